@@ -1,0 +1,4 @@
+export * from './auth';
+export * from './person';
+export * from './problem';
+export * from './roles';

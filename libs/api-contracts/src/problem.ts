@@ -1,0 +1,20 @@
+/** One invalid input field; `field` is a dotted path into the request body or query. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, as every API error is answered (`application/problem+json`). */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  /** Stable machine-readable code, e.g. `person.not_found`. */
+  code: string;
+  requestId: string;
+  errors?: FieldProblem[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

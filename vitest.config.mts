@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+// Each package owns its vitest.config.mts; this file only lists them.
+export default defineConfig({
+  test: {
+    projects: ['{libs/*,apps/*,infra}/vitest.config.mts'],
+  },
+});
