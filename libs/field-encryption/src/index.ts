@@ -1,0 +1,2 @@
+export * from './field-key-ring';
+export * from './normalize';
