@@ -1,0 +1,4 @@
+export * from './api-environment';
+export * from './tenant-database';
+export * from './tenant-naming';
+export * from './tenant-secrets';
