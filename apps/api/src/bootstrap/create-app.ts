@@ -1,0 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import { AppModule } from '../app.module';
+import { ProblemFilter } from '../common/problem/problem.filter';
+import { createValidationPipe } from '../common/problem/validation.pipe';
+import type { ApiConfig } from '../config/api-config';
+import { OpenApiDocumentHolder } from '../modules/openapi/openapi.controller';
+import { NestPinoLogger } from './nest-logger';
+import { registerRequestHooks, requestIdFrom } from './request-hooks';
+
+export const API_PREFIX = 'api';
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Builds the tenant's API, initialised but not listening: main.ts listens, tests inject or listen on port 0. */
+export async function createApp(config: ApiConfig, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES,
+    logger: false,
+    genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, logger), adapter, {
+    logger: new NestPinoLogger(logger),
+    abortOnError: false,
+  });
+  registerRequestHooks(app.getHttpAdapter().getInstance(), logger);
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalFilters(new ProblemFilter(logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  await app.init();
+  app.get(OpenApiDocumentHolder).document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`Vaccination center API (${config.tenantSlug})`)
+      .setDescription('The API of one tenant. Errors are application/problem+json.')
+      .setVersion('1')
+      .addServer(`${config.publicUrl}`)
+      .addBearerAuth()
+      .build(),
+  );
+  return app;
+}

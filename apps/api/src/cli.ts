@@ -1,0 +1,111 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { createLogger } from './common/logger';
+import {
+  ConfigError,
+  loadApiConfig,
+  loadBootstrapAdminConfig,
+  loadDatabaseConfig,
+  processEnvironment,
+} from './config/api-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { generateMigration, pendingSchemaChanges } from './database/migration-generator';
+import { AuthService } from './modules/auth/auth.service';
+import { PersonRepository } from './modules/people/person.repository';
+
+const USAGE = `Usage: node dist/cli.js <command>
+  migrate                     apply pending migrations
+  migration:status            exit 1 when a migration is pending or an entity has no migration
+  migration:generate <Name>   write a migration for entity changes into src/database/migrations
+  bootstrap-admin             create the first admin (INITIAL_ADMIN_EMAIL, INITIAL_ADMIN_PASSWORD) unless one exists
+  reencrypt                   rewrite personal fields written under an older FIELD_KEYS version`;
+
+async function withDataSource<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const dataSource = new DataSource(dataSourceOptions(loadDatabaseConfig(processEnvironment())));
+  await dataSource.initialize();
+  try {
+    return await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function withApp<T>(work: (get: <S>(type: new (...args: never[]) => S) => S) => Promise<T>): Promise<T> {
+  const config = loadApiConfig(processEnvironment());
+  const app = await NestFactory.createApplicationContext(AppModule.forConfig(config, createLogger('warn')), {
+    logger: false,
+  });
+  try {
+    return await work((type) => app.get(type));
+  } finally {
+    await app.close();
+  }
+}
+
+const commands: Record<string, (args: string[]) => Promise<number>> = {
+  async migrate() {
+    const applied = await withDataSource((dataSource) => dataSource.runMigrations({ transaction: 'each' }));
+    console.log(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}` : 'No migration pending.');
+    return 0;
+  },
+  async 'migration:status'() {
+    return withDataSource(async (dataSource) => {
+      if (await dataSource.showMigrations()) {
+        console.log('A migration is pending: run `migrate`.');
+        return 1;
+      }
+      const { up } = await pendingSchemaChanges(dataSource);
+      if (up.length > 0) {
+        console.log(`Entities differ from the migrations; generate one:\n${up.join(';\n')}`);
+        return 1;
+      }
+      console.log('Schema is up to date.');
+      return 0;
+    });
+  },
+  async 'migration:generate'([name]) {
+    if (!name || !/^[A-Za-z][A-Za-z0-9-]*$/.test(name)) {
+      console.error('Give the migration a name, e.g. migration:generate AddSlots');
+      return 2;
+    }
+    const directory = join(__dirname, '..', 'src', 'database', 'migrations');
+    const path = await withDataSource((dataSource) => generateMigration(dataSource, name, directory));
+    console.log(path ? `Wrote ${path}; add it to MIGRATIONS in migrations/index.ts.` : 'No entity change to migrate.');
+    return 0;
+  },
+  async 'bootstrap-admin'() {
+    const admin = loadBootstrapAdminConfig(processEnvironment());
+    const result = await withApp((get) => get(AuthService).bootstrapAdmin(admin.email, admin.password));
+    console.log(result === 'created' ? 'First admin created; the password must be changed at first sign-in.' : 'An admin exists already.');
+    return 0;
+  },
+  async reencrypt() {
+    const count = await withApp((get) => get(PersonRepository).reencryptAll());
+    console.log(`Re-encrypted ${count} person record(s) under the current key.`);
+    return 0;
+  },
+};
+
+async function run(): Promise<number> {
+  const [name, ...args] = process.argv.slice(2);
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(USAGE);
+    return 2;
+  }
+  try {
+    return await command(args);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    console.error(`${name} failed: ${String((error as Error)?.message ?? error).split('\n')[0]}`);
+    return 1;
+  }
+}
+
+void run().then((code) => process.exit(code));

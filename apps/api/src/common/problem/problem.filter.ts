@@ -1,0 +1,82 @@
+import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
+import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@vaccinate/api-contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { AppException } from './app-exception';
+import { problem } from './problem-details';
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'request.malformed',
+  401: 'auth.required',
+  403: 'auth.forbidden',
+  404: 'route.not_found',
+  405: 'route.method_not_allowed',
+  413: 'request.too_large',
+  415: 'request.unsupported_media_type',
+  429: 'request.rate_limited',
+};
+
+/** Maps every error to `application/problem+json`; only unexpected ones are logged, without their data. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = this.toProblem(exception, String(request.id));
+    if (body.status >= 500) {
+      // The message of a driver error can quote values; log only its class and code.
+      const error = exception as { name?: string; code?: unknown; stack?: string };
+      this.logger.error(
+        { err: { type: error?.name, code: error?.code, stack: redactStack(error?.stack) } },
+        'unhandled error',
+      );
+    }
+    void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+  }
+
+  private toProblem(exception: unknown, requestId: string): ProblemDetails {
+    if (exception instanceof AppException) {
+      return problem({
+        status: exception.status,
+        code: exception.code,
+        requestId,
+        title: exception.title,
+        ...(exception.detail ? { detail: exception.detail } : {}),
+        ...(exception.errors ? { errors: exception.errors } : {}),
+      });
+    }
+    const status = statusOf(exception);
+    if (status !== undefined && status < 500) {
+      return problem({ status, code: HTTP_CODES[status] ?? `http.${status}`, requestId, detail: clientDetail(status) });
+    }
+    return problem({ status: 500, code: 'internal', requestId, detail: 'Something went wrong on our side.' });
+  }
+}
+
+function statusOf(exception: unknown): number | undefined {
+  if (exception instanceof HttpException) return exception.getStatus();
+  // Fastify's own errors (bad JSON, body too large, wrong content type) carry a statusCode.
+  const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
+  return typeof statusCode === 'number' ? statusCode : undefined;
+}
+
+function clientDetail(status: number): string | undefined {
+  switch (status) {
+    case 400:
+      return 'The request body could not be read. Send valid JSON.';
+    case 413:
+      return 'The request body is larger than this endpoint accepts.';
+    case 415:
+      return 'Send the body as application/json.';
+    default:
+      return undefined;
+  }
+}
+
+function redactStack(stack: string | undefined): string | undefined {
+  // Keep the frames, drop the first line: it is the message.
+  return stack?.split('\n').slice(1).join('\n');
+}

@@ -1,0 +1,34 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { StaffRole } from '@vaccinate/api-contracts';
+
+/** Who is calling: a local staff account or a user of the tenant's identity provider. */
+export interface Principal {
+  subject: string;
+  kind: 'staff' | 'oidc';
+  roles: StaffRole[];
+  mustChangePassword: boolean;
+  /** Only from an identity provider's token, where there is no local account to read them from. */
+  email?: string;
+  displayName?: string;
+}
+
+export interface RequestContext {
+  requestId: string;
+  /** The client address as the proxy reports it; kept for the audit trail, never logged with personal data. */
+  clientIp: string;
+  principal?: Principal;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+export const requestContext = {
+  run<T>(context: RequestContext, callback: () => T): T {
+    return storage.run(context, callback);
+  },
+  enterWith(context: RequestContext): void {
+    storage.enterWith(context);
+  },
+  current(): RequestContext | undefined {
+    return storage.getStore();
+  },
+};

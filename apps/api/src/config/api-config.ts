@@ -1,0 +1,183 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { FieldKeyConfigError, FieldKeyRing } from '@vaccinate/field-encryption';
+import { isStaffRole, type StaffRole } from '@vaccinate/api-contracts';
+import { z } from 'zod';
+
+/** The API's whole configuration, read once at boot from the environment. */
+export interface ApiConfig {
+  production: boolean;
+  port: number;
+  host: string;
+  logLevel: string;
+  trustProxy: boolean;
+  tenantSlug: string;
+  publicUrl: string;
+  database: { url: string; poolMax: number; ssl: 'disable' | 'require' | 'verify-full' };
+  fieldKeys: FieldKeyRing;
+  tokenSigningKey: KeyObject;
+  accessTokenTtlSeconds: number;
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  rolesClaim: string;
+  /** IdP group or role name -> our role. */
+  roleMap: Map<string, StaffRole>;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SLUG = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
+const optionalText = z.string().trim().min(1).optional();
+const httpUrl = z
+  .string()
+  .url()
+  .refine((value) => /^https?:\/\//.test(value), 'must be an http(s) URL');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TENANT_SLUG: z.string().regex(SLUG, 'must be a lower-case slug (letters, digits, hyphens)'),
+  PUBLIC_URL: httpUrl,
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// URL'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_SSL: z.enum(['disable', 'require', 'verify-full']).default('disable'),
+  FIELD_KEYS: z.string().min(1, 'is required'),
+  FIELD_KEY_CURRENT: z.string().min(1, 'is required'),
+  TOKEN_SIGNING_KEY: z.string().min(1, 'is required'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  OIDC_ISSUER: httpUrl.optional(),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_ROLES_CLAIM: z.string().trim().min(1).default('roles'),
+  OIDC_ROLE_MAP: z.string().optional(),
+});
+
+type Environment = z.infer<typeof environmentSchema>;
+
+/**
+ * Validates the environment and reports every bad variable by name. Values are never echoed:
+ * several of them are secrets.
+ */
+export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
+  const parsed = environmentSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? 'environment');
+      const missing = env[name] === undefined || env[name] === '';
+      problems.push(`${name}: ${missing ? 'is required' : issue.message}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const values = parsed.data;
+  const fieldKeys = readFieldKeys(values, problems);
+  const tokenSigningKey = readSigningKey(values.TOKEN_SIGNING_KEY, problems);
+  const oidc = readOidc(values, problems);
+  if (problems.length > 0 || !fieldKeys || !tokenSigningKey) throw new ConfigError(problems);
+  return {
+    production: values.NODE_ENV === 'production',
+    port: values.PORT,
+    host: values.HOST,
+    logLevel: values.LOG_LEVEL,
+    trustProxy: values.TRUST_PROXY === 'true',
+    tenantSlug: values.TENANT_SLUG,
+    publicUrl: values.PUBLIC_URL.replace(/\/$/, ''),
+    database: { url: values.DATABASE_URL, poolMax: values.DATABASE_POOL_MAX, ssl: values.DATABASE_SSL },
+    fieldKeys,
+    tokenSigningKey,
+    accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL_SECONDS,
+    oidc,
+  };
+}
+
+function readFieldKeys(values: Environment, problems: string[]): FieldKeyRing | undefined {
+  try {
+    return FieldKeyRing.fromConfig(values.FIELD_KEYS, values.FIELD_KEY_CURRENT);
+  } catch (error) {
+    if (!(error instanceof FieldKeyConfigError)) throw error;
+    for (const problem of error.problems) {
+      const name = problem.startsWith('the current key') ? 'FIELD_KEY_CURRENT' : 'FIELD_KEYS';
+      problems.push(`${name}: ${problem}`);
+    }
+    return undefined;
+  }
+}
+
+function readSigningKey(pem: string, problems: string[]): KeyObject | undefined {
+  try {
+    const key = createPrivateKey({ key: pem.replace(/\\n/g, '\n'), format: 'pem' });
+    if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return key;
+    problems.push('TOKEN_SIGNING_KEY: must be an ES256 (P-256) private key');
+  } catch {
+    problems.push('TOKEN_SIGNING_KEY: must be a PKCS#8 PEM private key');
+  }
+  return undefined;
+}
+
+function readOidc(values: Environment, problems: string[]): OidcConfig | null {
+  if (!values.OIDC_ISSUER && !values.OIDC_CLIENT_ID) return null;
+  if (!values.OIDC_ISSUER) problems.push('OIDC_ISSUER: is required when OIDC_CLIENT_ID is set');
+  if (!values.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID: is required when OIDC_ISSUER is set');
+  const roleMap = new Map<string, StaffRole>();
+  for (const pair of (values.OIDC_ROLE_MAP ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const separator = pair.lastIndexOf(':');
+    const role = pair.slice(separator + 1);
+    if (separator <= 0 || !isStaffRole(role)) {
+      problems.push('OIDC_ROLE_MAP: must be group:role pairs with roles admin, doctor or assistant');
+      break;
+    }
+    roleMap.set(pair.slice(0, separator), role);
+  }
+  if (!values.OIDC_ISSUER || !values.OIDC_CLIENT_ID) return null;
+  return {
+    issuer: values.OIDC_ISSUER, // compared exactly with the token's iss
+    clientId: values.OIDC_CLIENT_ID,
+    rolesClaim: values.OIDC_ROLES_CLAIM,
+    roleMap,
+  };
+}
+
+const databaseSchema = environmentSchema.pick({ DATABASE_URL: true, DATABASE_POOL_MAX: true, DATABASE_SSL: true });
+
+/** Only the database settings: enough for `migrate` and `migration:*`, which need no keys. */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv): ApiConfig['database'] {
+  const parsed = databaseSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
+  }
+  return { url: parsed.data.DATABASE_URL, poolMax: parsed.data.DATABASE_POOL_MAX, ssl: parsed.data.DATABASE_SSL };
+}
+
+const bootstrapSchema = z.object({
+  INITIAL_ADMIN_EMAIL: z.string().email('must be an e-mail address'),
+  INITIAL_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters'),
+});
+
+/** The first admin's e-mail and one-time password, read only by `bootstrap-admin`. */
+export function loadBootstrapAdminConfig(env: NodeJS.ProcessEnv): { email: string; password: string } {
+  const parsed = bootstrapSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name}: ${env[name] ? issue.message : 'is required'}`;
+      }),
+    );
+  }
+  return { email: parsed.data.INITIAL_ADMIN_EMAIL, password: parsed.data.INITIAL_ADMIN_PASSWORD };
+}
+
+/** The process environment; the only place it is read. */
+export function processEnvironment(): NodeJS.ProcessEnv {
+  return process.env;
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { requestContext } from '../../common/request-context';
+import { AuditEventEntity } from './audit-event.entity';
+
+export type AuditAction = 'read' | 'list' | 'search' | 'create' | 'update';
+
+/** Writes one audit event per person record that staff read or change. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Records `action` on each subject; pass the transaction's manager so a change and its audit commit together. */
+  async record(subjectType: string, action: AuditAction, subjectIds: string[], manager?: EntityManager): Promise<void> {
+    if (subjectIds.length === 0) return;
+    const context = requestContext.current();
+    const actor = context?.principal;
+    const rows = subjectIds.map((subjectId) => ({
+      actorSubject: actor?.subject ?? 'system',
+      actorKind: actor?.kind ?? 'system',
+      action: `${subjectType}.${action}`,
+      subjectType,
+      subjectId,
+      requestId: context?.requestId ?? 'none',
+      clientIp: context?.clientIp ?? 'local',
+    }));
+    await (manager ?? this.dataSource.manager).insert(AuditEventEntity, rows);
+  }
+}

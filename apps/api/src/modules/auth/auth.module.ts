@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { OidcVerifier } from './oidc-verifier';
+import { SignInThrottle } from './sign-in-throttle';
+import { StaffAccountRepository } from './staff-account.repository';
+import { StaffController } from './staff.controller';
+import { TokenService } from './token.service';
+
+@Module({
+  controllers: [AuthController, StaffController],
+  providers: [
+    AuthService,
+    OidcVerifier,
+    SignInThrottle,
+    StaffAccountRepository,
+    TokenService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AuthService, TokenService],
+})
+export class AuthModule {}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Person, PersonInput, PersonPage } from '@vaccinate/api-contracts';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { PersonException, PersonExceptionCode } from './person.exception';
+import { PersonRepository } from './person.repository';
+
+const SUBJECT = 'person';
+
+/** The tenant's people. Every read and change of a record is audited; changes commit with their audit event. */
+@Injectable()
+export class PeopleService {
+  constructor(
+    private readonly people: PersonRepository,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  create(input: PersonInput): Promise<Person> {
+    return this.dataSource.transaction(async (manager) => {
+      const person = await this.people.insert(input, manager);
+      await this.audit.record(SUBJECT, 'create', [person.id], manager);
+      return person;
+    });
+  }
+
+  async get(id: string): Promise<Person> {
+    const person = await this.people.findById(id);
+    if (!person) throw new PersonException(PersonExceptionCode.NotFound);
+    await this.audit.record(SUBJECT, 'read', [person.id]);
+    return person;
+  }
+
+  async list(limit: number, offset: number): Promise<PersonPage> {
+    const page = await this.people.list(limit, offset);
+    await this.audit.record(SUBJECT, 'list', page.items.map((person) => person.id));
+    return { ...page, limit, offset };
+  }
+
+  async searchByEmail(email: string): Promise<Person[]> {
+    const person = await this.people.findByEmail(email);
+    if (!person) return [];
+    await this.audit.record(SUBJECT, 'search', [person.id]);
+    return [person];
+  }
+
+  update(id: string, change: Partial<PersonInput>, expectedVersion: number): Promise<Person> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.people.findById(id, manager);
+      if (!current) throw new PersonException(PersonExceptionCode.NotFound);
+      const merged: PersonInput = {
+        givenName: change.givenName ?? current.givenName,
+        familyName: change.familyName ?? current.familyName,
+        email: change.email ?? current.email,
+        birthDate: change.birthDate ?? current.birthDate,
+        phone: change.phone === undefined ? current.phone : change.phone,
+        employeeNumber: change.employeeNumber === undefined ? current.employeeNumber : change.employeeNumber,
+      };
+      const updated = await this.people.update(id, merged, expectedVersion, manager);
+      await this.audit.record(SUBJECT, 'update', [id], manager);
+      return updated;
+    });
+  }
+}

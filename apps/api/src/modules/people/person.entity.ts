@@ -1,0 +1,44 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+/** A person the tenant vaccinates. Every personal field is ciphertext; `*_index` columns are blind indexes. */
+@Entity({ name: 'person' })
+export class PersonEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_person' })
+  id!: string;
+
+  @Column({ name: 'given_name_encrypted', type: 'text' })
+  givenNameEncrypted!: string;
+
+  @Column({ name: 'family_name_encrypted', type: 'text' })
+  familyNameEncrypted!: string;
+
+  @Column({ name: 'email_encrypted', type: 'text' })
+  emailEncrypted!: string;
+
+  @Index('uq_person_email_index', { unique: true })
+  @Column({ name: 'email_index', type: 'text' })
+  emailIndex!: string;
+
+  @Column({ name: 'birth_date_encrypted', type: 'text' })
+  birthDateEncrypted!: string;
+
+  @Column({ name: 'phone_encrypted', type: 'text', nullable: true })
+  phoneEncrypted!: string | null;
+
+  @Column({ name: 'employee_number_encrypted', type: 'text', nullable: true })
+  employeeNumberEncrypted!: string | null;
+
+  @Index('uq_person_employee_number_index', { unique: true })
+  @Column({ name: 'employee_number_index', type: 'text', nullable: true })
+  employeeNumberIndex!: string | null;
+
+  @Index('ix_person_created_at')
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @VersionColumn({ name: 'version', type: 'integer' })
+  version!: number;
+}

