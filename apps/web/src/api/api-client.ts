@@ -1,0 +1,95 @@
+import { ApiNetworkError, ApiProblemError } from './api-error';
+import { parseProblemResponse } from './problem-parser';
+
+export interface ApiClientOptions {
+  /** The tenant's `apiBaseUrl`: a same-origin path such as `/api`, or an absolute URL. */
+  baseUrl: string;
+  /** The bearer token to send, if a staff member is signed in. */
+  getAccessToken: () => string | null;
+  fetch?: typeof fetch;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Query parameters; only for non-personal values such as paging. */
+  query?: Record<string, string | number | undefined>;
+}
+
+/**
+ * The one place that talks HTTP to the tenant's API: JSON in and out, the bearer token added,
+ * errors turned into ApiProblemError / ApiNetworkError, and a rejected token reported once.
+ */
+export class ApiClient {
+  private readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+  private readonly unauthorizedListeners = new Set<() => void>();
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    // Looked up per call and called on globalThis: a detached window.fetch throws "Illegal invocation".
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /** Called when the API refuses the token we sent (expired, revoked, signed by another key). */
+  onUnauthorized(listener: () => void): () => void {
+    this.unauthorizedListeners.add(listener);
+    return () => this.unauthorizedListeners.delete(listener);
+  }
+
+  get<T>(path: string, options?: RequestOptions): Promise<T> {
+    return this.request<T>('GET', path, options);
+  }
+
+  post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T> {
+    return this.request<T>('POST', path, { ...options, body });
+  }
+
+  patch<T>(path: string, body: unknown, options?: RequestOptions): Promise<T> {
+    return this.request<T>('PATCH', path, { ...options, body });
+  }
+
+  url(path: string, query?: RequestOptions['query']): string {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) search.set(key, String(value));
+    }
+    const queryString = search.toString();
+    const suffix = queryString ? `?${queryString}` : '';
+    return `${this.baseUrl}${path.startsWith('/') ? path : `/${path}`}${suffix}`;
+  }
+
+  async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    const token = this.options.getAccessToken();
+    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers['authorization'] = `Bearer ${token}`;
+
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.url(path, options.query), {
+        method,
+        headers,
+        body: options.body === undefined ? null : JSON.stringify(options.body),
+        credentials: 'same-origin',
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new ApiNetworkError(error);
+    }
+
+    if (!response.ok) {
+      const problem = await parseProblemResponse(response);
+      // A 401 without a token is a failed sign-in, not an expired session.
+      if (response.status === 401 && token) this.unauthorizedListeners.forEach((listener) => listener());
+      throw new ApiProblemError(problem);
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    // The API's JSON is trusted to match the contract types; the server validates what it sends.
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}

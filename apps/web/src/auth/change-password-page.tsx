@@ -1,0 +1,106 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblemError } from '../api/api-error';
+import { useApiClient } from '../api/api-context';
+import { describeError } from '../api/error-message';
+import { splitFieldProblems, type FieldErrors } from '../api/field-errors';
+import { navigate } from '../routing/router';
+import { paths } from '../routing/routes';
+import { usePageTitle } from '../tenant/tenant-context';
+import { FormAlert } from '../ui/form-alert';
+import { TextField } from '../ui/text-field';
+import { useFocusOnError } from '../ui/use-focus-on-error';
+import { changePassword } from './auth-api';
+import { useAuth } from './auth-context';
+
+const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
+type PasswordField = (typeof FIELDS)[number];
+
+/** `forced` when the account still has its initial password: nothing else opens until it is changed. */
+export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const { signedIn } = useAuth();
+  usePageTitle(t('changePassword.title'));
+
+  const [values, setValues] = useState<Record<PasswordField, string>>({
+    currentPassword: '',
+    newPassword: '',
+    confirmPassword: '',
+  });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<PasswordField>>({});
+  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const [submitting, setSubmitting] = useState(false);
+  const [failedAttempts, setFailedAttempts] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  useFocusOnError(formRef, alertRef, failedAttempts);
+
+  const fail = (fields: FieldErrors<PasswordField>, general: string[]) => {
+    setFieldErrors(fields);
+    setGeneralErrors(general);
+    setFailedAttempts((n) => n + 1);
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const local: FieldErrors<PasswordField> = {};
+    for (const field of FIELDS) if (!values[field]) local[field] = t('validation.required');
+    if (!local.newPassword && values.newPassword === values.currentPassword) local.newPassword = t('changePassword.sameAsCurrent');
+    if (!local.confirmPassword && values.confirmPassword !== values.newPassword) {
+      local.confirmPassword = t('changePassword.mismatch');
+    }
+    if (Object.keys(local).length > 0) return fail(local, []);
+
+    setSubmitting(true);
+    try {
+      const response = await changePassword(api, {
+        currentPassword: values.currentPassword,
+        newPassword: values.newPassword,
+      });
+      signedIn(response);
+      navigate(paths.staffHome, { replace: forced, state: { notice: 'password-changed' } });
+    } catch (error) {
+      if (error instanceof ApiProblemError && error.fieldProblems.length > 0) {
+        const { byField, other } = splitFieldProblems(error.fieldProblems, FIELDS);
+        fail(byField, other.length > 0 || Object.keys(byField).length === 0 ? [describeError(error, t), ...other] : []);
+      } else {
+        fail({}, [describeError(error, t)]);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const field = (name: PasswordField, autoComplete: string, hint?: string) => (
+    <TextField
+      label={t(`changePassword.${name}`)}
+      name={name}
+      type="password"
+      autoComplete={autoComplete}
+      value={values[name]}
+      onChange={(event) => setValues((current) => ({ ...current, [name]: event.target.value }))}
+      error={fieldErrors[name]}
+      hint={hint}
+      required
+    />
+  );
+
+  return (
+    <section className="page page--narrow" aria-labelledby="change-password-title">
+      <div className="card">
+        <h1 id="change-password-title">{t('changePassword.title')}</h1>
+        <p className="lead">{forced ? t('changePassword.forcedIntro') : t('changePassword.intro')}</p>
+        <FormAlert ref={alertRef} messages={generalErrors} />
+        <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
+          {field('currentPassword', 'current-password')}
+          {field('newPassword', 'new-password', t('changePassword.newPasswordHint'))}
+          {field('confirmPassword', 'new-password')}
+          <button type="submit" className="button button--primary button--block" disabled={submitting}>
+            {submitting ? t('common.saving') : t('changePassword.submit')}
+          </button>
+        </form>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,136 @@
+import type { AuthConfig } from '@vaccinate/api-contracts';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblemError } from '../api/api-error';
+import { useApiClient } from '../api/api-context';
+import { describeError } from '../api/error-message';
+import { splitFieldProblems, type FieldErrors } from '../api/field-errors';
+import { navigate } from '../routing/router';
+import { Redirect } from '../routing/redirect';
+import { paths } from '../routing/routes';
+import { usePageTitle } from '../tenant/tenant-context';
+import { FormAlert } from '../ui/form-alert';
+import { StatusMessage } from '../ui/status-message';
+import { TextField } from '../ui/text-field';
+import { useFocusOnError } from '../ui/use-focus-on-error';
+import { fetchAuthConfig, login } from './auth-api';
+import { useAuth } from './auth-context';
+import { looksLikeEmail } from './email-format.util';
+
+const FIELDS = ['email', 'password'] as const;
+type SignInField = (typeof FIELDS)[number];
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const { state, signedIn } = useAuth();
+  usePageTitle(t('signIn.title'));
+
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<SignInField>>({});
+  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const [submitting, setSubmitting] = useState(false);
+  const [failedAttempts, setFailedAttempts] = useState(0);
+  const [config, setConfig] = useState<AuthConfig | null>(null);
+  const [companySignInNotice, setCompanySignInNotice] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  useFocusOnError(formRef, alertRef, failedAttempts);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    // Without the config the password form is still offered: it is the default sign-in.
+    fetchAuthConfig(api, controller.signal).then(setConfig, () => undefined);
+    return () => controller.abort();
+  }, [api]);
+
+  if (state.status === 'signed-in') return <Redirect to={paths.staffHome} />;
+
+  const fail = (fields: FieldErrors<SignInField>, general: string[]) => {
+    setFieldErrors(fields);
+    setGeneralErrors(general);
+    setFailedAttempts((n) => n + 1);
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const local: FieldErrors<SignInField> = {};
+    if (!email.trim()) local.email = t('validation.required');
+    else if (!looksLikeEmail(email)) local.email = t('validation.email');
+    if (!password) local.password = t('validation.required');
+    if (Object.keys(local).length > 0) return fail(local, []);
+
+    setSubmitting(true);
+    try {
+      const response = await login(api, { email: email.trim(), password });
+      signedIn(response);
+      navigate(paths.staffHome, { replace: true });
+    } catch (error) {
+      if (error instanceof ApiProblemError && error.fieldProblems.length > 0) {
+        const { byField, other } = splitFieldProblems(error.fieldProblems, FIELDS);
+        fail(byField, other.length > 0 || Object.keys(byField).length === 0 ? [describeError(error, t), ...other] : []);
+      } else if (error instanceof ApiProblemError && error.status === 401) {
+        fail({}, [t('signIn.invalidCredentials')]);
+      } else {
+        fail({}, [describeError(error, t)]);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const localSignIn = config?.localSignIn ?? true;
+  return (
+    <section className="page page--narrow" aria-labelledby="sign-in-title">
+      <div className="card">
+        <h1 id="sign-in-title">{t('signIn.title')}</h1>
+        <p className="lead">{t('signIn.intro')}</p>
+        {state.status === 'signed-out' && state.expired ? <StatusMessage>{t('signIn.sessionEnded')}</StatusMessage> : null}
+        <FormAlert ref={alertRef} messages={generalErrors} />
+        {localSignIn ? (
+          <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
+            <TextField
+              label={t('signIn.email')}
+              name="email"
+              type="email"
+              autoComplete="username"
+              inputMode="email"
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              error={fieldErrors.email}
+              required
+            />
+            <TextField
+              label={t('signIn.password')}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              error={fieldErrors.password}
+              required
+            />
+            <button type="submit" className="button button--primary button--block" disabled={submitting}>
+              {submitting ? t('signIn.submitting') : t('signIn.submit')}
+            </button>
+          </form>
+        ) : null}
+        {config?.oidc ? (
+          <div className="sign-in__company">
+            {localSignIn ? <p className="divider">{t('signIn.or')}</p> : null}
+            <button
+              type="button"
+              className="button button--secondary button--block"
+              onClick={() => setCompanySignInNotice(true)}
+            >
+              {t('signIn.companyAccount')}
+            </button>
+            {/* TODO(oidc): authorization-code flow with PKCE against config.oidc.issuer; the API already accepts the IdP's ID token as Bearer. */}
+            {companySignInNotice ? <StatusMessage>{t('signIn.companyAccountPending')}</StatusMessage> : null}
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

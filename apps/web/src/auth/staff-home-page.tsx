@@ -1,0 +1,55 @@
+import type { StaffProfile } from '@vaccinate/api-contracts';
+import { useTranslation } from 'react-i18next';
+import { Link } from '../routing/link';
+import { useHistoryState } from '../routing/router';
+import { paths } from '../routing/routes';
+import { usePageTitle } from '../tenant/tenant-context';
+import { StatusMessage } from '../ui/status-message';
+import { useAuth } from './auth-context';
+import { hasAnyRole, PEOPLE_READER_ROLES } from './staff-roles';
+
+export function StaffHomePage({ staff }: { staff: StaffProfile }) {
+  const { t } = useTranslation();
+  const { signOut } = useAuth();
+  const historyState = useHistoryState();
+  usePageTitle(t('staffHome.title'));
+
+  return (
+    <section className="page" aria-labelledby="staff-home-title">
+      <h1 id="staff-home-title">{t('staffHome.title')}</h1>
+      {historyState?.['notice'] === 'password-changed' ? (
+        <StatusMessage tone="success">{t('changePassword.done')}</StatusMessage>
+      ) : null}
+      <div className="card profile">
+        <p className="profile__name">{t('staffHome.signedInAs', { name: staff.displayName })}</p>
+        <p className="profile__email">{staff.email}</p>
+        <div className="profile__roles">
+          <span className="profile__roles-label">{t('staffHome.roles')}</span>
+          <ul className="badge-list">
+            {staff.roles.map((role) => (
+              <li key={role} className="badge">
+                {t(`roles.${role}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="actions">
+          <Link className="button button--secondary" to={paths.changePassword}>
+            {t('changePassword.title')}
+          </Link>
+          <button type="button" className="button button--ghost" onClick={signOut}>
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </div>
+      {hasAnyRole(staff.roles, PEOPLE_READER_ROLES) ? (
+        <nav className="tiles" aria-label={t('staffHome.tasks')}>
+          <Link className="tile" to={paths.people}>
+            <span className="tile__title">{t('people.title')}</span>
+            <span className="tile__text">{t('staffHome.peopleTile')}</span>
+          </Link>
+        </nav>
+      ) : null}
+    </section>
+  );
+}

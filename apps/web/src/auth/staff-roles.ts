@@ -1,0 +1,8 @@
+import type { StaffRole } from '@vaccinate/api-contracts';
+
+/** Who may open the people list; the API checks again, this only hides what would be refused. */
+export const PEOPLE_READER_ROLES: readonly StaffRole[] = ['admin', 'doctor', 'assistant'];
+
+export function hasAnyRole(roles: readonly StaffRole[], allowed: readonly StaffRole[]): boolean {
+  return roles.some((role) => allowed.includes(role));
+}

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from '../routing/link';
+import { paths } from '../routing/routes';
+import { usePageTitle, useTenant } from '../tenant/tenant-context';
+
+const STEPS = ['choose', 'confirm', 'attend'] as const;
+
+/** What employees see first. Booking arrives in a later release; until then the page says so. */
+export function LandingPage() {
+  const { t } = useTranslation();
+  const tenant = useTenant();
+  usePageTitle();
+
+  return (
+    <div className="landing">
+      <section className="hero" aria-labelledby="landing-title">
+        <p className="hero__eyebrow">{t('landing.welcome', { name: tenant.displayName })}</p>
+        <h1 id="landing-title">{t('landing.title')}</h1>
+        <p className="lead">{t('landing.intro', { name: tenant.displayName })}</p>
+        <div className="notice" role="note">
+          <span className="notice__badge">{t('landing.soonBadge')}</span>
+          <p>{t('landing.soon')}</p>
+        </div>
+      </section>
+      <section className="steps" aria-labelledby="steps-title">
+        <h2 id="steps-title">{t('landing.stepsTitle')}</h2>
+        <ol className="steps__list">
+          {STEPS.map((step, index) => (
+            <li key={step} className="steps__item">
+              <span className="steps__number" aria-hidden="true">
+                {index + 1}
+              </span>
+              <h3>{t(`landing.steps.${step}.title`)}</h3>
+              <p>{t(`landing.steps.${step}.text`)}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <p className="landing__staff">
+        <Link to={paths.signIn}>{t('landing.staffSignIn')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Person, PersonInput, PersonPage } from '@vaccinate/api-contracts';
+import type { ApiClient } from '../api/api-client';
+
+export const PEOPLE_PAGE_SIZE = 20;
+
+/** PATCH body: the changed fields and the version they were read at (409 when it moved on). */
+export type PersonPatch = Partial<PersonInput> & { version: number };
+
+export function listPeople(api: ApiClient, offset: number, signal?: AbortSignal): Promise<PersonPage> {
+  return api.get<PersonPage>('/people', { query: { limit: PEOPLE_PAGE_SIZE, offset }, ...(signal ? { signal } : {}) });
+}
+
+/** Exact match by e-mail; POSTed so the address stays out of URLs, proxy logs and history. */
+export function searchPeopleByEmail(api: ApiClient, email: string, signal?: AbortSignal): Promise<PersonPage> {
+  return api.post<PersonPage>('/people/search', { email }, signal ? { signal } : {});
+}
+
+export function createPerson(api: ApiClient, input: PersonInput): Promise<Person> {
+  return api.post<Person>('/people', input);
+}
+
+export function fetchPerson(api: ApiClient, id: string, signal?: AbortSignal): Promise<Person> {
+  return api.get<Person>(`/people/${encodeURIComponent(id)}`, signal ? { signal } : {});
+}
+
+export function updatePerson(api: ApiClient, id: string, patch: PersonPatch): Promise<Person> {
+  return api.patch<Person>(`/people/${encodeURIComponent(id)}`, patch);
+}

@@ -1,0 +1,141 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../api/error-message';
+import { looksLikeEmail } from '../auth/email-format.util';
+import { Link } from '../routing/link';
+import { useHistoryState } from '../routing/router';
+import { paths } from '../routing/routes';
+import { usePageTitle } from '../tenant/tenant-context';
+import { FormAlert } from '../ui/form-alert';
+import { LoadingIndicator } from '../ui/status-message';
+import { TextField } from '../ui/text-field';
+import { PEOPLE_PAGE_SIZE } from './people-api';
+import { PersonList } from './person-list';
+import { usePeopleQuery, type PeopleQuery } from './use-people-query';
+
+function initialOffset(state: Record<string, unknown> | null): number {
+  const offset = state?.['peopleOffset'];
+  return typeof offset === 'number' && offset >= 0 ? offset : 0;
+}
+
+export function PeoplePage() {
+  const { t } = useTranslation();
+  usePageTitle(t('people.title'));
+  const historyState = useHistoryState();
+  const [query, setQuery] = useState<PeopleQuery>(() => ({ kind: 'list', offset: initialOffset(historyState) }));
+  const [attempt, setAttempt] = useState(0);
+  const [searchInput, setSearchInput] = useState('');
+  const [searchError, setSearchError] = useState<string | undefined>();
+  const result = usePeopleQuery(query, attempt);
+
+  const goToOffset = (offset: number) => {
+    setQuery({ kind: 'list', offset });
+    // Kept in history state (not the URL) so Back from a person returns to this page of the list.
+    window.history.replaceState({ ...(window.history.state as object | null), peopleOffset: offset }, '');
+  };
+
+  const onSearch = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const email = searchInput.trim();
+    if (!email) return setSearchError(t('validation.required'));
+    if (!looksLikeEmail(email)) return setSearchError(t('validation.email'));
+    setSearchError(undefined);
+    setQuery({ kind: 'search', email });
+  };
+
+  const clearSearch = () => {
+    setSearchInput('');
+    setSearchError(undefined);
+    goToOffset(0);
+  };
+
+  return (
+    <section className="page" aria-labelledby="people-title">
+      <div className="page__header">
+        <h1 id="people-title">{t('people.title')}</h1>
+        <Link className="button button--primary" to={paths.personNew}>
+          {t('people.create')}
+        </Link>
+      </div>
+
+      <form className="search" role="search" aria-label={t('people.searchLabel')} noValidate onSubmit={onSearch}>
+        <TextField
+          className="search__field"
+          label={t('people.searchLabel')}
+          hint={t('people.searchHint')}
+          name="search-email"
+          type="email"
+          inputMode="email"
+          autoComplete="off"
+          value={searchInput}
+          onChange={(event) => setSearchInput(event.target.value)}
+          error={searchError}
+        />
+        <div className="search__actions">
+          <button type="submit" className="button button--secondary">
+            {t('people.search')}
+          </button>
+          {query.kind === 'search' ? (
+            <button type="button" className="button button--ghost" onClick={clearSearch}>
+              {t('people.clearSearch')}
+            </button>
+          ) : null}
+        </div>
+      </form>
+
+      {result.status === 'loading' ? <LoadingIndicator label={t('common.loading')} /> : null}
+      {result.status === 'failed' ? (
+        <FormAlert
+          messages={[describeError(result.error, t)]}
+          action={
+            <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
+              {t('common.retry')}
+            </button>
+          }
+        />
+      ) : null}
+      {result.status === 'loaded' ? (
+        <>
+          <p className="result-summary" role="status">
+            {query.kind === 'search'
+              ? t('people.searchResult', { count: result.page.items.length })
+              : result.page.total === 0
+                ? t('people.empty')
+                : t('people.range', {
+                    from: result.page.offset + 1,
+                    to: result.page.offset + result.page.items.length,
+                    total: result.page.total,
+                  })}
+          </p>
+          <PersonList people={result.page.items} />
+          {query.kind === 'list' && result.page.total > PEOPLE_PAGE_SIZE ? (
+            <nav className="pagination" aria-label={t('people.pagination')}>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={query.offset === 0}
+                onClick={() => goToOffset(Math.max(0, query.offset - PEOPLE_PAGE_SIZE))}
+              >
+                {t('people.previous')}
+              </button>
+              <span className="pagination__page">
+                {t('people.pageOf', {
+                  page: Math.floor(query.offset / PEOPLE_PAGE_SIZE) + 1,
+                  pages: Math.ceil(result.page.total / PEOPLE_PAGE_SIZE),
+                })}
+              </span>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={query.offset + PEOPLE_PAGE_SIZE >= result.page.total}
+                onClick={() => goToOffset(query.offset + PEOPLE_PAGE_SIZE)}
+              >
+                {t('people.next')}
+              </button>
+            </nav>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { ApiProblemError } from '../api/api-error';
+import { useApiClient } from '../api/api-context';
+import { Link } from '../routing/link';
+import { navigate } from '../routing/router';
+import { paths } from '../routing/routes';
+import { usePageTitle } from '../tenant/tenant-context';
+import { createPerson } from './people-api';
+import { PersonForm } from './person-form';
+import { EMPTY_PERSON_FORM, personInputFromForm } from './person-form-values';
+
+export function PersonCreatePage() {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  usePageTitle(t('people.createTitle'));
+
+  return (
+    <section className="page" aria-labelledby="person-create-title">
+      <Link className="back-link" to={paths.people}>
+        {t('people.backToList')}
+      </Link>
+      <h1 id="person-create-title">{t('people.createTitle')}</h1>
+      <div className="card">
+        <PersonForm
+          initialValues={EMPTY_PERSON_FORM}
+          submitLabel={t('people.createSubmit')}
+          onSubmit={async (values) => {
+            const person = await createPerson(api, personInputFromForm(values));
+            navigate(paths.person(person.id), { state: { notice: 'person-created' } });
+          }}
+          describeProblem={(error) =>
+            // The e-mail is unique per tenant; a 409 on create means it is taken.
+            error instanceof ApiProblemError && error.status === 409 && error.fieldProblems.length === 0
+              ? { message: t('people.emailTaken') }
+              : undefined
+          }
+          secondaryActions={
+            <Link className="button button--ghost" to={paths.people}>
+              {t('common.cancel')}
+            </Link>
+          }
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import type { Person } from '@vaccinate/api-contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblemError } from '../api/api-error';
+import { useApiClient } from '../api/api-context';
+import { describeError } from '../api/error-message';
+import { Link } from '../routing/link';
+import { useHistoryState } from '../routing/router';
+import { paths } from '../routing/routes';
+import { usePageTitle } from '../tenant/tenant-context';
+import { FormAlert } from '../ui/form-alert';
+import { LoadingIndicator, StatusMessage } from '../ui/status-message';
+import { formatBirthDate } from './birth-date-format.util';
+import { updatePerson } from './people-api';
+import { PersonForm } from './person-form';
+import { changedFields, formValuesFromPerson, personInputFromForm } from './person-form-values';
+import { usePerson } from './use-person';
+
+export function PersonDetailPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const historyState = useHistoryState();
+  const { result, reload, replace } = usePerson(id);
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<'saved' | 'unchanged' | null>(null);
+  // Names are personal data, so they stay out of the document title (it lands in history and tabs).
+  usePageTitle(t('person.title'));
+
+  const save = async (person: Person, values: ReturnType<typeof formValuesFromPerson>) => {
+    const changes = changedFields(person, personInputFromForm(values));
+    if (Object.keys(changes).length === 0) {
+      setNotice('unchanged');
+      setEditing(false);
+      return;
+    }
+    replace(await updatePerson(api, person.id, { ...changes, version: person.version }));
+    setNotice('saved');
+    setEditing(false);
+  };
+
+  const reloadLatest = () => {
+    setEditing(false);
+    setNotice(null);
+    reload();
+  };
+
+  return (
+    <section className="page" aria-labelledby="person-title">
+      <Link className="back-link" to={paths.people}>
+        {t('people.backToList')}
+      </Link>
+      {result.status === 'loading' ? <LoadingIndicator label={t('common.loading')} /> : null}
+      {result.status === 'failed' ? (
+        <>
+          <h1 id="person-title">{t('person.title')}</h1>
+          {result.error instanceof ApiProblemError && result.error.status === 404 ? (
+            <FormAlert messages={[t('person.notFound')]} />
+          ) : (
+            <FormAlert
+              messages={[describeError(result.error, t)]}
+              action={
+                <button type="button" className="button button--secondary" onClick={reload}>
+                  {t('common.retry')}
+                </button>
+              }
+            />
+          )}
+        </>
+      ) : null}
+      {result.status === 'loaded' ? (
+        <>
+          <div className="page__header">
+            <h1 id="person-title">
+              {result.person.givenName} {result.person.familyName}
+            </h1>
+            {editing ? null : (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  setNotice(null);
+                  setEditing(true);
+                }}
+              >
+                {t('common.edit')}
+              </button>
+            )}
+          </div>
+          {notice === 'saved' ? <StatusMessage tone="success">{t('person.saved')}</StatusMessage> : null}
+          {notice === 'unchanged' ? <StatusMessage>{t('person.unchanged')}</StatusMessage> : null}
+          {!notice && historyState?.['notice'] === 'person-created' && !editing ? (
+            <StatusMessage tone="success">{t('person.created')}</StatusMessage>
+          ) : null}
+          <div className="card">
+            {editing ? (
+              <PersonForm
+                key={result.person.version}
+                initialValues={formValuesFromPerson(result.person)}
+                submitLabel={t('common.save')}
+                onSubmit={(values) => save(result.person, values)}
+                describeProblem={(error) =>
+                  error instanceof ApiProblemError && error.status === 409
+                    ? {
+                        message: t('person.staleVersion'),
+                        action: (
+                          <button type="button" className="button button--secondary" onClick={reloadLatest}>
+                            {t('person.loadLatest')}
+                          </button>
+                        ),
+                      }
+                    : undefined
+                }
+                secondaryActions={
+                  <button type="button" className="button button--ghost" onClick={() => setEditing(false)}>
+                    {t('common.cancel')}
+                  </button>
+                }
+              />
+            ) : (
+              <PersonDetails person={result.person} />
+            )}
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function PersonDetails({ person }: { person: Person }) {
+  const { t, i18n } = useTranslation();
+  const rows: Array<[string, string]> = [
+    [t('person.givenName'), person.givenName],
+    [t('person.familyName'), person.familyName],
+    [t('person.email'), person.email],
+    [t('person.birthDate'), formatBirthDate(person.birthDate, i18n.language)],
+    [t('person.phone'), person.phone ?? '—'],
+    [t('person.employeeNumber'), person.employeeNumber ?? '—'],
+  ];
+  return (
+    <dl className="details">
+      {rows.map(([label, value]) => (
+        <div key={label} className="details__row">
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Person, PersonInput } from '@vaccinate/api-contracts';
+import type { TFunction } from 'i18next';
+import { looksLikeEmail } from '../auth/email-format.util';
+import type { FieldErrors } from '../api/field-errors';
+
+export const PERSON_FIELDS = ['givenName', 'familyName', 'email', 'birthDate', 'phone', 'employeeNumber'] as const;
+export type PersonField = (typeof PERSON_FIELDS)[number];
+/** What the inputs hold: always strings; empty optional fields become null for the API. */
+export type PersonFormValues = Record<PersonField, string>;
+
+export const EMPTY_PERSON_FORM: PersonFormValues = {
+  givenName: '',
+  familyName: '',
+  email: '',
+  birthDate: '',
+  phone: '',
+  employeeNumber: '',
+};
+
+export function formValuesFromPerson(person: Person): PersonFormValues {
+  return {
+    givenName: person.givenName,
+    familyName: person.familyName,
+    email: person.email,
+    birthDate: person.birthDate,
+    phone: person.phone ?? '',
+    employeeNumber: person.employeeNumber ?? '',
+  };
+}
+
+export function personInputFromForm(values: PersonFormValues): PersonInput {
+  const optional = (value: string) => (value.trim() === '' ? null : value.trim());
+  return {
+    givenName: values.givenName.trim(),
+    familyName: values.familyName.trim(),
+    email: values.email.trim(),
+    birthDate: values.birthDate,
+    phone: optional(values.phone),
+    employeeNumber: optional(values.employeeNumber),
+  };
+}
+
+/** Only what changed, so a PATCH never overwrites a field another person edited meanwhile. */
+export function changedFields(before: PersonInput, after: PersonInput): Partial<PersonInput> {
+  const changes: Partial<PersonInput> = {};
+  for (const field of PERSON_FIELDS) {
+    if ((before[field] ?? null) !== (after[field] ?? null)) Object.assign(changes, { [field]: after[field] });
+  }
+  return changes;
+}
+
+/** Quick checks with translated messages; the API validates again and its answer wins. */
+export function validatePersonForm(values: PersonFormValues, t: TFunction, today = new Date()): FieldErrors<PersonField> {
+  const errors: FieldErrors<PersonField> = {};
+  for (const field of ['givenName', 'familyName', 'email', 'birthDate'] as const) {
+    if (!values[field].trim()) errors[field] = t('validation.required');
+  }
+  if (!errors.email && !looksLikeEmail(values.email)) errors.email = t('validation.email');
+  if (!errors.birthDate) {
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(values.birthDate) && !Number.isNaN(Date.parse(values.birthDate));
+    if (!valid) errors.birthDate = t('validation.date');
+    else if (values.birthDate > today.toISOString().slice(0, 10)) errors.birthDate = t('validation.dateInFuture');
+  }
+  return errors;
+}

@@ -1,0 +1,101 @@
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblemError } from '../api/api-error';
+import { describeError } from '../api/error-message';
+import { splitFieldProblems, type FieldErrors } from '../api/field-errors';
+import { FormAlert } from '../ui/form-alert';
+import { TextField } from '../ui/text-field';
+import { useFocusOnError } from '../ui/use-focus-on-error';
+import { PERSON_FIELDS, validatePersonForm, type PersonField, type PersonFormValues } from './person-form-values';
+
+interface PersonFormProps {
+  initialValues: PersonFormValues;
+  submitLabel: string;
+  /** Throws what the API answered; the form shows it. */
+  onSubmit: (values: PersonFormValues) => Promise<void>;
+  /** Extra buttons next to submit, such as Cancel. */
+  secondaryActions?: ReactNode;
+  /** A problem the page wants shown in this form's alert (a 409 with a reload action, say). */
+  describeProblem?: (error: unknown) => { message: string; action?: ReactNode } | undefined;
+}
+
+const INPUT_PROPS: Record<PersonField, { type: string; autoComplete: string; optional?: boolean }> = {
+  givenName: { type: 'text', autoComplete: 'off' },
+  familyName: { type: 'text', autoComplete: 'off' },
+  email: { type: 'email', autoComplete: 'off' },
+  birthDate: { type: 'date', autoComplete: 'off' },
+  phone: { type: 'tel', autoComplete: 'off', optional: true },
+  employeeNumber: { type: 'text', autoComplete: 'off', optional: true },
+};
+
+/** Create and edit share this form; staff type other people's data, so browser autofill is off. */
+export function PersonForm({ initialValues, submitLabel, onSubmit, secondaryActions, describeProblem }: PersonFormProps) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState(initialValues);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<PersonField>>({});
+  const [general, setGeneral] = useState<{ messages: string[]; action?: ReactNode }>({ messages: [] });
+  const [submitting, setSubmitting] = useState(false);
+  const [failedAttempts, setFailedAttempts] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  useFocusOnError(formRef, alertRef, failedAttempts);
+
+  const fail = (fields: FieldErrors<PersonField>, messages: string[], action?: ReactNode) => {
+    setFieldErrors(fields);
+    setGeneral(action ? { messages, action } : { messages });
+    setFailedAttempts((n) => n + 1);
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const local = validatePersonForm(values, t);
+    if (Object.keys(local).length > 0) return fail(local, [t('validation.summary')]);
+    setSubmitting(true);
+    try {
+      await onSubmit(values);
+      setFieldErrors({});
+      setGeneral({ messages: [] });
+    } catch (error) {
+      const custom = describeProblem?.(error);
+      if (custom) fail({}, [custom.message], custom.action);
+      else if (error instanceof ApiProblemError && error.fieldProblems.length > 0) {
+        const { byField, other } = splitFieldProblems(error.fieldProblems, PERSON_FIELDS);
+        fail(byField, [t('validation.summary'), ...other]);
+      } else fail({}, [describeError(error, t)]);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <form ref={formRef} className="form" noValidate onSubmit={submit}>
+      <FormAlert ref={alertRef} messages={general.messages} action={general.action} />
+      <div className="form__grid">
+        {PERSON_FIELDS.map((field) => {
+          const { type, autoComplete, optional } = INPUT_PROPS[field];
+          return (
+            <TextField
+              key={field}
+              label={t(`person.${field}`)}
+              optionalLabel={optional ? t('common.optional') : undefined}
+              name={field}
+              type={type}
+              autoComplete={autoComplete}
+              value={values[field]}
+              onChange={(event) => setValues((current) => ({ ...current, [field]: event.target.value }))}
+              error={fieldErrors[field]}
+              required={!optional}
+              {...(type === 'email' ? { inputMode: 'email' as const } : {})}
+            />
+          );
+        })}
+      </div>
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={submitting}>
+          {submitting ? t('common.saving') : submitLabel}
+        </button>
+        {secondaryActions}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+import react from '@vitejs/plugin-react';
+import { defineProject } from 'vitest/config';
+import { workspaceLibAliases } from '../../vitest.shared.mts';
+
+export default defineProject({
+  plugins: [react()],
+  resolve: { alias: workspaceLibAliases },
+  test: {
+    name: 'web',
+    include: ['src/**/*.spec.{ts,tsx}'],
+    environment: 'jsdom',
+    setupFiles: ['./src/test/setup-tests.ts'],
+  },
+});
