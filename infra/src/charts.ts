@@ -1,0 +1,45 @@
+import type { App, Chart } from 'cdk8s';
+import type { JsonSchema } from './helm/json-schema';
+import type { ValuesContext } from './helm/values-context';
+import { PlatformChart } from './platform/platform-chart';
+import { platformDefaults, platformExample, type PlatformValues } from './platform/platform-values';
+import { platformValuesSchema } from './platform/platform-values.schema';
+import { TenantChart } from './tenant/tenant-chart';
+import { tenantDefaults, tenantExample, type TenantValues } from './tenant/tenant-values';
+import { tenantValuesSchema } from './tenant/tenant-values.schema';
+
+export const CHART_VERSION = '0.1.0';
+
+export interface ChartDefinition<V extends object> {
+  name: string;
+  description: string;
+  defaults: V;
+  /** Complete values: what the tests render and what `helm lint` gets (charts/<name>/ci/). */
+  example: V;
+  schema: JsonSchema;
+  build(app: App, context: ValuesContext, values: V): Chart;
+}
+
+export const tenantChart: ChartDefinition<TenantValues> = {
+  name: 'tenant',
+  description: "One tenant of the vaccination-center platform: its API, migrations, Ingress and network policies.",
+  defaults: tenantDefaults,
+  example: tenantExample,
+  schema: tenantValuesSchema,
+  build: (app, context, values) => new TenantChart(app, 'tenant', context, values),
+};
+
+export const platformChart: ChartDefinition<PlatformValues> = {
+  name: 'platform',
+  description: 'Shared by every tenant: the web app and the tenant directory it reads.',
+  defaults: platformDefaults,
+  example: platformExample,
+  schema: platformValuesSchema,
+  build: (app, context, values) => new PlatformChart(app, 'platform', context, values),
+};
+
+// Each element keeps its own value type; the writer only needs the common shape.
+export const CHARTS: ReadonlyArray<ChartDefinition<TenantValues> | ChartDefinition<PlatformValues>> = [
+  tenantChart,
+  platformChart,
+];

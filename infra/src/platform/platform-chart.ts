@@ -1,0 +1,123 @@
+import { Chart } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
+import type { Construct } from 'constructs';
+import type { ValuesContext } from '../helm/values-context';
+import { hardenedPodSpec, imageReference, resourceRequirements } from '../workload/hardening';
+import { INGRESS_CONTROLLER_POD_LABELS, NAMESPACE_NAME_LABEL, objectLabels, selectorLabels } from '../workload/labels';
+import type { PlatformValues } from './platform-values';
+
+export const WEB_PORT = 8080;
+export const TENANT_DIRECTORY_CONFIG_MAP = 'tenant-directory';
+/** Where the web server (apps/web/nginx) reads one `<slug>.json` entry per tenant. */
+export const TENANT_DIRECTORY_MOUNT = '/etc/vaccinate/tenant-directory';
+
+const DIRECTORY_TEMPLATE = [
+  '{{- range $entry := .Values.tenantDirectory.tenants }}',
+  '{{ $entry.slug }}.json: {{ toJson $entry | quote }}',
+  '{{- end }}',
+].join('\n');
+
+/**
+ * The web app for every tenant and the tenant directory. No Ingress here: each tenant's chart
+ * routes `/` on its own hosts to this Service, so adding a tenant never changes this release.
+ */
+export class PlatformChart extends Chart {
+  constructor(scope: Construct, id: string, context: ValuesContext, concrete: PlatformValues) {
+    super(scope, id, { disableResourceNameHashes: true });
+    const values = context.values(concrete);
+    const { web } = values;
+
+    new k8s.KubeConfigMap(this, 'tenant-directory', {
+      metadata: { name: TENANT_DIRECTORY_CONFIG_MAP, labels: { 'app.kubernetes.io/part-of': 'vaccinate' } },
+      data: context.rawData(
+        'tenantDirectory.tenants',
+        () => Object.fromEntries(concrete.tenantDirectory.tenants.map((entry) => [`${entry.slug}.json`, JSON.stringify(entry)])),
+        DIRECTORY_TEMPLATE,
+      ),
+    });
+
+    new k8s.KubeDeployment(this, 'web-deployment', {
+      metadata: { name: 'web', labels: objectLabels('web') },
+      spec: {
+        selector: { matchLabels: selectorLabels('web') },
+        template: {
+          metadata: { labels: objectLabels('web') },
+          spec: hardenedPodSpec({
+            containers: [
+              {
+                name: 'web',
+                image: imageReference(web.image),
+                imagePullPolicy: 'IfNotPresent',
+                ports: [{ name: 'http', containerPort: WEB_PORT, protocol: 'TCP' }],
+                resources: resourceRequirements(web.resources),
+                livenessProbe: { httpGet: { path: '/healthz', port: k8s.IntOrString.fromString('http') }, periodSeconds: 10 },
+                readinessProbe: { httpGet: { path: '/healthz', port: k8s.IntOrString.fromString('http') }, periodSeconds: 5 },
+                volumeMounts: [
+                  { name: 'tmp', mountPath: '/tmp' },
+                  { name: 'tenant-directory', mountPath: TENANT_DIRECTORY_MOUNT, readOnly: true },
+                ],
+              },
+            ],
+            volumes: [
+              { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } },
+              { name: 'tenant-directory', configMap: { name: TENANT_DIRECTORY_CONFIG_MAP } },
+            ],
+          }),
+        },
+      },
+    });
+
+    new k8s.KubeHorizontalPodAutoscalerV2(this, 'web-autoscaler', {
+      metadata: { name: 'web', labels: objectLabels('web') },
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
+        minReplicas: web.autoscaling.minReplicas,
+        maxReplicas: web.autoscaling.maxReplicas,
+        metrics: [
+          {
+            type: 'Resource',
+            resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: web.autoscaling.targetCpuUtilization } },
+          },
+        ],
+      },
+    });
+
+    new k8s.KubePodDisruptionBudget(this, 'web-disruption-budget', {
+      metadata: { name: 'web', labels: objectLabels('web') },
+      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: selectorLabels('web') } },
+    });
+
+    new k8s.KubeService(this, 'web-service', {
+      metadata: { name: 'web', labels: objectLabels('web') },
+      spec: {
+        type: 'ClusterIP',
+        selector: selectorLabels('web'),
+        ports: [{ name: 'http', port: 80, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' }],
+      },
+    });
+
+    const labels = { 'app.kubernetes.io/part-of': 'vaccinate' };
+    new k8s.KubeNetworkPolicy(this, 'default-deny', {
+      metadata: { name: 'default-deny', labels },
+      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+    });
+    new k8s.KubeNetworkPolicy(this, 'web-from-ingress', {
+      metadata: { name: 'web-from-ingress-controller', labels },
+      spec: {
+        podSelector: { matchLabels: selectorLabels('web') },
+        policyTypes: ['Ingress'],
+        ingress: [
+          {
+            from: [
+              {
+                namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: values.networkPolicy.ingressControllerNamespace } },
+                podSelector: { matchLabels: INGRESS_CONTROLLER_POD_LABELS },
+              },
+            ],
+            ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(WEB_PORT) }],
+          },
+        ],
+      },
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import type { k8s } from 'cdk8s-plus-27';
+import type { ValuesContext } from '../helm/values-context';
+import type { TenantValues } from './tenant-values';
+
+export const API_PORT = 3000;
+
+/** Read from the tenant's Secret (created by Terraform); the key is the variable's name. */
+export const API_SECRET_VARIABLES = ['DATABASE_URL', 'FIELD_KEYS', 'TOKEN_SIGNING_KEY'] as const;
+export const BOOTSTRAP_SECRET_VARIABLES = ['INITIAL_ADMIN_PASSWORD'] as const;
+
+function plain(variables: Record<string, string | undefined>): k8s.EnvVar[] {
+  return Object.entries(variables)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([name, value]) => ({ name, value }));
+}
+
+function fromSecret(secretName: string, names: readonly string[]): k8s.EnvVar[] {
+  return names.map((name) => ({ name, valueFrom: { secretKeyRef: { name: secretName, key: name } } }));
+}
+
+/** The API server's environment; names follow API_ENVIRONMENT_VARIABLES in @vaccinate/tenant-provisioning. */
+export function apiEnvironment(values: TenantValues, context: ValuesContext): k8s.EnvVar[] {
+  const { api, oidc, tenant } = values;
+  return [
+    ...plain({
+      NODE_ENV: 'production',
+      PORT: String(API_PORT),
+      HOST: '0.0.0.0',
+      LOG_LEVEL: api.logLevel,
+      TRUST_PROXY: 'true',
+      TENANT_SLUG: tenant.slug,
+      PUBLIC_URL: tenant.publicUrl,
+      DATABASE_POOL_MAX: String(api.databasePoolMax),
+      DATABASE_SSL: api.databaseSsl,
+      FIELD_KEY_CURRENT: api.fieldKeyCurrent,
+      ACCESS_TOKEN_TTL_SECONDS: String(api.accessTokenTtlSeconds),
+      OIDC_ISSUER: context.whenSet(oidc.issuer),
+      OIDC_CLIENT_ID: context.whenSet(oidc.clientId),
+      OIDC_ROLES_CLAIM: context.whenSet(oidc.rolesClaim),
+      OIDC_ROLE_MAP: context.whenSet(oidc.roleMap),
+    }),
+    ...fromSecret(values.secrets.name, API_SECRET_VARIABLES),
+  ];
+}
+
+/** The bootstrap-admin command also reads the first admin's e-mail and one-time password. */
+export function bootstrapEnvironment(values: TenantValues, context: ValuesContext): k8s.EnvVar[] {
+  return [
+    ...apiEnvironment(values, context),
+    ...plain({ INITIAL_ADMIN_EMAIL: values.bootstrap.initialAdminEmail }),
+    ...fromSecret(values.secrets.name, BOOTSTRAP_SECRET_VARIABLES),
+  ];
+}

@@ -1,0 +1,147 @@
+import { Chart } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
+import type { Construct } from 'constructs';
+import type { ValuesContext } from '../helm/values-context';
+import { hardenedPodSpec, imageReference, resourceRequirements } from '../workload/hardening';
+import { objectLabels, selectorLabels } from '../workload/labels';
+import { API_PORT, apiEnvironment } from './api-environment';
+import { MigrationJob } from './migration-job';
+import { TenantNetworkPolicies } from './tenant-network-policies';
+import type { TenantValues } from './tenant-values';
+
+export const API_SERVICE_PORT = 80;
+export const WEB_SERVICE_PORT = 80;
+const TMP_VOLUME = { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } };
+
+/** One tenant: its API, autoscaling, disruption budget, Service, Ingress, network policies and migrations. */
+export class TenantChart extends Chart {
+  constructor(scope: Construct, id: string, context: ValuesContext, concrete: TenantValues) {
+    super(scope, id, { disableResourceNameHashes: true });
+    const values = context.values(concrete);
+    const { api } = values;
+
+    context.when(this, 'namespace.enabled', values.namespace.enabled, () =>
+      new k8s.KubeNamespace(this, 'namespace', {
+        metadata: {
+          name: values.namespace.name,
+          labels: {
+            'app.kubernetes.io/part-of': 'vaccinate',
+            'pod-security.kubernetes.io/enforce': 'restricted',
+            'pod-security.kubernetes.io/audit': 'restricted',
+            'pod-security.kubernetes.io/warn': 'restricted',
+          },
+        },
+      }),
+    );
+
+    new k8s.KubeDeployment(this, 'api-deployment', {
+      metadata: { name: 'api', labels: objectLabels('api') },
+      spec: {
+        // No replicas: the HorizontalPodAutoscaler owns the count, an upgrade must not reset it.
+        selector: { matchLabels: selectorLabels('api') },
+        strategy: {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxSurge: k8s.IntOrString.fromNumber(1), maxUnavailable: k8s.IntOrString.fromNumber(0) },
+        },
+        template: {
+          metadata: { labels: objectLabels('api') },
+          spec: hardenedPodSpec({
+            terminationGracePeriodSeconds: 30,
+            topologySpreadConstraints: [
+              {
+                maxSkew: 1,
+                topologyKey: 'topology.kubernetes.io/zone',
+                whenUnsatisfiable: 'ScheduleAnyway',
+                labelSelector: { matchLabels: selectorLabels('api') },
+              },
+            ],
+            containers: [
+              {
+                name: 'api',
+                image: imageReference(api.image),
+                imagePullPolicy: 'IfNotPresent',
+                args: ['dist/main.js'],
+                ports: [{ name: 'http', containerPort: API_PORT, protocol: 'TCP' }],
+                env: apiEnvironment(values, context),
+                resources: resourceRequirements(api.resources),
+                startupProbe: httpProbe('/api/health/live', { periodSeconds: 2, failureThreshold: 30 }),
+                livenessProbe: httpProbe('/api/health/live', { periodSeconds: 10, failureThreshold: 3 }),
+                readinessProbe: httpProbe('/api/health/ready', { periodSeconds: 5, failureThreshold: 2 }),
+                volumeMounts: [{ name: TMP_VOLUME.name, mountPath: '/tmp' }],
+              },
+            ],
+            volumes: [TMP_VOLUME],
+          }),
+        },
+      },
+    });
+
+    new k8s.KubeHorizontalPodAutoscalerV2(this, 'api-autoscaler', {
+      metadata: { name: 'api', labels: objectLabels('api') },
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' },
+        minReplicas: api.autoscaling.minReplicas,
+        maxReplicas: api.autoscaling.maxReplicas,
+        metrics: [
+          {
+            type: 'Resource',
+            resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: api.autoscaling.targetCpuUtilization } },
+          },
+        ],
+      },
+    });
+
+    new k8s.KubePodDisruptionBudget(this, 'api-disruption-budget', {
+      metadata: { name: 'api', labels: objectLabels('api') },
+      // maxUnavailable rather than minAvailable: a node drain always makes progress.
+      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: selectorLabels('api') } },
+    });
+
+    new k8s.KubeService(this, 'api-service', {
+      metadata: { name: 'api', labels: objectLabels('api') },
+      spec: {
+        type: 'ClusterIP',
+        selector: selectorLabels('api'),
+        ports: [{ name: 'http', port: API_SERVICE_PORT, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' }],
+      },
+    });
+
+    // The web app runs once, in the platform namespace; an ExternalName Service lets this tenant's
+    // Ingress route `/` there, so each tenant release owns every route of its own hosts.
+    new k8s.KubeService(this, 'web-service', {
+      metadata: { name: 'web', labels: objectLabels('web') },
+      spec: {
+        type: 'ExternalName',
+        externalName: `web.${values.networkPolicy.platformNamespace}.svc.cluster.local`,
+        ports: [{ name: 'http', port: WEB_SERVICE_PORT, protocol: 'TCP' }],
+      },
+    });
+
+    const backend = { service: { name: 'api', port: { number: API_SERVICE_PORT } } };
+    const web = { service: { name: 'web', port: { number: WEB_SERVICE_PORT } } };
+    new k8s.KubeIngress(this, 'api-ingress', {
+      metadata: { name: 'api', labels: objectLabels('api') },
+      spec: {
+        ingressClassName: values.ingress.className,
+        tls: [{ hosts: values.ingress.hosts, secretName: context.entryWhenSet(values.ingress.tlsSecretName) }],
+        rules: values.ingress.hosts.map((host) => ({
+          host,
+          http: {
+            paths: [
+              { path: '/api', pathType: 'Prefix', backend },
+              { path: '/.well-known/jwks.json', pathType: 'Exact', backend },
+              { path: '/', pathType: 'Prefix', backend: web },
+            ],
+          },
+        })),
+      },
+    });
+
+    new TenantNetworkPolicies(this, 'network-policies', values);
+    new MigrationJob(this, 'migration', values, context);
+  }
+}
+
+function httpProbe(path: string, timing: { periodSeconds: number; failureThreshold: number }): k8s.Probe {
+  return { httpGet: { path, port: k8s.IntOrString.fromString('http') }, timeoutSeconds: 2, ...timing };
+}

@@ -1,0 +1,64 @@
+import {
+  autoscalingSchema,
+  DNS_LABEL_PATTERN,
+  flag,
+  HOST_PATTERN,
+  hostList,
+  imageSchema,
+  integer,
+  object,
+  oneOf,
+  optionalText,
+  resourcesSchema,
+  SLUG_PATTERN,
+  text,
+  type JsonSchema,
+} from '../helm/json-schema';
+
+const CIDR = '^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$';
+
+export const tenantValuesSchema: JsonSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  title: 'vaccinate tenant chart values',
+  ...object({
+    tenant: object({
+      slug: text('tenant slug', SLUG_PATTERN),
+      publicUrl: text('https://<primary domain>', `^https://${HOST_PATTERN.slice(1, -1)}$`),
+    }),
+    namespace: object({
+      enabled: flag('also create the Namespace (Terraform normally creates it first)'),
+      name: optionalText('namespace name, tenant-<slug>', DNS_LABEL_PATTERN),
+    }),
+    ingress: object({
+      className: text('IngressClass of the ingress-nginx controller', DNS_LABEL_PATTERN),
+      hosts: hostList("the tenant's host names", 1),
+      tlsSecretName: optionalText('TLS Secret; empty uses the default certificate', DNS_LABEL_PATTERN),
+    }),
+    api: object({
+      image: imageSchema(),
+      logLevel: oneOf('pino log level', ['fatal', 'error', 'warn', 'info', 'debug', 'trace']),
+      databasePoolMax: integer('connections per pod', 1, 100),
+      databaseSsl: oneOf('TLS to Postgres', ['disable', 'require', 'verify-full']),
+      accessTokenTtlSeconds: integer('staff token lifetime', 60, 86400),
+      fieldKeyCurrent: text('field key version new values are written under', '^v[0-9]+$'),
+      resources: resourcesSchema(),
+      autoscaling: autoscalingSchema(),
+    }),
+    secrets: object({ name: text('Secret holding the API secrets', DNS_LABEL_PATTERN) }),
+    oidc: object({
+      issuer: optionalText("the tenant's identity provider", '^https://\\S+$'),
+      clientId: optionalText('client id', '^\\S+$'),
+      rolesClaim: optionalText('claim holding groups or roles', '^\\S+$'),
+      roleMap: optionalText('group:role pairs, comma-separated', '^[^,:\\s]+:[a-z-]+(,[^,:\\s]+:[a-z-]+)*$'),
+    }),
+    bootstrap: object({
+      initialAdminEmail: text("e-mail of the tenant's first admin", '^[^@\\s"]+@[^@\\s"]+$'),
+    }),
+    networkPolicy: object({
+      ingressControllerNamespace: text('namespace of ingress-nginx', DNS_LABEL_PATTERN),
+      platformNamespace: text('namespace of the platform functions', DNS_LABEL_PATTERN),
+      postgresCidr: text('private range of the Postgres instance', CIDR),
+      postgresPort: integer('Postgres port', 1, 65535),
+    }),
+  }),
+};

@@ -1,0 +1,84 @@
+import type { ImageValues, ResourceValues } from '../workload/hardening';
+
+/** Values of the tenant chart: one release per tenant, in the tenant's namespace. */
+export interface TenantValues {
+  tenant: {
+    /** Lower-case slug; the namespace is `tenant-<slug>`. */
+    slug: string;
+    /** https://<primary domain>, the API's PUBLIC_URL. */
+    publicUrl: string;
+  };
+  /** Optional Namespace object; Terraform creates it instead, so the Secret can exist first. */
+  namespace: { enabled: boolean; name: string };
+  ingress: {
+    className: string;
+    /** The tenant's host names; the platform's web Ingress answers `/` on the same hosts. */
+    hosts: string[];
+    /** TLS Secret in this namespace; empty uses the controller's default (wildcard) certificate. */
+    tlsSecretName: string;
+  };
+  api: {
+    image: ImageValues;
+    logLevel: string;
+    databasePoolMax: number;
+    databaseSsl: string;
+    accessTokenTtlSeconds: number;
+    fieldKeyCurrent: string;
+    resources: ResourceValues;
+    autoscaling: { minReplicas: number; maxReplicas: number; targetCpuUtilization: number };
+  };
+  /** Secret created by Terraform with DATABASE_URL, FIELD_KEYS, TOKEN_SIGNING_KEY, INITIAL_ADMIN_PASSWORD. */
+  secrets: { name: string };
+  oidc: { issuer: string; clientId: string; rolesClaim: string; roleMap: string };
+  bootstrap: { initialAdminEmail: string };
+  networkPolicy: {
+    ingressControllerNamespace: string;
+    platformNamespace: string;
+    /** Private range of the managed Postgres instance (Cloud SQL private IP, Azure delegated subnet). */
+    postgresCidr: string;
+    postgresPort: number;
+  };
+}
+
+/** Defaults for values.yaml; the slug, URL, hosts and image tag have none and must be given. */
+export const tenantDefaults: TenantValues = {
+  tenant: { slug: '', publicUrl: '' },
+  namespace: { enabled: false, name: '' },
+  ingress: { className: 'nginx', hosts: [], tlsSecretName: '' },
+  api: {
+    image: { repository: 'ghcr.io/vaccinate/api', tag: '' },
+    logLevel: 'info',
+    databasePoolMax: 10,
+    databaseSsl: 'require',
+    accessTokenTtlSeconds: 900,
+    fieldKeyCurrent: 'v1',
+    // Many small tenants share a cluster: a small request, room to burst, scale out on CPU.
+    resources: { cpuRequestMillis: 50, cpuLimitMillis: 1000, memoryRequestMebibytes: 192, memoryLimitMebibytes: 384 },
+    autoscaling: { minReplicas: 2, maxReplicas: 6, targetCpuUtilization: 70 },
+  },
+  secrets: { name: 'api-secrets' },
+  oidc: { issuer: '', clientId: '', rolesClaim: '', roleMap: '' },
+  bootstrap: { initialAdminEmail: '' },
+  networkPolicy: {
+    ingressControllerNamespace: 'ingress-nginx',
+    platformNamespace: 'vaccinate-platform',
+    postgresCidr: '',
+    postgresPort: 5432,
+  },
+};
+
+/** A complete example, used by tests and the chart's ci/ values. */
+export const tenantExample: TenantValues = {
+  ...tenantDefaults,
+  tenant: { slug: 'acme', publicUrl: 'https://acme.vaccinate.example' },
+  ingress: { ...tenantDefaults.ingress, hosts: ['acme.vaccinate.example', 'impfen.acme.example'] },
+  api: {
+    ...tenantDefaults.api,
+    image: {
+      repository: 'ghcr.io/vaccinate/api',
+      tag: '1.0.0@sha256:0f5e3c1d2b4a69788776655443322110ffeeddccbbaa99887766554433221100',
+    },
+  },
+  bootstrap: { initialAdminEmail: 'it@acme.example' },
+  networkPolicy: { ...tenantDefaults.networkPolicy, postgresCidr: '10.20.0.0/24' },
+};
