@@ -77,13 +77,14 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
       const missing = env[name] === undefined || env[name] === '';
       problems.push(`${name}: ${missing ? 'is required' : issue.message}`);
     }
-    throw new ConfigError(problems);
   }
+  // Keys are checked even when other variables failed, so one run reports every bad variable.
+  const fieldKeys = env['FIELD_KEYS'] && env['FIELD_KEY_CURRENT'] ? readFieldKeys(env['FIELD_KEYS'], env['FIELD_KEY_CURRENT'], problems) : undefined;
+  const tokenSigningKey = env['TOKEN_SIGNING_KEY'] ? readSigningKey(env['TOKEN_SIGNING_KEY'], problems) : undefined;
+  if (!parsed.success || !fieldKeys || !tokenSigningKey) throw new ConfigError(problems);
   const values = parsed.data;
-  const fieldKeys = readFieldKeys(values, problems);
-  const tokenSigningKey = readSigningKey(values.TOKEN_SIGNING_KEY, problems);
   const oidc = readOidc(values, problems);
-  if (problems.length > 0 || !fieldKeys || !tokenSigningKey) throw new ConfigError(problems);
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     production: values.NODE_ENV === 'production',
     port: values.PORT,
@@ -100,9 +101,9 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
   };
 }
 
-function readFieldKeys(values: Environment, problems: string[]): FieldKeyRing | undefined {
+function readFieldKeys(fieldKeys: string, current: string, problems: string[]): FieldKeyRing | undefined {
   try {
-    return FieldKeyRing.fromConfig(values.FIELD_KEYS, values.FIELD_KEY_CURRENT);
+    return FieldKeyRing.fromConfig(fieldKeys, current);
   } catch (error) {
     if (!(error instanceof FieldKeyConfigError)) throw error;
     for (const problem of error.problems) {

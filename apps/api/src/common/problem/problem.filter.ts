@@ -14,6 +14,7 @@ const HTTP_CODES: Record<number, string> = {
   413: 'request.too_large',
   415: 'request.unsupported_media_type',
   429: 'request.rate_limited',
+  503: 'service.unavailable',
 };
 
 /** Maps every error to `application/problem+json`; only unexpected ones are logged, without their data. */
@@ -26,7 +27,7 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const body = this.toProblem(exception, String(request.id));
-    if (body.status >= 500) {
+    if (body.status === 500) {
       // The message of a driver error can quote values; log only its class and code.
       const error = exception as { name?: string; code?: unknown; stack?: string };
       this.logger.error(
@@ -49,7 +50,7 @@ export class ProblemFilter implements ExceptionFilter {
       });
     }
     const status = statusOf(exception);
-    if (status !== undefined && status < 500) {
+    if (status !== undefined && (status < 500 || exception instanceof HttpException)) {
       return problem({ status, code: HTTP_CODES[status] ?? `http.${status}`, requestId, detail: clientDetail(status) });
     }
     return problem({ status: 500, code: 'internal', requestId, detail: 'Something went wrong on our side.' });
@@ -71,6 +72,8 @@ function clientDetail(status: number): string | undefined {
       return 'The request body is larger than this endpoint accepts.';
     case 415:
       return 'Send the body as application/json.';
+    case 503:
+      return 'The service is starting or its database is unavailable. Try again shortly.';
     default:
       return undefined;
   }
