@@ -1,0 +1,98 @@
+import Ajv from 'ajv';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments, parse } from 'yaml';
+import { platformChart, tenantChart, type ChartDefinition } from '../charts';
+import { platformExample } from '../platform/platform-values';
+import { tenantExample, type TenantValues } from '../tenant/tenant-values';
+import { synthesize, type Manifest } from '../testing/manifests';
+import { renderTemplate } from './render-template';
+
+const chartsDir = resolve(__dirname, '..', '..', '..', 'charts');
+
+/** What `helm template` would print for the committed chart, as objects keyed by kind/name. */
+function renderCommitted(name: string, values: object): Map<string, Manifest> {
+  const templatesDir = join(chartsDir, name, 'templates');
+  const rendered = new Map<string, Manifest>();
+  for (const file of readdirSync(templatesDir).sort()) {
+    const text = renderTemplate(readFileSync(join(templatesDir, file), 'utf8'), values);
+    for (const document of parseAllDocuments(text)) {
+      const manifest = document.toJS() as Manifest | null;
+      if (manifest) rendered.set(`${manifest['kind']}/${manifest['metadata'].name}`, manifest);
+    }
+  }
+  return rendered;
+}
+
+function byKey(manifests: Manifest[]): Map<string, Manifest> {
+  return new Map(manifests.map((m) => [`${m['kind']}/${m['metadata'].name}`, m]));
+}
+
+const tenantVariants: [string, TenantValues][] = [
+  ['example', tenantExample],
+  [
+    'every option set',
+    {
+      ...tenantExample,
+      namespace: { enabled: true, name: 'tenant-acme' },
+      ingress: { ...tenantExample.ingress, tlsSecretName: 'acme-tls', hosts: ['a.example.org', 'b.example.org', 'c.example.org'] },
+      oidc: { issuer: 'https://id.acme.example', clientId: 'vacc', rolesClaim: 'groups', roleMap: 'g1:admin' },
+      api: { ...tenantExample.api, databasePoolMax: 25, autoscaling: { minReplicas: 3, maxReplicas: 12, targetCpuUtilization: 60 } },
+    },
+  ],
+];
+
+function schemaValidator<V extends object>(definition: ChartDefinition<V>) {
+  const schema = JSON.parse(readFileSync(join(chartsDir, definition.name, 'values.schema.json'), 'utf8')) as object;
+  return new Ajv({ allErrors: true, strict: false }).compile(schema);
+}
+
+describe('the committed tenant chart', () => {
+  it.each(tenantVariants)('renders with %s values exactly what the cdk8s chart synthesizes', (_, values) => {
+    expect(renderCommitted('tenant', values)).toEqual(byKey(synthesize(tenantChart, values)));
+  });
+
+  it('leaves the optional Namespace, TLS secret and OIDC variables out when they are not set', () => {
+    const rendered = renderCommitted('tenant', tenantExample);
+    expect([...rendered.keys()].some((key) => key.startsWith('Namespace/'))).toBe(false);
+    expect(rendered.get('Ingress/api')?.['spec'].tls).toEqual([{ hosts: tenantExample.ingress.hosts }]);
+    const env = rendered.get('Deployment/api')?.['spec'].template.spec.containers[0].env as { name: string }[];
+    expect(env.map((variable) => variable.name)).not.toContain('OIDC_ISSUER');
+  });
+
+  it('accepts the example values and values.yaml once the required values are given', () => {
+    const validate = schemaValidator(tenantChart);
+    expect(validate(tenantExample), JSON.stringify(validate.errors)).toBe(true);
+    for (const [, values] of tenantVariants) expect(validate(values), JSON.stringify(validate.errors)).toBe(true);
+    const defaults = parse(readFileSync(join(chartsDir, 'tenant', 'values.yaml'), 'utf8')) as TenantValues;
+    expect(validate(defaults)).toBe(false);
+    expect(validate({ ...defaults, tenant: tenantExample.tenant, ingress: tenantExample.ingress, api: tenantExample.api, bootstrap: tenantExample.bootstrap, networkPolicy: tenantExample.networkPolicy })).toBe(true);
+  });
+
+  it('refuses a bad slug, an unpinned-looking tag typo, a missing host and an unknown key', () => {
+    const validate = schemaValidator(tenantChart);
+    expect(validate({ ...tenantExample, tenant: { ...tenantExample.tenant, slug: 'Acme Corp' } })).toBe(false);
+    expect(validate({ ...tenantExample, api: { ...tenantExample.api, image: { ...tenantExample.api.image, tag: '1.0@sha256:xyz' } } })).toBe(false);
+    expect(validate({ ...tenantExample, ingress: { ...tenantExample.ingress, hosts: [] } })).toBe(false);
+    expect(validate({ ...tenantExample, replicas: 3 })).toBe(false);
+  });
+});
+
+describe('the committed platform chart', () => {
+  it('renders with example values exactly what the cdk8s chart synthesizes', () => {
+    expect(renderCommitted('platform', platformExample)).toEqual(byKey(synthesize(platformChart, platformExample)));
+  });
+
+  it('renders an empty tenant directory when Terraform writes the entries', () => {
+    const rendered = renderCommitted('platform', { ...platformExample, tenantDirectory: { tenants: [] } });
+    expect(rendered.get('ConfigMap/tenant-directory')?.['data'] ?? {}).toEqual({});
+  });
+
+  it('validates its values against values.schema.json', () => {
+    const validate = schemaValidator(platformChart);
+    expect(validate(platformExample), JSON.stringify(validate.errors)).toBe(true);
+    const [first] = platformExample.tenantDirectory.tenants;
+    expect(validate({ ...platformExample, tenantDirectory: { tenants: [{ ...first, defaultLocale: 'fr' }] } })).toBe(false);
+  });
+});
