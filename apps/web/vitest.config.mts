@@ -10,5 +10,6 @@ export default defineProject({
     include: ['src/**/*.spec.{ts,tsx}'],
     environment: 'jsdom',
     setupFiles: ['./src/test/setup-tests.ts'],
+    restoreMocks: true,
   },
 });

@@ -1,6 +1,12 @@
 import { ApiNetworkError, ApiProblemError } from './api-error';
 import { parseProblemResponse } from './problem-parser';
 
+/**
+ * A 401 ends the session only when it was about the token we sent. Without a token it is a failed
+ * sign-in; with this code it is a wrong current password on a password change.
+ */
+const WRONG_PASSWORD_CODE = 'auth.invalid_credentials';
+
 export interface ApiClientOptions {
   /** The tenant's `apiBaseUrl`: a same-origin path such as `/api`, or an absolute URL. */
   baseUrl: string;
@@ -83,8 +89,9 @@ export class ApiClient {
 
     if (!response.ok) {
       const problem = await parseProblemResponse(response);
-      // A 401 without a token is a failed sign-in, not an expired session.
-      if (response.status === 401 && token) this.unauthorizedListeners.forEach((listener) => listener());
+      if (response.status === 401 && token && problem.code !== WRONG_PASSWORD_CODE) {
+        this.unauthorizedListeners.forEach((listener) => listener());
+      }
       throw new ApiProblemError(problem);
     }
     if (response.status === 204) return undefined as T;

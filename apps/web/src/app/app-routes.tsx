@@ -27,7 +27,7 @@ export function AppRoutes() {
     case 'person-new':
       return <RequireStaff roles={PEOPLE_READER_ROLES}>{() => <PersonCreatePage />}</RequireStaff>;
     case 'person':
-      return <RequireStaff roles={PEOPLE_READER_ROLES}>{() => <PersonDetailPage key={route.id} id={route.id} />}</RequireStaff>;
+      return <RequireStaff roles={PEOPLE_READER_ROLES}>{(staff) => <PersonDetailPage key={route.id} id={route.id} staff={staff} />}</RequireStaff>;
     case 'not-found':
       return <NotFoundPage />;
   }

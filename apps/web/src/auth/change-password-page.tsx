@@ -15,6 +15,8 @@ import { useAuth } from './auth-context';
 
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;
 type PasswordField = (typeof FIELDS)[number];
+/** The API's rule (auth.weak_password); checked here too so the message comes before a round trip. */
+const MIN_PASSWORD_LENGTH = 12;
 
 /** `forced` when the account still has its initial password: nothing else opens until it is changed. */
 export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
@@ -46,7 +48,11 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
     event.preventDefault();
     const local: FieldErrors<PasswordField> = {};
     for (const field of FIELDS) if (!values[field]) local[field] = t('validation.required');
-    if (!local.newPassword && values.newPassword === values.currentPassword) local.newPassword = t('changePassword.sameAsCurrent');
+    if (!local.newPassword && values.newPassword.length < MIN_PASSWORD_LENGTH) {
+      local.newPassword = t('changePassword.tooShort', { count: MIN_PASSWORD_LENGTH });
+    } else if (!local.newPassword && values.newPassword === values.currentPassword) {
+      local.newPassword = t('changePassword.sameAsCurrent');
+    }
     if (!local.confirmPassword && values.confirmPassword !== values.newPassword) {
       local.confirmPassword = t('changePassword.mismatch');
     }
@@ -61,9 +67,11 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
       signedIn(response);
       navigate(paths.staffHome, { replace: forced, state: { notice: 'password-changed' } });
     } catch (error) {
-      if (error instanceof ApiProblemError && error.fieldProblems.length > 0) {
-        const { byField, other } = splitFieldProblems(error.fieldProblems, FIELDS);
-        fail(byField, other.length > 0 || Object.keys(byField).length === 0 ? [describeError(error, t), ...other] : []);
+      if (error instanceof ApiProblemError && error.code === 'auth.invalid_credentials') {
+        fail({ currentPassword: t('changePassword.wrongCurrent') }, []);
+      } else if (error instanceof ApiProblemError && error.fieldProblems.length > 0) {
+        const { byField, other } = splitFieldProblems(error, FIELDS, t);
+        fail(byField, other);
       } else {
         fail({}, [describeError(error, t)]);
       }
@@ -94,7 +102,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
         <FormAlert ref={alertRef} messages={generalErrors} />
         <form ref={formRef} className="form" noValidate onSubmit={onSubmit}>
           {field('currentPassword', 'current-password')}
-          {field('newPassword', 'new-password', t('changePassword.newPasswordHint'))}
+          {field('newPassword', 'new-password', t('changePassword.newPasswordHint', { count: MIN_PASSWORD_LENGTH }))}
           {field('confirmPassword', 'new-password')}
           <button type="submit" className="button button--primary button--block" disabled={submitting}>
             {submitting ? t('common.saving') : t('changePassword.submit')}

@@ -67,11 +67,12 @@ export function SignInPage() {
       signedIn(response);
       navigate(paths.staffHome, { replace: true });
     } catch (error) {
-      if (error instanceof ApiProblemError && error.fieldProblems.length > 0) {
-        const { byField, other } = splitFieldProblems(error.fieldProblems, FIELDS);
-        fail(byField, other.length > 0 || Object.keys(byField).length === 0 ? [describeError(error, t), ...other] : []);
-      } else if (error instanceof ApiProblemError && error.status === 401) {
+      if (error instanceof ApiProblemError && error.status === 401) {
+        // Which of the two was wrong is not said, on purpose; the general alert says so.
         fail({}, [t('signIn.invalidCredentials')]);
+      } else if (error instanceof ApiProblemError && error.fieldProblems.length > 0) {
+        const { byField, other } = splitFieldProblems(error, FIELDS, t);
+        fail(byField, other);
       } else {
         fail({}, [describeError(error, t)]);
       }

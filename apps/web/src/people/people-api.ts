@@ -3,6 +3,9 @@ import type { ApiClient } from '../api/api-client';
 
 export const PEOPLE_PAGE_SIZE = 20;
 
+/** PATCH needs `doctor` or above; assistants may list, view and add. */
+export const PERSON_EDITOR_ROLES = ['admin', 'doctor'] as const;
+
 /** PATCH body: the changed fields and the version they were read at (409 when it moved on). */
 export type PersonPatch = Partial<PersonInput> & { version: number };
 
@@ -10,9 +13,14 @@ export function listPeople(api: ApiClient, offset: number, signal?: AbortSignal)
   return api.get<PersonPage>('/people', { query: { limit: PEOPLE_PAGE_SIZE, offset }, ...(signal ? { signal } : {}) });
 }
 
+/** What `POST /people/search` answers: every exact match, unpaged. */
+export interface PersonSearchResult {
+  items: Person[];
+}
+
 /** Exact match by e-mail; POSTed so the address stays out of URLs, proxy logs and history. */
-export function searchPeopleByEmail(api: ApiClient, email: string, signal?: AbortSignal): Promise<PersonPage> {
-  return api.post<PersonPage>('/people/search', { email }, signal ? { signal } : {});
+export function searchPeopleByEmail(api: ApiClient, email: string, signal?: AbortSignal): Promise<PersonSearchResult> {
+  return api.post<PersonSearchResult>('/people/search', { email }, signal ? { signal } : {});
 }
 
 export function createPerson(api: ApiClient, input: PersonInput): Promise<Person> {

@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { ApiProblemError } from '../api/api-error';
 import { useApiClient } from '../api/api-context';
 import { Link } from '../routing/link';
 import { navigate } from '../routing/router';
@@ -28,12 +27,6 @@ export function PersonCreatePage() {
             const person = await createPerson(api, personInputFromForm(values));
             navigate(paths.person(person.id), { state: { notice: 'person-created' } });
           }}
-          describeProblem={(error) =>
-            // The e-mail is unique per tenant; a 409 on create means it is taken.
-            error instanceof ApiProblemError && error.status === 409 && error.fieldProblems.length === 0
-              ? { message: t('people.emailTaken') }
-              : undefined
-          }
           secondaryActions={
             <Link className="button button--ghost" to={paths.people}>
               {t('common.cancel')}

@@ -1,4 +1,5 @@
-import type { Person } from '@vaccinate/api-contracts';
+import type { Person, StaffProfile } from '@vaccinate/api-contracts';
+import { hasAnyRole } from '../auth/staff-roles';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from '../api/api-error';
@@ -11,12 +12,12 @@ import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../ui/form-alert';
 import { LoadingIndicator, StatusMessage } from '../ui/status-message';
 import { formatBirthDate } from './birth-date-format.util';
-import { updatePerson } from './people-api';
+import { PERSON_EDITOR_ROLES, updatePerson } from './people-api';
 import { PersonForm } from './person-form';
 import { changedFields, formValuesFromPerson, personInputFromForm } from './person-form-values';
 import { usePerson } from './use-person';
 
-export function PersonDetailPage({ id }: { id: string }) {
+export function PersonDetailPage({ id, staff }: { id: string; staff: StaffProfile }) {
   const { t } = useTranslation();
   const api = useApiClient();
   const historyState = useHistoryState();
@@ -73,7 +74,7 @@ export function PersonDetailPage({ id }: { id: string }) {
             <h1 id="person-title">
               {result.person.givenName} {result.person.familyName}
             </h1>
-            {editing ? null : (
+            {editing || !hasAnyRole(staff.roles, PERSON_EDITOR_ROLES) ? null : (
               <button
                 type="button"
                 className="button button--secondary"
@@ -99,7 +100,7 @@ export function PersonDetailPage({ id }: { id: string }) {
                 submitLabel={t('common.save')}
                 onSubmit={(values) => save(result.person, values)}
                 describeProblem={(error) =>
-                  error instanceof ApiProblemError && error.status === 409
+                  error instanceof ApiProblemError && error.code === 'person.version_conflict'
                     ? {
                         message: t('person.staleVersion'),
                         action: (

@@ -59,8 +59,8 @@ export function PersonForm({ initialValues, submitLabel, onSubmit, secondaryActi
       const custom = describeProblem?.(error);
       if (custom) fail({}, [custom.message], custom.action);
       else if (error instanceof ApiProblemError && error.fieldProblems.length > 0) {
-        const { byField, other } = splitFieldProblems(error.fieldProblems, PERSON_FIELDS);
-        fail(byField, [t('validation.summary'), ...other]);
+        const { byField, other } = splitFieldProblems(error, PERSON_FIELDS, t);
+        fail(byField, Object.keys(byField).length > 0 ? [t('validation.summary'), ...other] : other);
       } else fail({}, [describeError(error, t)]);
     } finally {
       setSubmitting(false);

@@ -23,7 +23,9 @@ export function usePeopleQuery(query: PeopleQuery, attempt: number): PeopleResul
     setResult({ status: 'loading' });
     const request =
       email !== undefined
-        ? searchPeopleByEmail(api, email, controller.signal)
+        ? searchPeopleByEmail(api, email, controller.signal).then(
+            ({ items }): PersonPage => ({ items, total: items.length, limit: items.length, offset: 0 }),
+          )
         : listPeople(api, offset ?? 0, controller.signal);
     request.then(
       (page) => setResult({ status: 'loaded', page }),

@@ -34,8 +34,22 @@ export const de: Messages = {
   },
   problems: {
     auth: {
+      required: 'Bitte melden Sie sich an, um fortzufahren.',
+      invalid_token: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
       invalid_credentials: 'E-Mail-Adresse oder Passwort ist nicht korrekt.',
-      account_locked: 'Dieses Konto ist vorübergehend gesperrt. Bitte versuchen Sie es später erneut.',
+      forbidden: 'Ihr Konto hat dafür keine Berechtigung.',
+      password_change_required: 'Bitte wählen Sie ein neues Passwort, bevor Sie fortfahren.',
+      weak_password: 'Das neue Passwort muss mindestens 12 Zeichen lang sein und sich vom aktuellen unterscheiden.',
+      too_many_attempts: 'Zu viele Anmeldeversuche. Bitte warten Sie einige Minuten und versuchen Sie es erneut.',
+    },
+    person: {
+      not_found: 'Diese Person gibt es nicht oder sie wurde entfernt.',
+      email_taken: 'Mit dieser E-Mail-Adresse ist bereits eine andere Person registriert.',
+      employee_number_taken: 'Mit dieser Personalnummer ist bereits eine andere Person registriert.',
+      version_conflict: 'Jemand anderes hat diese Person inzwischen geändert. Bitte laden Sie neu und nehmen Sie Ihre Änderung erneut vor.',
+    },
+    request: {
+      rate_limited: 'Zu viele Anfragen. Bitte warten Sie einen Moment.',
     },
   },
   validation: {
@@ -94,7 +108,9 @@ export const de: Messages = {
     forcedIntro: 'Sie sind mit einem Startpasswort angemeldet. Bitte wählen Sie ein eigenes Passwort, um fortzufahren.',
     currentPassword: 'Aktuelles Passwort',
     newPassword: 'Neues Passwort',
-    newPasswordHint: 'Verwenden Sie ein langes Passwort, das Sie nirgendwo sonst nutzen.',
+    newPasswordHint: 'Mindestens {{count}} Zeichen. Verwenden Sie ein Passwort, das Sie nirgendwo sonst nutzen.',
+    tooShort: 'Das neue Passwort muss mindestens {{count}} Zeichen lang sein.',
+    wrongCurrent: 'Das aktuelle Passwort ist nicht korrekt.',
     confirmPassword: 'Neues Passwort wiederholen',
     submit: 'Passwort ändern',
     sameAsCurrent: 'Das neue Passwort muss sich vom aktuellen unterscheiden.',
@@ -131,7 +147,6 @@ export const de: Messages = {
     previous: 'Zurück',
     next: 'Weiter',
     pageOf: 'Seite {{page}} von {{pages}}',
-    emailTaken: 'Eine Person mit dieser E-Mail-Adresse gibt es bereits.',
   },
   person: {
     title: 'Person',

@@ -34,8 +34,22 @@ export const en = {
   /** Messages for the API's stable problem codes, where a better sentence than its title helps. */
   problems: {
     auth: {
+      required: 'Please sign in to continue.',
+      invalid_token: 'Your session has ended. Please sign in again.',
       invalid_credentials: 'The e-mail address or password is not correct.',
-      account_locked: 'This account is temporarily locked. Please try again later.',
+      forbidden: 'Your account does not have permission for this.',
+      password_change_required: 'Please choose a new password before you continue.',
+      weak_password: 'The new password must be at least 12 characters long and differ from the current one.',
+      too_many_attempts: 'Too many sign-in attempts. Please wait a few minutes and try again.',
+    },
+    person: {
+      not_found: 'This person does not exist or has been removed.',
+      email_taken: 'Another person is already registered with this e-mail address.',
+      employee_number_taken: 'Another person is already registered with this employee number.',
+      version_conflict: 'Someone else changed this person in the meantime. Please reload and make your change again.',
+    },
+    request: {
+      rate_limited: 'Too many requests. Please wait a moment and try again.',
     },
   },
   validation: {
@@ -94,7 +108,9 @@ export const en = {
     forcedIntro: 'You are signed in with an initial password. Please choose your own password to continue.',
     currentPassword: 'Current password',
     newPassword: 'New password',
-    newPasswordHint: 'Use a long password that you do not use anywhere else.',
+    newPasswordHint: 'At least {{count}} characters. Use a password you do not use anywhere else.',
+    tooShort: 'The new password must be at least {{count}} characters long.',
+    wrongCurrent: 'The current password is not correct.',
     confirmPassword: 'Repeat new password',
     submit: 'Change password',
     sameAsCurrent: 'The new password must differ from the current one.',
@@ -131,7 +147,6 @@ export const en = {
     previous: 'Previous',
     next: 'Next',
     pageOf: 'Page {{page}} of {{pages}}',
-    emailTaken: 'A person with this e-mail address already exists.',
   },
   person: {
     title: 'Person',
