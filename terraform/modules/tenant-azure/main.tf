@@ -1,0 +1,84 @@
+# modules/tenant plus an Application Insights availability test per domain: on Azure an operator adds a
+# tenant with one block of this module.
+terraform {
+  required_version = ">= 1.7"
+  required_providers {
+    azurerm = { source = "hashicorp/azurerm", version = "~> 4.0" }
+  }
+}
+
+variable "tenant" {
+  description = "slug, display_name, domains, branding, default_locale, initial_admin_email, oidc (see modules/tenant)."
+  type        = any
+}
+
+variable "api_image_tag" {
+  description = "Tag of the API image, as released by the deploy workflow."
+  type        = string
+}
+
+variable "api_image_digest" {
+  description = "sha256 digest of that tag."
+  type        = string
+}
+
+variable "platform" {
+  description = "The `platform` output of modules/platform-azure."
+  type        = any
+}
+
+module "tenant" {
+  source = "../tenant"
+
+  slug                = var.tenant.slug
+  display_name        = var.tenant.display_name
+  domains             = var.tenant.domains
+  branding            = var.tenant.branding
+  default_locale      = try(var.tenant.default_locale, "de")
+  initial_admin_email = var.tenant.initial_admin_email
+  oidc                = try(var.tenant.oidc, null)
+  api_image_tag       = var.api_image_tag
+  api_image_digest    = var.api_image_digest
+  platform            = var.platform
+}
+
+resource "azurerm_application_insights_standard_web_test" "ready" {
+  for_each = toset(var.tenant.domains)
+
+  name                    = "vaccinate-${var.tenant.slug}-${replace(each.value, ".", "-")}"
+  resource_group_name     = var.platform.monitoring.resource_group_name
+  location                = var.platform.monitoring.location
+  application_insights_id = var.platform.monitoring.application_insights_id
+  geo_locations           = ["emea-nl-ams-azr", "emea-gb-db3-azr", "emea-fr-pra-edge"]
+  frequency               = 300
+  timeout                 = 30
+  enabled                 = true
+
+  request {
+    url = "https://${each.value}/api/health/ready"
+  }
+
+  validation_rules {
+    expected_status_code        = 200
+    ssl_check_enabled           = true
+    ssl_cert_remaining_lifetime = 7
+  }
+
+  depends_on = [module.tenant]
+}
+
+output "url" {
+  description = "Public URL of the tenant."
+  value       = module.tenant.url
+}
+
+output "namespace" {
+  description = "Kubernetes namespace of the tenant."
+  value       = module.tenant.namespace
+}
+
+output "initial_admin_password" {
+  description = "One-time password of the first admin."
+  value       = module.tenant.initial_admin_password
+  sensitive   = true
+}

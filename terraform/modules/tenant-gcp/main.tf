@@ -1,0 +1,82 @@
+# modules/tenant plus a Cloud Monitoring uptime check per domain: on GCP an operator adds a
+# tenant with one block of this module.
+terraform {
+  required_version = ">= 1.7"
+  required_providers {
+    google = { source = "hashicorp/google", version = "~> 6.0" }
+  }
+}
+
+variable "tenant" {
+  description = "slug, display_name, domains, branding, default_locale, initial_admin_email, oidc (see modules/tenant)."
+  type        = any
+}
+
+variable "api_image_tag" {
+  description = "Tag of the API image, as released by the deploy workflow."
+  type        = string
+}
+
+variable "api_image_digest" {
+  description = "sha256 digest of that tag."
+  type        = string
+}
+
+variable "platform" {
+  description = "The `platform` output of modules/platform-gcp."
+  type        = any
+}
+
+module "tenant" {
+  source = "../tenant"
+
+  slug                = var.tenant.slug
+  display_name        = var.tenant.display_name
+  domains             = var.tenant.domains
+  branding            = var.tenant.branding
+  default_locale      = try(var.tenant.default_locale, "de")
+  initial_admin_email = var.tenant.initial_admin_email
+  oidc                = try(var.tenant.oidc, null)
+  api_image_tag       = var.api_image_tag
+  api_image_digest    = var.api_image_digest
+  platform            = var.platform
+}
+
+resource "google_monitoring_uptime_check_config" "ready" {
+  for_each = toset(var.tenant.domains)
+
+  project      = var.platform.monitoring.project_id
+  display_name = "vaccinate ${var.tenant.slug} ${each.value}"
+  timeout      = "10s"
+  period       = "60s"
+
+  http_check {
+    path         = "/api/health/ready"
+    port         = 443
+    use_ssl      = true
+    validate_ssl = true
+  }
+
+  monitored_resource {
+    type   = "uptime_url"
+    labels = { project_id = var.platform.monitoring.project_id, host = each.value }
+  }
+
+  depends_on = [module.tenant]
+}
+
+output "url" {
+  description = "Public URL of the tenant."
+  value       = module.tenant.url
+}
+
+output "namespace" {
+  description = "Kubernetes namespace of the tenant."
+  value       = module.tenant.namespace
+}
+
+output "initial_admin_password" {
+  description = "One-time password of the first admin."
+  value       = module.tenant.initial_admin_password
+  sensitive   = true
+}

@@ -1,0 +1,97 @@
+variable "slug" {
+  description = "Tenant slug: 3-32 lower-case letters, digits or hyphens, starting with a letter."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,30}[a-z0-9]$", var.slug))
+    error_message = "The slug must be 3-32 lower-case letters, digits or hyphens, start with a letter and not end with a hyphen."
+  }
+}
+
+variable "display_name" {
+  description = "Company name shown in the web app."
+  type        = string
+
+  validation {
+    condition     = trimspace(var.display_name) != ""
+    error_message = "The display name must not be empty."
+  }
+}
+
+variable "domains" {
+  description = "Host names of the tenant; the first one is its public URL."
+  type        = list(string)
+
+  validation {
+    condition     = length(var.domains) > 0 && alltrue([for d in var.domains : can(regex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$", d))])
+    error_message = "List at least one lower-case host name without scheme or port."
+  }
+}
+
+variable "branding" {
+  description = "Colors (hex) and optional logo URL or same-origin path."
+  type = object({
+    primary_color = string
+    accent_color  = string
+    logo_url      = optional(string)
+  })
+
+  validation {
+    condition     = alltrue([for c in [var.branding.primary_color, var.branding.accent_color] : can(regex("^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$", c))])
+    error_message = "Colors must be hex colors such as #0b5fff."
+  }
+}
+
+variable "default_locale" {
+  description = "Language of the web app for this tenant."
+  type        = string
+  default     = "de"
+
+  validation {
+    condition     = contains(["de", "en"], var.default_locale)
+    error_message = "The default locale must be de or en."
+  }
+}
+
+variable "api_image" {
+  description = "API image; the tag is pinned to its digest."
+  type = object({
+    repository = string
+    tag        = string
+    digest     = string
+  })
+
+  validation {
+    condition     = can(regex("^sha256:[a-f0-9]{64}$", var.api_image.digest))
+    error_message = "The image digest must be sha256:<64 hex digits>, as printed by the deploy workflow."
+  }
+}
+
+variable "initial_admin_email" {
+  description = "E-mail of the tenant's first admin (gets a one-time password)."
+  type        = string
+}
+
+variable "oidc" {
+  description = "The tenant's own identity provider, if staff sign in with it."
+  type = object({
+    issuer      = string
+    client_id   = string
+    roles_claim = optional(string, "roles")
+    role_map    = optional(string, "")
+  })
+  default = null
+}
+
+variable "platform" {
+  description = "What the tenant needs from the platform (outputs of platform-gcp or platform-azure)."
+  type = object({
+    ingress_class      = string
+    ingress_namespace  = string
+    platform_namespace = string
+    postgres_cidr      = string
+    postgres_port      = number
+    postgres_ssl       = string
+    tls_secret_name    = optional(string, "")
+  })
+}

@@ -1,0 +1,45 @@
+resource "kubernetes_namespace_v1" "tenant" {
+  metadata {
+    name = module.naming.namespace
+    labels = {
+      "app.kubernetes.io/part-of"          = "vaccinate"
+      "vaccinate.io/tenant"                = var.slug
+      "pod-security.kubernetes.io/enforce" = "restricted"
+      "pod-security.kubernetes.io/audit"   = "restricted"
+      "pod-security.kubernetes.io/warn"    = "restricted"
+    }
+  }
+}
+
+# Key names are the API's variable names (charts/tenant reads them with secretKeyRef).
+resource "kubernetes_secret_v1" "api" {
+  metadata {
+    name      = "api-secrets"
+    namespace = kubernetes_namespace_v1.tenant.metadata[0].name
+  }
+
+  data = {
+    DATABASE_URL           = local.database_url
+    FIELD_KEYS             = "v1:${random_bytes.field_key_v1.base64}"
+    TOKEN_SIGNING_KEY      = tls_private_key.token_signing.private_key_pem_pkcs8
+    INITIAL_ADMIN_PASSWORD = random_password.initial_admin.result
+    # Read by the certificate flow once it lands; generated now so the tenant never lacks it.
+    CERTIFICATE_SECRET = random_bytes.certificate_secret.base64
+  }
+}
+
+# One key per tenant in the platform's directory ConfigMap: adding a tenant writes its own key
+# and touches no other tenant's (server-side apply, one field manager per key).
+resource "kubernetes_config_map_v1_data" "directory_entry" {
+  metadata {
+    name      = var.platform.tenant_directory_config_map
+    namespace = var.platform.platform_namespace
+  }
+
+  data = {
+    "${var.slug}.json" = jsonencode(module.naming.directory_entry)
+  }
+
+  field_manager = "vaccinate-tenant-${var.slug}"
+  force         = true
+}

@@ -1,0 +1,74 @@
+variable "slug" {
+  description = "Tenant slug (see modules/tenant-naming for the rules)."
+  type        = string
+}
+
+variable "display_name" {
+  description = "Company name shown in the web app."
+  type        = string
+}
+
+variable "domains" {
+  description = "Host names of the tenant; the first one is its public URL."
+  type        = list(string)
+}
+
+variable "branding" {
+  description = "Colors (hex) and optional logo URL."
+  type = object({
+    primary_color = string
+    accent_color  = string
+    logo_url      = optional(string)
+  })
+}
+
+variable "default_locale" {
+  description = "de or en."
+  type        = string
+  default     = "de"
+}
+
+variable "api_image_tag" {
+  description = "Tag of the API image, as released by the deploy workflow."
+  type        = string
+}
+
+variable "api_image_digest" {
+  description = "sha256 digest of that tag, as printed by the deploy workflow."
+  type        = string
+}
+
+variable "initial_admin_email" {
+  description = "E-mail of the tenant's first admin; the one-time password is in the tenant's Secret."
+  type        = string
+}
+
+variable "oidc" {
+  description = "The tenant's identity provider, if staff sign in with it."
+  type = object({
+    issuer      = string
+    client_id   = string
+    roles_claim = optional(string, "roles")
+    role_map    = optional(string, "")
+  })
+  default = null
+}
+
+variable "platform" {
+  description = "The `platform` output of modules/platform-gcp or modules/platform-azure."
+  type = object({
+    cloud                       = string
+    api_image_repository        = string
+    chart_repository            = string
+    chart_version               = string
+    ingress_class               = string
+    ingress_namespace           = string
+    platform_namespace          = string
+    tenant_directory_config_map = string
+    postgres_host               = string
+    postgres_port               = number
+    postgres_cidr               = string
+    postgres_ssl                = string
+    tls_secret_name             = string
+  })
+}
