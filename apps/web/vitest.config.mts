@@ -11,5 +11,6 @@ export default defineProject({
     environment: 'jsdom',
     setupFiles: ['./src/test/setup-tests.ts'],
     restoreMocks: true,
+    unstubGlobals: true,
   },
 });

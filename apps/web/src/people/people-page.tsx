@@ -58,7 +58,7 @@ export function PeoplePage() {
         </Link>
       </div>
 
-      <form className="search" role="search" aria-label={t('people.searchLabel')} noValidate onSubmit={onSearch}>
+      <form className="search" role="search" aria-label={t('people.searchRegion')} noValidate onSubmit={onSearch}>
         <TextField
           className="search__field"
           label={t('people.searchLabel')}

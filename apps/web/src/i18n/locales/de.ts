@@ -135,6 +135,7 @@ export const de: Messages = {
     createTitle: 'Person anlegen',
     createSubmit: 'Person anlegen',
     backToList: '← Alle Personen',
+    searchRegion: 'Personen suchen',
     searchLabel: 'Nach E-Mail suchen',
     searchHint: 'Geben Sie die vollständige E-Mail-Adresse ein.',
     search: 'Suchen',

@@ -135,6 +135,7 @@ export const en = {
     createTitle: 'Add a person',
     createSubmit: 'Add person',
     backToList: '← All people',
+    searchRegion: 'Search people',
     searchLabel: 'Find by e-mail',
     searchHint: 'Enter the full e-mail address.',
     search: 'Search',

@@ -1,0 +1,28 @@
+import { createI18n } from '../i18n/i18n';
+import { describe, expect, it } from 'vitest';
+import { ada } from '../test/staff-fixtures';
+import { changedFields, formValuesFromPerson, personInputFromForm, validatePersonForm } from './person-form-values';
+
+describe('person form values', () => {
+  it('turns empty optional fields into null and sends only what changed', () => {
+    const values = { ...formValuesFromPerson(ada), employeeNumber: '  ', familyName: ' Byron ' };
+    const input = personInputFromForm(values);
+    expect(input.employeeNumber).toBeNull();
+    expect(changedFields(ada, input)).toEqual({ familyName: 'Byron', employeeNumber: null });
+    expect(changedFields(ada, personInputFromForm(formValuesFromPerson(ada)))).toEqual({});
+  });
+
+  it('catches missing fields, a malformed e-mail and a birth date in the future', () => {
+    const t = createI18n('en').t;
+    const errors = validatePersonForm(
+      { givenName: '', familyName: 'Lovelace', email: 'ada@', birthDate: '2031-01-01', phone: '', employeeNumber: '' },
+      t,
+      new Date('2026-06-01T12:00:00Z'),
+    );
+    expect(errors).toEqual({
+      givenName: 'Please fill in this field.',
+      email: 'Please enter an e-mail address such as name@example.com.',
+      birthDate: 'The date cannot be in the future.',
+    });
+  });
+});
