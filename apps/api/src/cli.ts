@@ -14,14 +14,17 @@ import {
 import { dataSourceOptions } from './database/data-source-options';
 import { generateMigration, pendingSchemaChanges } from './database/migration-generator';
 import { AuthService } from './modules/auth/auth.service';
+import { PeopleService } from './modules/people/people.service';
 import { PersonRepository } from './modules/people/person.repository';
+import { seedDemoPeople } from './database/demo-seed';
 
 const USAGE = `Usage: node dist/cli.js <command>
   migrate                     apply pending migrations
   migration:status            exit 1 when a migration is pending or an entity has no migration
   migration:generate <Name>   write a migration for entity changes into src/database/migrations
   bootstrap-admin             create the first admin (INITIAL_ADMIN_EMAIL, INITIAL_ADMIN_PASSWORD) unless one exists
-  reencrypt                   rewrite personal fields written under an older FIELD_KEYS version`;
+  reencrypt                   rewrite personal fields written under an older FIELD_KEYS version
+  seed-demo                   add a few fictitious people to an empty tenant (local demo only)`;
 
 async function withDataSource<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
   const dataSource = new DataSource(dataSourceOptions(loadDatabaseConfig(processEnvironment())));
@@ -85,6 +88,12 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   async reencrypt() {
     const count = await withApp((get) => get(PersonRepository).reencryptAll());
     console.log(`Re-encrypted ${count} person record(s) under the current key.`);
+    return 0;
+  },
+  async 'seed-demo'() {
+    const slug = loadApiConfig(processEnvironment()).tenantSlug;
+    const added = await withApp((get) => seedDemoPeople(get(PeopleService), slug));
+    console.log(added ? `Added ${added} demo people.` : 'The tenant has people already; nothing seeded.');
     return 0;
   },
 };

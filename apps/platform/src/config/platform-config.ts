@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+
+export interface PlatformConfig {
+  /** Repository root: where `.data/`, `apps/api/dist` and `apps/web/dist` are found. */
+  root: string;
+  dataDir: string;
+  gatewayPort: number;
+  apiBasePort: number;
+  postgresPort: number;
+  /** When set, an existing server's admin URL is used instead of the embedded one. */
+  adminDatabaseUrl: string | undefined;
+  tenantsFile: string;
+}
+
+function port(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) problems.push(`${name}: must be a port number`);
+  return value;
+}
+
+/** The launcher's few settings, all optional: `npm start` works with none of them. */
+export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const root = resolve(__dirname, '..', '..', '..', '..');
+  const problems: string[] = [];
+  const config: PlatformConfig = {
+    root,
+    dataDir: resolve(root, env['DATA_DIR'] || '.data'),
+    gatewayPort: port(env, 'GATEWAY_PORT', 8080, problems),
+    apiBasePort: port(env, 'API_BASE_PORT', 3101, problems),
+    postgresPort: port(env, 'POSTGRES_PORT', 54320, problems),
+    adminDatabaseUrl: env['DATABASE_URL'] || undefined,
+    tenantsFile: resolve(root, env['LOCAL_TENANTS_FILE'] || 'apps/platform/local-tenants.json'),
+  };
+  if (config.adminDatabaseUrl && !/^postgres(ql)?:\/\//.test(config.adminDatabaseUrl)) {
+    problems.push('DATABASE_URL: must be a postgres:// URL of a role that may create roles and databases');
+  }
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  return config;
+}

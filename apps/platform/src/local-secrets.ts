@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { generateTenantSecrets, type TenantSecrets } from '@vaccinate/tenant-provisioning';
+
+/** Reads a JSON file under `.data/`, or creates it with `make()` on the first start (owner-only access). */
+async function readOrCreate<T>(file: string, make: () => T): Promise<T> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const value = make();
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    await writeFile(file, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
+    return value;
+  }
+}
+
+/** The tenant's keys, generated once like Terraform's random_* resources and kept for the next start. */
+export function tenantSecrets(dataDir: string, slug: string): Promise<TenantSecrets> {
+  return readOrCreate(join(dataDir, 'tenants', `${slug}.secrets.json`), generateTenantSecrets);
+}
+
+export async function postgresAdminPassword(dataDir: string): Promise<string> {
+  const stored = await readOrCreate(join(dataDir, 'postgres-admin.json'), () => ({
+    password: randomBytes(18).toString('base64url'),
+  }));
+  return stored.password;
+}

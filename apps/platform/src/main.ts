@@ -1,0 +1,70 @@
+import { once } from 'node:events';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadPlatformConfig } from './config/platform-config';
+import { startDatabaseServer, type DatabaseServer } from './database-server';
+import { createGateway } from './gateway';
+import { directoryOf, loadLocalTenants } from './local-tenants';
+import { startTenant, type RunningTenant } from './tenant-process';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const config = loadPlatformConfig();
+  await mkdir(config.dataDir, { recursive: true });
+  const tenants = await loadLocalTenants(config.tenantsFile, config.apiBasePort);
+  const running: RunningTenant[] = [];
+  let database: DatabaseServer | undefined;
+  let stopping = false;
+  const gateway = createGateway({
+    directory: directoryOf(tenants),
+    apiPorts: new Map(tenants.map((tenant) => [tenant.entry.slug, tenant.apiPort])),
+    webRoot: join(config.root, 'apps', 'web', 'dist'),
+  });
+
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('Stopping…');
+    gateway.close();
+    await Promise.all(running.map((tenant) => tenant.stop()));
+    await database?.stop();
+    log('Stopped.');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    database = await startDatabaseServer(config);
+    log(database.embedded ? `PostgreSQL (embedded) under ${join(config.dataDir, 'postgres')}` : 'PostgreSQL from DATABASE_URL');
+    for (const tenant of tenants) running.push(await startTenant(config, database.adminUrl, tenant, log));
+    gateway.listen(config.gatewayPort, '127.0.0.1');
+    await once(gateway, 'listening');
+  } catch (error) {
+    log(`Could not start: ${(error as Error).message}`);
+    await stop(1);
+    return;
+  }
+  printWelcome(running, config.gatewayPort, Date.now() - startedAt);
+}
+
+function printWelcome(running: RunningTenant[], port: number, elapsedMs: number): void {
+  const lines = [
+    '',
+    `Ready in ${(elapsedMs / 1000).toFixed(1)} s. Open a company's vaccination center:`,
+    ...running.map(
+      (tenant) =>
+        `  ${tenant.tenant.entry.displayName.padEnd(22)} http://${tenant.tenant.entry.slug}.localhost:${port}` +
+        `   staff sign-in: ${tenant.adminEmail} / ${tenant.oneTimePassword} (one-time; you choose your own at first sign-in)`,
+    ),
+    `  API documentation      http://${running[0]?.tenant.entry.slug ?? 'acme'}.localhost:${port}/api/openapi.json`,
+    '',
+    'Ctrl-C stops everything. Data stays under .data/ for the next start.',
+    '',
+  ];
+  log(lines.join('\n'));
+}
+
+void main();
