@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    gatewayPort: number;
+    oneTimePasswords: Record<string, string>;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Starts the built product exactly as `npm start` does, on free ports and a throw-away data folder. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const root = resolve(import.meta.dirname, '..', '..');
+  const dataDir = await mkdtemp(join(tmpdir(), 'vaccinate-e2e-'));
+  await chmod(dataDir, 0o755);
+  const gatewayPort = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'apps/platform/dist/main.js')], {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      GATEWAY_PORT: String(gatewayPort),
+      API_BASE_PORT: String(await freePort()),
+      POSTGRES_PORT: String(await freePort()),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  await new Promise<void>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`platform not ready:\n${output}`)), 150_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Ready in')) {
+        clearTimeout(timer);
+        ready();
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => fail(new Error(`platform exited with ${code}:\n${output}`)));
+  });
+  const oneTimePasswords: Record<string, string> = {};
+  for (const slug of ['acme', 'globex']) {
+    const secrets = JSON.parse(await readFile(join(dataDir, 'tenants', `${slug}.secrets.json`), 'utf8')) as {
+      initialAdminPassword: string;
+    };
+    oneTimePasswords[slug] = secrets.initialAdminPassword;
+  }
+  project.provide('gatewayPort', gatewayPort);
+  project.provide('oneTimePasswords', oneTimePasswords);
+  return async () => {
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGINT');
+    await exited;
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
