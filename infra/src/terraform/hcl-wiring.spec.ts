@@ -1,0 +1,71 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkDirectory, checkTerraformTree, loadDirectory } from './hcl-wiring';
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'wiring-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+const child = `
+variable "slug" {
+  type = string
+}
+variable "locale" {
+  type    = string
+  default = "de"
+}
+output "url" {
+  value = "https://\${var.slug}.example"
+}
+`;
+
+async function problemsOf(parent: string): Promise<string[]> {
+  const root = tree({ 'child/main.tf': child, 'parent/main.tf': parent });
+  return checkDirectory(await loadDirectory(join(root, 'parent')), loadDirectory);
+}
+
+describe('the HCL wiring check', () => {
+  it('accepts a correct call', async () => {
+    expect(await problemsOf('module "c" {\n  source = "../child"\n  slug = "acme"\n}\noutput "u" {\n  value = module.c.url\n}\n')).toEqual([]);
+  });
+
+  it('reports an argument the module does not declare and a required one that is missing', async () => {
+    const problems = await problemsOf('module "c" {\n  source = "../child"\n  slugg = "acme"\n}\n');
+    expect(problems.join('\n')).toMatch(/passes "slugg"/);
+    expect(problems.join('\n')).toMatch(/misses required "slug"/);
+  });
+
+  it('reports a missing module output, an undeclared variable, local and resource', async () => {
+    const problems = await problemsOf(
+      'module "c" {\n  source = "../child"\n  slug = var.name\n}\noutput "u" {\n  value = "${module.c.uri}${local.x}${random_password.p.result}"\n}\n',
+    );
+    expect(problems.map((p) => p.replace(/^.*: /, ''))).toEqual([
+      'var.name is not declared',
+      'local.x is not declared',
+      'module.c.uri is not an output of ../child',
+      'random_password.p is not declared',
+    ]);
+  });
+
+  it('refuses a tenant file with more than one module block', async () => {
+    const root = tree({
+      'modules/child/main.tf': child,
+      'environments/x/tenants/tenant-a.tf': 'module "a" {\n  source = "../../../modules/child"\n  slug = "a"\n}\nmodule "b" {\n  source = "../../../modules/child"\n  slug = "b"\n}\n',
+      ...Object.fromEntries(
+        ['platform-gcp', 'platform-azure', 'tenant-gcp', 'tenant-azure'].map((m) => [`modules/${m}/main.tf`, child]),
+      ),
+    });
+    expect((await checkTerraformTree(root)).join('\n')).toMatch(/tenant-a\.tf: a tenant file holds exactly one module block/);
+  });
+
+  it('passes on the repository', async () => {
+    expect(await checkTerraformTree(resolve(__dirname, '..', '..', '..', 'terraform'))).toEqual([]);
+  });
+});
