@@ -21,8 +21,10 @@ export function StaffHomePage({ staff }: { staff: StaffProfile }) {
         <StatusMessage tone="success">{t('changePassword.done')}</StatusMessage>
       ) : null}
       <div className="card profile">
-        <p className="profile__name">{t('staffHome.signedInAs', { name: staff.displayName })}</p>
-        <p className="profile__email">{staff.email}</p>
+        <div>
+          <p className="profile__name">{t('staffHome.signedInAs', { name: staff.displayName })}</p>
+          <p className="profile__email">{staff.email}</p>
+        </div>
         <div className="profile__roles">
           <span className="profile__roles-label">{t('staffHome.roles')}</span>
           <ul className="badge-list">

@@ -31,8 +31,7 @@ export function AppHeader() {
             {tenant.displayName}
           </span>
         </Link>
-        <div className="app-header__tools">
-          {staff ? (
+        {staff ? (
             <nav className="staff-nav" aria-label={t('nav.staff')}>
               <Link to={paths.staffHome} aria-current={current(paths.staffHome)}>
                 {t('nav.overview')}
@@ -47,8 +46,7 @@ export function AppHeader() {
               </button>
             </nav>
           ) : null}
-          <LanguageSwitch />
-        </div>
+        <LanguageSwitch />
       </div>
     </header>
   );

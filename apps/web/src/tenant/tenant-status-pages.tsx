@@ -22,9 +22,7 @@ function NeutralShell({ title, children }: { title: string; children: ReactNode 
               </span>
               <span className="brand__name">{t('footer.product')}</span>
             </span>
-            <div className="app-header__tools">
-              <LanguageSwitch />
-            </div>
+            <LanguageSwitch />
           </div>
         </header>
       }
