@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseTenantDirectory } from '@vaccinate/tenant-directory';
 import { describe, expect, it } from 'vitest';
 import { platformChart } from '../charts';
@@ -12,6 +13,16 @@ describe('the platform chart', () => {
     expect(Object.keys(data).sort()).toEqual(['acme.json', 'globex.json']);
     // The web server (apps/web/nginx) serves the entries merged in this shape.
     const directory = parseTenantDirectory({ version: 1, tenants: Object.values(data).map((entry) => JSON.parse(entry)) });
+    expect(directory.tenants.map((tenant) => tenant.slug)).toEqual(['acme', 'globex']);
+  });
+
+  it('is merged by the web server into one directory document, ignoring ConfigMap bookkeeping files', async () => {
+    type Merge = (files: { name: string; content: string }[]) => unknown;
+    const webServer = resolve(__dirname, '..', '..', '..', 'apps', 'web', 'nginx', 'tenant-directory.js');
+    const { default: directoryModule } = (await import(webServer)) as { default: { merge: Merge } };
+    const data = find(manifests, 'ConfigMap', 'tenant-directory')['data'] as Record<string, string>;
+    const files = [{ name: '..data', content: '' }, ...Object.entries(data).reverse().map(([name, content]) => ({ name, content }))];
+    const directory = parseTenantDirectory(directoryModule.merge(files));
     expect(directory.tenants.map((tenant) => tenant.slug)).toEqual(['acme', 'globex']);
   });
 
