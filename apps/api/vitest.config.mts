@@ -1,10 +1,9 @@
-import swc from 'unplugin-swc';
 import { defineProject } from 'vitest/config';
 import { workspaceLibAliases } from '../../vitest.shared.mts';
 
-// SWC compiles the tests so Nest and TypeORM get the decorator metadata they rely on.
+// Nest and TypeORM rely on decorator metadata, which the Oxc transform emits for legacy decorators.
 export default defineProject({
-  plugins: [swc.vite({ jsc: { target: 'es2022', transform: { legacyDecorator: true, decoratorMetadata: true } } })],
+  oxc: { decorator: { legacy: true, emitDecoratorMetadata: true } },
   resolve: { alias: workspaceLibAliases },
   test: {
     name: 'api',
