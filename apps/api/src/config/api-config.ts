@@ -154,7 +154,12 @@ const databaseSchema = environmentSchema.pick({ DATABASE_URL: true, DATABASE_POO
 export function loadDatabaseConfig(env: NodeJS.ProcessEnv): ApiConfig['database'] {
   const parsed = databaseSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        return `${name}: ${env[name] ? issue.message : 'is required'}`;
+      }),
+    );
   }
   return { url: parsed.data.DATABASE_URL, poolMax: parsed.data.DATABASE_POOL_MAX, ssl: parsed.data.DATABASE_SSL };
 }

@@ -2,10 +2,32 @@ import type { DataSourceOptions } from 'typeorm';
 import type { ApiConfig } from '../config/api-config';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { StaffAccountEntity } from '../modules/auth/staff-account.entity';
+import { AppointmentEntity } from '../modules/booking/appointment.entity';
+import { BookingEntity } from '../modules/booking/booking.entity';
+import { LotEntity } from '../modules/catalogue/lot.entity';
+import { SiteEntity } from '../modules/catalogue/site.entity';
+import { VaccineProductEntity } from '../modules/catalogue/vaccine-product.entity';
+import { OutboxMessageEntity } from '../modules/outbox/outbox-message.entity';
 import { PersonEntity } from '../modules/people/person.entity';
+import { SlotEntity } from '../modules/vaccination-day/slot.entity';
+import { VaccinationDayLotEntity } from '../modules/vaccination-day/vaccination-day-lot.entity';
+import { VaccinationDayEntity } from '../modules/vaccination-day/vaccination-day.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [AuditEventEntity, PersonEntity, StaffAccountEntity];
+export const ENTITIES = [
+  AppointmentEntity,
+  AuditEventEntity,
+  BookingEntity,
+  LotEntity,
+  OutboxMessageEntity,
+  PersonEntity,
+  SiteEntity,
+  SlotEntity,
+  StaffAccountEntity,
+  VaccinationDayEntity,
+  VaccinationDayLotEntity,
+  VaccineProductEntity,
+];
 
 /** The tenant database; the schema is owned by migrations, never synchronized. */
 export function dataSourceOptions(database: ApiConfig['database']): DataSourceOptions {

@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type OutboxStatus = 'pending' | 'sent' | 'dead';
+
+/**
+ * A message to deliver after the transaction that caused it commits. The payload names a
+ * person, so it is encrypted like any personal field.
+ */
+@Entity({ name: 'outbox_message' })
+@Index('ix_outbox_message_due', ['status', 'nextAttemptAt'])
+export class OutboxMessageEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_outbox_message' })
+  id!: string;
+
+  @Column({ name: 'kind', type: 'text' })
+  kind!: string;
+
+  @Column({ name: 'payload_encrypted', type: 'text' })
+  payloadEncrypted!: string;
+
+  @Column({ name: 'status', type: 'text', default: 'pending' })
+  status!: OutboxStatus;
+
+  @Column({ name: 'attempts', type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', default: () => 'now()' })
+  nextAttemptAt!: Date;
+
+  /** A short reason such as "mailer answered 502"; never message content. */
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+}
