@@ -1,0 +1,2 @@
+export * from './mail-message';
+export * from './mail-message.validation';
