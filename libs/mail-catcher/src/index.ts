@@ -1,0 +1,2 @@
+export { startMailCatcher, type MailCatcher, type MailCatcherOptions } from './mail-catcher';
+export type { CaughtAttachment, CaughtMessage, CaughtMessageSummary } from './caught-message';
