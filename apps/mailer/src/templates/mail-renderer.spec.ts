@@ -1,0 +1,95 @@
+import { MAIL_TEMPLATES } from '@vaccinate/mail-contracts';
+import { describe, expect, it } from 'vitest';
+import { validSendMailRequest } from '../../test/support/send-mail-request.fixture';
+import { renderMail } from './mail-renderer';
+
+const BEFORE_BOTH = new Date('2026-03-01T12:00:00Z');
+
+describe('renderMail', () => {
+  it('renders a German confirmation in Berlin time with the tenant branding', async () => {
+    const mail = await renderMail(validSendMailRequest(), BEFORE_BOTH);
+    expect(mail.subject).toBe('Buchungsbestätigung: Comirnaty, Buchung K7M-4Q2X');
+    expect(mail.html).toMatch(/<html[^>]* lang="de"/);
+    expect(mail.html).toContain('#0a5c8a');
+    expect(mail.html).toContain('alt="QR-Code für den Check-in mit dem Buchungscode K7M-4Q2X"');
+    expect(mail.html).toContain('src="cid:check-in-qr@vaccinate"');
+    // 08:00Z is 09:00 in winter time; 31 March 08:30Z is 10:30 in summer time.
+    expect(mail.text).toContain('Dienstag, 3. März 2026, 09:00–09:15 Uhr');
+    expect(mail.text).toContain('Dienstag, 31. März 2026, 10:30–10:45 Uhr');
+    expect(mail.text).toContain('Buchungscode: K7M-4Q2X');
+    expect(mail.text).toContain('Kalenderdatei (.ics)');
+    expect(mail.text).toContain('https://acme.vaccinate.example/booking/manage#m4n4g3-t0k3n');
+    expect(mail.inlineImages).toHaveLength(1);
+    expect(mail.inlineImages[0]?.content.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('renders English texts and another time zone when the tenant has one', async () => {
+    const request = validSendMailRequest({ locale: 'en' });
+    request.tenant.timeZone = 'Europe/London';
+    const mail = await renderMail(request, BEFORE_BOTH);
+    expect(mail.subject).toBe('Booking confirmed: Comirnaty, booking K7M-4Q2X');
+    expect(mail.html).toMatch(/<html[^>]* lang="en"/);
+    expect(mail.text).toContain('Tuesday, 3 March 2026, 08:00–08:15');
+    expect(mail.text).toContain('Hello Erika Mustermann,');
+  });
+
+  it('says which appointments were cancelled and why, without a check-in code', async () => {
+    const request = validSendMailRequest({ template: 'booking-cancelled', locale: 'en', attachments: [] });
+    request.data.appointments[1]!.status = 'cancelled';
+    request.data.reason = 'The vaccination day was cancelled by the company doctor.';
+    const mail = await renderMail(request, BEFORE_BOTH);
+    expect(mail.subject).toBe('Appointment cancelled: Comirnaty, booking K7M-4Q2X');
+    expect(mail.text).toMatch(/Cancelled appointments\n-+\nDose 2 \(cancelled\)\n {2}Tuesday, 31 March 2026/);
+    expect(mail.text).toMatch(/Appointments still booked\n-+\nDose 1\n/);
+    expect(mail.text).toContain('Reason: The vaccination day was cancelled by the company doctor.');
+    expect(mail.inlineImages).toEqual([]);
+    expect(mail.html).not.toContain('cid:');
+  });
+
+  it('offers a new booking when every appointment was cancelled', async () => {
+    const request = validSendMailRequest({ template: 'booking-cancelled' });
+    for (const appointment of request.data.appointments) appointment.status = 'cancelled';
+    const mail = await renderMail(request, BEFORE_BOTH);
+    expect(mail.html).toContain('Neuen Termin buchen');
+    expect(mail.text).toContain('Einen neuen Termin können Sie hier buchen:\nhttps://acme.vaccinate.example\n');
+    expect(mail.text).not.toContain('/booking/manage');
+    expect(mail.text).not.toContain('Weiterhin gebuchte Termine');
+  });
+
+  it('reminds of the next appointment still ahead', async () => {
+    const request = validSendMailRequest({ template: 'appointment-reminder' });
+    const mail = await renderMail(request, new Date('2026-03-30T12:00:00Z'));
+    expect(mail.subject).toBe('Erinnerung: Ihr Impftermin am Dienstag, 31. März 2026 um 10:30 Uhr');
+    expect(mail.text).toContain('Lichtbildausweis');
+  });
+
+  it('escapes every request value in the HTML', async () => {
+    const request = validSendMailRequest();
+    request.tenant.displayName = 'Acme <script>alert(1)</script>';
+    request.to.name = '<img src=x onerror=alert(1)>';
+    request.data.appointments[0]!.siteName = '"><b>site</b>';
+    const mail = await renderMail(request, BEFORE_BOTH);
+    expect(mail.html).not.toContain('<script>alert(1)');
+    expect(mail.html).not.toContain('<img src=x');
+    expect(mail.html).not.toContain('<b>site</b>');
+    expect(mail.html).toContain('Acme &lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('uses the logo with the company name as alt text when given', async () => {
+    const request = validSendMailRequest();
+    request.tenant.branding.logoUrl = 'https://cdn.acme.example/logo.png';
+    const mail = await renderMail(request, BEFORE_BOTH);
+    expect(mail.html).toMatch(/<img[^>]*alt="Acme Chemie GmbH"[^>]*src="https:\/\/cdn\.acme\.example\/logo\.png"|<img[^>]*src="https:\/\/cdn\.acme\.example\/logo\.png"[^>]*alt="Acme Chemie GmbH"/);
+  });
+
+  it.each(MAIL_TEMPLATES.flatMap((template) => (['de', 'en'] as const).map((locale) => [template, locale] as const)))(
+    'renders %s in %s with a subject, HTML and text',
+    async (template, locale) => {
+      const mail = await renderMail(validSendMailRequest({ template, locale }), BEFORE_BOTH);
+      expect(mail.subject.length).toBeGreaterThan(10);
+      expect(mail.html).toContain(`lang="${locale}"`);
+      expect(mail.text).toContain('Werksarztzentrum Tor 3');
+      expect(mail.html).toContain('Werksarztzentrum Tor 3');
+    },
+  );
+});
