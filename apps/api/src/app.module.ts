@@ -1,17 +1,25 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
+import { APP_LOGGER } from './app-logger.token';
 import { FIELD_CIPHER } from './common/field-cipher';
+import { TimeZoneProvider } from './common/time-zone';
+import { Sql } from './database/sql';
 import type { ApiConfig } from './config/api-config';
 import { API_CONFIG } from './config/api-config.token';
 import { dataSourceOptions } from './database/data-source-options';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BookingModule } from './modules/booking/booking.module';
+import { CaptchaModule } from './modules/captcha/captcha.module';
+import { CatalogueModule } from './modules/catalogue/catalogue.module';
+import { OutboxModule } from './modules/outbox/outbox.module';
+import { VaccinationDayModule } from './modules/vaccination-day/vaccination-day.module';
 import { HealthModule } from './modules/health/health.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { PeopleModule } from './modules/people/people.module';
 
-export const APP_LOGGER = Symbol('APP_LOGGER');
+
 
 /** Configuration, keys and logger of the one tenant this process serves, visible to every module. */
 @Global()
@@ -24,8 +32,10 @@ class TenantRuntimeModule {
         { provide: API_CONFIG, useValue: config },
         { provide: FIELD_CIPHER, useValue: config.fieldKeys },
         { provide: APP_LOGGER, useValue: logger },
+        Sql,
+        TimeZoneProvider,
       ],
-      exports: [API_CONFIG, FIELD_CIPHER, APP_LOGGER],
+      exports: [API_CONFIG, FIELD_CIPHER, APP_LOGGER, Sql, TimeZoneProvider],
     };
   }
 }
@@ -40,9 +50,14 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1_000 }),
         AuditModule,
         AuthModule,
+        BookingModule,
+        CaptchaModule,
+        CatalogueModule,
         HealthModule,
         OpenApiModule,
+        OutboxModule,
         PeopleModule,
+        VaccinationDayModule,
       ],
     };
   }

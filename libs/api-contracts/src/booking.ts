@@ -36,6 +36,8 @@ export interface CreateBookingRequest {
   };
   /** Base64 ALTCHA payload (or a reCAPTCHA token for tenants that use it). */
   captcha: string;
+  /** Language of the confirmation mail; the tenant's default when absent. */
+  locale?: 'de' | 'en';
 }
 
 export interface BookedAppointment {

@@ -17,7 +17,18 @@ export interface ApiConfig {
   tokenSigningKey: KeyObject;
   accessTokenTtlSeconds: number;
   oidc: OidcConfig | null;
+  /** IANA zone of the tenant's vaccination days, e.g. Europe/Berlin. */
+  timeZone: string;
+  /** Where the outbox delivers mail; without it messages wait in the outbox. */
+  mailer: { url: string; apiKey: string | null } | null;
+  captcha: CaptchaConfig;
+  /** How the tenant appears in mails. */
+  branding: { displayName: string; primaryColor: string; accentColor: string; logoUrl: string | null; defaultLocale: 'de' | 'en' };
 }
+
+export type CaptchaConfig =
+  | { provider: 'altcha'; maxNumber: number }
+  | { provider: 'recaptcha'; secret: string; verifyUrl: string; minScore: number };
 
 export interface OidcConfig {
   issuer: string;
@@ -60,7 +71,29 @@ const environmentSchema = z.object({
   OIDC_CLIENT_ID: optionalText,
   OIDC_ROLES_CLAIM: z.string().trim().min(1).default('roles'),
   OIDC_ROLE_MAP: z.string().optional(),
+  TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').default('Europe/Berlin'),
+  MAILER_URL: httpUrl.optional(),
+  MAILER_API_KEY: optionalText,
+  CAPTCHA_PROVIDER: z.enum(['altcha', 'recaptcha']).default('altcha'),
+  CAPTCHA_MAX_NUMBER: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  RECAPTCHA_SECRET: optionalText,
+  RECAPTCHA_VERIFY_URL: httpUrl.default('https://www.google.com/recaptcha/api/siteverify'),
+  RECAPTCHA_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.5),
+  TENANT_DISPLAY_NAME: optionalText,
+  BRAND_PRIMARY_COLOR: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a color such as #0b5fff').default('#0b5fff'),
+  BRAND_ACCENT_COLOR: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a color such as #ffb000').default('#ffb000'),
+  BRAND_LOGO_URL: httpUrl.optional(),
+  DEFAULT_LOCALE: z.enum(['de', 'en']).default('de'),
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 type Environment = z.infer<typeof environmentSchema>;
 
@@ -84,6 +117,9 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
   if (!parsed.success || !fieldKeys || !tokenSigningKey) throw new ConfigError(problems);
   const values = parsed.data;
   const oidc = readOidc(values, problems);
+  if (values.CAPTCHA_PROVIDER === 'recaptcha' && !values.RECAPTCHA_SECRET) {
+    problems.push('RECAPTCHA_SECRET: is required when CAPTCHA_PROVIDER is recaptcha');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     production: values.NODE_ENV === 'production',
@@ -98,6 +134,24 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     tokenSigningKey,
     accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL_SECONDS,
     oidc,
+    timeZone: values.TIME_ZONE,
+    mailer: values.MAILER_URL ? { url: values.MAILER_URL.replace(/\/$/, ''), apiKey: values.MAILER_API_KEY ?? null } : null,
+    captcha:
+      values.CAPTCHA_PROVIDER === 'recaptcha'
+        ? {
+            provider: 'recaptcha',
+            secret: values.RECAPTCHA_SECRET ?? '',
+            verifyUrl: values.RECAPTCHA_VERIFY_URL,
+            minScore: values.RECAPTCHA_MIN_SCORE,
+          }
+        : { provider: 'altcha', maxNumber: values.CAPTCHA_MAX_NUMBER },
+    branding: {
+      displayName: values.TENANT_DISPLAY_NAME ?? values.TENANT_SLUG,
+      primaryColor: values.BRAND_PRIMARY_COLOR,
+      accentColor: values.BRAND_ACCENT_COLOR,
+      logoUrl: values.BRAND_LOGO_URL ?? null,
+      defaultLocale: values.DEFAULT_LOCALE,
+    },
   };
 }
 

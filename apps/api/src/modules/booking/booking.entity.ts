@@ -33,6 +33,10 @@ export class BookingEntity {
   @Column({ name: 'status', type: 'text', default: 'active' })
   status!: 'active' | 'cancelled';
 
+  /** Language of the mails about this booking. */
+  @Column({ name: 'locale', type: 'text' })
+  locale!: 'de' | 'en';
+
   /** SHA-256 of the manage token; the token itself is only ever in the person's link. */
   @Index('uq_booking_manage_token_hash', { unique: true })
   @Column({ name: 'manage_token_hash', type: 'text' })

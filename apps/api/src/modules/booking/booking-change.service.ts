@@ -1,0 +1,147 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ManagedBooking } from '@vaccinate/api-contracts';
+import { followUpWindow, isWithin } from '@vaccinate/dose-schedule';
+import type { PoolClient } from 'pg';
+import type { ApiConfig } from '../../config/api-config';
+import { API_CONFIG } from '../../config/api-config.token';
+import { Sql } from '../../database/sql';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { hashManageToken } from './booking-code';
+import { bookingMail } from './booking-mail';
+import type { BookingView } from './booking-view';
+import { BookingViewRepository } from './booking-view.repository';
+import { BookingException, BookingExceptionCode } from './booking.exception';
+import { releaseDose, reserveDose, ReservationRefused } from './booking.repository';
+import { SlotDirectory } from './slot-directory';
+
+/** Cancelling and moving bookings: by the person (manage link) or because staff cancelled a day. Every change is mailed. */
+@Injectable()
+export class BookingChangeService {
+  constructor(
+    private readonly sql: Sql,
+    private readonly views: BookingViewRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly catalogue: CatalogueService,
+    private readonly slots: SlotDirectory,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  cancel(token: string): Promise<ManagedBooking> {
+    return this.changeByToken(token, async (client, view) => {
+      await this.cancelAppointments(client, view, view.appointments.filter((a) => a.status === 'booked').map((a) => a.id));
+      await client.query(`UPDATE booking SET status = 'cancelled', updated_at = now() WHERE id = $1`, [view.id]);
+      return 'booking-cancelled';
+    });
+  }
+
+  rebook(token: string, appointmentId: string, slotId: string): Promise<ManagedBooking> {
+    return this.changeByToken(token, async (client, view) => {
+      const appointment = view.appointments.find((a) => a.id === appointmentId && a.status === 'booked');
+      if (!appointment) throw new BookingException(BookingExceptionCode.AppointmentNotFound);
+      if (new Date(appointment.startsAt) <= new Date()) throw new BookingException(BookingExceptionCode.TooLateToChange);
+      await this.assertIntervalsHold(view, appointment.id, slotId);
+      try {
+        await reserveDose(client, view.product.id, { slotId, kind: appointment.doseKind, doseNumber: appointment.doseNumber });
+      } catch (error) {
+        if (error instanceof ReservationRefused) throw new BookingException(BookingExceptionCode.SlotFull);
+        throw error;
+      }
+      await releaseDose(client, appointment.slotId, appointment.doseKind);
+      await client.query('UPDATE appointment SET slot_id = $2 WHERE id = $1', [appointment.id, slotId]);
+      return 'booking-changed';
+    });
+  }
+
+  /**
+   * Staff cancelled a day: a booking whose first booked dose was that day is cancelled whole;
+   * a booking that only had a later dose that day loses that appointment and is told to pick another.
+   */
+  async cancelForDay(client: PoolClient, dayId: string): Promise<number> {
+    const { rows } = await client.query<{ booking_id: string; appointment_id: string }>(
+      `SELECT a.booking_id, a.id AS appointment_id FROM appointment a JOIN slot s ON s.id = a.slot_id
+        WHERE s.day_id = $1 AND a.status = 'booked'`,
+      [dayId],
+    );
+    const byBooking = new Map<string, string[]>();
+    for (const row of rows) byBooking.set(row.booking_id, [...(byBooking.get(row.booking_id) ?? []), row.appointment_id]);
+    for (const [bookingId, appointmentIds] of byBooking) {
+      const view = await this.views.byId(bookingId, client, true);
+      if (!view) continue;
+      const booked = view.appointments.filter((a) => a.status === 'booked');
+      const firstBookedCancelled = booked[0] && appointmentIds.includes(booked[0].id);
+      const cancelled = firstBookedCancelled ? booked.map((a) => a.id) : appointmentIds;
+      await this.cancelAppointments(client, view, cancelled);
+      if (firstBookedCancelled) await client.query(`UPDATE booking SET status = 'cancelled', updated_at = now() WHERE id = $1`, [bookingId]);
+      const after = await this.views.byId(bookingId, client);
+      if (after) {
+        const reason = 'The vaccination day was cancelled by the company medical service.';
+        await this.outbox.enqueue(client, bookingMail(firstBookedCancelled ? 'booking-cancelled' : 'booking-changed', after, this.config.publicUrl, reason));
+      }
+    }
+    return byBooking.size;
+  }
+
+  private async changeByToken(
+    token: string,
+    change: (client: PoolClient, view: BookingView) => Promise<'booking-cancelled' | 'booking-changed'>,
+  ): Promise<ManagedBooking> {
+    const hash = token.length <= 100 ? hashManageToken(token) : '';
+    const found = hash ? await this.views.byManageTokenHash(hash) : null;
+    if (!found) throw new BookingException(BookingExceptionCode.NotFound);
+    const view = await this.sql.transaction(async (client) => {
+      const locked = await this.views.byId(found.id, client, true);
+      if (!locked) throw new BookingException(BookingExceptionCode.NotFound);
+      if (locked.status === 'cancelled') throw new BookingException(BookingExceptionCode.Cancelled);
+      const template = await change(client, locked);
+      const after = (await this.views.byId(locked.id, client)) as BookingView;
+      await this.outbox.enqueue(client, bookingMail(template, after, this.config.publicUrl));
+      return after;
+    });
+    return {
+      bookingCode: view.code,
+      status: view.status,
+      product: view.product,
+      givenName: view.person.givenName,
+      appointments: view.appointments.map(({ slotId: _slot, ...appointment }) => appointment),
+    };
+  }
+
+  private async cancelAppointments(client: PoolClient, view: BookingView, appointmentIds: string[]): Promise<void> {
+    for (const appointment of view.appointments.filter((a) => appointmentIds.includes(a.id))) {
+      await releaseDose(client, appointment.slotId, appointment.doseKind);
+      await client.query(`UPDATE appointment SET status = 'cancelled' WHERE id = $1`, [appointment.id]);
+    }
+  }
+
+  /** A moved dose must keep the product's intervals with the doses before and after it. */
+  private async assertIntervalsHold(view: BookingView, appointmentId: string, slotId: string): Promise<void> {
+    const place = (await this.slots.get([slotId])).get(slotId);
+    if (!place) throw new BookingException(BookingExceptionCode.SlotNotFound);
+    const product = await this.catalogue.product(view.product.id);
+    const booked = view.appointments.filter((a) => a.status === 'booked');
+    const index = booked.findIndex((a) => a.id === appointmentId);
+    const localDate = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: this.config.timeZone }).format(new Date(iso));
+    const previous = booked[index - 1];
+    const next = booked[index + 1];
+    const moving = booked[index];
+    if (previous && moving && moving.doseNumber <= product.primaryDoses) {
+      const window = followUpWindow(product, moving.doseNumber, localDate(previous.startsAt));
+      if (!isWithin(window, place.localDate)) {
+        throw new BookingException(
+          BookingExceptionCode.FollowUpOutOfWindow,
+          `This dose must be given between ${window.earliest} and ${window.latest}.`,
+        );
+      }
+    }
+    if (next && next.doseNumber <= product.primaryDoses) {
+      const window = followUpWindow(product, next.doseNumber, place.localDate);
+      if (!isWithin(window, localDate(next.startsAt))) {
+        throw new BookingException(
+          BookingExceptionCode.FollowUpOutOfWindow,
+          `Your next dose on ${localDate(next.startsAt)} would be outside the interval. Move that appointment first, or choose a date that keeps it between ${window.earliest} and ${window.latest}.`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { Body, Controller, Get, Header, Headers, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { BookingConfirmation, ManagedBooking } from '@vaccinate/api-contracts';
+import type { FastifyRequest } from 'fastify';
+import { RateLimit } from '../../common/rate-limit';
+import { Public } from '../auth/access.decorators';
+import { BookingChangeService } from './booking-change.service';
+import { BookingService } from './booking.service';
+import { CreateBookingDto, RebookDto } from './dto/create-booking.dto';
+
+const MANAGE_TOKEN = { name: 'X-Manage-Token', required: true, description: 'The token from the manage link' };
+
+@ApiTags('booking')
+@Controller('bookings')
+export class BookingController {
+  constructor(
+    private readonly bookings: BookingService,
+    private readonly changes: BookingChangeService,
+  ) {}
+
+  @Post()
+  @Public()
+  @RateLimit('booking')
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: '16-64 characters; a retry with the same key returns the same booking' })
+  @ApiCreatedResponse({ description: 'Booked; the manage token is shown once' })
+  @ApiConflictResponse({ description: 'booking.slot_full, booking.sold_out or booking.already_booked' })
+  create(
+    @Body() dto: CreateBookingDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<BookingConfirmation> {
+    return this.bookings.create(dto, idempotencyKey, request.ip);
+  }
+
+  @Get('current')
+  @Public()
+  @RateLimit('manage')
+  @Header('cache-control', 'no-store')
+  @ApiHeader(MANAGE_TOKEN)
+  @ApiOkResponse({ description: 'The booking behind the manage link' })
+  current(@Headers('x-manage-token') token = ''): Promise<ManagedBooking> {
+    return this.bookings.current(token);
+  }
+
+  @Get('current/calendar.ics')
+  @Public()
+  @RateLimit('manage')
+  @Header('content-type', 'text/calendar; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="vaccination.ics"')
+  @Header('cache-control', 'no-store')
+  @ApiHeader(MANAGE_TOKEN)
+  @ApiOkResponse({ description: 'The appointments as an iCalendar file' })
+  calendar(@Headers('x-manage-token') token = ''): Promise<string> {
+    return this.bookings.calendar(token);
+  }
+
+  @Post('current/cancel')
+  @HttpCode(200)
+  @Public()
+  @RateLimit('manage')
+  @ApiHeader(MANAGE_TOKEN)
+  @ApiOkResponse({ description: 'Cancelled; the places are free at once' })
+  cancel(@Headers('x-manage-token') token = ''): Promise<ManagedBooking> {
+    return this.changes.cancel(token);
+  }
+
+  @Post('current/rebook')
+  @HttpCode(200)
+  @Public()
+  @RateLimit('manage')
+  @ApiHeader(MANAGE_TOKEN)
+  @ApiOkResponse({ description: 'Moved to the new slot' })
+  rebook(@Headers('x-manage-token') token = '', @Body() dto: RebookDto): Promise<ManagedBooking> {
+    return this.changes.rebook(token, dto.appointmentId, dto.slotId);
+  }
+}

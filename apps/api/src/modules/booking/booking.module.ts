@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { CaptchaModule } from '../captcha/captcha.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { AvailabilityNotifications } from './availability-notifications';
+import { AvailabilityController } from './availability.controller';
+import { AvailabilityRepository } from './availability.repository';
+import { AvailabilityService } from './availability.service';
+import { BookingChangeService } from './booking-change.service';
+import { BookingViewRepository } from './booking-view.repository';
+import { BookingController } from './booking.controller';
+import { BookingRepository } from './booking.repository';
+import { BookingService } from './booking.service';
+import { SlotDirectory } from './slot-directory';
+import { SoldOutSlots } from './sold-out-slots';
+
+@Module({
+  imports: [CaptchaModule, CatalogueModule, OutboxModule],
+  controllers: [AvailabilityController, BookingController],
+  providers: [
+    AvailabilityNotifications,
+    AvailabilityRepository,
+    AvailabilityService,
+    BookingChangeService,
+    BookingRepository,
+    BookingService,
+    BookingViewRepository,
+    SlotDirectory,
+    SoldOutSlots,
+  ],
+  exports: [BookingChangeService],
+})
+export class BookingModule {}

@@ -1,0 +1,203 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { BookingConfirmation, CreateBookingRequest, ManagedBooking, VaccineProduct } from '@vaccinate/api-contracts';
+import {
+  ageEligibility,
+  firstDoseNumberOf,
+  followUpWindow,
+  isWithin,
+  needsFollowUpReservation,
+} from '@vaccinate/dose-schedule';
+import type { ApiConfig } from '../../config/api-config';
+import { API_CONFIG } from '../../config/api-config.token';
+import { CaptchaService } from '../captcha/captcha.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { hashManageToken, newBookingCode, newManageToken } from './booking-code';
+import { bookingCalendar, bookingMail } from './booking-mail';
+import type { BookingView } from './booking-view';
+import { BookingViewRepository } from './booking-view.repository';
+import { BookingException, BookingExceptionCode } from './booking.exception';
+import { BookingRepository, ReservationRefused, type ReservedDose } from './booking.repository';
+import { SlotDirectory, type SlotPlace } from './slot-directory';
+import { SoldOutSlots } from './sold-out-slots';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9-]{16,64}$/;
+
+/** Self-service booking: both doses reserved in one transaction, never beyond capacity or stock. */
+@Injectable()
+export class BookingService {
+  constructor(
+    private readonly bookings: BookingRepository,
+    private readonly views: BookingViewRepository,
+    private readonly catalogue: CatalogueService,
+    private readonly slots: SlotDirectory,
+    private readonly soldOut: SoldOutSlots,
+    private readonly captcha: CaptchaService,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async create(request: CreateBookingRequest, idempotencyKey: string | undefined, clientIp: string): Promise<BookingConfirmation> {
+    if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) throw new BookingException(BookingExceptionCode.IdempotencyKeyInvalid);
+    const replay = await this.replay(idempotencyKey, request.productId);
+    if (replay) return replay;
+    // Full slots are refused before the captcha is even checked: the cheapest answer in a sell-out.
+    this.refuseKnownFull(request);
+    if (!(await this.captcha.verify(request.captcha, clientIp))) throw new BookingException(BookingExceptionCode.CaptchaInvalid);
+    const product = await this.catalogue.product(request.productId);
+    if (!product.active) throw new BookingException(BookingExceptionCode.NotOffered);
+    const doses = await this.dosesToReserve(request, product);
+    const places = await this.slots.get(doses.map((dose) => dose.slotId));
+    const code = newBookingCode();
+    const manageToken = newManageToken();
+    const locale = request.locale ?? this.config.branding.defaultLocale;
+    const person = {
+      givenName: request.person.givenName,
+      familyName: request.person.familyName,
+      email: request.person.email,
+      birthDate: request.person.birthDate,
+      employeeNumber: request.person.employeeNumber?.trim() || null,
+    };
+    const viewOf = (bookingId: string, appointmentIds: string[]): BookingView => ({
+      id: bookingId,
+      code,
+      status: 'active',
+      locale,
+      product: { id: product.id, name: product.name },
+      person,
+      manageToken,
+      appointments: doses.map((dose, index) => appointmentView(appointmentIds[index] ?? '', dose, places.get(dose.slotId))),
+    });
+    try {
+      const { bookingId, appointmentIds } = await this.bookings.reserve({
+        person,
+        productId: product.id,
+        locale,
+        code,
+        manageToken,
+        manageTokenHash: hashManageToken(manageToken),
+        idempotencyKey,
+        doses,
+        mail: (ids) => bookingMail('booking-confirmation', viewOf(ids.bookingId, ids.appointmentIds), this.config.publicUrl),
+      });
+      return confirmation(viewOf(bookingId, appointmentIds));
+    } catch (error) {
+      if (!(error instanceof ReservationRefused)) throw error;
+      if (error.reason === 'idempotent_replay') {
+        const again = await this.replay(idempotencyKey, request.productId);
+        if (again) return again;
+      }
+      throw await this.explain(error);
+    }
+  }
+
+  async current(token: string): Promise<ManagedBooking> {
+    return managed(await this.byToken(token));
+  }
+
+  async calendar(token: string): Promise<string> {
+    return bookingCalendar(await this.byToken(token), this.config.publicUrl);
+  }
+
+  private async byToken(token: string): Promise<BookingView> {
+    const view = token.length <= 100 ? await this.views.byManageTokenHash(hashManageToken(token)) : null;
+    if (!view) throw new BookingException(BookingExceptionCode.NotFound);
+    return view;
+  }
+
+  private async replay(idempotencyKey: string, productId: string): Promise<BookingConfirmation | null> {
+    const existing = await this.bookings.findByIdempotencyKey(idempotencyKey);
+    if (!existing) return null;
+    if (existing.productId !== productId) throw new BookingException(BookingExceptionCode.IdempotencyKeyReused);
+    const view = await this.views.byId(existing.id);
+    return view ? confirmation(view) : null;
+  }
+
+  private refuseKnownFull(request: CreateBookingRequest): void {
+    if (this.soldOut.isFull(request.slotId, request.doseKind)) throw new BookingException(BookingExceptionCode.SlotFull);
+    if (request.followUpSlotId && this.soldOut.isFull(request.followUpSlotId, 'followUp')) {
+      throw new BookingException(BookingExceptionCode.SlotFull, 'The second appointment was just taken. Please choose another one.');
+    }
+  }
+
+  /** The doses this booking reserves, in time order, after the age and interval rules. */
+  private async dosesToReserve(request: CreateBookingRequest, product: VaccineProduct): Promise<ReservedDose[]> {
+    const ids = [request.slotId, ...(request.followUpSlotId ? [request.followUpSlotId] : [])];
+    const places = await this.slots.get(ids);
+    const first = places.get(request.slotId);
+    if (!first) throw new BookingException(BookingExceptionCode.SlotNotFound);
+    const eligibility = ageEligibility(product, request.person.birthDate, first.localDate);
+    if (!eligibility.eligible) {
+      const detail =
+        eligibility.reason === 'too_young'
+          ? `${product.name} is given from the age of ${eligibility.limitYears}.`
+          : `${product.name} is given up to the age of ${eligibility.limitYears}.`;
+      throw new BookingException(BookingExceptionCode.NotEligible, detail);
+    }
+    const doses: ReservedDose[] = [{ slotId: first.slotId, kind: request.doseKind, doseNumber: firstDoseNumberOf(request.doseKind, product) }];
+    if (!needsFollowUpReservation(request.doseKind, product)) {
+      if (request.followUpSlotId) throw new BookingException(BookingExceptionCode.NoFollowUp);
+      return doses;
+    }
+    if (!request.followUpSlotId) throw new BookingException(BookingExceptionCode.FollowUpRequired);
+    const second = places.get(request.followUpSlotId);
+    if (!second) throw new BookingException(BookingExceptionCode.SlotNotFound, 'The second appointment does not exist any more.');
+    const window = followUpWindow(product, 2, first.localDate);
+    if (!isWithin(window, second.localDate)) {
+      throw new BookingException(
+        BookingExceptionCode.FollowUpOutOfWindow,
+        `The second dose must be given between ${window.earliest} and ${window.latest}.`,
+      );
+    }
+    return [...doses, { slotId: second.slotId, kind: 'followUp', doseNumber: 2 }];
+  }
+
+  private async explain(refusal: ReservationRefused): Promise<BookingException> {
+    switch (refusal.reason) {
+      case 'already_booked':
+        return new BookingException(BookingExceptionCode.AlreadyBooked);
+      case 'employee_number_taken':
+        return new BookingException(BookingExceptionCode.EmployeeNumberTaken);
+      case 'day_full':
+        if (refusal.slotId && refusal.kind) this.soldOut.markFull(refusal.slotId, refusal.kind);
+        return new BookingException(BookingExceptionCode.SoldOut);
+      case 'slot_full':
+        if (refusal.slotId && refusal.kind && (await this.bookings.isExhausted(refusal.slotId, refusal.kind))) {
+          this.soldOut.markFull(refusal.slotId, refusal.kind);
+          return new BookingException(BookingExceptionCode.SlotFull);
+        }
+        return new BookingException(BookingExceptionCode.NotOffered);
+      default:
+        return new BookingException(BookingExceptionCode.NotOffered);
+    }
+  }
+}
+
+function appointmentView(id: string, dose: ReservedDose, place: SlotPlace | undefined): BookingView['appointments'][number] {
+  return {
+    id,
+    slotId: dose.slotId,
+    doseKind: dose.kind,
+    doseNumber: dose.doseNumber,
+    status: 'booked',
+    startsAt: place?.startsAt.toISOString() ?? '',
+    endsAt: place?.endsAt.toISOString() ?? '',
+    site: place?.site ?? { id: '', name: '', street: '', postalCode: '', city: '' },
+  };
+}
+
+function publicAppointments(view: BookingView): BookingConfirmation['appointments'] {
+  return view.appointments.map(({ slotId: _slot, ...appointment }) => appointment);
+}
+
+function confirmation(view: BookingView): BookingConfirmation {
+  return { bookingCode: view.code, manageToken: view.manageToken, product: view.product, appointments: publicAppointments(view) };
+}
+
+function managed(view: BookingView): ManagedBooking {
+  return {
+    bookingCode: view.code,
+    status: view.status,
+    product: view.product,
+    givenName: view.person.givenName,
+    appointments: publicAppointments(view),
+  };
+}

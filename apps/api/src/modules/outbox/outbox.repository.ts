@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FieldKeyRing } from '@vaccinate/field-encryption';
+import type { PoolClient } from 'pg';
+import { FIELD_CIPHER } from '../../common/field-cipher';
+import { Sql } from '../../database/sql';
+
+/** A mail as the mailer function takes it, without the tenant part (added when it is sent). */
+export interface OutboxPayload {
+  template: 'booking-confirmation' | 'booking-changed' | 'booking-cancelled' | 'appointment-reminder';
+  locale: 'de' | 'en';
+  to: { email: string; name: string };
+  data: Record<string, unknown>;
+  attachments?: { filename: string; contentType: string; contentBase64: string }[];
+}
+
+export interface OutboxMessage {
+  id: string;
+  attempts: number;
+  payload: OutboxPayload;
+}
+
+export interface DeadLetter {
+  id: string;
+  kind: string;
+  template: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+}
+
+export const OUTBOX_CHANNEL = 'outbox_message';
+const CLAIM_SECONDS = 60;
+
+/** The outbox table: written in the caller's transaction, drained by the worker. */
+@Injectable()
+export class OutboxRepository {
+  constructor(
+    private readonly sql: Sql,
+    @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
+  ) {}
+
+  async enqueue(client: PoolClient, payload: OutboxPayload): Promise<void> {
+    await client.query('INSERT INTO outbox_message (kind, payload_encrypted) VALUES ($1, $2)', [
+      `mail:${payload.template}`,
+      this.ring.encrypt(JSON.stringify(payload), 'outbox.payload'),
+    ]);
+    await client.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
+  }
+
+  /**
+   * Claims due messages by pushing their next attempt a minute ahead and commits at once, so no
+   * lock is held while the mailer is called; a crashed worker's claims simply fall due again.
+   */
+  async claimDue(limit: number): Promise<OutboxMessage[]> {
+    const { rows } = await this.sql.query<{ id: string; attempts: number; payload_encrypted: string }>(
+      `UPDATE outbox_message SET next_attempt_at = now() + make_interval(secs => $2), attempts = attempts + 1
+        WHERE id IN (SELECT id FROM outbox_message WHERE status = 'pending' AND next_attempt_at <= now()
+                      ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING id, attempts, payload_encrypted`,
+      [limit, CLAIM_SECONDS],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      attempts: row.attempts,
+      payload: JSON.parse(this.ring.decrypt(row.payload_encrypted, 'outbox.payload')) as OutboxPayload,
+    }));
+  }
+
+  async markSent(id: string): Promise<void> {
+    await this.sql.query(`UPDATE outbox_message SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`, [id]);
+  }
+
+  async scheduleRetry(id: string, delaySeconds: number, error: string): Promise<void> {
+    await this.sql.query('UPDATE outbox_message SET next_attempt_at = now() + make_interval(secs => $2), last_error = $3 WHERE id = $1', [
+      id,
+      delaySeconds,
+      error,
+    ]);
+  }
+
+  async markDead(id: string, error: string): Promise<void> {
+    await this.sql.query(`UPDATE outbox_message SET status = 'dead', last_error = $2 WHERE id = $1`, [id, error]);
+  }
+
+  async deadLetters(): Promise<DeadLetter[]> {
+    const { rows } = await this.sql.query<{ id: string; kind: string; attempts: number; last_error: string | null; created_at: Date }>(
+      `SELECT id, kind, attempts, last_error, created_at FROM outbox_message WHERE status = 'dead' ORDER BY id DESC LIMIT 500`,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      template: row.kind.replace(/^mail:/, ''),
+      attempts: row.attempts,
+      lastError: row.last_error,
+      createdAt: row.created_at.toISOString(),
+    }));
+  }
+
+  /** Puts a dead message back in the queue with fresh attempts; false when it is not dead. */
+  async replay(id: string): Promise<boolean> {
+    const result = await this.sql.query(
+      `UPDATE outbox_message SET status = 'pending', attempts = 0, next_attempt_at = now() WHERE id = $1 AND status = 'dead'`,
+      [id],
+    );
+    if (result.rowCount === 1) await this.sql.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
+    return result.rowCount === 1;
+  }
+
+  async counts(): Promise<Record<'pending' | 'sent' | 'dead', number>> {
+    const { rows } = await this.sql.query<{ status: 'pending' | 'sent' | 'dead'; count: string }>(
+      'SELECT status, count(*) FROM outbox_message GROUP BY status',
+    );
+    const counts = { pending: 0, sent: 0, dead: 0 };
+    for (const row of rows) counts[row.status] = Number(row.count);
+    return counts;
+  }
+}

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import type { VaccinationDay, VaccinationDayChange, VaccinationDayInput } from '@vaccinate/api-contracts';
+import { todayIn, TimeZoneProvider } from '../../common/time-zone';
+import { BookingChangeService } from '../booking/booking-change.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { VaccinationDayException, VaccinationDayExceptionCode } from './vaccination-day.exception';
+import { VaccinationDayRepository } from './vaccination-day.repository';
+
+/** Staff plan days; a change never silently drops or moves a booking. */
+@Injectable()
+export class VaccinationDayService {
+  constructor(
+    private readonly days: VaccinationDayRepository,
+    private readonly catalogue: CatalogueService,
+    private readonly bookingChanges: BookingChangeService,
+    private readonly timeZone: TimeZoneProvider,
+  ) {}
+
+  async create(input: VaccinationDayInput): Promise<VaccinationDay> {
+    await this.catalogue.getSite(input.siteId);
+    if (input.date < todayIn(this.timeZone.zone)) {
+      throw new VaccinationDayException(VaccinationDayExceptionCode.InPast, 400, 'Date in the past', 'Choose today or a later date.', [
+        { field: 'date', message: 'must be today or later' },
+      ]);
+    }
+    if (input.closesAt <= input.opensAt) {
+      throw new VaccinationDayException(VaccinationDayExceptionCode.InvalidHours, 400, 'Closing before opening', 'The day must close after it opens.', [
+        { field: 'closesAt', message: 'must be after opensAt' },
+      ]);
+    }
+    assertDistinctLots(input.lots);
+    const id = await this.days.create(input, this.timeZone.zone);
+    if (!id) throw lotUnavailable();
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<VaccinationDay> {
+    const day = await this.days.find(id);
+    if (!day) throw VaccinationDayException.notFound();
+    return day;
+  }
+
+  list(from?: string): Promise<Omit<VaccinationDay, 'slots'>[]> {
+    return this.days.list(from ?? todayIn(this.timeZone.zone));
+  }
+
+  async change(id: string, change: VaccinationDayChange): Promise<VaccinationDay> {
+    if (change.lots) assertDistinctLots(change.lots);
+    await this.days.transaction(async (client) => {
+      const day = await this.days.lockForChange(client, id);
+      if (!day) throw VaccinationDayException.notFound();
+      if (day.version !== change.version) {
+        throw new VaccinationDayException(VaccinationDayExceptionCode.VersionConflict, 409, 'Changed by someone else', 'Reload the day and apply your change again.');
+      }
+      if (day.status === 'cancelled') throw cancelled();
+      if (change.capacityPerSlot) {
+        const blocked = await this.days.changeCapacity(client, id, change.capacityPerSlot);
+        if (blocked) {
+          const kinds = Object.entries(blocked).filter(([, slots]) => slots > 0).map(([kind, slots]) => `${kind}: ${slots} slot(s)`);
+          throw new VaccinationDayException(
+            VaccinationDayExceptionCode.CapacityBelowBooked,
+            409,
+            'Capacity below bookings',
+            `Some slots already have more bookings than the new capacity (${kinds.join(', ')}). Nothing was changed; move or cancel those bookings first.`,
+            [{ field: 'capacityPerSlot', message: 'is below what is already booked' }],
+          );
+        }
+      }
+      if (change.lots) {
+        const newCap = change.lots.reduce((sum, lot) => sum + lot.doses, 0);
+        if (newCap < day.dosesBooked) {
+          throw new VaccinationDayException(
+            VaccinationDayExceptionCode.DosesBelowBooked,
+            409,
+            'Fewer doses than bookings',
+            `${day.dosesBooked} doses are booked on this day; the lots must hold at least that many. Nothing was changed.`,
+            [{ field: 'lots', message: `must hold at least ${day.dosesBooked} doses` }],
+          );
+        }
+        if (!(await this.days.replaceLots(client, id, day.date, change.lots))) throw lotUnavailable();
+      }
+      await this.days.bumpVersion(client, id);
+    });
+    return this.get(id);
+  }
+
+  /** Cancels the day and every booking on it; each person is mailed. Returns how many bookings were touched. */
+  async cancel(id: string): Promise<{ day: VaccinationDay; bookingsNotified: number }> {
+    const bookingsNotified = await this.days.transaction(async (client) => {
+      const day = await this.days.lockForChange(client, id);
+      if (!day) throw VaccinationDayException.notFound();
+      if (day.status === 'cancelled') throw cancelled();
+      const touched = await this.bookingChanges.cancelForDay(client, id);
+      await this.days.markCancelled(client, id);
+      return touched;
+    });
+    return { day: await this.get(id), bookingsNotified };
+  }
+}
+
+function assertDistinctLots(lots: { lotId: string }[]): void {
+  if (new Set(lots.map((lot) => lot.lotId)).size !== lots.length) {
+    throw new VaccinationDayException(VaccinationDayExceptionCode.LotUnavailable, 400, 'Lot listed twice', 'List each lot once.', [
+      { field: 'lots', message: 'must list each lot once' },
+    ]);
+  }
+}
+
+function lotUnavailable(): VaccinationDayException {
+  return new VaccinationDayException(
+    VaccinationDayExceptionCode.LotUnavailable,
+    409,
+    'Not enough doses in stock',
+    'A lot is unknown, expires before the day, or has fewer unassigned doses than asked for.',
+    [{ field: 'lots', message: 'cannot give these doses' }],
+  );
+}
+
+function cancelled(): VaccinationDayException {
+  return new VaccinationDayException(VaccinationDayExceptionCode.Cancelled, 409, 'Day cancelled', 'This day was cancelled and cannot change.');
+}
