@@ -22,6 +22,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Query parameters; only for non-personal values such as paging. */
   query?: Record<string, string | number | undefined>;
+  /** Extra headers, such as `Idempotency-Key` or `X-Manage-Token`. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -57,6 +59,12 @@ export class ApiClient {
     return this.request<T>('PATCH', path, { ...options, body });
   }
 
+  /** A file download (an .ics, say): the same errors as JSON calls, the body as a Blob. */
+  async blob(path: string, options: RequestOptions = {}): Promise<Blob> {
+    const response = await this.send('GET', path, options);
+    return response.blob();
+  }
+
   url(path: string, query?: RequestOptions['query']): string {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(query ?? {})) {
@@ -68,10 +76,19 @@ export class ApiClient {
   }
 
   async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await this.send(method, path, options);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    // The API's JSON is trusted to match the contract types; the server validates what it sends.
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  private async send(method: HttpMethod, path: string, options: RequestOptions): Promise<Response> {
     const token = this.options.getAccessToken();
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers['authorization'] = `Bearer ${token}`;
+    Object.assign(headers, options.headers);
 
     let response: Response;
     try {
@@ -94,9 +111,6 @@ export class ApiClient {
       }
       throw new ApiProblemError(problem);
     }
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    // The API's JSON is trusted to match the contract types; the server validates what it sends.
-    return (text ? JSON.parse(text) : undefined) as T;
+    return response;
   }
 }

@@ -3,6 +3,7 @@ import { RequireStaff } from '../auth/require-staff';
 import { SignInPage } from '../auth/sign-in-page';
 import { StaffHomePage } from '../auth/staff-home-page';
 import { PEOPLE_READER_ROLES } from '../auth/staff-roles';
+import { ManageBookingPage } from '../booking/manage-booking-page';
 import { LandingPage } from '../landing/landing-page';
 import { NotFoundPage } from '../layout/not-found-page';
 import { PeoplePage } from '../people/people-page';
@@ -16,6 +17,8 @@ export function AppRoutes() {
   switch (route.name) {
     case 'landing':
       return <LandingPage />;
+    case 'manage-booking':
+      return <ManageBookingPage />;
     case 'sign-in':
       return <SignInPage />;
     case 'staff-home':

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { BookingJourney } from '../booking/booking-journey';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
 import { usePageTitle, useTenant } from '../tenant/tenant-context';
 
 const STEPS = ['choose', 'confirm', 'attend'] as const;
 
-/** What employees see first. Booking arrives in a later release; until then the page says so. */
+/** What employees see first: a short welcome, then the booking journey itself. */
 export function LandingPage() {
   const { t } = useTranslation();
   const tenant = useTenant();
@@ -17,11 +18,8 @@ export function LandingPage() {
         <p className="hero__eyebrow">{t('landing.welcome', { name: tenant.displayName })}</p>
         <h1 id="landing-title">{t('landing.title')}</h1>
         <p className="lead">{t('landing.intro', { name: tenant.displayName })}</p>
-        <div className="notice" role="note">
-          <span className="notice__badge">{t('landing.soonBadge')}</span>
-          <p>{t('landing.soon')}</p>
-        </div>
       </section>
+      <BookingJourney />
       <section className="steps" aria-labelledby="steps-title">
         <h2 id="steps-title">{t('landing.stepsTitle')}</h2>
         <ol className="steps__list">

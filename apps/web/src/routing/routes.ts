@@ -1,41 +1,83 @@
 /** Every page of the app, matched from the pathname. */
 export type Route =
   | { name: 'landing' }
+  | { name: 'manage-booking' }
   | { name: 'sign-in' }
   | { name: 'staff-home' }
   | { name: 'change-password' }
   | { name: 'people' }
   | { name: 'person-new' }
   | { name: 'person'; id: string }
+  | { name: 'sites' }
+  | { name: 'site-new' }
+  | { name: 'site'; id: string }
+  | { name: 'vaccines' }
+  | { name: 'vaccine-new' }
+  | { name: 'vaccine'; id: string }
+  | { name: 'lots' }
+  | { name: 'lot-new' }
+  | { name: 'days' }
+  | { name: 'day-new' }
+  | { name: 'day'; id: string }
   | { name: 'not-found' };
+
+const byId = (base: string) => (id: string) => `${base}/${encodeURIComponent(id)}`;
 
 export const paths = {
   landing: '/',
+  manageBooking: '/booking/manage',
   signIn: '/staff/sign-in',
   staffHome: '/staff',
   changePassword: '/staff/password',
   people: '/staff/people',
   personNew: '/staff/people/new',
-  person: (id: string) => `/staff/people/${encodeURIComponent(id)}`,
+  person: byId('/staff/people'),
+  sites: '/staff/sites',
+  siteNew: '/staff/sites/new',
+  site: byId('/staff/sites'),
+  vaccines: '/staff/vaccines',
+  vaccineNew: '/staff/vaccines/new',
+  vaccine: byId('/staff/vaccines'),
+  lots: '/staff/lots',
+  lotNew: '/staff/lots/new',
+  days: '/staff/days',
+  dayNew: '/staff/days/new',
+  day: byId('/staff/days'),
 } as const;
+
+const FIXED: Record<string, Route> = {
+  [paths.landing]: { name: 'landing' },
+  [paths.manageBooking]: { name: 'manage-booking' },
+  [paths.signIn]: { name: 'sign-in' },
+  [paths.staffHome]: { name: 'staff-home' },
+  [paths.changePassword]: { name: 'change-password' },
+  [paths.people]: { name: 'people' },
+  [paths.personNew]: { name: 'person-new' },
+  [paths.sites]: { name: 'sites' },
+  [paths.siteNew]: { name: 'site-new' },
+  [paths.vaccines]: { name: 'vaccines' },
+  [paths.vaccineNew]: { name: 'vaccine-new' },
+  [paths.lots]: { name: 'lots' },
+  [paths.lotNew]: { name: 'lot-new' },
+  [paths.days]: { name: 'days' },
+  [paths.dayNew]: { name: 'day-new' },
+};
+
+/** Detail pages: `/staff/<collection>/<id>`. */
+const DETAIL: Array<[RegExp, 'person' | 'site' | 'vaccine' | 'day']> = [
+  [/^\/staff\/people\/([^/]+)$/, 'person'],
+  [/^\/staff\/sites\/([^/]+)$/, 'site'],
+  [/^\/staff\/vaccines\/([^/]+)$/, 'vaccine'],
+  [/^\/staff\/days\/([^/]+)$/, 'day'],
+];
 
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  switch (path) {
-    case paths.landing:
-      return { name: 'landing' };
-    case paths.signIn:
-      return { name: 'sign-in' };
-    case paths.staffHome:
-      return { name: 'staff-home' };
-    case paths.changePassword:
-      return { name: 'change-password' };
-    case paths.people:
-      return { name: 'people' };
-    case paths.personNew:
-      return { name: 'person-new' };
+  const fixed = FIXED[path];
+  if (fixed) return fixed;
+  for (const [pattern, name] of DETAIL) {
+    const match = pattern.exec(path);
+    if (match?.[1]) return { name, id: decodeURIComponent(match[1]) };
   }
-  const person = /^\/staff\/people\/([^/]+)$/.exec(path);
-  if (person?.[1]) return { name: 'person', id: decodeURIComponent(person[1]) };
   return { name: 'not-found' };
 }

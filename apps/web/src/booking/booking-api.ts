@@ -1,0 +1,75 @@
+import type {
+  Availability,
+  BookingConfirmation,
+  CreateBookingRequest,
+  DoseKind,
+  FollowUpAvailability,
+  ManagedBooking,
+  PublicCatalogue,
+  RebookRequest,
+} from '@vaccinate/api-contracts';
+import type { ApiClient } from '../api/api-client';
+
+/** Header the manage routes read; the token never travels in a URL the server sees. */
+const MANAGE_TOKEN_HEADER = 'X-Manage-Token';
+
+function withSignal(signal?: AbortSignal) {
+  return signal ? { signal } : {};
+}
+
+export function fetchCatalogue(api: ApiClient, signal?: AbortSignal): Promise<PublicCatalogue> {
+  return api.get<PublicCatalogue>('/catalogue', withSignal(signal));
+}
+
+export interface AvailabilityQuery {
+  productId: string;
+  doseKind: DoseKind;
+  siteId?: string | undefined;
+}
+
+export function fetchAvailability(api: ApiClient, query: AvailabilityQuery, signal?: AbortSignal): Promise<Availability> {
+  return api.get<Availability>('/availability', {
+    query: { productId: query.productId, doseKind: query.doseKind, siteId: query.siteId },
+    ...withSignal(signal),
+  });
+}
+
+export interface FollowUpQuery {
+  productId: string;
+  firstSlotId: string;
+  siteId?: string | undefined;
+}
+
+export function fetchFollowUpAvailability(api: ApiClient, query: FollowUpQuery, signal?: AbortSignal): Promise<FollowUpAvailability> {
+  return api.get<FollowUpAvailability>('/availability/follow-up', {
+    query: { productId: query.productId, firstSlotId: query.firstSlotId, siteId: query.siteId },
+    ...withSignal(signal),
+  });
+}
+
+/** One POST; the caller keeps the key for retries, so a retried request never books twice. */
+export function postBooking(api: ApiClient, request: CreateBookingRequest, idempotencyKey: string): Promise<BookingConfirmation> {
+  return api.post<BookingConfirmation>('/bookings', request, { headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
+function manageHeaders(token: string) {
+  return { headers: { [MANAGE_TOKEN_HEADER]: token } };
+}
+
+export function fetchManagedBooking(api: ApiClient, token: string, signal?: AbortSignal): Promise<ManagedBooking> {
+  return api.get<ManagedBooking>('/bookings/current', { ...manageHeaders(token), ...withSignal(signal) });
+}
+
+export function cancelBooking(api: ApiClient, token: string): Promise<ManagedBooking> {
+  return api.post<ManagedBooking>('/bookings/current/cancel', {}, manageHeaders(token));
+}
+
+export function rebookAppointment(api: ApiClient, token: string, request: RebookRequest): Promise<ManagedBooking> {
+  return api.post<ManagedBooking>('/bookings/current/rebook', request, manageHeaders(token));
+}
+
+export function fetchCalendarFile(api: ApiClient, token: string): Promise<Blob> {
+  return api.blob('/bookings/current/calendar.ics', {
+    headers: { [MANAGE_TOKEN_HEADER]: token, accept: 'text/calendar, application/problem+json' },
+  });
+}

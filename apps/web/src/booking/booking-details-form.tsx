@@ -1,0 +1,102 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblemError } from '../api/api-error';
+import { describeError } from '../api/error-message';
+import type { FieldErrors } from '../api/field-errors';
+import { FormAlert } from '../ui/form-alert';
+import { TextField } from '../ui/text-field';
+import { useFocusOnError } from '../ui/use-focus-on-error';
+import { detailErrorsFromProblem, DETAIL_FIELDS, type BookingDetails, type DetailField } from './booking-details';
+import { classifyBookingError } from './booking-submit';
+
+interface BookingDetailsFormProps {
+  values: BookingDetails;
+  onChange: (values: BookingDetails) => void;
+  validate: (values: BookingDetails) => FieldErrors<DetailField>;
+  /** Throws what the API answered when the journey does not handle it itself. */
+  onSubmit: () => Promise<void>;
+}
+
+const INPUTS: Record<DetailField, { type: string; autoComplete: string; optional?: boolean }> = {
+  givenName: { type: 'text', autoComplete: 'given-name' },
+  familyName: { type: 'text', autoComplete: 'family-name' },
+  email: { type: 'email', autoComplete: 'email' },
+  birthDate: { type: 'date', autoComplete: 'bday' },
+  employeeNumber: { type: 'text', autoComplete: 'off', optional: true },
+};
+
+/** The person's own details (autofill on: they type their own data), checked before sending. */
+export function BookingDetailsForm({ values, onChange, validate, onSubmit }: BookingDetailsFormProps) {
+  const { t } = useTranslation();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<DetailField>>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  const [submitting, setSubmitting] = useState(false);
+  const [failedAttempts, setFailedAttempts] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  useFocusOnError(formRef, alertRef, failedAttempts);
+
+  const fail = (fields: FieldErrors<DetailField>, messages: string[]) => {
+    setFieldErrors(fields);
+    setGeneral(messages);
+    setFailedAttempts((n) => n + 1);
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const local = validate(values);
+    if (Object.keys(local).length > 0) return fail(local, [t('validation.summary')]);
+    setSubmitting(true);
+    setFieldErrors({});
+    setGeneral([]);
+    try {
+      await onSubmit();
+    } catch (error) {
+      const refusal = classifyBookingError(error);
+      if (refusal.kind === 'invalid' && error instanceof ApiProblemError) {
+        const { byField, other } = detailErrorsFromProblem(error);
+        fail(byField, Object.keys(byField).length > 0 ? [t('validation.summary'), ...other] : other);
+      } else if (refusal.kind === 'already_booked') {
+        fail({}, [t('booking.errors.alreadyBooked')]);
+      } else if (refusal.kind === 'not_eligible') {
+        fail({}, [refusal.detail ?? t('booking.errors.notEligible')]);
+      } else if (refusal.kind === 'rate_limited') {
+        fail({}, [t('booking.errors.rateLimited')]);
+      } else {
+        fail({}, [describeError(error, t)]);
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <form ref={formRef} className="form" noValidate onSubmit={submit} aria-label={t('booking.details.title')}>
+      <FormAlert ref={alertRef} messages={general} />
+      <div className="form__grid">
+        {DETAIL_FIELDS.map((field) => {
+          const { type, autoComplete, optional } = INPUTS[field];
+          return (
+            <TextField
+              key={field}
+              label={t(`booking.details.${field}`)}
+              optionalLabel={optional ? t('common.optional') : undefined}
+              name={field}
+              type={type}
+              autoComplete={autoComplete}
+              value={values[field]}
+              onChange={(event) => onChange({ ...values, [field]: event.target.value })}
+              error={fieldErrors[field]}
+              required={!optional}
+              {...(type === 'email' ? { inputMode: 'email' as const } : {})}
+            />
+          );
+        })}
+      </div>
+      <p className="field__hint">{t('booking.details.privacy')}</p>
+      <button type="submit" className="button button--primary button--block" disabled={submitting}>
+        {submitting ? t('booking.details.submitting') : t('booking.details.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiClient } from '../api/api-context';
+import { describeError } from '../api/error-message';
+import { FormAlert } from '../ui/form-alert';
+import { LoadingIndicator } from '../ui/status-message';
+import { fetchFollowUpAvailability } from './booking-api';
+import { formatDay } from './date-format.util';
+import { findSlot, preselectFollowUp, type ChosenSlot } from './follow-up-preselection.util';
+import { SiteFilter } from './site-filter';
+import type { SiteSummary } from './site-names';
+import { SlotPicker } from './slot-picker';
+import { useRefreshingResource } from './use-refreshing-resource';
+
+interface FollowUpPickerProps {
+  productId: string;
+  firstSlot: ChosenSlot;
+  sites: readonly SiteSummary[];
+  selected: ChosenSlot | null;
+  onSelect: (slot: ChosenSlot | null) => void;
+}
+
+/** Where the follow-up dose goes: preselected near the recommended date at the same site, changeable. */
+export function FollowUpPicker({ productId, firstSlot, sites, selected, onSelect }: FollowUpPickerProps) {
+  const { t, i18n } = useTranslation();
+  const api = useApiClient();
+  const siteFilterId = useId();
+  const [siteId, setSiteId] = useState(firstSlot.siteId);
+  const query = { productId, firstSlotId: firstSlot.slotId, siteId: siteId || undefined };
+  const { resource, refresh } = useRefreshingResource(JSON.stringify(query), (signal) =>
+    fetchFollowUpAvailability(api, query, signal),
+  );
+  const data = resource.status === 'loaded' ? resource.data : null;
+
+  // Keeps a choice that is still free; otherwise offers the best one of the fresh answer.
+  useEffect(() => {
+    if (!data) return;
+    const still = selected ? findSlot(data.days, selected.slotId) : null;
+    const stillFree = still && data.days.some((day) => day.slots.some((slot) => slot.slotId === still.slotId && slot.free > 0));
+    if (!stillFree) onSelect(preselectFollowUp(data, firstSlot.siteId));
+    // Runs for a new answer only; the selection itself changing must not re-run it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data]);
+
+  return (
+    <div className="follow-up">
+      {data ? (
+        <p className="follow-up__window">
+          {t('booking.followUp.window', {
+            recommended: formatDay(data.window.recommended, i18n.language),
+            earliest: formatDay(data.window.earliest, i18n.language, 'short'),
+            latest: formatDay(data.window.latest, i18n.language, 'short'),
+          })}
+        </p>
+      ) : null}
+      <SiteFilter id={siteFilterId} sites={sites} value={siteId} onChange={setSiteId} />
+      {resource.status === 'loading' ? <LoadingIndicator label={t('booking.slots.loading')} /> : null}
+      {resource.status === 'failed' ? (
+        <FormAlert
+          messages={[describeError(resource.error, t)]}
+          action={
+            <button type="button" className="button button--secondary" onClick={refresh}>
+              {t('common.retry')}
+            </button>
+          }
+        />
+      ) : null}
+      {data ? (
+        <>
+          {data.days.length === 0 || !selected ? (
+            <p className="alert alert--info">{t('booking.followUp.none')}</p>
+          ) : null}
+          <SlotPicker
+            days={data.days}
+            sites={sites}
+            selectedSlotId={selected?.slotId ?? null}
+            onSelect={onSelect}
+            highlightDate={data.window.recommended}
+          />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export type Notice = 'slot_full' | 'sold_out';
+
+/** Why the person is back at the times: friendly words and the next step, never an error page. */
+export function JourneyNotice({ notice, ref }: { notice: Notice; ref?: Ref<HTMLDivElement> }) {
+  const { t } = useTranslation();
+  if (notice === 'slot_full') {
+    return (
+      <div ref={ref} className="alert alert--info" role="alert" tabIndex={-1}>
+        <p>{t('booking.errors.slotFull')}</p>
+      </div>
+    );
+  }
+  return (
+    <div ref={ref} className="alert alert--info" role="alert" tabIndex={-1}>
+      <p>{t('booking.errors.soldOut')}</p>
+      <p className="alert__action">
+        <a className="button button--secondary" aria-disabled="true" role="link">
+          {t('booking.errors.waitingList')}
+        </a>
+      </p>
+    </div>
+  );
+}

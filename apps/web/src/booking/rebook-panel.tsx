@@ -1,0 +1,119 @@
+import type { BookedAppointment, ManagedBooking } from '@vaccinate/api-contracts';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiClient } from '../api/api-context';
+import { describeError } from '../api/error-message';
+import { FormAlert } from '../ui/form-alert';
+import { LoadingIndicator } from '../ui/status-message';
+import { rebookAppointment } from './booking-api';
+import { classifyBookingError } from './booking-submit';
+import { formatAppointment, formatDay } from './date-format.util';
+import type { ChosenSlot } from './follow-up-preselection.util';
+import { loadRebookChoices } from './rebook-availability';
+import { SlotPicker } from './slot-picker';
+import { useRefreshingResource } from './use-refreshing-resource';
+
+interface RebookPanelProps {
+  booking: ManagedBooking;
+  token: string;
+  onRebooked: (booking: ManagedBooking) => void;
+  onClose: () => void;
+}
+
+/** Moves one appointment to another free time; the old one stays until the API confirms the new. */
+export function RebookPanel({ booking, token, onRebooked, onClose }: RebookPanelProps) {
+  const { t, i18n } = useTranslation();
+  const api = useApiClient();
+  const headingId = useId();
+  const movable = booking.appointments
+    .filter((appointment) => appointment.status === 'booked')
+    .sort((a, b) => a.doseNumber - b.doseNumber);
+  const [appointmentId, setAppointmentId] = useState<string | null>(movable.length === 1 ? (movable[0]?.id ?? null) : null);
+  const [slot, setSlot] = useState<ChosenSlot | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const appointment = movable.find((candidate) => candidate.id === appointmentId) ?? null;
+  const choices = useRefreshingResource(appointment ? `rebook:${appointment.id}` : null, (signal) =>
+    loadRebookChoices(api, booking.product.id, appointment as BookedAppointment, booking.appointments, signal),
+  );
+
+  const confirm = async () => {
+    if (!appointment || !slot) return;
+    setSaving(true);
+    setError(null);
+    try {
+      onRebooked(await rebookAppointment(api, token, { appointmentId: appointment.id, slotId: slot.slotId }));
+    } catch (cause) {
+      const refusal = classifyBookingError(cause);
+      if (refusal.kind === 'slot_full') {
+        setSlot(null);
+        choices.refresh();
+        setError(t('booking.errors.slotFull'));
+      } else if (refusal.kind === 'rate_limited') setError(t('booking.errors.rateLimited'));
+      else setError(describeError(cause, t));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section className="card rebook" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('booking.manage.change')}</h2>
+      {movable.length > 1 ? (
+        <fieldset className="radio-group">
+          <legend className="field__label">{t('booking.manage.changeWhich')}</legend>
+          {movable.map((candidate) => (
+            <label key={candidate.id} className="radio">
+              <input
+                type="radio"
+                name="rebook-appointment"
+                checked={candidate.id === appointmentId}
+                onChange={() => {
+                  setAppointmentId(candidate.id);
+                  setSlot(null);
+                  setError(null);
+                }}
+              />
+              <span>
+                {t('booking.appointment.title', { number: candidate.doseNumber, kind: t(`booking.doseKind.${candidate.doseKind}`) })}
+                {': '}
+                {formatAppointment(candidate.startsAt, candidate.endsAt, i18n.language)}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      {appointment ? <p className="field__hint">{t('booking.manage.changeHint')}</p> : null}
+      <FormAlert messages={error ? [error] : []} />
+      {choices.resource.status === 'loading' ? <LoadingIndicator label={t('booking.slots.loading')} /> : null}
+      {choices.resource.status === 'failed' ? <FormAlert messages={[describeError(choices.resource.error, t)]} /> : null}
+      {choices.resource.status === 'loaded' ? (
+        <>
+          {choices.resource.data.window ? (
+            <p>
+              {t('booking.manage.followUpWindow', {
+                earliest: formatDay(choices.resource.data.window.earliest, i18n.language, 'short'),
+                latest: formatDay(choices.resource.data.window.latest, i18n.language, 'short'),
+              })}
+            </p>
+          ) : null}
+          <SlotPicker
+            days={choices.resource.data.availability.days}
+            sites={choices.resource.data.sites}
+            selectedSlotId={slot?.slotId ?? null}
+            onSelect={setSlot}
+            highlightDate={choices.resource.data.window?.recommended}
+          />
+        </>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="button button--primary" disabled={!slot || saving} onClick={() => void confirm()}>
+          {saving ? t('booking.manage.changing') : t('booking.manage.confirmChange')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={onClose}>
+          {t('booking.manage.closeChange')}
+        </button>
+      </div>
+    </section>
+  );
+}
