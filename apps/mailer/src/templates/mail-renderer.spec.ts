@@ -12,7 +12,7 @@ describe('renderMail', () => {
     expect(mail.html).toMatch(/<html[^>]* lang="de"/);
     expect(mail.html).toContain('#0a5c8a');
     expect(mail.html).toContain('alt="QR-Code für den Check-in mit dem Buchungscode K7M-4Q2X"');
-    expect(mail.html).toContain('src="cid:check-in-qr@vaccinate"');
+    expect(mail.html).toContain('src="cid:check-in-qr"');
     // 08:00Z is 09:00 in winter time; 31 March 08:30Z is 10:30 in summer time.
     expect(mail.text).toContain('Dienstag, 3. März 2026, 09:00–09:15 Uhr');
     expect(mail.text).toContain('Dienstag, 31. März 2026, 10:30–10:45 Uhr');

@@ -19,7 +19,8 @@ export interface RenderedMail {
   inlineImages: InlineImage[];
 }
 
-const QR_CONTENT_ID = 'check-in-qr@vaccinate';
+// Plain letters: Mailjet's ContentID and every mail client accept it.
+const QR_CONTENT_ID = 'check-in-qr';
 
 export class TemplateRenderError extends Error {
   constructor(message: string) {

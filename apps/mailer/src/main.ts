@@ -1,0 +1,30 @@
+import { ConfigError, loadMailerConfig, type MailerConfig } from './config/mailer-config';
+import { startMailer } from './mailer';
+
+async function main(): Promise<void> {
+  let config: MailerConfig;
+  try {
+    config = loadMailerConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const mailer = await startMailer(config);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    mailer.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`The mailer could not start: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import type { ValidSendMailRequest } from '@vaccinate/mail-contracts';
+
+/** Rendered once at boot so MJML is loaded and every template proven valid before the pod is ready. */
+export function warmUpMessage(template: ValidSendMailRequest['template'], locale: ValidSendMailRequest['locale']): ValidSendMailRequest {
+  return {
+    template,
+    locale,
+    tenant: {
+      displayName: 'Warm-up',
+      publicUrl: 'https://warm-up.invalid',
+      timeZone: 'Europe/Berlin',
+      branding: { primaryColor: '#20344c', accentColor: '#0b5cad' },
+    },
+    to: { email: 'warm-up@warm-up.invalid', name: 'Warm-up' },
+    data: {
+      bookingCode: 'WARM-UP',
+      productName: 'Warm-up',
+      appointments: [
+        {
+          doseNumber: 1,
+          startsAt: '2026-01-01T08:00:00.000Z',
+          endsAt: '2026-01-01T08:15:00.000Z',
+          siteName: 'Warm-up',
+          siteAddress: 'Warm-up',
+          status: template === 'booking-cancelled' ? 'cancelled' : 'booked',
+        },
+      ],
+      manageUrl: 'https://warm-up.invalid/manage',
+      reason: 'Warm-up',
+    },
+  };
+}
