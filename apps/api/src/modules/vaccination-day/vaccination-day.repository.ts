@@ -64,8 +64,8 @@ export class VaccinationDayRepository {
     }
     const dosesCap = input.lots.reduce((sum, lot) => sum + lot.doses, 0);
     const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO vaccination_day (site_id, date, opens_at, closes_at, slot_minutes, doses_cap)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      `INSERT INTO vaccination_day (site_id, date, opens_at, closes_at, slot_minutes, doses_cap, version)
+       VALUES ($1, $2, $3, $4, $5, $6, 1) RETURNING id`,
       [input.siteId, input.date, input.opensAt, input.closesAt, input.slotMinutes, dosesCap],
     );
     const dayId = rows[0]?.id as string;
