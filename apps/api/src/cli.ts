@@ -17,6 +17,10 @@ import { AuthService } from './modules/auth/auth.service';
 import { PeopleService } from './modules/people/people.service';
 import { PersonRepository } from './modules/people/person.repository';
 import { seedDemoPeople } from './database/demo-seed';
+import { seedDemoCatalogue } from './database/demo-catalogue';
+import { todayIn } from './common/time-zone';
+import { CatalogueService } from './modules/catalogue/catalogue.service';
+import { VaccinationDayService } from './modules/vaccination-day/vaccination-day.service';
 
 const USAGE = `Usage: node dist/cli.js <command>
   migrate                     apply pending migrations
@@ -91,9 +95,13 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     return 0;
   },
   async 'seed-demo'() {
-    const slug = loadApiConfig(processEnvironment()).tenantSlug;
-    const added = await withApp((get) => seedDemoPeople(get(PeopleService), slug));
-    console.log(added ? `Added ${added} demo people.` : 'The tenant has people already; nothing seeded.');
+    const config = loadApiConfig(processEnvironment());
+    const [added, catalogue] = await withApp(async (get) => [
+      await seedDemoPeople(get(PeopleService), config.tenantSlug),
+      await seedDemoCatalogue(get(CatalogueService), get(VaccinationDayService), todayIn(config.timeZone)),
+    ]);
+    console.log(added ? `Added ${added} demo people.` : 'The tenant has people already; no people seeded.');
+    console.log(catalogue ? 'Added a demo site, vaccines, lots and vaccination days.' : 'The tenant has vaccines already; no catalogue seeded.');
     return 0;
   },
 };

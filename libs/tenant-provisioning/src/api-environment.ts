@@ -30,6 +30,19 @@ export const API_ENVIRONMENT_VARIABLES: readonly ApiEnvironmentVariable[] = [
   { name: 'OIDC_CLIENT_ID', required: false, secret: false, description: 'audience of its ID tokens' },
   { name: 'OIDC_ROLES_CLAIM', required: false, secret: false, description: 'claim holding groups or roles (roles)' },
   { name: 'OIDC_ROLE_MAP', required: false, secret: false, description: 'group:role pairs, comma-separated' },
+  { name: 'TIME_ZONE', required: false, secret: false, description: 'IANA zone of the vaccination days (Europe/Berlin)' },
+  { name: 'DEFAULT_LOCALE', required: false, secret: false, description: 'language of mails when the person chose none (de)' },
+  { name: 'TENANT_DISPLAY_NAME', required: false, secret: false, description: 'company name in mails' },
+  { name: 'BRAND_PRIMARY_COLOR', required: false, secret: false, description: '#rrggbb, as in the tenant directory' },
+  { name: 'BRAND_ACCENT_COLOR', required: false, secret: false, description: '#rrggbb, as in the tenant directory' },
+  { name: 'BRAND_LOGO_URL', required: false, secret: false, description: 'absolute logo URL for mails' },
+  { name: 'MAILER_URL', required: false, secret: false, description: 'the platform mailer function; mails wait in the outbox without it' },
+  { name: 'MAILER_API_KEY', required: false, secret: true, description: "the mailer's shared key" },
+  { name: 'CAPTCHA_PROVIDER', required: false, secret: false, description: 'altcha (self-hosted, default) | recaptcha' },
+  { name: 'CAPTCHA_MAX_NUMBER', required: false, secret: false, description: 'ALTCHA difficulty (50000)' },
+  { name: 'RECAPTCHA_SECRET', required: false, secret: true, description: 'only with CAPTCHA_PROVIDER=recaptcha' },
+  { name: 'RECAPTCHA_VERIFY_URL', required: false, secret: false, description: "Google's siteverify URL" },
+  { name: 'RECAPTCHA_MIN_SCORE', required: false, secret: false, description: 'reCAPTCHA v3 score threshold (0.5)' },
   { name: 'INITIAL_ADMIN_EMAIL', required: false, secret: false, bootstrapOnly: true, description: 'first admin' },
   { name: 'INITIAL_ADMIN_PASSWORD', required: false, secret: true, bootstrapOnly: true, description: 'one-time' },
 ];
@@ -37,6 +50,9 @@ export const API_ENVIRONMENT_VARIABLES: readonly ApiEnvironmentVariable[] = [
 export interface ApiEnvironmentInput {
   slug: string;
   publicUrl: string;
+  /** How the tenant appears in mails: its tenant directory entry. */
+  display?: { name: string; primaryColor: string; accentColor: string; defaultLocale: 'de' | 'en' };
+  mailerUrl?: string;
   databaseUrl: string;
   secrets: TenantSecrets;
   port: number;
@@ -61,6 +77,16 @@ export function apiEnvironment(input: ApiEnvironmentInput): Record<string, strin
     FIELD_KEY_CURRENT: input.secrets.fieldKeyCurrent,
     TOKEN_SIGNING_KEY: input.secrets.tokenSigningKey,
     ACCESS_TOKEN_TTL_SECONDS: '900',
+    TIME_ZONE: 'Europe/Berlin',
+    ...(input.display
+      ? {
+          DEFAULT_LOCALE: input.display.defaultLocale,
+          TENANT_DISPLAY_NAME: input.display.name,
+          BRAND_PRIMARY_COLOR: input.display.primaryColor,
+          BRAND_ACCENT_COLOR: input.display.accentColor,
+        }
+      : {}),
+    ...(input.mailerUrl ? { MAILER_URL: input.mailerUrl } : {}),
     INITIAL_ADMIN_EMAIL: input.initialAdminEmail,
     INITIAL_ADMIN_PASSWORD: input.secrets.initialAdminPassword,
   };
