@@ -1,0 +1,92 @@
+import { cpus } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { bookingBurst, createBurstDays } from './booking-burst';
+import { load } from './load';
+import { freePort, startNode, stop } from './processes';
+import { clientIp, startBenchTenant } from './tenant-setup';
+
+const ROOT = resolve(__dirname, '..', '..');
+const CONNECTIONS = 100;
+const DURATION_SECONDS = 10;
+const BURST_ATTEMPTS = 15_000;
+
+function dateIn(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function main(): Promise<void> {
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version };
+  console.log(`Benchmark on ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}`);
+
+  const helloPort = await freePort();
+  const hello = await startNode(join(__dirname, 'hello-server.js'), { PORT: String(helloPort) }, `http://127.0.0.1:${helloPort}/`);
+  const helloResult = await load({ url: `http://127.0.0.1:${helloPort}/`, connections: CONNECTIONS, duration: DURATION_SECONDS });
+  await stop(hello);
+  console.log(`node:http hello: ${helloResult.requestsPerSecond} req/s, p99 ${helloResult.latencyMs.p99} ms`);
+
+  const tenant = await startBenchTenant(ROOT);
+  try {
+    const setup = await createBurstDays(tenant.baseUrl, tenant.adminToken, dateIn);
+    let visitor = 0;
+    const availabilityUrl = `${tenant.baseUrl}/api/availability?productId=${setup.productId}&doseKind=first`;
+    const visitors = [{ method: 'GET' as const, setupRequest: (request: object) => ({ ...request, headers: { 'x-forwarded-for': clientIp(visitor++ % 60_000) } }) }];
+    await load({ url: availabilityUrl, connections: CONNECTIONS, duration: 2, requests: visitors }); // warm-up
+    const availability = await load({ url: availabilityUrl, connections: CONNECTIONS, duration: DURATION_SECONDS, requests: visitors });
+    console.log(`availability: ${availability.requestsPerSecond} req/s, p99 ${availability.latencyMs.p99} ms, statuses ${JSON.stringify(availability.statusCodes)}`);
+
+    const burst = await bookingBurst(tenant.baseUrl, tenant.databaseUrl, setup, BURST_ATTEMPTS, 128);
+    console.log(
+      `booking burst: ${burst.requestsPerSecond} attempts/s, p99 ${burst.latencyMs.p99} ms, ${burst.booked}/${burst.places} places booked, ` +
+        `${burst.overbookedSlots} overbooked slots, ${burst.doubleBookings} double bookings, statuses ${JSON.stringify(burst.statusCodes)}`,
+    );
+
+    const results = {
+      measuredAt: new Date().toISOString(),
+      machine,
+      settings: { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, apiLogLevel: 'warn', apiProcesses: 1 },
+      helloNodeHttp: helloResult,
+      availabilityCached: availability,
+      bookingBurst: burst,
+    };
+    await writeFile(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    await updateReadme(results);
+  } finally {
+    await stop(tenant.api);
+    await tenant.postgres.stop();
+  }
+}
+
+type Results = {
+  measuredAt: string;
+  machine: { cpus: number; node: string };
+  helloNodeHttp: { requestsPerSecond: number; latencyMs: { p99: number } };
+  availabilityCached: { requestsPerSecond: number; latencyMs: { p99: number } };
+  bookingBurst: { requestsPerSecond: number; latencyMs: { p99: number }; booked: number; places: number; overbookedSlots: number; doubleBookings: number };
+};
+
+async function updateReadme(results: Results): Promise<void> {
+  const path = join(ROOT, 'README.md');
+  const readme = await readFile(path, 'utf8');
+  const b = results.bookingBurst;
+  const table = [
+    '<!-- bench:start -->',
+    `Measured ${results.measuredAt.slice(0, 10)} on ${results.machine.cpus} cores, Node ${results.machine.node}, load generator on the same machine (\`npm run bench\`, figures in \`bench/results.json\`):`,
+    '',
+    '| scenario | requests/s | p99 | correctness |',
+    '| --- | ---: | ---: | --- |',
+    `| bare \`node:http\` hello (ceiling) | ${results.helloNodeHttp.requestsPerSecond} | ${results.helloNodeHttp.latencyMs.p99} ms | |`,
+    `| cached \`GET /api/availability\`, 100 connections | ${results.availabilityCached.requestsPerSecond} | ${results.availabilityCached.latencyMs.p99} ms | |`,
+    `| booking burst, 300 slots, 128 clients until sold out | ${b.requestsPerSecond} | ${b.latencyMs.p99} ms | ${b.booked}/${b.places} booked, ${b.overbookedSlots} overbooked, ${b.doubleBookings} double |`,
+    '<!-- bench:end -->',
+  ].join('\n');
+  const updated = readme.includes('<!-- bench:start -->')
+    ? readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, table)
+    : `${readme.trimEnd()}\n\n## Performance\n\n${table}\n`;
+  await writeFile(path, updated);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
