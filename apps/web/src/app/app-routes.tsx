@@ -2,13 +2,22 @@ import { ChangePasswordPage } from '../auth/change-password-page';
 import { RequireStaff } from '../auth/require-staff';
 import { SignInPage } from '../auth/sign-in-page';
 import { StaffHomePage } from '../auth/staff-home-page';
-import { PEOPLE_READER_ROLES } from '../auth/staff-roles';
+import { CATALOGUE_EDITOR_ROLES, CATALOGUE_VIEWER_ROLES, PEOPLE_READER_ROLES } from '../auth/staff-roles';
 import { ManageBookingPage } from '../booking/manage-booking-page';
 import { LandingPage } from '../landing/landing-page';
 import { NotFoundPage } from '../layout/not-found-page';
 import { PeoplePage } from '../people/people-page';
 import { PersonCreatePage } from '../people/person-create-page';
 import { PersonDetailPage } from '../people/person-detail-page';
+import { LotCreatePage } from '../lots/lot-create-page';
+import { LotsPage } from '../lots/lots-page';
+import { SiteCreatePage, SiteEditPage } from '../sites/site-edit-page';
+import { SitesPage } from '../sites/sites-page';
+import { DayCreatePage } from '../vaccination-days/day-create-page';
+import { DayPage } from '../vaccination-days/day-page';
+import { DaysPage } from '../vaccination-days/days-page';
+import { VaccineCreatePage, VaccineEditPage } from '../vaccines/vaccine-edit-page';
+import { VaccinesPage } from '../vaccines/vaccines-page';
 import { usePathname } from '../routing/router';
 import { matchRoute } from '../routing/routes';
 
@@ -31,6 +40,28 @@ export function AppRoutes() {
       return <RequireStaff roles={PEOPLE_READER_ROLES}>{() => <PersonCreatePage />}</RequireStaff>;
     case 'person':
       return <RequireStaff roles={PEOPLE_READER_ROLES}>{(staff) => <PersonDetailPage key={route.id} id={route.id} staff={staff} />}</RequireStaff>;
+    case 'sites':
+      return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <SitesPage staff={staff} />}</RequireStaff>;
+    case 'site-new':
+      return <RequireStaff roles={CATALOGUE_EDITOR_ROLES}>{() => <SiteCreatePage />}</RequireStaff>;
+    case 'site':
+      return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <SiteEditPage key={route.id} id={route.id} staff={staff} />}</RequireStaff>;
+    case 'vaccines':
+      return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <VaccinesPage staff={staff} />}</RequireStaff>;
+    case 'vaccine-new':
+      return <RequireStaff roles={CATALOGUE_EDITOR_ROLES}>{() => <VaccineCreatePage />}</RequireStaff>;
+    case 'vaccine':
+      return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <VaccineEditPage key={route.id} id={route.id} staff={staff} />}</RequireStaff>;
+    case 'lots':
+      return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <LotsPage staff={staff} />}</RequireStaff>;
+    case 'lot-new':
+      return <RequireStaff roles={CATALOGUE_EDITOR_ROLES}>{() => <LotCreatePage />}</RequireStaff>;
+    case 'days':
+      return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <DaysPage staff={staff} />}</RequireStaff>;
+    case 'day-new':
+      return <RequireStaff roles={CATALOGUE_EDITOR_ROLES}>{() => <DayCreatePage />}</RequireStaff>;
+    case 'day':
+      return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <DayPage key={route.id} id={route.id} staff={staff} />}</RequireStaff>;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -6,13 +6,15 @@ import { paths } from '../routing/routes';
 import { usePageTitle } from '../tenant/tenant-context';
 import { StatusMessage } from '../ui/status-message';
 import { useAuth } from './auth-context';
-import { hasAnyRole, PEOPLE_READER_ROLES } from './staff-roles';
+import { STAFF_AREAS } from '../staff/staff-areas';
+import { hasAnyRole } from './staff-roles';
 
 export function StaffHomePage({ staff }: { staff: StaffProfile }) {
   const { t } = useTranslation();
   const { signOut } = useAuth();
   const historyState = useHistoryState();
   usePageTitle(t('staffHome.title'));
+  const areas = STAFF_AREAS.filter((area) => hasAnyRole(staff.roles, area.roles));
 
   return (
     <section className="page" aria-labelledby="staff-home-title">
@@ -44,12 +46,14 @@ export function StaffHomePage({ staff }: { staff: StaffProfile }) {
           </button>
         </div>
       </div>
-      {hasAnyRole(staff.roles, PEOPLE_READER_ROLES) ? (
+      {areas.length > 0 ? (
         <nav className="tiles" aria-label={t('staffHome.tasks')}>
-          <Link className="tile" to={paths.people}>
-            <span className="tile__title">{t('people.title')}</span>
-            <span className="tile__text">{t('staffHome.peopleTile')}</span>
-          </Link>
+          {areas.map((area) => (
+            <Link key={area.key} className="tile" to={area.path}>
+              <span className="tile__title">{t(`${area.key}.title`)}</span>
+              <span className="tile__text">{t(`staffHome.${area.key}Tile`)}</span>
+            </Link>
+          ))}
         </nav>
       ) : null}
     </section>

@@ -6,3 +6,7 @@ export const PEOPLE_READER_ROLES: readonly StaffRole[] = ['admin', 'doctor', 'as
 export function hasAnyRole(roles: readonly StaffRole[], allowed: readonly StaffRole[]): boolean {
   return roles.some((role) => allowed.includes(role));
 }
+
+/** Sites, vaccines, lots and vaccination days: everyone on staff may look, doctors and admins change. */
+export const CATALOGUE_VIEWER_ROLES: readonly StaffRole[] = ['admin', 'doctor', 'assistant'];
+export const CATALOGUE_EDITOR_ROLES: readonly StaffRole[] = ['admin', 'doctor'];

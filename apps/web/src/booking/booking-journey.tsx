@@ -21,7 +21,7 @@ import { rememberManageToken } from './manage-token';
 import { SiteFilter } from './site-filter';
 import { siteById } from './site-names';
 import { SlotPicker } from './slot-picker';
-import { useRefreshingResource } from './use-refreshing-resource';
+import { useRefreshingResource } from '../api/use-refreshing-resource';
 import { VaccineChoice } from './vaccine-choice';
 
 /**

@@ -10,7 +10,7 @@ import { findSlot, preselectFollowUp, type ChosenSlot } from './follow-up-presel
 import { SiteFilter } from './site-filter';
 import type { SiteSummary } from './site-names';
 import { SlotPicker } from './slot-picker';
-import { useRefreshingResource } from './use-refreshing-resource';
+import { useRefreshingResource } from '../api/use-refreshing-resource';
 
 interface FollowUpPickerProps {
   productId: string;

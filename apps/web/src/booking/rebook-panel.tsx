@@ -11,7 +11,7 @@ import { formatAppointment, formatDay } from './date-format.util';
 import type { ChosenSlot } from './follow-up-preselection.util';
 import { loadRebookChoices } from './rebook-availability';
 import { SlotPicker } from './slot-picker';
-import { useRefreshingResource } from './use-refreshing-resource';
+import { useRefreshingResource } from '../api/use-refreshing-resource';
 
 interface RebookPanelProps {
   booking: ManagedBooking;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
-import { hasAnyRole, PEOPLE_READER_ROLES } from '../auth/staff-roles';
+import { hasAnyRole } from '../auth/staff-roles';
+import { STAFF_AREAS } from '../staff/staff-areas';
 import { Link } from '../routing/link';
 import { usePathname } from '../routing/router';
 import { paths } from '../routing/routes';
@@ -36,11 +37,11 @@ export function AppHeader() {
               <Link to={paths.staffHome} aria-current={current(paths.staffHome)}>
                 {t('nav.overview')}
               </Link>
-              {hasAnyRole(staff.roles, PEOPLE_READER_ROLES) ? (
-                <Link to={paths.people} aria-current={pathname.startsWith(paths.people) ? 'page' : undefined}>
-                  {t('people.title')}
+              {STAFF_AREAS.filter((area) => hasAnyRole(staff.roles, area.roles)).map((area) => (
+                <Link key={area.key} to={area.path} aria-current={pathname.startsWith(area.path) ? 'page' : undefined}>
+                  {t(`${area.key}.title`)}
                 </Link>
-              ) : null}
+              ))}
               <button type="button" className="staff-nav__sign-out" onClick={signOut}>
                 {t('nav.signOut')}
               </button>

@@ -1,0 +1,79 @@
+import type { Lot, StaffProfile } from '@vaccinate/api-contracts';
+import { useTranslation } from 'react-i18next';
+import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../auth/staff-roles';
+import { formatBirthDate as formatDate } from '../people/birth-date-format.util';
+import { Link } from '../routing/link';
+import { paths } from '../routing/routes';
+import { listLots, listVaccines } from '../staff/catalogue-api';
+import { QueryState } from '../staff/query-state';
+import { useStaffQuery } from '../staff/use-staff-query';
+import { usePageTitle } from '../tenant/tenant-context';
+
+/** Doses neither promised to a day nor used or wasted. */
+export function unassignedDoses(lot: Lot): number {
+  return lot.dosesReceived - lot.dosesAssigned - lot.dosesWasted;
+}
+
+export function LotsPage({ staff }: { staff: StaffProfile }) {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('lots.title'));
+  const { resource, refresh } = useStaffQuery('lots+vaccines', async (api, signal) => {
+    const [lots, products] = await Promise.all([listLots(api, signal), listVaccines(api, signal)]);
+    return { lots, products };
+  });
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <section className="page" aria-labelledby="lots-title">
+      <div className="page__header">
+        <h1 id="lots-title">{t('lots.title')}</h1>
+        {hasAnyRole(staff.roles, CATALOGUE_EDITOR_ROLES) ? (
+          <Link className="button button--primary" to={paths.lotNew}>
+            {t('lots.create')}
+          </Link>
+        ) : null}
+      </div>
+      <QueryState resource={resource} retry={refresh}>
+        {({ lots, products }) =>
+          lots.length === 0 ? (
+            <p>{t('lots.empty')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('lots.lotNumber')}</th>
+                    <th scope="col">{t('lots.product')}</th>
+                    <th scope="col">{t('lots.expiryDate')}</th>
+                    <th scope="col" className="num">{t('lots.received')}</th>
+                    <th scope="col" className="num">{t('lots.assigned')}</th>
+                    <th scope="col" className="num">{t('lots.used')}</th>
+                    <th scope="col" className="num">{t('lots.wasted')}</th>
+                    <th scope="col" className="num">{t('lots.unassigned')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {lots.map((lot) => (
+                    <tr key={lot.id}>
+                      <th scope="row">{lot.lotNumber}</th>
+                      <td>{products.find((product) => product.id === lot.productId)?.name ?? '—'}</td>
+                      <td>
+                        {formatDate(lot.expiryDate, i18n.language)}
+                        {lot.expiryDate < today ? <span className="badge badge--warning"> {t('lots.expired')}</span> : null}
+                      </td>
+                      <td className="num">{lot.dosesReceived}</td>
+                      <td className="num">{lot.dosesAssigned}</td>
+                      <td className="num">{lot.dosesUsed}</td>
+                      <td className="num">{lot.dosesWasted}</td>
+                      <td className="num">{unassignedDoses(lot)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+import type { StaffRole } from '@vaccinate/api-contracts';
+import { CATALOGUE_VIEWER_ROLES, PEOPLE_READER_ROLES } from '../auth/staff-roles';
+import { paths } from '../routing/routes';
+
+/** The staff areas in navigation order; the header and the overview tiles list the same ones. */
+export const STAFF_AREAS: ReadonlyArray<{ key: 'people' | 'days' | 'sites' | 'vaccines' | 'lots'; path: string; roles: readonly StaffRole[] }> = [
+  { key: 'days', path: paths.days, roles: CATALOGUE_VIEWER_ROLES },
+  { key: 'people', path: paths.people, roles: PEOPLE_READER_ROLES },
+  { key: 'sites', path: paths.sites, roles: CATALOGUE_VIEWER_ROLES },
+  { key: 'vaccines', path: paths.vaccines, roles: CATALOGUE_VIEWER_ROLES },
+  { key: 'lots', path: paths.lots, roles: CATALOGUE_VIEWER_ROLES },
+];

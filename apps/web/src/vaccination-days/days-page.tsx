@@ -1,0 +1,70 @@
+import type { StaffProfile } from '@vaccinate/api-contracts';
+import { useTranslation } from 'react-i18next';
+import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../auth/staff-roles';
+import { formatDay } from '../booking/date-format.util';
+import { Link } from '../routing/link';
+import { paths } from '../routing/routes';
+import { listDays, listSites } from '../staff/catalogue-api';
+import { QueryState } from '../staff/query-state';
+import { useStaffQuery } from '../staff/use-staff-query';
+import { usePageTitle } from '../tenant/tenant-context';
+
+export function DaysPage({ staff }: { staff: StaffProfile }) {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('days.title'));
+  const { resource, refresh } = useStaffQuery('days+sites', async (api, signal) => {
+    const [days, sites] = await Promise.all([listDays(api, signal), listSites(api, signal)]);
+    return { days: [...days].sort((a, b) => a.date.localeCompare(b.date) || a.opensAt.localeCompare(b.opensAt)), sites };
+  });
+
+  return (
+    <section className="page" aria-labelledby="days-title">
+      <div className="page__header">
+        <h1 id="days-title">{t('days.title')}</h1>
+        {hasAnyRole(staff.roles, CATALOGUE_EDITOR_ROLES) ? (
+          <Link className="button button--primary" to={paths.dayNew}>
+            {t('days.create')}
+          </Link>
+        ) : null}
+      </div>
+      <QueryState resource={resource} retry={refresh}>
+        {({ days, sites }) =>
+          days.length === 0 ? (
+            <p>{t('days.empty')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('days.date')}</th>
+                    <th scope="col">{t('days.site')}</th>
+                    <th scope="col">{t('days.hours')}</th>
+                    <th scope="col" className="num">{t('days.dosesBooked')}</th>
+                    <th scope="col">{t('days.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {days.map((day) => (
+                    <tr key={day.id} className={day.status === 'cancelled' ? 'table__row--muted' : undefined}>
+                      <th scope="row">
+                        <Link to={paths.day(day.id)}>{formatDay(day.date, i18n.language)}</Link>
+                      </th>
+                      <td>{sites.find((site) => site.id === day.siteId)?.name ?? '—'}</td>
+                      <td>
+                        {day.opensAt}–{day.closesAt}
+                      </td>
+                      <td className="num">
+                        {day.dosesBooked} / {day.dosesCap}
+                      </td>
+                      <td>{t(`days.statuses.${day.status}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}

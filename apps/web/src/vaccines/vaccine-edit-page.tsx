@@ -1,0 +1,87 @@
+import type { StaffProfile } from '@vaccinate/api-contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiClient } from '../api/api-context';
+import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../auth/staff-roles';
+import { Link } from '../routing/link';
+import { navigate } from '../routing/router';
+import { paths } from '../routing/routes';
+import { createVaccine, listVaccines, updateVaccine } from '../staff/catalogue-api';
+import { changedFields } from '../staff/changed-fields';
+import { QueryState } from '../staff/query-state';
+import { staleVersionMessage } from '../staff/use-form-submit';
+import { useStaffQuery } from '../staff/use-staff-query';
+import { usePageTitle } from '../tenant/tenant-context';
+import { FormAlert } from '../ui/form-alert';
+import { StatusMessage } from '../ui/status-message';
+import { VaccineForm } from './vaccine-form';
+
+export function VaccineCreatePage() {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  usePageTitle(t('vaccines.createTitle'));
+  return (
+    <section className="page" aria-labelledby="vaccine-title">
+      <Link className="back-link" to={paths.vaccines}>
+        {t('vaccines.backToList')}
+      </Link>
+      <h1 id="vaccine-title">{t('vaccines.createTitle')}</h1>
+      <div className="card">
+        <VaccineForm
+          submitLabel={t('vaccines.create')}
+          onSubmit={async (input) => {
+            await createVaccine(api, input);
+            navigate(paths.vaccines);
+          }}
+        />
+      </div>
+    </section>
+  );
+}
+
+/** The contract has no GET of one product: it is taken from the list. */
+export function VaccineEditPage({ id, staff }: { id: string; staff: StaffProfile }) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  usePageTitle(t('vaccines.title'));
+  const { resource, refresh } = useStaffQuery('vaccines', listVaccines);
+  const [saved, setSaved] = useState(false);
+
+  return (
+    <section className="page" aria-labelledby="vaccine-title">
+      <Link className="back-link" to={paths.vaccines}>
+        {t('vaccines.backToList')}
+      </Link>
+      <QueryState resource={resource} retry={refresh}>
+        {(products) => {
+          const product = products.find((candidate) => candidate.id === id);
+          if (!product) return <FormAlert messages={[t('vaccines.notFound')]} />;
+          const { id: _id, version, ...current } = product;
+          return (
+            <>
+              <h1 id="vaccine-title">{product.name}</h1>
+              {saved ? <StatusMessage tone="success">{t('common.saved')}</StatusMessage> : null}
+              <div className="card">
+                {hasAnyRole(staff.roles, CATALOGUE_EDITOR_ROLES) ? (
+                  <VaccineForm
+                    key={version}
+                    initial={current}
+                    submitLabel={t('common.save')}
+                    describeProblem={(error) => staleVersionMessage(error, t('common.staleVersion'))}
+                    onSubmit={async (input) => {
+                      await updateVaccine(api, product.id, { ...changedFields(current, input), version });
+                      setSaved(true);
+                      refresh();
+                    }}
+                  />
+                ) : (
+                  <p>{t('vaccines.readOnly')}</p>
+                )}
+              </div>
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}
