@@ -17,6 +17,8 @@ const withEverything: TenantValues = {
     rolesClaim: 'groups',
     roleMap: 'vacc-admins:admin,vacc-doctors:doctor',
   },
+  captcha: { ...tenantExample.captcha, provider: 'recaptcha' },
+  networkPolicy: { ...tenantExample.networkPolicy, recaptchaEgress: { enabled: true } },
 };
 
 const cases: [string, Manifest[]][] = [

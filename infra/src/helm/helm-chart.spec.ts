@@ -38,6 +38,9 @@ const tenantVariants: [string, TenantValues][] = [
       namespace: { enabled: true, name: 'tenant-acme' },
       ingress: { ...tenantExample.ingress, tlsSecretName: 'acme-tls', hosts: ['a.example.org', 'b.example.org', 'c.example.org'] },
       oidc: { issuer: 'https://id.acme.example', clientId: 'vacc', rolesClaim: 'groups', roleMap: 'g1:admin' },
+      tenant: { ...tenantExample.tenant, branding: { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' } },
+      captcha: { ...tenantExample.captcha, provider: 'recaptcha', maxNumber: 120_000, recaptchaMinScore: 0.7 },
+      networkPolicy: { ...tenantExample.networkPolicy, recaptchaEgress: { enabled: true } },
       api: { ...tenantExample.api, databasePoolMax: 25, autoscaling: { minReplicas: 3, maxReplicas: 12, targetCpuUtilization: 60 } },
     },
   ],
@@ -53,12 +56,15 @@ describe('the committed tenant chart', () => {
     expect(renderCommitted('tenant', values)).toEqual(byKey(synthesize(tenantChart, values)));
   });
 
-  it('leaves the optional Namespace, TLS secret and OIDC variables out when they are not set', () => {
-    const rendered = renderCommitted('tenant', tenantExample);
+  it('leaves the optional Namespace, TLS secret, OIDC, display name, logo and mailer variables out when they are not set', () => {
+    const unset = { ...tenantExample, tenant: { ...tenantExample.tenant, displayName: '' }, mailer: { url: '' } };
+    const rendered = renderCommitted('tenant', unset);
     expect([...rendered.keys()].some((key) => key.startsWith('Namespace/'))).toBe(false);
     expect(rendered.get('Ingress/api')?.['spec'].tls).toEqual([{ hosts: tenantExample.ingress.hosts }]);
     const env = rendered.get('Deployment/api')?.['spec'].template.spec.containers[0].env as { name: string }[];
-    expect(env.map((variable) => variable.name)).not.toContain('OIDC_ISSUER');
+    for (const name of ['OIDC_ISSUER', 'TENANT_DISPLAY_NAME', 'BRAND_LOGO_URL', 'MAILER_URL']) {
+      expect(env.map((variable) => variable.name)).not.toContain(name);
+    }
   });
 
   it('accepts the example values and values.yaml once the required values are given', () => {
@@ -76,6 +82,14 @@ describe('the committed tenant chart', () => {
     expect(validate({ ...tenantExample, api: { ...tenantExample.api, image: { ...tenantExample.api.image, tag: '1.0@sha256:xyz' } } })).toBe(false);
     expect(validate({ ...tenantExample, ingress: { ...tenantExample.ingress, hosts: [] } })).toBe(false);
     expect(validate({ ...tenantExample, replicas: 3 })).toBe(false);
+  });
+
+  it('refuses reCAPTCHA without the egress it needs, a short color and a relative logo URL', () => {
+    const validate = schemaValidator(tenantChart);
+    expect(validate({ ...tenantExample, captcha: { ...tenantExample.captcha, provider: 'recaptcha' } })).toBe(false);
+    const branding = tenantExample.tenant.branding;
+    expect(validate({ ...tenantExample, tenant: { ...tenantExample.tenant, branding: { ...branding, primaryColor: '#fff' } } })).toBe(false);
+    expect(validate({ ...tenantExample, tenant: { ...tenantExample.tenant, branding: { ...branding, logoUrl: '/logo.svg' } } })).toBe(false);
   });
 });
 

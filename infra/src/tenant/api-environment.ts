@@ -6,6 +6,8 @@ export const API_PORT = 3000;
 
 /** Read from the tenant's Secret (created by Terraform); the key is the variable's name. */
 export const API_SECRET_VARIABLES = ['DATABASE_URL', 'FIELD_KEYS', 'TOKEN_SIGNING_KEY'] as const;
+/** Not every tenant has these (no mailer key, no reCAPTCHA): a missing key must not block the pod. */
+export const API_OPTIONAL_SECRET_VARIABLES = ['MAILER_API_KEY', 'RECAPTCHA_SECRET'] as const;
 export const BOOTSTRAP_SECRET_VARIABLES = ['INITIAL_ADMIN_PASSWORD'] as const;
 
 function plain(variables: Record<string, string | undefined>): k8s.EnvVar[] {
@@ -14,13 +16,16 @@ function plain(variables: Record<string, string | undefined>): k8s.EnvVar[] {
     .map(([name, value]) => ({ name, value }));
 }
 
-function fromSecret(secretName: string, names: readonly string[]): k8s.EnvVar[] {
-  return names.map((name) => ({ name, valueFrom: { secretKeyRef: { name: secretName, key: name } } }));
+function fromSecret(secretName: string, names: readonly string[], optional = false): k8s.EnvVar[] {
+  return names.map((name) => ({
+    name,
+    valueFrom: { secretKeyRef: { name: secretName, key: name, ...(optional ? { optional: true } : {}) } },
+  }));
 }
 
 /** The API server's environment; names follow API_ENVIRONMENT_VARIABLES in @vaccinate/tenant-provisioning. */
 export function apiEnvironment(values: TenantValues, context: ValuesContext): k8s.EnvVar[] {
-  const { api, oidc, tenant } = values;
+  const { api, captcha, mailer, oidc, tenant } = values;
   return [
     ...plain({
       NODE_ENV: 'production',
@@ -38,8 +43,20 @@ export function apiEnvironment(values: TenantValues, context: ValuesContext): k8
       OIDC_CLIENT_ID: context.whenSet(oidc.clientId),
       OIDC_ROLES_CLAIM: context.whenSet(oidc.rolesClaim),
       OIDC_ROLE_MAP: context.whenSet(oidc.roleMap),
+      TIME_ZONE: tenant.timeZone,
+      DEFAULT_LOCALE: tenant.defaultLocale,
+      TENANT_DISPLAY_NAME: context.whenSet(tenant.displayName),
+      BRAND_PRIMARY_COLOR: tenant.branding.primaryColor,
+      BRAND_ACCENT_COLOR: tenant.branding.accentColor,
+      BRAND_LOGO_URL: context.whenSet(tenant.branding.logoUrl),
+      MAILER_URL: context.whenSet(mailer.url),
+      CAPTCHA_PROVIDER: captcha.provider,
+      CAPTCHA_MAX_NUMBER: String(captcha.maxNumber),
+      RECAPTCHA_VERIFY_URL: captcha.recaptchaVerifyUrl,
+      RECAPTCHA_MIN_SCORE: String(captcha.recaptchaMinScore),
     }),
     ...fromSecret(values.secrets.name, API_SECRET_VARIABLES),
+    ...fromSecret(values.secrets.name, API_OPTIONAL_SECRET_VARIABLES, true),
   ];
 }
 

@@ -1,14 +1,17 @@
 import { API_ENVIRONMENT_VARIABLES, apiEnvironment, generateTenantSecrets } from '@vaccinate/tenant-provisioning';
 import { describe, expect, it } from 'vitest';
 import { tenantChart } from '../charts';
+import { PLATFORM_FUNCTION_PORT } from '../workload/labels';
 import { find, synthesize, type Manifest } from '../testing/manifests';
 import { tenantExample, type TenantValues } from './tenant-values';
 
 const oidc = { issuer: 'https://id.acme.example', clientId: 'vacc', rolesClaim: 'groups', roleMap: 'g:admin' };
-const manifests = synthesize(tenantChart, { ...tenantExample, oidc } satisfies TenantValues);
+const branding = { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' };
+const everyVariable = { ...tenantExample, tenant: { ...tenantExample.tenant, branding }, oidc } satisfies TenantValues;
+const manifests = synthesize(tenantChart, everyVariable);
 const deployment = find(manifests, 'Deployment', 'api');
 const job = find(manifests, 'Job', 'api-migrate');
-type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } };
+type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string; optional?: boolean } } };
 const envOf = (container: Manifest): EnvVar[] => container['env'] as EnvVar[];
 
 describe('the API environment', () => {
@@ -19,9 +22,32 @@ describe('the API environment', () => {
     expect(env.map((v) => v.name).sort()).toEqual(serverVariables.map((v) => v.name).sort());
     for (const variable of serverVariables) {
       const entry = env.find((v) => v.name === variable.name);
-      if (variable.secret) expect(entry?.valueFrom?.secretKeyRef, variable.name).toEqual({ name: 'api-secrets', key: variable.name });
+      // A required secret must never be optional: the pod would start without it.
+      const optional = variable.required ? {} : { optional: true };
+      if (variable.secret) expect(entry?.valueFrom?.secretKeyRef, variable.name).toEqual({ name: 'api-secrets', key: variable.name, ...optional });
       else expect(entry?.value, variable.name).toEqual(expect.any(String));
     }
+  });
+
+  it('renders the tenant, branding, mailer and captcha values the API reads', () => {
+    const env = Object.fromEntries(envOf(deployment['spec'].template.spec.containers[0]).map((v) => [v.name, v.value]));
+    expect(env).toMatchObject({
+      TIME_ZONE: 'Europe/Berlin',
+      DEFAULT_LOCALE: 'en',
+      TENANT_DISPLAY_NAME: 'ACME Corporation',
+      BRAND_PRIMARY_COLOR: '#0b5fff',
+      BRAND_ACCENT_COLOR: '#ffb000',
+      BRAND_LOGO_URL: 'https://acme.example/logo.svg',
+      MAILER_URL: 'http://mailer.vaccinate-platform.svc.cluster.local:8080',
+      CAPTCHA_PROVIDER: 'altcha',
+      CAPTCHA_MAX_NUMBER: '50000',
+      RECAPTCHA_MIN_SCORE: '0.5',
+    });
+  });
+
+  it("defaults the mailer URL to the platform chart's mailer Service", () => {
+    const { networkPolicy, mailer } = tenantChart.defaults;
+    expect(mailer.url).toBe(`http://mailer.${networkPolicy.platformNamespace}.svc.cluster.local:${PLATFORM_FUNCTION_PORT}`);
   });
 
   it('sets every variable the local launcher sets (the launcher may only add bootstrap ones)', () => {
@@ -43,6 +69,10 @@ describe('the API environment', () => {
     expect(pod.containers.map((c: Manifest) => c['args'])).toEqual([['dist/cli.js', 'bootstrap-admin']]);
     for (const container of [...pod.initContainers, ...pod.containers]) {
       expect(envOf(container).map((v) => v.name).sort()).toEqual(API_ENVIRONMENT_VARIABLES.map((v) => v.name).sort());
+      for (const variable of API_ENVIRONMENT_VARIABLES.filter((v) => v.secret)) {
+        const entry = envOf(container).find((v) => v.name === variable.name);
+        expect(entry?.valueFrom?.secretKeyRef.optional, variable.name).toBe(variable.required || variable.bootstrapOnly ? undefined : true);
+      }
     }
     expect(job['metadata'].annotations['helm.sh/hook']).toBe('pre-install,pre-upgrade');
   });
@@ -88,6 +118,28 @@ describe('network policies', () => {
       },
     ]);
     expect(policies.flatMap((p) => p['spec'].egress ?? []).length).toBe(3);
+  });
+});
+
+describe('reCAPTCHA egress', () => {
+  it('lets only the API pods reach public HTTPS, and only when enabled', () => {
+    const recaptcha: TenantValues = {
+      ...tenantExample,
+      captcha: { ...tenantExample.captcha, provider: 'recaptcha' },
+      networkPolicy: { ...tenantExample.networkPolicy, recaptchaEgress: { enabled: true } },
+    };
+    const policy = find(synthesize(tenantChart, recaptcha), 'NetworkPolicy', 'api-to-recaptcha');
+    expect(policy['spec']).toEqual({
+      podSelector: { matchLabels: { 'app.kubernetes.io/name': 'vaccinate-api', 'app.kubernetes.io/component': 'api', 'app.kubernetes.io/part-of': 'vaccinate' } },
+      policyTypes: ['Egress'],
+      egress: [
+        {
+          to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8', '100.64.0.0/10', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16'] } }],
+          ports: [{ protocol: 'TCP', port: 443 }],
+        },
+      ],
+    });
+    expect(() => find(manifests, 'NetworkPolicy', 'api-to-recaptcha')).toThrow();
   });
 });
 

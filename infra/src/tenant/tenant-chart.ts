@@ -3,7 +3,7 @@ import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import type { ValuesContext } from '../helm/values-context';
 import { hardenedPodSpec, imageReference, resourceRequirements } from '../workload/hardening';
-import { objectLabels, selectorLabels } from '../workload/labels';
+import { objectLabels, selectorLabels, TENANT_NAMESPACE_LABEL } from '../workload/labels';
 import { API_PORT, apiEnvironment } from './api-environment';
 import { MigrationJob } from './migration-job';
 import { TenantNetworkPolicies } from './tenant-network-policies';
@@ -26,6 +26,7 @@ export class TenantChart extends Chart {
           name: values.namespace.name,
           labels: {
             'app.kubernetes.io/part-of': 'vaccinate',
+            [TENANT_NAMESPACE_LABEL]: values.tenant.slug,
             'pod-security.kubernetes.io/enforce': 'restricted',
             'pod-security.kubernetes.io/audit': 'restricted',
             'pod-security.kubernetes.io/warn': 'restricted',
@@ -137,7 +138,7 @@ export class TenantChart extends Chart {
       },
     });
 
-    new TenantNetworkPolicies(this, 'network-policies', values);
+    new TenantNetworkPolicies(this, 'network-policies', values, context);
     new MigrationJob(this, 'migration', values, context);
   }
 }

@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import type { ValuesContext } from '../helm/values-context';
 import {
   INGRESS_CONTROLLER_POD_LABELS,
   NAMESPACE_NAME_LABEL,
@@ -12,13 +13,17 @@ import type { TenantValues } from './tenant-values';
 
 const inNamespace = (name: string): k8s.LabelSelector => ({ matchLabels: { [NAMESPACE_NAME_LABEL]: name } });
 
+/** Private, shared and link-local ranges: public HTTPS egress must not reach the cluster or the metadata server. */
+export const NON_PUBLIC_RANGES = ['10.0.0.0/8', '100.64.0.0/10', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16'];
+
 /**
  * Deny everything in the namespace, then allow: the ingress controller to the API port; the API
  * and the migration Job to DNS, Postgres and the platform functions. Nothing else, not even
- * another tenant's namespace.
+ * another tenant's namespace. With reCAPTCHA, the API also reaches public HTTPS (Google's verify
+ * endpoint has no fixed addresses).
  */
 export class TenantNetworkPolicies extends Construct {
-  constructor(scope: Construct, id: string, values: TenantValues) {
+  constructor(scope: Construct, id: string, values: TenantValues, context: ValuesContext) {
     super(scope, id);
     const { networkPolicy } = values;
     const metadata = (name: string): k8s.ObjectMeta => ({ name, labels: { 'app.kubernetes.io/part-of': 'vaccinate' } });
@@ -78,5 +83,21 @@ export class TenantNetworkPolicies extends Construct {
         ],
       },
     });
+
+    context.when(this, 'networkPolicy.recaptchaEgress.enabled', networkPolicy.recaptchaEgress.enabled, () =>
+      new k8s.KubeNetworkPolicy(this, 'api-to-recaptcha', {
+        metadata: metadata('api-to-recaptcha'),
+        spec: {
+          podSelector: { matchLabels: objectLabels('api') },
+          policyTypes: ['Egress'],
+          egress: [
+            {
+              to: [{ ipBlock: { cidr: '0.0.0.0/0', except: NON_PUBLIC_RANGES } }],
+              ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(443) }],
+            },
+          ],
+        },
+      }),
+    );
   }
 }

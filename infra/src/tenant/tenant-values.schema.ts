@@ -16,6 +16,9 @@ import {
 } from '../helm/json-schema';
 
 const CIDR = '^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$';
+// The API takes #rrggbb only (apps/api config), stricter than the tenant directory.
+const COLOR = '^#[0-9a-fA-F]{6}$';
+const HTTP_URL = '^https?://\\S+$';
 
 export const tenantValuesSchema: JsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -24,6 +27,14 @@ export const tenantValuesSchema: JsonSchema = {
     tenant: object({
       slug: text('tenant slug', SLUG_PATTERN),
       publicUrl: text('https://<primary domain>', `^https://${HOST_PATTERN.slice(1, -1)}$`),
+      displayName: optionalText('company name in mails; empty uses the slug', '^\\S.*$'),
+      timeZone: text('IANA time zone of the vaccination days', '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$'),
+      defaultLocale: oneOf('language of mails when the person chose none', ['de', 'en']),
+      branding: object({
+        primaryColor: text('#rrggbb', COLOR),
+        accentColor: text('#rrggbb', COLOR),
+        logoUrl: optionalText('absolute logo URL for mails', HTTP_URL),
+      }),
     }),
     namespace: object({
       enabled: flag('also create the Namespace (Terraform normally creates it first)'),
@@ -54,11 +65,23 @@ export const tenantValuesSchema: JsonSchema = {
     bootstrap: object({
       initialAdminEmail: text("e-mail of the tenant's first admin", '^[^@\\s"]+@[^@\\s"]+$'),
     }),
+    mailer: object({ url: optionalText('the platform mailer; empty leaves mails in the outbox', HTTP_URL) }),
+    captcha: object({
+      provider: oneOf('altcha (self-hosted) or recaptcha (needs RECAPTCHA_SECRET in the Secret)', ['altcha', 'recaptcha']),
+      // Below 1,000,000: Helm prints larger numbers from values in exponent notation.
+      maxNumber: integer('ALTCHA difficulty', 100, 999_999),
+      recaptchaVerifyUrl: text("Google's siteverify URL", HTTP_URL),
+      recaptchaMinScore: { type: 'number', description: 'reCAPTCHA v3 score threshold', minimum: 0, maximum: 1 },
+    }),
     networkPolicy: object({
       ingressControllerNamespace: text('namespace of ingress-nginx', DNS_LABEL_PATTERN),
       platformNamespace: text('namespace of the platform functions', DNS_LABEL_PATTERN),
       postgresCidr: text('private range of the Postgres instance', CIDR),
       postgresPort: integer('Postgres port', 1, 65535),
+      recaptchaEgress: object({ enabled: flag('let the API reach public HTTPS; required by captcha.provider recaptcha') }),
     }),
   }),
+  // Without the egress the API could not verify a single reCAPTCHA answer, so no one could book.
+  if: { properties: { captcha: { properties: { provider: { const: 'recaptcha' } } } } },
+  then: { properties: { networkPolicy: { properties: { recaptchaEgress: { properties: { enabled: { const: true } } } } } } },
 };

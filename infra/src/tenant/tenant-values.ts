@@ -1,4 +1,12 @@
 import type { ImageValues, ResourceValues } from '../workload/hardening';
+import { PLATFORM_FUNCTION_PORT } from '../workload/labels';
+
+export const DEFAULT_PLATFORM_NAMESPACE = 'vaccinate-platform';
+
+/** The mailer Service of the platform chart, as the tenant's API reaches it. */
+export function mailerUrl(platformNamespace: string): string {
+  return `http://mailer.${platformNamespace}.svc.cluster.local:${PLATFORM_FUNCTION_PORT}`;
+}
 
 /** Values of the tenant chart: one release per tenant, in the tenant's namespace. */
 export interface TenantValues {
@@ -7,6 +15,14 @@ export interface TenantValues {
     slug: string;
     /** https://<primary domain>, the API's PUBLIC_URL. */
     publicUrl: string;
+    /** Company name in mails; empty falls back to the slug. */
+    displayName: string;
+    /** IANA zone of the vaccination days. */
+    timeZone: string;
+    /** de or en: language of mails when the person chose none. */
+    defaultLocale: string;
+    /** As in the tenant directory; the logo URL must be absolute (mail clients have no origin). */
+    branding: { primaryColor: string; accentColor: string; logoUrl: string };
   };
   /** Optional Namespace object; Terraform creates it instead, so the Secret can exist first. */
   namespace: { enabled: boolean; name: string };
@@ -27,22 +43,37 @@ export interface TenantValues {
     resources: ResourceValues;
     autoscaling: { minReplicas: number; maxReplicas: number; targetCpuUtilization: number };
   };
-  /** Secret created by Terraform with DATABASE_URL, FIELD_KEYS, TOKEN_SIGNING_KEY, INITIAL_ADMIN_PASSWORD. */
+  /**
+   * Secret created by Terraform with DATABASE_URL, FIELD_KEYS, TOKEN_SIGNING_KEY, INITIAL_ADMIN_PASSWORD
+   * and, when the tenant has them, MAILER_API_KEY and RECAPTCHA_SECRET.
+   */
   secrets: { name: string };
   oidc: { issuer: string; clientId: string; rolesClaim: string; roleMap: string };
   bootstrap: { initialAdminEmail: string };
+  /** The platform's mailer function; empty leaves mails waiting in the outbox. */
+  mailer: { url: string };
+  captcha: { provider: string; maxNumber: number; recaptchaVerifyUrl: string; recaptchaMinScore: number };
   networkPolicy: {
     ingressControllerNamespace: string;
     platformNamespace: string;
     /** Private range of the managed Postgres instance (Cloud SQL private IP, Azure delegated subnet). */
     postgresCidr: string;
     postgresPort: number;
+    /** Public HTTPS from the API pods, which captcha.provider recaptcha needs. */
+    recaptchaEgress: { enabled: boolean };
   };
 }
 
 /** Defaults for values.yaml; the slug, URL, hosts and image tag have none and must be given. */
 export const tenantDefaults: TenantValues = {
-  tenant: { slug: '', publicUrl: '' },
+  tenant: {
+    slug: '',
+    publicUrl: '',
+    displayName: '',
+    timeZone: 'Europe/Berlin',
+    defaultLocale: 'de',
+    branding: { primaryColor: '#0b5fff', accentColor: '#ffb000', logoUrl: '' },
+  },
   namespace: { enabled: false, name: '' },
   ingress: { className: 'nginx', hosts: [], tlsSecretName: '' },
   api: {
@@ -59,18 +90,32 @@ export const tenantDefaults: TenantValues = {
   secrets: { name: 'api-secrets' },
   oidc: { issuer: '', clientId: '', rolesClaim: '', roleMap: '' },
   bootstrap: { initialAdminEmail: '' },
+  mailer: { url: mailerUrl(DEFAULT_PLATFORM_NAMESPACE) },
+  captcha: {
+    provider: 'altcha',
+    maxNumber: 50_000,
+    recaptchaVerifyUrl: 'https://www.google.com/recaptcha/api/siteverify',
+    recaptchaMinScore: 0.5,
+  },
   networkPolicy: {
     ingressControllerNamespace: 'ingress-nginx',
-    platformNamespace: 'vaccinate-platform',
+    platformNamespace: DEFAULT_PLATFORM_NAMESPACE,
     postgresCidr: '',
     postgresPort: 5432,
+    recaptchaEgress: { enabled: false },
   },
 };
 
 /** A complete example, used by tests and the chart's ci/ values. */
 export const tenantExample: TenantValues = {
   ...tenantDefaults,
-  tenant: { slug: 'acme', publicUrl: 'https://acme.vaccinate.example' },
+  tenant: {
+    ...tenantDefaults.tenant,
+    slug: 'acme',
+    publicUrl: 'https://acme.vaccinate.example',
+    displayName: 'ACME Corporation',
+    defaultLocale: 'en',
+  },
   ingress: { ...tenantDefaults.ingress, hosts: ['acme.vaccinate.example', 'impfen.acme.example'] },
   api: {
     ...tenantDefaults.api,
