@@ -18,9 +18,24 @@ locals {
     defaultLocale = var.default_locale
   }
 
+  # The API takes #rrggbb only; the directory also allows #rgb, so short colors are doubled out.
+  api_colors = {
+    for name, color in { primaryColor = var.branding.primary_color, accentColor = var.branding.accent_color } :
+    name => length(color) == 4 ? "#${join("", [for c in split("", substr(color, 1, 3)) : "${c}${c}"])}" : color
+  }
+  # Mail clients have no origin: a same-origin logo path becomes an absolute URL on the tenant's host.
+  api_logo_url = var.branding.logo_url == null ? "" : (startswith(var.branding.logo_url, "/") ? "${local.public_url}${var.branding.logo_url}" : var.branding.logo_url)
+
   # Only what differs from charts/tenant/values.yaml; Helm merges the rest.
   chart_values = {
-    tenant    = { slug = var.slug, publicUrl = local.public_url }
+    tenant = {
+      slug          = var.slug
+      publicUrl     = local.public_url
+      displayName   = var.display_name
+      timeZone      = var.time_zone
+      defaultLocale = var.default_locale
+      branding      = merge(local.api_colors, { logoUrl = local.api_logo_url })
+    }
     namespace = { enabled = false, name = local.namespace }
     ingress = {
       className     = var.platform.ingress_class
@@ -38,6 +53,8 @@ locals {
       roleMap    = var.oidc == null ? "" : var.oidc.role_map
     }
     bootstrap = { initialAdminEmail = var.initial_admin_email }
+    # The mailer Service of charts/platform (port 8080, the platform functions' port).
+    mailer = { url = "http://mailer.${var.platform.platform_namespace}.svc.cluster.local:8080" }
     networkPolicy = {
       ingressControllerNamespace = var.platform.ingress_namespace
       platformNamespace          = var.platform.platform_namespace

@@ -53,6 +53,17 @@ variable "default_locale" {
   }
 }
 
+variable "time_zone" {
+  description = "IANA time zone of the tenant's vaccination days."
+  type        = string
+  default     = "Europe/Berlin"
+
+  validation {
+    condition     = can(regex("^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$", var.time_zone))
+    error_message = "The time zone must be an IANA name such as Europe/Berlin."
+  }
+}
+
 variable "api_image" {
   description = "API image; the tag is pinned to its digest."
   type = object({

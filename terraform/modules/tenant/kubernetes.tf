@@ -18,14 +18,18 @@ resource "kubernetes_secret_v1" "api" {
     namespace = kubernetes_namespace_v1.tenant.metadata[0].name
   }
 
-  data = {
-    DATABASE_URL           = local.database_url
-    FIELD_KEYS             = "v1:${random_bytes.field_key_v1.base64}"
-    TOKEN_SIGNING_KEY      = tls_private_key.token_signing.private_key_pem_pkcs8
-    INITIAL_ADMIN_PASSWORD = random_password.initial_admin.result
-    # Read by the certificate flow once it lands; generated now so the tenant never lacks it.
-    CERTIFICATE_SECRET = random_bytes.certificate_secret.base64
-  }
+  data = merge(
+    {
+      DATABASE_URL           = local.database_url
+      FIELD_KEYS             = "v1:${random_bytes.field_key_v1.base64}"
+      TOKEN_SIGNING_KEY      = tls_private_key.token_signing.private_key_pem_pkcs8
+      INITIAL_ADMIN_PASSWORD = random_password.initial_admin.result
+      # Read by the certificate flow once it lands; generated now so the tenant never lacks it.
+      CERTIFICATE_SECRET = random_bytes.certificate_secret.base64
+    },
+    # The chart reads it as optional: without it, mails wait in the tenant's outbox.
+    var.platform.mailer_api_key == null ? {} : { MAILER_API_KEY = var.platform.mailer_api_key },
+  )
 }
 
 # One key per tenant in the platform's directory ConfigMap: adding a tenant writes its own key

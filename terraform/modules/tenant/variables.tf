@@ -28,6 +28,12 @@ variable "default_locale" {
   default     = "de"
 }
 
+variable "time_zone" {
+  description = "IANA time zone of the tenant's vaccination days."
+  type        = string
+  default     = "Europe/Berlin"
+}
+
 variable "api_image_tag" {
   description = "Tag of the API image, as released by the deploy workflow."
   type        = string
@@ -55,7 +61,7 @@ variable "oidc" {
 }
 
 variable "platform" {
-  description = "The `platform` output of modules/platform-gcp or modules/platform-azure."
+  description = "The `platform` output of modules/platform-gcp or modules/platform-azure, with `mailer_api_key` from their `mailer` output merged in (see environments/example/tenants/providers.tf)."
   type = object({
     cloud                       = string
     api_image_repository        = string
@@ -70,5 +76,7 @@ variable "platform" {
     postgres_cidr               = string
     postgres_ssl                = string
     tls_secret_name             = string
+    # The mailer's shared key; platform stacks without a mailer leave it out.
+    mailer_api_key = optional(string)
   })
 }

@@ -61,6 +61,38 @@ run "renders_a_logo_only_when_given" {
   }
 }
 
+run "gives_the_api_long_colors_and_an_absolute_logo_url" {
+  command = plan
+
+  variables {
+    branding  = { primary_color = "#0bf", accent_color = "#ffb000", logo_url = "/branding/acme.svg" }
+    time_zone = "Europe/Vienna"
+  }
+
+  assert {
+    condition     = output.chart_values.tenant.branding.primaryColor == "#00bbff" && output.directory_entry.branding.primaryColor == "#0bf"
+    error_message = "the API gets #rrggbb; the directory keeps the color as given"
+  }
+  assert {
+    condition     = output.chart_values.tenant.branding.logoUrl == "https://acme.vaccinate.example/branding/acme.svg"
+    error_message = "a same-origin logo path must become an absolute URL on the primary domain"
+  }
+  assert {
+    condition     = output.chart_values.tenant.timeZone == "Europe/Vienna"
+    error_message = "the time zone must reach the chart values"
+  }
+}
+
+run "refuses_a_time_zone_that_is_no_iana_name" {
+  command = plan
+
+  variables {
+    time_zone = "UTC+2"
+  }
+
+  expect_failures = [var.time_zone]
+}
+
 run "renders_the_chart_values" {
   command = plan
 
