@@ -31,7 +31,7 @@ export const tenantChart: ChartDefinition<TenantValues> = {
 
 export const platformChart: ChartDefinition<PlatformValues> = {
   name: 'platform',
-  description: 'Shared by every tenant: the web app and the tenant directory it reads.',
+  description: 'Shared by every tenant: the web app, the tenant directory it reads and the mailer function.',
   defaults: platformDefaults,
   example: platformExample,
   schema: platformValuesSchema,

@@ -98,6 +98,13 @@ describe('the committed platform chart', () => {
     expect(renderCommitted('platform', platformExample)).toEqual(byKey(synthesize(platformChart, platformExample)));
   });
 
+  it('renders no mailer object when the mailer is disabled', () => {
+    const disabled = { ...platformExample, mailer: { ...platformExample.mailer, enabled: false } };
+    const rendered = renderCommitted('platform', disabled);
+    expect([...rendered.keys()].filter((key) => key.endsWith('/mailer'))).toEqual([]);
+    expect(rendered).toEqual(byKey(synthesize(platformChart, disabled)));
+  });
+
   it('renders an empty tenant directory when Terraform writes the entries', () => {
     const rendered = renderCommitted('platform', { ...platformExample, tenantDirectory: { tenants: [] } });
     expect(rendered.get('ConfigMap/tenant-directory')?.['data'] ?? {}).toEqual({});
@@ -108,5 +115,13 @@ describe('the committed platform chart', () => {
     expect(validate(platformExample), JSON.stringify(validate.errors)).toBe(true);
     const [first] = platformExample.tenantDirectory.tenants;
     expect(validate({ ...platformExample, tenantDirectory: { tenants: [{ ...first, defaultLocale: 'fr' }] } })).toBe(false);
+    const mailer = platformExample.mailer;
+    expect(validate({ ...platformExample, mailer: { ...mailer, from: '' } }), 'an enabled mailer needs a sender').toBe(false);
+    expect(validate({ ...platformExample, mailer: { ...mailer, image: { ...mailer.image, tag: '' } } })).toBe(false);
+    expect(validate({ ...platformExample, mailer: { ...mailer, from: 'not an address' } })).toBe(false);
+    expect(validate({ ...platformExample, mailer: { ...mailer, provider: 'sendgrid' } })).toBe(false);
+    const disabled = { ...mailer, enabled: false, from: '', image: { ...mailer.image, tag: '' } };
+    expect(validate({ ...platformExample, mailer: disabled }), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...platformExample, mailer: { ...mailer, from: 'noreply@vaccinate.example' } })).toBe(true);
   });
 });

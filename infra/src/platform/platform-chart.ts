@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import type { ValuesContext } from '../helm/values-context';
 import { hardenedPodSpec, imageReference, resourceRequirements } from '../workload/hardening';
 import { INGRESS_CONTROLLER_POD_LABELS, NAMESPACE_NAME_LABEL, objectLabels, selectorLabels } from '../workload/labels';
+import { MailerFunction } from './mailer-function';
 import type { PlatformValues } from './platform-values';
 
 export const WEB_PORT = 8080;
@@ -18,7 +19,7 @@ const DIRECTORY_TEMPLATE = [
 ].join('\n');
 
 /**
- * The web app for every tenant and the tenant directory. No Ingress here: each tenant's chart
+ * The web app for every tenant, the tenant directory and the mailer function. No Ingress here: each tenant's chart
  * routes `/` on its own hosts to this Service, so adding a tenant never changes this release.
  */
 export class PlatformChart extends Chart {
@@ -119,5 +120,7 @@ export class PlatformChart extends Chart {
         ],
       },
     });
+
+    context.when(this, 'mailer.enabled', values.mailer.enabled, () => new MailerFunction(this, 'mailer', values));
   }
 }

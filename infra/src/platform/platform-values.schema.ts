@@ -1,15 +1,19 @@
 import {
   autoscalingSchema,
   DNS_LABEL_PATTERN,
+  flag,
   hostList,
   imageSchema,
   object,
+  oneOf,
+  optionalText,
   resourcesSchema,
   SLUG_PATTERN,
   text,
   type JsonSchema,
 } from '../helm/json-schema';
 
+const CIDR = '^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$';
 const COLOR = '^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$';
 
 // The full check of an entry is parseTenantDirectory in libs/tenant-directory; this catches typos early.
@@ -36,12 +40,33 @@ const directoryEntry: JsonSchema = {
   },
 };
 
+const FROM = '^[^@\\s<>]+@[^@\\s<>]+$|<[^@\\s<>]+@[^@\\s<>]+>\\s*$';
+const image = imageSchema() as { properties: { repository: JsonSchema; tag: { pattern: string } } };
+
+// A disabled mailer needs no image or sender; an enabled one needs both.
+const mailerSchema: JsonSchema = {
+  ...object({
+    enabled: flag('run the mailer function'),
+    image: object({ ...image.properties, tag: { ...image.properties.tag, pattern: `^$|${image.properties.tag.pattern}` } }),
+    logLevel: oneOf('pino log level', ['fatal', 'error', 'warn', 'info', 'debug', 'trace']),
+    provider: oneOf('smtp (SMTP_URL in the Secret) or mailjet (MAILJET_API_KEY and MAILJET_API_SECRET)', ['smtp', 'mailjet']),
+    from: optionalText('sender: address or "Name" <address>', FROM),
+    secretName: text('Secret with MAILER_API_KEY and the provider credentials', DNS_LABEL_PATTERN),
+    providerCidr: text('range the mail provider is in', CIDR),
+    resources: resourcesSchema(),
+    autoscaling: autoscalingSchema(),
+  }),
+  if: { properties: { enabled: { const: true } } },
+  then: { properties: { image: { properties: { tag: { minLength: 1 } } }, from: { minLength: 1 } } },
+};
+
 export const platformValuesSchema: JsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'vaccinate platform chart values',
   ...object({
     web: object({ image: imageSchema(), resources: resourcesSchema(), autoscaling: autoscalingSchema() }),
     tenantDirectory: object({ tenants: { type: 'array', items: directoryEntry } }),
+    mailer: mailerSchema,
     networkPolicy: object({ ingressControllerNamespace: text('namespace of ingress-nginx', DNS_LABEL_PATTERN) }),
   }),
 };

@@ -22,6 +22,21 @@ export interface PlatformValues {
    * empty and writes each tenant's key itself (modules/tenant), so adding a tenant touches no other.
    */
   tenantDirectory: { tenants: DirectoryEntryValues[] };
+  /** The mailer function; tenants' APIs call it at mailer.<namespace>.svc.cluster.local:8080. */
+  mailer: {
+    enabled: boolean;
+    image: ImageValues;
+    logLevel: string;
+    provider: string;
+    /** Sender address, optionally `"Name" <address>`; each mail shows the tenant's name. */
+    from: string;
+    /** Secret created by Terraform: MAILER_API_KEY, and SMTP_URL or MAILJET_API_KEY and MAILJET_API_SECRET. */
+    secretName: string;
+    /** Where the mail provider may be (ports 587, 465, 443); narrow it to a relay's range when there is one. */
+    providerCidr: string;
+    resources: ResourceValues;
+    autoscaling: { minReplicas: number; maxReplicas: number; targetCpuUtilization: number };
+  };
   networkPolicy: { ingressControllerNamespace: string };
 }
 
@@ -32,6 +47,18 @@ export const platformDefaults: PlatformValues = {
     autoscaling: { minReplicas: 2, maxReplicas: 6, targetCpuUtilization: 70 },
   },
   tenantDirectory: { tenants: [] },
+  mailer: {
+    enabled: true,
+    image: { repository: 'ghcr.io/vaccinate/mailer', tag: '' },
+    logLevel: 'info',
+    provider: 'smtp',
+    from: '',
+    secretName: 'mailer-secrets',
+    providerCidr: '0.0.0.0/0',
+    // MJML rendering is the expensive part; mails are few and bursty, so scale out on CPU.
+    resources: { cpuRequestMillis: 50, cpuLimitMillis: 1000, memoryRequestMebibytes: 128, memoryLimitMebibytes: 256 },
+    autoscaling: { minReplicas: 2, maxReplicas: 4, targetCpuUtilization: 70 },
+  },
   networkPolicy: { ingressControllerNamespace: 'ingress-nginx' },
 };
 
@@ -52,6 +79,14 @@ export const platformExample: PlatformValues = {
       repository: 'ghcr.io/vaccinate/web',
       tag: '1.0.0@sha256:1f5e3c1d2b4a69788776655443322110ffeeddccbbaa99887766554433221100',
     },
+  },
+  mailer: {
+    ...platformDefaults.mailer,
+    image: {
+      repository: 'ghcr.io/vaccinate/mailer',
+      tag: '1.0.0@sha256:2f5e3c1d2b4a69788776655443322110ffeeddccbbaa99887766554433221100',
+    },
+    from: '"Vaccination center" <noreply@vaccinate.example>',
   },
   tenantDirectory: {
     tenants: [
