@@ -61,7 +61,15 @@ resource "helm_release" "platform" {
   version    = var.chart_version
 
   values = [yamlencode({
-    web           = { image = { repository = "${var.image_registry}/web", tag = "${var.web_image_tag}@${var.web_image_digest}" } }
+    web = { image = { repository = "${var.image_registry}/web", tag = "${var.web_image_tag}@${var.web_image_digest}" } }
+    mailer = {
+      image    = { repository = "${var.image_registry}/mailer", tag = "${var.mailer_image_tag}@${var.mailer_image_digest}" }
+      provider = var.mail_provider
+      from     = var.mail_from
+    }
     networkPolicy = { ingressControllerNamespace = local.ingress_namespace }
   })]
+
+  # The mailer pods read their Secret at start.
+  depends_on = [kubernetes_secret_v1.mailer]
 }

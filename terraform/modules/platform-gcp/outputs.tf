@@ -40,3 +40,9 @@ output "postgres_admin" {
   }
   sensitive = true
 }
+
+output "mailer" {
+  description = "The mailer's shared key, for the tenants stack (merged into `platform` as mailer_api_key)."
+  value       = { api_key = random_password.mailer_api_key.result }
+  sensitive   = true
+}

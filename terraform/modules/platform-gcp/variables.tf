@@ -36,7 +36,7 @@ variable "web_image_digest" {
 }
 
 variable "image_registry" {
-  description = "Registry holding the api and web images."
+  description = "Registry holding the api, web and mailer images."
   type        = string
   default     = "ghcr.io/vaccinate"
 }
@@ -56,4 +56,47 @@ variable "postgres_tier" {
   description = "Cloud SQL machine tier."
   type        = string
   default     = "db-custom-2-7680"
+}
+
+variable "mailer_image_tag" {
+  description = "Tag of the mailer image, as released by the deploy workflow."
+  type        = string
+}
+
+variable "mailer_image_digest" {
+  description = "sha256 digest of that tag."
+  type        = string
+}
+
+variable "mail_from" {
+  description = "Sender of every mail: an address, optionally \"Name\" <address>; each mail shows the tenant's name."
+  type        = string
+}
+
+variable "mail_provider" {
+  description = "smtp (needs smtp_url) or mailjet (needs mailjet)."
+  type        = string
+  default     = "smtp"
+
+  validation {
+    condition     = contains(["smtp", "mailjet"], var.mail_provider)
+    error_message = "The mail provider must be smtp or mailjet."
+  }
+}
+
+variable "smtp_url" {
+  description = "smtp://user:password@relay:587 or smtps://...:465 of the mail relay (TF_VAR_smtp_url)."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
+variable "mailjet" {
+  description = "Mailjet API key and secret, when mail_provider is mailjet."
+  type = object({
+    api_key    = string
+    api_secret = string
+  })
+  default   = null
+  sensitive = true
 }

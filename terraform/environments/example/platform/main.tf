@@ -36,6 +36,12 @@ provider "helm" {
   }
 }
 
+variable "smtp_url" {
+  description = "The mail relay with its credentials (TF_VAR_smtp_url); kept out of the code."
+  type        = string
+  sensitive   = true
+}
+
 module "platform" {
   source = "../../../modules/platform-gcp"
 
@@ -45,6 +51,11 @@ module "platform" {
   chart_version    = "0.1.0"
   web_image_tag    = "1.0.0"
   web_image_digest = "sha256:1f5e3c1d2b4a69788776655443322110ffeeddccbbaa99887766554433221100"
+
+  mailer_image_tag    = "1.0.0"
+  mailer_image_digest = "sha256:2f5e3c1d2b4a69788776655443322110ffeeddccbbaa99887766554433221100"
+  mail_from           = "\"Impfzentrum\" <noreply@vaccinate.example>"
+  smtp_url            = var.smtp_url
 }
 
 output "platform" {
@@ -55,6 +66,12 @@ output "platform" {
 output "kubernetes" {
   description = "Read by the tenants stack."
   value       = module.platform.kubernetes
+}
+
+output "mailer" {
+  description = "Read by the tenants stack."
+  value       = module.platform.mailer
+  sensitive   = true
 }
 
 output "postgres_admin" {
