@@ -1,5 +1,4 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { startMailCatcher, type MailCatcher } from '@vaccinate/mail-catcher';
 import type { MailerProblem } from '@vaccinate/mail-contracts';
 import jsQR from 'jsqr';
@@ -163,6 +162,47 @@ describe('mailer with its SMTP server down', () => {
     expect(logs.text()).not.toContain('erika');
   });
 });
+
+describe('mailer whose SMTP server refuses the recipient', () => {
+  let mailer: RunningMailer;
+  let smtp: Server;
+
+  beforeAll(async () => {
+    smtp = await refusingSmtpServer();
+    mailer = await startMailer(mailerConfig((smtp.address() as AddressInfo).port), { logDestination: new LogCapture() });
+  });
+  afterAll(async () => {
+    await mailer?.stop();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  it('answers 502 provider_rejected, which the outbox need not retry', async () => {
+    const answer = await postJson(`${mailer.url}/v1/messages`, sendMailRequest(), AUTH);
+    expect(answer.status).toBe(502);
+    expect(answer.json()).toMatchObject({ code: 'mail.provider_rejected' });
+    expect(answer.text).not.toContain('erika');
+  });
+});
+
+/** Just enough SMTP to reach RCPT TO and refuse it permanently (550). */
+async function refusingSmtpServer(): Promise<Server> {
+  const server = createServer((socket) => {
+    socket.write('220 refusing.test ESMTP\r\n');
+    socket.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\r\n').filter(Boolean)) {
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'EHLO' || verb === 'HELO') socket.write('250 refusing.test\r\n');
+        else if (verb === 'MAIL' || verb === 'RSET' || verb === 'NOOP') socket.write('250 OK\r\n');
+        else if (verb === 'RCPT') socket.write('550 5.1.1 No such mailbox\r\n');
+        else if (verb === 'QUIT') socket.end('221 Bye\r\n');
+        else socket.write('502 Not implemented\r\n');
+      }
+    });
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
 
 /** A port nothing listens on: bound, read and released. */
 async function closedPort(): Promise<number> {
