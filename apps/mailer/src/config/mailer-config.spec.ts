@@ -69,6 +69,11 @@ describe('loadMailerConfig', () => {
     });
   });
 
+  it('requires SMTP_URL in production instead of the loopback default', () => {
+    expect(problemsOf({ ...base, NODE_ENV: 'production' })).toEqual(['SMTP_URL: is required when MAIL_PROVIDER is smtp in production']);
+    expect(problemsOf({ ...base, NODE_ENV: 'production', SMTP_URL: 'smtps://user:pass@smtp.example:465' })).toEqual([]);
+  });
+
   it('reports a missing MAIL_FROM', () => {
     expect(problemsOf({})).toEqual(['MAIL_FROM: is required']);
   });

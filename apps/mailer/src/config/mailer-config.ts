@@ -66,6 +66,11 @@ export function loadMailerConfig(env: NodeJS.ProcessEnv = process.env): MailerCo
     if (!env['MAILJET_API_KEY']?.trim()) problems.push('MAILJET_API_KEY: is required when MAIL_PROVIDER is mailjet');
     if (!env['MAILJET_API_SECRET']?.trim()) problems.push('MAILJET_API_SECRET: is required when MAIL_PROVIDER is mailjet');
   }
+  // The loopback default suits `npm start`; in production it would lose every mail without a word.
+  const provider = env['MAIL_PROVIDER']?.trim() || 'smtp';
+  if (env['NODE_ENV'] === 'production' && provider === 'smtp' && !env['SMTP_URL']?.trim()) {
+    problems.push('SMTP_URL: is required when MAIL_PROVIDER is smtp in production');
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
 
   const values = parsed.data;
