@@ -25,7 +25,13 @@ export function runNode(script: string, args: string[], env: Record<string, stri
 
 /** Starts a long-running node process and waits until `readyUrl` answers 200. */
 export async function startNode(script: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [script], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_NODE_ARGS (e.g. --cpu-prof) profiles the server under load.
+  const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, script], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    cwd: process.env['BENCH_PROFILE_DIR'] ?? process.cwd(),
+  });
   for (let i = 0; i < 300; i += 1) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
     try {

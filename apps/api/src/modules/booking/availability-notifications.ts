@@ -8,6 +8,7 @@ import { API_CONFIG } from '../../config/api-config.token';
 
 /** Postgres channel on which every capacity change is announced, committed with the change. */
 export const AVAILABILITY_CHANNEL = 'availability_changed';
+const FLUSH_MS = 50;
 
 /**
  * One LISTEN connection per process. Every pod hears every change, so its in-process
@@ -19,6 +20,8 @@ export class AvailabilityNotifications implements OnApplicationBootstrap, OnAppl
   private readonly events = new EventEmitter();
   private client: pg.Client | null = null;
   private stopped = false;
+  private pending: string[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -31,11 +34,37 @@ export class AvailabilityNotifications implements OnApplicationBootstrap, OnAppl
     this.events.on('change', listener);
   }
 
+  /**
+   * Announces committed slot changes to every pod, batched: a NOTIFY inside the booking
+   * transaction would make Postgres serialize the commits of all bookings on its notification
+   * lock. This process applies the change at once; the others hear it within FLUSH_MS, and the
+   * caches' TTL covers a batch lost to a crash.
+   */
+  publish(payloads: string[]): void {
+    for (const payload of payloads) this.events.emit('change', payload);
+    this.pending.push(...payloads);
+    this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_MS);
+  }
+
+  private async flush(): Promise<void> {
+    this.flushTimer = null;
+    const batch = this.pending;
+    this.pending = [];
+    const client = this.client;
+    if (!client || batch.length === 0) return;
+    // Payloads are limited to 8000 bytes; slot changes are about 60 bytes each.
+    for (let start = 0; start < batch.length; start += 100) {
+      await client.query('SELECT pg_notify($1, $2)', [AVAILABILITY_CHANNEL, batch.slice(start, start + 100).join('\n')]).catch(() => undefined);
+    }
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     await this.connect();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    await this.flush();
     this.stopped = true;
     await this.client?.end().catch(() => undefined);
   }
@@ -46,7 +75,9 @@ export class AvailabilityNotifications implements OnApplicationBootstrap, OnAppl
       ssl: this.config.database.ssl === 'disable' ? false : { rejectUnauthorized: this.config.database.ssl === 'verify-full' },
     });
     client.on('notification', (message) => {
-      if (message.channel === AVAILABILITY_CHANNEL) this.events.emit('change', message.payload ?? '');
+      // Our own batches come back too; applying a change twice is harmless.
+      if (message.channel !== AVAILABILITY_CHANNEL) return;
+      for (const payload of (message.payload ?? '').split('\n')) this.events.emit('change', payload);
     });
     client.on('error', () => this.reconnectSoon(client));
     client.on('end', () => this.reconnectSoon(client));

@@ -30,7 +30,8 @@ export class AvailabilityRepository {
     const { capacity, booked } = SLOT_COLUMNS[query.doseKind];
     const { rows } = await this.sql.query<Row>(
       `SELECT d.id AS day_id, to_char(d.date, 'YYYY-MM-DD') AS date, d.site_id, s.id AS slot_id, s.starts_at, s.ends_at,
-              GREATEST(LEAST(s.${capacity} - s.${booked}, d.doses_cap - d.doses_booked), 0) AS free
+              GREATEST(CASE WHEN d.doses_cap_binding THEN LEAST(s.${capacity} - s.${booked}, d.doses_cap - d.doses_booked)
+                            ELSE s.${capacity} - s.${booked} END, 0) AS free
          FROM vaccination_day d
          JOIN slot s ON s.day_id = d.id
         WHERE d.status = 'scheduled' AND d.date BETWEEN $2 AND $3

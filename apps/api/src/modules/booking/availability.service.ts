@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Availability, AvailableDay, DoseKind, FollowUpAvailability } from '@vaccinate/api-contracts';
 import { addDays, followUpWindow } from '@vaccinate/dose-schedule';
 import type { ApiConfig } from '../../config/api-config';
@@ -15,11 +17,18 @@ const COALESCE_MS = 500;
 /** Backstop when a notification was lost. */
 const TTL_MS = 5_000;
 const HORIZON_DAYS = 120;
+const gzipAsync = promisify(gzip);
+
+/** An availability answer, serialized and compressed once: at thousands of polls a second, that work would be the cost. */
+export interface CachedDocument {
+  json: string;
+  gzip: Buffer;
+}
 
 interface CacheEntry {
   at: number;
   generation: number;
-  days: Promise<AvailableDay[]>;
+  document: Promise<CachedDocument>;
 }
 
 /** Availability from an in-process cache, invalidated through Postgres LISTEN/NOTIFY. */
@@ -40,41 +49,42 @@ export class AvailabilityService {
     });
   }
 
-  async forDoseKind(productId: string, doseKind: DoseKind, siteId: string | null): Promise<Availability> {
+  /** The Availability document as JSON text. */
+  async forDoseKindJson(productId: string, doseKind: DoseKind, siteId: string | null): Promise<CachedDocument> {
     await this.catalogue.product(productId);
     const today = todayIn(this.config.timeZone);
-    const days = await this.cached({ productId, doseKind, siteId, fromDate: today, toDate: addDays(today, HORIZON_DAYS) });
-    return { productId, doseKind, days };
+    const query = { productId, doseKind, siteId, fromDate: today, toDate: addDays(today, HORIZON_DAYS) };
+    return this.cached('days', query, (days): Availability => ({ productId, doseKind, days }));
   }
 
   /** Where the next dose can go after a first dose in `firstSlotId`: the product's window, same site unless another is asked for. */
-  async forFollowUp(productId: string, firstSlotId: string, siteId: string | null): Promise<FollowUpAvailability> {
+  async forFollowUpJson(productId: string, firstSlotId: string, siteId: string | null): Promise<CachedDocument> {
     const product = await this.catalogue.product(productId);
     if (product.primaryDoses < 2) throw new BookingException(BookingExceptionCode.NoFollowUp);
     const place = (await this.slots.get([firstSlotId])).get(firstSlotId);
     if (!place) throw new BookingException(BookingExceptionCode.SlotNotFound);
     const window = followUpWindow(product, 2, place.localDate);
-    const days = await this.cached({
-      productId,
-      doseKind: 'followUp',
-      siteId: siteId ?? place.siteId,
-      fromDate: window.earliest,
-      toDate: window.latest,
-    });
-    return { window, days };
+    const query = { productId, doseKind: 'followUp' as const, siteId: siteId ?? place.siteId, fromDate: window.earliest, toDate: window.latest };
+    return this.cached('follow-up', query, (days): FollowUpAvailability => ({ window, days }));
   }
 
-  private cached(query: AvailabilityQuery): Promise<AvailableDay[]> {
-    const key = `${query.productId}|${query.doseKind}|${query.siteId ?? '*'}|${query.fromDate}|${query.toDate}`;
+  private cached(
+    variant: 'days' | 'follow-up',
+    query: AvailabilityQuery,
+    document: (days: AvailableDay[]) => Availability | FollowUpAvailability): Promise<CachedDocument> {
+    const key = `${variant}|${query.productId}|${query.doseKind}|${query.siteId ?? '*'}|${query.fromDate}|${query.toDate}`;
     const now = Date.now();
     const entry = this.cache.get(key);
     const fresh = entry && now - entry.at < TTL_MS && (entry.generation === this.generation || now - entry.at < COALESCE_MS);
-    if (fresh) return entry.days;
+    if (fresh) return entry.document;
     // One query serves every request that arrives while it runs.
-    const days = this.availability.find(query);
-    this.cache.set(key, { at: now, generation: this.generation, days });
-    days.catch(() => this.cache.delete(key));
+    const cached = this.availability.find(query).then(async (days) => {
+      const json = JSON.stringify(document(days));
+      return { json, gzip: await gzipAsync(json) };
+    });
+    this.cache.set(key, { at: now, generation: this.generation, document: cached });
+    cached.catch(() => this.cache.delete(key));
     if (this.cache.size > 5_000) this.cache.delete(this.cache.keys().next().value as string);
-    return days;
+    return cached;
   }
 }

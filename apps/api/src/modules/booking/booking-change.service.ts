@@ -4,10 +4,12 @@ import { followUpWindow, isWithin } from '@vaccinate/dose-schedule';
 import type { PoolClient } from 'pg';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
+import { dateIn } from '../../common/time-zone';
 import { Sql } from '../../database/sql';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { hashManageToken } from './booking-code';
+import { AvailabilityNotifications } from './availability-notifications';
 import { bookingMail } from './booking-mail';
 import type { BookingView } from './booking-view';
 import { BookingViewRepository } from './booking-view.repository';
@@ -24,14 +26,15 @@ export class BookingChangeService {
     private readonly outbox: OutboxRepository,
     private readonly catalogue: CatalogueService,
     private readonly slots: SlotDirectory,
+    private readonly notifications: AvailabilityNotifications,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   cancel(token: string): Promise<ManagedBooking> {
     return this.changeByToken(token, async (client, view) => {
-      await this.cancelAppointments(client, view, view.appointments.filter((a) => a.status === 'booked').map((a) => a.id));
+      const changes = await this.cancelAppointments(client, view, view.appointments.filter((a) => a.status === 'booked').map((a) => a.id));
       await client.query(`UPDATE booking SET status = 'cancelled', updated_at = now() WHERE id = $1`, [view.id]);
-      return 'booking-cancelled';
+      return { template: 'booking-cancelled', changes };
     });
   }
 
@@ -41,15 +44,16 @@ export class BookingChangeService {
       if (!appointment) throw new BookingException(BookingExceptionCode.AppointmentNotFound);
       if (new Date(appointment.startsAt) <= new Date()) throw new BookingException(BookingExceptionCode.TooLateToChange);
       await this.assertIntervalsHold(view, appointment.id, slotId);
+      let taken: string;
       try {
-        await reserveDose(client, view.product.id, { slotId, kind: appointment.doseKind, doseNumber: appointment.doseNumber });
+        taken = await reserveDose(client, view.product.id, { slotId, kind: appointment.doseKind, doseNumber: appointment.doseNumber });
       } catch (error) {
         if (error instanceof ReservationRefused) throw new BookingException(BookingExceptionCode.SlotFull);
         throw error;
       }
-      await releaseDose(client, appointment.slotId, appointment.doseKind);
+      const freed = await releaseDose(client, appointment.slotId, appointment.doseKind);
       await client.query('UPDATE appointment SET slot_id = $2 WHERE id = $1', [appointment.id, slotId]);
-      return 'booking-changed';
+      return { template: 'booking-changed', changes: [taken, ...(freed ? [freed] : [])] };
     });
   }
 
@@ -84,20 +88,21 @@ export class BookingChangeService {
 
   private async changeByToken(
     token: string,
-    change: (client: PoolClient, view: BookingView) => Promise<'booking-cancelled' | 'booking-changed'>,
+    change: (client: PoolClient, view: BookingView) => Promise<{ template: 'booking-cancelled' | 'booking-changed'; changes: string[] }>,
   ): Promise<ManagedBooking> {
     const hash = token.length <= 100 ? hashManageToken(token) : '';
     const found = hash ? await this.views.byManageTokenHash(hash) : null;
     if (!found) throw new BookingException(BookingExceptionCode.NotFound);
-    const view = await this.sql.transaction(async (client) => {
+    const { view, changes } = await this.sql.transaction(async (client) => {
       const locked = await this.views.byId(found.id, client, true);
       if (!locked) throw new BookingException(BookingExceptionCode.NotFound);
       if (locked.status === 'cancelled') throw new BookingException(BookingExceptionCode.Cancelled);
-      const template = await change(client, locked);
+      const outcome = await change(client, locked);
       const after = (await this.views.byId(locked.id, client)) as BookingView;
-      await this.outbox.enqueue(client, bookingMail(template, after, this.config.publicUrl));
-      return after;
+      await this.outbox.enqueue(client, bookingMail(outcome.template, after, this.config.publicUrl));
+      return { view: after, changes: outcome.changes };
     });
+    this.notifications.publish(changes);
     return {
       bookingCode: view.code,
       status: view.status,
@@ -107,11 +112,14 @@ export class BookingChangeService {
     };
   }
 
-  private async cancelAppointments(client: PoolClient, view: BookingView, appointmentIds: string[]): Promise<void> {
+  private async cancelAppointments(client: PoolClient, view: BookingView, appointmentIds: string[]): Promise<string[]> {
+    const changes: string[] = [];
     for (const appointment of view.appointments.filter((a) => appointmentIds.includes(a.id))) {
-      await releaseDose(client, appointment.slotId, appointment.doseKind);
+      const freed = await releaseDose(client, appointment.slotId, appointment.doseKind);
+      if (freed) changes.push(freed);
       await client.query(`UPDATE appointment SET status = 'cancelled' WHERE id = $1`, [appointment.id]);
     }
+    return changes;
   }
 
   /** A moved dose must keep the product's intervals with the doses before and after it. */
@@ -121,7 +129,7 @@ export class BookingChangeService {
     const product = await this.catalogue.product(view.product.id);
     const booked = view.appointments.filter((a) => a.status === 'booked');
     const index = booked.findIndex((a) => a.id === appointmentId);
-    const localDate = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: this.config.timeZone }).format(new Date(iso));
+    const localDate = (iso: string) => dateIn(this.config.timeZone, new Date(iso));
     const previous = booked[index - 1];
     const next = booked[index + 1];
     const moving = booked[index];

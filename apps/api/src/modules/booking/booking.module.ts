@@ -11,7 +11,9 @@ import { BookingViewRepository } from './booking-view.repository';
 import { BookingController } from './booking.controller';
 import { BookingRepository } from './booking.repository';
 import { BookingService } from './booking.service';
+import { RecentBookings } from './recent-bookings';
 import { SlotDirectory } from './slot-directory';
+import { SoldOutGuard } from './sold-out.guard';
 import { SoldOutSlots } from './sold-out-slots';
 
 @Module({
@@ -25,7 +27,9 @@ import { SoldOutSlots } from './sold-out-slots';
     BookingRepository,
     BookingService,
     BookingViewRepository,
+    RecentBookings,
     SlotDirectory,
+    SoldOutGuard,
     SoldOutSlots,
   ],
   exports: [BookingChangeService],

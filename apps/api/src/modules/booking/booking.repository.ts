@@ -5,7 +5,6 @@ import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { Sql } from '../../database/sql';
 import { OutboxRepository, type OutboxPayload } from '../outbox/outbox.repository';
-import { AVAILABILITY_CHANNEL } from './availability-notifications';
 import { SLOT_COLUMNS } from './dose-kind-columns';
 
 export interface NewPerson {
@@ -56,14 +55,16 @@ export class BookingRepository {
     @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
   ) {}
 
-  async reserve(booking: NewBooking): Promise<{ bookingId: string; appointmentIds: string[] }> {
+  /** Returns the new ids and the slot changes to announce once committed. */
+  async reserve(booking: NewBooking): Promise<{ bookingId: string; appointmentIds: string[]; changes: string[] }> {
     return this.sql.transaction(async (client) => {
       const personId = await this.upsertPerson(client, booking.person);
       const bookingId = await this.insertBooking(client, booking, personId);
-      for (const dose of booking.doses) await reserveDose(client, booking.productId, dose);
+      const changes: string[] = [];
+      for (const dose of booking.doses) changes.push(await reserveDose(client, booking.productId, dose));
       const appointmentIds = await insertAppointments(client, bookingId, booking.doses);
       await this.outbox.enqueue(client, booking.mail({ bookingId, appointmentIds }));
-      return { bookingId, appointmentIds };
+      return { bookingId, appointmentIds, changes };
     });
   }
 
@@ -82,7 +83,7 @@ export class BookingRepository {
   async isExhausted(slotId: string, kind: DoseKind): Promise<boolean> {
     const { capacity, booked } = SLOT_COLUMNS[kind];
     const { rows } = await this.sql.query<{ exhausted: boolean }>(
-      `SELECT (s.${booked} >= s.${capacity} OR d.doses_booked >= d.doses_cap) AND s.${capacity} > 0 AS exhausted
+      `SELECT (s.${booked} >= s.${capacity} OR (d.doses_cap_binding AND d.doses_booked >= d.doses_cap)) AND s.${capacity} > 0 AS exhausted
          FROM slot s JOIN vaccination_day d ON d.id = s.day_id WHERE s.id = $1`,
       [slotId],
     );
@@ -140,39 +141,48 @@ export class BookingRepository {
   }
 }
 
-/** Takes one place of `kind` in the slot and one dose of its day, or refuses; announces the slot's new free count. */
-export async function reserveDose(client: PoolClient, productId: string, dose: ReservedDose): Promise<void> {
+/**
+ * Takes one place of `kind` in the slot (and one dose of its day where the day's cap can bind),
+ * or refuses. Returns the change to announce after commit (`slot:<id>:<kind>:<free>`).
+ */
+export async function reserveDose(client: PoolClient, productId: string, dose: ReservedDose): Promise<string> {
   const { capacity, booked } = SLOT_COLUMNS[dose.kind];
-  const slot = await client.query<{ day_id: string; free: number }>(
+  const slot = await client.query<{ day_id: string; binding: boolean; free: number }>(
     `UPDATE slot s SET ${booked} = ${booked} + 1
        FROM vaccination_day d
       WHERE s.id = $1 AND d.id = s.day_id AND d.status = 'scheduled' AND s.starts_at > now()
         AND s.${booked} < s.${capacity}
         AND EXISTS (SELECT 1 FROM vaccination_day_lot dl JOIN lot l ON l.id = dl.lot_id WHERE dl.day_id = d.id AND l.product_id = $2)
-      RETURNING s.day_id, s.${capacity} - s.${booked} AS free`,
+      RETURNING s.day_id, d.doses_cap_binding AS binding, s.${capacity} - s.${booked} AS free`,
     [dose.slotId, productId],
   );
   const reserved = slot.rows[0];
   if (!reserved) throw new ReservationRefused('slot_full', dose.slotId, dose.kind);
-  const day = await client.query(
-    'UPDATE vaccination_day SET doses_booked = doses_booked + 1 WHERE id = $1 AND doses_booked < doses_cap',
-    [reserved.day_id],
-  );
-  if (day.rowCount !== 1) throw new ReservationRefused('day_full', dose.slotId, dose.kind);
-  await client.query('SELECT pg_notify($1, $2)', [AVAILABILITY_CHANNEL, `slot:${dose.slotId}:${dose.kind}:${reserved.free}`]);
+  if (reserved.binding) {
+    const day = await client.query(
+      'UPDATE vaccination_day SET doses_booked = doses_booked + 1 WHERE id = $1 AND doses_booked < doses_cap',
+      [reserved.day_id],
+    );
+    if (day.rowCount !== 1) throw new ReservationRefused('day_full', dose.slotId, dose.kind);
+  }
+  return `slot:${dose.slotId}:${dose.kind}:${reserved.free}`;
 }
 
-/** Gives a place back (cancellation, rebooking) and announces it. */
-export async function releaseDose(client: PoolClient, slotId: string, kind: DoseKind): Promise<void> {
+/** Gives a place back (cancellation, rebooking); returns the change to announce after commit. */
+export async function releaseDose(client: PoolClient, slotId: string, kind: DoseKind): Promise<string | null> {
   const { capacity, booked } = SLOT_COLUMNS[kind];
-  const slot = await client.query<{ day_id: string; free: number }>(
-    `UPDATE slot SET ${booked} = ${booked} - 1 WHERE id = $1 AND ${booked} > 0 RETURNING day_id, ${capacity} - ${booked} AS free`,
+  const slot = await client.query<{ day_id: string; binding: boolean; free: number }>(
+    `UPDATE slot s SET ${booked} = ${booked} - 1 FROM vaccination_day d
+      WHERE s.id = $1 AND d.id = s.day_id AND s.${booked} > 0
+      RETURNING s.day_id, d.doses_cap_binding AS binding, s.${capacity} - s.${booked} AS free`,
     [slotId],
   );
   const released = slot.rows[0];
-  if (!released) return;
-  await client.query('UPDATE vaccination_day SET doses_booked = doses_booked - 1 WHERE id = $1 AND doses_booked > 0', [released.day_id]);
-  await client.query('SELECT pg_notify($1, $2)', [AVAILABILITY_CHANNEL, `slot:${slotId}:${kind}:${released.free}`]);
+  if (!released) return null;
+  if (released.binding) {
+    await client.query('UPDATE vaccination_day SET doses_booked = doses_booked - 1 WHERE id = $1 AND doses_booked > 0', [released.day_id]);
+  }
+  return `slot:${slotId}:${kind}:${released.free}`;
 }
 
 async function insertAppointments(client: PoolClient, bookingId: string, doses: ReservedDose[]): Promise<string[]> {

@@ -17,6 +17,8 @@ import type { BookingView } from './booking-view';
 import { BookingViewRepository } from './booking-view.repository';
 import { BookingException, BookingExceptionCode } from './booking.exception';
 import { BookingRepository, ReservationRefused, type ReservedDose } from './booking.repository';
+import { AvailabilityNotifications } from './availability-notifications';
+import { RecentBookings } from './recent-bookings';
 import { SlotDirectory, type SlotPlace } from './slot-directory';
 import { SoldOutSlots } from './sold-out-slots';
 
@@ -32,6 +34,8 @@ export class BookingService {
     private readonly slots: SlotDirectory,
     private readonly soldOut: SoldOutSlots,
     private readonly captcha: CaptchaService,
+    private readonly recent: RecentBookings,
+    private readonly notifications: AvailabilityNotifications,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -39,8 +43,6 @@ export class BookingService {
     if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) throw new BookingException(BookingExceptionCode.IdempotencyKeyInvalid);
     const replay = await this.replay(idempotencyKey, request.productId);
     if (replay) return replay;
-    // Full slots are refused before the captcha is even checked: the cheapest answer in a sell-out.
-    this.refuseKnownFull(request);
     if (!(await this.captcha.verify(request.captcha, clientIp))) throw new BookingException(BookingExceptionCode.CaptchaInvalid);
     const product = await this.catalogue.product(request.productId);
     if (!product.active) throw new BookingException(BookingExceptionCode.NotOffered);
@@ -67,7 +69,7 @@ export class BookingService {
       appointments: doses.map((dose, index) => appointmentView(appointmentIds[index] ?? '', dose, places.get(dose.slotId))),
     });
     try {
-      const { bookingId, appointmentIds } = await this.bookings.reserve({
+      const { bookingId, appointmentIds, changes } = await this.bookings.reserve({
         person,
         productId: product.id,
         locale,
@@ -78,6 +80,8 @@ export class BookingService {
         doses,
         mail: (ids) => bookingMail('booking-confirmation', viewOf(ids.bookingId, ids.appointmentIds), this.config.publicUrl),
       });
+      this.notifications.publish(changes);
+      this.recent.add(idempotencyKey);
       return confirmation(viewOf(bookingId, appointmentIds));
     } catch (error) {
       if (!(error instanceof ReservationRefused)) throw error;
@@ -109,13 +113,6 @@ export class BookingService {
     if (existing.productId !== productId) throw new BookingException(BookingExceptionCode.IdempotencyKeyReused);
     const view = await this.views.byId(existing.id);
     return view ? confirmation(view) : null;
-  }
-
-  private refuseKnownFull(request: CreateBookingRequest): void {
-    if (this.soldOut.isFull(request.slotId, request.doseKind)) throw new BookingException(BookingExceptionCode.SlotFull);
-    if (request.followUpSlotId && this.soldOut.isFull(request.followUpSlotId, 'followUp')) {
-      throw new BookingException(BookingExceptionCode.SlotFull, 'The second appointment was just taken. Please choose another one.');
-    }
   }
 
   /** The doses this booking reserves, in time order, after the age and interval rules. */

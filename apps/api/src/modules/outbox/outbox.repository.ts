@@ -28,7 +28,6 @@ export interface DeadLetter {
   createdAt: string;
 }
 
-export const OUTBOX_CHANNEL = 'outbox_message';
 const CLAIM_SECONDS = 60;
 
 /** The outbox table: written in the caller's transaction, drained by the worker. */
@@ -40,11 +39,11 @@ export class OutboxRepository {
   ) {}
 
   async enqueue(client: PoolClient, payload: OutboxPayload): Promise<void> {
+    // No NOTIFY here: it would serialize the commits of every booking; the worker polls every second.
     await client.query('INSERT INTO outbox_message (kind, payload_encrypted) VALUES ($1, $2)', [
       `mail:${payload.template}`,
       this.ring.encrypt(JSON.stringify(payload), 'outbox.payload'),
     ]);
-    await client.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
   }
 
   /**
@@ -102,7 +101,6 @@ export class OutboxRepository {
       `UPDATE outbox_message SET status = 'pending', attempts = 0, next_attempt_at = now() WHERE id = $1 AND status = 'dead'`,
       [id],
     );
-    if (result.rowCount === 1) await this.sql.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
     return result.rowCount === 1;
   }
 

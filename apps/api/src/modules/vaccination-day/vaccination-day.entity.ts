@@ -35,8 +35,16 @@ export class VaccinationDayEntity {
   @Column({ name: 'doses_cap', type: 'integer' })
   dosesCap!: number;
 
+  /**
+   * Doses booked, counted only while the cap can bind (the slots together could take more than
+   * `doses_cap`): otherwise the slot capacities already keep the day within its doses, and every
+   * booking of the day would queue on this one row for nothing.
+   */
   @Column({ name: 'doses_booked', type: 'integer', default: 0 })
   dosesBooked!: number;
+
+  @Column({ name: 'doses_cap_binding', type: 'boolean', default: true })
+  dosesCapBinding!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -31,7 +31,8 @@ interface SlotRow {
 
 const dayColumns = (t: string) => `${t}.id, ${t}.site_id, to_char(${t}.date, 'YYYY-MM-DD') AS date,
   to_char(${t}.opens_at, 'HH24:MI') AS opens_at, to_char(${t}.closes_at, 'HH24:MI') AS closes_at, ${t}.slot_minutes,
-  ${t}.status, ${t}.doses_cap, ${t}.doses_booked, ${t}.version`;
+  ${t}.status, ${t}.doses_cap, ${t}.version,
+  (SELECT coalesce(sum(booked_first + booked_follow_up + booked_booster), 0)::int FROM slot WHERE day_id = ${t}.id) AS doses_booked`;
 
 /** Thrown inside a transaction to roll it back when a lot cannot give the doses asked for. */
 class LotUnavailable extends Error {}
@@ -88,6 +89,7 @@ export class VaccinationDayRepository {
         input.closesAt,
       ],
     );
+    await refreshCap(client, dayId);
     await notifyDay(client, dayId);
     return dayId;
   }
@@ -163,7 +165,7 @@ export class VaccinationDayRepository {
       if (assigned.rowCount !== 1) return false;
       await client.query('INSERT INTO vaccination_day_lot (day_id, lot_id, doses) VALUES ($1, $2, $3)', [dayId, lot.lotId, lot.doses]);
     }
-    await client.query('UPDATE vaccination_day SET doses_cap = $2 WHERE id = $1', [
+    await client.query('UPDATE vaccination_day SET doses_cap = $2, doses_cap_binding = true WHERE id = $1', [
       dayId,
       lots.reduce((sum, lot) => sum + lot.doses, 0),
     ]);
@@ -176,7 +178,18 @@ export class VaccinationDayRepository {
     return rows[0] ? toDaySummary(rows[0]) : null;
   }
 
-  async bumpVersion(client: PoolClient, dayId: string): Promise<void> {
+  /** Locks every slot of the day against bookings for the rest of the transaction; returns the doses booked. */
+  async lockSlots(client: PoolClient, dayId: string): Promise<number> {
+    const { rows } = await client.query<{ booked: number }>(
+      'SELECT booked_first + booked_follow_up + booked_booster AS booked FROM slot WHERE day_id = $1 FOR UPDATE',
+      [dayId],
+    );
+    return rows.reduce((sum, row) => sum + row.booked, 0);
+  }
+
+  /** After a change: whether the cap can bind now, and its counter, recounted from the (locked) slots. */
+  async finishChange(client: PoolClient, dayId: string): Promise<void> {
+    await refreshCap(client, dayId);
     await client.query('UPDATE vaccination_day SET version = version + 1, updated_at = now() WHERE id = $1', [dayId]);
     await notifyDay(client, dayId);
   }
@@ -200,6 +213,19 @@ async function releaseLots(client: PoolClient, dayId: string): Promise<void> {
     [dayId],
   );
   await client.query('DELETE FROM vaccination_day_lot WHERE day_id = $1', [dayId]);
+}
+
+async function refreshCap(client: PoolClient, dayId: string): Promise<void> {
+  await client.query(
+    `UPDATE vaccination_day d
+        SET doses_booked = totals.booked,
+            doses_cap_binding = d.doses_cap < totals.capacity
+       FROM (SELECT coalesce(sum(booked_first + booked_follow_up + booked_booster), 0) AS booked,
+                    coalesce(sum(capacity_first + capacity_follow_up + capacity_booster), 0) AS capacity
+               FROM slot WHERE day_id = $1) totals
+      WHERE d.id = $1`,
+    [dayId],
+  );
 }
 
 async function notifyDay(client: PoolClient, dayId: string): Promise<void> {

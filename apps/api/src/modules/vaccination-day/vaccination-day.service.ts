@@ -53,6 +53,7 @@ export class VaccinationDayService {
         throw new VaccinationDayException(VaccinationDayExceptionCode.VersionConflict, 409, 'Changed by someone else', 'Reload the day and apply your change again.');
       }
       if (day.status === 'cancelled') throw cancelled();
+      const dosesBooked = await this.days.lockSlots(client, id);
       if (change.capacityPerSlot) {
         const blocked = await this.days.changeCapacity(client, id, change.capacityPerSlot);
         if (blocked) {
@@ -68,18 +69,18 @@ export class VaccinationDayService {
       }
       if (change.lots) {
         const newCap = change.lots.reduce((sum, lot) => sum + lot.doses, 0);
-        if (newCap < day.dosesBooked) {
+        if (newCap < dosesBooked) {
           throw new VaccinationDayException(
             VaccinationDayExceptionCode.DosesBelowBooked,
             409,
             'Fewer doses than bookings',
-            `${day.dosesBooked} doses are booked on this day; the lots must hold at least that many. Nothing was changed.`,
-            [{ field: 'lots', message: `must hold at least ${day.dosesBooked} doses` }],
+            `${dosesBooked} doses are booked on this day; the lots must hold at least that many. Nothing was changed.`,
+            [{ field: 'lots', message: `must hold at least ${dosesBooked} doses` }],
           );
         }
         if (!(await this.days.replaceLots(client, id, day.date, change.lots))) throw lotUnavailable();
       }
-      await this.days.bumpVersion(client, id);
+      await this.days.finishChange(client, id);
     });
     return this.get(id);
   }
