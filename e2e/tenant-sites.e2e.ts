@@ -40,7 +40,7 @@ describe('each company on its own address', () => {
     const page = await open('acme', '/staff/sign-in');
     await page.getByLabel('E-mail').fill('admin@acme.example');
     await page.getByLabel('Password', { exact: true }).fill(inject('oneTimePasswords')['acme'] ?? '');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByLabel('Current password').fill(inject('oneTimePasswords')['acme'] ?? '');
     await page.getByLabel('New password', { exact: true }).fill('a long and private passphrase');
     await page.getByLabel('Repeat new password').fill('a long and private passphrase');

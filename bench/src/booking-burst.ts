@@ -62,9 +62,9 @@ async function solvedCaptchas(baseUrl: string, count: number): Promise<string[]>
     const part = await Promise.all(
       Array.from({ length: Math.min(batch, count - start) }, async (_, i) => {
         const response = await fetch(`${baseUrl}/api/captcha/challenge`, { headers: { 'x-forwarded-for': clientIp(100_000 + start + i) } });
-        const { challenge } = (await response.json()) as { challenge: { algorithm: string; challenge: string; maxnumber: number; salt: string; signature: string } };
+        const challenge = (await response.json()) as { algorithm: string; challenge: string; maxnumber: number; salt: string; signature: string };
         const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise;
-        return Buffer.from(JSON.stringify({ ...challenge, number: solution?.number, maxnumber: undefined })).toString('base64');
+        return Buffer.from(JSON.stringify({ algorithm: challenge.algorithm, challenge: challenge.challenge, number: solution?.number, salt: challenge.salt, signature: challenge.signature })).toString('base64');
       }),
     );
     solutions.push(...part);

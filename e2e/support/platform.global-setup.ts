@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     gatewayPort: number;
+    mailCatcherUrl: string;
     oneTimePasswords: Record<string, string>;
   }
 }
@@ -29,6 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dataDir = await mkdtemp(join(tmpdir(), 'vaccinate-e2e-'));
   await chmod(dataDir, 0o755);
   const gatewayPort = await freePort();
+  const mailCatcherPort = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(root, 'apps/platform/dist/main.js')], {
     env: {
       ...process.env,
@@ -36,6 +38,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       GATEWAY_PORT: String(gatewayPort),
       API_BASE_PORT: String(await freePort()),
       POSTGRES_PORT: String(await freePort()),
+      SMTP_PORT: String(await freePort()),
+      MAIL_CATCHER_PORT: String(mailCatcherPort),
+      MAILER_PORT: String(await freePort()),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -60,6 +65,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     oneTimePasswords[slug] = secrets.initialAdminPassword;
   }
   project.provide('gatewayPort', gatewayPort);
+  project.provide('mailCatcherUrl', `http://127.0.0.1:${mailCatcherPort}/`);
   project.provide('oneTimePasswords', oneTimePasswords);
   return async () => {
     const exited = new Promise((done) => child.once('exit', done));

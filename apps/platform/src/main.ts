@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadPlatformConfig } from './config/platform-config';
 import { startDatabaseServer, type DatabaseServer } from './database-server';
+import { startMailServices, type MailServices } from './mail-services';
 import { createGateway } from './gateway';
 import { directoryOf, loadLocalTenants } from './local-tenants';
 import { startTenant, type RunningTenant } from './tenant-process';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   const tenants = await loadLocalTenants(config.tenantsFile, config.apiBasePort);
   const running: RunningTenant[] = [];
   let database: DatabaseServer | undefined;
+  let mail: MailServices | undefined;
   let stopping = false;
   const gateway = createGateway({
     directory: directoryOf(tenants),
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
     log('Stopping…');
     gateway.close();
     await Promise.all(running.map((tenant) => tenant.stop()));
+    await mail?.stop();
     await database?.stop();
     log('Stopped.');
     process.exit(code);
@@ -39,7 +42,8 @@ async function main(): Promise<void> {
   try {
     database = await startDatabaseServer(config);
     log(database.embedded ? `PostgreSQL (embedded) under ${join(config.dataDir, 'postgres')}` : 'PostgreSQL from DATABASE_URL');
-    for (const tenant of tenants) running.push(await startTenant(config, database.adminUrl, tenant, log));
+    mail = await startMailServices(config, log);
+    for (const tenant of tenants) running.push(await startTenant(config, database.adminUrl, tenant, mail, log));
     gateway.listen(config.gatewayPort, '127.0.0.1');
     await once(gateway, 'listening');
   } catch (error) {
@@ -47,10 +51,10 @@ async function main(): Promise<void> {
     await stop(1);
     return;
   }
-  printWelcome(running, config.gatewayPort, Date.now() - startedAt);
+  printWelcome(running, config.gatewayPort, mail.catcherUrl, Date.now() - startedAt);
 }
 
-function printWelcome(running: RunningTenant[], port: number, elapsedMs: number): void {
+function printWelcome(running: RunningTenant[], port: number, mailCatcherUrl: string, elapsedMs: number): void {
   const lines = [
     '',
     `Ready in ${(elapsedMs / 1000).toFixed(1)} s. Open a company's vaccination center:`,
@@ -60,6 +64,7 @@ function printWelcome(running: RunningTenant[], port: number, elapsedMs: number)
         `   staff sign-in: ${tenant.adminEmail} / ${tenant.oneTimePassword} (one-time; you choose your own at first sign-in)`,
     ),
     `  API documentation      http://${running[0]?.tenant.entry.slug ?? 'acme'}.localhost:${port}/api/openapi.json`,
+    `  Mail catcher           ${mailCatcherUrl}   (every mail the centers send, e.g. booking confirmations)`,
     '',
     'Ctrl-C stops everything. Data stays under .data/ for the next start.',
     '',

@@ -35,9 +35,7 @@ export function inDays(days: number): string {
 
 /** A solved ALTCHA challenge from the API, as the booking page sends it. */
 export async function captchaSolution(api: RunningApi, clientIp = randomClientIp()): Promise<string> {
-  const { challenge } = (await (await api.request('/api/captcha/challenge', { headers: { 'x-forwarded-for': clientIp } })).json()) as {
-    challenge: { algorithm: string; challenge: string; maxnumber: number; salt: string; signature: string };
-  };
+  const challenge = (await (await api.request('/api/captcha/challenge', { headers: { 'x-forwarded-for': clientIp } })).json()) as { algorithm: string; challenge: string; maxnumber: number; salt: string; signature: string };
   const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise;
   if (!solution) throw new Error('challenge not solvable');
   return Buffer.from(

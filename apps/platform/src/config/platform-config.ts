@@ -7,6 +7,9 @@ export interface PlatformConfig {
   gatewayPort: number;
   apiBasePort: number;
   postgresPort: number;
+  smtpPort: number;
+  mailCatcherPort: number;
+  mailerPort: number;
   /** When set, an existing server's admin URL is used instead of the embedded one. */
   adminDatabaseUrl: string | undefined;
   tenantsFile: string;
@@ -30,6 +33,9 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     gatewayPort: port(env, 'GATEWAY_PORT', 8080, problems),
     apiBasePort: port(env, 'API_BASE_PORT', 3101, problems),
     postgresPort: port(env, 'POSTGRES_PORT', 54320, problems),
+    smtpPort: port(env, 'SMTP_PORT', 1025, problems),
+    mailCatcherPort: port(env, 'MAIL_CATCHER_PORT', 8025, problems),
+    mailerPort: port(env, 'MAILER_PORT', 3201, problems),
     adminDatabaseUrl: env['DATABASE_URL'] || undefined,
     tenantsFile: resolve(root, env['LOCAL_TENANTS_FILE'] || 'apps/platform/local-tenants.json'),
   };

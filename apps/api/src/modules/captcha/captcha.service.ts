@@ -6,11 +6,10 @@ import { API_CONFIG } from '../../config/api-config.token';
 
 const CHALLENGE_TTL_MS = 10 * 60_000;
 
-export interface CaptchaChallenge {
-  provider: 'altcha' | 'recaptcha';
-  /** ALTCHA: the challenge to solve in the browser. */
-  challenge?: { algorithm: string; challenge: string; maxnumber?: number; salt: string; signature: string };
-}
+/** ALTCHA's challenge fields at the top level (what its widgets and solvers read), plus the provider. */
+export type CaptchaChallenge =
+  | { provider: 'altcha'; algorithm: string; challenge: string; maxnumber?: number; salt: string; signature: string }
+  | { provider: 'recaptcha' };
 
 /**
  * Self-hosted proof of work (ALTCHA): no third party sees the visitor, which suits health data.
@@ -35,7 +34,7 @@ export class CaptchaService {
       maxnumber: captcha.maxNumber,
       expires: new Date(Date.now() + CHALLENGE_TTL_MS),
     });
-    return { provider: 'altcha', challenge };
+    return { provider: 'altcha', ...challenge };
   }
 
   async verify(solution: string, clientIp: string): Promise<boolean> {
