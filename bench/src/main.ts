@@ -78,6 +78,7 @@ type Results = {
   helloNodeHttp: { requestsPerSecond: number; latencyMs: { p99: number } };
   availabilityCached: { requestsPerSecond: number; latencyMs: { p99: number } };
   bookingBurst: { requestsPerSecond: number; latencyMs: { p99: number }; booked: number; places: number; overbookedSlots: number; doubleBookings: number };
+  afterSellOut: { requestsPerSecond: number; latencyMs: { p99: number } };
 };
 
 async function updateReadme(results: Results): Promise<void> {
@@ -93,6 +94,7 @@ async function updateReadme(results: Results): Promise<void> {
     `| bare \`node:http\` hello (ceiling) | ${results.helloNodeHttp.requestsPerSecond} | ${results.helloNodeHttp.latencyMs.p99} ms | |`,
     `| cached \`GET /api/availability\`, 100 connections | ${results.availabilityCached.requestsPerSecond} | ${results.availabilityCached.latencyMs.p99} ms | |`,
     `| booking burst, 300 slots, 128 clients until sold out | ${b.requestsPerSecond} | ${b.latencyMs.p99} ms | ${b.booked}/${b.places} booked, ${b.overbookedSlots} overbooked, ${b.doubleBookings} double |`,
+    `| the same after the sell-out (every slot full) | ${results.afterSellOut.requestsPerSecond} | ${results.afterSellOut.latencyMs.p99} ms | |`,
     '<!-- bench:end -->',
   ].join('\n');
   const updated = readme.includes('<!-- bench:start -->')

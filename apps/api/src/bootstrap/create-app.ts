@@ -7,6 +7,7 @@ import { AppModule } from '../app.module';
 import { ProblemFilter } from '../common/problem/problem.filter';
 import { createValidationPipe } from '../common/problem/validation.pipe';
 import type { ApiConfig } from '../config/api-config';
+import { SoldOutShortcut, registerSoldOutShortcut } from '../modules/booking/sold-out-shortcut';
 import { OpenApiDocumentHolder } from '../modules/openapi/openapi.controller';
 import { NestPinoLogger } from './nest-logger';
 import { registerRequestHooks, requestIdFrom } from './request-hooks';
@@ -27,11 +28,14 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
     abortOnError: false,
   });
   registerRequestHooks(app.getHttpAdapter().getInstance(), logger);
+  let shortcut: SoldOutShortcut | null = null;
+  registerSoldOutShortcut(app.getHttpAdapter().getInstance(), () => shortcut);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalFilters(new ProblemFilter(logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   await app.init();
+  shortcut = app.get(SoldOutShortcut);
   app.get(OpenApiDocumentHolder).document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { BookingConfirmation, ManagedBooking } from '@vaccinate/api-contracts';
 import type { FastifyRequest } from 'fastify';
@@ -6,7 +6,6 @@ import { RateLimit } from '../../common/rate-limit';
 import { Public } from '../auth/access.decorators';
 import { BookingChangeService } from './booking-change.service';
 import { BookingService } from './booking.service';
-import { SoldOutGuard } from './sold-out.guard';
 import { CreateBookingDto, RebookDto } from './dto/create-booking.dto';
 
 const MANAGE_TOKEN = { name: 'X-Manage-Token', required: true, description: 'The token from the manage link' };
@@ -22,7 +21,6 @@ export class BookingController {
   @Post()
   @Public()
   @RateLimit('booking')
-  @UseGuards(SoldOutGuard)
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: '16-64 characters; a retry with the same key returns the same booking' })
   @ApiCreatedResponse({ description: 'Booked; the manage token is shown once' })
   @ApiConflictResponse({ description: 'booking.slot_full, booking.sold_out or booking.already_booked' })

@@ -13,7 +13,7 @@ import { BookingRepository } from './booking.repository';
 import { BookingService } from './booking.service';
 import { RecentBookings } from './recent-bookings';
 import { SlotDirectory } from './slot-directory';
-import { SoldOutGuard } from './sold-out.guard';
+import { SoldOutShortcut } from './sold-out-shortcut';
 import { SoldOutSlots } from './sold-out-slots';
 
 @Module({
@@ -29,9 +29,9 @@ import { SoldOutSlots } from './sold-out-slots';
     BookingViewRepository,
     RecentBookings,
     SlotDirectory,
-    SoldOutGuard,
+    SoldOutShortcut,
     SoldOutSlots,
   ],
-  exports: [BookingChangeService],
+  exports: [BookingChangeService, SoldOutShortcut],
 })
 export class BookingModule {}

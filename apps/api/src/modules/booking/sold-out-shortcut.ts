@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { DOSE_KINDS, PROBLEM_CONTENT_TYPE, type DoseKind, type ProblemDetails } from '@vaccinate/api-contracts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { problem } from '../../common/problem/problem-details';
+import { BookingException, BookingExceptionCode } from './booking.exception';
+import { RecentBookings } from './recent-bookings';
+import { SoldOutSlots } from './sold-out-slots';
+
+const BOOKINGS_ROUTE = '/api/bookings';
+
+/**
+ * During a sell-out nearly every attempt is for a full slot. This answers those in a Fastify hook,
+ * before the framework's guards, pipes and validation run or the database is asked. A retry of a
+ * booking this process already confirmed still goes through, so the idempotency key keeps its promise.
+ */
+@Injectable()
+export class SoldOutShortcut {
+  constructor(
+    private readonly soldOut: SoldOutSlots,
+    private readonly recent: RecentBookings,
+  ) {}
+
+  answer(request: FastifyRequest): ProblemDetails | null {
+    if (request.method !== 'POST' || request.routeOptions.url !== BOOKINGS_ROUTE) return null;
+    const body = request.body as { slotId?: unknown; doseKind?: unknown; followUpSlotId?: unknown } | undefined;
+    const key = request.headers['idempotency-key'];
+    if (!body || typeof body !== 'object' || (typeof key === 'string' && this.recent.has(key))) return null;
+    const kind = DOSE_KINDS.includes(body.doseKind as DoseKind) ? (body.doseKind as DoseKind) : null;
+    if (kind && typeof body.slotId === 'string' && this.soldOut.isFull(body.slotId, kind)) {
+      return toProblem(new BookingException(BookingExceptionCode.SlotFull), String(request.id));
+    }
+    if (typeof body.followUpSlotId === 'string' && this.soldOut.isFull(body.followUpSlotId, 'followUp')) {
+      const exception = new BookingException(BookingExceptionCode.SlotFull, 'The second appointment was just taken. Please choose another one.');
+      return toProblem(exception, String(request.id));
+    }
+    return null;
+  }
+}
+
+function toProblem(exception: BookingException, requestId: string): ProblemDetails {
+  return problem({
+    status: exception.status,
+    code: exception.code,
+    requestId,
+    title: exception.title,
+    ...(exception.detail ? { detail: exception.detail } : {}),
+    ...(exception.errors ? { errors: exception.errors } : {}),
+  });
+}
+
+/** Installs the shortcut; `resolve` returns the instance once the application has been built. */
+export function registerSoldOutShortcut(fastify: FastifyInstance, resolve: () => SoldOutShortcut | null): void {
+  fastify.addHook('preHandler', (request, reply, done) => {
+    const answer = resolve()?.answer(request);
+    if (!answer) return done();
+    void reply.status(answer.status).header('content-type', PROBLEM_CONTENT_TYPE).send(answer);
+  });
+}
