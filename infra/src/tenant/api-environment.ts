@@ -45,6 +45,7 @@ export function apiEnvironment(values: TenantValues, context: ValuesContext): k8
       OIDC_ROLE_MAP: context.whenSet(oidc.roleMap),
       TIME_ZONE: tenant.timeZone,
       DEFAULT_LOCALE: tenant.defaultLocale,
+      EMPLOYEE_NUMBER: tenant.employeeNumber,
       TENANT_DISPLAY_NAME: context.whenSet(tenant.displayName),
       BRAND_PRIMARY_COLOR: tenant.branding.primaryColor,
       BRAND_ACCENT_COLOR: tenant.branding.accentColor,

@@ -30,6 +30,7 @@ export const tenantValuesSchema: JsonSchema = {
       displayName: optionalText('company name in mails; empty uses the slug', '^\\S.*$'),
       timeZone: text('IANA time zone of the vaccination days', '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$'),
       defaultLocale: oneOf('language of mails when the person chose none', ['de', 'en']),
+      employeeNumber: oneOf('whether the booking form asks for the employee number', ['optional', 'required']),
       branding: object({
         primaryColor: text('#rrggbb', COLOR),
         accentColor: text('#rrggbb', COLOR),

@@ -21,6 +21,8 @@ export interface TenantValues {
     timeZone: string;
     /** de or en: language of mails when the person chose none. */
     defaultLocale: string;
+    /** optional or required: whether the booking form asks for the employee number. */
+    employeeNumber: string;
     /** As in the tenant directory; the logo URL must be absolute (mail clients have no origin). */
     branding: { primaryColor: string; accentColor: string; logoUrl: string };
   };
@@ -72,6 +74,7 @@ export const tenantDefaults: TenantValues = {
     displayName: '',
     timeZone: 'Europe/Berlin',
     defaultLocale: 'de',
+    employeeNumber: 'optional',
     branding: { primaryColor: '#0b5fff', accentColor: '#ffb000', logoUrl: '' },
   },
   namespace: { enabled: false, name: '' },

@@ -64,6 +64,10 @@ export interface LotInput {
 
 /** What the public booking page needs to start: active products and the sites. */
 export interface PublicCatalogue {
+  /** Whether the booking form must ask for the employee number. */
+  requireEmployeeNumber?: boolean;
+  /** IANA zone the center's times are in, e.g. Europe/Berlin. */
+  timeZone?: string;
   products: Pick<VaccineProduct, 'id' | 'name' | 'manufacturer' | 'primaryDoses' | 'followUpIntervals' | 'minAgeYears' | 'maxAgeYears'>[];
   sites: Pick<Site, 'id' | 'name' | 'street' | 'postalCode' | 'city' | 'openingHours'>[];
 }

@@ -49,3 +49,16 @@ export interface VaccinationDayChange {
   lots?: { lotId: string; doses: number }[];
   version: number;
 }
+
+/** `GET /api/vaccination-days/:id/appointments`: who comes when (personal data, audited). */
+export interface DayAppointment {
+  appointmentId: string;
+  bookingCode: string;
+  startsAt: string;
+  endsAt: string;
+  doseKind: DoseKind;
+  doseNumber: number;
+  productName: string;
+  status: 'booked' | 'cancelled';
+  person: { givenName: string; familyName: string; birthDate: string };
+}

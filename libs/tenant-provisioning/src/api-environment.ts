@@ -32,6 +32,7 @@ export const API_ENVIRONMENT_VARIABLES: readonly ApiEnvironmentVariable[] = [
   { name: 'OIDC_ROLE_MAP', required: false, secret: false, description: 'group:role pairs, comma-separated' },
   { name: 'TIME_ZONE', required: false, secret: false, description: 'IANA zone of the vaccination days (Europe/Berlin)' },
   { name: 'DEFAULT_LOCALE', required: false, secret: false, description: 'language of mails when the person chose none (de)' },
+  { name: 'EMPLOYEE_NUMBER', required: false, secret: false, description: 'optional | required on the booking form' },
   { name: 'TENANT_DISPLAY_NAME', required: false, secret: false, description: 'company name in mails' },
   { name: 'BRAND_PRIMARY_COLOR', required: false, secret: false, description: '#rrggbb, as in the tenant directory' },
   { name: 'BRAND_ACCENT_COLOR', required: false, secret: false, description: '#rrggbb, as in the tenant directory' },

@@ -8,7 +8,7 @@ terraform {
 }
 
 variable "tenant" {
-  description = "slug, display_name, domains, branding, default_locale, time_zone, initial_admin_email, oidc (see modules/tenant)."
+  description = "slug, display_name, domains, branding, default_locale, employee_number, time_zone, initial_admin_email, oidc (see modules/tenant)."
   type        = any
 }
 
@@ -35,6 +35,7 @@ module "tenant" {
   domains             = var.tenant.domains
   branding            = var.tenant.branding
   default_locale      = try(var.tenant.default_locale, "de")
+  employee_number     = try(var.tenant.employee_number, "optional")
   time_zone           = try(var.tenant.time_zone, "Europe/Berlin")
   initial_admin_email = var.tenant.initial_admin_email
   oidc                = try(var.tenant.oidc, null)

@@ -29,12 +29,13 @@ locals {
   # Only what differs from charts/tenant/values.yaml; Helm merges the rest.
   chart_values = {
     tenant = {
-      slug          = var.slug
-      publicUrl     = local.public_url
-      displayName   = var.display_name
-      timeZone      = var.time_zone
-      defaultLocale = var.default_locale
-      branding      = merge(local.api_colors, { logoUrl = local.api_logo_url })
+      slug           = var.slug
+      publicUrl      = local.public_url
+      displayName    = var.display_name
+      timeZone       = var.time_zone
+      defaultLocale  = var.default_locale
+      employeeNumber = var.employee_number
+      branding       = merge(local.api_colors, { logoUrl = local.api_logo_url })
     }
     namespace = { enabled = false, name = local.namespace }
     ingress = {

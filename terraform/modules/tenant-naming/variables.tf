@@ -42,6 +42,17 @@ variable "branding" {
   }
 }
 
+variable "employee_number" {
+  description = "optional or required: whether the booking form asks for the employee number."
+  type        = string
+  default     = "optional"
+
+  validation {
+    condition     = contains(["optional", "required"], var.employee_number)
+    error_message = "The employee number must be optional or required."
+  }
+}
+
 variable "default_locale" {
   description = "Language of the web app for this tenant."
   type        = string

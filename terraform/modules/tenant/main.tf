@@ -6,6 +6,7 @@ module "naming" {
   domains             = var.domains
   branding            = var.branding
   default_locale      = var.default_locale
+  employee_number     = var.employee_number
   time_zone           = var.time_zone
   initial_admin_email = var.initial_admin_email
   oidc                = var.oidc

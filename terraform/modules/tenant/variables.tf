@@ -22,6 +22,12 @@ variable "branding" {
   })
 }
 
+variable "employee_number" {
+  description = "optional or required: whether the booking form asks for the employee number."
+  type        = string
+  default     = "optional"
+}
+
 variable "default_locale" {
   description = "de or en."
   type        = string

@@ -22,6 +22,8 @@ export interface ApiConfig {
   /** Where the outbox delivers mail; without it messages wait in the outbox. */
   mailer: { url: string; apiKey: string | null } | null;
   captcha: CaptchaConfig;
+  /** The company identifies its employees by number: the booking form asks for it. */
+  requireEmployeeNumber: boolean;
   /** How the tenant appears in mails. */
   branding: { displayName: string; primaryColor: string; accentColor: string; logoUrl: string | null; defaultLocale: 'de' | 'en' };
 }
@@ -84,6 +86,7 @@ const environmentSchema = z.object({
   BRAND_ACCENT_COLOR: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a color such as #ffb000').default('#ffb000'),
   BRAND_LOGO_URL: httpUrl.optional(),
   DEFAULT_LOCALE: z.enum(['de', 'en']).default('de'),
+  EMPLOYEE_NUMBER: z.enum(['optional', 'required']).default('optional'),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -145,6 +148,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
             minScore: values.RECAPTCHA_MIN_SCORE,
           }
         : { provider: 'altcha', maxNumber: values.CAPTCHA_MAX_NUMBER },
+    requireEmployeeNumber: values.EMPLOYEE_NUMBER === 'required',
     branding: {
       displayName: values.TENANT_DISPLAY_NAME ?? values.TENANT_SLUG,
       primaryColor: values.BRAND_PRIMARY_COLOR,

@@ -34,6 +34,10 @@ export class AppointmentEntity {
   @Column({ name: 'status', type: 'text', default: 'booked' })
   status!: 'booked' | 'cancelled';
 
+  /** When the reminder mail for the day before was queued; set once so nobody is reminded twice. */
+  @Column({ name: 'reminder_sent_at', type: 'timestamptz', nullable: true })
+  reminderSentAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

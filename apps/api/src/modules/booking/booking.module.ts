@@ -12,6 +12,7 @@ import { BookingController } from './booking.controller';
 import { BookingRepository } from './booking.repository';
 import { BookingService } from './booking.service';
 import { RecentBookings } from './recent-bookings';
+import { ReminderJob } from './reminder.job';
 import { SlotDirectory } from './slot-directory';
 import { SoldOutShortcut } from './sold-out-shortcut';
 import { SoldOutSlots } from './sold-out-slots';
@@ -28,6 +29,7 @@ import { SoldOutSlots } from './sold-out-slots';
     BookingService,
     BookingViewRepository,
     RecentBookings,
+    ReminderJob,
     SlotDirectory,
     SoldOutShortcut,
     SoldOutSlots,

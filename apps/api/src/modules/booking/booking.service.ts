@@ -7,6 +7,7 @@ import {
   isWithin,
   needsFollowUpReservation,
 } from '@vaccinate/dose-schedule';
+import { ValidationException } from '../../common/problem/app-exception';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { CaptchaService } from '../captcha/captcha.service';
@@ -43,6 +44,9 @@ export class BookingService {
     if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) throw new BookingException(BookingExceptionCode.IdempotencyKeyInvalid);
     const replay = await this.replay(idempotencyKey, request.productId);
     if (replay) return replay;
+    if (this.config.requireEmployeeNumber && !request.person.employeeNumber?.trim()) {
+      throw new ValidationException([{ field: 'person.employeeNumber', message: 'is required by your company' }]);
+    }
     if (!(await this.captcha.verify(request.captcha, clientIp))) throw new BookingException(BookingExceptionCode.CaptchaInvalid);
     const product = await this.catalogue.product(request.productId);
     if (!product.active) throw new BookingException(BookingExceptionCode.NotOffered);

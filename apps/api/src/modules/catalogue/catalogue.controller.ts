@@ -1,4 +1,6 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import type { ApiConfig } from '../../config/api-config';
+import { API_CONFIG } from '../../config/api-config.token';
 import { ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Lot, PublicCatalogue, Site, VaccineProduct } from '@vaccinate/api-contracts';
 import { uuidParam } from '../../common/id-param.pipe';
@@ -16,13 +18,14 @@ export class CatalogueController {
   constructor(
     private readonly catalogue: CatalogueService,
     private readonly timeZone: TimeZoneProvider,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   @Get('catalogue')
   @Public()
   @ApiOkResponse({ description: 'Active vaccines and the sites, for the booking page' })
   publicCatalogue(): Promise<PublicCatalogue> {
-    return this.catalogue.publicCatalogue();
+    return this.catalogue.publicCatalogue({ requireEmployeeNumber: this.config.requireEmployeeNumber, timeZone: this.config.timeZone });
   }
 
   @Get('sites')

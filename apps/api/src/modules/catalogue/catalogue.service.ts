@@ -72,9 +72,10 @@ export class CatalogueService {
     return this.catalogue.insertLot(input);
   }
 
-  async publicCatalogue(): Promise<PublicCatalogue> {
+  async publicCatalogue(settings: { requireEmployeeNumber: boolean; timeZone: string }): Promise<PublicCatalogue> {
     const [products, sites] = await Promise.all([this.catalogue.listProducts(true), this.catalogue.listSites()]);
     return {
+      ...settings,
       products: products.map(({ id, name, manufacturer, primaryDoses, followUpIntervals, minAgeYears, maxAgeYears }) => ({
         id,
         name,

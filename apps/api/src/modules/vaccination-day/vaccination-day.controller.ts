@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { VaccinationDay } from '@vaccinate/api-contracts';
+import type { DayAppointment, VaccinationDay } from '@vaccinate/api-contracts';
 import { uuidParam } from '../../common/id-param.pipe';
 import { ValidationException } from '../../common/problem/app-exception';
 import { RequireRole } from '../auth/access.decorators';
@@ -36,6 +36,13 @@ export class VaccinationDayController {
   @ApiOkResponse({ description: 'The day with its slots and what is booked' })
   get(@Param('id', uuidParam()) id: string): Promise<VaccinationDay> {
     return this.days.get(id);
+  }
+
+  @Get(':id/appointments')
+  @RequireRole('assistant')
+  @ApiOkResponse({ description: "DayAppointment[]: the day's appointments with names (each person read is audited)" })
+  appointments(@Param('id', uuidParam()) id: string): Promise<DayAppointment[]> {
+    return this.days.appointments(id);
   }
 
   @Patch(':id')

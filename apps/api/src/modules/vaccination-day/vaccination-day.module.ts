@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { BookingModule } from '../booking/booking.module';
+import { DayAppointmentsRepository } from './day-appointments.repository';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { VaccinationDayController } from './vaccination-day.controller';
 import { VaccinationDayRepository } from './vaccination-day.repository';
 import { VaccinationDayService } from './vaccination-day.service';
 
 @Module({
-  imports: [BookingModule, CatalogueModule],
+  imports: [AuditModule, BookingModule, CatalogueModule],
   controllers: [VaccinationDayController],
-  providers: [VaccinationDayRepository, VaccinationDayService],
+  providers: [DayAppointmentsRepository, VaccinationDayRepository, VaccinationDayService],
 })
 export class VaccinationDayModule {}

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { VaccinationDay, VaccinationDayChange, VaccinationDayInput } from '@vaccinate/api-contracts';
+import type { DayAppointment, VaccinationDay, VaccinationDayChange, VaccinationDayInput } from '@vaccinate/api-contracts';
+import { AuditService } from '../audit/audit.service';
+import { DayAppointmentsRepository } from './day-appointments.repository';
 import { todayIn, TimeZoneProvider } from '../../common/time-zone';
 import { BookingChangeService } from '../booking/booking-change.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -14,6 +16,8 @@ export class VaccinationDayService {
     private readonly catalogue: CatalogueService,
     private readonly bookingChanges: BookingChangeService,
     private readonly timeZone: TimeZoneProvider,
+    private readonly dayAppointments: DayAppointmentsRepository,
+    private readonly audit: AuditService,
   ) {}
 
   async create(input: VaccinationDayInput): Promise<VaccinationDay> {
@@ -38,6 +42,14 @@ export class VaccinationDayService {
     const day = await this.days.find(id);
     if (!day) throw VaccinationDayException.notFound();
     return day;
+  }
+
+  /** The day's appointments with names; every person shown is an audited read. */
+  async appointments(id: string): Promise<DayAppointment[]> {
+    await this.get(id);
+    const appointments = await this.dayAppointments.forDay(id);
+    await this.audit.record('person', 'list', [...new Set(appointments.map((a) => a.personId))]);
+    return appointments.map(({ personId: _person, ...appointment }) => appointment);
   }
 
   list(from?: string): Promise<Omit<VaccinationDay, 'slots'>[]> {

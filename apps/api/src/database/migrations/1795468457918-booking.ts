@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Booking1795467348316 implements MigrationInterface {
-  name = 'Booking1795467348316';
+export class Booking1795468457918 implements MigrationInterface {
+  name = 'Booking1795468457918';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "site" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" text NOT NULL, "street" text NOT NULL, "postal_code" text NOT NULL, "city" text NOT NULL, "opening_hours" text NOT NULL, "stations" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "version" integer NOT NULL, CONSTRAINT "pk_site" PRIMARY KEY ("id"))`);
@@ -15,7 +15,7 @@ export class Booking1795467348316 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_booking_manage_token_hash" ON "booking" ("manage_token_hash") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_booking_idempotency_key" ON "booking" ("idempotency_key") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_booking_active_person_product" ON "booking" ("person_id", "product_id") WHERE "status" = 'active'`);
-    await queryRunner.query(`CREATE TABLE "appointment" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "booking_id" uuid NOT NULL, "slot_id" uuid NOT NULL, "dose_kind" text NOT NULL, "dose_number" integer NOT NULL, "status" text NOT NULL DEFAULT 'booked', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_appointment" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "appointment" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "booking_id" uuid NOT NULL, "slot_id" uuid NOT NULL, "dose_kind" text NOT NULL, "dose_number" integer NOT NULL, "status" text NOT NULL DEFAULT 'booked', "reminder_sent_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "pk_appointment" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "ix_appointment_booking" ON "appointment" ("booking_id") `);
     await queryRunner.query(`CREATE INDEX "ix_appointment_slot" ON "appointment" ("slot_id") `);
     await queryRunner.query(`CREATE TABLE "lot" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "product_id" uuid NOT NULL, "lot_number" text NOT NULL, "expiry_date" date NOT NULL, "doses_received" integer NOT NULL, "doses_assigned" integer NOT NULL DEFAULT '0', "doses_used" integer NOT NULL DEFAULT '0', "doses_wasted" integer NOT NULL DEFAULT '0', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_lot_used" CHECK ("doses_used" >= 0 AND "doses_wasted" >= 0 AND "doses_used" + "doses_wasted" <= "doses_received"), CONSTRAINT "ck_lot_assigned" CHECK ("doses_assigned" >= 0 AND "doses_assigned" <= "doses_received"), CONSTRAINT "pk_lot" PRIMARY KEY ("id"))`);

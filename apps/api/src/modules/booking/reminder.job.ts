@@ -1,0 +1,64 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { addDays } from '@vaccinate/dose-schedule';
+import type { Logger } from 'pino';
+import { APP_LOGGER } from '../../app-logger.token';
+import { todayIn } from '../../common/time-zone';
+import type { ApiConfig } from '../../config/api-config';
+import { API_CONFIG } from '../../config/api-config.token';
+import { Sql } from '../../database/sql';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { bookingMail } from './booking-mail';
+import { BookingViewRepository } from './booking-view.repository';
+
+const INTERVAL_MS = 10 * 60_000;
+const BATCH = 200;
+
+/** Queues the reminder mail the day before each appointment, once; several pods share the work without overlap. */
+@Injectable()
+export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly views: BookingViewRepository,
+    private readonly outbox: OutboxRepository,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.runOnce().catch(() => this.logger.warn('reminder run failed; next run retries')), INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Queues reminders for tomorrow's appointments not reminded yet; returns how many bookings got one. */
+  async runOnce(now = new Date()): Promise<number> {
+    const tomorrow = addDays(todayIn(this.config.timeZone, now), 1);
+    let reminded = 0;
+    for (;;) {
+      const count = await this.sql.transaction(async (client) => {
+        const { rows } = await client.query<{ id: string; booking_id: string }>(
+          `SELECT a.id, a.booking_id FROM appointment a
+             JOIN slot s ON s.id = a.slot_id JOIN booking b ON b.id = a.booking_id
+            WHERE a.status = 'booked' AND b.status = 'active' AND a.reminder_sent_at IS NULL
+              AND (s.starts_at AT TIME ZONE $2)::date = $1::date
+            ORDER BY a.id LIMIT $3
+            FOR UPDATE OF a SKIP LOCKED`,
+          [tomorrow, this.config.timeZone, BATCH],
+        );
+        for (const bookingId of new Set(rows.map((row) => row.booking_id))) {
+          const view = await this.views.byId(bookingId, client);
+          if (view) await this.outbox.enqueue(client, bookingMail('appointment-reminder', view, this.config.publicUrl));
+        }
+        await client.query('UPDATE appointment SET reminder_sent_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
+        return new Set(rows.map((row) => row.booking_id)).size;
+      });
+      reminded += count;
+      if (count === 0) return reminded;
+    }
+  }
+}
