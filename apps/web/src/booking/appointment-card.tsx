@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { formatAppointment } from './date-format.util';
 import { siteAddress, type SiteSummary } from './site-names';
+import { useDateFormat } from './time-zone-context';
 
 interface AppointmentCardProps {
   title: string;
@@ -12,14 +12,15 @@ interface AppointmentCardProps {
 
 /** One appointment: what, when and where, in the person's language. */
 export function AppointmentCard({ title, startsAt, endsAt, site, cancelled = false }: AppointmentCardProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useDateFormat();
   return (
     <li className={cancelled ? 'appointment appointment--cancelled' : 'appointment'}>
       <span className="appointment__title">
         {title}
         {cancelled ? <span className="badge"> {t('booking.manage.cancelledBadge')}</span> : null}
       </span>
-      <span className="appointment__when">{formatAppointment(startsAt, endsAt, i18n.language)}</span>
+      <span className="appointment__when">{format.appointment(startsAt, endsAt)}</span>
       {site ? (
         <span className="appointment__where">
           {site.name}, {siteAddress(site)}

@@ -21,6 +21,8 @@ import { rememberManageToken } from './manage-token';
 import { SiteFilter } from './site-filter';
 import { siteById } from './site-names';
 import { SlotPicker } from './slot-picker';
+import { tenantTimeZone } from './tenant-settings';
+import { TimeZoneProvider } from './time-zone-context';
 import { useRefreshingResource } from '../api/use-refreshing-resource';
 import { VaccineChoice } from './vaccine-choice';
 
@@ -48,7 +50,11 @@ export function BookingJourney() {
       />
     );
   }
-  return <BookingSteps catalogue={catalogue.resource.data} />;
+  return (
+    <TimeZoneProvider timeZone={tenantTimeZone(catalogue.resource.data)}>
+      <BookingSteps catalogue={catalogue.resource.data} />
+    </TimeZoneProvider>
+  );
 }
 
 function BookingSteps({ catalogue }: { catalogue: PublicCatalogue }) {

@@ -15,8 +15,13 @@ import { CalendarButton } from './calendar-button';
 import { CancelBookingConfirm } from './cancel-booking-confirm';
 import { forgetManageToken, takeManageToken } from './manage-token';
 import { RebookPanel } from './rebook-panel';
+import { loadTenantTimeZone } from './tenant-settings';
+import { TimeZoneProvider } from './time-zone-context';
 
-type Loaded = { status: 'loading' } | { status: 'loaded'; booking: ManagedBooking } | { status: 'failed'; error: unknown };
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'loaded'; booking: ManagedBooking; timeZone: string | undefined }
+  | { status: 'failed'; error: unknown };
 
 /** A token the API does not know (or no longer accepts) ends here, whatever the exact status. */
 function isRefusedToken(error: unknown): boolean {
@@ -48,8 +53,9 @@ function ManagedBookingView({ token }: { token: string }) {
   useEffect(() => {
     const controller = new AbortController();
     setLoaded({ status: 'loading' });
-    fetchManagedBooking(api, token, controller.signal).then(
-      (booking) => setLoaded({ status: 'loaded', booking }),
+    // The booking is asked for first; the zone comes from the catalogue and never fails the page.
+    Promise.all([fetchManagedBooking(api, token, controller.signal), loadTenantTimeZone(api)]).then(
+      ([booking, timeZone]) => setLoaded({ status: 'loaded', booking, timeZone }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
         if (isRefusedToken(error)) forgetManageToken();
@@ -74,16 +80,16 @@ function ManagedBookingView({ token }: { token: string }) {
     );
   }
 
-  const { booking } = loaded;
+  const { booking, timeZone } = loaded;
   const active = booking.status === 'active';
   const replace = (next: ManagedBooking, what: 'cancelled' | 'changed') => {
-    setLoaded({ status: 'loaded', booking: next });
+    setLoaded({ status: 'loaded', booking: next, timeZone });
     setNotice(what);
     setMode('view');
   };
 
   return (
-    <>
+    <TimeZoneProvider timeZone={timeZone}>
       {notice ? <StatusMessage tone="success">{t(`booking.manage.${notice}`)}</StatusMessage> : null}
       <div className="card">
         <p>{t('booking.manage.greeting', { name: booking.givenName })}</p>
@@ -126,6 +132,6 @@ function ManagedBookingView({ token }: { token: string }) {
           onClose={() => setMode('view')}
         />
       ) : null}
-    </>
+    </TimeZoneProvider>
   );
 }

@@ -3,6 +3,7 @@ import { followUpWindow, type DateWindow } from '@vaccinate/dose-schedule';
 import type { ApiClient } from '../api/api-client';
 import { fetchAvailability, fetchCatalogue } from './booking-api';
 import { localDateOf } from './date-format.util';
+import { tenantTimeZone } from './tenant-settings';
 
 export interface RebookChoices {
   availability: Availability;
@@ -33,7 +34,7 @@ export async function loadRebookChoices(
   );
   const product = catalogue.products.find((candidate) => candidate.id === productId);
   if (appointment.doseKind !== 'followUp' || !previous || !product) return { availability, sites, window: null };
-  const window = followUpWindow({ ...product, boosterMinDaysAfterSeries: null }, appointment.doseNumber, localDateOf(previous.startsAt));
+  const window = followUpWindow({ ...product, boosterMinDaysAfterSeries: null }, appointment.doseNumber, localDateOf(previous.startsAt, tenantTimeZone(catalogue)));
   return {
     sites,
     availability: { ...availability, days: availability.days.filter((day) => day.date >= window.earliest && day.date <= window.latest) },

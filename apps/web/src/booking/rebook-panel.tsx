@@ -7,10 +7,10 @@ import { FormAlert } from '../ui/form-alert';
 import { LoadingIndicator } from '../ui/status-message';
 import { rebookAppointment } from './booking-api';
 import { classifyBookingError } from './booking-submit';
-import { formatAppointment, formatDay } from './date-format.util';
 import type { ChosenSlot } from './follow-up-preselection.util';
 import { loadRebookChoices } from './rebook-availability';
 import { SlotPicker } from './slot-picker';
+import { useDateFormat } from './time-zone-context';
 import { useRefreshingResource } from '../api/use-refreshing-resource';
 
 interface RebookPanelProps {
@@ -22,7 +22,8 @@ interface RebookPanelProps {
 
 /** Moves one appointment to another free time; the old one stays until the API confirms the new. */
 export function RebookPanel({ booking, token, onRebooked, onClose }: RebookPanelProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useDateFormat();
   const api = useApiClient();
   const headingId = useId();
   const movable = booking.appointments
@@ -77,7 +78,7 @@ export function RebookPanel({ booking, token, onRebooked, onClose }: RebookPanel
               <span>
                 {t('booking.appointment.title', { number: candidate.doseNumber, kind: t(`booking.doseKind.${candidate.doseKind}`) })}
                 {': '}
-                {formatAppointment(candidate.startsAt, candidate.endsAt, i18n.language)}
+                {format.appointment(candidate.startsAt, candidate.endsAt)}
               </span>
             </label>
           ))}
@@ -92,8 +93,8 @@ export function RebookPanel({ booking, token, onRebooked, onClose }: RebookPanel
           {choices.resource.data.window ? (
             <p>
               {t('booking.manage.followUpWindow', {
-                earliest: formatDay(choices.resource.data.window.earliest, i18n.language, 'short'),
-                latest: formatDay(choices.resource.data.window.latest, i18n.language, 'short'),
+                earliest: format.day(choices.resource.data.window.earliest, 'short'),
+                latest: format.day(choices.resource.data.window.latest, 'short'),
               })}
             </p>
           ) : null}

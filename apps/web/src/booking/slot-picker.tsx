@@ -1,9 +1,9 @@
 import type { AvailableDay } from '@vaccinate/api-contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDay, formatTime } from './date-format.util';
 import type { ChosenSlot } from './follow-up-preselection.util';
 import { siteById, type SiteSummary } from './site-names';
+import { useDateFormat } from './time-zone-context';
 
 interface SlotPickerProps {
   days: readonly AvailableDay[];
@@ -20,7 +20,8 @@ function freeOn(day: AvailableDay): number {
 
 /** Days as a list of buttons, then the times of the chosen day; a full time stays visible but disabled. */
 export function SlotPicker({ days, sites, selectedSlotId, onSelect, highlightDate }: SlotPickerProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useDateFormat();
   const timesId = useId();
   const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date) || a.siteId.localeCompare(b.siteId));
   const dayOfSelection = sorted.find((day) => day.slots.some((slot) => slot.slotId === selectedSlotId));
@@ -46,7 +47,7 @@ export function SlotPicker({ days, sites, selectedSlotId, onSelect, highlightDat
                 aria-controls={timesId}
                 onClick={() => setChosenDayId(day.dayId)}
               >
-                <span className="day-button__date">{formatDay(day.date, i18n.language, 'short')}</span>
+                <span className="day-button__date">{format.day(day.date, 'short')}</span>
                 {multipleSites && site ? <span className="day-button__site">{site.name}</span> : null}
                 <span className="day-button__free">
                   {free > 0 ? t('booking.slots.freeCount', { count: free }) : t('booking.slots.full')}
@@ -61,7 +62,7 @@ export function SlotPicker({ days, sites, selectedSlotId, onSelect, highlightDat
         id={timesId}
         className="time-grid"
         role="group"
-        aria-label={t('booking.slots.timesOn', { date: formatDay(openDay.date, i18n.language) })}
+        aria-label={t('booking.slots.timesOn', { date: format.day(openDay.date) })}
       >
         {[...openDay.slots]
           .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
@@ -86,7 +87,7 @@ export function SlotPicker({ days, sites, selectedSlotId, onSelect, highlightDat
                   })
                 }
               >
-                {formatTime(slot.startsAt, i18n.language)}
+                {format.time(slot.startsAt)}
                 <span className="visually-hidden">
                   {', '}
                   {full ? t('booking.slots.full') : t('booking.slots.freeCount', { count: slot.free })}

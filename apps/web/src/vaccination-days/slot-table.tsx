@@ -1,12 +1,13 @@
 import { DOSE_KINDS, type VaccinationDay } from '@vaccinate/api-contracts';
 import { useTranslation } from 'react-i18next';
-import { formatTime } from '../booking/date-format.util';
+import { useDateFormat } from '../booking/time-zone-context';
 
 const sumOf = (values: Record<string, number>) => Object.values(values).reduce((sum, n) => sum + n, 0);
 
 /** Each slot's places and bookings per dose kind, with the day's totals in the footer. */
 export function SlotTable({ day }: { day: VaccinationDay }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useDateFormat();
   const slots = [...day.slots].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const totals = Object.fromEntries(
     DOSE_KINDS.map((kind) => [
@@ -42,7 +43,7 @@ export function SlotTable({ day }: { day: VaccinationDay }) {
           {slots.map((slot) => (
             <tr key={slot.id}>
               <th scope="row">
-                {formatTime(slot.startsAt, i18n.language)}–{formatTime(slot.endsAt, i18n.language)}
+                {format.time(slot.startsAt)}–{format.time(slot.endsAt)}
               </th>
               {DOSE_KINDS.map((kind) => (
                 <td key={kind} className="num">
