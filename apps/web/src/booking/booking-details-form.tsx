@@ -13,6 +13,8 @@ interface BookingDetailsFormProps {
   values: BookingDetails;
   onChange: (values: BookingDetails) => void;
   validate: (values: BookingDetails) => FieldErrors<DetailField>;
+  /** The tenant asks for the employee number (`PublicCatalogue.requireEmployeeNumber`). */
+  employeeNumberRequired?: boolean;
   /** Throws what the API answered when the journey does not handle it itself. */
   onSubmit: () => Promise<void>;
 }
@@ -26,7 +28,7 @@ const INPUTS: Record<DetailField, { type: string; autoComplete: string; optional
 };
 
 /** The person's own details (autofill on: they type their own data), checked before sending. */
-export function BookingDetailsForm({ values, onChange, validate, onSubmit }: BookingDetailsFormProps) {
+export function BookingDetailsForm({ values, onChange, validate, employeeNumberRequired = false, onSubmit }: BookingDetailsFormProps) {
   const { t } = useTranslation();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<DetailField>>({});
   const [general, setGeneral] = useState<string[]>([]);
@@ -75,7 +77,8 @@ export function BookingDetailsForm({ values, onChange, validate, onSubmit }: Boo
       <FormAlert ref={alertRef} messages={general} />
       <div className="form__grid">
         {DETAIL_FIELDS.map((field) => {
-          const { type, autoComplete, optional } = INPUTS[field];
+          const { type, autoComplete } = INPUTS[field];
+          const optional = INPUTS[field].optional === true && !(field === 'employeeNumber' && employeeNumberRequired);
           return (
             <TextField
               key={field}

@@ -29,12 +29,14 @@ export function personFromDetails(details: BookingDetails) {
 export function validateDetails(
   details: BookingDetails,
   t: TFunction,
-  context: { product: CatalogueProduct; appointmentDate: string; today?: Date },
+  context: { product: CatalogueProduct; appointmentDate: string; employeeNumberRequired?: boolean; today?: Date },
 ): FieldErrors<DetailField> {
   const errors: FieldErrors<DetailField> = {};
   for (const field of ['givenName', 'familyName', 'email', 'birthDate'] as const) {
     if (!details[field].trim()) errors[field] = t('validation.required');
   }
+  // Some tenants match bookings to their staff records, so they ask for the number.
+  if (context.employeeNumberRequired && !details.employeeNumber.trim()) errors.employeeNumber = t('validation.required');
   if (!errors.email && !looksLikeEmail(details.email.trim())) errors.email = t('validation.email');
   if (!errors.birthDate) {
     const today = (context.today ?? new Date()).toISOString().slice(0, 10);

@@ -21,7 +21,7 @@ import { rememberManageToken } from './manage-token';
 import { SiteFilter } from './site-filter';
 import { siteById } from './site-names';
 import { SlotPicker } from './slot-picker';
-import { tenantTimeZone } from './tenant-settings';
+import { requiresEmployeeNumber, tenantTimeZone } from './tenant-settings';
 import { TimeZoneProvider } from './time-zone-context';
 import { useRefreshingResource } from '../api/use-refreshing-resource';
 import { VaccineChoice } from './vaccine-choice';
@@ -72,6 +72,7 @@ function BookingSteps({ catalogue }: { catalogue: PublicCatalogue }) {
   const idempotency = useRef<{ key: string; request: string } | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 
+  const employeeNumberRequired = requiresEmployeeNumber(catalogue);
   const product = catalogue.products.find((candidate) => candidate.id === productId) ?? null;
   const needsFollowUp = product !== null && doseKind !== null && reservesFollowUp(product, doseKind);
   const query = product && doseKind ? { productId: product.id, doseKind, siteId: siteId || undefined } : null;
@@ -221,7 +222,8 @@ function BookingSteps({ catalogue }: { catalogue: PublicCatalogue }) {
           <BookingDetailsForm
             values={details}
             onChange={setDetails}
-            validate={(values) => validateDetails(values, t, { product, appointmentDate: firstSlot.date })}
+            employeeNumberRequired={employeeNumberRequired}
+            validate={(values) => validateDetails(values, t, { product, appointmentDate: firstSlot.date, employeeNumberRequired })}
             onSubmit={submit}
           />
         </section>
