@@ -37,6 +37,7 @@ function renderDay(routes: Parameters<typeof createFetchMock>[0] = {}) {
     'GET /api/vaccination-days/day-1': () => jsonResponse(day),
     'GET /api/sites': () => jsonResponse([site]),
     'GET /api/lots': () => jsonResponse({ items: [] }),
+    'GET /api/vaccination-days/day-1/appointments': () => jsonResponse([]),
     ...routes,
   });
   renderWithTenant(<DayPage id="day-1" staff={doctor} />, { fetch: mock.fetch });

@@ -5,6 +5,8 @@ import { useApiClient } from '../api/api-context';
 import { describeError } from '../api/error-message';
 import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../auth/staff-roles';
 import { formatDay } from '../booking/date-format.util';
+import { loadTenantTimeZone } from '../booking/tenant-settings';
+import { TimeZoneProvider } from '../booking/time-zone-context';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
 import { cancelDay, fetchDay, listLots, listSites } from '../staff/catalogue-api';
@@ -14,14 +16,20 @@ import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../ui/form-alert';
 import { StatusMessage } from '../ui/status-message';
 import { CapacityChangeForm } from './capacity-change-form';
+import { DayAppointments } from './day-appointments';
 import { SlotTable } from './slot-table';
 
 export function DayPage({ id, staff }: { id: string; staff: StaffProfile }) {
   const { t } = useTranslation();
   usePageTitle(t('days.dayTitle'));
   const query = useStaffQuery(`day:${id}`, async (api, signal) => {
-    const [day, sites, lots] = await Promise.all([fetchDay(api, id, signal), listSites(api, signal), listLots(api, signal)]);
-    return { day, sites, lots };
+    const [day, sites, lots, timeZone] = await Promise.all([
+      fetchDay(api, id, signal),
+      listSites(api, signal),
+      listLots(api, signal),
+      loadTenantTimeZone(api),
+    ]);
+    return { day, sites, lots, timeZone };
   });
   const [override, setOverride] = useState<{ day: VaccinationDay; notice: 'changed' | 'cancelled' } | null>(null);
 
@@ -31,19 +39,21 @@ export function DayPage({ id, staff }: { id: string; staff: StaffProfile }) {
         {t('days.backToList')}
       </Link>
       <QueryState resource={query.resource} retry={query.refresh} notFound={t('days.notFound')}>
-        {({ day: loaded, sites, lots }) => {
+        {({ day: loaded, sites, lots, timeZone }) => {
           const day = override?.day.id === loaded.id && override.day.version >= loaded.version ? override.day : loaded;
           const site = sites.find((candidate) => candidate.id === day.siteId);
           const canEdit = hasAnyRole(staff.roles, CATALOGUE_EDITOR_ROLES) && day.status === 'scheduled';
           return (
-            <DayView
-              day={day}
-              siteName={site?.name ?? '—'}
-              lotName={(lotId) => lots.find((lot) => lot.id === lotId)?.lotNumber ?? lotId}
-              canEdit={canEdit}
-              notice={override?.day === day ? override.notice : null}
-              onChanged={(next, notice) => setOverride({ day: next, notice })}
-            />
+            <TimeZoneProvider timeZone={timeZone}>
+              <DayView
+                day={day}
+                siteName={site?.name ?? '—'}
+                lotName={(lotId) => lots.find((lot) => lot.id === lotId)?.lotNumber ?? lotId}
+                canEdit={canEdit}
+                notice={override?.day === day ? override.notice : null}
+                onChanged={(next, notice) => setOverride({ day: next, notice })}
+              />
+            </TimeZoneProvider>
           );
         }}
       </QueryState>
@@ -102,6 +112,7 @@ function DayView({ day, siteName, lotName, canEdit, notice, onChanged }: DayView
         </dl>
       </div>
       <SlotTable day={day} />
+      <DayAppointments dayId={day.id} version={day.version} />
       {canEdit ? (
         <div className="card">
           <h2>{t('days.changeCapacity')}</h2>

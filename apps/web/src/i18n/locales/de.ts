@@ -308,6 +308,20 @@ export const de: Messages = {
       'Alle {{count}} Buchungen werden storniert und jede gebuchte Person wird per E-Mail benachrichtigt. Das lässt sich nicht rückgängig machen.',
     cancelConfirm: 'Ja, Tag absagen',
     keepDay: 'Tag behalten',
+    appointments: {
+      title: 'Buchungen',
+      empty: 'Für diesen Tag hat noch niemand gebucht.',
+      counts: '{{booked}} gebucht · {{cancelled}} storniert',
+      columns: {
+        name: 'Name',
+        birthDate: 'Geburtsdatum',
+        dose: 'Dosis',
+        product: 'Impfstoff',
+        bookingCode: 'Buchungscode',
+        status: 'Status',
+      },
+      statuses: { booked: 'Gebucht', cancelled: 'Storniert' },
+    },
     form: {
       dateInPast: 'Das Datum darf nicht in der Vergangenheit liegen.',
       time: 'Bitte geben Sie eine Uhrzeit wie 08:00 ein.',

@@ -308,6 +308,20 @@ export const en = {
       'All {{count}} bookings are cancelled and every booked person is notified by e-mail. This cannot be undone.',
     cancelConfirm: 'Yes, cancel the day',
     keepDay: 'Keep the day',
+    appointments: {
+      title: 'Bookings',
+      empty: 'Nobody has booked this day yet.',
+      counts: '{{booked}} booked · {{cancelled}} cancelled',
+      columns: {
+        name: 'Name',
+        birthDate: 'Date of birth',
+        dose: 'Dose',
+        product: 'Vaccine',
+        bookingCode: 'Booking code',
+        status: 'Status',
+      },
+      statuses: { booked: 'Booked', cancelled: 'Cancelled' },
+    },
     form: {
       dateInPast: 'The date cannot be in the past.',
       time: 'Please enter a time such as 08:00.',
