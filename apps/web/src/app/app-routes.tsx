@@ -2,9 +2,10 @@ import { ChangePasswordPage } from '../auth/change-password-page';
 import { RequireStaff } from '../auth/require-staff';
 import { SignInPage } from '../auth/sign-in-page';
 import { StaffHomePage } from '../auth/staff-home-page';
-import { CATALOGUE_EDITOR_ROLES, CATALOGUE_VIEWER_ROLES, PEOPLE_READER_ROLES } from '../auth/staff-roles';
+import { ADMIN_ROLES, CATALOGUE_EDITOR_ROLES, CATALOGUE_VIEWER_ROLES, PEOPLE_READER_ROLES } from '../auth/staff-roles';
 import { ManageBookingPage } from '../booking/manage-booking-page';
 import { LandingPage } from '../landing/landing-page';
+import { MailPage } from '../mail/mail-page';
 import { NotFoundPage } from '../layout/not-found-page';
 import { PeoplePage } from '../people/people-page';
 import { PersonCreatePage } from '../people/person-create-page';
@@ -62,6 +63,8 @@ export function AppRoutes() {
       return <RequireStaff roles={CATALOGUE_EDITOR_ROLES}>{() => <DayCreatePage />}</RequireStaff>;
     case 'day':
       return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <DayPage key={route.id} id={route.id} staff={staff} />}</RequireStaff>;
+    case 'mail':
+      return <RequireStaff roles={ADMIN_ROLES}>{() => <MailPage />}</RequireStaff>;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -10,3 +10,6 @@ export function hasAnyRole(roles: readonly StaffRole[], allowed: readonly StaffR
 /** Sites, vaccines, lots and vaccination days: everyone on staff may look, doctors and admins change. */
 export const CATALOGUE_VIEWER_ROLES: readonly StaffRole[] = ['admin', 'doctor', 'assistant'];
 export const CATALOGUE_EDITOR_ROLES: readonly StaffRole[] = ['admin', 'doctor'];
+
+/** The outgoing mail and its failures: operating the center, not caring for people. */
+export const ADMIN_ROLES: readonly StaffRole[] = ['admin'];

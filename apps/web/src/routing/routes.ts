@@ -19,6 +19,7 @@ export type Route =
   | { name: 'days' }
   | { name: 'day-new' }
   | { name: 'day'; id: string }
+  | { name: 'mail' }
   | { name: 'not-found' };
 
 const byId = (base: string) => (id: string) => `${base}/${encodeURIComponent(id)}`;
@@ -43,6 +44,7 @@ export const paths = {
   days: '/staff/days',
   dayNew: '/staff/days/new',
   day: byId('/staff/days'),
+  mail: '/staff/mail',
 } as const;
 
 const FIXED: Record<string, Route> = {
@@ -61,6 +63,7 @@ const FIXED: Record<string, Route> = {
   [paths.lotNew]: { name: 'lot-new' },
   [paths.days]: { name: 'days' },
   [paths.dayNew]: { name: 'day-new' },
+  [paths.mail]: { name: 'mail' },
 };
 
 /** Detail pages: `/staff/<collection>/<id>`. */

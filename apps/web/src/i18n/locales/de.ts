@@ -377,6 +377,28 @@ export const de: Messages = {
     sitesTile: 'Orte, an denen Impftage stattfinden.',
     vaccinesTile: 'Produkte, Impfschemata und Altersgrenzen.',
     lotsTile: 'Chargen auf Lager und ihre Dosen.',
+    mailTile: 'Ausgehende E-Mails und die Nachrichten, die nicht zugestellt werden konnten.',
+  },
+  mail: {
+    title: 'Ausgehende E-Mails',
+    intro:
+      'Nachrichten, die das Impfzentrum versendet, etwa Buchungsbestätigungen. Eine Nachricht, die auch nach mehreren Versuchen nicht zugestellt wird, bleibt hier, bis sie erneut gesendet wird.',
+    counts: { pending: 'Warten auf Versand', sent: 'Versendet', dead: 'Nicht zugestellt' },
+    deadTitle: 'Nicht zugestellte Nachrichten',
+    deadCaption: 'Nicht zugestellte Nachrichten, neueste zuerst',
+    empty: 'Es gibt keine unzustellbaren Nachrichten.',
+    columns: {
+      createdAt: 'Eingereiht',
+      kind: 'Art',
+      template: 'Vorlage',
+      attempts: 'Versuche',
+      lastError: 'Letzter Fehler',
+      action: 'Aktion',
+    },
+    replay: 'Erneut senden',
+    replaying: 'Wird gesendet …',
+    replayed: 'Die Nachricht wird erneut versendet.',
+    alreadyReplayed: 'Diese Nachricht wurde bereits erneut gesendet. Die Liste wurde aktualisiert.',
   },
   roles: {
     admin: 'Administration',

@@ -377,6 +377,28 @@ export const en = {
     sitesTile: 'Places where vaccination days happen.',
     vaccinesTile: 'Products, dose schedules and age limits.',
     lotsTile: 'Lots in stock and their doses.',
+    mailTile: 'Outgoing mail and the messages that could not be delivered.',
+  },
+  mail: {
+    title: 'Outgoing mail',
+    intro:
+      'Messages the center sends, such as booking confirmations. A message that still fails after several attempts is kept here until it is sent again.',
+    counts: { pending: 'Waiting to be sent', sent: 'Sent', dead: 'Not delivered' },
+    deadTitle: 'Messages not delivered',
+    deadCaption: 'Messages not delivered, newest first',
+    empty: 'There are no undelivered messages.',
+    columns: {
+      createdAt: 'Queued',
+      kind: 'Kind',
+      template: 'Template',
+      attempts: 'Attempts',
+      lastError: 'Last error',
+      action: 'Action',
+    },
+    replay: 'Send again',
+    replaying: 'Sending…',
+    replayed: 'The message is queued to be sent again.',
+    alreadyReplayed: 'This message had already been sent again. The list has been refreshed.',
   },
   roles: {
     admin: 'Administrator',
