@@ -1,0 +1,55 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+
+const run = promisify(execFile);
+
+/** What a test reads back from a rendered PDF with poppler-utils, as a holder's tools would. */
+export interface ReadPdf {
+  text: string;
+  info: string;
+  /** Every QR code found on the first page, in the order found. */
+  qrCodes: string[];
+}
+
+export async function readPdf(pdf: Buffer): Promise<ReadPdf> {
+  const dir = await mkdtemp(join(tmpdir(), 'certificate-pdf-'));
+  try {
+    const file = join(dir, 'certificate.pdf');
+    await writeFile(file, pdf);
+    const [{ stdout: text }, { stdout: info }] = await Promise.all([
+      run('pdftotext', ['-layout', file, '-']),
+      run('pdfinfo', [file]),
+      run('pdftoppm', ['-r', '200', '-f', '1', '-l', '1', '-png', file, join(dir, 'page')]),
+    ]);
+    const pageFile = (await readdir(dir)).find((name) => name.startsWith('page') && name.endsWith('.png'));
+    if (!pageFile) throw new Error('pdftoppm wrote no page image');
+    return { text, info, qrCodes: decodeAllQrCodes(PNG.sync.read(await readFile(join(dir, pageFile)))) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** jsQR finds one code at a time: each found code is painted white and the page scanned again. */
+function decodeAllQrCodes(png: PNG): string[] {
+  const found: string[] = [];
+  const pixels = new Uint8ClampedArray(png.data);
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const code = jsQR(pixels, png.width, png.height);
+    if (!code) break;
+    found.push(code.data);
+    const { topLeftCorner, topRightCorner, bottomLeftCorner, bottomRightCorner } = code.location;
+    const corners = [topLeftCorner, topRightCorner, bottomLeftCorner, bottomRightCorner];
+    const margin = 20;
+    const left = Math.max(0, Math.floor(Math.min(...corners.map((point) => point.x))) - margin);
+    const right = Math.min(png.width, Math.ceil(Math.max(...corners.map((point) => point.x))) + margin);
+    const top = Math.max(0, Math.floor(Math.min(...corners.map((point) => point.y))) - margin);
+    const bottom = Math.min(png.height, Math.ceil(Math.max(...corners.map((point) => point.y))) + margin);
+    for (let y = top; y < bottom; y++) pixels.fill(255, (y * png.width + left) * 4, (y * png.width + right) * 4);
+  }
+  return found;
+}
