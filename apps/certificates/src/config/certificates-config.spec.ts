@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadCertificatesConfig } from './certificates-config';
+
+const secret = () => randomBytes(32).toString('base64');
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadCertificatesConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadCertificatesConfig', () => {
+  it('reads issuers, secrets and defaults', () => {
+    const value = secret();
+    const config = loadCertificatesConfig({
+      CERTIFICATE_SECRETS: JSON.stringify({ 'https://acme.example.org': [{ id: 'cs-2', secret: value }, { id: 'cs-1', secret: secret() }] }),
+    });
+    expect(config.port).toBe(8080);
+    expect(config.rateLimitPerMinute).toBe(10);
+    expect(config.jwksTtlMs).toBe(300_000);
+    expect(config.trustedProxyHops).toBe(0);
+    const secrets = config.issuers.get('https://acme.example.org');
+    expect(secrets?.map((entry) => entry.id)).toEqual(['cs-2', 'cs-1']);
+    expect(Buffer.from(secrets![0]!.secret).toString('base64')).toBe(value);
+  });
+
+  it('reports every problem by name and never a secret value', () => {
+    const shortSecret = Buffer.from('too short').toString('base64');
+    const problems = problemsOf({
+      PORT: 'eighty',
+      RATE_LIMIT_PER_MINUTE: '0',
+      CERTIFICATE_SECRETS: JSON.stringify({
+        'https://acme.example.org/': [{ id: 'cs-1', secret: shortSecret }],
+        'https://globex.example.org': [{ id: 'cs-1', secret: secret() }],
+        'ftp://initech.example.org': [],
+      }),
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'PORT: must be a port number',
+        expect.stringMatching(/^RATE_LIMIT_PER_MINUTE: /),
+        expect.stringContaining('issuer "https://acme.example.org/" must be a plain URL without a trailing slash'),
+        expect.stringContaining('"secret" must be base64 of at least 32 bytes'),
+        expect.stringContaining('id "cs-1" is used twice'),
+        expect.stringContaining('issuer "ftp://initech.example.org" must be an http(s) URL'),
+      ]),
+    );
+    expect(problems.join('\n')).not.toContain(shortSecret);
+  });
+
+  it('requires the secrets, as JSON, and https issuers in production', () => {
+    expect(problemsOf({})).toEqual([expect.stringMatching(/^CERTIFICATE_SECRETS: is required/)]);
+    expect(problemsOf({ CERTIFICATE_SECRETS: '{not json' })).toEqual(['CERTIFICATE_SECRETS: is not valid JSON']);
+    const plain = JSON.stringify({ 'http://acme.localhost:3000': [{ id: 'cs-1', secret: secret() }] });
+    expect(problemsOf({ CERTIFICATE_SECRETS: plain })).toEqual([]);
+    expect(problemsOf({ CERTIFICATE_SECRETS: plain, NODE_ENV: 'production' })).toEqual([
+      'CERTIFICATE_SECRETS: issuer "http://acme.localhost:3000" must be https in production',
+    ]);
+  });
+});
