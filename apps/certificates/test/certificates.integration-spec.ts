@@ -211,6 +211,13 @@ describe('certificates function', () => {
     expect(answer.json()).toMatchObject({ code: 'certificate.expired' });
   });
 
+  it('refuses a signed record without the QR payloads rather than rendering half a certificate', async () => {
+    const { token } = await issueTestToken(acme, { withoutQrPayloads: true });
+    const answer = await post('pdf', request(token));
+    expect(answer.status).toBe(400);
+    expect(answer.json()).toMatchObject({ code: 'certificate.invalid_request', errors: [{ field: 'token', message: 'does not carry a complete certificate' }] });
+  });
+
   it('lists the invalid fields of a malformed request without echoing their values', async () => {
     const answer = await post('pdf', { token: 'not-a-token', personalData: { familyName: 'Geheimname', birthDate: '12.08.1964' }, locale: 'fr' });
     expect(answer.status).toBe(400);

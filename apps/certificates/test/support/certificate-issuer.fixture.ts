@@ -32,6 +32,8 @@ export async function issueTestToken(
     issuedAt?: Date;
     expiresAt?: Date;
     tokenIssuer?: string;
+    /** Leaves out the QR payloads, as an API that does not know this record shape would. */
+    withoutQrPayloads?: boolean;
   } = {},
 ): Promise<{ token: string; record: IssuedCertificateRecord }> {
   const issuedAt = options.issuedAt ?? new Date();
@@ -79,7 +81,8 @@ export async function issueTestToken(
     shcJws,
     brandColor: '#0a5c8a',
   };
-  const token = await issueCertificateToken(record, {
+  const signed = options.withoutQrPayloads ? { ...record, hc1: undefined, shcJws: undefined } : record;
+  const token = await issueCertificateToken(signed, {
     signingKey: { privateKey: signingKey, kid: options.signWith ? 'forged' : issuer.jwk.kid },
     secret: options.encryptWith ?? issuer.secret,
     issuer: options.tokenIssuer ?? issuer.url,
