@@ -14,8 +14,12 @@ function findRepoRoot(start: string): string {
   return dir;
 }
 
-/** Shared standards data lives beside the clone (CI checks shared/ out next to it). */
-export const standardsDir = resolve(findRepoRoot(__dirname), '../shared/standards/eu-dcc');
+/**
+ * The EU DCC schema, value sets and test vectors: from shared/ beside the clone when it is there
+ * (the current copy), else from the copy kept in this lib for clones that stand alone (GitHub CI).
+ */
+const sharedStandards = resolve(findRepoRoot(__dirname), '../shared/standards/eu-dcc');
+export const standardsDir = existsSync(sharedStandards) ? sharedStandards : resolve(__dirname, '../../test-data/eu-dcc');
 
 export function readStandardsJson<T = unknown>(relativePath: string): T {
   return JSON.parse(readFileSync(join(standardsDir, relativePath), 'utf8')) as T;
