@@ -26,11 +26,6 @@ export class Sql implements SqlClient {
     return this.pool.query<T>(text, params);
   }
 
-  /** A named statement: Postgres parses and plans it once per connection. */
-  prepared<T extends QueryResultRow>(name: string, text: string, params: unknown[]): Promise<{ rows: T[]; rowCount: number | null }> {
-    return this.pool.query<T>({ name, text, values: params });
-  }
-
   /** Runs `work` in one transaction; retried once on a deadlock or serialization failure. */
   async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DoseKind } from '@vaccinate/api-contracts';
 import { normalizeEmail, normalizeIdentifier, type FieldKeyRing } from '@vaccinate/field-encryption';
-import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { Sql } from '../../database/sql';
 import { OutboxRepository, type OutboxPayload } from '../outbox/outbox.repository';
-import { bookingStatement } from './booking-statement';
 import { SLOT_COLUMNS } from './dose-kind-columns';
 
 export interface NewPerson {
@@ -47,33 +45,8 @@ export class ReservationRefused extends Error {
 }
 
 const UNIQUE_VIOLATION = '23505';
-const CHECK_VIOLATION = '23514';
-const SLOT_CHECKS: Record<string, DoseKind> = { ck_slot_first: 'first', ck_slot_follow_up: 'followUp', ck_slot_booster: 'booster' };
 
-/** What a refused booking statement means for the person, from the constraint Postgres names. */
-function refusalOf(error: unknown, doses: ReservedDose[]): ReservationRefused | 'retry' | null {
-  const { code, constraint } = error as { code?: string; constraint?: string };
-  if (code === CHECK_VIOLATION && constraint && SLOT_CHECKS[constraint]) {
-    const dose = doses.find((candidate) => candidate.kind === SLOT_CHECKS[constraint]);
-    return new ReservationRefused('slot_full', dose?.slotId, dose?.kind);
-  }
-  if (code === CHECK_VIOLATION && constraint === 'ck_vaccination_day_doses') return new ReservationRefused('day_full');
-  if (code !== UNIQUE_VIOLATION) return null;
-  switch (constraint) {
-    case 'uq_booking_idempotency_key':
-      return new ReservationRefused('idempotent_replay');
-    case 'uq_booking_active_person_product':
-      return new ReservationRefused('already_booked');
-    case 'uq_person_employee_number_index':
-      return new ReservationRefused('employee_number_taken');
-    case 'uq_person_email_index':
-      return 'retry';
-    default:
-      return null;
-  }
-}
-
-/** The booking path in plain SQL: a booking is one statement; a dose is one conditional UPDATE. */
+/** The booking path in plain SQL: one transaction, one conditional UPDATE per reserved dose, no lock held across a round trip outside it. */
 @Injectable()
 export class BookingRepository {
   constructor(
@@ -82,54 +55,17 @@ export class BookingRepository {
     @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
   ) {}
 
-  /**
-   * Books in one statement (see bookingStatement). Returns the new ids and the slot changes to
-   * announce; a refusal is a ReservationRefused, with nothing written.
-   */
+  /** Returns the new ids and the slot changes to announce once committed. */
   async reserve(booking: NewBooking): Promise<{ bookingId: string; appointmentIds: string[]; changes: string[] }> {
-    const bookingId = randomUUID();
-    const appointmentIds = booking.doses.map(() => randomUUID());
-    const ring = this.ring;
-    const email = normalizeEmail(booking.person.email);
-    const employeeNumber = booking.person.employeeNumber;
-    const statement = bookingStatement({
-      bookingId,
-      code: booking.code,
-      productId: booking.productId,
-      locale: booking.locale,
-      manageTokenHash: booking.manageTokenHash,
-      manageTokenEncrypted: ring.encrypt(booking.manageToken, 'booking.manageToken'),
-      idempotencyKey: booking.idempotencyKey,
-      person: {
-        givenNameEncrypted: ring.encrypt(booking.person.givenName, 'person.givenName'),
-        familyNameEncrypted: ring.encrypt(booking.person.familyName, 'person.familyName'),
-        emailEncrypted: ring.encrypt(booking.person.email, 'person.email'),
-        emailIndex: ring.blindIndex(email, 'person.email'),
-        emailIndexCandidates: ring.blindIndexCandidates(email, 'person.email'),
-        birthDateEncrypted: ring.encrypt(booking.person.birthDate, 'person.birthDate'),
-        employeeNumberEncrypted: employeeNumber ? ring.encrypt(employeeNumber, 'person.employeeNumber') : null,
-        employeeNumberIndex: employeeNumber ? ring.blindIndex(normalizeIdentifier(employeeNumber), 'person.employeeNumber') : null,
-      },
-      doses: booking.doses.map((dose, index) => ({ ...dose, appointmentId: appointmentIds[index] as string })),
-      outbox: this.outbox.seal(booking.mail({ bookingId, appointmentIds })),
+    return this.sql.transaction(async (client) => {
+      const personId = await this.upsertPerson(client, booking.person);
+      const bookingId = await this.insertBooking(client, booking, personId);
+      const changes: string[] = [];
+      for (const dose of booking.doses) changes.push(await reserveDose(client, booking.productId, dose));
+      const appointmentIds = await insertAppointments(client, bookingId, booking.doses);
+      await this.outbox.enqueue(client, booking.mail({ bookingId, appointmentIds }));
+      return { bookingId, appointmentIds, changes };
     });
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        const { rows } = await this.sql.prepared<{ appointments: number; slots: { slotId: string; free: number; kind: string }[] }>(
-          statement.name,
-          statement.text,
-          statement.values,
-        );
-        const changes = (rows[0]?.slots ?? []).map((slot) => `slot:${slot.slotId}:${slot.kind}:${slot.free}`);
-        return { bookingId, appointmentIds, changes };
-      } catch (error) {
-        const refusal = refusalOf(error, booking.doses);
-        // Two first bookings of the same new person at once: the second finds the person on retry.
-        if (refusal === 'retry' && attempt < 2) continue;
-        if (refusal && refusal !== 'retry') throw refusal;
-        throw error;
-      }
-    }
   }
 
   /** The booking an idempotency key created, if any. */
@@ -152,6 +88,56 @@ export class BookingRepository {
       [slotId],
     );
     return rows[0]?.exhausted ?? false;
+  }
+
+  private async upsertPerson(client: PoolClient, person: NewPerson): Promise<string> {
+    const ring = this.ring;
+    const email = normalizeEmail(person.email);
+    const inserted = await client.query<{ id: string }>(
+      `INSERT INTO person (given_name_encrypted, family_name_encrypted, email_encrypted, email_index, birth_date_encrypted,
+                           employee_number_encrypted, employee_number_index, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 1) ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        ring.encrypt(person.givenName, 'person.givenName'),
+        ring.encrypt(person.familyName, 'person.familyName'),
+        ring.encrypt(person.email, 'person.email'),
+        ring.blindIndex(email, 'person.email'),
+        ring.encrypt(person.birthDate, 'person.birthDate'),
+        person.employeeNumber ? ring.encrypt(person.employeeNumber, 'person.employeeNumber') : null,
+        person.employeeNumber ? ring.blindIndex(normalizeIdentifier(person.employeeNumber), 'person.employeeNumber') : null,
+      ],
+    );
+    if (inserted.rows[0]) return inserted.rows[0].id;
+    // An existing person keeps their record: a public form never overwrites what staff may have corrected.
+    const existing = await client.query<{ id: string }>('SELECT id FROM person WHERE email_index = ANY($1)', [
+      ring.blindIndexCandidates(email, 'person.email'),
+    ]);
+    if (!existing.rows[0]) throw new ReservationRefused('employee_number_taken');
+    return existing.rows[0].id;
+  }
+
+  private async insertBooking(client: PoolClient, booking: NewBooking, personId: string): Promise<string> {
+    try {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO booking (code, person_id, product_id, locale, manage_token_hash, manage_token_encrypted, idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [
+          booking.code,
+          personId,
+          booking.productId,
+          booking.locale,
+          booking.manageTokenHash,
+          this.ring.encrypt(booking.manageToken, 'booking.manageToken'),
+          booking.idempotencyKey,
+        ],
+      );
+      return rows[0]?.id as string;
+    } catch (error) {
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (code === UNIQUE_VIOLATION && constraint === 'uq_booking_idempotency_key') throw new ReservationRefused('idempotent_replay');
+      if (code === UNIQUE_VIOLATION && constraint === 'uq_booking_active_person_product') throw new ReservationRefused('already_booked');
+      throw error;
+    }
   }
 }
 
@@ -197,4 +183,13 @@ export async function releaseDose(client: PoolClient, slotId: string, kind: Dose
     await client.query('UPDATE vaccination_day SET doses_booked = doses_booked - 1 WHERE id = $1 AND doses_booked > 0', [released.day_id]);
   }
   return `slot:${slotId}:${kind}:${released.free}`;
+}
+
+async function insertAppointments(client: PoolClient, bookingId: string, doses: ReservedDose[]): Promise<string[]> {
+  const values = doses.map((_, i) => `($1, $${i * 3 + 2}, $${i * 3 + 3}, $${i * 3 + 4})`).join(', ');
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO appointment (booking_id, slot_id, dose_kind, dose_number) VALUES ${values} RETURNING id`,
+    [bookingId, ...doses.flatMap((dose) => [dose.slotId, dose.kind, dose.doseNumber])],
+  );
+  return rows.map((row) => row.id);
 }

@@ -38,11 +38,6 @@ export class OutboxRepository {
     @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
   ) {}
 
-  /** The row values of a message, for callers that insert it within their own statement. */
-  seal(payload: OutboxPayload): { kind: string; payloadEncrypted: string } {
-    return { kind: `mail:${payload.template}`, payloadEncrypted: this.ring.encrypt(JSON.stringify(payload), 'outbox.payload') };
-  }
-
   async enqueue(client: PoolClient, payload: OutboxPayload): Promise<void> {
     // No NOTIFY here: it would serialize the commits of every booking; the worker polls every second.
     await client.query('INSERT INTO outbox_message (kind, payload_encrypted) VALUES ($1, $2)', [
