@@ -60,7 +60,8 @@ describe('booking journey', () => {
 
     // The recommended date's first free time is taken, at the same site.
     const followUpTimes = await screen.findByRole('group', { name: /^Times on Monday, June 22, 2026/ });
-    expect(within(followUpTimes).getByRole('button', { name: /08:10/ }).getAttribute('aria-pressed')).toBe('true');
+    // The preselection lands a render after the times appear: wait for it rather than race it.
+    await waitFor(() => expect(within(followUpTimes).getByRole('button', { name: /08:10/ }).getAttribute('aria-pressed')).toBe('true'));
     const summary = screen.getByRole('heading', { name: 'Your appointments' }).nextElementSibling as HTMLElement;
     expect(within(summary).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       expect.stringContaining('Monday, June 1, 2026, 08:00–08:10'),
