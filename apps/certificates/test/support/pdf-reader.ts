@@ -21,14 +21,19 @@ export async function readPdf(pdf: Buffer): Promise<ReadPdf> {
   try {
     const file = join(dir, 'certificate.pdf');
     await writeFile(file, pdf);
-    const [{ stdout: text }, { stdout: info }] = await Promise.all([
-      run('pdftotext', ['-layout', file, '-']),
-      run('pdfinfo', [file]),
-      run('pdftoppm', ['-r', '200', '-f', '1', '-l', '1', '-png', file, join(dir, 'page')]),
-    ]);
-    const pageFile = (await readdir(dir)).find((name) => name.startsWith('page') && name.endsWith('.png'));
-    if (!pageFile) throw new Error('pdftoppm wrote no page image');
-    return { text, info, qrCodes: decodeAllQrCodes(PNG.sync.read(await readFile(join(dir, pageFile)))) };
+    const [{ stdout: text }, { stdout: info }] = await Promise.all([run('pdftotext', ['-layout', file, '-']), run('pdfinfo', [file])]);
+    // jsQR misses a code now and then at one resolution (it depends on the content); a scanner
+    // would move closer, so the page is read at a few resolutions and what is found is joined.
+    const qrCodes = new Set<string>();
+    for (const dpi of [200, 150, 300]) {
+      const prefix = join(dir, `page-${dpi}`);
+      await run('pdftoppm', ['-r', String(dpi), '-f', '1', '-l', '1', '-png', file, prefix]);
+      const pageFile = (await readdir(dir)).find((name) => name.startsWith(`page-${dpi}`) && name.endsWith('.png'));
+      if (!pageFile) throw new Error('pdftoppm wrote no page image');
+      for (const code of decodeAllQrCodes(PNG.sync.read(await readFile(join(dir, pageFile))))) qrCodes.add(code);
+      if (qrCodes.size >= 2) break;
+    }
+    return { text, info, qrCodes: [...qrCodes] };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
