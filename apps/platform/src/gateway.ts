@@ -13,7 +13,8 @@ export interface GatewayRoutes {
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
 
 /**
- * What the ingress does in Kubernetes: `<slug>.localhost/api/*` goes to that tenant's API,
+ * What the ingress does in Kubernetes: `<slug>.localhost/api/*` (and the tenant's
+ * `/.well-known/jwks.json`) goes to that tenant's API,
  * `/tenant-directory.json` is the directory, everything else is the web app.
  */
 export function createGateway(routes: GatewayRoutes): Server {
@@ -25,7 +26,7 @@ export function createGateway(routes: GatewayRoutes): Server {
       response.end(directoryJson);
       return;
     }
-    if (path === '/api' || path.startsWith('/api/')) {
+    if (path === '/api' || path.startsWith('/api/') || path === '/.well-known/jwks.json') {
       const tenant = findTenantByHost(routes.directory, request.headers.host ?? '');
       const port = tenant ? routes.apiPorts.get(tenant.slug) : undefined;
       if (!port) return unknownTenant(response);

@@ -30,7 +30,8 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   registerRequestHooks(app.getHttpAdapter().getInstance(), logger);
   let shortcut: SoldOutShortcut | null = null;
   registerSoldOutShortcut(app.getHttpAdapter().getInstance(), () => shortcut);
-  app.setGlobalPrefix(API_PREFIX);
+  // Verifiers look for keys at the host's root, as the JWKS convention has it.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['.well-known/jwks.json'] });
   app.useGlobalFilters(new ProblemFilter(logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -1,5 +1,5 @@
 import type { ProblemDetails } from '@vaccinate/api-contracts';
-import { SignJWT } from 'jose';
+import { createLocalJWKSet, jwtVerify, SignJWT, type JWK } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tenantAudience } from '../../src/modules/auth/token.service';
@@ -39,6 +39,17 @@ describe('tenant isolation', () => {
     const refused = await globex.request('/api/people', { token });
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as ProblemDetails).code).toBe('auth.invalid_token');
+  });
+
+  it('publishes its own public key at /.well-known/jwks.json, which verifies its tokens and not the other tenant\'s', async () => {
+    const jwks = (await (await acme.request('/.well-known/jwks.json')).json()) as { keys: JWK[] };
+    expect(jwks.keys).toHaveLength(1);
+    expect(jwks.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
+    expect(jwks.keys[0]).not.toHaveProperty('d');
+    const keySet = createLocalJWKSet(jwks);
+    const token = await staffToken(acme, ['assistant']);
+    expect((await jwtVerify(token, keySet)).payload.sub).toBeTruthy();
+    await expect(jwtVerify(await staffToken(globex, ['assistant']), keySet)).rejects.toThrow();
   });
 
   it('refuses a token signed with the right key but issued for another tenant', async () => {

@@ -31,7 +31,8 @@ export function routeTable(app: INestApplication, prefix: string): RouteEntry[] 
         if (path === undefined || method === undefined) continue;
         routes.push({
           method: RequestMethod[method],
-          path: joinPath(prefix, base, path),
+          // Keys are published at the host's root (excluded from the global prefix).
+          path: base === '.well-known' ? joinPath(base, path) : joinPath(prefix, base, path),
           rule: (Reflect.getMetadata(ACCESS_METADATA, handler) as AccessRule | undefined) ?? classRule,
         });
       }

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { JwksController } from './jwks.controller';
 import { OidcVerifier } from './oidc-verifier';
 import { SignInThrottle } from './sign-in-throttle';
 import { StaffAccountRepository } from './staff-account.repository';
@@ -10,7 +11,7 @@ import { StaffController } from './staff.controller';
 import { TokenService } from './token.service';
 
 @Module({
-  controllers: [AuthController, StaffController],
+  controllers: [AuthController, JwksController, StaffController],
   providers: [
     AuthService,
     OidcVerifier,
