@@ -9,6 +9,7 @@ import { SiteEntity } from '../modules/catalogue/site.entity';
 import { VaccineProductEntity } from '../modules/catalogue/vaccine-product.entity';
 import { OutboxMessageEntity } from '../modules/outbox/outbox-message.entity';
 import { PersonEntity } from '../modules/people/person.entity';
+import { RegistrationEntity } from '../modules/registration/registration.entity';
 import { SlotEntity } from '../modules/vaccination-day/slot.entity';
 import { VaccinationDayLotEntity } from '../modules/vaccination-day/vaccination-day-lot.entity';
 import { VaccinationDayEntity } from '../modules/vaccination-day/vaccination-day.entity';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   LotEntity,
   OutboxMessageEntity,
   PersonEntity,
+  RegistrationEntity,
   SiteEntity,
   SlotEntity,
   StaffAccountEntity,

@@ -1,0 +1,62 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { VaccineProductEntity } from '../catalogue/vaccine-product.entity';
+
+export type RegistrationStatus = 'queued' | 'offered' | 'booked' | 'vaccinated' | 'withdrawn';
+
+/**
+ * A person on the waiting list: the protective layer in front of booking. One row, written once
+ * and committed before the answer; personal fields are ciphertext, the e-mail is a blind index.
+ */
+@Entity({ name: 'registration' })
+@Index('ix_registration_queue', ['status', 'createdAt'])
+export class RegistrationEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_registration' })
+  id!: string;
+
+  @Index('uq_registration_tracking_code', { unique: true })
+  @Column({ name: 'tracking_code', type: 'text' })
+  trackingCode!: string;
+
+  @Column({ name: 'given_name_encrypted', type: 'text' })
+  givenNameEncrypted!: string;
+
+  @Column({ name: 'family_name_encrypted', type: 'text' })
+  familyNameEncrypted!: string;
+
+  @Column({ name: 'email_encrypted', type: 'text' })
+  emailEncrypted!: string;
+
+  @Index('uq_registration_email_index', { unique: true })
+  @Column({ name: 'email_index', type: 'text' })
+  emailIndex!: string;
+
+  @Column({ name: 'birth_date_encrypted', type: 'text' })
+  birthDateEncrypted!: string;
+
+  @Column({ name: 'phone_encrypted', type: 'text', nullable: true })
+  phoneEncrypted!: string | null;
+
+  /** Occupations and questionnaire answers: what priority groups are decided on; health data, so encrypted. */
+  @Column({ name: 'profile_encrypted', type: 'text' })
+  profileEncrypted!: string;
+
+  @Column({ name: 'product_id', type: 'uuid', nullable: true })
+  productId!: string | null;
+
+  @ManyToOne(() => VaccineProductEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'product_id', foreignKeyConstraintName: 'fk_registration_product' })
+  product?: VaccineProductEntity;
+
+  @Column({ name: 'preferred_site_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  preferredSiteIds!: string[];
+
+  /** ISO weekdays 1-7 the person can come on; empty = any. */
+  @Column({ name: 'preferred_weekdays', type: 'smallint', array: true, default: () => "'{}'" })
+  preferredWeekdays!: number[];
+
+  @Column({ name: 'status', type: 'text', default: 'queued' })
+  status!: RegistrationStatus;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CaptchaModule } from '../captcha/captcha.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { RegistrationController } from './registration.controller';
+import { RegistrationRepository } from './registration.repository';
+import { RegistrationService } from './registration.service';
+
+@Module({
+  imports: [CaptchaModule, CatalogueModule],
+  controllers: [RegistrationController],
+  providers: [RegistrationRepository, RegistrationService],
+})
+export class RegistrationModule {}
