@@ -55,7 +55,7 @@ export async function createBurstDays(baseUrl: string, token: string, tomorrow: 
 }
 
 /** Captcha solutions fetched and solved before the burst, as browsers do while people type. */
-async function solvedCaptchas(baseUrl: string, count: number): Promise<string[]> {
+export async function solvedCaptchas(baseUrl: string, count: number): Promise<string[]> {
   const solutions: string[] = [];
   const batch = 50;
   for (let start = 0; start < count; start += batch) {

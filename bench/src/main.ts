@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { bookingBurst, createBurstDays } from './booking-burst';
+import { intakeBurst } from './intake-burst';
 import { load } from './load';
 import { freePort, startNode, stop } from './processes';
 import { clientIp, startBenchTenant } from './tenant-setup';
@@ -10,6 +11,7 @@ const ROOT = resolve(__dirname, '..', '..');
 const CONNECTIONS = 100;
 const DURATION_SECONDS = 10;
 const BURST_ATTEMPTS = 15_000;
+const INTAKE_ATTEMPTS = 10_000;
 
 function dateIn(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -54,6 +56,12 @@ async function main(): Promise<void> {
     const soldOut = await bookingBurst(tenant.baseUrl, tenant.databaseUrl, setup, BURST_ATTEMPTS, 128);
     console.log(`after the sell-out: ${soldOut.requestsPerSecond} attempts/s, p99 ${soldOut.latencyMs.p99} ms, statuses ${JSON.stringify(soldOut.statusCodes)}`);
 
+    const intake = await intakeBurst(tenant.baseUrl, tenant.databaseUrl, INTAKE_ATTEMPTS, 128);
+    console.log(
+      `waiting-list intake: ${intake.requestsPerSecond} registrations/s, p99 ${intake.latencyMs.p99} ms, ` +
+        `${intake.accepted} answered 202, ${intake.stored} stored, ${intake.lost} lost, statuses ${JSON.stringify(intake.statusCodes)}`,
+    );
+
     const results = {
       measuredAt: new Date().toISOString(),
       machine,
@@ -62,6 +70,7 @@ async function main(): Promise<void> {
       availabilityCached: availability,
       bookingBurst: burst,
       afterSellOut: soldOut,
+      intake,
     };
     if (only) return;
     await writeFile(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -79,6 +88,7 @@ type Results = {
   availabilityCached: { requestsPerSecond: number; latencyMs: { p99: number } };
   bookingBurst: { requestsPerSecond: number; latencyMs: { p99: number }; booked: number; places: number; overbookedSlots: number; doubleBookings: number };
   afterSellOut: { requestsPerSecond: number; latencyMs: { p99: number } };
+  intake: { requestsPerSecond: number; latencyMs: { p99: number }; accepted: number; stored: number; lost: number };
 };
 
 async function updateReadme(results: Results): Promise<void> {
@@ -95,6 +105,7 @@ async function updateReadme(results: Results): Promise<void> {
     `| cached \`GET /api/availability\`, 100 connections | ${results.availabilityCached.requestsPerSecond} | ${results.availabilityCached.latencyMs.p99} ms | |`,
     `| booking burst, 300 slots, 128 clients until sold out | ${b.requestsPerSecond} | ${b.latencyMs.p99} ms | ${b.booked}/${b.places} booked, ${b.overbookedSlots} overbooked, ${b.doubleBookings} double |`,
     `| the same after the sell-out (every slot full) | ${results.afterSellOut.requestsPerSecond} | ${results.afterSellOut.latencyMs.p99} ms | |`,
+    `| waiting-list intake, 128 clients, captcha on | ${results.intake.requestsPerSecond} | ${results.intake.latencyMs.p99} ms | ${results.intake.accepted} answered 202, ${results.intake.stored} stored, ${results.intake.lost} lost |`,
     '<!-- bench:end -->',
   ].join('\n');
   const updated = readme.includes('<!-- bench:start -->')
