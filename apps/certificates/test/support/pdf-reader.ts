@@ -25,18 +25,38 @@ export async function readPdf(pdf: Buffer): Promise<ReadPdf> {
     // jsQR misses a code now and then at one resolution (it depends on the content); a scanner
     // would move closer, so the page is read at a few resolutions and what is found is joined.
     const qrCodes = new Set<string>();
-    for (const dpi of [200, 150, 300]) {
+    for (const dpi of [200, 150, 300, 400]) {
       const prefix = join(dir, `page-${dpi}`);
       await run('pdftoppm', ['-r', String(dpi), '-f', '1', '-l', '1', '-png', file, prefix]);
       const pageFile = (await readdir(dir)).find((name) => name.startsWith(`page-${dpi}`) && name.endsWith('.png'));
       if (!pageFile) throw new Error('pdftoppm wrote no page image');
-      for (const code of decodeAllQrCodes(PNG.sync.read(await readFile(join(dir, pageFile))))) qrCodes.add(code);
+      const page = PNG.sync.read(await readFile(join(dir, pageFile)));
+      for (const code of decodeAllQrCodes(page)) qrCodes.add(code);
+      // A code next to another is found more reliably on its own: scan each half of the page too.
+      for (const half of qrCodes.size >= 2 ? [] : halves(page)) for (const code of decodeAllQrCodes(half)) qrCodes.add(code);
       if (qrCodes.size >= 2) break;
     }
     return { text, info, qrCodes: [...qrCodes] };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The left, right, top and bottom halves of a page image. */
+function halves(png: PNG): PNG[] {
+  const crop = (x: number, y: number, width: number, height: number): PNG => {
+    const part = new PNG({ width, height });
+    PNG.bitblt(png, part, x, y, width, height, 0, 0);
+    return part;
+  };
+  const halfWidth = Math.floor(png.width / 2);
+  const halfHeight = Math.floor(png.height / 2);
+  return [
+    crop(0, 0, halfWidth, png.height),
+    crop(halfWidth, 0, png.width - halfWidth, png.height),
+    crop(0, 0, png.width, halfHeight),
+    crop(0, halfHeight, png.width, png.height - halfHeight),
+  ];
 }
 
 /** jsQR finds one code at a time: each found code is painted white and the page scanned again. */
