@@ -32,7 +32,7 @@ export async function startBenchTenant(root: string): Promise<BenchTenant> {
     // Request lines are not logged during the run: at tens of thousands per second the log would be the benchmark.
     LOG_LEVEL: 'warn',
     CAPTCHA_MAX_NUMBER: '100',
-    DATABASE_POOL_MAX: '20',
+    DATABASE_POOL_MAX: process.env['BENCH_POOL_MAX'] ?? '20',
   };
   const cli = join(root, 'apps/api/dist/cli.js');
   await runNode(cli, ['migrate'], env);
