@@ -2,13 +2,24 @@ import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldProblem } from '@vaccinate/api-contracts';
 import { ValidationException } from './app-exception';
 
+// When a field breaks several rules, the one that says the most to a person comes first:
+// "should not be empty" beats "must be shorter than 100 characters" for a missing name.
+const FIRST_RULES = ['whitelistValidation', 'isNotEmpty', 'isDefined', 'isString', 'isInt', 'isArray', 'isObject'];
+
+function mainConstraint(constraints: Record<string, string>): [string, string] | undefined {
+  const entries = Object.entries(constraints);
+  const rank = (name: string) => (FIRST_RULES.includes(name) ? FIRST_RULES.indexOf(name) : FIRST_RULES.length);
+  return entries.sort(([a], [b]) => rank(a) - rank(b))[0];
+}
+
+/** One problem per field, nested fields as dotted paths. */
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
-      field,
-      message: constraint === 'whitelistValidation' ? 'is not an accepted field' : withoutField(message, error.property),
-    }));
+    const main = mainConstraint(error.constraints ?? {});
+    const own = main
+      ? [{ field, message: main[0] === 'whitelistValidation' ? 'is not an accepted field' : withoutField(main[1], error.property) }]
+      : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
