@@ -13,6 +13,12 @@ import { RegistrationEntity } from '../modules/registration/registration.entity'
 import { SlotEntity } from '../modules/vaccination-day/slot.entity';
 import { VaccinationDayLotEntity } from '../modules/vaccination-day/vaccination-day-lot.entity';
 import { VaccinationDayEntity } from '../modules/vaccination-day/vaccination-day.entity';
+import { QuestionnaireEntity } from '../modules/questionnaire/questionnaire.entity';
+import { PersonRevisionEntity } from '../modules/people/person-revision.entity';
+import { AdverseReactionEntity } from '../modules/vaccination/adverse-reaction.entity';
+import { LotWasteEntity } from '../modules/vaccination/lot-waste.entity';
+import { VaccinationEntity } from '../modules/vaccination/vaccination.entity';
+import { VisitEntity } from '../modules/visit/visit.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -29,6 +35,12 @@ export const ENTITIES = [
   VaccinationDayEntity,
   VaccinationDayLotEntity,
   VaccineProductEntity,
+  QuestionnaireEntity,
+  PersonRevisionEntity,
+  VisitEntity,
+  VaccinationEntity,
+  AdverseReactionEntity,
+  LotWasteEntity,
 ];
 
 /** The tenant database; the schema is owned by migrations, never synchronized. */
