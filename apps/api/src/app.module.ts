@@ -18,6 +18,7 @@ import { VaccinationDayModule } from './modules/vaccination-day/vaccination-day.
 import { HealthModule } from './modules/health/health.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { PeopleModule } from './modules/people/people.module';
+import { RecordEventsModule } from './modules/record-events/record-events.module';
 import { RegistrationModule } from './modules/registration/registration.module';
 
 
@@ -58,6 +59,7 @@ export class AppModule {
         OpenApiModule,
         OutboxModule,
         PeopleModule,
+        RecordEventsModule,
         RegistrationModule,
         VaccinationDayModule,
       ],
