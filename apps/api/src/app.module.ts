@@ -20,6 +20,7 @@ import { OpenApiModule } from './modules/openapi/openapi.module';
 import { PeopleModule } from './modules/people/people.module';
 import { RecordEventsModule } from './modules/record-events/record-events.module';
 import { RegistrationModule } from './modules/registration/registration.module';
+import { CertificateModule } from './modules/certificate/certificate.module';
 
 
 
@@ -62,6 +63,7 @@ export class AppModule {
         RecordEventsModule,
         RegistrationModule,
         VaccinationDayModule,
+        CertificateModule,
       ],
     };
   }

@@ -6,3 +6,4 @@ export * from './booking';
 export * from './catalogue';
 export * from './vaccination-day';
 export * from './day-run';
+export * from './certificate';

@@ -19,6 +19,7 @@ import { AdverseReactionEntity } from '../modules/vaccination/adverse-reaction.e
 import { LotWasteEntity } from '../modules/vaccination/lot-waste.entity';
 import { VaccinationEntity } from '../modules/vaccination/vaccination.entity';
 import { VisitEntity } from '../modules/visit/visit.entity';
+import { CertificateEntity } from '../modules/certificate/certificate.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -41,6 +42,7 @@ export const ENTITIES = [
   VaccinationEntity,
   AdverseReactionEntity,
   LotWasteEntity,
+  CertificateEntity,
 ];
 
 /** The tenant database; the schema is owned by migrations, never synchronized. */
