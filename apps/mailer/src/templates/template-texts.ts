@@ -1,4 +1,4 @@
-import type { MailLocale, MailTemplate } from '@vaccinate/mail-contracts';
+import type { BookingMailTemplate, MailLocale } from '@vaccinate/mail-contracts';
 import type { AppointmentWhen } from './date-format.util';
 
 export interface TextContext {
@@ -35,7 +35,7 @@ export interface LocaleTexts {
   rebookButton: string;
   rebookHelp: string;
   automatic: string;
-  templates: Record<MailTemplate, TemplateTexts>;
+  templates: Record<BookingMailTemplate, TemplateTexts>;
 }
 
 const de: LocaleTexts = {
