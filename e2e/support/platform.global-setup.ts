@@ -41,6 +41,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       SMTP_PORT: String(await freePort()),
       MAIL_CATCHER_PORT: String(mailCatcherPort),
       MAILER_PORT: String(await freePort()),
+      CERTIFICATES_PORT: String(await freePort()),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
