@@ -185,6 +185,8 @@ describe('certificates issued by the API', () => {
     const response = await acme.request('/api/certificates/revocations');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect((await acme.request('/.well-known/jwks.json')).headers.get('access-control-allow-origin')).toBe('*');
     const list = (await response.json()) as CertificateRevocationList;
     expect(list.issuer).toBe(acme.config.publicUrl);
     const revoked = list.revoked.map((entry) => entry.certificateId);

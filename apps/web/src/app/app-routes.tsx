@@ -21,6 +21,8 @@ import { VaccineCreatePage, VaccineEditPage } from '../vaccines/vaccine-edit-pag
 import { VaccinesPage } from '../vaccines/vaccines-page';
 import { usePathname } from '../routing/router';
 import { matchRoute } from '../routing/routes';
+import { CertificatePage } from '../certificates/certificate-page';
+import { VerifyPage } from '../certificates/verify-page';
 
 export function AppRoutes() {
   const route = matchRoute(usePathname());
@@ -65,6 +67,10 @@ export function AppRoutes() {
       return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <DayPage key={route.id} id={route.id} staff={staff} />}</RequireStaff>;
     case 'mail':
       return <RequireStaff roles={ADMIN_ROLES}>{() => <MailPage />}</RequireStaff>;
+    case 'certificate':
+      return <CertificatePage />;
+    case 'verify-certificate':
+      return <VerifyPage />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -20,6 +20,8 @@ export type Route =
   | { name: 'day-new' }
   | { name: 'day'; id: string }
   | { name: 'mail' }
+  | { name: 'certificate' }
+  | { name: 'verify-certificate' }
   | { name: 'not-found' };
 
 const byId = (base: string) => (id: string) => `${base}/${encodeURIComponent(id)}`;
@@ -45,6 +47,8 @@ export const paths = {
   dayNew: '/staff/days/new',
   day: byId('/staff/days'),
   mail: '/staff/mail',
+  certificate: '/certificate',
+  verifyCertificate: '/verify',
 } as const;
 
 const FIXED: Record<string, Route> = {
@@ -64,6 +68,8 @@ const FIXED: Record<string, Route> = {
   [paths.days]: { name: 'days' },
   [paths.dayNew]: { name: 'day-new' },
   [paths.mail]: { name: 'mail' },
+  [paths.certificate]: { name: 'certificate' },
+  [paths.verifyCertificate]: { name: 'verify-certificate' },
 };
 
 /** Detail pages: `/staff/<collection>/<id>`. */

@@ -24,6 +24,8 @@ export class CertificateController {
   @Get('certificates/revocations')
   @Public()
   @Header('cache-control', 'public, max-age=300')
+  // Public data for verifiers on any origin.
+  @Header('access-control-allow-origin', '*')
   @ApiOkResponse({ type: CertificateRevocationListDto, description: 'Revoked certificate identifiers (UVCI), newest first' })
   revocations(): Promise<CertificateRevocationList> {
     return this.certificates.revocations();

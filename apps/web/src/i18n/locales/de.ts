@@ -1,3 +1,4 @@
+import { certificatesDe } from './certificates.de';
 import type { Messages } from './en';
 
 export const de: Messages = {
@@ -443,4 +444,5 @@ export const de: Messages = {
       'Jemand anderes hat diese Person während Ihrer Bearbeitung geändert. Laden Sie die aktuelle Fassung und nehmen Sie Ihre Änderung erneut vor.',
     loadLatest: 'Aktuelle Fassung laden',
   },
+  ...certificatesDe,
 };

@@ -1,3 +1,4 @@
+import { certificatesEn } from './certificates.en';
 /** English texts; the German file must have exactly the same keys (checked by its type). */
 export const en = {
   common: {
@@ -443,6 +444,7 @@ export const en = {
       'Someone else changed this person while you were editing. Load the latest version and make your change again.',
     loadLatest: 'Load latest version',
   },
+  ...certificatesEn,
 };
 
 export type Messages = typeof en;
