@@ -155,6 +155,7 @@ export interface CheckOutPlan {
   visitId: string;
   nextDose: {
     doseNumber: number;
+    doseKind: DoseKind;
     window: { earliest: string; recommended: string; latest: string };
     reserved: { appointmentId: string; startsAt: string; siteName: string } | null;
   } | null;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CheckOutPlan, CheckOutRequest, VisitDetail } from '@vaccinate/api-contracts';
-import { doseKindOf, isWithin, nextDoseAfter, type DateWindow, type DoseKind } from '@vaccinate/dose-schedule';
+import { isWithin, nextDoseAfter, type DateWindow, type DoseKind } from '@vaccinate/dose-schedule';
 import type { PoolClient } from 'pg';
 import { dateIn } from '../../common/time-zone';
 import type { ApiConfig } from '../../config/api-config';
@@ -69,7 +69,7 @@ export class CheckOutService {
 
   private async followUp(client: PoolClient, visit: VisitRow, next: NextDose, followUp: CheckOutRequest['followUp']): Promise<string[]> {
     const reserved = next.reserved;
-    const kind = doseKindOf(next.doseNumber, await this.catalogue.product(visit.productId));
+    const kind = next.doseKind;
     switch (followUp.action) {
       case 'none':
         return [];
@@ -138,6 +138,7 @@ export class CheckOutService {
     const reserved = rows[0];
     return {
       doseNumber: next.doseNumber,
+      doseKind: next.kind,
       window: next.window,
       reserved: reserved ? { appointmentId: reserved.id, startsAt: reserved.starts_at.toISOString(), siteName: reserved.site_name } : null,
     };
