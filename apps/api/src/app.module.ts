@@ -19,7 +19,9 @@ import { HealthModule } from './modules/health/health.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { PeopleModule } from './modules/people/people.module';
 import { RecordEventsModule } from './modules/record-events/record-events.module';
+import { QuestionnaireModule } from './modules/questionnaire/questionnaire.module';
 import { RegistrationModule } from './modules/registration/registration.module';
+import { VisitModule } from './modules/visit/visit.module';
 import { CertificateModule } from './modules/certificate/certificate.module';
 
 
@@ -60,7 +62,9 @@ export class AppModule {
         OpenApiModule,
         OutboxModule,
         PeopleModule,
+        QuestionnaireModule,
         RecordEventsModule,
+        VisitModule,
         RegistrationModule,
         VaccinationDayModule,
         CertificateModule,

@@ -7,7 +7,7 @@ import { createLogger } from './common/logger';
 import {
   ConfigError,
   loadApiConfig,
-  loadBootstrapAdminConfig,
+  loadBootstrapAdminConfig, loadDemoStaffPassword,
   loadDatabaseConfig,
   processEnvironment,
 } from './config/api-config';
@@ -28,7 +28,8 @@ const USAGE = `Usage: node dist/cli.js <command>
   migration:generate <Name>   write a migration for entity changes into src/database/migrations
   bootstrap-admin             create the first admin (INITIAL_ADMIN_EMAIL, INITIAL_ADMIN_PASSWORD) unless one exists
   reencrypt                   rewrite personal fields written under an older FIELD_KEYS version
-  seed-demo                   add a few fictitious people to an empty tenant (local demo only)`;
+  seed-demo                   add a few fictitious people to an empty tenant (local demo only)
+  seed-demo-staff             add doctor@ and assistant@<tenant>.example with DEMO_STAFF_PASSWORD (local demo only)`;
 
 async function withDataSource<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
   const dataSource = new DataSource(dataSourceOptions(loadDatabaseConfig(processEnvironment())));
@@ -92,6 +93,20 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   async reencrypt() {
     const count = await withApp((get) => get(PersonRepository).reencryptAll());
     console.log(`Re-encrypted ${count} person record(s) under the current key.`);
+    return 0;
+  },
+  async 'seed-demo-staff'() {
+    const config = loadApiConfig(processEnvironment());
+    const password = loadDemoStaffPassword(processEnvironment());
+    const accounts = [
+      { email: `doctor@${config.tenantSlug}.example`, displayName: 'Demo doctor', roles: ['doctor'] as const },
+      { email: `assistant@${config.tenantSlug}.example`, displayName: 'Demo assistant', roles: ['assistant'] as const },
+    ];
+    const results = await withApp(async (get) => {
+      const auth = get(AuthService);
+      return Promise.all(accounts.map((account) => auth.ensureDemoStaff(account.email, account.displayName, [...account.roles], password)));
+    });
+    console.log(`Demo staff: ${results.filter((result) => result === 'created').length} created, ${results.filter((result) => result === 'exists').length} existed.`);
     return 0;
   },
   async 'seed-demo'() {

@@ -33,3 +33,11 @@ export async function postgresAdminPassword(dataDir: string): Promise<string> {
   }));
   return stored.password;
 }
+
+/** The password of the local demo's doctor and assistant accounts, kept for the next start. */
+export async function demoStaffPassword(dataDir: string, slug: string): Promise<string> {
+  const stored = await readOrCreate(join(dataDir, 'tenants', `${slug}.demo-staff.json`), () => ({
+    password: randomBytes(12).toString('base64url'),
+  }));
+  return stored.password;
+}

@@ -66,7 +66,8 @@ function printWelcome(running: RunningTenant[], port: number, mailCatcherUrl: st
     ...running.map(
       (tenant) =>
         `  ${tenant.tenant.entry.displayName.padEnd(22)} http://${tenant.tenant.entry.slug}.localhost:${port}` +
-        `   staff sign-in: ${tenant.adminEmail} / ${tenant.oneTimePassword} (one-time; you choose your own at first sign-in)`,
+        `   staff sign-in: ${tenant.adminEmail} / ${tenant.oneTimePassword} (one-time; you choose your own at first sign-in)` +
+        `\n  ${''.padEnd(22)} demo doctor and assistant: doctor@${tenant.tenant.entry.slug}.example, assistant@${tenant.tenant.entry.slug}.example / ${tenant.demoStaffPassword}`,
     ),
     `  API documentation      http://${running[0]?.tenant.entry.slug ?? 'acme'}.localhost:${port}/api/openapi.json`,
     `  Mail catcher           ${mailCatcherUrl}   (every mail the centers send, e.g. booking confirmations)`,

@@ -155,6 +155,7 @@ export interface CheckOutPlan {
   visitId: string;
   nextDose: {
     doseNumber: number;
+    doseKind: DoseKind;
     window: { earliest: string; recommended: string; latest: string };
     reserved: { appointmentId: string; startsAt: string; siteName: string } | null;
   } | null;
@@ -207,4 +208,26 @@ export interface DayReport {
   cancelled: number;
   waste: { lotNumber: string; doses: number; reason: WasteReason }[];
   dosesLeft: { lotNumber: string; productName: string; dosesLeft: number }[];
+}
+
+/** `GET /api/visits/:id`: what staff need for the questions, the documentation and check-out (audited read). */
+export interface VisitDetail {
+  id: string;
+  dayId: string;
+  appointmentId: string;
+  state: VisitState;
+  walkIn: boolean;
+  version: number;
+  person: { id: string; givenName: string; familyName: string; birthDate: string };
+  product: { id: string; name: string };
+  /** The questionnaire to answer: the one answered, or the current one when not answered yet. */
+  questionnaire: Questionnaire;
+  answers: { answers: Record<string, QuestionnaireAnswer>; note: string | null; flagged: string[] } | null;
+  consent: boolean;
+  /** The dose number the person's history gives for the next dose of this vaccine. */
+  derivedDoseNumber: number;
+  /** Lots of the product that can be used now: in stock and not expired, the day's lots first. */
+  usableLots: { id: string; lotNumber: string; expiryDate: string; dosesLeft: number; assignedToDay: boolean }[];
+  observationUntil: string | null;
+  vaccination: Vaccination | null;
 }

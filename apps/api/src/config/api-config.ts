@@ -274,6 +274,13 @@ export function loadBootstrapAdminConfig(env: NodeJS.ProcessEnv): { email: strin
   return { email: parsed.data.INITIAL_ADMIN_EMAIL, password: parsed.data.INITIAL_ADMIN_PASSWORD };
 }
 
+/** The password of the local demo's doctor and assistant accounts (`seed-demo-staff`, never in a cluster). */
+export function loadDemoStaffPassword(env: NodeJS.ProcessEnv): string {
+  const password = env['DEMO_STAFF_PASSWORD'] ?? '';
+  if (password.length < 12) throw new ConfigError([`DEMO_STAFF_PASSWORD: ${password ? 'must be at least 12 characters' : 'is required'}`]);
+  return password;
+}
+
 /** The process environment; the only place it is read. */
 export function processEnvironment(): NodeJS.ProcessEnv {
   return process.env;

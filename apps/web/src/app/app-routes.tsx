@@ -4,6 +4,9 @@ import { SignInPage } from '../auth/sign-in-page';
 import { StaffHomePage } from '../auth/staff-home-page';
 import { ADMIN_ROLES, CATALOGUE_EDITOR_ROLES, CATALOGUE_VIEWER_ROLES, PEOPLE_READER_ROLES } from '../auth/staff-roles';
 import { ManageBookingPage } from '../booking/manage-booking-page';
+import { BoardPage } from '../day-run/board-page';
+import { VisitPage } from '../day-run/visit-page';
+import { WalkInPage } from '../day-run/walk-in-page';
 import { LandingPage } from '../landing/landing-page';
 import { MailPage } from '../mail/mail-page';
 import { NotFoundPage } from '../layout/not-found-page';
@@ -67,6 +70,12 @@ export function AppRoutes() {
       return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <DayPage key={route.id} id={route.id} staff={staff} />}</RequireStaff>;
     case 'mail':
       return <RequireStaff roles={ADMIN_ROLES}>{() => <MailPage />}</RequireStaff>;
+    case 'day-board':
+      return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{() => <BoardPage key={route.id} dayId={route.id} />}</RequireStaff>;
+    case 'walk-in':
+      return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{() => <WalkInPage key={route.id} dayId={route.id} />}</RequireStaff>;
+    case 'visit':
+      return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <VisitPage key={route.id} visitId={route.id} staff={staff} />}</RequireStaff>;
     case 'certificate':
       return <CertificatePage />;
     case 'verify-certificate':

@@ -20,6 +20,9 @@ export type Route =
   | { name: 'day-new' }
   | { name: 'day'; id: string }
   | { name: 'mail' }
+  | { name: 'day-board'; id: string }
+  | { name: 'walk-in'; id: string }
+  | { name: 'visit'; id: string }
   | { name: 'certificate' }
   | { name: 'verify-certificate' }
   | { name: 'not-found' };
@@ -47,6 +50,10 @@ export const paths = {
   dayNew: '/staff/days/new',
   day: byId('/staff/days'),
   mail: '/staff/mail',
+  dayBoard: (id: string) => `${byId('/staff/days')(id)}/board`,
+  walkIn: (id: string) => `${byId('/staff/days')(id)}/walk-in`,
+  dayReport: (id: string) => `${byId('/staff/days')(id)}/report`,
+  visit: byId('/staff/visits'),
   certificate: '/certificate',
   verifyCertificate: '/verify',
 } as const;
@@ -73,11 +80,14 @@ const FIXED: Record<string, Route> = {
 };
 
 /** Detail pages: `/staff/<collection>/<id>`. */
-const DETAIL: Array<[RegExp, 'person' | 'site' | 'vaccine' | 'day']> = [
+const DETAIL: Array<[RegExp, 'person' | 'site' | 'vaccine' | 'day' | 'day-board' | 'walk-in' | 'visit']> = [
   [/^\/staff\/people\/([^/]+)$/, 'person'],
   [/^\/staff\/sites\/([^/]+)$/, 'site'],
   [/^\/staff\/vaccines\/([^/]+)$/, 'vaccine'],
   [/^\/staff\/days\/([^/]+)$/, 'day'],
+  [/^\/staff\/days\/([^/]+)\/board$/, 'day-board'],
+  [/^\/staff\/days\/([^/]+)\/walk-in$/, 'walk-in'],
+  [/^\/staff\/visits\/([^/]+)$/, 'visit'],
 ];
 
 export function matchRoute(pathname: string): Route {

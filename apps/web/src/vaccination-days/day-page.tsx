@@ -79,6 +79,11 @@ function DayView({ day, siteName, lotName, canEdit, notice, onChanged }: DayView
         <h1 id="day-title">
           {formatDay(day.date, i18n.language)} · {siteName}
         </h1>
+        {day.status === 'scheduled' ? (
+          <Link className="button button--primary" to={paths.dayBoard(day.id)}>
+            {t('dayRun.board.open')}
+          </Link>
+        ) : null}
         {canEdit && !confirming ? (
           <button type="button" className="button button--ghost" onClick={() => setConfirming(true)}>
             {t('days.cancelDay')}

@@ -60,6 +60,18 @@ export class PersonRepository {
     return updated;
   }
 
+  /** Keeps the record as it is now, with why it is about to change. */
+  async saveRevision(id: string, reason: string, changedBy: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO person_revision (person_id, version, given_name_encrypted, family_name_encrypted, email_encrypted, birth_date_encrypted,
+                                    phone_encrypted, employee_number_encrypted, reason_encrypted, changed_by)
+       SELECT id, version, given_name_encrypted, family_name_encrypted, email_encrypted, birth_date_encrypted,
+              phone_encrypted, employee_number_encrypted, $2, $3
+         FROM person WHERE id = $1`,
+      [id, this.ring.encrypt(reason, 'personRevision.reason'), changedBy],
+    );
+  }
+
   /** Every row whose ciphertext or blind index predates the current key, for `reencrypt`. */
   async reencryptAll(batchSize = 500): Promise<number> {
     let rewritten = 0;

@@ -1,5 +1,6 @@
 import { certificatesDe } from './certificates.de';
 import type { Messages } from './en';
+import { dayRunDe, dayRunProblemsDe } from './day-run.de';
 
 export const de: Messages = {
   common: {
@@ -37,6 +38,7 @@ export const de: Messages = {
     tooManyRequests: 'Zu viele Versuche. Bitte warten Sie einen Moment.',
   },
   problems: {
+    ...dayRunProblemsDe,
     auth: {
       required: 'Bitte melden Sie sich an, um fortzufahren.',
       invalid_token: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
@@ -444,5 +446,6 @@ export const de: Messages = {
       'Jemand anderes hat diese Person während Ihrer Bearbeitung geändert. Laden Sie die aktuelle Fassung und nehmen Sie Ihre Änderung erneut vor.',
     loadLatest: 'Aktuelle Fassung laden',
   },
+  dayRun: dayRunDe,
   ...certificatesDe,
 };
