@@ -5,10 +5,11 @@ import { verifyHealthCardJws } from '@vaccinate/smart-health-card';
 import { createPublicKey } from 'node:crypto';
 import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createCatalogue, type Catalogue } from '../support/booking-fixture';
+import type { Vaccination, VaccinationDay } from '@vaccinate/api-contracts';
+import { book, createCatalogue, createDay, inDays, person as bookingPerson, type Catalogue } from '../support/booking-fixture';
+import { checkInAndAnswer, send, startDaySoon } from '../support/day-run-fixture';
 import {
   HOLDER,
-  announcePersonCorrected,
   certificateMails,
   certificateRowsOf,
   createHolder,
@@ -27,7 +28,7 @@ describe('certificates issued by the API', () => {
   beforeAll(async () => {
     const adminUrl = inject('postgresAdminUrl');
     [acme, globex] = await Promise.all([
-      provisionTestTenant(adminUrl, 'cert-a').then((t) => startTestApi(t)),
+      provisionTestTenant(adminUrl, 'cert-a').then((t) => startTestApi(t, { CAPTCHA_MAX_NUMBER: '200' })),
       provisionTestTenant(adminUrl, 'cert-b').then((t) => startTestApi(t)),
     ]);
     doctor = await staffToken(acme, ['doctor']);
@@ -206,9 +207,9 @@ describe('certificates issued by the API', () => {
     const oldTokens = (await certificateMails(acme)).filter((mail) => mail.to.email === person.email).map(tokenOf);
     const oldIds = await Promise.all(oldTokens.map(async (token) => (await open(acme, token)).record.certificateId));
 
-    const patched = await acme.request(`/api/people/${person.id}`, { method: 'PATCH', token: doctor, body: { familyName: 'Großmann', version: person.version } });
+    // The person service announces the correction itself, in the transaction of the change.
+    const patched = await acme.request(`/api/people/${person.id}`, { method: 'PATCH', token: doctor, body: { familyName: 'Großmann', version: person.version, reason: 'Name misspelt at sign-up' } });
     expect(patched.status).toBe(200);
-    await announcePersonCorrected(acme, person.id);
 
     const mails = (await certificateMails(acme)).filter((mail) => mail.to.email === person.email);
     expect(mails).toHaveLength(4);
@@ -217,5 +218,45 @@ describe('certificates issued by the API', () => {
     expect(reissued.map((opened) => opened.record.person.familyName)).toEqual(['Großmann', 'Großmann']);
     const revoked = ((await (await acme.request('/api/certificates/revocations')).json()) as CertificateRevocationList).revoked.map((entry) => entry.certificateId);
     expect(revoked).toEqual(expect.arrayContaining(oldIds));
+  });
+
+  it('follows the real documentation and correction endpoints of the vaccination day', async () => {
+    const assistant = await staffToken(acme, ['assistant']);
+    const day: VaccinationDay = await createDay(acme, doctor, {
+      siteId: catalogue.site.id,
+      date: inDays(1),
+      capacity: { first: 2, followUp: 0, booster: 0 },
+      lots: [{ lotId: catalogue.jcovdenLot.id, doses: 10 }],
+    });
+    await startDaySoon(acme, day.id);
+    const holder = bookingPerson({ givenName: HOLDER.givenName, familyName: HOLDER.familyName, birthDate: HOLDER.birthDate });
+    const booked = await book(acme, { productId: catalogue.jcovden.id, doseKind: 'first', slotId: day.slots[0]!.id, person: holder });
+    expect(booked.status).toBe(201);
+    const visit = await checkInAndAnswer(acme, assistant, day.id, booked.body.bookingCode);
+    const documented = await send<Vaccination>(acme, 'POST', `/api/visits/${visit.id}/vaccination`, doctor, {
+      lotId: catalogue.jcovdenLot.id,
+      injectionSite: 'left_deltoid',
+      route: 'intramuscular',
+      version: visit.version,
+    });
+    expect(documented.status).toBe(201);
+    const first = await latestMailTo(holder.email);
+    expect(first.count).toBe(1);
+    const issued = (await open(acme, tokenOf(first.mail))).record;
+    expect(issued.doses).toMatchObject([{ vaccine: 'jcovden', doseNumber: 1, seriesDoses: 1 }]);
+
+    const corrected = await send<Vaccination>(acme, 'POST', `/api/vaccinations/${documented.body.id}/corrections`, doctor, {
+      lotId: catalogue.jcovdenLot.id,
+      reason: 'Wrong lot on the form',
+    });
+    expect(corrected.status).toBe(201);
+    const second = await latestMailTo(holder.email);
+    expect(second.count).toBe(2);
+    expect(second.mail.data['replacesEarlier']).toBe(true);
+    const reissued = (await open(acme, tokenOf(second.mail))).record;
+    const revoked = ((await (await acme.request('/api/certificates/revocations')).json()) as CertificateRevocationList).revoked.map((entry) => entry.certificateId);
+    expect(revoked).toContain(issued.certificateId);
+    expect(revoked).not.toContain(reissued.certificateId);
+    expect(await certificateRowsOf(acme, corrected.body.id)).toEqual([{ certificate_id: reissued.certificateId, revoked_at: null }]);
   });
 });

@@ -14,8 +14,9 @@ export async function createHolder(api: RunningApi, token: string, overrides: Pa
 }
 
 /**
- * What the vaccination-day documentation does, reduced to the record: a `vaccination` row and the
- * record event, in one transaction.
+ * The record side of a documentation (or correction) in one transaction: a `vaccination` row and
+ * the record event. Lets a test place doses at chosen dates, which the day's endpoints (doses
+ * given now) cannot.
  */
 export async function documentVaccination(
   api: RunningApi,
@@ -38,11 +39,6 @@ export async function documentVaccination(
     else await events.vaccinationDocumented(client, id);
     return id;
   });
-}
-
-/** What the person-correction path does after changing the record. */
-export async function announcePersonCorrected(api: RunningApi, personId: string): Promise<void> {
-  await api.app.get(Sql).transaction((client) => api.app.get(RecordEvents).personCorrected(client, personId));
 }
 
 /** The queued certificate mails, oldest first, decrypted as the outbox worker would. */
