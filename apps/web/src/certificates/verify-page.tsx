@@ -117,7 +117,7 @@ function VerificationResult({ result }: { result: CertificateVerification }) {
         {result.certificateId ? (
           <>
             <dt>{t('verify.certificateId')}</dt>
-            <dd>{result.certificateId}</dd>
+            <dd style={{ overflowWrap: 'anywhere' }}>{result.certificateId}</dd>
           </>
         ) : null}
         {result.expiresAt ? (

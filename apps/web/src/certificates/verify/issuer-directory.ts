@@ -42,8 +42,8 @@ export function issuerTenants(directory: TenantDirectory, location: Pick<Locatio
 
 export function fetchingIssuerDirectory(tenants: IssuerTenant[], fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)): IssuerDirectory {
   const keySets = new Map<string, Promise<PublicJwk[]>>();
-  const getJson = async (url: string): Promise<unknown> => {
-    const response = await fetchImpl(url, { headers: { accept: 'application/json' } });
+  const getJson = async (url: string, cache: RequestCache = 'default'): Promise<unknown> => {
+    const response = await fetchImpl(url, { headers: { accept: 'application/json' }, cache });
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
     return response.json();
   };
@@ -58,9 +58,9 @@ export function fetchingIssuerDirectory(tenants: IssuerTenant[], fetchImpl: type
       }
       return keys;
     },
-    // Never cached: a revocation must show at once.
+    // Revalidated on every check, past the list's max-age: a revocation must show at once here.
     async revokedIds(tenant) {
-      const body = (await getJson(tenant.revocationsUrl)) as { revoked?: { certificateId?: unknown }[] };
+      const body = (await getJson(tenant.revocationsUrl, 'no-cache')) as { revoked?: { certificateId?: unknown }[] };
       return new Set((body.revoked ?? []).map((entry) => entry.certificateId).filter((id): id is string => typeof id === 'string'));
     },
   };
