@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { dayAdminDe } from './day-admin.de';
 
 export const de: Messages = {
   common: {
@@ -443,4 +444,5 @@ export const de: Messages = {
       'Jemand anderes hat diese Person während Ihrer Bearbeitung geändert. Laden Sie die aktuelle Fassung und nehmen Sie Ihre Änderung erneut vor.',
     loadLatest: 'Aktuelle Fassung laden',
   },
+  ...dayAdminDe,
 };

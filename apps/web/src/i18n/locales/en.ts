@@ -1,3 +1,5 @@
+import { dayAdminEn } from './day-admin.en';
+
 /** English texts; the German file must have exactly the same keys (checked by its type). */
 export const en = {
   common: {
@@ -443,6 +445,7 @@ export const en = {
       'Someone else changed this person while you were editing. Load the latest version and make your change again.',
     loadLatest: 'Load latest version',
   },
+  ...dayAdminEn,
 };
 
 export type Messages = typeof en;
