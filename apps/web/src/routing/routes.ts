@@ -20,6 +20,9 @@ export type Route =
   | { name: 'day-new' }
   | { name: 'day'; id: string }
   | { name: 'mail' }
+  | { name: 'questionnaire' }
+  | { name: 'audit-log' }
+  | { name: 'day-report'; id: string }
   | { name: 'not-found' };
 
 const byId = (base: string) => (id: string) => `${base}/${encodeURIComponent(id)}`;
@@ -45,6 +48,9 @@ export const paths = {
   dayNew: '/staff/days/new',
   day: byId('/staff/days'),
   mail: '/staff/mail',
+  questionnaire: '/staff/questionnaire',
+  auditLog: '/staff/audit-log',
+  dayReport: (id: string) => `${byId('/staff/days')(id)}/report`,
 } as const;
 
 const FIXED: Record<string, Route> = {
@@ -64,14 +70,17 @@ const FIXED: Record<string, Route> = {
   [paths.days]: { name: 'days' },
   [paths.dayNew]: { name: 'day-new' },
   [paths.mail]: { name: 'mail' },
+  [paths.questionnaire]: { name: 'questionnaire' },
+  [paths.auditLog]: { name: 'audit-log' },
 };
 
 /** Detail pages: `/staff/<collection>/<id>`. */
-const DETAIL: Array<[RegExp, 'person' | 'site' | 'vaccine' | 'day']> = [
+const DETAIL: Array<[RegExp, 'person' | 'site' | 'vaccine' | 'day' | 'day-report']> = [
   [/^\/staff\/people\/([^/]+)$/, 'person'],
   [/^\/staff\/sites\/([^/]+)$/, 'site'],
   [/^\/staff\/vaccines\/([^/]+)$/, 'vaccine'],
   [/^\/staff\/days\/([^/]+)$/, 'day'],
+  [/^\/staff\/days\/([^/]+)\/report$/, 'day-report'],
 ];
 
 export function matchRoute(pathname: string): Route {
