@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { dayRunDe, dayRunProblemsDe } from './day-run.de';
+import { dayAdminDe } from './day-admin.de';
 
 export const de: Messages = {
   common: {
@@ -446,4 +447,5 @@ export const de: Messages = {
     loadLatest: 'Aktuelle Fassung laden',
   },
   dayRun: dayRunDe,
+  ...dayAdminDe,
 };

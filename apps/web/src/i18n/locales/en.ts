@@ -1,3 +1,5 @@
+import { dayAdminEn } from './day-admin.en';
+
 /** English texts; the German file must have exactly the same keys (checked by its type). */
 import { dayRunEn, dayRunProblemsEn } from './day-run.en';
 
@@ -447,6 +449,7 @@ export const en = {
     loadLatest: 'Load latest version',
   },
   dayRun: dayRunEn,
+  ...dayAdminEn,
 };
 
 export type Messages = typeof en;
