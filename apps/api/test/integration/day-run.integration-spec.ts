@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { book, createCatalogue, createDay, inDays, person, type Catalogue } from '../support/booking-fixture';
 import { ALL_NO, checkInAndAnswer, send, startDaySoon, tenantSql } from '../support/day-run-fixture';
+import { NoShowJob } from '../../src/modules/visit/no-show.job';
 import { postJson, provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 
 describe('running a vaccination day', () => {
@@ -245,6 +246,18 @@ describe('running a vaccination day', () => {
     expect(board.counters.noShows).toBeGreaterThanOrEqual(1);
     const [booking] = await tenantSql<{ status: string }>(api, 'SELECT status FROM booking WHERE code = $1', [code]);
     expect(booking?.status).toBe('cancelled');
+  });
+
+  it('closes a day an hour after its last slot: who did not come is marked, once', async () => {
+    const closed = await createDay(api, doctor, { siteId: catalogue.otherSite.id, date: inDays(2), capacity: { first: 2, followUp: 0, booster: 0 }, lots: [{ lotId: catalogue.comirnatyLot.id, doses: 4 }] });
+    const absent = await book(api, { productId: catalogue.comirnaty.id, doseKind: 'first', slotId: closed.slots[0]?.id as string, followUpSlotId: followUpDay.slots[3]?.id as string, person: person() });
+    expect(absent.status).toBe(201);
+    await startDaySoon(api, closed.id, -180); // its four slots ended two hours ago
+    const job = api.app.get(NoShowJob);
+    expect(await job.runOnce()).toBe(1);
+    expect(await job.runOnce()).toBe(0);
+    const [visit] = await tenantSql<{ state: string }>(api, `SELECT v.state FROM visit v JOIN appointment a ON a.id = v.appointment_id JOIN booking b ON b.id = a.booking_id WHERE b.code = $1`, [absent.body.bookingCode]);
+    expect(visit?.state).toBe('no_show');
   });
 
   it('keeps every version of a corrected dose and of corrected personal data, with the reasons', async () => {

@@ -31,10 +31,13 @@ export async function startDaySoon(api: RunningApi, dayId: string, minutesFromNo
   );
 }
 
-export async function send<T>(api: RunningApi, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: T & Partial<ProblemDetails> }> {
+/** What a refusal adds to a body; `status` stays the HTTP status of the answer (a vaccination has a `status` of its own). */
+type ProblemFields = Partial<Pick<ProblemDetails, 'code' | 'errors' | 'detail'>>;
+
+export async function send<T>(api: RunningApi, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: T & ProblemFields }> {
   const response = await api.request(path, { method, token, ...(body === undefined ? {} : { body }) });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as T & Partial<ProblemDetails> };
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as T & ProblemFields };
 }
 
 export const ALL_NO = { fever_today: 'no', allergies: 'no', previous_reaction: 'no', pregnancy: 'no', blood_thinners: 'no', fainting: 'no' } as const;

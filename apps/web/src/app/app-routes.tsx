@@ -24,6 +24,10 @@ import { VaccineCreatePage, VaccineEditPage } from '../vaccines/vaccine-edit-pag
 import { VaccinesPage } from '../vaccines/vaccines-page';
 import { usePathname } from '../routing/router';
 import { matchRoute } from '../routing/routes';
+import { AUDIT_READER_ROLES, DAY_STAFF_ROLES, MEDICAL_DECISION_ROLES } from '../auth/day-admin-roles';
+import { AuditLogPage } from '../audit/audit-log-page';
+import { QuestionnairePage } from '../questionnaire/questionnaire-page';
+import { DayReportPage } from '../vaccination-days/day-report-page';
 import { CertificatePage } from '../certificates/certificate-page';
 import { VerifyPage } from '../certificates/verify-page';
 
@@ -71,11 +75,17 @@ export function AppRoutes() {
     case 'mail':
       return <RequireStaff roles={ADMIN_ROLES}>{() => <MailPage />}</RequireStaff>;
     case 'day-board':
-      return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{() => <BoardPage key={route.id} dayId={route.id} />}</RequireStaff>;
+      return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <BoardPage key={route.id} dayId={route.id} staff={staff} />}</RequireStaff>;
     case 'walk-in':
       return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{() => <WalkInPage key={route.id} dayId={route.id} />}</RequireStaff>;
     case 'visit':
       return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <VisitPage key={route.id} visitId={route.id} staff={staff} />}</RequireStaff>;
+    case 'questionnaire':
+      return <RequireStaff roles={DAY_STAFF_ROLES}>{(staff) => <QuestionnairePage staff={staff} />}</RequireStaff>;
+    case 'audit-log':
+      return <RequireStaff roles={AUDIT_READER_ROLES}>{() => <AuditLogPage />}</RequireStaff>;
+    case 'day-report':
+      return <RequireStaff roles={MEDICAL_DECISION_ROLES}>{() => <DayReportPage key={route.id} id={route.id} />}</RequireStaff>;
     case 'certificate':
       return <CertificatePage />;
     case 'verify-certificate':

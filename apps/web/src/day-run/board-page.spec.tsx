@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogue } from '../test/booking-fixtures';
 import { createFetchMock, jsonResponse, problemResponse } from '../test/fetch-mock';
 import { renderWithTenant } from '../test/render-with-tenant';
+import { doctor } from '../test/staff-fixtures';
 import { BoardPage } from './board-page';
 
 function entry(id: string, givenName: string, familyName: string, overrides: Partial<BoardEntry> = {}): BoardEntry {
@@ -50,7 +51,7 @@ function renderBoard(checkIn: (body: unknown) => Response) {
     'POST /api/vaccination-days/day-1/check-ins': (request) => checkIn(request.body),
     'GET /api/catalogue': () => jsonResponse({ ...catalogue, timeZone: 'Europe/Berlin' }),
   });
-  renderWithTenant(<BoardPage dayId="day-1" />, { fetch: mock.fetch });
+  renderWithTenant(<BoardPage dayId="day-1" staff={doctor} />, { fetch: mock.fetch });
   return mock;
 }
 

@@ -1,8 +1,9 @@
-import type { BoardEntry, DayBoard } from '@vaccinate/api-contracts';
+import type { BoardEntry, DayBoard, StaffProfile } from '@vaccinate/api-contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
 import { describeError } from '../api/error-message';
+import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../auth/staff-roles';
 import { loadTenantTimeZone } from '../booking/tenant-settings';
 import { TimeZoneProvider, useDateFormat } from '../booking/time-zone-context';
 import { Link } from '../routing/link';
@@ -19,7 +20,7 @@ import { fetchBoard, markNoShows } from './day-run-api';
 /** Several devices work the same day: the board reloads itself this often. */
 const REFRESH_MS = 15_000;
 
-export function BoardPage({ dayId }: { dayId: string }) {
+export function BoardPage({ dayId, staff }: { dayId: string; staff: StaffProfile }) {
   const { t } = useTranslation();
   usePageTitle(t('dayRun.board.title'));
   const query = useStaffQuery(`board:${dayId}`, async (api, signal) => {
@@ -40,7 +41,7 @@ export function BoardPage({ dayId }: { dayId: string }) {
       <QueryState resource={query.resource} retry={refresh} notFound={t('days.notFound')}>
         {({ board, timeZone }) => (
           <TimeZoneProvider timeZone={timeZone}>
-            <Board board={board} onChanged={refresh} />
+            <Board board={board} onChanged={refresh} showReport={hasAnyRole(staff.roles, CATALOGUE_EDITOR_ROLES)} />
           </TimeZoneProvider>
         )}
       </QueryState>
@@ -48,7 +49,7 @@ export function BoardPage({ dayId }: { dayId: string }) {
   );
 }
 
-function Board({ board, onChanged }: { board: DayBoard; onChanged: () => void }) {
+function Board({ board, onChanged, showReport }: { board: DayBoard; onChanged: () => void; showReport: boolean }) {
   const { t } = useTranslation();
   const format = useDateFormat();
   const [checkedIn, setCheckedIn] = useState<BoardEntry | null>(null);
@@ -59,9 +60,11 @@ function Board({ board, onChanged }: { board: DayBoard; onChanged: () => void })
         <h1 id="board-title">
           {t('dayRun.board.title')} · {format.day(board.date)} · {board.siteName}
         </h1>
-        <Link className="button button--ghost" to={paths.dayReport(board.dayId)}>
-          {t('dayRun.board.report')}
-        </Link>
+        {showReport ? (
+          <Link className="button button--ghost" to={paths.dayReport(board.dayId)}>
+            {t('dayRun.board.report')}
+          </Link>
+        ) : null}
       </div>
       <Counters board={board} />
       {checkedIn?.visitId ? (

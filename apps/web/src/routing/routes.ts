@@ -23,6 +23,9 @@ export type Route =
   | { name: 'day-board'; id: string }
   | { name: 'walk-in'; id: string }
   | { name: 'visit'; id: string }
+  | { name: 'questionnaire' }
+  | { name: 'audit-log' }
+  | { name: 'day-report'; id: string }
   | { name: 'certificate' }
   | { name: 'verify-certificate' }
   | { name: 'not-found' };
@@ -54,6 +57,8 @@ export const paths = {
   walkIn: (id: string) => `${byId('/staff/days')(id)}/walk-in`,
   dayReport: (id: string) => `${byId('/staff/days')(id)}/report`,
   visit: byId('/staff/visits'),
+  questionnaire: '/staff/questionnaire',
+  auditLog: '/staff/audit-log',
   certificate: '/certificate',
   verifyCertificate: '/verify',
 } as const;
@@ -75,12 +80,14 @@ const FIXED: Record<string, Route> = {
   [paths.days]: { name: 'days' },
   [paths.dayNew]: { name: 'day-new' },
   [paths.mail]: { name: 'mail' },
+  [paths.questionnaire]: { name: 'questionnaire' },
+  [paths.auditLog]: { name: 'audit-log' },
   [paths.certificate]: { name: 'certificate' },
   [paths.verifyCertificate]: { name: 'verify-certificate' },
 };
 
 /** Detail pages: `/staff/<collection>/<id>`. */
-const DETAIL: Array<[RegExp, 'person' | 'site' | 'vaccine' | 'day' | 'day-board' | 'walk-in' | 'visit']> = [
+const DETAIL: Array<[RegExp, 'person' | 'site' | 'vaccine' | 'day' | 'day-board' | 'walk-in' | 'visit' | 'day-report']> = [
   [/^\/staff\/people\/([^/]+)$/, 'person'],
   [/^\/staff\/sites\/([^/]+)$/, 'site'],
   [/^\/staff\/vaccines\/([^/]+)$/, 'vaccine'],
@@ -88,6 +95,7 @@ const DETAIL: Array<[RegExp, 'person' | 'site' | 'vaccine' | 'day' | 'day-board'
   [/^\/staff\/days\/([^/]+)\/board$/, 'day-board'],
   [/^\/staff\/days\/([^/]+)\/walk-in$/, 'walk-in'],
   [/^\/staff\/visits\/([^/]+)$/, 'visit'],
+  [/^\/staff\/days\/([^/]+)\/report$/, 'day-report'],
 ];
 
 export function matchRoute(pathname: string): Route {

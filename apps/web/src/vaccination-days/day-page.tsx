@@ -17,6 +17,7 @@ import { FormAlert } from '../ui/form-alert';
 import { StatusMessage } from '../ui/status-message';
 import { CapacityChangeForm } from './capacity-change-form';
 import { DayAppointments } from './day-appointments';
+import { DayReportLink } from './day-report-link';
 import { SlotTable } from './slot-table';
 
 export function DayPage({ id, staff }: { id: string; staff: StaffProfile }) {
@@ -38,6 +39,7 @@ export function DayPage({ id, staff }: { id: string; staff: StaffProfile }) {
       <Link className="back-link" to={paths.days}>
         {t('days.backToList')}
       </Link>
+      <DayReportLink dayId={id} staff={staff} />
       <QueryState resource={query.resource} retry={query.refresh} notFound={t('days.notFound')}>
         {({ day: loaded, sites, lots, timeZone }) => {
           const day = override?.day.id === loaded.id && override.day.version >= loaded.version ? override.day : loaded;

@@ -72,23 +72,6 @@ export class PersonRepository {
     );
   }
 
-  /** Every row whose ciphertext or blind index predates the current key, for `reencrypt`. */
-  async reencryptAll(batchSize = 500): Promise<number> {
-    let rewritten = 0;
-    for (let offset = 0; ; offset += batchSize) {
-      const batch = await this.dataSource.manager.find(PersonEntity, { order: { id: 'ASC' }, take: batchSize, skip: offset });
-      if (batch.length === 0) return rewritten;
-      for (const entity of batch.filter((row) => this.ring.isStale(row.emailEncrypted) || this.hasStaleIndex(row))) {
-        await this.dataSource.manager.update(PersonEntity, { id: entity.id }, this.encrypt(this.decrypt(entity)));
-        rewritten += 1;
-      }
-    }
-  }
-
-  private hasStaleIndex(entity: PersonEntity): boolean {
-    return !entity.emailIndex.startsWith(`${this.ring.currentVersion}:`);
-  }
-
   private encrypt(input: PersonInput): Omit<PersonEntity, 'id' | 'createdAt' | 'updatedAt' | 'version'> {
     const ring = this.ring;
     const employeeNumber = input.employeeNumber?.trim() || null;

@@ -15,6 +15,7 @@ import { CheckInService } from './check-in.service';
 import { CheckOutService } from './check-out.service';
 import { DayBoardController } from './day-board.controller';
 import { DayReportService } from './day-report.service';
+import { NoShowJob } from './no-show.job';
 import { NoShowService } from './no-show.service';
 import { RunningDay } from './running-day';
 import { VisitController } from './visit.controller';
@@ -32,6 +33,7 @@ import { VisitService } from './visit.service';
     CorrectionService,
     DayReportService,
     DocumentationService,
+    NoShowJob,
     NoShowService,
     PersonHistoryService,
     RunningDay,

@@ -1,6 +1,7 @@
 import { certificatesDe } from './certificates.de';
 import type { Messages } from './en';
 import { dayRunDe, dayRunProblemsDe } from './day-run.de';
+import { dayAdminDe } from './day-admin.de';
 
 export const de: Messages = {
   common: {
@@ -447,5 +448,6 @@ export const de: Messages = {
     loadLatest: 'Aktuelle Fassung laden',
   },
   dayRun: dayRunDe,
+  ...dayAdminDe,
   ...certificatesDe,
 };

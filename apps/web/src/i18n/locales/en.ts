@@ -1,4 +1,6 @@
+import { dayAdminEn } from './day-admin.en';
 import { certificatesEn } from './certificates.en';
+
 /** English texts; the German file must have exactly the same keys (checked by its type). */
 import { dayRunEn, dayRunProblemsEn } from './day-run.en';
 
@@ -448,6 +450,7 @@ export const en = {
     loadLatest: 'Load latest version',
   },
   dayRun: dayRunEn,
+  ...dayAdminEn,
   ...certificatesEn,
 };
 
