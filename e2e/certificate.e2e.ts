@@ -11,10 +11,13 @@ import { tenantApi } from './support/tenant-api';
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const ALL_NO = { fever_today: 'no', allergies: 'no', previous_reaction: 'no', pregnancy: 'no', blood_thinners: 'no', fainting: 'no' };
 
-/** Days are planned for the future; this one is moved so its first slot starts in ten minutes. */
+/**
+ * Days are planned for the future; this one is moved so its first slot starts in ten minutes. Globex,
+ * not acme: the booking journey expects acme's first free slot at 08:00.
+ */
 async function startDaySoon(dayId: string): Promise<void> {
   const url = new URL(inject('postgresAdminUrl'));
-  url.pathname = '/tenant_acme';
+  url.pathname = '/tenant_globex';
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {
@@ -40,7 +43,7 @@ async function nthCertificateMailTo(catcherUrl: string, address: string, count: 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const messages = (await (await fetch(`${catcherUrl}api/messages`)).json()) as CaughtMessage[];
-    const mine = messages.filter((message) => message.to.some((to) => to.includes(address)) && /vaccination certificate/i.test(message.subject));
+    const mine = messages.filter((message) => message.to.some((to) => to.includes(address)) && /vaccination certificate|Impfzertifikat/i.test(message.subject));
     const wanted = mine.sort((a, b) => Number(a.id) - Number(b.id))[count - 1];
     if (wanted) return (await (await fetch(`${catcherUrl}api/messages/${wanted.id}`)).json()) as { subject: string; text: string };
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -50,17 +53,17 @@ async function nthCertificateMailTo(catcherUrl: string, address: string, count: 
 
 describe('a vaccinated person gets their certificate', () => {
   const port = inject('gatewayPort');
-  const origin = `http://acme.localhost:${port}`;
+  const origin = `http://globex.localhost:${port}`;
   const catcherUrl = inject('mailCatcherUrl');
-  const api = tenantApi('acme', port);
-  const holder = { givenName: 'Zoë Amélie', familyName: 'Großmann-Núñez', birthDate: '1984-02-29', email: `zoe.${randomUUID().slice(0, 8)}@acme.example` };
+  const api = tenantApi('globex', port);
+  const holder = { givenName: 'Zoë Amélie', familyName: 'Großmann-Núñez', birthDate: '1984-02-29', email: `zoe.${randomUUID().slice(0, 8)}@globex.example` };
   let browser: Browser;
   let doctorToken: string;
   let vaccination: Vaccination;
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    doctorToken = await api.signIn('doctor@acme.example', inject('demoStaffPasswords')['acme'] ?? '');
+    doctorToken = await api.signIn('doctor@globex.example', inject('demoStaffPasswords')['globex'] ?? '');
     const site = (await api.get<Site[]>('/sites', doctorToken))[0] as Site;
     const comirnaty = (await api.get<VaccineProduct[]>('/vaccines', doctorToken)).find((vaccine) => vaccine.name === 'Comirnaty') as VaccineProduct;
     const lot = await api.post<Lot>('/lots', { productId: comirnaty.id, lotNumber: `CERT${randomUUID().slice(0, 6).toUpperCase()}`, expiryDate: inDays(200), dosesReceived: 10 }, doctorToken);
@@ -80,8 +83,9 @@ describe('a vaccinated person gets their certificate', () => {
 
   it('opens the mailed link, types their details, downloads the PDF, and its QR code verifies on the verify page', async () => {
     const mail = await nthCertificateMailTo(catcherUrl, holder.email, 1);
-    expect(mail.subject).toBe('Your vaccination certificate: Comirnaty, dose 1/2');
-    const link = /http:\/\/acme\.localhost:\d+\/certificate#[A-Za-z0-9._-]+/.exec(mail.text)?.[0];
+    // Globex writes to its people in German, its default language.
+    expect(mail.subject).toBe('Ihr Impfzertifikat: Comirnaty, Dosis 1/2');
+    const link = /http:\/\/globex\.localhost:\d+\/certificate#[A-Za-z0-9._-]+/.exec(mail.text)?.[0];
     expect(link).toBeDefined();
     expect(link).not.toContain('?');
 
@@ -117,7 +121,7 @@ describe('a vaccinated person gets their certificate', () => {
     await page.getByLabel('Certificate code').fill(hc1 as string);
     await page.getByRole('button', { name: 'Verify', exact: true }).click();
     const result = page.getByTestId('verification-result');
-    await result.getByText('Valid signature of ACME Corporation').waitFor();
+    await result.getByText('Valid signature of Globex GmbH').waitFor();
     await result.getByText('Not revoked.').waitFor();
     await result.getByText('Comirnaty, dose 1/2').waitFor();
     await page.screenshot({ path: `${import.meta.dirname}/../test-results/certificate-verified.png`, fullPage: true });
@@ -125,13 +129,13 @@ describe('a vaccinated person gets their certificate', () => {
     await page.getByLabel('Certificate code').fill(shc as string);
     await page.getByRole('button', { name: 'Verify', exact: true }).click();
     await result.getByRole('heading', { name: 'SMART Health Card' }).waitFor();
-    await result.getByText('Valid signature of ACME Corporation').waitFor();
+    await result.getByText('Valid signature of Globex GmbH').waitFor();
 
     // A correction revokes this certificate: the same QR code now shows as revoked, and a new mail arrives.
     const corrected = await api.call('POST', `/vaccinations/${vaccination.id}/corrections`, { injectionSite: 'right_deltoid', reason: 'Arm mixed up on the form' }, { authorization: `Bearer ${doctorToken}` });
     expect(corrected.status).toBe(201);
     const second = await nthCertificateMailTo(catcherUrl, holder.email, 2);
-    expect(second.text).toContain('The earlier certificate is revoked');
+    expect(second.text).toContain('Das bisherige Zertifikat ist widerrufen');
     await page.getByLabel('Certificate code').fill(hc1 as string);
     await page.getByRole('button', { name: 'Verify', exact: true }).click();
     await result.getByText('Revoked: this certificate was replaced and is no longer valid.').waitFor();
