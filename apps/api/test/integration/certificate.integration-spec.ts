@@ -7,7 +7,7 @@ import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Vaccination, VaccinationDay } from '@vaccinate/api-contracts';
 import { book, createCatalogue, createDay, inDays, person as bookingPerson, type Catalogue } from '../support/booking-fixture';
-import { checkInAndAnswer, send, startDaySoon } from '../support/day-run-fixture';
+import { checkInAndAnswer, send, startDaySoon, tenantSql } from '../support/day-run-fixture';
 import {
   HOLDER,
   certificateMails,
@@ -258,5 +258,21 @@ describe('certificates issued by the API', () => {
     expect(revoked).toContain(issued.certificateId);
     expect(revoked).not.toContain(reissued.certificateId);
     expect(await certificateRowsOf(acme, corrected.body.id)).toEqual([{ certificate_id: reissued.certificateId, revoked_at: null }]);
+  });
+
+  it('logs no name, birth date, token or certificate id, and stores no personal data with the certificates', async () => {
+    const mails = await certificateMails(acme);
+    expect(mails.length).toBeGreaterThan(5);
+    const tokens = mails.map(tokenOf);
+    const certificateIds = (await Promise.all(tokens.slice(0, 3).map((token) => open(acme, token)))).map((opened) => opened.record.certificateId);
+    const log = acme.logs.join('');
+    expect(log).toContain('"msg":"request"');
+    for (const value of [HOLDER.familyName, HOLDER.givenName, HOLDER.birthDate, 'Großmann', ...tokens.map((token) => token.slice(0, 40)), ...certificateIds]) {
+      expect(log, 'a personal value, token or certificate id is in the log').not.toContain(value);
+    }
+    const rows = JSON.stringify(await tenantSql(acme, 'SELECT * FROM certificate'));
+    for (const value of [HOLDER.familyName, HOLDER.givenName, HOLDER.birthDate, 'Großmann', ...mails.map((mail) => mail.to.email)]) {
+      expect(rows, 'a personal value is in the certificate table').not.toContain(value);
+    }
   });
 });
