@@ -7,6 +7,7 @@ import { QueryState } from '../staff/query-state';
 import { useStaffQuery } from '../staff/use-staff-query';
 import { FormAlert } from '../ui/form-alert';
 import { StatusMessage } from '../ui/status-message';
+import { SendCertificateButton } from '../certificates/send-certificate-button';
 import { DoseCorrectionForm } from './dose-correction-form';
 import { DoseRecord } from './dose-record';
 import { groupDoseVersions } from './dose-versions.util';
@@ -80,6 +81,7 @@ export function PersonHistorySection({ personId, personVersion, staff }: PersonH
                                 >
                                   {t('personHistory.correct')}
                                 </button>
+                                <SendCertificateButton vaccinationId={current.id} />
                               </div>
                             )
                           ) : undefined

@@ -21,6 +21,9 @@ export const certificatesDe: typeof certificatesEn = {
     rateLimited: 'Zu viele Versuche. Bitte warten Sie eine Minute und versuchen Sie es erneut.',
     notSigned: 'Dieses Zertifikat konnte nicht als vom Impfzentrum ausgestellt bestätigt werden. Bitten Sie um eine neue E-Mail.',
     unavailable: 'Der Zertifikatsdienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+    send: 'Zertifikat erneut senden',
+    sending: 'Wird gesendet …',
+    sent: 'Ein neuer Zertifikatslink ist an die Person unterwegs.',
   },
   verify: {
     title: 'Impfzertifikat prüfen',

@@ -19,6 +19,9 @@ export const certificatesEn = {
     rateLimited: 'Too many attempts. Please wait a minute and try again.',
     notSigned: 'This certificate could not be confirmed as issued by the vaccination center. Ask for a new e-mail.',
     unavailable: 'The certificate service is not reachable at the moment. Please try again shortly.',
+    send: 'Mail certificate again',
+    sending: 'Sending…',
+    sent: 'A new certificate link is on its way to the person.',
   },
   verify: {
     title: 'Verify a vaccination certificate',
