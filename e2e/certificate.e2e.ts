@@ -130,6 +130,7 @@ describe('a vaccinated person gets their certificate', () => {
     await page.getByRole('button', { name: 'Verify', exact: true }).click();
     await result.getByRole('heading', { name: 'SMART Health Card' }).waitFor();
     await result.getByText('Valid signature of Globex GmbH').waitFor();
+    await result.getByText('Not revoked.').waitFor();
 
     // A correction revokes this certificate: the same QR code now shows as revoked, and a new mail arrives.
     const corrected = await api.call('POST', `/vaccinations/${vaccination.id}/corrections`, { injectionSite: 'right_deltoid', reason: 'Arm mixed up on the form' }, { authorization: `Bearer ${doctorToken}` });
@@ -138,6 +139,10 @@ describe('a vaccinated person gets their certificate', () => {
     expect(second.text).toContain('Das bisherige Zertifikat ist widerrufen');
     await page.getByLabel('Certificate code').fill(hc1 as string);
     await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await result.getByText('Revoked: this certificate was replaced and is no longer valid.').waitFor();
+    await page.getByLabel('Certificate code').fill(shc as string);
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await result.getByRole('heading', { name: 'SMART Health Card' }).waitFor();
     await result.getByText('Revoked: this certificate was replaced and is no longer valid.').waitFor();
     await context.close();
   });

@@ -8,7 +8,10 @@ export interface IssuedCertificateResponse {
 }
 
 export interface CertificateRevocation {
+  /** The UVCI: the `ci` of the EU DCC. */
   certificateId: string;
+  /** The same certificate's SMART Health Card revocation id (`vc.rid`). */
+  shcRevocationId: string;
   revokedAt: string;
 }
 

@@ -94,6 +94,7 @@ describe('certificates issued by the API', () => {
     expect(dcc.payload.nam).toMatchObject({ fn: HOLDER.familyName, gn: HOLDER.givenName, fnt: 'GROSSMANN<NUNEZ' });
     const card = await verifyHealthCardJws(record.shcJws, { keys: jwks, issuer: acme.config.publicUrl });
     expect(card.payload.iss).toBe(acme.config.publicUrl);
+    expect(card.payload.vc.rid).toMatch(/^[A-Za-z0-9_-]{11}$/);
 
     const certificate = await certificateRowsOf(acme, vaccinationId);
     expect(certificate).toEqual([{ certificate_id: record.certificateId, revoked_at: null }]);
@@ -192,6 +193,9 @@ describe('certificates issued by the API', () => {
     expect(list.issuer).toBe(acme.config.publicUrl);
     const revoked = list.revoked.map((entry) => entry.certificateId);
     expect(revoked).toContain(before.certificateId);
+    // The SMART Health Card of the revoked certificate is listed by its own revocation id.
+    const beforeCard = await verifyHealthCardJws((before as IssuedCertificateRecord).shcJws, { keys: await jwksOf(acme) });
+    expect(list.revoked.find((entry) => entry.certificateId === before.certificateId)?.shcRevocationId).toBe(beforeCard.payload.vc.rid);
     expect(revoked).not.toContain(after.certificateId);
     expect(await certificateRowsOf(acme, corrected)).toEqual([{ certificate_id: after.certificateId, revoked_at: null }]);
 

@@ -5,6 +5,7 @@ import { createHealthCardJws, shcKeyId } from '@vaccinate/smart-health-card';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import type { CertificateContent } from './certificate-content.builder';
+import { shcRevocationId } from './shc-revocation-id';
 
 /**
  * Signs with the tenant's ES256 key, the one `/.well-known/jwks.json` publishes: the EU DCC
@@ -22,7 +23,12 @@ export class CertificateSigner {
   async sign(content: CertificateContent, issuedAt: Date, expiresAt: Date): Promise<{ token: string; record: IssuedCertificateRecord }> {
     const privateKey = this.config.tokenSigningKey;
     const hc1 = encodeHc1(content.dccPayload, { issuerCountry: this.config.certificates.country, issuedAt, expiresAt, signer: { privateKey } });
-    const shcJws = await createHealthCardJws(content.shcBundle, { issuer: this.config.publicUrl, privateKey, issuedAt });
+    const shcJws = await createHealthCardJws(content.shcBundle, {
+      issuer: this.config.publicUrl,
+      privateKey,
+      issuedAt,
+      revocationId: shcRevocationId(content.record.certificateId),
+    });
     const record: IssuedCertificateRecord = { ...content.record, hc1, shcJws, brandColor: this.config.branding.primaryColor };
     const token = await issueCertificateToken(record, {
       signingKey: { privateKey, kid: await this.keyId },

@@ -6,6 +6,7 @@ import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { CertificateIssuanceService } from './certificate-issuance.service';
 import { CertificateRepository } from './certificate.repository';
+import { shcRevocationId } from './shc-revocation-id';
 
 /** What staff and verifiers ask of certificates. */
 @Injectable()
@@ -31,7 +32,11 @@ export class CertificateService {
     return {
       issuer: this.config.publicUrl,
       generatedAt: new Date().toISOString(),
-      revoked: revoked.map((revocation) => ({ certificateId: revocation.certificateId, revokedAt: revocation.revokedAt.toISOString() })),
+      revoked: revoked.map((revocation) => ({
+        certificateId: revocation.certificateId,
+        shcRevocationId: shcRevocationId(revocation.certificateId),
+        revokedAt: revocation.revokedAt.toISOString(),
+      })),
     };
   }
 }

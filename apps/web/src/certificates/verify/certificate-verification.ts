@@ -11,7 +11,7 @@ export interface CertificateVerification {
   issuedAt?: string;
   expiresAt?: string;
   expired: boolean;
-  /** `unknown`: the list could not be read, or the code carries no certificate id (SMART Health Card). */
+  /** `unknown`: the list could not be read, or the code carries no id to look up (a card without `vc.rid`). */
   revocation: 'revoked' | 'not-revoked' | 'unknown';
 }
 

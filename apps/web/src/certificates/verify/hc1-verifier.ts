@@ -3,7 +3,7 @@ import { CborTagged, decodeCbor, encodeSigStructure, type CborValue } from './cb
 import { UnreadableCodeError, PRODUCT_NAMES, type CertificateVerification } from './certificate-verification';
 import { dccKeyId, importVerifyKey, sameBytes, verifyEs256 } from './ecdsa.util';
 import { inflate } from './inflate.util';
-import type { IssuerDirectory, IssuerTenant } from './issuer-directory';
+import { revocationOf, type IssuerDirectory, type IssuerTenant } from './issuer-directory';
 
 const COSE_ALG = 1;
 const COSE_KID = 4;
@@ -105,14 +105,6 @@ async function findSigner(cose: Cose, issuers: IssuerDirectory): Promise<{ signa
     }
   }
   return { signature: kidMatched ? 'invalid' : 'unknown-issuer' };
-}
-
-export async function revocationOf(issuers: IssuerDirectory, tenant: IssuerTenant, certificateId: string): Promise<CertificateVerification['revocation']> {
-  try {
-    return (await issuers.revokedIds(tenant)).has(certificateId) ? 'revoked' : 'not-revoked';
-  } catch {
-    return 'unknown';
-  }
 }
 
 /** CBOR maps to plain objects (keys as strings), for reading the DCC payload. */

@@ -1,4 +1,5 @@
 import type { TenantDirectory, TenantEntry } from '@vaccinate/tenant-directory';
+import type { CertificateVerification } from './certificate-verification';
 
 /** A tenant as a verifier sees it: where its keys and its revocation list are published. */
 export interface IssuerTenant {
@@ -17,6 +18,7 @@ export type PublicJwk = JsonWebKey & { kid?: string };
 export interface IssuerDirectory {
   tenants: IssuerTenant[];
   keys(tenant: IssuerTenant): Promise<PublicJwk[]>;
+  /** The UVCIs and SMART Health Card revocation ids the tenant has revoked. */
   revokedIds(tenant: IssuerTenant): Promise<Set<string>>;
 }
 
@@ -60,8 +62,18 @@ export function fetchingIssuerDirectory(tenants: IssuerTenant[], fetchImpl: type
     },
     // Revalidated on every check, past the list's max-age: a revocation must show at once here.
     async revokedIds(tenant) {
-      const body = (await getJson(tenant.revocationsUrl, 'no-cache')) as { revoked?: { certificateId?: unknown }[] };
-      return new Set((body.revoked ?? []).map((entry) => entry.certificateId).filter((id): id is string => typeof id === 'string'));
+      const body = (await getJson(tenant.revocationsUrl, 'no-cache')) as { revoked?: { certificateId?: unknown; shcRevocationId?: unknown }[] };
+      // Both ids of a revoked certificate: the EU DCC's UVCI and the SMART Health Card's rid.
+      return new Set((body.revoked ?? []).flatMap((entry) => [entry.certificateId, entry.shcRevocationId]).filter((id): id is string => typeof id === 'string'));
     },
   };
+}
+
+/** Whether the tenant lists this id (a UVCI or a card's rid) as revoked; `unknown` when the list cannot be read. */
+export async function revocationOf(issuers: IssuerDirectory, tenant: IssuerTenant, revocationKey: string): Promise<CertificateVerification['revocation']> {
+  try {
+    return (await issuers.revokedIds(tenant)).has(revocationKey) ? 'revoked' : 'not-revoked';
+  } catch {
+    return 'unknown';
+  }
 }

@@ -1,7 +1,7 @@
 import { UnreadableCodeError, PRODUCT_NAMES, type CertificateVerification } from './certificate-verification';
 import { importVerifyKey, verifyEs256 } from './ecdsa.util';
 import { base64UrlDecode, inflate } from './inflate.util';
-import type { IssuerDirectory } from './issuer-directory';
+import { revocationOf, type IssuerDirectory } from './issuer-directory';
 
 interface FhirResource {
   resourceType?: string;
@@ -16,7 +16,7 @@ interface HealthCardPayload {
   iss?: string;
   nbf?: number;
   exp?: number;
-  vc?: { credentialSubject?: { fhirBundle?: { entry?: { resource?: FhirResource }[] } } };
+  vc?: { rid?: string; credentialSubject?: { fhirBundle?: { entry?: { resource?: FhirResource }[] } } };
 }
 
 /** `shc:/` + two digits per JWS character (`charCode - 45`); one chunk only. */
@@ -71,7 +71,7 @@ export async function verifyShc(text: string, issuers: IssuerDirectory, now: Dat
     ...(typeof payload.nbf === 'number' ? { issuedAt: new Date(payload.nbf * 1000).toISOString() } : {}),
     ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
     expired: expiresAt ? expiresAt.getTime() < now.getTime() : false,
-    // A SMART Health Card carries no certificate id to look up; the EU code of the same certificate does.
-    revocation: 'unknown',
+    // Cards carry their revocation id in vc.rid; the tenant lists it when the certificate is revoked.
+    revocation: tenant && signature === 'valid' && payload.vc?.rid ? await revocationOf(issuers, tenant, payload.vc.rid) : 'unknown',
   };
 }

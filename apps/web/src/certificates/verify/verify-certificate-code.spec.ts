@@ -69,8 +69,8 @@ describe('verifying an HC1 code in the browser', () => {
 describe('verifying a SMART Health Card in the browser', () => {
   const bundle = buildImmunizationBundle(holder, [{ vaccine: 'comirnaty', date: '2026-03-02', lotNumber: 'FD7001' }]);
 
-  it('verifies against the key of the tenant named as issuer', async () => {
-    const jws = await createHealthCardJws(bundle, { issuer: acme.origins[0]!, privateKey: acme.privateKey, issuedAt });
+  it('verifies against the key of the tenant named as issuer, and finds its revocation id in the list', async () => {
+    const jws = await createHealthCardJws(bundle, { issuer: acme.origins[0]!, privateKey: acme.privateKey, issuedAt, revocationId: 'rid-42' });
     const result = await verifyCertificateCode(jwsToQrText(jws), await directory(), now);
     expect(result).toMatchObject({
       format: 'smart-health-card',
@@ -78,8 +78,11 @@ describe('verifying a SMART Health Card in the browser', () => {
       tenant: { slug: 'acme' },
       holder: { familyName: 'Großmann', givenName: 'Zoë', birthDate: '1984-02-29' },
       doses: [{ product: 'Comirnaty', date: '2026-03-02', lotNumber: 'FD7001' }],
-      revocation: 'unknown',
+      revocation: 'not-revoked',
     });
+    expect((await verifyCertificateCode(jwsToQrText(jws), await directory(['rid-42']), now)).revocation).toBe('revoked');
+    const withoutRid = await createHealthCardJws(bundle, { issuer: acme.origins[0]!, privateKey: acme.privateKey, issuedAt });
+    expect((await verifyCertificateCode(jwsToQrText(withoutRid), await directory(), now)).revocation).toBe('unknown');
   });
 
   it('says invalid when another key signed a card naming the tenant, and unknown for a foreign issuer', async () => {

@@ -9,7 +9,8 @@ export class IssuedCertificateResponseDto implements IssuedCertificateResponse {
 }
 
 export class CertificateRevocationDto implements CertificateRevocation {
-  @ApiProperty() certificateId!: string;
+  @ApiProperty({ description: 'UVCI, the ci of the EU DCC' }) certificateId!: string;
+  @ApiProperty({ description: 'vc.rid of the SMART Health Card' }) shcRevocationId!: string;
   @ApiProperty({ format: 'date-time' }) revokedAt!: string;
 }
 
