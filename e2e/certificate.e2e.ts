@@ -1,11 +1,14 @@
 import type { BoardEntry, Lot, Site, Vaccination, VaccinationDay, VaccineProduct, VisitDetail } from '@vaccinate/api-contracts';
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readPdf } from '../apps/certificates/test/support/pdf-reader';
 import { launchBrowser } from './support/browser';
+import { writeQrVideo } from './support/qr-video';
 import { tenantApi } from './support/tenant-api';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -131,6 +134,21 @@ describe('a vaccinated person gets their certificate', () => {
     await result.getByRole('heading', { name: 'SMART Health Card' }).waitFor();
     await result.getByText('Valid signature of Globex GmbH').waitFor();
     await result.getByText('Not revoked.').waitFor();
+
+    // A verifier holds the printed EU code up to the camera instead of pasting it.
+    const video = join(await mkdtemp(join(tmpdir(), 'vaccinate-camera-')), 'hc1.y4m');
+    await writeQrVideo(video, hc1 as string, 4);
+    const camera = await launchBrowser(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+    try {
+      const scanner = await (await camera.newContext({ locale: 'en-US', permissions: ['camera'] })).newPage();
+      await scanner.goto(`${origin}/verify`);
+      await scanner.getByRole('button', { name: 'Scan with the camera' }).click();
+      const scanned = scanner.getByTestId('verification-result');
+      await scanned.getByText('Valid signature of Globex GmbH').waitFor();
+      await scanned.getByText('Not revoked.').waitFor();
+    } finally {
+      await camera.close();
+    }
 
     // A correction revokes this certificate: the same QR code now shows as revoked, and a new mail arrives.
     const corrected = await api.call('POST', `/vaccinations/${vaccination.id}/corrections`, { injectionSite: 'right_deltoid', reason: 'Arm mixed up on the form' }, { authorization: `Bearer ${doctorToken}` });

@@ -8,19 +8,20 @@ const MODULE_PIXELS = 8;
 /**
  * Writes a Y4M video showing `text` as a QR code: Chromium plays it as the camera with
  * `--use-file-for-fake-video-capture`, so the page's scanner reads a real frame as it would on a tablet.
+ * A long code (a certificate's HC1) needs smaller modules to fit the frame.
  */
-export async function writeQrVideo(path: string, text: string): Promise<void> {
+export async function writeQrVideo(path: string, text: string, modulePixels = MODULE_PIXELS): Promise<void> {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const luma = Buffer.alloc(WIDTH * HEIGHT, 255);
-  const side = modules.size * MODULE_PIXELS;
+  const side = modules.size * modulePixels;
   const left = Math.floor((WIDTH - side) / 2);
   const top = Math.floor((HEIGHT - side) / 2);
   for (let row = 0; row < modules.size; row += 1) {
     for (let column = 0; column < modules.size; column += 1) {
       if (!modules.get(row, column)) continue;
-      for (let y = 0; y < MODULE_PIXELS; y += 1) {
-        const offset = (top + row * MODULE_PIXELS + y) * WIDTH + left + column * MODULE_PIXELS;
-        luma.fill(0, offset, offset + MODULE_PIXELS);
+      for (let y = 0; y < modulePixels; y += 1) {
+        const offset = (top + row * modulePixels + y) * WIDTH + left + column * modulePixels;
+        luma.fill(0, offset, offset + modulePixels);
       }
     }
   }

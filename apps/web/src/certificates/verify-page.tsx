@@ -7,7 +7,7 @@ import { FormAlert } from '../ui/form-alert';
 import { LoadingIndicator } from '../ui/status-message';
 import { UnreadableCodeError, type CertificateVerification } from './verify/certificate-verification';
 import { fetchingIssuerDirectory, issuerTenants, type IssuerDirectory } from './verify/issuer-directory';
-import { QrScanner, barcodeDetector } from './verify/qr-scanner';
+import { QrScanner, cameraAvailable } from './verify/qr-scanner';
 import { verifyCertificateCode } from './verify/verify-certificate-code';
 
 type Outcome = { status: 'idle' } | { status: 'checking' } | { status: 'done'; result: CertificateVerification } | { status: 'failed'; message: string };
@@ -66,14 +66,14 @@ export function VerifyPage() {
             <button type="submit" className="button button--primary">
               {t('verify.submit')}
             </button>{' '}
-            {barcodeDetector() ? (
+            {cameraAvailable() ? (
               <button type="button" className="button button--secondary" onClick={() => setScanning((on) => !on)}>
                 {scanning ? t('verify.stopScan') : t('verify.scan')}
               </button>
             ) : null}
           </p>
-          {barcodeDetector() ? null : <p className="field__hint">{t('verify.scanUnsupported')}</p>}
-          {scanning ? <QrScanner label={t('verify.scan')} onCode={onScanned} /> : null}
+          {cameraAvailable() ? null : <p className="field__hint">{t('verify.scanUnsupported')}</p>}
+          {scanning ? <QrScanner label={t('verify.scan')} unavailable={t('verify.scanUnsupported')} onCode={onScanned} /> : null}
         </form>
       </div>
       {outcome.status === 'checking' ? <LoadingIndicator label={t('verify.checking')} /> : null}

@@ -1,44 +1,63 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { createQrFrameReader } from '../../day-run/qr-frame-reader';
 
-/** The Shape Detection API, where the browser has it (Chromium on Android, macOS, ChromeOS). */
-interface BarcodeDetectorLike {
-  detect(source: HTMLVideoElement): Promise<{ rawValue: string }[]>;
-}
-type BarcodeDetectorConstructor = new (options: { formats: string[] }) => BarcodeDetectorLike;
+const SCAN_INTERVAL_MS = 200;
 
-export function barcodeDetector(): BarcodeDetectorConstructor | undefined {
-  return (globalThis as { BarcodeDetector?: BarcodeDetectorConstructor }).BarcodeDetector;
+/** Whether this browser can show a camera at all (a secure context with media devices). */
+export function cameraAvailable(): boolean {
+  return typeof navigator !== 'undefined' && typeof navigator.mediaDevices?.getUserMedia === 'function';
 }
 
-/** Shows the camera and reports the first QR code it reads; stops the camera when unmounted. */
-export function QrScanner({ label, onCode }: { label: string; onCode: (text: string) => void }) {
+/**
+ * The camera looking for a certificate's QR code (the day board's frame reader: the browser's
+ * BarcodeDetector or jsQR); reports the first code read and stops the camera.
+ */
+export function QrScanner({ label, unavailable, onCode }: { label: string; unavailable: string; onCode: (text: string) => void }) {
   const video = useRef<HTMLVideoElement>(null);
+  const onCodeRef = useRef(onCode);
+  onCodeRef.current = onCode;
+  const [failed, setFailed] = useState(false);
+
   useEffect(() => {
-    const Detector = barcodeDetector();
-    if (!Detector) return;
-    const detector = new Detector({ formats: ['qr_code'] });
-    let stream: MediaStream | undefined;
+    let stream: MediaStream | null = null;
+    let timer: number | undefined;
     let stopped = false;
-    const scan = async () => {
-      if (stopped || !video.current) return;
-      const [code] = await detector.detect(video.current).catch(() => []);
-      if (code?.rawValue) onCode(code.rawValue);
-      else window.setTimeout(() => void scan(), 250);
-    };
-    navigator.mediaDevices
-      ?.getUserMedia({ video: { facingMode: 'environment' } })
-      .then(async (media) => {
-        stream = media;
-        if (stopped || !video.current) return;
-        video.current.srcObject = media;
-        await video.current.play();
-        void scan();
-      })
-      .catch(() => undefined);
-    return () => {
+    const stop = () => {
       stopped = true;
+      window.clearTimeout(timer);
       stream?.getTracks().forEach((track) => track.stop());
     };
-  }, [onCode]);
-  return <video ref={video} className="qr-scanner" aria-label={label} muted playsInline width={320} height={240} />;
+    (async () => {
+      try {
+        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+        const element = video.current;
+        if (stopped || !element) return stop();
+        element.srcObject = stream;
+        await element.play();
+        const read = await createQrFrameReader();
+        const tick = async () => {
+          if (stopped) return;
+          const code = await read(element).catch(() => null);
+          if (code) {
+            stop();
+            onCodeRef.current(code);
+            return;
+          }
+          timer = window.setTimeout(() => void tick(), SCAN_INTERVAL_MS);
+        };
+        void tick();
+      } catch {
+        // No camera or no permission: pasting the code still works.
+        if (!stopped) setFailed(true);
+      }
+    })();
+    return stop;
+  }, []);
+
+  if (failed) return <p className="field__hint" role="status">{unavailable}</p>;
+  return (
+    <div className="qr-scanner">
+      <video ref={video} className="qr-scanner__video" muted playsInline aria-label={label} />
+    </div>
+  );
 }

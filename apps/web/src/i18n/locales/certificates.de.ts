@@ -33,7 +33,7 @@ export const certificatesDe: typeof certificatesEn = {
     submit: 'Prüfen',
     scan: 'Mit der Kamera scannen',
     stopScan: 'Scannen beenden',
-    scanUnsupported: 'Dieser Browser kann keine QR-Codes mit der Kamera lesen. Fügen Sie stattdessen den Text des Codes ein.',
+    scanUnsupported: 'Die Kamera lässt sich hier nicht nutzen. Fügen Sie stattdessen den Text des Codes ein.',
     checking: 'Wird geprüft …',
     unreadable: 'Das ist kein Zertifikatscode, den wir lesen können.',
     valid: 'Gültige Signatur von {{tenant}}',

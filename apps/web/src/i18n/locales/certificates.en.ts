@@ -31,7 +31,7 @@ export const certificatesEn = {
     submit: 'Verify',
     scan: 'Scan with the camera',
     stopScan: 'Stop scanning',
-    scanUnsupported: 'This browser cannot read QR codes from the camera. Paste the text of the code instead.',
+    scanUnsupported: 'The camera cannot be used here. Paste the text of the code instead.',
     checking: 'Checking…',
     unreadable: 'This is not a certificate code we can read.',
     valid: 'Valid signature of {{tenant}}',
