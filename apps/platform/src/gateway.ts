@@ -29,7 +29,7 @@ export function createGateway(routes: GatewayRoutes): Server {
       response.end(directoryJson);
       return;
     }
-    if (path === '/api' || path.startsWith('/api/') || path === '/.well-known/jwks.json') {
+    if (path === '/api' || path.startsWith('/api/') || path === '/.well-known/jwks.json' || path.startsWith('/.well-known/crl/')) {
       const tenant = findTenantByHost(routes.directory, request.headers.host ?? '');
       const port = tenant ? routes.apiPorts.get(tenant.slug) : undefined;
       if (!port) return unknownTenant(response);

@@ -160,6 +160,7 @@ describe('routing', () => {
       expect(rule['http'].paths.map((p: Manifest) => [p['path'], p['backend'].service.name])).toEqual([
         ['/api', 'api'],
         ['/.well-known/jwks.json', 'api'],
+        ['/.well-known/crl', 'api'],
         ['/v1/certificates', 'certificates'],
         ['/', 'web'],
       ]);

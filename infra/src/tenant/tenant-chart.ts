@@ -144,6 +144,7 @@ export class TenantChart extends Chart {
             paths: [
               { path: '/api', pathType: 'Prefix', backend },
               { path: '/.well-known/jwks.json', pathType: 'Exact', backend },
+              { path: '/.well-known/crl', pathType: 'Prefix', backend },
               { path: '/v1/certificates', pathType: 'Prefix', backend: certificates },
               { path: '/', pathType: 'Prefix', backend: web },
             ],

@@ -31,7 +31,7 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   let shortcut: SoldOutShortcut | null = null;
   registerSoldOutShortcut(app.getHttpAdapter().getInstance(), () => shortcut);
   // Verifiers look for keys at the host's root, as the JWKS convention has it.
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['.well-known/jwks.json'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['.well-known/jwks.json', '.well-known/crl/:file'] });
   app.useGlobalFilters(new ProblemFilter(logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

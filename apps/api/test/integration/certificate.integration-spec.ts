@@ -197,6 +197,15 @@ describe('certificates issued by the API', () => {
     const beforeCard = await verifyHealthCardJws((before as IssuedCertificateRecord).shcJws, { keys: await jwksOf(acme) });
     expect(list.revoked.find((entry) => entry.certificateId === before.certificateId)?.shcRevocationId).toBe(beforeCard.payload.vc.rid);
     expect(revoked).not.toContain(after.certificateId);
+    // The same, as SMART Health Cards verifiers look for it: the key's crlVersion and /.well-known/crl/<kid>.json.
+    const [key] = (await (await acme.request('/.well-known/jwks.json')).json() as { keys: { kid: string; crlVersion: number }[] }).keys;
+    const crl = await acme.request(`/.well-known/crl/${key?.kid}.json`);
+    expect(crl.headers.get('access-control-allow-origin')).toBe('*');
+    const shcList = (await crl.json()) as { kid: string; method: string; ctr: number; rids: string[] };
+    expect(shcList).toMatchObject({ kid: key?.kid, method: 'rid', ctr: key?.crlVersion });
+    expect(shcList.ctr).toBe(list.revoked.length + 1);
+    expect(shcList.rids).toContain(beforeCard.payload.vc.rid);
+    expect((await acme.request('/.well-known/crl/someone-else.json')).status).toBe(404);
     expect(await certificateRowsOf(acme, corrected)).toEqual([{ certificate_id: after.certificateId, revoked_at: null }]);
 
     // A superseded dose cannot be certified any more.

@@ -3,7 +3,6 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { JwksController } from './jwks.controller';
 import { OidcVerifier } from './oidc-verifier';
 import { SignInThrottle } from './sign-in-throttle';
 import { StaffAccountRepository } from './staff-account.repository';
@@ -11,7 +10,7 @@ import { StaffController } from './staff.controller';
 import { TokenService } from './token.service';
 
 @Module({
-  controllers: [AuthController, JwksController, StaffController],
+  controllers: [AuthController, StaffController],
   providers: [
     AuthService,
     OidcVerifier,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { CertificateController } from './certificate.controller';
 import { CertificateIssuanceService } from './certificate-issuance.service';
@@ -7,10 +8,11 @@ import { CertificateRecordListener } from './certificate-record.listener';
 import { CertificateRepository } from './certificate.repository';
 import { CertificateService } from './certificate.service';
 import { CertificateSigner } from './certificate-signer';
+import { WellKnownController } from './well-known.controller';
 
 @Module({
-  imports: [AuditModule, OutboxModule],
-  controllers: [CertificateController],
+  imports: [AuditModule, AuthModule, OutboxModule],
+  controllers: [CertificateController, WellKnownController],
   providers: [CertificateService, CertificateIssuanceService, CertificateRepository, CertificateSigner, CertificateRecordListener],
   exports: [CertificateIssuanceService],
 })

@@ -39,4 +39,13 @@ export class CertificateService {
       })),
     };
   }
+
+  /**
+   * The SMART Health Cards form of the list: `ctr` grows with every revocation (revocations are never
+   * undone), so it is also the key's `crlVersion`; it starts at 1 as the standard asks.
+   */
+  async shcRevocationList(): Promise<{ method: 'rid'; ctr: number; rids: string[] }> {
+    const revoked = await this.certificates.revocations();
+    return { method: 'rid', ctr: revoked.length + 1, rids: revoked.map((revocation) => shcRevocationId(revocation.certificateId)) };
+  }
 }

@@ -1,0 +1,42 @@
+import { Controller, Get, Header, Param } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { JWK } from 'jose';
+import { AppException } from '../../common/problem/app-exception';
+import { Public } from '../auth/access.decorators';
+import { TokenService } from '../auth/token.service';
+import { CertificateService } from './certificate.service';
+
+/**
+ * Where verifiers look, by convention: the tenant's public keys and, per key, the SMART Health Card
+ * revocation list. Verifiers on other origins (another tenant's verify page, a wallet) read both from the browser.
+ */
+@ApiTags('keys')
+@Controller('.well-known')
+export class WellKnownController {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly certificates: CertificateService,
+  ) {}
+
+  @Get('jwks.json')
+  @Public()
+  @Header('cache-control', 'public, max-age=300')
+  @Header('access-control-allow-origin', '*')
+  @ApiOkResponse({ description: 'JSON Web Key Set with the ES256 public key (kid = RFC 7638 thumbprint; crlVersion = its revocation list version)' })
+  async jwks(): Promise<{ keys: (JWK & { crlVersion: number })[] }> {
+    const { ctr } = await this.certificates.shcRevocationList();
+    return { keys: [{ ...(await this.tokens.publicJwk()), crlVersion: ctr }] };
+  }
+
+  @Get('crl/:file')
+  @Public()
+  @Header('cache-control', 'public, max-age=300')
+  @Header('access-control-allow-origin', '*')
+  @ApiOkResponse({ description: 'SMART Health Cards revocation list of the key `<kid>.json`: revoked `vc.rid` values' })
+  @ApiNotFoundResponse({ description: 'No key with this kid' })
+  async revocationList(@Param('file') file: string): Promise<{ kid: string; method: 'rid'; ctr: number; rids: string[] }> {
+    const kid = (await this.tokens.publicJwk()).kid ?? '';
+    if (!kid || file !== `${kid}.json`) throw new AppException('keys.unknown_kid', 404, 'No such key', 'This tenant signs with another key.');
+    return { kid, ...(await this.certificates.shcRevocationList()) };
+  }
+}
