@@ -19,6 +19,7 @@ import { HealthModule } from './modules/health/health.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { PeopleModule } from './modules/people/people.module';
 import { RegistrationModule } from './modules/registration/registration.module';
+import { WaitingListModule } from './modules/waiting-list/waiting-list.module';
 
 
 
@@ -60,6 +61,7 @@ export class AppModule {
         PeopleModule,
         RegistrationModule,
         VaccinationDayModule,
+        WaitingListModule,
       ],
     };
   }

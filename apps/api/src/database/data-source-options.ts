@@ -10,6 +10,8 @@ import { VaccineProductEntity } from '../modules/catalogue/vaccine-product.entit
 import { OutboxMessageEntity } from '../modules/outbox/outbox-message.entity';
 import { PersonEntity } from '../modules/people/person.entity';
 import { RegistrationEntity } from '../modules/registration/registration.entity';
+import { PriorityReleaseEntity } from '../modules/priority/priority-release.entity';
+import { PriorityRuleSetEntity } from '../modules/priority/priority-rule-set.entity';
 import { SlotEntity } from '../modules/vaccination-day/slot.entity';
 import { VaccinationDayLotEntity } from '../modules/vaccination-day/vaccination-day-lot.entity';
 import { VaccinationDayEntity } from '../modules/vaccination-day/vaccination-day.entity';
@@ -29,6 +31,8 @@ export const ENTITIES = [
   VaccinationDayEntity,
   VaccinationDayLotEntity,
   VaccineProductEntity,
+  PriorityRuleSetEntity,
+  PriorityReleaseEntity,
 ];
 
 /** The tenant database; the schema is owned by migrations, never synchronized. */

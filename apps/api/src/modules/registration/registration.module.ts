@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CaptchaModule } from '../captcha/captcha.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
+import { PriorityModule } from '../priority/priority.module';
 import { RegistrationController } from './registration.controller';
 import { RegistrationRepository } from './registration.repository';
 import { RegistrationService } from './registration.service';
 
 @Module({
-  imports: [CaptchaModule, CatalogueModule],
+  imports: [CaptchaModule, CatalogueModule, PriorityModule],
   controllers: [RegistrationController],
   providers: [RegistrationRepository, RegistrationService],
+  exports: [RegistrationRepository],
 })
 export class RegistrationModule {}

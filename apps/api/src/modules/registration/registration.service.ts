@@ -6,6 +6,7 @@ import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { CaptchaService } from '../captcha/captcha.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { PriorityRulesService } from '../priority/priority-rules.service';
 import type { CreateRegistrationDto } from './dto/create-registration.dto';
 import { RegistrationRepository } from './registration.repository';
 
@@ -30,6 +31,7 @@ export class RegistrationService {
     private readonly registrations: RegistrationRepository,
     private readonly catalogue: CatalogueService,
     private readonly captcha: CaptchaService,
+    private readonly priorities: PriorityRulesService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -42,6 +44,8 @@ export class RegistrationService {
       ]);
     }
     if (dto.productId) await this.catalogue.product(dto.productId);
+    const occupations = dto.occupations ?? [];
+    const priority = await this.priorities.assign({ birthDate: dto.person.birthDate, occupations, answers });
     const { trackingCode } = await this.registrations.insertOrFind({
       trackingCode: newTrackingCode(),
       givenName: dto.person.givenName,
@@ -49,10 +53,11 @@ export class RegistrationService {
       email: dto.person.email,
       birthDate: dto.person.birthDate,
       phone: dto.person.phone ?? null,
-      profile: { occupations: dto.occupations ?? [], answers, locale: dto.locale ?? this.config.branding.defaultLocale },
+      profile: { occupations, answers, locale: dto.locale ?? this.config.branding.defaultLocale },
       productId: dto.productId ?? null,
       preferredSiteIds: [...new Set(dto.preferredSiteIds ?? [])],
       preferredWeekdays: [...new Set(dto.preferredWeekdays ?? [])].sort(),
+      priority,
     });
     // The code travels in the fragment: it never reaches a server log.
     return { trackingCode, statusUrl: `${this.config.publicUrl}/registration/status#${trackingCode}` };
