@@ -20,6 +20,7 @@ import { OpenApiModule } from './modules/openapi/openapi.module';
 import { PeopleModule } from './modules/people/people.module';
 import { RegistrationModule } from './modules/registration/registration.module';
 import { WaitingListModule } from './modules/waiting-list/waiting-list.module';
+import { AllocationModule } from './modules/allocation/allocation.module';
 
 
 
@@ -62,6 +63,7 @@ export class AppModule {
         RegistrationModule,
         VaccinationDayModule,
         WaitingListModule,
+        AllocationModule,
       ],
     };
   }

@@ -24,6 +24,8 @@ export interface ApiConfig {
   captcha: CaptchaConfig;
   /** The company identifies its employees by number: the booking form asks for it. */
   requireEmployeeNumber: boolean;
+  /** The waiting list's allocator: a pg-boss worker in this process, or none (another pod runs it). */
+  allocator: { enabled: boolean; ratePerMinute: number; retryLimit: number; retryDelaySeconds: number; jobTimeoutSeconds: number };
   /** How the tenant appears in mails. */
   branding: { displayName: string; primaryColor: string; accentColor: string; logoUrl: string | null; defaultLocale: 'de' | 'en' };
 }
@@ -87,6 +89,11 @@ const environmentSchema = z.object({
   BRAND_LOGO_URL: httpUrl.optional(),
   DEFAULT_LOCALE: z.enum(['de', 'en']).default('de'),
   EMPLOYEE_NUMBER: z.enum(['optional', 'required']).default('optional'),
+  ALLOCATOR: z.enum(['on', 'off']).default('off'),
+  ALLOCATOR_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  ALLOCATOR_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
+  ALLOCATOR_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
+  ALLOCATOR_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3_600).default(300),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -149,6 +156,13 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
           }
         : { provider: 'altcha', maxNumber: values.CAPTCHA_MAX_NUMBER },
     requireEmployeeNumber: values.EMPLOYEE_NUMBER === 'required',
+    allocator: {
+      enabled: values.ALLOCATOR === 'on',
+      ratePerMinute: values.ALLOCATOR_RATE_PER_MINUTE,
+      retryLimit: values.ALLOCATOR_RETRY_LIMIT,
+      retryDelaySeconds: values.ALLOCATOR_RETRY_DELAY_SECONDS,
+      jobTimeoutSeconds: values.ALLOCATOR_JOB_TIMEOUT_SECONDS,
+    },
     branding: {
       displayName: values.TENANT_DISPLAY_NAME ?? values.TENANT_SLUG,
       primaryColor: values.BRAND_PRIMARY_COLOR,

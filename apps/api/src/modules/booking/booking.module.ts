@@ -34,6 +34,6 @@ import { SoldOutSlots } from './sold-out-slots';
     SoldOutShortcut,
     SoldOutSlots,
   ],
-  exports: [BookingChangeService, SoldOutShortcut],
+  exports: [BookingChangeService, BookingService, SoldOutShortcut],
 })
 export class BookingModule {}
