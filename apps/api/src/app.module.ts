@@ -21,6 +21,7 @@ import { PeopleModule } from './modules/people/people.module';
 import { RegistrationModule } from './modules/registration/registration.module';
 import { WaitingListModule } from './modules/waiting-list/waiting-list.module';
 import { AllocationModule } from './modules/allocation/allocation.module';
+import { StandbyModule } from './modules/standby/standby.module';
 
 
 
@@ -64,6 +65,7 @@ export class AppModule {
         VaccinationDayModule,
         WaitingListModule,
         AllocationModule,
+        StandbyModule,
       ],
     };
   }

@@ -11,6 +11,7 @@ export const MAIL_TEMPLATES = [
   'booking-changed',
   'booking-cancelled',
   'appointment-reminder',
+  'standby-offer',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 

@@ -12,6 +12,9 @@ import { PersonEntity } from '../modules/people/person.entity';
 import { RegistrationEntity } from '../modules/registration/registration.entity';
 import { PriorityReleaseEntity } from '../modules/priority/priority-release.entity';
 import { PriorityRuleSetEntity } from '../modules/priority/priority-rule-set.entity';
+import { StandbyAnnouncementEntity } from '../modules/standby/standby-announcement.entity';
+import { StandbyMemberEntity } from '../modules/standby/standby-member.entity';
+import { StandbyOfferEntity } from '../modules/standby/standby-offer.entity';
 import { SlotEntity } from '../modules/vaccination-day/slot.entity';
 import { VaccinationDayLotEntity } from '../modules/vaccination-day/vaccination-day-lot.entity';
 import { VaccinationDayEntity } from '../modules/vaccination-day/vaccination-day.entity';
@@ -33,6 +36,9 @@ export const ENTITIES = [
   VaccineProductEntity,
   PriorityRuleSetEntity,
   PriorityReleaseEntity,
+  StandbyAnnouncementEntity,
+  StandbyMemberEntity,
+  StandbyOfferEntity,
 ];
 
 /** The tenant database; the schema is owned by migrations, never synchronized. */

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { CaptchaModule } from '../captcha/captcha.module';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { PriorityModule } from '../priority/priority.module';
+import { LogSmsSender, SMS_SENDER } from './sms-sender';
+import { StandbyDispatchService } from './standby-dispatch.service';
+import { StandbyMemberRepository } from './standby-member.repository';
+import { StandbyOfferRepository } from './standby-offer.repository';
+import { StandbyController } from './standby.controller';
+import { StandbyService } from './standby.service';
+import { StandbyWorker } from './standby.worker';
+
+@Module({
+  imports: [CaptchaModule, CatalogueModule, OutboxModule, PriorityModule],
+  controllers: [StandbyController],
+  providers: [
+    { provide: SMS_SENDER, useClass: LogSmsSender },
+    StandbyDispatchService,
+    StandbyMemberRepository,
+    StandbyOfferRepository,
+    StandbyService,
+    StandbyWorker,
+  ],
+})
+export class StandbyModule {}
