@@ -111,7 +111,7 @@ describe('the allocator', () => {
   it('shows staff the queue with groups and reasons, and no personal data', async () => {
     const response = await api.request('/api/waiting-list/queue?status=queued', { token: doctor });
     expect(response.status).toBe(200);
-    const queue = (await response.json()) as { total: number; items: { reason: string | null; groupId: string }[] };
+    const queue = (await response.json()) as { total: number; items: { reason: string | null; rank: number | null }[] };
     expect(queue.items.map((item) => item.reason)).toContain('no_slot');
     expect(JSON.stringify(queue)).not.toMatch(/Erika|Mustermann|@acme/);
     expect((await api.request('/api/waiting-list/queue?status=nope', { token: doctor })).status).toBe(400);

@@ -32,10 +32,10 @@ describe('priority rules and releases per tenant', () => {
     return ((await response.json()) as { trackingCode: string }).trackingCode;
   }
 
-  async function groupOf(trackingCode: string): Promise<{ priority_group_id: string | null; priority_rank: number | null }> {
-    const [row] = await rowsOf<{ priority_group_id: string | null; priority_rank: number | null }>(
+  async function groupOf(trackingCode: string): Promise<{ priority_rank: number | null }> {
+    const [row] = await rowsOf<{ priority_rank: number | null }>(
       api.tenant.databaseUrl,
-      'SELECT priority_group_id, priority_rank FROM registration WHERE tracking_code = $1',
+      'SELECT priority_rank FROM registration WHERE tracking_code = $1',
       [trackingCode],
     );
     if (!row) throw new Error('no registration');
@@ -47,8 +47,8 @@ describe('priority rules and releases per tenant', () => {
     expect(rules).toMatchObject({ version: 0, rules: examplePriorityRules() });
     const nurse = await register({ person: person(), occupations: ['medical-staff'] });
     const clerk = await register({ person: person() });
-    expect(await groupOf(nurse)).toEqual({ priority_group_id: 'medical-staff-and-60-plus', priority_rank: 1 });
-    expect(await groupOf(clerk)).toEqual({ priority_group_id: 'everyone', priority_rank: 3 });
+    expect(await groupOf(nurse)).toEqual({ priority_rank: 1 });
+    expect(await groupOf(clerk)).toEqual({ priority_rank: 3 });
   });
 
   it('refuses invalid rules with every field named, and keeps the rules in force', async () => {
@@ -79,7 +79,7 @@ describe('priority rules and releases per tenant', () => {
     const saved = (await response.json()) as { version: number; regrouped: number };
     expect(saved.version).toBeGreaterThan(0);
     expect(saved.regrouped).toBeGreaterThanOrEqual(3);
-    expect(await groupOf(shiftWorker)).toEqual({ priority_group_id: 'shift-work', priority_rank: 1 });
+    expect(await groupOf(shiftWorker)).toEqual({ priority_rank: 1 });
     const audits = await rowsOf(api.tenant.databaseUrl, "SELECT * FROM audit_event WHERE action = 'priority_rules.update'");
     expect(audits).toHaveLength(1);
   });

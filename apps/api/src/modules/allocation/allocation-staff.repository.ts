@@ -5,7 +5,6 @@ import { ALLOCATION_DEAD_LETTERS, JOB_SCHEMA } from './allocation-queue';
 
 export interface QueueEntry {
   registrationId: string;
-  groupId: string | null;
   rank: number | null;
   status: RegistrationStatus;
   reason: string | null;
@@ -28,7 +27,6 @@ export class AllocationStaffRepository {
   async queue(status: RegistrationStatus, limit: number, offset: number): Promise<{ total: number; items: QueueEntry[] }> {
     const { rows } = await this.sql.query<{
       id: string;
-      priority_group_id: string | null;
       priority_rank: number | null;
       status: RegistrationStatus;
       queue_reason: string | null;
@@ -36,7 +34,7 @@ export class AllocationStaffRepository {
       created_at: Date;
       total: string;
     }>(
-      `SELECT id, priority_group_id, priority_rank, status, queue_reason, preferred_site_ids, created_at, count(*) OVER () AS total
+      `SELECT id, priority_rank, status, queue_reason, preferred_site_ids, created_at, count(*) OVER () AS total
          FROM registration WHERE status = $1
         ORDER BY priority_rank NULLS LAST, created_at, id LIMIT $2 OFFSET $3`,
       [status, limit, offset],
@@ -45,7 +43,6 @@ export class AllocationStaffRepository {
       total: Number(rows[0]?.total ?? 0),
       items: rows.map((row) => ({
         registrationId: row.id,
-        groupId: row.priority_group_id,
         rank: row.priority_rank,
         status: row.status,
         reason: row.queue_reason,

@@ -3,19 +3,23 @@ import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { uuidParam } from '../../common/id-param.pipe';
 import { AppException } from '../../common/problem/app-exception';
 import { RequireRole } from '../auth/access.decorators';
-import { AllocationStaffRepository, type AllocationDeadLetter, type QueueEntry } from './allocation-staff.repository';
+import { AllocationStaffRepository, type AllocationDeadLetter } from './allocation-staff.repository';
 import { QueueQueryDto } from './dto/queue-query.dto';
+import { WaitingListQueueService, type QueueEntryView } from './waiting-list-queue.service';
 
 @ApiTags('waiting-list')
 @Controller('waiting-list')
 export class AllocationController {
-  constructor(private readonly staff: AllocationStaffRepository) {}
+  constructor(
+    private readonly staff: AllocationStaffRepository,
+    private readonly queues: WaitingListQueueService,
+  ) {}
 
   @Get('queue')
   @RequireRole('assistant')
   @ApiOkResponse({ description: 'Registrations in allocation order with their group and, when still queued after release, the reason' })
-  queue(@Query() query: QueueQueryDto): Promise<{ total: number; items: QueueEntry[] }> {
-    return this.staff.queue(query.status ?? 'queued', query.limit ?? 100, query.offset ?? 0);
+  queue(@Query() query: QueueQueryDto): Promise<{ total: number; items: QueueEntryView[] }> {
+    return this.queues.queue(query.status ?? 'queued', query.limit ?? 100, query.offset ?? 0);
   }
 
   @Get('dead-letters')

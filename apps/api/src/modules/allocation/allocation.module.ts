@@ -8,11 +8,12 @@ import { AllocationController } from './allocation.controller';
 import { AllocationRepository } from './allocation.repository';
 import { AllocationService } from './allocation.service';
 import { AllocationWorker } from './allocation.worker';
+import { WaitingListQueueService } from './waiting-list-queue.service';
 
 @Module({
   imports: [BookingModule, CatalogueModule, PriorityModule],
   controllers: [AllocationController],
-  providers: [AllocationQueue, AllocationRepository, AllocationService, AllocationStaffRepository, AllocationWorker],
+  providers: [AllocationQueue, AllocationRepository, AllocationService, AllocationStaffRepository, AllocationWorker, WaitingListQueueService],
   exports: [AllocationWorker],
 })
 export class AllocationModule {}

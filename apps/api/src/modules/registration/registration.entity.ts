@@ -62,10 +62,10 @@ export class RegistrationEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
-  /** The priority group the tenant's rules put the person in; null when no group matches (never released). */
-  @Column({ name: 'priority_group_id', type: 'text', nullable: true })
-  priorityGroupId!: string | null;
-
+  /**
+   * Rank of the priority group the tenant's rules put the person in; null when no group matches
+   * (never released). Only the rank is kept: a group's id can name an occupation or a condition.
+   */
   @Column({ name: 'priority_rank', type: 'integer', nullable: true })
   priorityRank!: number | null;
 

@@ -15,7 +15,7 @@ export interface NewRegistration {
   productId: string | null;
   preferredSiteIds: string[];
   preferredWeekdays: number[];
-  priority: { groupId: string; rank: number } | null;
+  priority: { rank: number } | null;
 }
 
 /** The registration table: one INSERT on the way in, nothing that touches slots. */
@@ -36,8 +36,8 @@ export class RegistrationRepository {
     const inserted = await this.sql.query<{ tracking_code: string }>(
       `INSERT INTO registration (tracking_code, given_name_encrypted, family_name_encrypted, email_encrypted, email_index,
                                  birth_date_encrypted, phone_encrypted, profile_encrypted, product_id, preferred_site_ids, preferred_weekdays,
-                                 priority_group_id, priority_rank)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                                 priority_rank)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (email_index) DO NOTHING RETURNING tracking_code`,
       [
         registration.trackingCode,
@@ -51,7 +51,6 @@ export class RegistrationRepository {
         registration.productId,
         registration.preferredSiteIds,
         registration.preferredWeekdays,
-        registration.priority?.groupId ?? null,
         registration.priority?.rank ?? null,
       ],
     );

@@ -39,7 +39,7 @@ export class StandbyAnnouncementEntity {
   offerMinutes!: number;
 
   /** Offers open at once per dose left: 1.5 offers two people for one dose, the first to confirm gets it. */
-  @Column({ name: 'overbooking_factor', type: 'numeric', precision: 4, scale: 2, default: 1.5 })
+  @Column({ name: 'overbooking_factor', type: 'numeric', precision: 4, scale: 2, default: () => '1.50' })
   overbookingFactor!: string;
 
   @Column({ name: 'status', type: 'text', default: 'open' })

@@ -25,7 +25,7 @@ export class RegroupingService {
       await this.queue.setGroups(
         batch.map((person) => {
           const assignment = assignPriorityGroup(rules, person, today);
-          return { id: person.id, groupId: assignment?.groupId ?? null, rank: assignment?.rank ?? null };
+          return { id: person.id, rank: assignment?.rank ?? null };
         }),
       );
       count += batch.length;

@@ -32,13 +32,13 @@ export class WaitingListQueueRepository {
     });
   }
 
-  async setGroups(groups: { id: string; groupId: string | null; rank: number | null }[]): Promise<void> {
+  async setGroups(groups: { id: string; rank: number | null }[]): Promise<void> {
     if (groups.length === 0) return;
     await this.sql.query(
-      `UPDATE registration r SET priority_group_id = g.group_id, priority_rank = g.rank
-         FROM unnest($1::uuid[], $2::text[], $3::int[]) AS g(id, group_id, rank)
+      `UPDATE registration r SET priority_rank = g.rank
+         FROM unnest($1::uuid[], $2::int[]) AS g(id, rank)
         WHERE r.id = g.id AND r.status = 'queued'`,
-      [groups.map((g) => g.id), groups.map((g) => g.groupId), groups.map((g) => g.rank)],
+      [groups.map((g) => g.id), groups.map((g) => g.rank)],
     );
   }
 }
