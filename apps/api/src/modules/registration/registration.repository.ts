@@ -18,6 +18,15 @@ export interface NewRegistration {
   priority: { rank: number } | null;
 }
 
+export interface RegistrationStatusRow {
+  status: RegistrationStatus;
+  registeredAt: string;
+  ahead: number;
+  rank: number | null;
+  appointments: { doseNumber: number; status: string; startsAt: string; endsAt: string; siteName: string }[];
+  offer: { expiresAt: string; availableUntil: string; siteName: string } | null;
+}
+
 /** The registration table: one INSERT on the way in, nothing that touches slots. */
 @Injectable()
 export class RegistrationRepository {
@@ -62,16 +71,65 @@ export class RegistrationRepository {
     return { trackingCode: existing.rows[0].tracking_code, created: false };
   }
 
-  /** Status for the person's own status page; null unless tracking code and birth date match. */
-  async statusOf(trackingCode: string, birthDate: string): Promise<{ status: RegistrationStatus; registeredAt: string; ahead: number } | null> {
-    const { rows } = await this.sql.query<{ status: RegistrationStatus; created_at: Date; birth_date_encrypted: string; ahead: string }>(
-      `SELECT r.status, r.created_at, r.birth_date_encrypted,
-              (SELECT count(*) FROM registration q WHERE q.status = 'queued' AND q.created_at < r.created_at) AS ahead
+  /**
+   * Status for the person's own status page; null unless tracking code and birth date match.
+   * `ahead` counts queued registrations served before this one (lower rank, or same rank and earlier).
+   */
+  async statusOf(trackingCode: string, birthDate: string): Promise<RegistrationStatusRow | null> {
+    const { rows } = await this.sql.query<{
+      status: RegistrationStatus;
+      created_at: Date;
+      birth_date_encrypted: string;
+      priority_rank: number | null;
+      booking_id: string | null;
+      ahead: string;
+    }>(
+      `SELECT r.status, r.created_at, r.birth_date_encrypted, r.priority_rank, r.booking_id,
+              (SELECT count(*) FROM registration q WHERE q.status = 'queued' AND q.id <> r.id
+                 AND (r.priority_rank IS NULL AND (q.priority_rank IS NOT NULL OR q.created_at < r.created_at)
+                      OR q.priority_rank < r.priority_rank OR (q.priority_rank = r.priority_rank AND q.created_at < r.created_at))) AS ahead
          FROM registration r WHERE r.tracking_code = $1`,
       [trackingCode],
     );
     const row = rows[0];
     if (!row || this.ring.decrypt(row.birth_date_encrypted, 'registration.birthDate') !== birthDate) return null;
-    return { status: row.status, registeredAt: row.created_at.toISOString(), ahead: Number(row.ahead) };
+    return {
+      status: row.status,
+      registeredAt: row.created_at.toISOString(),
+      ahead: Number(row.ahead),
+      rank: row.priority_rank,
+      appointments: row.booking_id ? await this.appointments(row.booking_id) : [],
+      offer: await this.openOffer(trackingCode),
+    };
+  }
+
+  private async appointments(bookingId: string): Promise<RegistrationStatusRow['appointments']> {
+    const { rows } = await this.sql.query<{ dose_number: number; status: string; starts_at: Date; ends_at: Date; site_name: string }>(
+      `SELECT a.dose_number, a.status, s.starts_at, s.ends_at, si.name AS site_name
+         FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN vaccination_day d ON d.id = s.day_id JOIN site si ON si.id = d.site_id
+        WHERE a.booking_id = $1 AND a.status <> 'cancelled' ORDER BY s.starts_at`,
+      [bookingId],
+    );
+    return rows.map((row) => ({
+      doseNumber: row.dose_number,
+      status: row.status,
+      startsAt: row.starts_at.toISOString(),
+      endsAt: row.ends_at.toISOString(),
+      siteName: row.site_name,
+    }));
+  }
+
+  /** A standby offer the person can still confirm, if any. */
+  private async openOffer(trackingCode: string): Promise<RegistrationStatusRow['offer']> {
+    const { rows } = await this.sql.query<{ expires_at: Date; available_until: Date; site_name: string }>(
+      `SELECT o.expires_at, a.available_until, si.name AS site_name
+         FROM registration r JOIN standby_member m ON m.registration_id = r.id
+         JOIN standby_offer o ON o.member_id = m.id JOIN standby_announcement a ON a.id = o.announcement_id JOIN site si ON si.id = a.site_id
+        WHERE r.tracking_code = $1 AND o.status = 'offered' AND o.expires_at > now() AND a.status = 'open'
+        ORDER BY o.offered_at DESC LIMIT 1`,
+      [trackingCode],
+    );
+    const row = rows[0];
+    return row ? { expiresAt: row.expires_at.toISOString(), availableUntil: row.available_until.toISOString(), siteName: row.site_name } : null;
   }
 }
