@@ -21,6 +21,7 @@ import { VaccineCreatePage, VaccineEditPage } from '../vaccines/vaccine-edit-pag
 import { VaccinesPage } from '../vaccines/vaccines-page';
 import { usePathname } from '../routing/router';
 import { matchRoute } from '../routing/routes';
+import { WaitingListRoute } from '../waiting-list/waiting-list-routes';
 
 export function AppRoutes() {
   const route = matchRoute(usePathname());
@@ -65,6 +66,14 @@ export function AppRoutes() {
       return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <DayPage key={route.id} id={route.id} staff={staff} />}</RequireStaff>;
     case 'mail':
       return <RequireStaff roles={ADMIN_ROLES}>{() => <MailPage />}</RequireStaff>;
+    case 'registration':
+    case 'registration-status':
+    case 'standby-offer':
+    case 'waiting-list':
+    case 'waiting-list-rules':
+    case 'waiting-list-reports':
+    case 'spare-doses':
+      return <WaitingListRoute name={route.name} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -20,6 +20,13 @@ export type Route =
   | { name: 'day-new' }
   | { name: 'day'; id: string }
   | { name: 'mail' }
+  | { name: 'registration' }
+  | { name: 'registration-status' }
+  | { name: 'standby-offer' }
+  | { name: 'waiting-list' }
+  | { name: 'waiting-list-rules' }
+  | { name: 'waiting-list-reports' }
+  | { name: 'spare-doses' }
   | { name: 'not-found' };
 
 const byId = (base: string) => (id: string) => `${base}/${encodeURIComponent(id)}`;
@@ -45,6 +52,13 @@ export const paths = {
   dayNew: '/staff/days/new',
   day: byId('/staff/days'),
   mail: '/staff/mail',
+  registration: '/registration',
+  registrationStatus: '/registration/status',
+  standbyOffer: '/standby/offer',
+  waitingList: '/staff/waiting-list',
+  waitingListRules: '/staff/waiting-list/rules',
+  waitingListReports: '/staff/waiting-list/reports',
+  spareDoses: '/staff/standby',
 } as const;
 
 const FIXED: Record<string, Route> = {
@@ -64,6 +78,13 @@ const FIXED: Record<string, Route> = {
   [paths.days]: { name: 'days' },
   [paths.dayNew]: { name: 'day-new' },
   [paths.mail]: { name: 'mail' },
+  [paths.registration]: { name: 'registration' },
+  [paths.registrationStatus]: { name: 'registration-status' },
+  [paths.standbyOffer]: { name: 'standby-offer' },
+  [paths.waitingList]: { name: 'waiting-list' },
+  [paths.waitingListRules]: { name: 'waiting-list-rules' },
+  [paths.waitingListReports]: { name: 'waiting-list-reports' },
+  [paths.spareDoses]: { name: 'spare-doses' },
 };
 
 /** Detail pages: `/staff/<collection>/<id>`. */

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { waitingListDe } from './waiting-list.de';
 
 export const de: Messages = {
   common: {
@@ -378,6 +379,7 @@ export const de: Messages = {
     vaccinesTile: 'Produkte, Impfschemata und Altersgrenzen.',
     lotsTile: 'Chargen auf Lager und ihre Dosen.',
     mailTile: 'Ausgehende E-Mails und die Nachrichten, die nicht zugestellt werden konnten.',
+    ...{ waitingListTile: waitingListDe.waitingList.tile, spareDosesTile: waitingListDe.waitingList.announcements.tile },
   },
   mail: {
     title: 'Ausgehende E-Mails',
@@ -443,4 +445,5 @@ export const de: Messages = {
       'Jemand anderes hat diese Person während Ihrer Bearbeitung geändert. Laden Sie die aktuelle Fassung und nehmen Sie Ihre Änderung erneut vor.',
     loadLatest: 'Aktuelle Fassung laden',
   },
+  ...waitingListDe,
 };

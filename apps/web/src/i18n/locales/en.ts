@@ -1,3 +1,5 @@
+import { waitingListEn } from './waiting-list.en';
+
 /** English texts; the German file must have exactly the same keys (checked by its type). */
 export const en = {
   common: {
@@ -378,6 +380,7 @@ export const en = {
     vaccinesTile: 'Products, dose schedules and age limits.',
     lotsTile: 'Lots in stock and their doses.',
     mailTile: 'Outgoing mail and the messages that could not be delivered.',
+    ...{ waitingListTile: waitingListEn.waitingList.tile, spareDosesTile: waitingListEn.waitingList.announcements.tile },
   },
   mail: {
     title: 'Outgoing mail',
@@ -443,6 +446,7 @@ export const en = {
       'Someone else changed this person while you were editing. Load the latest version and make your change again.',
     loadLatest: 'Load latest version',
   },
+  ...waitingListEn,
 };
 
 export type Messages = typeof en;
