@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { normalizeEmail, type FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { Sql } from '../../database/sql';
+import { RegistrationGroupCommit } from './registration-group-commit';
 import type { RegistrationStatus } from './registration.entity';
 
 export interface NewRegistration {
@@ -27,48 +28,38 @@ export interface RegistrationStatusRow {
   offer: { expiresAt: string; availableUntil: string; siteName: string } | null;
 }
 
-/** The registration table: one INSERT on the way in, nothing that touches slots. */
+/** The registration table: one INSERT on the way in (shared by a group commit), nothing that touches slots. */
 @Injectable()
 export class RegistrationRepository {
   constructor(
     private readonly sql: Sql,
+    private readonly groupCommit: RegistrationGroupCommit,
     @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
   ) {}
 
   /**
-   * Records the registration, committed when this resolves; a person registered already (same
-   * e-mail) gets their existing tracking code back and no second row.
+   * Records the registration, committed when this resolves (in a group commit with those arriving
+   * at the same moment); a person registered already (same e-mail) gets their existing tracking
+   * code back and no second row.
    */
-  async insertOrFind(registration: NewRegistration): Promise<{ trackingCode: string; created: boolean }> {
+  insertOrFind(registration: NewRegistration): Promise<{ trackingCode: string; created: boolean }> {
     const ring = this.ring;
     const email = normalizeEmail(registration.email);
-    const inserted = await this.sql.query<{ tracking_code: string }>(
-      `INSERT INTO registration (tracking_code, given_name_encrypted, family_name_encrypted, email_encrypted, email_index,
-                                 birth_date_encrypted, phone_encrypted, profile_encrypted, product_id, preferred_site_ids, preferred_weekdays,
-                                 priority_rank)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (email_index) DO NOTHING RETURNING tracking_code`,
-      [
-        registration.trackingCode,
-        ring.encrypt(registration.givenName, 'registration.givenName'),
-        ring.encrypt(registration.familyName, 'registration.familyName'),
-        ring.encrypt(registration.email, 'registration.email'),
-        ring.blindIndex(email, 'registration.email'),
-        ring.encrypt(registration.birthDate, 'registration.birthDate'),
-        registration.phone ? ring.encrypt(registration.phone, 'registration.phone') : null,
-        ring.encrypt(JSON.stringify(registration.profile), 'registration.profile'),
-        registration.productId,
-        registration.preferredSiteIds,
-        registration.preferredWeekdays,
-        registration.priority?.rank ?? null,
-      ],
-    );
-    if (inserted.rows[0]) return { trackingCode: inserted.rows[0].tracking_code, created: true };
-    const existing = await this.sql.query<{ tracking_code: string }>('SELECT tracking_code FROM registration WHERE email_index = ANY($1)', [
-      ring.blindIndexCandidates(email, 'registration.email'),
-    ]);
-    if (!existing.rows[0]) throw new Error('registration neither inserted nor found');
-    return { trackingCode: existing.rows[0].tracking_code, created: false };
+    return this.groupCommit.write({
+      trackingCode: registration.trackingCode,
+      givenNameEncrypted: ring.encrypt(registration.givenName, 'registration.givenName'),
+      familyNameEncrypted: ring.encrypt(registration.familyName, 'registration.familyName'),
+      emailEncrypted: ring.encrypt(registration.email, 'registration.email'),
+      emailIndex: ring.blindIndex(email, 'registration.email'),
+      emailIndexCandidates: ring.blindIndexCandidates(email, 'registration.email'),
+      birthDateEncrypted: ring.encrypt(registration.birthDate, 'registration.birthDate'),
+      phoneEncrypted: registration.phone ? ring.encrypt(registration.phone, 'registration.phone') : null,
+      profileEncrypted: ring.encrypt(JSON.stringify(registration.profile), 'registration.profile'),
+      productId: registration.productId,
+      preferredSiteIds: registration.preferredSiteIds,
+      preferredWeekdays: registration.preferredWeekdays,
+      priorityRank: registration.priority?.rank ?? null,
+    });
   }
 
   /**
