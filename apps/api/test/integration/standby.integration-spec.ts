@@ -5,6 +5,12 @@ import { localTime, joinStandby, newSite, offerTokens } from '../support/standby
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 import { register, rowsOf } from '../support/waiting-list-fixture';
 
+/** A minute the announcement below (until 30 minutes from now) does not reach, whatever the time of day. */
+function windowAfterTheAnnouncement(): { from: string; to: string } {
+  const [from, to] = [localTime(45), localTime(46)];
+  return from < to ? { from, to } : { from: localTime(-46), to: localTime(-45) };
+}
+
 describe('standby for spare doses', () => {
   let api: RunningApi;
   let assistant: string;
@@ -94,7 +100,7 @@ describe('standby for spare doses', () => {
   it('sends nothing in quiet hours or outside the times someone can come', async () => {
     const site = await newSite(api, doctor, 'Standby quiet');
     const [sleeping] = await members(1, site.id, { quietFrom: localTime(-60), quietTo: localTime(60) });
-    const [busy] = await members(1, site.id, { timeWindows: [{ from: '00:00', to: '00:01' }] });
+    const [busy] = await members(1, site.id, { timeWindows: [windowAfterTheAnnouncement()] });
     const [awake] = await members(1, site.id, { quietFrom: localTime(60), quietTo: localTime(120) });
     const announced = await announce(site.id, 3, { availableUntil: new Date(Date.now() + 30 * 60_000).toISOString() });
     const offered = (await offerTokens(api, site.name)).map((offer) => offer.email);
