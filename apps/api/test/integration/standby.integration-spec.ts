@@ -67,6 +67,13 @@ describe('standby for spare doses', () => {
     expect(row?.taken).toBe(3);
     const taken = await rowsOf(api.tenant.databaseUrl, "SELECT id FROM standby_offer WHERE announcement_id = $1 AND status = 'taken'", [announced.id]);
     expect(taken).toHaveLength(3);
+    // The site's staff see who is coming; reading their names is audited.
+    const confirmed = await api.request(`/api/standby/announcements/${announced.id}/confirmed`, { token: assistant });
+    const coming = (await confirmed.json()) as { memberId: string; givenName: string }[];
+    expect(coming).toHaveLength(3);
+    expect(coming.every((member) => member.givenName === 'Erika')).toBe(true);
+    const audits = await rowsOf<{ subject_id: string }>(api.tenant.databaseUrl, "SELECT subject_id FROM audit_event WHERE action = 'standby_member.list'");
+    expect(audits.map((audit) => audit.subject_id).sort()).toEqual(coming.map((member) => member.memberId).sort());
     // Clicking the link again changes nothing for a winner.
     const winner = tokens[statuses.indexOf(200)];
     expect((await confirm(winner?.token ?? '')).status).toBe(200);

@@ -10,7 +10,7 @@ import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../ui/form-alert';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
-import { announceSpareDoses, fetchAnnouncements } from './waiting-list-api';
+import { announceSpareDoses, fetchAnnouncements, fetchConfirmed } from './waiting-list-api';
 
 /** On the day: "N doses of P left at S until T"; offers go out in waves, the table shows how they are taken. */
 export function StandbyAnnouncementsPage() {
@@ -31,7 +31,7 @@ export function StandbyAnnouncementsPage() {
               <table className="table">
                 <thead>
                   <tr>
-                    {(['site', 'product', 'until', 'doses', 'offered', 'taken'] as const).map((column) => (
+                    {(['site', 'product', 'until', 'doses', 'offered', 'taken', 'coming'] as const).map((column) => (
                       <th key={column} scope="col">
                         {t(`waitingList.announcements.${column}`)}
                       </th>
@@ -47,6 +47,9 @@ export function StandbyAnnouncementsPage() {
                       <td className="num">{announcement.doses}</td>
                       <td className="num">{announcement.offered}</td>
                       <td className="num">{announcement.taken}</td>
+                      <td>
+                        <ComingList announcementId={announcement.id} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -104,5 +107,18 @@ function AnnounceForm({ sites, products, onAnnounced }: { sites: { id: string; n
         {t('waitingList.announcements.submit')}
       </button>
     </form>
+  );
+}
+
+/** Names of those who confirmed, loaded on request: reading them is audited. */
+function ComingList({ announcementId }: { announcementId: string }) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const [names, setNames] = useState<string[] | null>(null);
+  if (names) return <>{names.length > 0 ? names.join(', ') : '—'}</>;
+  return (
+    <button type="button" className="button button--secondary" onClick={() => void fetchConfirmed(api, announcementId).then((coming) => setNames(coming.map((member) => member.givenName)))}>
+      {t('waitingList.announcements.showComing')}
+    </button>
   );
 }

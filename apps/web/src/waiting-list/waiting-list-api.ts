@@ -117,3 +117,5 @@ export const announceSpareDoses = (
 export const fetchReports = (api: ApiClient, locale: 'de' | 'en', signal: AbortSignal) => api.get<Reports>('/waiting-list/reports', { signal, query: { locale } });
 export const downloadReport = (api: ApiClient, report: (typeof REPORT_NAMES)[number], locale: 'de' | 'en') =>
   api.blob('/waiting-list/reports/csv', { query: { report, locale } });
+export const fetchConfirmed = (api: ApiClient, announcementId: string) =>
+  api.get<{ memberId: string; givenName: string; confirmedAt: string }[]>(`/standby/announcements/${encodeURIComponent(announcementId)}/confirmed`);

@@ -174,6 +174,20 @@ export class StandbyOfferRepository {
     }));
   }
 
+  /** Who confirmed an announcement, for the staff at the site; decrypted here, audited by the caller. */
+  async confirmedMembers(announcementId: string): Promise<{ memberId: string; givenName: string; confirmedAt: string }[]> {
+    const { rows } = await this.sql.query<{ id: string; given_name_encrypted: string; answered_at: Date }>(
+      `SELECT m.id, m.given_name_encrypted, o.answered_at FROM standby_offer o JOIN standby_member m ON m.id = o.member_id
+        WHERE o.announcement_id = $1 AND o.status = 'taken' ORDER BY o.answered_at`,
+      [announcementId],
+    );
+    return rows.map((row) => ({
+      memberId: row.id,
+      givenName: this.ring.decrypt(row.given_name_encrypted, 'standby_member.givenName'),
+      confirmedAt: row.answered_at.toISOString(),
+    }));
+  }
+
   async insertOffer(client: PoolClient, offer: { announcementId: string; memberId: string; tokenHash: string; wave: number; expiresAt: Date }): Promise<void> {
     await client.query(
       `INSERT INTO standby_offer (announcement_id, member_id, token_hash, wave, expires_at) VALUES ($1, $2, $3, $4, $5)`,

@@ -49,6 +49,13 @@ export class StandbyController {
     return this.standby.announce(dto, principal.subject);
   }
 
+  @Get('announcements/:id/confirmed')
+  @RequireRole('assistant')
+  @ApiOkResponse({ description: 'Who confirmed, with given names for the site staff (audited)' })
+  confirmed(@Param('id', uuidParam()) id: string) {
+    return this.standby.confirmed(id);
+  }
+
   @Post('announcements/:id/waves')
   @HttpCode(200)
   @RequireRole('assistant')

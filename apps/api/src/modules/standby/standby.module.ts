@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CaptchaModule } from '../captcha/captcha.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { OutboxModule } from '../outbox/outbox.module';
@@ -12,7 +13,7 @@ import { StandbyService } from './standby.service';
 import { StandbyWorker } from './standby.worker';
 
 @Module({
-  imports: [CaptchaModule, CatalogueModule, OutboxModule, PriorityModule],
+  imports: [AuditModule, CaptchaModule, CatalogueModule, OutboxModule, PriorityModule],
   controllers: [StandbyController],
   providers: [
     { provide: SMS_SENDER, useClass: LogSmsSender },

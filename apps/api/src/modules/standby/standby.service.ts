@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FieldProblem } from '@vaccinate/api-contracts';
 import { AppException, ValidationException } from '../../common/problem/app-exception';
+import { AuditService } from '../audit/audit.service';
 import { hashManageToken } from '../booking/booking-code';
 import { CaptchaService } from '../captcha/captcha.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -22,6 +23,7 @@ export class StandbyService {
     private readonly dispatcher: StandbyDispatchService,
     private readonly catalogue: CatalogueService,
     private readonly captcha: CaptchaService,
+    private readonly audit: AuditService,
   ) {}
 
   async join(dto: JoinStandbyDto, clientIp: string): Promise<{ joined: true }> {
@@ -66,6 +68,14 @@ export class StandbyService {
 
   list(): Promise<Announcement[]> {
     return this.offers.list();
+  }
+
+  /** Who is coming for the spare doses; a staff read of personal data, so audited per member. */
+  async confirmed(id: string): Promise<{ memberId: string; givenName: string; confirmedAt: string }[]> {
+    await this.announcement(id);
+    const members = await this.offers.confirmedMembers(id);
+    await this.audit.record('standby_member', 'list', members.map((member) => member.memberId));
+    return members;
   }
 
   async dispatchNow(id: string): Promise<Announcement> {

@@ -120,6 +120,8 @@ export const waitingListDe: WaitingListMessages = {
       offered: 'Angeboten',
       taken: 'Angenommen',
       submit: 'Ankündigen und Angebote senden',
+      coming: 'Kommen',
+      showComing: 'Anzeigen',
     },
   },
   spareDoses: { title: 'Restdosen' },

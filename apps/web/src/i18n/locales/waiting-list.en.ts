@@ -118,6 +118,8 @@ export const waitingListEn = {
       offered: 'Offered',
       taken: 'Taken',
       submit: 'Announce and send offers',
+      coming: 'Coming',
+      showComing: 'Show',
     },
   },
   spareDoses: { title: 'Spare doses' },
