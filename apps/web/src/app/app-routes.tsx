@@ -73,6 +73,7 @@ export function AppRoutes() {
     case 'waiting-list-rules':
     case 'waiting-list-reports':
     case 'spare-doses':
+    case 'standby-join':
       return <WaitingListRoute name={route.name} />;
     case 'not-found':
       return <NotFoundPage />;

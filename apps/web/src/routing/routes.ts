@@ -27,6 +27,7 @@ export type Route =
   | { name: 'waiting-list-rules' }
   | { name: 'waiting-list-reports' }
   | { name: 'spare-doses' }
+  | { name: 'standby-join' }
   | { name: 'not-found' };
 
 const byId = (base: string) => (id: string) => `${base}/${encodeURIComponent(id)}`;
@@ -59,6 +60,7 @@ export const paths = {
   waitingListRules: '/staff/waiting-list/rules',
   waitingListReports: '/staff/waiting-list/reports',
   spareDoses: '/staff/standby',
+  standbyJoin: '/standby/join',
 } as const;
 
 const FIXED: Record<string, Route> = {
@@ -85,6 +87,7 @@ const FIXED: Record<string, Route> = {
   [paths.waitingListRules]: { name: 'waiting-list-rules' },
   [paths.waitingListReports]: { name: 'waiting-list-reports' },
   [paths.spareDoses]: { name: 'spare-doses' },
+  [paths.standbyJoin]: { name: 'standby-join' },
 };
 
 /** Detail pages: `/staff/<collection>/<id>`. */

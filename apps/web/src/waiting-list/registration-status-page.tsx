@@ -43,7 +43,7 @@ export function RegistrationStatusPage() {
         </button>
       </form>
       {status ? <StatusCard status={status} /> : null}
-      {status && (status.status === 'queued' || status.status === 'offered') ? <StandbyOptInForm trackingCode={status.trackingCode} birthDate={birthDate} /> : null}
+      {status && (status.status === 'queued' || status.status === 'offered') ? <StandbyOptInForm source={{ trackingCode: status.trackingCode, birthDate }} /> : null}
     </section>
   );
 }

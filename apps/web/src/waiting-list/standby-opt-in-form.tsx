@@ -10,10 +10,10 @@ import { StatusMessage } from '../ui/status-message';
 import { TextField } from '../ui/text-field';
 import { CheckboxGroup } from './checkbox-group';
 import { usePublicCatalogue } from './use-public-catalogue';
-import { joinStandby } from './waiting-list-api';
+import { joinStandby, type StandbySource } from './waiting-list-api';
 
 /** Opting in to be offered spare doses: where, when one can come, and when never to be disturbed. */
-export function StandbyOptInForm({ trackingCode, birthDate }: { trackingCode: string; birthDate: string }) {
+export function StandbyOptInForm({ source }: { source: StandbySource }) {
   const { t } = useTranslation();
   const api = useApiClient();
   const catalogue = usePublicCatalogue();
@@ -30,8 +30,7 @@ export function StandbyOptInForm({ trackingCode, birthDate }: { trackingCode: st
     setErrors([]);
     try {
       await joinStandby(api, {
-        trackingCode,
-        birthDate,
+        ...source,
         siteIds,
         timeWindows: window.from && window.to ? [window] : [],
         ...(quiet.from && quiet.to ? { quietFrom: quiet.from, quietTo: quiet.to } : {}),

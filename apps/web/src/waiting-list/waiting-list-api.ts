@@ -27,16 +27,17 @@ export interface RegistrationStatus {
   offer: { expiresAt: string; availableUntil: string; siteName: string } | null;
 }
 
-export interface StandbyOptIn {
-  trackingCode: string;
-  birthDate: string;
+/** Who opts in: a registration (tracking code and birth date) or a booking (its manage token). */
+export type StandbySource = { trackingCode: string; birthDate: string } | { manageToken: string };
+
+export type StandbyOptIn = StandbySource & {
   siteIds: string[];
   timeWindows: { from: string; to: string }[];
   quietFrom?: string;
   quietTo?: string;
   phone?: string;
   captcha: string;
-}
+};
 
 export interface QueueEntry {
   registrationId: string;

@@ -4,6 +4,7 @@ import { PriorityRulesPage } from './priority-rules-page';
 import { RegistrationPage } from './registration-page';
 import { RegistrationStatusPage } from './registration-status-page';
 import { StandbyAnnouncementsPage } from './standby-announcements-page';
+import { StandbyJoinPage } from './standby-join-page';
 import { StandbyOfferPage } from './standby-offer-page';
 import { WaitingListReportsPage } from './waiting-list-reports-page';
 import { WaitingListStaffPage } from './waiting-list-staff-page';
@@ -15,7 +16,8 @@ export type WaitingListRouteName =
   | 'waiting-list'
   | 'waiting-list-rules'
   | 'waiting-list-reports'
-  | 'spare-doses';
+  | 'spare-doses'
+  | 'standby-join';
 
 /** The waiting list's pages: public ones for registrants, staff ones behind their roles (the API checks again). */
 export function WaitingListRoute({ name }: { name: WaitingListRouteName }) {
@@ -32,6 +34,8 @@ export function WaitingListRoute({ name }: { name: WaitingListRouteName }) {
       return <RequireStaff roles={CATALOGUE_EDITOR_ROLES}>{() => <PriorityRulesPage />}</RequireStaff>;
     case 'waiting-list-reports':
       return <RequireStaff roles={CATALOGUE_EDITOR_ROLES}>{() => <WaitingListReportsPage />}</RequireStaff>;
+    case 'standby-join':
+      return <StandbyJoinPage />;
     case 'spare-doses':
       return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{() => <StandbyAnnouncementsPage />}</RequireStaff>;
   }

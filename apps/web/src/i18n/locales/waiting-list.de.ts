@@ -52,6 +52,7 @@ export const waitingListDe: WaitingListMessages = {
       quietTo: 'Keine Nachrichten bis',
       phone: 'Handynummer für SMS',
       submit: 'In Bereitschaft gehen',
+      fromBooking: 'Früher drankommen, wenn Dosen übrig sind: in Bereitschaft gehen',
       joined: 'Sie sind in Bereitschaft. Angebote kommen per E-Mail (und per SMS, wenn Sie eine Nummer angegeben haben).',
     },
     offer: {

@@ -50,6 +50,7 @@ export const waitingListEn = {
       quietTo: 'No messages until',
       phone: 'Mobile number for text messages',
       submit: 'Join standby',
+      fromBooking: 'Come earlier when doses are left over: join standby',
       joined: 'You are on standby. Offers come by e-mail (and text message if you gave a number).',
     },
     offer: {
