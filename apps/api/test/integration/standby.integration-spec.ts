@@ -1,6 +1,6 @@
 import type { ProblemDetails } from '@vaccinate/api-contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createCatalogue, person, type Catalogue } from '../support/booking-fixture';
+import { createCatalogue, createDay, person, type Catalogue } from '../support/booking-fixture';
 import { localTime, joinStandby, newSite, offerTokens } from '../support/standby-fixture';
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 import { register, rowsOf } from '../support/waiting-list-fixture';
@@ -115,6 +115,17 @@ describe('standby for spare doses', () => {
     expect(offered).not.toContain(sleeping);
     expect(offered).not.toContain(busy);
     expect(announced.offered).toBe(1);
+  });
+
+  it("proposes today's doses that nobody booked, less what was announced", async () => {
+    const site = await newSite(api, doctor, 'Standby proposal');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+    const day = await createDay(api, doctor, { siteId: site.id, date: today, opensAt: '00:00', closesAt: '23:59', lots: [{ lotId: catalogue.jcovdenLot.id, doses: 10 }] });
+    const proposals = async () =>
+      ((await (await api.request('/api/standby/proposals', { token: assistant })).json()) as { dayId: string; doses: number }[]).filter((p) => p.dayId === day.id);
+    expect(await proposals()).toEqual([expect.objectContaining({ productId: catalogue.jcovden.id, siteId: site.id, doses: 10, expiresToday: false })]);
+    await announce(site.id, 3);
+    expect((await proposals()).map((p) => p.doses)).toEqual([7]);
   });
 
   it('refuses bad input with a field list, and an unknown registration', async () => {

@@ -10,23 +10,46 @@ import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../ui/form-alert';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
-import { announceSpareDoses, fetchAnnouncements, fetchConfirmed } from './waiting-list-api';
+import { announceSpareDoses, fetchAnnouncements, fetchConfirmed, fetchProposals, type SpareDoseProposal } from './waiting-list-api';
 
 /** On the day: "N doses of P left at S until T"; offers go out in waves, the table shows how they are taken. */
 export function StandbyAnnouncementsPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('waitingList.announcements.title'));
   const query = useStaffQuery('standby-announcements', async (api, signal) => {
-    const [announcements, catalogue] = await Promise.all([fetchAnnouncements(api, signal), fetchCatalogue(api, signal)]);
-    return { announcements, catalogue };
+    const [announcements, catalogue, proposals] = await Promise.all([fetchAnnouncements(api, signal), fetchCatalogue(api, signal), fetchProposals(api, signal)]);
+    return { announcements, catalogue, proposals };
   });
+  const [prefill, setPrefill] = useState<SpareDoseProposal | null>(null);
   return (
     <section className="page" aria-labelledby="announcements-title">
       <h1 id="announcements-title">{t('waitingList.announcements.title')}</h1>
       <QueryState resource={query.resource} retry={query.refresh}>
-        {({ announcements, catalogue }) => (
+        {({ announcements, catalogue, proposals }) => (
           <>
-            <AnnounceForm sites={catalogue.sites} products={catalogue.products} onAnnounced={query.refresh} />
+            {proposals.length > 0 ? (
+              <ul data-testid="spare-dose-proposals">
+                {proposals.map((proposal) => (
+                  <li key={`${proposal.dayId}-${proposal.productId}`}>
+                    {t(proposal.expiresToday ? 'waitingList.announcements.proposalExpiring' : 'waitingList.announcements.proposal', {
+                      doses: proposal.doses,
+                      product: catalogue.products.find((product) => product.id === proposal.productId)?.name,
+                      site: catalogue.sites.find((site) => site.id === proposal.siteId)?.name,
+                    })}{' '}
+                    <button type="button" className="button button--secondary" onClick={() => setPrefill(proposal)}>
+                      {t('waitingList.announcements.useProposal')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <AnnounceForm
+              key={prefill ? `${prefill.dayId}-${prefill.productId}` : 'empty'}
+              prefill={prefill}
+              sites={catalogue.sites}
+              products={catalogue.products}
+              onAnnounced={query.refresh}
+            />
             <div className="table-wrap">
               <table className="table">
                 <thead>
@@ -62,10 +85,28 @@ export function StandbyAnnouncementsPage() {
   );
 }
 
-function AnnounceForm({ sites, products, onAnnounced }: { sites: { id: string; name: string }[]; products: { id: string; name: string }[]; onAnnounced: () => void }) {
+function AnnounceForm({
+  prefill,
+  sites,
+  products,
+  onAnnounced,
+}: {
+  prefill: SpareDoseProposal | null;
+  sites: { id: string; name: string }[];
+  products: { id: string; name: string }[];
+  onAnnounced: () => void;
+}) {
   const { t } = useTranslation();
   const api = useApiClient();
-  const [values, setValues] = useState({ siteId: '', productId: '', doses: '1', until: '17:00', offerMinutes: '30', overbookingFactor: '1.5' });
+  const until = prefill ? new Date(prefill.availableUntil).toTimeString().slice(0, 5) : '17:00';
+  const [values, setValues] = useState({
+    siteId: prefill?.siteId ?? '',
+    productId: prefill?.productId ?? '',
+    doses: String(prefill?.doses ?? 1),
+    until,
+    offerMinutes: '30',
+    overbookingFactor: '1.5',
+  });
   const [errors, setErrors] = useState<string[]>([]);
   const set = (key: keyof typeof values) => (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value });
 

@@ -120,3 +120,13 @@ export const downloadReport = (api: ApiClient, report: (typeof REPORT_NAMES)[num
   api.blob('/waiting-list/reports/csv', { query: { report, locale } });
 export const fetchConfirmed = (api: ApiClient, announcementId: string) =>
   api.get<{ memberId: string; givenName: string; confirmedAt: string }[]>(`/standby/announcements/${encodeURIComponent(announcementId)}/confirmed`);
+export interface SpareDoseProposal {
+  dayId: string;
+  siteId: string;
+  productId: string;
+  doses: number;
+  availableUntil: string;
+  expiresToday: boolean;
+}
+
+export const fetchProposals = (api: ApiClient, signal: AbortSignal) => api.get<SpareDoseProposal[]>('/standby/proposals', { signal });

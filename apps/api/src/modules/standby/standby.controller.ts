@@ -8,6 +8,7 @@ import { Public, RequireRole } from '../auth/access.decorators';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { AnnounceSpareDosesDto, JoinStandbyDto, StandbyOfferTokenDto } from './dto/standby.dto';
 import type { Announcement } from './standby-offer.repository';
+import type { SpareDoseProposal } from './spare-dose-proposal.repository';
 import { StandbyService } from './standby.service';
 
 @ApiTags('standby')
@@ -40,6 +41,13 @@ export class StandbyController {
   @ApiOkResponse({ description: 'Announcements with doses, offers sent, open and taken' })
   list(): Promise<Announcement[]> {
     return this.standby.list();
+  }
+
+  @Get('proposals')
+  @RequireRole('assistant')
+  @ApiOkResponse({ description: "Today's days with more doses brought than booked: spare doses to announce" })
+  proposals(): Promise<SpareDoseProposal[]> {
+    return this.standby.proposals();
   }
 
   @Post('announcements')

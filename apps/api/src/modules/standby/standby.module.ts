@@ -5,6 +5,7 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { PriorityModule } from '../priority/priority.module';
 import { LogSmsSender, SMS_SENDER } from './sms-sender';
+import { SpareDoseProposalRepository } from './spare-dose-proposal.repository';
 import { StandbyDispatchService } from './standby-dispatch.service';
 import { StandbyMemberRepository } from './standby-member.repository';
 import { StandbyOfferRepository } from './standby-offer.repository';
@@ -17,6 +18,7 @@ import { StandbyWorker } from './standby.worker';
   controllers: [StandbyController],
   providers: [
     { provide: SMS_SENDER, useClass: LogSmsSender },
+    SpareDoseProposalRepository,
     StandbyDispatchService,
     StandbyMemberRepository,
     StandbyOfferRepository,

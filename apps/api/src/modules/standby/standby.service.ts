@@ -6,6 +6,7 @@ import { hashManageToken } from '../booking/booking-code';
 import { CaptchaService } from '../captcha/captcha.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { AnnounceSpareDosesDto, JoinStandbyDto } from './dto/standby.dto';
+import { SpareDoseProposalRepository, type SpareDoseProposal } from './spare-dose-proposal.repository';
 import { StandbyDispatchService } from './standby-dispatch.service';
 import { StandbyMemberRepository } from './standby-member.repository';
 import { StandbyOfferRepository, type Announcement } from './standby-offer.repository';
@@ -24,7 +25,13 @@ export class StandbyService {
     private readonly catalogue: CatalogueService,
     private readonly captcha: CaptchaService,
     private readonly audit: AuditService,
+    private readonly spareDoses: SpareDoseProposalRepository,
   ) {}
+
+  /** What the system proposes to announce: doses brought for today that nobody booked. */
+  proposals(): Promise<SpareDoseProposal[]> {
+    return this.spareDoses.today();
+  }
 
   async join(dto: JoinStandbyDto, clientIp: string): Promise<{ joined: true }> {
     assertPreferences(dto);
