@@ -8,7 +8,7 @@ import { PriorityRulesService } from '../priority/priority-rules.service';
 import { AllocationRepository, type CandidateSlot, type RegistrationToAllocate } from './allocation.repository';
 
 /** Why a released registration is still queued; staff see the code, the web app words it. */
-export type UnmetReason = 'not_eligible' | 'no_product_offered' | 'no_slot' | 'no_follow_up_slot';
+export type UnmetReason = 'not_eligible' | 'no_product_offered' | 'no_slot' | 'no_follow_up_slot' | 'not_released';
 
 export type AllocationOutcome = 'booked' | 'unmet' | 'nothing_to_do';
 
@@ -31,7 +31,11 @@ export class AllocationService {
     const registration = await this.repository.registration(registrationId);
     if (!registration || registration.status !== 'queued') return 'nothing_to_do';
     const siteIds = await this.releasedSites(registration);
-    if (siteIds !== null && siteIds.length === 0) return 'nothing_to_do';
+    if (siteIds !== null && siteIds.length === 0) {
+      // The release was withdrawn or narrowed after the job was sent: wait for the next one.
+      await this.repository.markUnmet(registration.id, 'not_released', RECHECK_MINUTES);
+      return 'unmet';
+    }
     let reason: UnmetReason = 'no_product_offered';
     for (const product of await this.products(registration)) {
       const outcome = await this.tryProduct(registration, product, siteIds);

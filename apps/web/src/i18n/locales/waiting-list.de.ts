@@ -12,6 +12,7 @@ export const waitingListDe: WaitingListMessages = {
       no_follow_up_slot: 'Noch kein zweiter Termin im Impfabstand',
       not_eligible: 'Für den Impfstoff nicht zugelassen (Alter)',
       no_product_offered: 'Der gewünschte Impfstoff wird nicht angeboten',
+      not_released: 'Für die gewünschten Standorte (nicht mehr) freigegeben',
       booked_elsewhere: 'Bereits gebucht',
     },
     register: {

@@ -10,6 +10,7 @@ export const waitingListEn = {
       no_follow_up_slot: 'No second appointment within the interval yet',
       not_eligible: 'Not eligible for the vaccine (age)',
       no_product_offered: 'The vaccine wished for is not offered',
+      not_released: 'Not released (any more) for the preferred sites',
       booked_elsewhere: 'Booked already',
     },
     register: {
