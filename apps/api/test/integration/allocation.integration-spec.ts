@@ -108,6 +108,26 @@ describe('the allocator', () => {
     expect(await (await api.request('/api/waiting-list/dead-letters', { token: doctor })).json()).toEqual([]);
   });
 
+  it('books a group released for one site only at that site', async () => {
+    // An earlier day at the other site: without the per-site release the allocator would take it.
+    await createDay(api, doctor, { siteId: catalogue.site.id, date: inDays(2), lots: [{ lotId: catalogue.jcovdenLot.id, doses: 10 }] });
+    await release(api, doctor, 0);
+    await release(api, doctor, 0, catalogue.site.id);
+    await release(api, doctor, 1, catalogue.otherSite.id);
+    const nurse = await register(api, { productId: catalogue.jcovden.id, person: person(), occupations: ['medical-staff'] });
+    const clerk = await register(api, { productId: catalogue.jcovden.id, person: person() });
+    await api.app.get(AllocationWorker).runUntilIdle();
+
+    const sites = await rowsOf<{ tracking_code: string; site_id: string }>(
+      api.tenant.databaseUrl,
+      `SELECT r.tracking_code, d.site_id FROM registration r JOIN appointment a ON a.booking_id = r.booking_id
+         JOIN slot s ON s.id = a.slot_id JOIN vaccination_day d ON d.id = s.day_id WHERE r.tracking_code = ANY($1)`,
+      [[nurse, clerk]],
+    );
+    expect(sites).toEqual([{ tracking_code: nurse, site_id: catalogue.otherSite.id }]);
+    expect((await registrations([clerk]))[0]).toMatchObject({ status: 'queued', booking_id: null });
+  });
+
   it('shows staff the queue with groups and reasons, and no personal data', async () => {
     const response = await api.request('/api/waiting-list/queue?status=queued', { token: doctor });
     expect(response.status).toBe(200);
