@@ -1,7 +1,8 @@
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium; `*.localhost` resolves to loopback as it does in a desktop browser. */
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: e.g. a fake camera for the check-in scanner. */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: [
@@ -13,6 +14,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--host-resolver-rules=MAP *.localhost 127.0.0.1',
+      ...extraArgs,
     ],
   });
 }

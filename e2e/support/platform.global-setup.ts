@@ -10,6 +10,10 @@ declare module 'vitest' {
     gatewayPort: number;
     mailCatcherUrl: string;
     oneTimePasswords: Record<string, string>;
+    /** Password of `doctor@<slug>.example` and `assistant@<slug>.example`, by tenant. */
+    demoStaffPasswords: Record<string, string>;
+    /** The embedded server's admin connection, for moving a test's vaccination day to now. */
+    postgresAdminUrl: string;
   }
 }
 
@@ -31,16 +35,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await chmod(dataDir, 0o755);
   const gatewayPort = await freePort();
   const mailCatcherPort = await freePort();
+  const postgresPort = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(root, 'apps/platform/dist/main.js')], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,
       GATEWAY_PORT: String(gatewayPort),
       API_BASE_PORT: String(await freePort()),
-      POSTGRES_PORT: String(await freePort()),
+      POSTGRES_PORT: String(postgresPort),
       SMTP_PORT: String(await freePort()),
       MAIL_CATCHER_PORT: String(mailCatcherPort),
       MAILER_PORT: String(await freePort()),
+      CERTIFICATES_PORT: String(await freePort()),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -67,6 +73,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('gatewayPort', gatewayPort);
   project.provide('mailCatcherUrl', `http://127.0.0.1:${mailCatcherPort}/`);
   project.provide('oneTimePasswords', oneTimePasswords);
+  const demoStaffPasswords: Record<string, string> = {};
+  for (const slug of ['acme', 'globex']) {
+    demoStaffPasswords[slug] = (JSON.parse(await readFile(join(dataDir, 'tenants', `${slug}.demo-staff.json`), 'utf8')) as { password: string }).password;
+  }
+  project.provide('demoStaffPasswords', demoStaffPasswords);
+  const adminPassword = (JSON.parse(await readFile(join(dataDir, 'postgres-admin.json'), 'utf8')) as { password: string }).password;
+  project.provide('postgresAdminUrl', `postgres://postgres:${encodeURIComponent(adminPassword)}@127.0.0.1:${postgresPort}/postgres`);
   return async () => {
     const exited = new Promise((done) => child.once('exit', done));
     child.kill('SIGINT');

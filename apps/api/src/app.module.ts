@@ -18,7 +18,11 @@ import { VaccinationDayModule } from './modules/vaccination-day/vaccination-day.
 import { HealthModule } from './modules/health/health.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { PeopleModule } from './modules/people/people.module';
+import { RecordEventsModule } from './modules/record-events/record-events.module';
+import { QuestionnaireModule } from './modules/questionnaire/questionnaire.module';
 import { RegistrationModule } from './modules/registration/registration.module';
+import { VisitModule } from './modules/visit/visit.module';
+import { CertificateModule } from './modules/certificate/certificate.module';
 import { WaitingListModule } from './modules/waiting-list/waiting-list.module';
 import { AllocationModule } from './modules/allocation/allocation.module';
 import { StandbyModule } from './modules/standby/standby.module';
@@ -61,8 +65,12 @@ export class AppModule {
         OpenApiModule,
         OutboxModule,
         PeopleModule,
+        QuestionnaireModule,
+        RecordEventsModule,
+        VisitModule,
         RegistrationModule,
         VaccinationDayModule,
+        CertificateModule,
         WaitingListModule,
         AllocationModule,
         StandbyModule,

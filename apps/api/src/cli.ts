@@ -7,7 +7,7 @@ import { createLogger } from './common/logger';
 import {
   ConfigError,
   loadApiConfig,
-  loadBootstrapAdminConfig,
+  loadBootstrapAdminConfig, loadDemoStaffPassword,
   loadDatabaseConfig,
   processEnvironment,
 } from './config/api-config';
@@ -15,7 +15,8 @@ import { dataSourceOptions } from './database/data-source-options';
 import { generateMigration, pendingSchemaChanges } from './database/migration-generator';
 import { AuthService } from './modules/auth/auth.service';
 import { PeopleService } from './modules/people/people.service';
-import { PersonRepository } from './modules/people/person.repository';
+import { reencryptFields } from './database/field-reencryption';
+import { Sql } from './database/sql';
 import { seedDemoPeople } from './database/demo-seed';
 import { seedDemoCatalogue } from './database/demo-catalogue';
 import { todayIn } from './common/time-zone';
@@ -27,8 +28,9 @@ const USAGE = `Usage: node dist/cli.js <command>
   migration:status            exit 1 when a migration is pending or an entity has no migration
   migration:generate <Name>   write a migration for entity changes into src/database/migrations
   bootstrap-admin             create the first admin (INITIAL_ADMIN_EMAIL, INITIAL_ADMIN_PASSWORD) unless one exists
-  reencrypt                   rewrite personal fields written under an older FIELD_KEYS version
-  seed-demo                   add a few fictitious people to an empty tenant (local demo only)`;
+  reencrypt                   rewrite every encrypted value and blind index written under an older FIELD_KEYS version
+  seed-demo                   add a few fictitious people to an empty tenant (local demo only)
+  seed-demo-staff             add doctor@ and assistant@<tenant>.example with DEMO_STAFF_PASSWORD (local demo only)`;
 
 async function withDataSource<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
   const dataSource = new DataSource(dataSourceOptions(loadDatabaseConfig(processEnvironment())));
@@ -90,8 +92,24 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     return 0;
   },
   async reencrypt() {
-    const count = await withApp((get) => get(PersonRepository).reencryptAll());
-    console.log(`Re-encrypted ${count} person record(s) under the current key.`);
+    const config = loadApiConfig(processEnvironment());
+    const rewritten = await withApp((get) => reencryptFields(get(Sql), config.fieldKeys));
+    const changed = Object.entries(rewritten).filter(([, count]) => count > 0);
+    console.log(changed.length ? `Re-encrypted under key ${config.fieldKeys.currentVersion}: ${changed.map(([column, count]) => `${column} ${count}`).join(', ')}.` : 'Every value is sealed under the current key already.');
+    return 0;
+  },
+  async 'seed-demo-staff'() {
+    const config = loadApiConfig(processEnvironment());
+    const password = loadDemoStaffPassword(processEnvironment());
+    const accounts = [
+      { email: `doctor@${config.tenantSlug}.example`, displayName: 'Demo doctor', roles: ['doctor'] as const },
+      { email: `assistant@${config.tenantSlug}.example`, displayName: 'Demo assistant', roles: ['assistant'] as const },
+    ];
+    const results = await withApp(async (get) => {
+      const auth = get(AuthService);
+      return Promise.all(accounts.map((account) => auth.ensureDemoStaff(account.email, account.displayName, [...account.roles], password)));
+    });
+    console.log(`Demo staff: ${results.filter((result) => result === 'created').length} created, ${results.filter((result) => result === 'exists').length} existed.`);
     return 0;
   },
   async 'seed-demo'() {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { CertificateOpenerService } from './certificate/certificate-opener.service';
 import { CERTIFICATE_LOCALES } from './certificate/certificate-request';
-import { IssuerKeySetCache, type JwksFetcher } from './certificate/issuer-key-set.cache';
+import { IssuerKeySetCache, fetchJwks, type JwksFetcher } from './certificate/issuer-key-set.cache';
 import type { CertificatesConfig } from './config/certificates-config';
 import { createCertificatesHttpServer } from './http/certificates-http.server';
 import { RateLimiter } from './http/rate-limiter';
@@ -29,7 +29,8 @@ export interface StartCertificatesOptions {
 
 export async function startCertificates(config: CertificatesConfig, options: StartCertificatesOptions = {}): Promise<RunningCertificates> {
   const logger = createCertificatesLogger(config.logLevel, options.logDestination);
-  const keySets = new IssuerKeySetCache(new Set(config.issuers.keys()), config.jwksTtlMs, options.jwksFetcher);
+  const fetcher: JwksFetcher = options.jwksFetcher ?? ((issuer) => fetchJwks(issuer, config.jwksUrls.get(issuer)));
+  const keySets = new IssuerKeySetCache(new Set(config.issuers.keys()), config.jwksTtlMs, fetcher);
   const opener = new CertificateOpenerService(config.issuers, keySets, options.now);
   const http = createCertificatesHttpServer({
     opener,

@@ -19,6 +19,7 @@ function config(issuers: TestIssuer[], overrides: Partial<CertificatesConfig> = 
     host: '127.0.0.1',
     logLevel: 'info',
     issuers: new Map(issuers.map((issuer) => [issuer.url, [issuer.secret]])),
+    jwksUrls: new Map(),
     jwksTtlMs: 300_000,
     rateLimitPerMinute: 1_000,
     trustedProxyHops: 0,

@@ -8,6 +8,8 @@ export interface GatewayRoutes {
   /** API port per tenant slug. */
   apiPorts: Map<string, number>;
   webRoot: string;
+  /** Port of the certificates function, which answers `/v1/certificates/*` on every tenant host. */
+  certificatesPort: number;
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer']);
@@ -15,6 +17,7 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'tra
 /**
  * What the ingress does in Kubernetes: `<slug>.localhost/api/*` (and the tenant's
  * `/.well-known/jwks.json`) goes to that tenant's API,
+ * `/v1/certificates/*` goes to the certificates function (the platform chart's Ingress does the same),
  * `/tenant-directory.json` is the directory, everything else is the web app.
  */
 export function createGateway(routes: GatewayRoutes): Server {
@@ -31,6 +34,10 @@ export function createGateway(routes: GatewayRoutes): Server {
       const port = tenant ? routes.apiPorts.get(tenant.slug) : undefined;
       if (!port) return unknownTenant(response);
       return proxy(request, response, port);
+    }
+    if (path.startsWith('/v1/certificates/')) {
+      if (!findTenantByHost(routes.directory, request.headers.host ?? '')) return unknownTenant(response);
+      return proxy(request, response, routes.certificatesPort);
     }
     serveWebApp(routes.webRoot, path, response).catch(() => {
       if (!response.headersSent) response.writeHead(500);

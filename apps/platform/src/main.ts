@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadPlatformConfig } from './config/platform-config';
 import { startDatabaseServer, type DatabaseServer } from './database-server';
 import { startMailServices, type MailServices } from './mail-services';
+import { startCertificateService, type CertificateService } from './certificate-service';
 import { createGateway } from './gateway';
 import { directoryOf, loadLocalTenants } from './local-tenants';
 import { startTenant, type RunningTenant } from './tenant-process';
@@ -18,11 +19,13 @@ async function main(): Promise<void> {
   const running: RunningTenant[] = [];
   let database: DatabaseServer | undefined;
   let mail: MailServices | undefined;
+  let certificates: CertificateService | undefined;
   let stopping = false;
   const gateway = createGateway({
     directory: directoryOf(tenants),
     apiPorts: new Map(tenants.map((tenant) => [tenant.entry.slug, tenant.apiPort])),
     webRoot: join(config.root, 'apps', 'web', 'dist'),
+    certificatesPort: config.certificatesPort,
   });
 
   const stop = async (code: number) => {
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
     log('Stopping…');
     gateway.close();
     await Promise.all(running.map((tenant) => tenant.stop()));
+    await certificates?.stop();
     await mail?.stop();
     await database?.stop();
     log('Stopped.');
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
     log(database.embedded ? `PostgreSQL (embedded) under ${join(config.dataDir, 'postgres')}` : 'PostgreSQL from DATABASE_URL');
     mail = await startMailServices(config, log);
     for (const tenant of tenants) running.push(await startTenant(config, database.adminUrl, tenant, mail, log));
+    certificates = await startCertificateService(config, tenants, log);
     gateway.listen(config.gatewayPort, '127.0.0.1');
     await once(gateway, 'listening');
   } catch (error) {
@@ -61,7 +66,8 @@ function printWelcome(running: RunningTenant[], port: number, mailCatcherUrl: st
     ...running.map(
       (tenant) =>
         `  ${tenant.tenant.entry.displayName.padEnd(22)} http://${tenant.tenant.entry.slug}.localhost:${port}` +
-        `   staff sign-in: ${tenant.adminEmail} / ${tenant.oneTimePassword} (one-time; you choose your own at first sign-in)`,
+        `   staff sign-in: ${tenant.adminEmail} / ${tenant.oneTimePassword} (one-time; you choose your own at first sign-in)` +
+        `\n  ${''.padEnd(22)} demo doctor and assistant: doctor@${tenant.tenant.entry.slug}.example, assistant@${tenant.tenant.entry.slug}.example / ${tenant.demoStaffPassword}`,
     ),
     `  API documentation      http://${running[0]?.tenant.entry.slug ?? 'acme'}.localhost:${port}/api/openapi.json`,
     `  Mail catcher           ${mailCatcherUrl}   (every mail the centers send, e.g. booking confirmations)`,

@@ -5,12 +5,14 @@ import { apiEnvironment, databaseUrlFor, provisionTenantDatabase } from '@vaccin
 import type { PlatformConfig } from './config/platform-config';
 import type { LocalTenant } from './local-tenants';
 import { forwardLines, runToCompletion, stopChild, summarizeLogLine, waitUntilReady } from './child-process';
-import { tenantSecrets } from './local-secrets';
+import { demoStaffPassword, tenantSecrets } from './local-secrets';
 
 export interface RunningTenant {
   tenant: LocalTenant;
   adminEmail: string;
   oneTimePassword: string;
+  /** `doctor@` and `assistant@<slug>.example` sign in with it: the local demo only. */
+  demoStaffPassword: string;
   stop(): Promise<void>;
 }
 
@@ -58,12 +60,15 @@ export async function startTenant(
   for (const command of ['migrate', 'bootstrap-admin', 'seed-demo']) {
     await runToCompletion(join(apiDir, 'dist', 'cli.js'), [command], environment, (line) => log(`[${slug}] ${line}`));
   }
+  // Local only: a doctor and an assistant to try the vaccination day with (a cluster's migration Job never runs this).
+  const demoPassword = await demoStaffPassword(config.dataDir, slug);
+  await runToCompletion(join(apiDir, 'dist', 'cli.js'), ['seed-demo-staff'], { ...environment, DEMO_STAFF_PASSWORD: demoPassword }, (line) => log(`[${slug}] ${line}`));
   const child = spawn(process.execPath, [join(apiDir, 'dist', 'main.js')], {
     env: { PATH: process.env['PATH'] ?? '', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   forwardLines(child, (line) => log(`[${slug}] ${summarizeLogLine(line)}`));
   await waitUntilReady(`http://127.0.0.1:${tenant.apiPort}/api/health/ready`, child);
-  return { tenant, adminEmail, oneTimePassword: secrets.initialAdminPassword, stop: () => stopChild(child) };
+  return { tenant, adminEmail, oneTimePassword: secrets.initialAdminPassword, demoStaffPassword: demoPassword, stop: () => stopChild(child) };
 }
 

@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import type { ValuesContext } from '../helm/values-context';
 import { hardenedPodSpec, imageReference, resourceRequirements } from '../workload/hardening';
 import { INGRESS_CONTROLLER_POD_LABELS, NAMESPACE_NAME_LABEL, objectLabels, selectorLabels } from '../workload/labels';
+import { CertificatesFunction } from './certificates-function';
 import { MailerFunction } from './mailer-function';
 import type { PlatformValues } from './platform-values';
 
@@ -19,7 +20,7 @@ const DIRECTORY_TEMPLATE = [
 ].join('\n');
 
 /**
- * The web app for every tenant, the tenant directory and the mailer function. No Ingress here: each tenant's chart
+ * The web app for every tenant, the tenant directory, the mailer and the certificates function. No Ingress here: each tenant's chart
  * routes `/` on its own hosts to this Service, so adding a tenant never changes this release.
  */
 export class PlatformChart extends Chart {
@@ -122,5 +123,6 @@ export class PlatformChart extends Chart {
     });
 
     context.when(this, 'mailer.enabled', values.mailer.enabled, () => new MailerFunction(this, 'mailer', values));
+    context.when(this, 'certificates.enabled', values.certificates.enabled, () => new CertificatesFunction(this, 'certificates', values));
   }
 }

@@ -4,6 +4,7 @@ import {
   flag,
   hostList,
   imageSchema,
+  integer,
   object,
   oneOf,
   optionalText,
@@ -60,6 +61,20 @@ const mailerSchema: JsonSchema = {
   then: { properties: { image: { properties: { tag: { minLength: 1 } } }, from: { minLength: 1 } } },
 };
 
+const certificatesSchema: JsonSchema = {
+  ...object({
+    enabled: flag('run the certificates function'),
+    image: object({ ...image.properties, tag: { ...image.properties.tag, pattern: `^$|${image.properties.tag.pattern}` } }),
+    logLevel: oneOf('pino log level', ['fatal', 'error', 'warn', 'info', 'debug', 'trace']),
+    rateLimitPerMinute: integer('certificate attempts per client address and minute', 1, 10_000),
+    secretName: text('Secret with CERTIFICATE_SECRETS and JWKS_URLS', DNS_LABEL_PATTERN),
+    resources: resourcesSchema(),
+    autoscaling: autoscalingSchema(),
+  }),
+  if: { properties: { enabled: { const: true } } },
+  then: { properties: { image: { properties: { tag: { minLength: 1 } } } } },
+};
+
 export const platformValuesSchema: JsonSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   title: 'vaccinate platform chart values',
@@ -67,6 +82,7 @@ export const platformValuesSchema: JsonSchema = {
     web: object({ image: imageSchema(), resources: resourcesSchema(), autoscaling: autoscalingSchema() }),
     tenantDirectory: object({ tenants: { type: 'array', items: directoryEntry } }),
     mailer: mailerSchema,
+    certificates: certificatesSchema,
     networkPolicy: object({ ingressControllerNamespace: text('namespace of ingress-nginx', DNS_LABEL_PATTERN) }),
   }),
 };

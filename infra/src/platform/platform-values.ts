@@ -37,6 +37,18 @@ export interface PlatformValues {
     resources: ResourceValues;
     autoscaling: { minReplicas: number; maxReplicas: number; targetCpuUtilization: number };
   };
+  /** The certificates function; each tenant's Ingress routes `/v1/certificates` to it. */
+  certificates: {
+    enabled: boolean;
+    image: ImageValues;
+    logLevel: string;
+    /** Attempts per client address and minute, per replica: bounds guessing of personal data. */
+    rateLimitPerMinute: number;
+    /** Secret written by the tenants stack: CERTIFICATE_SECRETS and JWKS_URLS (every tenant's). */
+    secretName: string;
+    resources: ResourceValues;
+    autoscaling: { minReplicas: number; maxReplicas: number; targetCpuUtilization: number };
+  };
   networkPolicy: { ingressControllerNamespace: string };
 }
 
@@ -57,6 +69,16 @@ export const platformDefaults: PlatformValues = {
     providerCidr: '0.0.0.0/0',
     // MJML rendering is the expensive part; mails are few and bursty, so scale out on CPU.
     resources: { cpuRequestMillis: 50, cpuLimitMillis: 1000, memoryRequestMebibytes: 128, memoryLimitMebibytes: 256 },
+    autoscaling: { minReplicas: 2, maxReplicas: 4, targetCpuUtilization: 70 },
+  },
+  certificates: {
+    enabled: true,
+    image: { repository: 'ghcr.io/vaccinate/certificates', tag: '' },
+    logLevel: 'info',
+    rateLimitPerMinute: 10,
+    secretName: 'certificates-secrets',
+    // A PDF render takes a core for a few hundred ms; certificates are asked for rarely and in bursts.
+    resources: { cpuRequestMillis: 50, cpuLimitMillis: 1000, memoryRequestMebibytes: 192, memoryLimitMebibytes: 384 },
     autoscaling: { minReplicas: 2, maxReplicas: 4, targetCpuUtilization: 70 },
   },
   networkPolicy: { ingressControllerNamespace: 'ingress-nginx' },
@@ -87,6 +109,13 @@ export const platformExample: PlatformValues = {
       tag: '1.0.0@sha256:2f5e3c1d2b4a69788776655443322110ffeeddccbbaa99887766554433221100',
     },
     from: '"Vaccination center" <noreply@vaccinate.example>',
+  },
+  certificates: {
+    ...platformDefaults.certificates,
+    image: {
+      repository: 'ghcr.io/vaccinate/certificates',
+      tag: '1.0.0@sha256:3f5e3c1d2b4a69788776655443322110ffeeddccbbaa99887766554433221100',
+    },
   },
   tenantDirectory: {
     tenants: [

@@ -5,7 +5,7 @@ import type { TenantValues } from './tenant-values';
 export const API_PORT = 3000;
 
 /** Read from the tenant's Secret (created by Terraform); the key is the variable's name. */
-export const API_SECRET_VARIABLES = ['DATABASE_URL', 'FIELD_KEYS', 'TOKEN_SIGNING_KEY'] as const;
+export const API_SECRET_VARIABLES = ['DATABASE_URL', 'FIELD_KEYS', 'TOKEN_SIGNING_KEY', 'CERTIFICATE_SECRET'] as const;
 /** Not every tenant has these (no mailer key, no reCAPTCHA): a missing key must not block the pod. */
 export const API_OPTIONAL_SECRET_VARIABLES = ['MAILER_API_KEY', 'RECAPTCHA_SECRET'] as const;
 export const BOOTSTRAP_SECRET_VARIABLES = ['INITIAL_ADMIN_PASSWORD'] as const;
@@ -55,6 +55,9 @@ export function apiEnvironment(values: TenantValues, context: ValuesContext): k8
       CAPTCHA_MAX_NUMBER: String(captcha.maxNumber),
       RECAPTCHA_VERIFY_URL: captcha.recaptchaVerifyUrl,
       RECAPTCHA_MIN_SCORE: String(captcha.recaptchaMinScore),
+      // Starts with the slug: the certificates function tells tenants apart by this id alone.
+      CERTIFICATE_SECRET_ID: `${tenant.slug}-1`,
+      CERTIFICATE_COUNTRY: tenant.certificateCountry,
       ALLOCATOR: allocator.enabled ? 'on' : 'off',
       ALLOCATOR_RATE_PER_MINUTE: String(allocator.ratePerMinute),
       ALLOCATOR_RETRY_LIMIT: String(allocator.retryLimit),

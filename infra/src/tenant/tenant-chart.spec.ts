@@ -86,7 +86,7 @@ describe('network policies', () => {
     expect(deny['spec']).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
   });
 
-  it('lets only the ingress controller reach the API, on its port', () => {
+  it('lets only the ingress controller and the certificates function (for the key set) reach the API, on its port', () => {
     const ingressRules = policies.flatMap((p) => (p['spec'].ingress ?? []) as Manifest[]);
     expect(ingressRules).toEqual([
       {
@@ -94,6 +94,15 @@ describe('network policies', () => {
           {
             namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } },
             podSelector: { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
+          },
+        ],
+        ports: [{ protocol: 'TCP', port: 3000 }],
+      },
+      {
+        from: [
+          {
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'vaccinate-platform' } },
+            podSelector: { matchLabels: { 'app.kubernetes.io/name': 'vaccinate-certificates', 'app.kubernetes.io/component': 'certificates' } },
           },
         ],
         ports: [{ protocol: 'TCP', port: 3000 }],
@@ -151,9 +160,14 @@ describe('routing', () => {
       expect(rule['http'].paths.map((p: Manifest) => [p['path'], p['backend'].service.name])).toEqual([
         ['/api', 'api'],
         ['/.well-known/jwks.json', 'api'],
+        ['/v1/certificates', 'certificates'],
         ['/', 'web'],
       ]);
     }
+    expect(find(manifests, 'Service', 'certificates')['spec']).toMatchObject({
+      type: 'ExternalName',
+      externalName: 'certificates.vaccinate-platform.svc.cluster.local',
+    });
     expect(find(manifests, 'Service', 'web')['spec']).toMatchObject({
       type: 'ExternalName',
       externalName: 'web.vaccinate-platform.svc.cluster.local',

@@ -11,6 +11,8 @@ import type { TenantValues } from './tenant-values';
 
 export const API_SERVICE_PORT = 80;
 export const WEB_SERVICE_PORT = 80;
+/** The platform's certificates Service port (infra/src/platform/certificates-function.ts). */
+export const CERTIFICATES_SERVICE_PORT = 80;
 const TMP_VOLUME = { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } };
 
 /** One tenant: its API, autoscaling, disruption budget, Service, Ingress, network policies and migrations. */
@@ -118,7 +120,18 @@ export class TenantChart extends Chart {
       },
     });
 
+    // Likewise the certificates function: a holder's browser asks it on the tenant's own host.
+    new k8s.KubeService(this, 'certificates-service', {
+      metadata: { name: 'certificates', labels: objectLabels('certificates') },
+      spec: {
+        type: 'ExternalName',
+        externalName: `certificates.${values.networkPolicy.platformNamespace}.svc.cluster.local`,
+        ports: [{ name: 'http', port: CERTIFICATES_SERVICE_PORT, protocol: 'TCP' }],
+      },
+    });
+
     const backend = { service: { name: 'api', port: { number: API_SERVICE_PORT } } };
+    const certificates = { service: { name: 'certificates', port: { number: CERTIFICATES_SERVICE_PORT } } };
     const web = { service: { name: 'web', port: { number: WEB_SERVICE_PORT } } };
     new k8s.KubeIngress(this, 'api-ingress', {
       metadata: { name: 'api', labels: objectLabels('api') },
@@ -131,6 +144,7 @@ export class TenantChart extends Chart {
             paths: [
               { path: '/api', pathType: 'Prefix', backend },
               { path: '/.well-known/jwks.json', pathType: 'Exact', backend },
+              { path: '/v1/certificates', pathType: 'Prefix', backend: certificates },
               { path: '/', pathType: 'Prefix', backend: web },
             ],
           },

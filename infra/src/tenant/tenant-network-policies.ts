@@ -7,6 +7,7 @@ import {
   objectLabels,
   PLATFORM_FUNCTION_LABELS,
   PLATFORM_FUNCTION_PORT,
+  selectorLabels,
 } from '../workload/labels';
 import { API_PORT } from './api-environment';
 import type { TenantValues } from './tenant-values';
@@ -46,6 +47,21 @@ export class TenantNetworkPolicies extends Construct {
                 podSelector: { matchLabels: INGRESS_CONTROLLER_POD_LABELS },
               },
             ],
+            ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(API_PORT) }],
+          },
+        ],
+      },
+    });
+
+    // The platform's certificates function fetches this tenant's key set (/.well-known/jwks.json).
+    new k8s.KubeNetworkPolicy(this, 'api-from-certificates', {
+      metadata: metadata('api-from-certificates-function'),
+      spec: {
+        podSelector: { matchLabels: objectLabels('api') },
+        policyTypes: ['Ingress'],
+        ingress: [
+          {
+            from: [{ namespaceSelector: inNamespace(networkPolicy.platformNamespace), podSelector: { matchLabels: selectorLabels('certificates') } }],
             ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(API_PORT) }],
           },
         ],

@@ -31,6 +31,7 @@ export const tenantValuesSchema: JsonSchema = {
       timeZone: text('IANA time zone of the vaccination days', '^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$'),
       defaultLocale: oneOf('language of mails when the person chose none', ['de', 'en']),
       employeeNumber: oneOf('whether the booking form asks for the employee number', ['optional', 'required']),
+      certificateCountry: text('ISO 3166-1 alpha-2 country of the vaccination certificates', '^[A-Z]{2}$'),
       branding: object({
         primaryColor: text('#rrggbb', COLOR),
         accentColor: text('#rrggbb', COLOR),

@@ -23,6 +23,8 @@ export interface TenantValues {
     defaultLocale: string;
     /** optional or required: whether the booking form asks for the employee number. */
     employeeNumber: string;
+    /** ISO 3166-1 alpha-2 country of its vaccination certificates. */
+    certificateCountry: string;
     /** As in the tenant directory; the logo URL must be absolute (mail clients have no origin). */
     branding: { primaryColor: string; accentColor: string; logoUrl: string };
   };
@@ -46,7 +48,7 @@ export interface TenantValues {
     autoscaling: { minReplicas: number; maxReplicas: number; targetCpuUtilization: number };
   };
   /**
-   * Secret created by Terraform with DATABASE_URL, FIELD_KEYS, TOKEN_SIGNING_KEY, INITIAL_ADMIN_PASSWORD
+   * Secret created by Terraform with DATABASE_URL, FIELD_KEYS, TOKEN_SIGNING_KEY, CERTIFICATE_SECRET, INITIAL_ADMIN_PASSWORD
    * and, when the tenant has them, MAILER_API_KEY and RECAPTCHA_SECRET.
    */
   secrets: { name: string };
@@ -77,6 +79,7 @@ export const tenantDefaults: TenantValues = {
     timeZone: 'Europe/Berlin',
     defaultLocale: 'de',
     employeeNumber: 'optional',
+    certificateCountry: 'DE',
     branding: { primaryColor: '#0b5fff', accentColor: '#ffb000', logoUrl: '' },
   },
   namespace: { enabled: false, name: '' },

@@ -5,7 +5,7 @@
  */
 export const PART_OF = 'vaccinate';
 
-export type Component = 'api' | 'mailer' | 'migration' | 'web';
+export type Component = 'api' | 'certificates' | 'mailer' | 'migration' | 'web';
 
 export function selectorLabels(component: Component): Record<string, string> {
   return { 'app.kubernetes.io/name': `vaccinate-${component}`, 'app.kubernetes.io/component': component };

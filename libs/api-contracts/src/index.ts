@@ -5,3 +5,5 @@ export * from './roles';
 export * from './booking';
 export * from './catalogue';
 export * from './vaccination-day';
+export * from './day-run';
+export * from './certificate';

@@ -26,3 +26,16 @@ export interface CertificateRecord {
   /** The tenant, for branding. */
   tenant: string;
 }
+
+/**
+ * The record the tenant API puts in the token: the certificate plus both QR payloads, signed at
+ * issuance with the tenant's key, so the stateless certificates function needs no private key.
+ */
+export interface IssuedCertificateRecord extends CertificateRecord {
+  /** The EU DCC QR text, `HC1:...`. */
+  hc1: string;
+  /** The SMART Health Card compact JWS (`zip: DEF`, ES256). */
+  shcJws: string;
+  /** The tenant's primary color, `#rrggbb`; a neutral color when absent. */
+  brandColor?: string;
+}

@@ -1,4 +1,4 @@
-export type { CertificateRecord, CertifiedDose } from './certificate-record';
+export type { CertificateRecord, CertifiedDose, IssuedCertificateRecord } from './certificate-record';
 export {
   issueCertificateToken,
   openCertificateToken,

@@ -1,2 +1,3 @@
 export * from './calendar-date';
 export * from './dose-schedule';
+export * from './dose-history';

@@ -6,13 +6,19 @@
 
 export const MAILER_MESSAGES_PATH = '/v1/messages';
 
-export const MAIL_TEMPLATES = [
+export const BOOKING_MAIL_TEMPLATES = [
   'booking-confirmation',
   'booking-changed',
   'booking-cancelled',
   'appointment-reminder',
   'standby-offer',
 ] as const;
+export type BookingMailTemplate = (typeof BOOKING_MAIL_TEMPLATES)[number];
+
+/** The vaccination certificate link (a new dose, a request, or a replacement after a correction). */
+export const CERTIFICATE_MAIL_TEMPLATE = 'certificate-issued';
+
+export const MAIL_TEMPLATES = [...BOOKING_MAIL_TEMPLATES, CERTIFICATE_MAIL_TEMPLATE] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export const MAIL_LOCALES = ['de', 'en'] as const;
@@ -70,19 +76,49 @@ export interface MailAttachment {
   contentBase64: string;
 }
 
-/** `POST /v1/messages` body. */
-export interface SendMailRequest {
-  template: MailTemplate;
+/** The data of `certificate-issued`. */
+export interface CertificateMailData {
+  /** The certificate page; the token is in the fragment (`#`), never in the query. */
+  certificateUrl: string;
+  productName: string;
+  /** `dn`/`sd` as the certificate states them, e.g. 3/3 for a booster. */
+  doseNumber: number;
+  seriesDoses: number;
+  /** YYYY-MM-DD. */
+  vaccinationDate: string;
+  /** ISO 8601: when the link (the token) expires. */
+  validUntil: string;
+  /** A correction replaced an earlier certificate, which is revoked. */
+  replacesEarlier: boolean;
+}
+
+interface MailRequestBase {
   locale: MailLocale;
   tenant: MailTenant;
   to: MailRecipient;
-  data: BookingMailData;
   /** Regular attachments, e.g. the booking's `.ics` calendar file. */
   attachments?: MailAttachment[];
 }
 
+export interface BookingMailRequest extends MailRequestBase {
+  template: BookingMailTemplate;
+  data: BookingMailData;
+}
+
+export interface CertificateMailRequest extends MailRequestBase {
+  template: typeof CERTIFICATE_MAIL_TEMPLATE;
+  data: CertificateMailData;
+}
+
+/** `POST /v1/messages` body. */
+export type SendMailRequest = BookingMailRequest | CertificateMailRequest;
+
+type WithTimeZone<T extends MailRequestBase> = T & { tenant: MailTenant & { timeZone: string } };
+
 /** A validated request: the time zone is always set. */
-export type ValidSendMailRequest = SendMailRequest & { tenant: MailTenant & { timeZone: string } };
+export type ValidSendMailRequest = WithTimeZone<BookingMailRequest> | WithTimeZone<CertificateMailRequest>;
+export type ValidBookingMailRequest = WithTimeZone<BookingMailRequest>;
+export type ValidCertificateMailRequest = WithTimeZone<CertificateMailRequest>;
 
 /** `202` answer: the provider accepted the message. */
 export interface SendMailAccepted {

@@ -92,3 +92,36 @@ describe('validateSendMailRequest', () => {
     expect(validateSendMailRequest('hello')).toEqual({ ok: false, errors: [{ field: '(body)', message: 'must be of type object' }] });
   });
 });
+
+describe('validateSendMailRequest for certificate mails', () => {
+  const certificateRequest = {
+    template: 'certificate-issued',
+    locale: 'en',
+    tenant: { displayName: 'Acme GmbH', publicUrl: 'https://acme.vaccinate.example', branding: { primaryColor: '#0a5c8a', accentColor: '#e5a00d' } },
+    to: { email: 'erika@acme.example', name: 'Erika Mustermann' },
+    data: {
+      certificateUrl: `https://acme.vaccinate.example/certificate#${'a'.repeat(5000)}`,
+      productName: 'Comirnaty',
+      doseNumber: 3,
+      seriesDoses: 3,
+      vaccinationDate: '2026-03-02',
+      validUntil: '2027-03-02T10:00:00.000Z',
+      replacesEarlier: false,
+    },
+  };
+
+  it('accepts a long link with the token in the fragment', () => {
+    expect(validateSendMailRequest(certificateRequest).ok).toBe(true);
+  });
+
+  it('refuses a token in the query string and booking data under the certificate template', () => {
+    const inQuery = { ...certificateRequest, data: { ...certificateRequest.data, certificateUrl: 'https://acme.vaccinate.example/certificate?token=abc' } };
+    expect(validateSendMailRequest(inQuery)).toEqual({
+      ok: false,
+      errors: [{ field: 'data.certificateUrl', message: 'must be an http(s) URL carrying the token in the fragment, not the query' }],
+    });
+    const result = validateSendMailRequest({ ...certificateRequest, data: { bookingCode: 'K7M-4Q2X' } });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors.map((error) => error.field)).toEqual(expect.arrayContaining(['data.certificateUrl', 'data.vaccinationDate']));
+  });
+});

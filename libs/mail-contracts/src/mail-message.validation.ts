@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  CERTIFICATE_MAIL_TEMPLATE,
   DEFAULT_MAIL_TIME_ZONE,
   MAIL_LOCALES,
   MAIL_TEMPLATES,
@@ -92,7 +93,12 @@ const sendMailRequestSchema = z.object({
     email: z.email({ message: 'must be an e-mail address' }).max(254, 'must be an e-mail address'),
     name: singleLine(200),
   }),
-  data: z.object({
+  // Checked against the template's own schema once the template is known (see below).
+  data: z.unknown(),
+  attachments: z.array(attachment).max(10, 'must be at most 10 attachments').optional(),
+});
+
+const bookingDataSchema = z.object({
     bookingCode: z
       .string()
       .trim()
@@ -101,8 +107,24 @@ const sendMailRequestSchema = z.object({
     appointments: z.array(appointment).min(1, 'must list at least one appointment').max(10, 'must list at most 10'),
     manageUrl: httpUrl,
     reason: z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters').optional(),
-  }),
-  attachments: z.array(attachment).max(10, 'must be at most 10 attachments').optional(),
+});
+
+const certificateDataSchema = z.object({
+  // The token makes the link long (a few KB); it sits in the fragment.
+  certificateUrl: z.string().max(20_000, 'is too long').refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.search === '' && url.hash.length > 1;
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL carrying the token in the fragment, not the query'),
+  productName: singleLine(200),
+  doseNumber: z.number().int('must be a whole number').min(1).max(20),
+  seriesDoses: z.number().int('must be a whole number').min(1).max(20),
+  vaccinationDate: z.iso.date({ message: 'must be a date YYYY-MM-DD' }),
+  validUntil: isoInstant,
+  replacesEarlier: z.boolean({ message: 'must be true or false' }),
 });
 
 export type SendMailRequestValidation =
@@ -115,12 +137,23 @@ export type SendMailRequestValidation =
  */
 export function validateSendMailRequest(body: unknown): SendMailRequestValidation {
   const parsed = sendMailRequestSchema.safeParse(body);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const errors = parsed.error.issues.map((issue) => ({
+  if (!parsed.success && (body === null || typeof body !== 'object')) return { ok: false, errors: problemsOf(parsed.error.issues) };
+  const template = (body as { template?: unknown } | null)?.template;
+  const dataSchema = template === CERTIFICATE_MAIL_TEMPLATE ? certificateDataSchema : bookingDataSchema;
+  const data = dataSchema.safeParse((body as { data?: unknown } | null)?.data);
+  if (parsed.success && data.success) {
+    // The data was checked against the schema its template selects, which the types cannot follow.
+    return { ok: true, value: { ...parsed.data, data: data.data } as ValidSendMailRequest };
+  }
+  const issues = [...(parsed.success ? [] : parsed.error.issues), ...(data.success ? [] : data.error.issues.map((issue) => ({ ...issue, path: ['data', ...issue.path] })))];
+  return { ok: false, errors: problemsOf(issues) };
+}
+
+function problemsOf(issues: z.core.$ZodIssue[]): MailFieldProblem[] {
+  return issues.map((issue) => ({
     field: issue.path.length > 0 ? issue.path.join('.') : '(body)',
     message: issue.code === 'invalid_type' ? typeMessage(issue.expected, issue.message) : issue.message,
   }));
-  return { ok: false, errors };
 }
 
 /** Zod reports what it received only by type name; a missing field reads as `undefined`. */

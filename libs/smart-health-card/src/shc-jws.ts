@@ -14,6 +14,8 @@ export interface HealthCardPayload {
   nbf: number;
   vc: {
     type: string[];
+    /** Revocation identifier (SMART Health Cards 1.2): what the issuer lists when it revokes this card. */
+    rid?: string;
     credentialSubject: { fhirVersion: '4.0.1'; fhirBundle: FhirImmunizationBundle };
   };
 }
@@ -30,6 +32,8 @@ export interface CreateHealthCardOptions {
   privateKey: KeyObject;
   /** Defaults to now. */
   issuedAt?: Date;
+  /** `vc.rid`: base64url, at most 24 characters, not derived from personal data. */
+  revocationId?: string;
 }
 
 /** Public keys to verify with: a JWK set as served at `.well-known/jwks.json`, JWKs, or key objects. */
@@ -48,10 +52,17 @@ export interface DecodedHealthCard {
 
 export async function createHealthCardJws(bundle: FhirImmunizationBundle, options: CreateHealthCardOptions): Promise<string> {
   assertIssuerUrl(options.issuer);
+  if (options.revocationId !== undefined && !/^[A-Za-z0-9_-]{1,24}$/.test(options.revocationId)) {
+    throw new ShcError('malformed', 'a revocation id is 1 to 24 base64url characters');
+  }
   const payload: HealthCardPayload = {
     iss: options.issuer,
     nbf: Math.floor((options.issuedAt ?? new Date()).getTime() / 1000),
-    vc: { type: [HEALTH_CARD_TYPE], credentialSubject: { fhirVersion: '4.0.1', fhirBundle: bundle } },
+    vc: {
+      type: [HEALTH_CARD_TYPE],
+      ...(options.revocationId === undefined ? {} : { rid: options.revocationId }),
+      credentialSubject: { fhirVersion: '4.0.1', fhirBundle: bundle },
+    },
   };
   const header: HealthCardJwsHeader = { zip: 'DEF', alg: 'ES256', kid: await shcKeyId(options.privateKey) };
   const compressed = deflateRawSync(Buffer.from(JSON.stringify(payload)), { level: 9 });

@@ -120,6 +120,16 @@ describe('health card JWS', () => {
     expect(decodeHealthCardJws(jws).payload.iss).toBe(issuer);
   });
 
+  it('carries a revocation id in vc.rid when given, and refuses one that is not short base64url', async () => {
+    const { privateKey } = p256();
+    const bundle = buildImmunizationBundle(patient, doses);
+    const jws = await createHealthCardJws(bundle, { issuer, privateKey, revocationId: 'Xq3_-9aB0c1' });
+    expect(decodeHealthCardJws(jws).payload.vc.rid).toBe('Xq3_-9aB0c1');
+    expect(decodeHealthCardJws(await createHealthCardJws(bundle, { issuer, privateKey })).payload.vc).not.toHaveProperty('rid');
+    await expect(createHealthCardJws(bundle, { issuer, privateKey, revocationId: 'has.a.dot' })).rejects.toThrow(ShcError);
+    await expect(createHealthCardJws(bundle, { issuer, privateKey, revocationId: 'x'.repeat(25) })).rejects.toThrow(ShcError);
+  });
+
   it('refuses an issuer URL with a trailing slash', async () => {
     const { privateKey } = p256();
     await expect(createHealthCardJws(buildImmunizationBundle(patient, doses), { issuer: `${issuer}/`, privateKey })).rejects.toThrow(TypeError);

@@ -44,6 +44,9 @@ export const API_ENVIRONMENT_VARIABLES: readonly ApiEnvironmentVariable[] = [
   { name: 'RECAPTCHA_SECRET', required: false, secret: true, description: 'only with CAPTCHA_PROVIDER=recaptcha' },
   { name: 'RECAPTCHA_VERIFY_URL', required: false, secret: false, description: "Google's siteverify URL" },
   { name: 'RECAPTCHA_MIN_SCORE', required: false, secret: false, description: 'reCAPTCHA v3 score threshold (0.5)' },
+  { name: 'CERTIFICATE_SECRET', required: true, secret: true, description: 'base64 of >= 32 random bytes; certificate tokens are encrypted under it' },
+  { name: 'CERTIFICATE_SECRET_ID', required: false, secret: false, description: 'names the secret in tokens; starts with the slug (<slug>-1)' },
+  { name: 'CERTIFICATE_COUNTRY', required: false, secret: false, description: 'ISO 3166-1 alpha-2 country of the certificates (DE)' },
   { name: 'ALLOCATOR', required: false, secret: false, description: 'on | off: this pod runs the waiting-list allocator (off)' },
   { name: 'ALLOCATOR_RATE_PER_MINUTE', required: false, secret: false, description: 'registrations the allocator takes per minute (600)' },
   { name: 'ALLOCATOR_RETRY_LIMIT', required: false, secret: false, description: 'retries before an allocation job is a dead letter (5)' },
@@ -86,6 +89,8 @@ export function apiEnvironment(input: ApiEnvironmentInput): Record<string, strin
     TOKEN_SIGNING_KEY: input.secrets.tokenSigningKey,
     ACCESS_TOKEN_TTL_SECONDS: '900',
     TIME_ZONE: 'Europe/Berlin',
+    CERTIFICATE_SECRET: input.secrets.certificateSecret,
+    CERTIFICATE_SECRET_ID: certificateSecretId(input.slug),
     ...(input.display
       ? {
           DEFAULT_LOCALE: input.display.defaultLocale,
@@ -99,4 +104,9 @@ export function apiEnvironment(input: ApiEnvironmentInput): Record<string, strin
     INITIAL_ADMIN_EMAIL: input.initialAdminEmail,
     INITIAL_ADMIN_PASSWORD: input.secrets.initialAdminPassword,
   };
+}
+
+/** The id of a tenant's first certificate secret; Terraform names it the same way. */
+export function certificateSecretId(slug: string): string {
+  return `${slug}-1`;
 }

@@ -8,6 +8,8 @@ export interface TenantSecrets {
   fieldKeyCurrent: string;
   /** ES256 private key, PKCS#8 PEM. */
   tokenSigningKey: string;
+  /** `CERTIFICATE_SECRET`: base64 of 32 random bytes; certificate tokens are encrypted under keys derived from it. */
+  certificateSecret: string;
   /** One-time password of the tenant's first admin; must be changed at first sign-in. */
   initialAdminPassword: string;
 }
@@ -19,6 +21,7 @@ export function generateTenantSecrets(): TenantSecrets {
     fieldKeys: `v1:${randomBytes(32).toString('base64')}`,
     fieldKeyCurrent: 'v1',
     tokenSigningKey: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    certificateSecret: randomBytes(32).toString('base64'),
     initialAdminPassword: randomBytes(12).toString('base64url'),
   };
 }

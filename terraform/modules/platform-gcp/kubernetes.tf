@@ -61,6 +61,10 @@ resource "helm_release" "platform" {
       provider = var.mail_provider
       from     = var.mail_from
     }
+    # CERTIFICATE_SECRETS comes from the tenants stack (environments/*/tenants/certificates.tf).
+    certificates = {
+      image = { repository = "${var.image_registry}/certificates", tag = "${var.certificates_image_tag}@${var.certificates_image_digest}" }
+    }
     networkPolicy = { ingressControllerNamespace = local.ingress_namespace }
   })]
 

@@ -68,6 +68,16 @@ variable "mailer_image_digest" {
   type        = string
 }
 
+variable "certificates_image_tag" {
+  description = "Tag of the certificates function image, as released by the deploy workflow."
+  type        = string
+}
+
+variable "certificates_image_digest" {
+  description = "sha256 digest of that tag."
+  type        = string
+}
+
 variable "mail_from" {
   description = "Sender of every mail: an address, optionally \"Name\" <address>; each mail shows the tenant's name."
   type        = string

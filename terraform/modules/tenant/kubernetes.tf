@@ -24,7 +24,8 @@ resource "kubernetes_secret_v1" "api" {
       FIELD_KEYS             = "v1:${random_bytes.field_key_v1.base64}"
       TOKEN_SIGNING_KEY      = tls_private_key.token_signing.private_key_pem_pkcs8
       INITIAL_ADMIN_PASSWORD = random_password.initial_admin.result
-      # Read by the certificate flow once it lands; generated now so the tenant never lacks it.
+      # Certificate tokens are encrypted under keys derived from it; the platform's certificates
+      # function gets it too (output certificate_secret), under the id <slug>-1.
       CERTIFICATE_SECRET = random_bytes.certificate_secret.base64
     },
     # The chart reads it as optional: without it, mails wait in the tenant's outbox.

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { FieldKeyRing } from '@vaccinate/field-encryption';
 import { ConfigError, loadApiConfig } from './api-config';
@@ -11,6 +11,7 @@ const valid = {
   FIELD_KEYS: FieldKeyRing.generateKey('v1'),
   FIELD_KEY_CURRENT: 'v1',
   TOKEN_SIGNING_KEY: signingKey,
+  CERTIFICATE_SECRET: randomBytes(32).toString('base64'),
 };
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
@@ -39,6 +40,7 @@ describe('loadApiConfig', () => {
         'FIELD_KEYS: is required',
         'FIELD_KEY_CURRENT: is required',
         'TOKEN_SIGNING_KEY: is required',
+        'CERTIFICATE_SECRET: is required',
       ]),
     );
   });
@@ -54,6 +56,21 @@ describe('loadApiConfig', () => {
     expect(problemsOf({ ...valid, OIDC_ISSUER: 'https://l.example', OIDC_CLIENT_ID: 'x', OIDC_ROLE_MAP: 'a:root' })).toEqual([
       'OIDC_ROLE_MAP: must be group:role pairs with roles admin, doctor or assistant',
     ]);
+  });
+
+  it('names the certificate secret after the tenant, so secret ids are unique across tenants', () => {
+    const config = loadApiConfig(valid);
+    expect(config.certificates.secret.id).toBe('acme-1');
+    expect(config.certificates.secret.secret).toHaveLength(32);
+    expect(config.certificates.country).toBe('DE');
+    expect(problemsOf({ ...valid, CERTIFICATE_SECRET: randomBytes(16).toString('base64'), CERTIFICATE_SECRET_ID: 'globex-1', CERTIFICATE_COUNTRY: 'de' })).toEqual([
+      'CERTIFICATE_COUNTRY: must be an ISO 3166-1 alpha-2 code such as DE',
+    ]);
+    expect(problemsOf({ ...valid, CERTIFICATE_SECRET: randomBytes(16).toString('base64'), CERTIFICATE_SECRET_ID: 'globex-1' })).toEqual([
+      'CERTIFICATE_SECRET: must be base64 of at least 32 random bytes',
+      'CERTIFICATE_SECRET_ID: must start with the tenant slug and a dash',
+    ]);
+    expect(loadApiConfig({ ...valid, CERTIFICATE_SECRET_ID: 'acme-2026' }).certificates.secret.id).toBe('acme-2026');
   });
 
   it('accepts an OIDC issuer with a role map, keeping the issuer exactly as given', () => {

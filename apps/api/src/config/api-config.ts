@@ -1,5 +1,6 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { FieldKeyConfigError, FieldKeyRing } from '@vaccinate/field-encryption';
+import type { CertificateSecret } from '@vaccinate/certificate-token';
 import { isStaffRole, type StaffRole } from '@vaccinate/api-contracts';
 import { z } from 'zod';
 
@@ -24,6 +25,8 @@ export interface ApiConfig {
   captcha: CaptchaConfig;
   /** The company identifies its employees by number: the booking form asks for it. */
   requireEmployeeNumber: boolean;
+  /** Vaccination certificates: the secret their tokens are encrypted under, and the issuing country. */
+  certificates: CertificatesConfig;
   /** The waiting list's allocator: a pg-boss worker in this process, or none (another pod runs it). */
   allocator: { enabled: boolean; ratePerMinute: number; retryLimit: number; retryDelaySeconds: number; jobTimeoutSeconds: number };
   /** How the tenant appears in mails. */
@@ -33,6 +36,13 @@ export interface ApiConfig {
 export type CaptchaConfig =
   | { provider: 'altcha'; maxNumber: number }
   | { provider: 'recaptcha'; secret: string; verifyUrl: string; minScore: number };
+
+export interface CertificatesConfig {
+  /** Its id names it in every token header; ids start with the tenant slug, so they are unique across tenants. */
+  secret: CertificateSecret;
+  /** ISO 3166-1 alpha-2 country of vaccination and of the EU DCC issuer. */
+  country: string;
+}
 
 export interface OidcConfig {
   issuer: string;
@@ -89,6 +99,9 @@ const environmentSchema = z.object({
   BRAND_LOGO_URL: httpUrl.optional(),
   DEFAULT_LOCALE: z.enum(['de', 'en']).default('de'),
   EMPLOYEE_NUMBER: z.enum(['optional', 'required']).default('optional'),
+  CERTIFICATE_SECRET: z.string().min(1, 'is required'),
+  CERTIFICATE_SECRET_ID: z.string().regex(/^[a-z0-9._-]{1,64}$/, 'must be 1-64 lower-case letters, digits, dots, dashes or underscores').optional(),
+  CERTIFICATE_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE').default('DE'),
   ALLOCATOR: z.enum(['on', 'off']).default('off'),
   ALLOCATOR_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   ALLOCATOR_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
@@ -127,10 +140,11 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
   if (!parsed.success || !fieldKeys || !tokenSigningKey) throw new ConfigError(problems);
   const values = parsed.data;
   const oidc = readOidc(values, problems);
+  const certificates = readCertificates(values, problems);
   if (values.CAPTCHA_PROVIDER === 'recaptcha' && !values.RECAPTCHA_SECRET) {
     problems.push('RECAPTCHA_SECRET: is required when CAPTCHA_PROVIDER is recaptcha');
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0 || !certificates) throw new ConfigError(problems);
   return {
     production: values.NODE_ENV === 'production',
     port: values.PORT,
@@ -156,6 +170,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
           }
         : { provider: 'altcha', maxNumber: values.CAPTCHA_MAX_NUMBER },
     requireEmployeeNumber: values.EMPLOYEE_NUMBER === 'required',
+    certificates,
     allocator: {
       enabled: values.ALLOCATOR === 'on',
       ratePerMinute: values.ALLOCATOR_RATE_PER_MINUTE,
@@ -195,6 +210,24 @@ function readSigningKey(pem: string, problems: string[]): KeyObject | undefined 
     problems.push('TOKEN_SIGNING_KEY: must be a PKCS#8 PEM private key');
   }
   return undefined;
+}
+
+const MIN_CERTIFICATE_SECRET_BYTES = 32;
+
+/**
+ * The certificates function finds a token's tenant by the secret id in its header alone, so ids
+ * must be unique across tenants: each one starts with the tenant slug.
+ */
+function readCertificates(values: Environment, problems: string[]): CertificatesConfig | undefined {
+  const raw = values.CERTIFICATE_SECRET.trim();
+  const bytes = /^[A-Za-z0-9+/_-]+={0,2}$/.test(raw) ? Buffer.from(raw, /[-_]/.test(raw) ? 'base64url' : 'base64') : undefined;
+  if (!bytes || bytes.length < MIN_CERTIFICATE_SECRET_BYTES) {
+    problems.push(`CERTIFICATE_SECRET: must be base64 of at least ${MIN_CERTIFICATE_SECRET_BYTES} random bytes`);
+  }
+  const id = values.CERTIFICATE_SECRET_ID ?? `${values.TENANT_SLUG}-1`;
+  if (!id.startsWith(`${values.TENANT_SLUG}-`)) problems.push('CERTIFICATE_SECRET_ID: must start with the tenant slug and a dash');
+  if (!bytes || problems.length > 0) return undefined;
+  return { secret: { id, secret: new Uint8Array(bytes) }, country: values.CERTIFICATE_COUNTRY };
 }
 
 function readOidc(values: Environment, problems: string[]): OidcConfig | null {
@@ -253,6 +286,13 @@ export function loadBootstrapAdminConfig(env: NodeJS.ProcessEnv): { email: strin
     );
   }
   return { email: parsed.data.INITIAL_ADMIN_EMAIL, password: parsed.data.INITIAL_ADMIN_PASSWORD };
+}
+
+/** The password of the local demo's doctor and assistant accounts (`seed-demo-staff`, never in a cluster). */
+export function loadDemoStaffPassword(env: NodeJS.ProcessEnv): string {
+  const password = env['DEMO_STAFF_PASSWORD'] ?? '';
+  if (password.length < 12) throw new ConfigError([`DEMO_STAFF_PASSWORD: ${password ? 'must be at least 12 characters' : 'is required'}`]);
+  return password;
 }
 
 /** The process environment; the only place it is read. */

@@ -18,6 +18,13 @@ import { StandbyOfferEntity } from '../modules/standby/standby-offer.entity';
 import { SlotEntity } from '../modules/vaccination-day/slot.entity';
 import { VaccinationDayLotEntity } from '../modules/vaccination-day/vaccination-day-lot.entity';
 import { VaccinationDayEntity } from '../modules/vaccination-day/vaccination-day.entity';
+import { QuestionnaireEntity } from '../modules/questionnaire/questionnaire.entity';
+import { PersonRevisionEntity } from '../modules/people/person-revision.entity';
+import { AdverseReactionEntity } from '../modules/vaccination/adverse-reaction.entity';
+import { LotWasteEntity } from '../modules/vaccination/lot-waste.entity';
+import { VaccinationEntity } from '../modules/vaccination/vaccination.entity';
+import { VisitEntity } from '../modules/visit/visit.entity';
+import { CertificateEntity } from '../modules/certificate/certificate.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -34,6 +41,13 @@ export const ENTITIES = [
   VaccinationDayEntity,
   VaccinationDayLotEntity,
   VaccineProductEntity,
+  QuestionnaireEntity,
+  PersonRevisionEntity,
+  VisitEntity,
+  VaccinationEntity,
+  AdverseReactionEntity,
+  LotWasteEntity,
+  CertificateEntity,
   PriorityRuleSetEntity,
   PriorityReleaseEntity,
   StandbyAnnouncementEntity,

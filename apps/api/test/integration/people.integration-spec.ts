@@ -51,7 +51,7 @@ describe('people', () => {
     const patched = await api.request(`/api/people/${person.id}`, {
       method: 'PATCH',
       token: doctor,
-      body: { familyName: 'King', version: 1 },
+      body: { familyName: 'King', version: 1, reason: 'Married name' },
     });
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({ givenName: 'Ada', familyName: 'King', version: 2 });
@@ -61,15 +61,15 @@ describe('people', () => {
       'person.read',
       'person.list',
       'person.search',
-      'person.update',
+      'person.correct',
     ]);
   });
 
   it('refuses a stale version without changing the record', async () => {
     const person = (await (await api.request('/api/people', { token: assistant, body: { ...ada, email: 'grace@acme.example' } })).json()) as Person;
-    const first = await api.request(`/api/people/${person.id}`, { method: 'PATCH', token: doctor, body: { givenName: 'Grace', version: 1 } });
+    const first = await api.request(`/api/people/${person.id}`, { method: 'PATCH', token: doctor, body: { givenName: 'Grace', version: 1, reason: 'Typo at sign-up' } });
     expect(first.status).toBe(200);
-    const stale = await api.request(`/api/people/${person.id}`, { method: 'PATCH', token: doctor, body: { givenName: 'Other', version: 1 } });
+    const stale = await api.request(`/api/people/${person.id}`, { method: 'PATCH', token: doctor, body: { givenName: 'Other', version: 1, reason: 'Typo at sign-up' } });
     expect(stale.status).toBe(409);
     expect(((await stale.json()) as ProblemDetails).code).toBe('person.version_conflict');
     const current = (await (await api.request(`/api/people/${person.id}`, { token: doctor })).json()) as Person;

@@ -1,19 +1,8 @@
-import type { CertificateRecord } from '@vaccinate/certificate-token';
+import type { CertificateRecord, IssuedCertificateRecord } from '@vaccinate/certificate-token';
 import { HC1_PREFIX } from '@vaccinate/eu-dcc';
 
-/**
- * The record the tenant API puts in the token. Beyond the lib's CertificateRecord it carries the
- * QR payloads, signed at issuance with the tenant's key (only the API holds it): this function
- * needs no private key. `brandColor` is optional branding for the PDF.
- */
-export interface IssuedCertificateRecord extends CertificateRecord {
-  /** The EU DCC QR text, `HC1:...`. */
-  hc1: string;
-  /** The SMART Health Card compact JWS (`zip: DEF`, ES256). */
-  shcJws: string;
-  /** The tenant's primary color, `#rrggbb`; a neutral color when absent. */
-  brandColor?: string;
-}
+/** Defined in the lib: the tenant API builds it, this function renders it. */
+export type { IssuedCertificateRecord };
 
 const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;

@@ -70,9 +70,9 @@ export class IssuerKeySetCache {
   }
 }
 
-/** `<issuer>/.well-known/jwks.json`, no redirects (they could lead anywhere), bounded in time and size. */
-export async function fetchJwks(issuer: string): Promise<JSONWebKeySet> {
-  const response = await fetch(`${issuer}/.well-known/jwks.json`, {
+/** `<issuer>/.well-known/jwks.json` (or the configured URL), no redirects (they could lead anywhere), bounded in time and size. */
+export async function fetchJwks(issuer: string, url = `${issuer}/.well-known/jwks.json`): Promise<JSONWebKeySet> {
+  const response = await fetch(url, {
     redirect: 'error',
     signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     headers: { accept: 'application/json' },

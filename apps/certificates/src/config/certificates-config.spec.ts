@@ -62,4 +62,19 @@ describe('loadCertificatesConfig', () => {
       'CERTIFICATE_SECRETS: issuer "http://acme.localhost:3000" must be https in production',
     ]);
   });
+
+  it('reads where to fetch an issuer key set, only for configured issuers', () => {
+    const secrets = JSON.stringify({ 'http://acme.localhost:8080': [{ id: 'acme-1', secret: secret() }] });
+    const config = loadCertificatesConfig({
+      CERTIFICATE_SECRETS: secrets,
+      JWKS_URLS: JSON.stringify({ 'http://acme.localhost:8080': 'http://127.0.0.1:3101/.well-known/jwks.json' }),
+    });
+    expect(config.jwksUrls.get('http://acme.localhost:8080')).toBe('http://127.0.0.1:3101/.well-known/jwks.json');
+    expect(problemsOf({ CERTIFICATE_SECRETS: secrets, JWKS_URLS: JSON.stringify({ 'http://evil.example': 'http://127.0.0.1/' }) })).toEqual([
+      'JWKS_URLS: issuer "http://evil.example" is not in CERTIFICATE_SECRETS',
+    ]);
+    expect(problemsOf({ CERTIFICATE_SECRETS: secrets, JWKS_URLS: JSON.stringify({ 'http://acme.localhost:8080': 'file:///etc/passwd' }) })).toEqual([
+      'JWKS_URLS: the key set URL of "http://acme.localhost:8080" must be a plain http(s) URL',
+    ]);
+  });
 });

@@ -8,6 +8,11 @@ export interface CertificatesConfig {
   logLevel: string;
   /** Per issuer URL (the tenant API's public URL, the token's `iss`), its certificate secrets. */
   issuers: Map<string, CertificateSecret[]>;
+  /**
+   * Where to fetch an issuer's key set instead of `<issuer>/.well-known/jwks.json`: the tenant
+   * API's in-cluster Service (no round trip through the ingress), or its local port under `npm start`.
+   */
+  jwksUrls: Map<string, string>;
   /** How long a fetched issuer key set is trusted before it is fetched again. */
   jwksTtlMs: number;
   /** Certificate attempts per client address and minute. */
@@ -51,6 +56,7 @@ export function loadCertificatesConfig(env: NodeJS.ProcessEnv = process.env): Ce
     for (const issue of parsed.error.issues) problems.push(`${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
   }
   const issuers = parseCertificateSecrets(env['CERTIFICATE_SECRETS'], env['NODE_ENV'] === 'production', problems);
+  const jwksUrls = parseJwksUrls(env['JWKS_URLS'], issuers, problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
 
   const values = parsed.data;
@@ -59,6 +65,7 @@ export function loadCertificatesConfig(env: NodeJS.ProcessEnv = process.env): Ce
     host: values.HOST,
     logLevel: values.LOG_LEVEL,
     issuers,
+    jwksUrls,
     jwksTtlMs: values.JWKS_CACHE_TTL_SECONDS * 1000,
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
     trustedProxyHops: values.TRUSTED_PROXY_HOPS,
@@ -117,6 +124,31 @@ function parseCertificateSecrets(raw: string | undefined, production: boolean, p
     if (!issuerProblem) issuers.set(issuer, secrets);
   }
   return issuers;
+}
+
+/** `{"https://acme.example.org": "http://api.tenant-acme.svc.cluster.local:3000/.well-known/jwks.json"}`, optional. */
+function parseJwksUrls(raw: string | undefined, issuers: Map<string, CertificateSecret[]>, problems: string[]): Map<string, string> {
+  const name = 'JWKS_URLS';
+  const urls = new Map<string, string>();
+  if (!raw?.trim()) return urls;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    problems.push(`${name}: is not valid JSON`);
+    return urls;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    problems.push(`${name}: must be an object of issuer URL -> key set URL`);
+    return urls;
+  }
+  for (const [issuer, url] of Object.entries(parsed as Record<string, unknown>)) {
+    if (!issuers.has(issuer)) problems.push(`${name}: issuer "${issuer}" is not in CERTIFICATE_SECRETS`);
+    else if (typeof url !== 'string' || checkIssuerUrl(url.replace(/\/\.well-known\/jwks\.json$/, ''), false)) {
+      problems.push(`${name}: the key set URL of "${issuer}" must be a plain http(s) URL`);
+    } else urls.set(issuer, url);
+  }
+  return urls;
 }
 
 function checkIssuerUrl(issuer: string, production: boolean): string | undefined {

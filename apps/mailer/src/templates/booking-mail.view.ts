@@ -1,4 +1,4 @@
-import type { MailAppointment, MailTemplate, ValidSendMailRequest } from '@vaccinate/mail-contracts';
+import type { BookingMailTemplate, MailAppointment, ValidBookingMailRequest } from '@vaccinate/mail-contracts';
 import { appointmentWhen, type AppointmentWhen } from './date-format.util';
 import { TEXTS, type LocaleTexts } from './template-texts';
 
@@ -12,7 +12,7 @@ export interface AppointmentView {
 
 /** Everything a booking mail shows, already in the recipient's language and time zone. */
 export interface BookingMailView {
-  template: MailTemplate;
+  template: BookingMailTemplate;
   locale: 'de' | 'en';
   texts: LocaleTexts;
   subject: string;
@@ -28,12 +28,12 @@ export interface BookingMailView {
   showBringAlong: boolean;
   action: { label: string; help: string; url: string };
   bookingCode: string;
-  tenant: ValidSendMailRequest['tenant'];
+  tenant: ValidBookingMailRequest['tenant'];
 }
 
-const CHECK_IN_TEMPLATES: ReadonlySet<MailTemplate> = new Set(['booking-confirmation', 'booking-changed', 'appointment-reminder']);
+const CHECK_IN_TEMPLATES: ReadonlySet<BookingMailTemplate> = new Set(['booking-confirmation', 'booking-changed', 'appointment-reminder']);
 
-export function buildBookingMailView(request: ValidSendMailRequest, now: Date): BookingMailView {
+export function buildBookingMailView(request: ValidBookingMailRequest, now: Date): BookingMailView {
   const { template, locale, tenant, data } = request;
   const texts = TEXTS[locale];
   const view = (appointment: MailAppointment): AppointmentView => ({

@@ -1,6 +1,6 @@
-import { MAIL_TEMPLATES } from '@vaccinate/mail-contracts';
+import { BOOKING_MAIL_TEMPLATES } from '@vaccinate/mail-contracts';
 import { describe, expect, it } from 'vitest';
-import { validSendMailRequest } from '../../test/support/send-mail-request.fixture';
+import { certificateMailRequest, validSendMailRequest } from '../../test/support/send-mail-request.fixture';
 import { renderMail } from './mail-renderer';
 
 const BEFORE_BOTH = new Date('2026-03-01T12:00:00Z');
@@ -82,7 +82,7 @@ describe('renderMail', () => {
     expect(mail.html).toMatch(/<img[^>]*alt="Acme Chemie GmbH"[^>]*src="https:\/\/cdn\.acme\.example\/logo\.png"|<img[^>]*src="https:\/\/cdn\.acme\.example\/logo\.png"[^>]*alt="Acme Chemie GmbH"/);
   });
 
-  it.each(MAIL_TEMPLATES.flatMap((template) => (['de', 'en'] as const).map((locale) => [template, locale] as const)))(
+  it.each(BOOKING_MAIL_TEMPLATES.flatMap((template) => (['de', 'en'] as const).map((locale) => [template, locale] as const)))(
     'renders %s in %s with a subject, HTML and text',
     async (template, locale) => {
       const mail = await renderMail(validSendMailRequest({ template, locale }), BEFORE_BOTH);
@@ -92,4 +92,23 @@ describe('renderMail', () => {
       expect(mail.html).toContain('Werksarztzentrum Tor 3');
     },
   );
+
+  it('renders the certificate link mail in German with the whole link and no images', async () => {
+    const request = certificateMailRequest();
+    const mail = await renderMail(request);
+    expect(mail.subject).toBe('Ihr Impfzertifikat: Comirnaty, Dosis 3/3');
+    expect(mail.html).toMatch(/<html[^>]* lang="de"/);
+    expect(mail.html).toContain(`href="${request.data.certificateUrl}"`);
+    expect(mail.text).toContain('am 2. März 2026 ist dokumentiert');
+    expect(mail.text).toContain('Der Link ist gültig bis 2. März 2027.');
+    expect(mail.text).toContain(request.data.certificateUrl);
+    expect(mail.inlineImages).toEqual([]);
+  });
+
+  it('says a corrected certificate replaces the revoked one, in English', async () => {
+    const mail = await renderMail(certificateMailRequest({ replacesEarlier: true }, 'en'));
+    expect(mail.subject).toBe('Your vaccination certificate: Comirnaty, dose 3/3');
+    expect(mail.text).toContain('Your corrected vaccination certificate');
+    expect(mail.text).toContain('The earlier certificate is revoked');
+  });
 });

@@ -1,5 +1,7 @@
-import type { ValidSendMailRequest } from '@vaccinate/mail-contracts';
+import { CERTIFICATE_MAIL_TEMPLATE, type ValidBookingMailRequest, type ValidCertificateMailRequest, type ValidSendMailRequest } from '@vaccinate/mail-contracts';
 import mjml2html from 'mjml';
+import { certificateMailMjml, certificateMailText } from './certificate-mail.mjml';
+import { buildCertificateMailView } from './certificate-mail.view';
 import { buildBookingMailView } from './booking-mail.view';
 import { bookingMailMjml } from './booking-mail.mjml';
 import { bookingMailText } from './booking-mail.text';
@@ -31,6 +33,10 @@ export class TemplateRenderError extends Error {
 
 /** Renders a validated message to subject, HTML (MJML) and text, with the check-in QR as an inline image. */
 export async function renderMail(request: ValidSendMailRequest, now: Date = new Date()): Promise<RenderedMail> {
+  return request.template === CERTIFICATE_MAIL_TEMPLATE ? renderCertificateMail(request) : renderBookingMail(request, now);
+}
+
+async function renderBookingMail(request: ValidBookingMailRequest, now: Date): Promise<RenderedMail> {
   const view = buildBookingMailView(request, now);
   const inlineImages: InlineImage[] = view.showCheckIn
     ? [{ contentId: QR_CONTENT_ID, filename: 'check-in-qr.png', contentType: 'image/png', content: await checkInQrPng(view.bookingCode) }]
@@ -41,4 +47,14 @@ export async function renderMail(request: ValidSendMailRequest, now: Date = new 
     throw new TemplateRenderError(`MJML errors in ${view.template}: ${result.errors.map((error) => error.formattedMessage).join('; ')}`);
   }
   return { subject: view.subject, html: result.html, text: bookingMailText(view), inlineImages };
+}
+
+/** The certificate link mail: no images, the link carries the encrypted certificate. */
+async function renderCertificateMail(request: ValidCertificateMailRequest): Promise<RenderedMail> {
+  const view = buildCertificateMailView(request);
+  const result = await mjml2html(certificateMailMjml(view), { validationLevel: 'strict' });
+  if (result.errors.length > 0) {
+    throw new TemplateRenderError(`MJML errors in ${request.template}: ${result.errors.map((error) => error.formattedMessage).join('; ')}`);
+  }
+  return { subject: view.subject, html: result.html, text: certificateMailText(view), inlineImages: [] };
 }

@@ -1,4 +1,4 @@
-import type { MailLocale, MailTemplate } from '@vaccinate/mail-contracts';
+import type { BookingMailTemplate, MailLocale } from '@vaccinate/mail-contracts';
 import type { AppointmentWhen } from './date-format.util';
 
 export interface TextContext {
@@ -38,7 +38,7 @@ export interface LocaleTexts {
   /** The standby offer's button: it confirms the spare dose. */
   standbyButton: string;
   standbyHelp: string;
-  templates: Record<MailTemplate, TemplateTexts>;
+  templates: Record<BookingMailTemplate, TemplateTexts>;
 }
 
 const de: LocaleTexts = {

@@ -1,9 +1,8 @@
-import type { ValidSendMailRequest } from '@vaccinate/mail-contracts';
+import { CERTIFICATE_MAIL_TEMPLATE, type ValidSendMailRequest } from '@vaccinate/mail-contracts';
 
 /** Rendered once at boot so MJML is loaded and every template proven valid before the pod is ready. */
 export function warmUpMessage(template: ValidSendMailRequest['template'], locale: ValidSendMailRequest['locale']): ValidSendMailRequest {
-  return {
-    template,
+  const common = {
     locale,
     tenant: {
       displayName: 'Warm-up',
@@ -12,6 +11,25 @@ export function warmUpMessage(template: ValidSendMailRequest['template'], locale
       branding: { primaryColor: '#20344c', accentColor: '#0b5cad' },
     },
     to: { email: 'warm-up@warm-up.invalid', name: 'Warm-up' },
+  };
+  if (template === CERTIFICATE_MAIL_TEMPLATE) {
+    return {
+      ...common,
+      template,
+      data: {
+        certificateUrl: 'https://warm-up.invalid/certificate#warm-up',
+        productName: 'Warm-up',
+        doseNumber: 1,
+        seriesDoses: 2,
+        vaccinationDate: '2026-01-01',
+        validUntil: '2027-01-01T00:00:00.000Z',
+        replacesEarlier: false,
+      },
+    };
+  }
+  return {
+    ...common,
+    template,
     data: {
       bookingCode: 'WARM-UP',
       productName: 'Warm-up',

@@ -1,4 +1,4 @@
-import type { SendMailRequest, ValidSendMailRequest } from '@vaccinate/mail-contracts';
+import type { BookingMailRequest, CertificateMailRequest, ValidBookingMailRequest, ValidCertificateMailRequest } from '@vaccinate/mail-contracts';
 
 export const ICS_FILE = [
   'BEGIN:VCALENDAR',
@@ -15,7 +15,7 @@ export const ICS_FILE = [
 ].join('\r\n');
 
 /** A two-dose booking: 3 March 09:00 and 31 March 10:30 Berlin time (CET, then CEST). */
-export function sendMailRequest(overrides: Partial<SendMailRequest> = {}): SendMailRequest {
+export function sendMailRequest(overrides: Partial<BookingMailRequest> = {}): BookingMailRequest {
   return {
     template: 'booking-confirmation',
     locale: 'de',
@@ -53,7 +53,32 @@ export function sendMailRequest(overrides: Partial<SendMailRequest> = {}): SendM
   };
 }
 
-export function validSendMailRequest(overrides: Partial<SendMailRequest> = {}): ValidSendMailRequest {
+export function validSendMailRequest(overrides: Partial<BookingMailRequest> = {}): ValidBookingMailRequest {
   const request = sendMailRequest(overrides);
   return { ...request, tenant: { ...request.tenant, timeZone: request.tenant.timeZone ?? 'Europe/Berlin' } };
+}
+
+/** A booster's certificate link; the token stands in as a long fragment. */
+export function certificateMailRequest(overrides: Partial<CertificateMailRequest['data']> = {}, locale: 'de' | 'en' = 'de'): ValidCertificateMailRequest {
+  return {
+    template: 'certificate-issued',
+    locale,
+    tenant: {
+      displayName: 'Acme Chemie GmbH',
+      publicUrl: 'https://acme.vaccinate.example',
+      timeZone: 'Europe/Berlin',
+      branding: { primaryColor: '#0a5c8a', accentColor: '#c0392b' },
+    },
+    to: { email: 'erika.mustermann@acme.example', name: 'Erika Mustermann' },
+    data: {
+      certificateUrl: `https://acme.vaccinate.example/certificate#${'eyJhbGciOiJkaXIi'.repeat(200)}`,
+      productName: 'Comirnaty',
+      doseNumber: 3,
+      seriesDoses: 3,
+      vaccinationDate: '2026-03-02',
+      validUntil: '2027-03-02T09:00:00.000Z',
+      replacesEarlier: false,
+      ...overrides,
+    },
+  };
 }

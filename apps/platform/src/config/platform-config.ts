@@ -10,6 +10,7 @@ export interface PlatformConfig {
   smtpPort: number;
   mailCatcherPort: number;
   mailerPort: number;
+  certificatesPort: number;
   /** When set, an existing server's admin URL is used instead of the embedded one. */
   adminDatabaseUrl: string | undefined;
   tenantsFile: string;
@@ -36,6 +37,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     smtpPort: port(env, 'SMTP_PORT', 1025, problems),
     mailCatcherPort: port(env, 'MAIL_CATCHER_PORT', 8025, problems),
     mailerPort: port(env, 'MAILER_PORT', 3201, problems),
+    certificatesPort: port(env, 'CERTIFICATES_PORT', 3202, problems),
     adminDatabaseUrl: env['DATABASE_URL'] || undefined,
     tenantsFile: resolve(root, env['LOCAL_TENANTS_FILE'] || 'apps/platform/local-tenants.json'),
   };

@@ -4,6 +4,9 @@ import { SignInPage } from '../auth/sign-in-page';
 import { StaffHomePage } from '../auth/staff-home-page';
 import { ADMIN_ROLES, CATALOGUE_EDITOR_ROLES, CATALOGUE_VIEWER_ROLES, PEOPLE_READER_ROLES } from '../auth/staff-roles';
 import { ManageBookingPage } from '../booking/manage-booking-page';
+import { BoardPage } from '../day-run/board-page';
+import { VisitPage } from '../day-run/visit-page';
+import { WalkInPage } from '../day-run/walk-in-page';
 import { LandingPage } from '../landing/landing-page';
 import { MailPage } from '../mail/mail-page';
 import { NotFoundPage } from '../layout/not-found-page';
@@ -21,6 +24,12 @@ import { VaccineCreatePage, VaccineEditPage } from '../vaccines/vaccine-edit-pag
 import { VaccinesPage } from '../vaccines/vaccines-page';
 import { usePathname } from '../routing/router';
 import { matchRoute } from '../routing/routes';
+import { AUDIT_READER_ROLES, DAY_STAFF_ROLES, MEDICAL_DECISION_ROLES } from '../auth/day-admin-roles';
+import { AuditLogPage } from '../audit/audit-log-page';
+import { QuestionnairePage } from '../questionnaire/questionnaire-page';
+import { DayReportPage } from '../vaccination-days/day-report-page';
+import { CertificatePage } from '../certificates/certificate-page';
+import { VerifyPage } from '../certificates/verify-page';
 import { WaitingListRoute } from '../waiting-list/waiting-list-routes';
 
 export function AppRoutes() {
@@ -66,6 +75,22 @@ export function AppRoutes() {
       return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <DayPage key={route.id} id={route.id} staff={staff} />}</RequireStaff>;
     case 'mail':
       return <RequireStaff roles={ADMIN_ROLES}>{() => <MailPage />}</RequireStaff>;
+    case 'day-board':
+      return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <BoardPage key={route.id} dayId={route.id} staff={staff} />}</RequireStaff>;
+    case 'walk-in':
+      return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{() => <WalkInPage key={route.id} dayId={route.id} />}</RequireStaff>;
+    case 'visit':
+      return <RequireStaff roles={CATALOGUE_VIEWER_ROLES}>{(staff) => <VisitPage key={route.id} visitId={route.id} staff={staff} />}</RequireStaff>;
+    case 'questionnaire':
+      return <RequireStaff roles={DAY_STAFF_ROLES}>{(staff) => <QuestionnairePage staff={staff} />}</RequireStaff>;
+    case 'audit-log':
+      return <RequireStaff roles={AUDIT_READER_ROLES}>{() => <AuditLogPage />}</RequireStaff>;
+    case 'day-report':
+      return <RequireStaff roles={MEDICAL_DECISION_ROLES}>{() => <DayReportPage key={route.id} id={route.id} />}</RequireStaff>;
+    case 'certificate':
+      return <CertificatePage />;
+    case 'verify-certificate':
+      return <VerifyPage />;
     case 'registration':
     case 'registration-status':
     case 'standby-offer':

@@ -89,6 +89,7 @@ describe('staff journey', () => {
     const mock = renderAppAt(`/staff/people/${ada.id}`, {
       'GET /api/auth/me': () => jsonResponse(doctor),
       [`GET /api/people/${ada.id}`]: () => jsonResponse(ada),
+      [`GET /api/people/${ada.id}/history`]: () => jsonResponse({ personId: ada.id, revisions: [], vaccinations: [] }),
       [`PATCH /api/people/${ada.id}`]: () =>
         problemResponse({
           status: 409,
@@ -100,11 +101,12 @@ describe('staff journey', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
     const phone = screen.getByLabelText(/Phone/);
     await userEvent.type(phone, '+49 30 1234567');
+    await userEvent.type(screen.getByLabelText('Reason for the correction'), 'Phone added on request');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Someone else changed this person while you were editing.');
-    expect(mock.requests.find((r) => r.method === 'PATCH')?.body).toEqual({ phone: '+49 30 1234567', version: 1 });
+    expect(mock.requests.find((r) => r.method === 'PATCH')?.body).toEqual({ phone: '+49 30 1234567', version: 1, reason: 'Phone added on request' });
     await userEvent.click(within(alert).getByRole('button', { name: 'Load latest version' }));
     await waitFor(() => expect(mock.requests.filter((r) => r.url === `/api/people/${ada.id}` && r.method === 'GET')).toHaveLength(2));
   });

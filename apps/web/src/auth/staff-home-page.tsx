@@ -7,6 +7,7 @@ import { usePageTitle } from '../tenant/tenant-context';
 import { StatusMessage } from '../ui/status-message';
 import { useAuth } from './auth-context';
 import { STAFF_AREAS } from '../staff/staff-areas';
+import { DAY_ADMIN_AREAS } from '../staff/day-admin-areas';
 import { hasAnyRole } from './staff-roles';
 
 export function StaffHomePage({ staff }: { staff: StaffProfile }) {
@@ -14,7 +15,10 @@ export function StaffHomePage({ staff }: { staff: StaffProfile }) {
   const { signOut } = useAuth();
   const historyState = useHistoryState();
   usePageTitle(t('staffHome.title'));
-  const areas = STAFF_AREAS.filter((area) => hasAnyRole(staff.roles, area.roles));
+  const areas = [
+    ...STAFF_AREAS.map((area) => ({ ...area, tile: `staffHome.${area.key}Tile` })),
+    ...DAY_ADMIN_AREAS.map((area) => ({ ...area, tile: `${area.key}.tile` })),
+  ].filter((area) => hasAnyRole(staff.roles, area.roles));
 
   return (
     <section className="page" aria-labelledby="staff-home-title">
@@ -51,7 +55,7 @@ export function StaffHomePage({ staff }: { staff: StaffProfile }) {
           {areas.map((area) => (
             <Link key={area.key} className="tile" to={area.path}>
               <span className="tile__title">{t(`${area.key}.title`)}</span>
-              <span className="tile__text">{t(`staffHome.${area.key}Tile`)}</span>
+              <span className="tile__text">{t(area.tile)}</span>
             </Link>
           ))}
         </nav>

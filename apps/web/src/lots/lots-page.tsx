@@ -1,5 +1,7 @@
 import type { Lot, StaffProfile } from '@vaccinate/api-contracts';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DAY_STAFF_ROLES } from '../auth/day-admin-roles';
 import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../auth/staff-roles';
 import { formatBirthDate as formatDate } from '../people/birth-date-format.util';
 import { Link } from '../routing/link';
@@ -8,6 +10,8 @@ import { listLots, listVaccines } from '../staff/catalogue-api';
 import { QueryState } from '../staff/query-state';
 import { useStaffQuery } from '../staff/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
+import { StatusMessage } from '../ui/status-message';
+import { LotWasteForm, dosesLeft } from './lot-waste-form';
 
 /** Doses neither promised to a day nor used or wasted. */
 export function unassignedDoses(lot: Lot): number {
@@ -22,6 +26,16 @@ export function LotsPage({ staff }: { staff: StaffProfile }) {
     return { lots, products };
   });
   const today = new Date().toISOString().slice(0, 10);
+  const canRecordWaste = hasAnyRole(staff.roles, DAY_STAFF_ROLES);
+  const [wasteLotId, setWasteLotId] = useState<string | null>(null);
+  const [recorded, setRecorded] = useState<{ lot: string; doses: number; left: number } | null>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
+  // The form goes away on close; focus goes back to the button that opened it.
+  const closeWaste = (lotId: string) => {
+    setWasteLotId(null);
+    const buttons = tableRef.current?.querySelectorAll<HTMLButtonElement>('button[data-waste-lot]') ?? [];
+    [...buttons].find((button) => button.dataset['wasteLot'] === lotId)?.focus();
+  };
 
   return (
     <section className="page" aria-labelledby="lots-title">
@@ -33,44 +47,83 @@ export function LotsPage({ staff }: { staff: StaffProfile }) {
           </Link>
         ) : null}
       </div>
+      {recorded ? (
+        <StatusMessage tone="success">{t('lotWaste.recorded', { count: recorded.doses, lot: recorded.lot, left: recorded.left })}</StatusMessage>
+      ) : null}
       <QueryState resource={resource} retry={refresh}>
         {({ lots, products }) =>
           lots.length === 0 ? (
             <p>{t('lots.empty')}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('lots.lotNumber')}</th>
-                    <th scope="col">{t('lots.product')}</th>
-                    <th scope="col">{t('lots.expiryDate')}</th>
-                    <th scope="col" className="num">{t('lots.received')}</th>
-                    <th scope="col" className="num">{t('lots.assigned')}</th>
-                    <th scope="col" className="num">{t('lots.used')}</th>
-                    <th scope="col" className="num">{t('lots.wasted')}</th>
-                    <th scope="col" className="num">{t('lots.unassigned')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {lots.map((lot) => (
-                    <tr key={lot.id}>
-                      <th scope="row">{lot.lotNumber}</th>
-                      <td>{products.find((product) => product.id === lot.productId)?.name ?? '—'}</td>
-                      <td>
-                        {formatDate(lot.expiryDate, i18n.language)}
-                        {lot.expiryDate < today ? <span className="badge badge--warning"> {t('lots.expired')}</span> : null}
-                      </td>
-                      <td className="num">{lot.dosesReceived}</td>
-                      <td className="num">{lot.dosesAssigned}</td>
-                      <td className="num">{lot.dosesUsed}</td>
-                      <td className="num">{lot.dosesWasted}</td>
-                      <td className="num">{unassignedDoses(lot)}</td>
+            <>
+              <div className="table-wrap" ref={tableRef}>
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('lots.lotNumber')}</th>
+                      <th scope="col">{t('lots.product')}</th>
+                      <th scope="col">{t('lots.expiryDate')}</th>
+                      <th scope="col" className="num">{t('lots.received')}</th>
+                      <th scope="col" className="num">{t('lots.assigned')}</th>
+                      <th scope="col" className="num">{t('lots.used')}</th>
+                      <th scope="col" className="num">{t('lots.wasted')}</th>
+                      <th scope="col" className="num">{t('lots.unassigned')}</th>
+                      <th scope="col" className="num">{t('lotWaste.dosesLeftColumn')}</th>
+                      {canRecordWaste ? <th scope="col">{t('lotWaste.actionColumn')}</th> : null}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody>
+                    {lots.map((lot) => (
+                      <tr key={lot.id}>
+                        <th scope="row">{lot.lotNumber}</th>
+                        <td>{products.find((product) => product.id === lot.productId)?.name ?? '—'}</td>
+                        <td>
+                          {formatDate(lot.expiryDate, i18n.language)}
+                          {lot.expiryDate < today ? <span className="badge badge--warning"> {t('lots.expired')}</span> : null}
+                        </td>
+                        <td className="num">{lot.dosesReceived}</td>
+                        <td className="num">{lot.dosesAssigned}</td>
+                        <td className="num">{lot.dosesUsed}</td>
+                        <td className="num">{lot.dosesWasted}</td>
+                        <td className="num">{unassignedDoses(lot)}</td>
+                        <td className="num">{dosesLeft(lot)}</td>
+                        {canRecordWaste ? (
+                          <td>
+                            <button
+                              type="button"
+                              className="button button--ghost"
+                              aria-label={t('lotWaste.recordFor', { lot: lot.lotNumber })}
+                              aria-expanded={wasteLotId === lot.id}
+                              data-waste-lot={lot.id}
+                              disabled={dosesLeft(lot) < 1}
+                              onClick={() => {
+                                setRecorded(null);
+                                setWasteLotId(lot.id);
+                              }}
+                            >
+                              {t('lotWaste.record')}
+                            </button>
+                          </td>
+                        ) : null}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {lots.filter((lot) => lot.id === wasteLotId).map((lot) => (
+                <LotWasteForm
+                  key={lot.id}
+                  lot={lot}
+                  onRecorded={({ doses, dosesLeft: left }) => {
+                    setRecorded({ lot: lot.lotNumber, doses, left });
+                    closeWaste(lot.id);
+                    refresh();
+                  }}
+                  onOutOfStock={refresh}
+                  onClose={() => closeWaste(lot.id)}
+                />
+              ))}
+            </>
           )
         }
       </QueryState>

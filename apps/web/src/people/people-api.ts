@@ -6,8 +6,11 @@ export const PEOPLE_PAGE_SIZE = 20;
 /** PATCH needs `doctor` or above; assistants may list, view and add. */
 export const PERSON_EDITOR_ROLES = ['admin', 'doctor'] as const;
 
-/** PATCH body: the changed fields and the version they were read at (409 when it moved on). */
-export type PersonPatch = Partial<PersonInput> & { version: number };
+/**
+ * PATCH body: the changed fields, the version they were read at (409 when it moved on) and why:
+ * a change is a correction, and the earlier version is kept with this reason.
+ */
+export type PersonPatch = Partial<PersonInput> & { version: number; reason: string };
 
 export function listPeople(api: ApiClient, offset: number, signal?: AbortSignal): Promise<PersonPage> {
   return api.get<PersonPage>('/people', { query: { limit: PEOPLE_PAGE_SIZE, offset }, ...(signal ? { signal } : {}) });

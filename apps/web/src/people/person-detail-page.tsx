@@ -15,6 +15,7 @@ import { formatBirthDate } from './birth-date-format.util';
 import { PERSON_EDITOR_ROLES, updatePerson } from './people-api';
 import { PersonForm } from './person-form';
 import { changedFields, formValuesFromPerson, personInputFromForm } from './person-form-values';
+import { PersonHistorySection } from './person-history-section';
 import { usePerson } from './use-person';
 
 export function PersonDetailPage({ id, staff }: { id: string; staff: StaffProfile }) {
@@ -27,14 +28,14 @@ export function PersonDetailPage({ id, staff }: { id: string; staff: StaffProfil
   // Names are personal data, so they stay out of the document title (it lands in history and tabs).
   usePageTitle(t('person.title'));
 
-  const save = async (person: Person, values: ReturnType<typeof formValuesFromPerson>) => {
+  const save = async (person: Person, values: ReturnType<typeof formValuesFromPerson>, reason: string) => {
     const changes = changedFields(person, personInputFromForm(values));
     if (Object.keys(changes).length === 0) {
       setNotice('unchanged');
       setEditing(false);
       return;
     }
-    replace(await updatePerson(api, person.id, { ...changes, version: person.version }));
+    replace(await updatePerson(api, person.id, { ...changes, version: person.version, reason }));
     setNotice('saved');
     setEditing(false);
   };
@@ -98,7 +99,8 @@ export function PersonDetailPage({ id, staff }: { id: string; staff: StaffProfil
                 key={result.person.version}
                 initialValues={formValuesFromPerson(result.person)}
                 submitLabel={t('common.save')}
-                onSubmit={(values) => save(result.person, values)}
+                askReason
+                onSubmit={(values, reason) => save(result.person, values, reason)}
                 describeProblem={(error) =>
                   error instanceof ApiProblemError && error.code === 'person.version_conflict'
                     ? {
@@ -121,6 +123,7 @@ export function PersonDetailPage({ id, staff }: { id: string; staff: StaffProfil
               <PersonDetails person={result.person} />
             )}
           </div>
+          <PersonHistorySection personId={result.person.id} personVersion={result.person.version} staff={staff} />
         </>
       ) : null}
     </section>

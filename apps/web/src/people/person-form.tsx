@@ -4,15 +4,19 @@ import { ApiProblemError } from '../api/api-error';
 import { describeError } from '../api/error-message';
 import { splitFieldProblems, type FieldErrors } from '../api/field-errors';
 import { FormAlert } from '../ui/form-alert';
+import { TextAreaField } from '../ui/text-area-field';
 import { TextField } from '../ui/text-field';
+import { validateReason } from '../staff/correction-reason';
 import { useFocusOnError } from '../ui/use-focus-on-error';
 import { PERSON_FIELDS, validatePersonForm, type PersonField, type PersonFormValues } from './person-form-values';
 
 interface PersonFormProps {
   initialValues: PersonFormValues;
   submitLabel: string;
-  /** Throws what the API answered; the form shows it. */
-  onSubmit: (values: PersonFormValues) => Promise<void>;
+  /** Throws what the API answered; the form shows it. `reason` is empty unless `askReason`. */
+  onSubmit: (values: PersonFormValues, reason: string) => Promise<void>;
+  /** Editing is a correction: the earlier version is kept with the reason asked for here. */
+  askReason?: boolean;
   /** Extra buttons next to submit, such as Cancel. */
   secondaryActions?: ReactNode;
   /** A problem the page wants shown in this form's alert (a 409 with a reload action, say). */
@@ -29,10 +33,16 @@ const INPUT_PROPS: Record<PersonField, { type: string; autoComplete: string; opt
 };
 
 /** Create and edit share this form; staff type other people's data, so browser autofill is off. */
-export function PersonForm({ initialValues, submitLabel, onSubmit, secondaryActions, describeProblem }: PersonFormProps) {
+// A little over the API's limit, so an over-long paste is said rather than silently cut.
+const MAX_REASON_INPUT = 600;
+const FIELDS_WITH_REASON = [...PERSON_FIELDS, 'reason'] as const;
+type FormField = PersonField | 'reason';
+
+export function PersonForm({ initialValues, submitLabel, onSubmit, secondaryActions, describeProblem, askReason = false }: PersonFormProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState(initialValues);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<PersonField>>({});
+  const [reason, setReason] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<FormField>>({});
   const [general, setGeneral] = useState<{ messages: string[]; action?: ReactNode }>({ messages: [] });
   const [submitting, setSubmitting] = useState(false);
   const [failedAttempts, setFailedAttempts] = useState(0);
@@ -40,7 +50,7 @@ export function PersonForm({ initialValues, submitLabel, onSubmit, secondaryActi
   const alertRef = useRef<HTMLDivElement>(null);
   useFocusOnError(formRef, alertRef, failedAttempts);
 
-  const fail = (fields: FieldErrors<PersonField>, messages: string[], action?: ReactNode) => {
+  const fail = (fields: FieldErrors<FormField>, messages: string[], action?: ReactNode) => {
     setFieldErrors(fields);
     setGeneral(action ? { messages, action } : { messages });
     setFailedAttempts((n) => n + 1);
@@ -48,18 +58,20 @@ export function PersonForm({ initialValues, submitLabel, onSubmit, secondaryActi
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const local = validatePersonForm(values, t);
+    const local: FieldErrors<FormField> = validatePersonForm(values, t);
+    const reasonError = askReason ? validateReason(reason, t) : undefined;
+    if (reasonError) local.reason = reasonError;
     if (Object.keys(local).length > 0) return fail(local, [t('validation.summary')]);
     setSubmitting(true);
     try {
-      await onSubmit(values);
+      await onSubmit(values, reason.trim());
       setFieldErrors({});
       setGeneral({ messages: [] });
     } catch (error) {
       const custom = describeProblem?.(error);
       if (custom) fail({}, [custom.message], custom.action);
       else if (error instanceof ApiProblemError && error.fieldProblems.length > 0) {
-        const { byField, other } = splitFieldProblems(error, PERSON_FIELDS, t);
+        const { byField, other } = splitFieldProblems(error, FIELDS_WITH_REASON, t);
         fail(byField, Object.keys(byField).length > 0 ? [t('validation.summary'), ...other] : other);
       } else fail({}, [describeError(error, t)]);
     } finally {
@@ -90,6 +102,18 @@ export function PersonForm({ initialValues, submitLabel, onSubmit, secondaryActi
           );
         })}
       </div>
+      {askReason ? (
+        <TextAreaField
+          label={t('dayAdmin.reason')}
+          hint={t('dayAdmin.reasonHint')}
+          name="reason"
+          value={reason}
+          maxLength={MAX_REASON_INPUT}
+          onChange={(event) => setReason(event.target.value)}
+          error={fieldErrors.reason}
+          required
+        />
+      ) : null}
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={submitting}>
           {submitting ? t('common.saving') : submitLabel}

@@ -20,6 +20,14 @@ export type Route =
   | { name: 'day-new' }
   | { name: 'day'; id: string }
   | { name: 'mail' }
+  | { name: 'day-board'; id: string }
+  | { name: 'walk-in'; id: string }
+  | { name: 'visit'; id: string }
+  | { name: 'questionnaire' }
+  | { name: 'audit-log' }
+  | { name: 'day-report'; id: string }
+  | { name: 'certificate' }
+  | { name: 'verify-certificate' }
   | { name: 'registration' }
   | { name: 'registration-status' }
   | { name: 'standby-offer' }
@@ -53,6 +61,14 @@ export const paths = {
   dayNew: '/staff/days/new',
   day: byId('/staff/days'),
   mail: '/staff/mail',
+  dayBoard: (id: string) => `${byId('/staff/days')(id)}/board`,
+  walkIn: (id: string) => `${byId('/staff/days')(id)}/walk-in`,
+  dayReport: (id: string) => `${byId('/staff/days')(id)}/report`,
+  visit: byId('/staff/visits'),
+  questionnaire: '/staff/questionnaire',
+  auditLog: '/staff/audit-log',
+  certificate: '/certificate',
+  verifyCertificate: '/verify',
   registration: '/registration',
   registrationStatus: '/registration/status',
   standbyOffer: '/standby/offer',
@@ -80,6 +96,10 @@ const FIXED: Record<string, Route> = {
   [paths.days]: { name: 'days' },
   [paths.dayNew]: { name: 'day-new' },
   [paths.mail]: { name: 'mail' },
+  [paths.questionnaire]: { name: 'questionnaire' },
+  [paths.auditLog]: { name: 'audit-log' },
+  [paths.certificate]: { name: 'certificate' },
+  [paths.verifyCertificate]: { name: 'verify-certificate' },
   [paths.registration]: { name: 'registration' },
   [paths.registrationStatus]: { name: 'registration-status' },
   [paths.standbyOffer]: { name: 'standby-offer' },
@@ -91,11 +111,15 @@ const FIXED: Record<string, Route> = {
 };
 
 /** Detail pages: `/staff/<collection>/<id>`. */
-const DETAIL: Array<[RegExp, 'person' | 'site' | 'vaccine' | 'day']> = [
+const DETAIL: Array<[RegExp, 'person' | 'site' | 'vaccine' | 'day' | 'day-board' | 'walk-in' | 'visit' | 'day-report']> = [
   [/^\/staff\/people\/([^/]+)$/, 'person'],
   [/^\/staff\/sites\/([^/]+)$/, 'site'],
   [/^\/staff\/vaccines\/([^/]+)$/, 'vaccine'],
   [/^\/staff\/days\/([^/]+)$/, 'day'],
+  [/^\/staff\/days\/([^/]+)\/board$/, 'day-board'],
+  [/^\/staff\/days\/([^/]+)\/walk-in$/, 'walk-in'],
+  [/^\/staff\/visits\/([^/]+)$/, 'visit'],
+  [/^\/staff\/days\/([^/]+)\/report$/, 'day-report'],
 ];
 
 export function matchRoute(pathname: string): Route {

@@ -17,6 +17,7 @@ import { FormAlert } from '../ui/form-alert';
 import { StatusMessage } from '../ui/status-message';
 import { CapacityChangeForm } from './capacity-change-form';
 import { DayAppointments } from './day-appointments';
+import { DayReportLink } from './day-report-link';
 import { SlotTable } from './slot-table';
 
 export function DayPage({ id, staff }: { id: string; staff: StaffProfile }) {
@@ -38,6 +39,7 @@ export function DayPage({ id, staff }: { id: string; staff: StaffProfile }) {
       <Link className="back-link" to={paths.days}>
         {t('days.backToList')}
       </Link>
+      <DayReportLink dayId={id} staff={staff} />
       <QueryState resource={query.resource} retry={query.refresh} notFound={t('days.notFound')}>
         {({ day: loaded, sites, lots, timeZone }) => {
           const day = override?.day.id === loaded.id && override.day.version >= loaded.version ? override.day : loaded;
@@ -79,6 +81,11 @@ function DayView({ day, siteName, lotName, canEdit, notice, onChanged }: DayView
         <h1 id="day-title">
           {formatDay(day.date, i18n.language)} · {siteName}
         </h1>
+        {day.status === 'scheduled' ? (
+          <Link className="button button--primary" to={paths.dayBoard(day.id)}>
+            {t('dayRun.board.open')}
+          </Link>
+        ) : null}
         {canEdit && !confirming ? (
           <button type="button" className="button button--ghost" onClick={() => setConfirming(true)}>
             {t('days.cancelDay')}

@@ -55,7 +55,10 @@ module "platform" {
   mailer_image_tag    = "1.0.0"
   mailer_image_digest = "sha256:2f5e3c1d2b4a69788776655443322110ffeeddccbbaa99887766554433221100"
   mail_from           = "\"Impfzentrum\" <noreply@vaccinate.example>"
-  smtp_url            = var.smtp_url
+
+  certificates_image_tag    = "1.0.0"
+  certificates_image_digest = "sha256:3f5e3c1d2b4a69788776655443322110ffeeddccbbaa99887766554433221100"
+  smtp_url                  = var.smtp_url
 }
 
 output "platform" {

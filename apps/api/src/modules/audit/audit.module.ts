@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditLogRepository } from './audit-log.repository';
+import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
-@Module({ providers: [AuditService], exports: [AuditService] })
+@Module({ controllers: [AuditController], providers: [AuditService, AuditLogRepository], exports: [AuditService] })
 export class AuditModule {}

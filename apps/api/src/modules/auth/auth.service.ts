@@ -79,6 +79,12 @@ export class AuthService {
     return account ? { staff: toProfile(account), oneTimePassword } : null;
   }
 
+  /** A local demo account with a known password and no forced change; does nothing when the e-mail has an account. */
+  async ensureDemoStaff(email: string, displayName: string, roles: StaffRole[], password: string): Promise<'created' | 'exists'> {
+    const account = await this.accounts.insert({ email, displayName, roles, passwordHash: await hashPassword(password), mustChangePassword: false });
+    return account ? 'created' : 'exists';
+  }
+
   /** The tenant's first admin, created at provisioning; does nothing once an admin exists. */
   async bootstrapAdmin(email: string, oneTimePassword: string): Promise<'created' | 'exists'> {
     if ((await this.accounts.countWithRole('admin')) > 0) return 'exists';

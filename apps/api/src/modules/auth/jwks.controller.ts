@@ -13,6 +13,8 @@ export class JwksController {
   @Get('jwks.json')
   @Public()
   @Header('cache-control', 'public, max-age=300')
+  // Verifiers on other origins (another tenant's verify page, a wallet) read it from the browser.
+  @Header('access-control-allow-origin', '*')
   @ApiOkResponse({ description: 'JSON Web Key Set with the ES256 public key (kid = RFC 7638 thumbprint)' })
   async jwks(): Promise<{ keys: JWK[] }> {
     return { keys: [await this.tokens.publicJwk()] };

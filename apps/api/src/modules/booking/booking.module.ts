@@ -34,6 +34,6 @@ import { SoldOutSlots } from './sold-out-slots';
     SoldOutShortcut,
     SoldOutSlots,
   ],
-  exports: [BookingChangeService, BookingService, SoldOutShortcut],
+  exports: [BookingChangeService, SoldOutShortcut, BookingService, BookingViewRepository, SlotDirectory, AvailabilityNotifications],
 })
 export class BookingModule {}

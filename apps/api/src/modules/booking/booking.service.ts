@@ -18,7 +18,7 @@ import { bookingCalendar, bookingMail } from './booking-mail';
 import type { BookingView } from './booking-view';
 import { BookingViewRepository } from './booking-view.repository';
 import { BookingException, BookingExceptionCode } from './booking.exception';
-import { BookingRepository, ReservationRefused, type ReservedDose } from './booking.repository';
+import { BookingRepository, ReservationRefused, type NewPerson, type ReservedDose } from './booking.repository';
 import { AvailabilityNotifications } from './availability-notifications';
 import { RecentBookings } from './recent-bookings';
 import { SlotDirectory, type SlotPlace } from './slot-directory';
@@ -120,6 +120,44 @@ export class BookingService {
       }
       throw await this.explain(error);
     }
+  }
+
+  /**
+   * Staff book a person on the spot (a walk-in): no captcha, no idempotency key, one dose in a slot
+   * of the running day; a follow-up is booked at check-out. Refusals come back as ReservationRefused.
+   */
+  async bookOnSite(
+    person: NewPerson,
+    product: VaccineProduct,
+    dose: ReservedDose,
+    locale: 'de' | 'en',
+  ): Promise<{ bookingId: string; appointmentId: string }> {
+    const places = await this.slots.get([dose.slotId]);
+    const code = newBookingCode();
+    const manageToken = newManageToken();
+    const view = (bookingId: string, appointmentIds: string[]): BookingView => ({
+      id: bookingId,
+      code,
+      status: 'active',
+      locale,
+      product: { id: product.id, name: product.name },
+      person,
+      manageToken,
+      appointments: [appointmentView(appointmentIds[0] ?? '', dose, places.get(dose.slotId))],
+    });
+    const { bookingId, appointmentIds, changes } = await this.bookings.reserve({
+      person,
+      productId: product.id,
+      locale,
+      code,
+      manageToken,
+      manageTokenHash: hashManageToken(manageToken),
+      idempotencyKey: null,
+      doses: [dose],
+      mail: (ids) => bookingMail('booking-confirmation', view(ids.bookingId, ids.appointmentIds), this.config.publicUrl),
+    });
+    this.notifications.publish(changes);
+    return { bookingId, appointmentId: appointmentIds[0] as string };
   }
 
   async current(token: string): Promise<ManagedBooking> {

@@ -51,7 +51,7 @@ export class PeopleController {
   @ApiOkResponse({ type: PersonResponseDto })
   @ApiConflictResponse({ description: 'Stale version, or e-mail or employee number already registered' })
   update(@Param('id', uuidParam()) id: string, @Body() dto: UpdatePersonDto): Promise<Person> {
-    const { version, ...change } = dto;
-    return this.people.update(id, change, version);
+    const { version, reason, ...change } = dto;
+    return this.people.update(id, change, version, reason);
   }
 }

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Person, PersonInput, PersonPage } from '@vaccinate/api-contracts';
-import type { DataSource } from 'typeorm';
+import type { PoolClient } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+import { requestContext } from '../../common/request-context';
 import { AuditService } from '../audit/audit.service';
+import { RecordEvents } from '../record-events/record-events';
 import { PersonException, PersonExceptionCode } from './person.exception';
 import { PersonRepository } from './person.repository';
 
@@ -14,6 +17,7 @@ export class PeopleService {
   constructor(
     private readonly people: PersonRepository,
     private readonly audit: AuditService,
+    private readonly events: RecordEvents,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -45,10 +49,13 @@ export class PeopleService {
     return [person];
   }
 
-  update(id: string, change: Partial<PersonInput>, expectedVersion: number): Promise<Person> {
+  /** A correction: the record as it was is kept with the reason; certificates follow a changed name or birth date. */
+  update(id: string, change: Partial<PersonInput>, expectedVersion: number, reason: string): Promise<Person> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.people.findById(id, manager);
       if (!current) throw new PersonException(PersonExceptionCode.NotFound);
+      if (current.version !== expectedVersion) throw new PersonException(PersonExceptionCode.VersionConflict);
+      await this.people.saveRevision(id, reason.trim(), requestContext.current()?.principal?.subject ?? 'system', manager);
       const merged: PersonInput = {
         givenName: change.givenName ?? current.givenName,
         familyName: change.familyName ?? current.familyName,
@@ -58,8 +65,17 @@ export class PeopleService {
         employeeNumber: change.employeeNumber === undefined ? current.employeeNumber : change.employeeNumber,
       };
       const updated = await this.people.update(id, merged, expectedVersion, manager);
-      await this.audit.record(SUBJECT, 'update', [id], manager);
+      await this.audit.record(SUBJECT, 'correct', [id], manager);
+      const identityChanged =
+        updated.givenName !== current.givenName || updated.familyName !== current.familyName || updated.birthDate !== current.birthDate;
+      if (identityChanged) await this.events.personCorrected(transactionClient(manager), id);
       return updated;
     });
   }
+}
+
+/** The pg client under a TypeORM transaction, for listeners written against plain SQL. */
+function transactionClient(manager: EntityManager): PoolClient {
+  // PostgresQueryRunner keeps the pool client it holds the transaction on; TypeORM does not type it.
+  return (manager.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
 }

@@ -60,21 +60,16 @@ export class PersonRepository {
     return updated;
   }
 
-  /** Every row whose ciphertext or blind index predates the current key, for `reencrypt`. */
-  async reencryptAll(batchSize = 500): Promise<number> {
-    let rewritten = 0;
-    for (let offset = 0; ; offset += batchSize) {
-      const batch = await this.dataSource.manager.find(PersonEntity, { order: { id: 'ASC' }, take: batchSize, skip: offset });
-      if (batch.length === 0) return rewritten;
-      for (const entity of batch.filter((row) => this.ring.isStale(row.emailEncrypted) || this.hasStaleIndex(row))) {
-        await this.dataSource.manager.update(PersonEntity, { id: entity.id }, this.encrypt(this.decrypt(entity)));
-        rewritten += 1;
-      }
-    }
-  }
-
-  private hasStaleIndex(entity: PersonEntity): boolean {
-    return !entity.emailIndex.startsWith(`${this.ring.currentVersion}:`);
+  /** Keeps the record as it is now, with why it is about to change. */
+  async saveRevision(id: string, reason: string, changedBy: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO person_revision (person_id, version, given_name_encrypted, family_name_encrypted, email_encrypted, birth_date_encrypted,
+                                    phone_encrypted, employee_number_encrypted, reason_encrypted, changed_by)
+       SELECT id, version, given_name_encrypted, family_name_encrypted, email_encrypted, birth_date_encrypted,
+              phone_encrypted, employee_number_encrypted, $2, $3
+         FROM person WHERE id = $1`,
+      [id, this.ring.encrypt(reason, 'personRevision.reason'), changedBy],
+    );
   }
 
   private encrypt(input: PersonInput): Omit<PersonEntity, 'id' | 'createdAt' | 'updatedAt' | 'version'> {

@@ -1,4 +1,7 @@
+import { certificatesDe } from './certificates.de';
 import type { Messages } from './en';
+import { dayRunDe, dayRunProblemsDe } from './day-run.de';
+import { dayAdminDe } from './day-admin.de';
 import { waitingListDe } from './waiting-list.de';
 
 export const de: Messages = {
@@ -37,6 +40,7 @@ export const de: Messages = {
     tooManyRequests: 'Zu viele Versuche. Bitte warten Sie einen Moment.',
   },
   problems: {
+    ...dayRunProblemsDe,
     auth: {
       required: 'Bitte melden Sie sich an, um fortzufahren.',
       invalid_token: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
@@ -445,5 +449,8 @@ export const de: Messages = {
       'Jemand anderes hat diese Person während Ihrer Bearbeitung geändert. Laden Sie die aktuelle Fassung und nehmen Sie Ihre Änderung erneut vor.',
     loadLatest: 'Aktuelle Fassung laden',
   },
+  dayRun: dayRunDe,
+  ...dayAdminDe,
+  ...certificatesDe,
   ...waitingListDe,
 };

@@ -1,6 +1,10 @@
+import { dayAdminEn } from './day-admin.en';
+import { certificatesEn } from './certificates.en';
 import { waitingListEn } from './waiting-list.en';
 
 /** English texts; the German file must have exactly the same keys (checked by its type). */
+import { dayRunEn, dayRunProblemsEn } from './day-run.en';
+
 export const en = {
   common: {
     loading: 'Loading…',
@@ -38,6 +42,7 @@ export const en = {
   },
   /** Messages for the API's stable problem codes, where a better sentence than its title helps. */
   problems: {
+    ...dayRunProblemsEn,
     auth: {
       required: 'Please sign in to continue.',
       invalid_token: 'Your session has ended. Please sign in again.',
@@ -446,6 +451,9 @@ export const en = {
       'Someone else changed this person while you were editing. Load the latest version and make your change again.',
     loadLatest: 'Load latest version',
   },
+  dayRun: dayRunEn,
+  ...dayAdminEn,
+  ...certificatesEn,
   ...waitingListEn,
 };
 

@@ -1,0 +1,35 @@
+import { Controller, Get, Header, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { AuditEvent } from '@vaccinate/api-contracts';
+import { RequireRole } from '../auth/access.decorators';
+import { toCsv } from '../../common/csv';
+import { AuditLogRepository } from './audit-log.repository';
+import { AuditQueryDto } from './dto/audit-query.dto';
+
+const EXPORT_LIMIT = 100_000;
+
+@ApiTags('audit')
+@Controller('audit-events')
+export class AuditController {
+  constructor(private readonly log: AuditLogRepository) {}
+
+  @Get()
+  @RequireRole('admin')
+  @ApiOkResponse({ description: 'Audit events, newest first: who, when, which record, what, from where (identifiers only)' })
+  list(@Query() query: AuditQueryDto): Promise<{ items: AuditEvent[]; total: number }> {
+    return this.log.find({ ...query, limit: query.limit ?? 100, offset: query.offset ?? 0 });
+  }
+
+  @Get('export.csv')
+  @RequireRole('admin')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="audit-log.csv"')
+  @ApiProduces('text/csv')
+  async export(@Query() query: AuditQueryDto): Promise<string> {
+    const { items } = await this.log.find({ ...query, limit: EXPORT_LIMIT, offset: 0 });
+    return toCsv([
+      ['occurred_at', 'actor', 'actor_kind', 'action', 'subject_type', 'subject_id', 'request_id', 'client_ip'],
+      ...items.map((event) => [event.occurredAt, event.actorSubject, event.actorKind, event.action, event.subjectType, event.subjectId, event.requestId, event.clientIp]),
+    ]);
+  }
+}

@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DoseKind } from '@vaccinate/api-contracts';
+import type { ApiConfig } from '../../config/api-config';
+import { API_CONFIG } from '../../config/api-config.token';
+import { Sql } from '../../database/sql';
+import { AuditService } from '../audit/audit.service';
+import { AvailabilityNotifications } from '../booking/availability-notifications';
+import { bookingMail } from '../booking/booking-mail';
+import type { BookingView } from '../booking/booking-view';
+import { BookingViewRepository } from '../booking/booking-view.repository';
+import { releaseDose } from '../booking/booking.repository';
+import { OutboxRepository } from '../outbox/outbox.repository';
+import { VaccinationDayException } from '../vaccination-day/vaccination-day.exception';
+import { VisitRepository } from './visit.repository';
+
+const REASON = 'You did not come to your appointment, so it and the appointments after it were released. You are welcome to book again.';
+
+/**
+ * People who did not come: their place and dose go back to the day (candidates for standby offers),
+ * their later appointments of the series are released too, and they are told they can book again.
+ */
+@Injectable()
+export class NoShowService {
+  constructor(
+    private readonly visits: VisitRepository,
+    private readonly bookingViews: BookingViewRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly notifications: AvailabilityNotifications,
+    private readonly audit: AuditService,
+    private readonly sql: Sql,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  /** Marks the named appointments, or (none named) every appointment whose slot ended without a check-in. */
+  async mark(dayId: string, appointmentIds: string[] | null): Promise<{ noShows: number; dosesFreed: number }> {
+    if (!(await this.visits.dayWindow(dayId))) throw VaccinationDayException.notFound();
+    const { noShows, changes } = await this.sql.transaction(async (client) => {
+      const candidates = await this.visits.noShowCandidates(client, dayId, appointmentIds);
+      const changes: string[] = [];
+      for (const candidate of candidates) {
+        await this.visits.markNoShow(client, dayId, candidate.appointmentId, candidate.personId);
+        const { rows } = await client.query<{ id: string; slot_id: string; dose_kind: DoseKind }>(
+          `SELECT a.id, a.slot_id, a.dose_kind FROM appointment a JOIN slot s ON s.id = a.slot_id
+            WHERE a.booking_id = $1 AND a.status = 'booked'
+              AND s.starts_at >= (SELECT starts_at FROM slot WHERE id = (SELECT slot_id FROM appointment WHERE id = $2))`,
+          [candidate.bookingId, candidate.appointmentId],
+        );
+        for (const appointment of rows) {
+          const freed = await releaseDose(client, appointment.slot_id, appointment.dose_kind);
+          if (freed) changes.push(freed);
+          await client.query(`UPDATE appointment SET status = 'cancelled' WHERE id = $1`, [appointment.id]);
+        }
+        const remaining = await client.query(`SELECT 1 FROM appointment WHERE booking_id = $1 AND status = 'booked'`, [candidate.bookingId]);
+        if (!remaining.rowCount) await client.query(`UPDATE booking SET status = 'cancelled', updated_at = now() WHERE id = $1`, [candidate.bookingId]);
+        const view = (await this.bookingViews.byId(candidate.bookingId, client)) as BookingView;
+        await this.outbox.enqueue(client, bookingMail(remaining.rowCount ? 'booking-changed' : 'booking-cancelled', view, this.config.publicUrl, REASON));
+      }
+      await this.audit.recordIn(client, 'person', 'no_show', [...new Set(candidates.map((candidate) => candidate.personId))]);
+      return { noShows: candidates.length, changes };
+    });
+    this.notifications.publish(changes);
+    return { noShows, dosesFreed: changes.length };
+  }
+}

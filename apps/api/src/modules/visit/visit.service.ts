@@ -1,0 +1,125 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FieldProblem, VisitAnswers, VisitDetail } from '@vaccinate/api-contracts';
+import { nextDoseNumber } from '@vaccinate/dose-schedule';
+import type { FieldKeyRing } from '@vaccinate/field-encryption';
+import { FIELD_CIPHER } from '../../common/field-cipher';
+import { ValidationException } from '../../common/problem/app-exception';
+import { dateIn, todayIn } from '../../common/time-zone';
+import type { ApiConfig } from '../../config/api-config';
+import { API_CONFIG } from '../../config/api-config.token';
+import { Sql } from '../../database/sql';
+import { AuditService } from '../audit/audit.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { flaggedAnswers, QuestionnaireService } from '../questionnaire/questionnaire.service';
+import { VaccinationRepository } from '../vaccination/vaccination.repository';
+import { RunningDay } from './running-day';
+import { VisitException, VisitExceptionCode } from './visit.exception';
+import { VisitRepository, type VisitRow } from './visit.repository';
+
+/** One person's visit: what staff see of it, the questionnaire and consent, the doctor's consultation. */
+@Injectable()
+export class VisitService {
+  constructor(
+    private readonly visits: VisitRepository,
+    private readonly vaccinations: VaccinationRepository,
+    private readonly questionnaires: QuestionnaireService,
+    private readonly catalogue: CatalogueService,
+    private readonly runningDay: RunningDay,
+    private readonly audit: AuditService,
+    private readonly sql: Sql,
+    @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async detail(visitId: string): Promise<VisitDetail> {
+    const visit = await this.visits.byId(visitId);
+    if (!visit) throw new VisitException(VisitExceptionCode.NotFound);
+    const [person, product, vaccination, history] = await Promise.all([
+      this.person(visit.personId),
+      this.catalogue.product(visit.productId),
+      this.vaccinations.validForVisit(visit.id),
+      this.vaccinations.history(visit.personId, visit.productId),
+    ]);
+    const questionnaire =
+      (visit.questionnaireVersion !== null ? await this.questionnaires.version(visit.questionnaireVersion) : null) ?? (await this.questionnaires.current());
+    const zone = this.config.timeZone;
+    const given = history.filter((dose) => !vaccination || dose.administeredAt.getTime() !== new Date(vaccination.administeredAt).getTime());
+    await this.audit.record('person', 'read', [visit.personId]);
+    return {
+      id: visit.id,
+      dayId: visit.dayId,
+      appointmentId: visit.appointmentId,
+      state: visit.state,
+      walkIn: visit.walkIn,
+      version: visit.version,
+      person,
+      product: { id: product.id, name: product.name },
+      questionnaire,
+      answers: visit.answers,
+      consent: visit.consentAt !== null,
+      derivedDoseNumber: vaccination?.doseNumber ?? nextDoseNumber(given.map((dose) => ({ doseNumber: dose.doseNumber, date: dateIn(zone, dose.administeredAt) }))),
+      usableLots: await this.vaccinations.usableLots(product.id, visit.dayId, todayIn(zone)),
+      observationUntil: visit.observationUntil?.toISOString() ?? null,
+      vaccination,
+    };
+  }
+
+  /** Stores the answers to the current questionnaire and the consent; both are needed before the dose. */
+  async answer(visitId: string, submitted: VisitAnswers, version: number): Promise<VisitDetail> {
+    const questionnaire = await this.questionnaires.current();
+    if (submitted.questionnaireVersion !== questionnaire.version) throw new VisitException(VisitExceptionCode.QuestionnaireChanged);
+    const problems: FieldProblem[] = [];
+    for (const question of questionnaire.questions) {
+      if (submitted.answers[question.key] !== 'yes' && submitted.answers[question.key] !== 'no') {
+        problems.push({ field: `answers.${question.key}`, message: "must be answered 'yes' or 'no'" });
+      }
+    }
+    for (const key of Object.keys(submitted.answers)) {
+      if (!questionnaire.questions.some((question) => question.key === key)) problems.push({ field: `answers.${key}`, message: 'is not a question of this questionnaire' });
+    }
+    if (problems.length > 0) throw new ValidationException(problems);
+    await this.sql.transaction(async (client) => {
+      const visit = await this.lockedForChange(client, visitId, version);
+      if (visit.state !== 'checked_in' && visit.state !== 'in_consultation') throw new VisitException(VisitExceptionCode.WrongState);
+      await this.runningDay.assert(visit.dayId, client);
+      const stored = { answers: submitted.answers, flagged: flaggedAnswers(questionnaire, submitted.answers), note: submitted.note?.trim() || null };
+      await this.visits.saveAnswers(client, visit.id, questionnaire.version, stored, submitted.consent);
+      await this.audit.recordIn(client, 'person', 'answer', [visit.personId]);
+    });
+    return this.detail(visitId);
+  }
+
+  /** The doctor takes the person in; only with answers and consent. */
+  async startConsultation(visitId: string, version: number): Promise<VisitDetail> {
+    await this.sql.transaction(async (client) => {
+      const visit = await this.lockedForChange(client, visitId, version);
+      if (visit.state !== 'checked_in') throw new VisitException(VisitExceptionCode.WrongState);
+      if (!visit.answers || !visit.consentAt) throw new VisitException(VisitExceptionCode.ConsentMissing);
+      await this.visits.setState(client, visit.id, 'in_consultation');
+      await this.audit.recordIn(client, 'person', 'update', [visit.personId]);
+    });
+    return this.detail(visitId);
+  }
+
+  private async lockedForChange(client: Parameters<VisitRepository['byId']>[1], visitId: string, version: number): Promise<VisitRow> {
+    const visit = await this.visits.byId(visitId, client, true);
+    if (!visit) throw new VisitException(VisitExceptionCode.NotFound);
+    if (visit.version !== version) throw new VisitException(VisitExceptionCode.VersionConflict);
+    return visit;
+  }
+
+  private async person(personId: string): Promise<VisitDetail['person']> {
+    const { rows } = await this.sql.query<{ given_name_encrypted: string; family_name_encrypted: string; birth_date_encrypted: string }>(
+      'SELECT given_name_encrypted, family_name_encrypted, birth_date_encrypted FROM person WHERE id = $1',
+      [personId],
+    );
+    const row = rows[0];
+    if (!row) throw new VisitException(VisitExceptionCode.NotFound);
+    return {
+      id: personId,
+      givenName: this.ring.decrypt(row.given_name_encrypted, 'person.givenName'),
+      familyName: this.ring.decrypt(row.family_name_encrypted, 'person.familyName'),
+      birthDate: this.ring.decrypt(row.birth_date_encrypted, 'person.birthDate'),
+    };
+  }
+}

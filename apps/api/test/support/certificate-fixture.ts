@@ -1,0 +1,69 @@
+import type { Person } from '@vaccinate/api-contracts';
+import type { JSONWebKeySet } from 'jose';
+import { Sql } from '../../src/database/sql';
+import { RecordEvents } from '../../src/modules/record-events/record-events';
+import type { OutboxPayload } from '../../src/modules/outbox/outbox.repository';
+import type { Catalogue } from './booking-fixture';
+import { postJson, type RunningApi } from './tenant-fixture';
+
+export const HOLDER = { givenName: 'Zoë Amélie', familyName: 'Großmann-Ñúñez', birthDate: '1984-02-29' };
+
+export async function createHolder(api: RunningApi, token: string, overrides: Partial<typeof HOLDER> = {}): Promise<Person> {
+  const unique = Math.random().toString(36).slice(2, 10);
+  return postJson<Person>(api, '/api/people', { ...HOLDER, ...overrides, email: `holder.${unique}@acme.example` }, token);
+}
+
+/**
+ * The record side of a documentation (or correction) in one transaction: a `vaccination` row and
+ * the record event. Lets a test place doses at chosen dates, which the day's endpoints (doses
+ * given now) cannot.
+ */
+export async function documentVaccination(
+  api: RunningApi,
+  catalogue: Catalogue,
+  input: { personId: string; doseNumber: number; administeredAt: string; product?: 'comirnaty' | 'jcovden'; supersedesId?: string },
+): Promise<string> {
+  const product = input.product ?? 'comirnaty';
+  const productRow = catalogue[product];
+  const lot = product === 'comirnaty' ? catalogue.comirnatyLot : catalogue.jcovdenLot;
+  return api.app.get(Sql).transaction(async (client) => {
+    if (input.supersedesId) await client.query(`UPDATE vaccination SET status = 'superseded' WHERE id = $1`, [input.supersedesId]);
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO vaccination (person_id, product_id, lot_id, site_id, dose_number, series_doses, injection_site, route, vaccinator, documented_by, administered_at, supersedes_id)
+       VALUES ($1, $2, $3, $4, $5, $6, 'left_deltoid', 'intramuscular', 'staff-1', 'staff-1', $7, $8) RETURNING id`,
+      [input.personId, productRow.id, lot.id, catalogue.site.id, input.doseNumber, productRow.primaryDoses, input.administeredAt, input.supersedesId ?? null],
+    );
+    const id = rows[0]!.id;
+    const events = api.app.get(RecordEvents);
+    if (input.supersedesId) await events.vaccinationCorrected(client, input.supersedesId, id);
+    else await events.vaccinationDocumented(client, id);
+    return id;
+  });
+}
+
+/** The queued certificate mails, oldest first, decrypted as the outbox worker would. */
+export async function certificateMails(api: RunningApi): Promise<OutboxPayload[]> {
+  const { rows } = await api.app.get(Sql).query<{ payload_encrypted: string }>(
+    `SELECT payload_encrypted FROM outbox_message WHERE kind = 'mail:certificate-issued' ORDER BY id`,
+  );
+  return rows.map((row) => JSON.parse(api.config.fieldKeys.decrypt(row.payload_encrypted, 'outbox.payload')) as OutboxPayload);
+}
+
+/** The token from a certificate mail's link: everything after `#`. */
+export function tokenOf(mail: OutboxPayload): string {
+  const url = new URL(String(mail.data['certificateUrl']));
+  return url.hash.slice(1);
+}
+
+export async function jwksOf(api: RunningApi): Promise<JSONWebKeySet> {
+  return (await (await api.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
+}
+
+/** The certificate table's rows for a dose, read directly: what is stored, and nothing more. */
+export async function certificateRowsOf(api: RunningApi, vaccinationId: string): Promise<{ certificate_id: string; revoked_at: Date | null }[]> {
+  const { rows } = await api.app.get(Sql).query<{ certificate_id: string; revoked_at: Date | null }>(
+    'SELECT certificate_id, revoked_at FROM certificate WHERE vaccination_id = $1 ORDER BY issued_at',
+    [vaccinationId],
+  );
+  return rows;
+}

@@ -1,0 +1,116 @@
+import { base45Decode } from './base45';
+import { CborTagged, decodeCbor, encodeSigStructure, type CborValue } from './cbor';
+import { UnreadableCodeError, PRODUCT_NAMES, type CertificateVerification } from './certificate-verification';
+import { dccKeyId, importVerifyKey, sameBytes, verifyEs256 } from './ecdsa.util';
+import { inflate } from './inflate.util';
+import { revocationOf, type IssuerDirectory, type IssuerTenant } from './issuer-directory';
+
+const COSE_ALG = 1;
+const COSE_KID = 4;
+const ES256 = -7;
+
+interface DccVaccination {
+  mp?: string;
+  dn?: number;
+  sd?: number;
+  dt?: string;
+  co?: string;
+  ci?: string;
+}
+
+/** Decodes an `HC1:` text, finds the tenant whose published key signed it, and checks its revocation list. */
+export async function verifyHc1(text: string, issuers: IssuerDirectory, now: Date): Promise<CertificateVerification> {
+  const cose = await decodeCose(text.trim().slice(4));
+  const claims = toPlain(decodeCbor(cose.payload)) as Record<string, unknown>;
+  const hcert = (claims['-260'] as Record<string, unknown> | undefined)?.['1'] as
+    | { nam?: { fn?: string; gn?: string }; dob?: string; v?: DccVaccination[] }
+    | undefined;
+  if (!hcert || typeof hcert.dob !== 'string') throw new UnreadableCodeError('not an EU DCC');
+  const vaccination = hcert.v?.[0];
+  const expiresAt = typeof claims['4'] === 'number' ? new Date(claims['4'] * 1000) : undefined;
+  const issuedAt = typeof claims['6'] === 'number' ? new Date(claims['6'] * 1000) : undefined;
+  const signer = cose.alg === ES256 ? await findSigner(cose, issuers) : { signature: 'invalid' as const };
+  const certificateId = vaccination?.ci;
+  return {
+    format: 'eu-dcc',
+    signature: signer.signature,
+    ...(signer.tenant ? { tenant: { slug: signer.tenant.slug, displayName: signer.tenant.displayName } } : {}),
+    holder: {
+      ...(hcert.nam?.fn ? { familyName: hcert.nam.fn } : {}),
+      ...(hcert.nam?.gn ? { givenName: hcert.nam.gn } : {}),
+      birthDate: hcert.dob,
+    },
+    doses: (hcert.v ?? []).map((entry) => ({
+      product: PRODUCT_NAMES[entry.mp ?? ''] ?? entry.mp ?? '',
+      ...(entry.dn !== undefined ? { doseNumber: entry.dn } : {}),
+      ...(entry.sd !== undefined ? { seriesDoses: entry.sd } : {}),
+      date: entry.dt ?? '',
+      ...(entry.co ? { country: entry.co } : {}),
+    })),
+    ...(certificateId ? { certificateId } : {}),
+    ...(issuedAt ? { issuedAt: issuedAt.toISOString() } : {}),
+    ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}),
+    expired: expiresAt ? expiresAt.getTime() < now.getTime() : false,
+    revocation: signer.tenant && certificateId ? await revocationOf(issuers, signer.tenant, certificateId) : 'unknown',
+  };
+}
+
+interface Cose {
+  protectedBytes: Uint8Array;
+  payload: Uint8Array;
+  signature: Uint8Array;
+  alg: unknown;
+  kid: Uint8Array | undefined;
+}
+
+async function decodeCose(base45: string): Promise<Cose> {
+  try {
+    const compressed = base45Decode(base45);
+    // A zlib stream starts with 0x78; the specification lets a decoder accept uncompressed COSE too.
+    const bytes = compressed[0] === 0x78 ? await inflate(compressed, 'deflate') : compressed;
+    let message = decodeCbor(bytes);
+    if (message instanceof CborTagged) message = message.value;
+    if (!Array.isArray(message) || message.length !== 4) throw new UnreadableCodeError('not a COSE_Sign1');
+    const [protectedBytes, unprotected, payload, signature] = message;
+    if (!(protectedBytes instanceof Uint8Array) || !(payload instanceof Uint8Array) || !(signature instanceof Uint8Array)) {
+      throw new UnreadableCodeError('not a COSE_Sign1');
+    }
+    const header = protectedBytes.length > 0 ? decodeCbor(protectedBytes) : new Map();
+    const kid = (header instanceof Map ? header.get(COSE_KID) : undefined) ?? (unprotected instanceof Map ? unprotected.get(COSE_KID) : undefined);
+    return {
+      protectedBytes,
+      payload,
+      signature,
+      alg: header instanceof Map ? header.get(COSE_ALG) : undefined,
+      kid: kid instanceof Uint8Array ? kid : undefined,
+    };
+  } catch (error) {
+    if (error instanceof UnreadableCodeError) throw error;
+    throw new UnreadableCodeError('the HC1 code does not decode', { cause: error });
+  }
+}
+
+/** The tenant whose key has the code's kid and verifies its signature. */
+async function findSigner(cose: Cose, issuers: IssuerDirectory): Promise<{ signature: CertificateVerification['signature']; tenant?: IssuerTenant }> {
+  const signed = encodeSigStructure(cose.protectedBytes, cose.payload);
+  let kidMatched = false;
+  for (const tenant of issuers.tenants) {
+    const keys = await issuers.keys(tenant).catch(() => []);
+    for (const jwk of keys) {
+      const key = await importVerifyKey(jwk).catch(() => undefined);
+      if (!key) continue;
+      if (cose.kid && !sameBytes(cose.kid, await dccKeyId(key))) continue;
+      kidMatched = true;
+      if (await verifyEs256(key, cose.signature, signed)) return { signature: 'valid', tenant };
+    }
+  }
+  return { signature: kidMatched ? 'invalid' : 'unknown-issuer' };
+}
+
+/** CBOR maps to plain objects (keys as strings), for reading the DCC payload. */
+function toPlain(value: CborValue): unknown {
+  if (value instanceof Map) return Object.fromEntries([...value.entries()].map(([key, entry]) => [String(key), toPlain(entry)]));
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value instanceof CborTagged) return toPlain(value.value);
+  return value;
+}

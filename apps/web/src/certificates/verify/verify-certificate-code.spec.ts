@@ -1,0 +1,94 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { DCC_VACCINES, buildVaccinationPayload, encodeHc1 } from '@vaccinate/eu-dcc';
+import { buildImmunizationBundle, createHealthCardJws, jwsToQrText, shcPublicJwk } from '@vaccinate/smart-health-card';
+import { describe, expect, it } from 'vitest';
+import type { IssuerDirectory, IssuerTenant, PublicJwk } from './issuer-directory';
+import { verifyCertificateCode } from './verify-certificate-code';
+
+// The codes are made by the server libs (cbor2, node:zlib, jose): an independent implementation.
+const now = new Date('2026-06-01T00:00:00Z');
+const issuedAt = new Date('2026-03-02T10:00:00Z');
+const expiresAt = new Date('2027-03-02T10:00:00Z');
+const holder = { familyName: 'Großmann', givenName: 'Zoë', birthDate: '1984-02-29' };
+
+function tenant(slug: string): IssuerTenant & { privateKey: KeyObject } {
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const origin = `http://${slug}.localhost:8080`;
+  return { slug, displayName: slug.toUpperCase(), origins: [origin], jwksUrl: `${origin}/.well-known/jwks.json`, revocationsUrl: `${origin}/api/certificates/revocations`, privateKey };
+}
+
+const acme = tenant('acme');
+const globex = tenant('globex');
+
+async function directory(revoked: string[] = [], publish = [acme, globex]): Promise<IssuerDirectory> {
+  const keys = new Map<string, PublicJwk[]>();
+  for (const t of publish) keys.set(t.slug, [(await shcPublicJwk(t.privateKey)) as PublicJwk]);
+  return {
+    tenants: [acme, globex],
+    keys: async (t) => keys.get(t.slug) ?? [],
+    revokedIds: async (t) => new Set(t.slug === 'acme' ? revoked : []),
+  };
+}
+
+function hc1(signer: KeyObject, certificateId = 'URN:UVCI:01:DE:ACME/ABC#X'): string {
+  const payload = buildVaccinationPayload({ ...holder, vaccine: DCC_VACCINES.comirnaty, doseNumber: 3, seriesDoses: 3, date: '2026-03-02', country: 'DE', issuer: 'ACME', certificateId });
+  return encodeHc1(payload, { issuerCountry: 'DE', issuedAt, expiresAt, signer: { privateKey: signer } });
+}
+
+describe('verifying an HC1 code in the browser', () => {
+  it('finds the tenant whose key signed it, shows the content and the revocation state', async () => {
+    const result = await verifyCertificateCode(hc1(acme.privateKey), await directory(), now);
+    expect(result).toMatchObject({
+      format: 'eu-dcc',
+      signature: 'valid',
+      tenant: { slug: 'acme', displayName: 'ACME' },
+      holder,
+      doses: [{ product: 'Comirnaty', doseNumber: 3, seriesDoses: 3, date: '2026-03-02', country: 'DE' }],
+      certificateId: 'URN:UVCI:01:DE:ACME/ABC#X',
+      expired: false,
+      revocation: 'not-revoked',
+    });
+    expect((await verifyCertificateCode(hc1(acme.privateKey), await directory(['URN:UVCI:01:DE:ACME/ABC#X']), now)).revocation).toBe('revoked');
+    expect((await verifyCertificateCode(hc1(acme.privateKey), await directory(), new Date('2027-04-01T00:00:00Z'))).expired).toBe(true);
+  });
+
+  it('names no tenant for a key nobody here publishes', async () => {
+    const stranger = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    const result = await verifyCertificateCode(hc1(stranger), await directory(), now);
+    expect(result.signature).toBe('unknown-issuer');
+    expect(result.tenant).toBeUndefined();
+    expect(result.revocation).toBe('unknown');
+  });
+
+  it('refuses text that is no certificate code', async () => {
+    await expect(verifyCertificateCode('HC1:NOT*BASE45', await directory(), now)).rejects.toThrow(/does not decode/);
+    await expect(verifyCertificateCode('hello', await directory(), now)).rejects.toThrow(/neither/);
+  });
+});
+
+describe('verifying a SMART Health Card in the browser', () => {
+  const bundle = buildImmunizationBundle(holder, [{ vaccine: 'comirnaty', date: '2026-03-02', lotNumber: 'FD7001' }]);
+
+  it('verifies against the key of the tenant named as issuer, and finds its revocation id in the list', async () => {
+    const jws = await createHealthCardJws(bundle, { issuer: acme.origins[0]!, privateKey: acme.privateKey, issuedAt, revocationId: 'rid-42' });
+    const result = await verifyCertificateCode(jwsToQrText(jws), await directory(), now);
+    expect(result).toMatchObject({
+      format: 'smart-health-card',
+      signature: 'valid',
+      tenant: { slug: 'acme' },
+      holder: { familyName: 'Großmann', givenName: 'Zoë', birthDate: '1984-02-29' },
+      doses: [{ product: 'Comirnaty', date: '2026-03-02', lotNumber: 'FD7001' }],
+      revocation: 'not-revoked',
+    });
+    expect((await verifyCertificateCode(jwsToQrText(jws), await directory(['rid-42']), now)).revocation).toBe('revoked');
+    const withoutRid = await createHealthCardJws(bundle, { issuer: acme.origins[0]!, privateKey: acme.privateKey, issuedAt });
+    expect((await verifyCertificateCode(jwsToQrText(withoutRid), await directory(), now)).revocation).toBe('unknown');
+  });
+
+  it('says invalid when another key signed a card naming the tenant, and unknown for a foreign issuer', async () => {
+    const forged = await createHealthCardJws(bundle, { issuer: acme.origins[0]!, privateKey: globex.privateKey, issuedAt });
+    expect((await verifyCertificateCode(jwsToQrText(forged), await directory(), now)).signature).toBe('invalid');
+    const foreign = await createHealthCardJws(bundle, { issuer: 'https://elsewhere.example', privateKey: acme.privateKey, issuedAt });
+    expect((await verifyCertificateCode(jwsToQrText(foreign), await directory(), now)).signature).toBe('unknown-issuer');
+  });
+});

@@ -1,0 +1,50 @@
+import type { InjectionRoute, InjectionSite, Vaccination, VaccinationCorrection } from '@vaccinate/api-contracts';
+import type { TFunction } from 'i18next';
+import type { FieldErrors } from '../api/field-errors';
+import { validateReason } from '../staff/correction-reason';
+
+export const DOSE_CORRECTION_FIELDS = ['lotId', 'doseNumber', 'injectionSite', 'route', 'administeredAt', 'reason'] as const;
+export type DoseCorrectionField = (typeof DOSE_CORRECTION_FIELDS)[number];
+export type DoseCorrectionValues = Record<DoseCorrectionField, string>;
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** An instant as a datetime-local value in this browser's zone (staff correct on site, in its zone). */
+export function toLocalInput(isoDateTime: string): string {
+  const date = new Date(isoDateTime);
+  if (Number.isNaN(date.getTime())) return '';
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export function correctionValuesFrom(vaccination: Vaccination): DoseCorrectionValues {
+  return {
+    lotId: vaccination.lotId,
+    doseNumber: String(vaccination.doseNumber),
+    injectionSite: vaccination.injectionSite,
+    route: vaccination.route,
+    administeredAt: toLocalInput(vaccination.administeredAt),
+    reason: '',
+  };
+}
+
+export function validateCorrection(values: DoseCorrectionValues, t: TFunction): FieldErrors<DoseCorrectionField> {
+  const errors: FieldErrors<DoseCorrectionField> = {};
+  const dose = Number(values.doseNumber);
+  if (!Number.isInteger(dose) || dose < 1 || dose > 20) errors.doseNumber = t('validation.wholeNumberMin', { min: 1 });
+  if (!values.administeredAt || Number.isNaN(new Date(values.administeredAt).getTime())) errors.administeredAt = t('validation.date');
+  const reason = validateReason(values.reason, t);
+  if (reason) errors.reason = reason;
+  return errors;
+}
+
+/** Only the fields that differ from the record, with the reason; null when nothing but the reason changed. */
+export function correctionFrom(vaccination: Vaccination, values: DoseCorrectionValues): VaccinationCorrection | null {
+  const before = correctionValuesFrom(vaccination);
+  const correction: VaccinationCorrection = { reason: values.reason.trim() };
+  if (values.lotId !== before.lotId) correction.lotId = values.lotId;
+  if (values.doseNumber !== before.doseNumber) correction.doseNumber = Number(values.doseNumber);
+  if (values.injectionSite !== before.injectionSite) correction.injectionSite = values.injectionSite as InjectionSite;
+  if (values.route !== before.route) correction.route = values.route as InjectionRoute;
+  if (values.administeredAt !== before.administeredAt) correction.administeredAt = new Date(values.administeredAt).toISOString();
+  return Object.keys(correction).length > 1 ? correction : null;
+}

@@ -1,0 +1,56 @@
+import type { DayReport } from '@vaccinate/api-contracts';
+import { useTranslation } from 'react-i18next';
+import { formatDay } from '../booking/date-format.util';
+import { Link } from '../routing/link';
+import { paths } from '../routing/routes';
+import { DownloadButton } from '../staff/download-button';
+import { QueryState } from '../staff/query-state';
+import { useStaffQuery } from '../staff/use-staff-query';
+import { usePageTitle } from '../tenant/tenant-context';
+import { downloadDayReportCsv, fetchDayReport } from './day-report-api';
+import { DayReportTables } from './day-report-tables';
+
+/** The figures of one vaccination day, laid out to print as a single day sheet. */
+export function DayReportPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  usePageTitle(t('dayReport.title'));
+  const query = useStaffQuery(`day-report:${id}`, (api, signal) => fetchDayReport(api, id, signal));
+
+  return (
+    <section className="page day-report" aria-labelledby="day-report-title">
+      <Link className="back-link" to={paths.day(id)}>
+        {t('dayReport.backToDay')}
+      </Link>
+      <QueryState resource={query.resource} retry={query.refresh} notFound={t('dayReport.notFound')}>
+        {(report) => <DayReportView report={report} />}
+      </QueryState>
+    </section>
+  );
+}
+
+function DayReportView({ report }: { report: DayReport }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <div className="page__header">
+        <div>
+          <h1 id="day-report-title">{t('dayReport.title')}</h1>
+          <p className="day-report__subtitle">
+            {formatDay(report.date, i18n.language)} · {report.siteName}
+          </p>
+        </div>
+        <div className="actions no-print">
+          <DownloadButton
+            label={t('dayReport.downloadCsv')}
+            fileName={`day-report-${report.date}.csv`}
+            load={(api) => downloadDayReportCsv(api, report.dayId)}
+          />
+          <button type="button" className="button button--secondary" onClick={() => window.print()}>
+            {t('dayAdmin.print')}
+          </button>
+        </div>
+      </div>
+      <DayReportTables report={report} />
+    </>
+  );
+}

@@ -1,0 +1,233 @@
+import type { DoseKind } from './vaccination-day';
+
+/** Where a person is on the vaccination day. `booked` and `cancelled` come from the appointment, the rest from the visit. */
+export type VisitState = 'checked_in' | 'in_consultation' | 'observation' | 'done' | 'no_show';
+export type BoardState = 'booked' | VisitState | 'cancelled';
+
+export const IDENTITY_DOCUMENTS = ['id_card', 'passport', 'driving_licence', 'employee_badge', 'known_personally'] as const;
+export type IdentityDocument = (typeof IDENTITY_DOCUMENTS)[number];
+
+export const INJECTION_SITES = ['left_deltoid', 'right_deltoid', 'left_thigh', 'right_thigh'] as const;
+export type InjectionSite = (typeof INJECTION_SITES)[number];
+
+export const INJECTION_ROUTES = ['intramuscular', 'subcutaneous'] as const;
+export type InjectionRoute = (typeof INJECTION_ROUTES)[number];
+
+export const REACTION_SEVERITIES = ['mild', 'moderate', 'severe'] as const;
+export type ReactionSeverity = (typeof REACTION_SEVERITIES)[number];
+
+export const WASTE_REASONS = ['opened_vial_expired', 'drawn_not_given', 'damaged', 'cold_chain_break', 'other'] as const;
+export type WasteReason = (typeof WASTE_REASONS)[number];
+
+export type VaccinationStatus = 'valid' | 'superseded';
+
+/** A yes/no question before vaccination. A `flagWhen` answer makes a doctor look before the dose and lengthens observation. */
+export interface QuestionnaireQuestion {
+  /** Stable key, e.g. `fever_today`; answers refer to it. */
+  key: string;
+  text: { de: string; en: string };
+  flagWhen: 'yes' | 'no' | null;
+}
+
+export interface Questionnaire {
+  version: number;
+  questions: QuestionnaireQuestion[];
+}
+
+export type QuestionnaireAnswer = 'yes' | 'no';
+
+/** What the person answered, and their consent. Health data: encrypted at rest, every read audited. */
+export interface VisitAnswers {
+  questionnaireVersion: number;
+  answers: Record<string, QuestionnaireAnswer>;
+  /** Free text for anything the questions did not cover. */
+  note?: string | null;
+  consent: boolean;
+}
+
+/** One row of the day board. Names and birth date are personal data: reading the board is audited per person. */
+export interface BoardEntry {
+  appointmentId: string;
+  visitId: string | null;
+  bookingCode: string;
+  personId: string;
+  person: { givenName: string; familyName: string; birthDate: string };
+  productId: string;
+  productName: string;
+  startsAt: string;
+  doseKind: DoseKind;
+  doseNumber: number;
+  state: BoardState;
+  walkIn: boolean;
+  checkedInAt: string | null;
+  answered: boolean;
+  consent: boolean;
+  /** Keys of answers that need a doctor's look; empty when none or not answered yet. */
+  flaggedAnswers: string[];
+  observationUntil: string | null;
+  vaccinationId: string | null;
+  version: number | null;
+}
+
+export interface BoardCounters {
+  booked: number;
+  arrived: number;
+  vaccinated: number;
+  noShows: number;
+  walkIns: number;
+  /** Doses left in the day's lots: received minus used minus wasted, per lot. */
+  lots: { lotId: string; lotNumber: string; productId: string; expiryDate: string; dosesLeft: number }[];
+}
+
+export interface DayBoard {
+  dayId: string;
+  date: string;
+  siteId: string;
+  siteName: string;
+  entries: BoardEntry[];
+  counters: BoardCounters;
+}
+
+export interface CheckInRequest {
+  /** The booking code from the QR or typed, or the appointment picked from today's list. */
+  bookingCode?: string;
+  appointmentId?: string;
+  identityChecked: boolean;
+  identityDocument: IdentityDocument;
+}
+
+export interface WalkInRequest {
+  person: { givenName: string; familyName: string; email: string; birthDate: string; employeeNumber?: string | null };
+  productId: string;
+  identityDocument: IdentityDocument;
+  identityChecked: boolean;
+}
+
+export interface DocumentVaccinationRequest {
+  lotId: string;
+  /** Derived from the person's history when absent; a different number needs a reason. */
+  doseNumber?: number;
+  doseNumberReason?: string | null;
+  injectionSite: InjectionSite;
+  route: InjectionRoute;
+  /** Staff id of who gave the dose; the documenting doctor when absent. */
+  vaccinator?: string;
+  /** When the dose was given; now when absent. */
+  administeredAt?: string;
+  version: number;
+}
+
+export interface Vaccination {
+  id: string;
+  personId: string;
+  visitId: string | null;
+  productId: string;
+  productName: string;
+  lotId: string;
+  lotNumber: string;
+  siteId: string;
+  doseNumber: number;
+  seriesDoses: number;
+  doseNumberReason: string | null;
+  injectionSite: InjectionSite;
+  route: InjectionRoute;
+  vaccinator: string;
+  documentedBy: string;
+  administeredAt: string;
+  status: VaccinationStatus;
+  supersedesId: string | null;
+  correctionReason: string | null;
+  createdAt: string;
+  adverseReactions: { id: string; severity: ReactionSeverity; description: string; recordedAt: string }[];
+}
+
+export interface VaccinationCorrection {
+  lotId?: string;
+  doseNumber?: number;
+  injectionSite?: InjectionSite;
+  route?: InjectionRoute;
+  administeredAt?: string;
+  reason: string;
+}
+
+/** What check-out offers for the next dose: the reserved appointment, or a window to book one in. */
+export interface CheckOutPlan {
+  visitId: string;
+  nextDose: {
+    doseNumber: number;
+    doseKind: DoseKind;
+    window: { earliest: string; recommended: string; latest: string };
+    reserved: { appointmentId: string; startsAt: string; siteName: string } | null;
+  } | null;
+}
+
+export interface CheckOutRequest {
+  /** Keep the reserved appointment, move it to `slotId`, book `slotId` when none was reserved, or no next dose now. */
+  followUp: { action: 'confirm' } | { action: 'move'; slotId: string } | { action: 'book'; slotId: string } | { action: 'none' };
+  version: number;
+}
+
+export interface PersonRevision {
+  version: number;
+  givenName: string;
+  familyName: string;
+  email: string;
+  birthDate: string;
+  reason: string;
+  changedBy: string;
+  changedAt: string;
+}
+
+export interface PersonHistory {
+  personId: string;
+  revisions: PersonRevision[];
+  vaccinations: Vaccination[];
+}
+
+/** `GET /api/audit-events`: identifiers only, never personal values. */
+export interface AuditEvent {
+  id: string;
+  occurredAt: string;
+  actorSubject: string;
+  actorKind: string;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  requestId: string;
+  clientIp: string;
+}
+
+export interface DayReport {
+  dayId: string;
+  date: string;
+  siteName: string;
+  booked: number;
+  vaccinated: { productName: string; doseNumber: number; count: number }[];
+  noShows: number;
+  walkIns: number;
+  cancelled: number;
+  waste: { lotNumber: string; doses: number; reason: WasteReason }[];
+  dosesLeft: { lotNumber: string; productName: string; dosesLeft: number }[];
+}
+
+/** `GET /api/visits/:id`: what staff need for the questions, the documentation and check-out (audited read). */
+export interface VisitDetail {
+  id: string;
+  dayId: string;
+  appointmentId: string;
+  state: VisitState;
+  walkIn: boolean;
+  version: number;
+  person: { id: string; givenName: string; familyName: string; birthDate: string };
+  product: { id: string; name: string };
+  /** The questionnaire to answer: the one answered, or the current one when not answered yet. */
+  questionnaire: Questionnaire;
+  answers: { answers: Record<string, QuestionnaireAnswer>; note: string | null; flagged: string[] } | null;
+  consent: boolean;
+  /** The dose number the person's history gives for the next dose of this vaccine. */
+  derivedDoseNumber: number;
+  /** Lots of the product that can be used now: in stock and not expired, the day's lots first. */
+  usableLots: { id: string; lotNumber: string; expiryDate: string; dosesLeft: number; assignedToDay: boolean }[];
+  observationUntil: string | null;
+  vaccination: Vaccination | null;
+}
