@@ -3,7 +3,7 @@ import { AllocationWorker } from '../../src/modules/allocation/allocation.worker
 import { createCatalogue, createDay, inDays, person, type Catalogue } from '../support/booking-fixture';
 import { joinStandby } from '../support/standby-fixture';
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
-import { register, release } from '../support/waiting-list-fixture';
+import { register, release, rowsOf } from '../support/waiting-list-fixture';
 
 describe('status page and demand reports', () => {
   let api: RunningApi;
@@ -81,5 +81,19 @@ describe('status page and demand reports', () => {
     expect(await csv.text()).toBe('rank,group,queued,booked,vaccinated,total\r\n1,Medizinisches Personal und Personen ab 60,0,1,0,1\r\n3,Alle Beschäftigten,2,0,0,2\r\n');
     const bad = await api.request('/api/waiting-list/reports/csv?report=nope', { token: doctor });
     expect(bad.status).toBe(400);
+  });
+
+  it('shows vaccinated once a dose of the booked vaccine is documented for the person', async () => {
+    // Documented as the day's visit would: a valid dose of the booked product for the booked person.
+    await rowsOf(
+      api.tenant.databaseUrl,
+      `INSERT INTO vaccination (person_id, product_id, lot_id, site_id, dose_number, series_doses, injection_site, route, vaccinator, documented_by, administered_at)
+       SELECT b.person_id, b.product_id, $2, $3, 1, 1, 'left-deltoid', 'intramuscular', 'Dr. Test', 'test', now()
+         FROM registration r JOIN booking b ON b.id = r.booking_id WHERE r.tracking_code = $1`,
+      [codes['nurse'], catalogue.jcovdenLot.id, catalogue.site.id],
+    );
+    expect(await status(codes['nurse'], nurse.birthDate)).toMatchObject({ status: 'vaccinated' });
+    const reports = (await (await api.request('/api/waiting-list/reports', { token: doctor })).json()) as { willingVsVaccinated: unknown };
+    expect(reports.willingVsVaccinated).toEqual({ willing: 3, booked: 0, vaccinated: 1 });
   });
 });

@@ -24,6 +24,8 @@ export interface RegistrationStatusRow {
   registeredAt: string;
   ahead: number;
   rank: number | null;
+  /** A dose of the booked vaccine is documented for the booked person. */
+  vaccinated: boolean;
   appointments: { doseNumber: number; status: string; startsAt: string; endsAt: string; siteName: string }[];
   offer: { expiresAt: string; availableUntil: string; siteName: string } | null;
 }
@@ -73,9 +75,12 @@ export class RegistrationRepository {
       birth_date_encrypted: string;
       priority_rank: number | null;
       booking_id: string | null;
+      vaccinated: boolean;
       ahead: string;
     }>(
       `SELECT r.status, r.created_at, r.birth_date_encrypted, r.priority_rank, r.booking_id,
+              EXISTS (SELECT 1 FROM booking b JOIN vaccination v ON v.person_id = b.person_id AND v.product_id = b.product_id AND v.status = 'valid'
+                       WHERE b.id = r.booking_id) AS vaccinated,
               (SELECT count(*) FROM registration q WHERE q.status = 'queued' AND q.id <> r.id
                  AND (r.priority_rank IS NULL AND (q.priority_rank IS NOT NULL OR q.created_at < r.created_at)
                       OR q.priority_rank < r.priority_rank OR (q.priority_rank = r.priority_rank AND q.created_at < r.created_at))) AS ahead
@@ -89,6 +94,7 @@ export class RegistrationRepository {
       registeredAt: row.created_at.toISOString(),
       ahead: Number(row.ahead),
       rank: row.priority_rank,
+      vaccinated: row.vaccinated,
       appointments: row.booking_id ? await this.appointments(row.booking_id) : [],
       offer: await this.openOffer(trackingCode),
     };

@@ -85,7 +85,7 @@ export class RegistrationService {
     }
     const { rules } = await this.priorities.inForce();
     const group = found.rank === null ? null : (rules.groups.find((candidate) => candidate.rank === found.rank) ?? null);
-    const vaccinated = found.status === 'vaccinated' || found.appointments.some((appointment) => appointment.status === 'vaccinated');
+    const vaccinated = found.status === 'vaccinated' || found.vaccinated;
     const status = vaccinated ? 'vaccinated' : found.status === 'queued' && found.offer ? 'offered' : found.status;
     return {
       trackingCode,

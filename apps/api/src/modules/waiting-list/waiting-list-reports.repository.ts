@@ -40,6 +40,10 @@ export interface StandbyTally {
   tooLate: number;
 }
 
+/** A registration counts as vaccinated once a valid dose of its booked vaccine is documented for the booked person. */
+const VACCINATED = `(r.status = 'vaccinated' OR EXISTS (SELECT 1 FROM booking b JOIN vaccination v ON v.person_id = b.person_id
+  AND v.product_id = b.product_id AND v.status = 'valid' WHERE b.id = r.booking_id))`;
+
 /** Demand figures: counts only, never a person. */
 @Injectable()
 export class WaitingListReportsRepository {
@@ -50,9 +54,9 @@ export class WaitingListReportsRepository {
 
   async byGroup(): Promise<CountByGroup[]> {
     const { rows } = await this.sql.query<{ priority_rank: number | null; queued: string; booked: string; vaccinated: string; total: string }>(
-      `SELECT priority_rank, count(*) FILTER (WHERE status IN ('queued', 'offered')) AS queued, count(*) FILTER (WHERE status = 'booked') AS booked,
-              count(*) FILTER (WHERE status = 'vaccinated') AS vaccinated, count(*) AS total
-         FROM registration WHERE status <> 'withdrawn' GROUP BY priority_rank ORDER BY priority_rank NULLS LAST`,
+      `SELECT r.priority_rank, count(*) FILTER (WHERE r.status IN ('queued', 'offered')) AS queued,
+              count(*) FILTER (WHERE r.status = 'booked' AND NOT ${VACCINATED}) AS booked, count(*) FILTER (WHERE ${VACCINATED}) AS vaccinated, count(*) AS total
+         FROM registration r WHERE r.status <> 'withdrawn' GROUP BY r.priority_rank ORDER BY r.priority_rank NULLS LAST`,
     );
     return rows.map((row) => ({ rank: row.priority_rank, queued: Number(row.queued), booked: Number(row.booked), vaccinated: Number(row.vaccinated), total: Number(row.total) }));
   }
@@ -81,8 +85,8 @@ export class WaitingListReportsRepository {
 
   async willingVsVaccinated(): Promise<WillingVsVaccinated> {
     const { rows } = await this.sql.query<{ willing: string; booked: string; vaccinated: string }>(
-      `SELECT count(*) AS willing, count(*) FILTER (WHERE status = 'booked') AS booked, count(*) FILTER (WHERE status = 'vaccinated') AS vaccinated
-         FROM registration WHERE status <> 'withdrawn'`,
+      `SELECT count(*) AS willing, count(*) FILTER (WHERE r.status = 'booked' AND NOT ${VACCINATED}) AS booked, count(*) FILTER (WHERE ${VACCINATED}) AS vaccinated
+         FROM registration r WHERE r.status <> 'withdrawn'`,
     );
     const row = rows[0];
     return { willing: Number(row?.willing ?? 0), booked: Number(row?.booked ?? 0), vaccinated: Number(row?.vaccinated ?? 0) };
