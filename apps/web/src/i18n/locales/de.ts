@@ -146,7 +146,7 @@ export const de: Messages = {
     errors: {
       slotFull: 'Diese Uhrzeit wurde gerade vergeben. Bitte wählen Sie eine andere; die Liste ist wieder aktuell.',
       soldOut: 'Alle Termine sind ausgebucht – tragen Sie sich in die Warteliste ein, dann bieten wir Ihnen einen Termin an, sobald einer frei wird.',
-      waitingList: 'Warteliste (demnächst)',
+      waitingList: 'Auf die Warteliste',
       alreadyBooked:
         'Sie haben für diesen Impfstoff bereits eine Buchung. Über den Link in Ihrer Bestätigungs-E-Mail können Sie sie ändern oder stornieren.',
       notEligible: 'Dieser Impfstoff kann für Sie nicht gebucht werden.',

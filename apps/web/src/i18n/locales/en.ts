@@ -148,7 +148,7 @@ export const en = {
     errors: {
       slotFull: 'This time was just taken. Please choose another time; the list is up to date again.',
       soldOut: 'All appointments are fully booked — join the waiting list and we will offer you an appointment as soon as one is free.',
-      waitingList: 'Waiting list (coming soon)',
+      waitingList: 'Join the waiting list',
       alreadyBooked:
         'You already have a booking for this vaccine. To change or cancel it, use the link in your confirmation e-mail.',
       notEligible: 'This vaccine cannot be booked for you.',
