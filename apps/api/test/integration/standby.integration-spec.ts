@@ -128,6 +128,18 @@ describe('standby for spare doses', () => {
     expect((await proposals()).map((p) => p.doses)).toEqual([7]);
   });
 
+  it('stops offers to someone who left standby', async () => {
+    const site = await newSite(api, doctor, 'Standby leave');
+    const someone = person();
+    const trackingCode = await register(api, { person: someone });
+    expect((await joinStandby(api, { trackingCode, birthDate: someone.birthDate, siteIds: [site.id] })).status).toBe(201);
+    const wrongBirth = await api.request('/api/standby/members/leave', { body: { trackingCode, birthDate: '1970-01-01' } });
+    expect(wrongBirth.status).toBe(404);
+    expect((await api.request('/api/standby/members/leave', { body: {} })).status).toBe(400);
+    expect((await api.request('/api/standby/members/leave', { body: { trackingCode, birthDate: someone.birthDate } })).status).toBe(200);
+    expect((await announce(site.id, 1)).offered).toBe(0);
+  });
+
   it('refuses bad input with a field list, and an unknown registration', async () => {
     const bad = await joinStandby(api, { trackingCode: 'RAAA-AAAA-AA', timeWindows: [{ from: '14:00', to: '12:00' }], quietFrom: '25:00' });
     expect(bad.status).toBe(400);

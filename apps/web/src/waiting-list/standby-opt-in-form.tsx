@@ -10,7 +10,7 @@ import { StatusMessage } from '../ui/status-message';
 import { TextField } from '../ui/text-field';
 import { CheckboxGroup } from './checkbox-group';
 import { usePublicCatalogue } from './use-public-catalogue';
-import { joinStandby, type StandbySource } from './waiting-list-api';
+import { joinStandby, leaveStandby, type StandbySource } from './waiting-list-api';
 
 /** Opting in to be offered spare doses: where, when one can come, and when never to be disturbed. */
 export function StandbyOptInForm({ source }: { source: StandbySource }) {
@@ -23,7 +23,7 @@ export function StandbyOptInForm({ source }: { source: StandbySource }) {
   const [quiet, setQuiet] = useState({ from: '21:00', to: '08:00' });
   const [phone, setPhone] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
-  const [joined, setJoined] = useState(false);
+  const [outcome, setOutcome] = useState<'joined' | 'left' | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,7 +37,7 @@ export function StandbyOptInForm({ source }: { source: StandbySource }) {
         ...(phone.trim() ? { phone: phone.trim() } : {}),
         captcha: await captcha.solution(),
       });
-      setJoined(true);
+      setOutcome('joined');
     } catch (error) {
       const fields = error instanceof ApiProblemError ? error.fieldProblems.map((problem) => `${problem.field}: ${problem.message}`) : [];
       setErrors(fields.length > 0 ? fields : [describeError(error, t)]);
@@ -45,7 +45,17 @@ export function StandbyOptInForm({ source }: { source: StandbySource }) {
     }
   };
 
-  if (joined) return <StatusMessage tone="success">{t('waitingList.standby.joined')}</StatusMessage>;
+  const leave = async () => {
+    setErrors([]);
+    try {
+      await leaveStandby(api, source);
+      setOutcome('left');
+    } catch (error) {
+      setErrors([describeError(error, t)]);
+    }
+  };
+
+  if (outcome) return <StatusMessage tone="success">{t(`waitingList.standby.${outcome}`)}</StatusMessage>;
   return (
     <form className="form card" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="standby-title">
       <h2 id="standby-title">{t('waitingList.standby.title')}</h2>
@@ -63,9 +73,14 @@ export function StandbyOptInForm({ source }: { source: StandbySource }) {
         <TextField name="quietTo" type="time" label={t('waitingList.standby.quietTo')} value={quiet.to} onChange={(event) => setQuiet({ ...quiet, to: event.target.value })} />
         <TextField name="phone" type="tel" label={t('waitingList.standby.phone')} optionalLabel={t('common.optional')} value={phone} onChange={(event) => setPhone(event.target.value)} />
       </div>
-      <button type="submit" className="button button--primary">
-        {t('waitingList.standby.submit')}
-      </button>
+      <div className="actions">
+        <button type="submit" className="button button--primary">
+          {t('waitingList.standby.submit')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={() => void leave()}>
+          {t('waitingList.standby.leave')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -130,3 +130,4 @@ export interface SpareDoseProposal {
 }
 
 export const fetchProposals = (api: ApiClient, signal: AbortSignal) => api.get<SpareDoseProposal[]>('/standby/proposals', { signal });
+export const leaveStandby = (api: ApiClient, source: StandbySource) => api.post<{ left: true }>('/standby/members/leave', source);

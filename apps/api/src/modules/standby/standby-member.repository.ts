@@ -82,6 +82,26 @@ export class StandbyMemberRepository {
     return true;
   }
 
+  /** Leaves standby: no offer goes out any more. False when nothing matched. */
+  async leaveFromRegistration(trackingCode: string, birthDate: string): Promise<boolean> {
+    const { rows } = await this.sql.query<{ id: string; birth_date_encrypted: string }>(
+      `SELECT m.id, m.birth_date_encrypted FROM standby_member m JOIN registration r ON r.id = m.registration_id WHERE r.tracking_code = $1`,
+      [trackingCode],
+    );
+    const row = rows[0];
+    if (!row || this.ring.decrypt(row.birth_date_encrypted, 'standby_member.birthDate') !== birthDate) return false;
+    await this.sql.query('UPDATE standby_member SET active = false WHERE id = $1', [row.id]);
+    return true;
+  }
+
+  async leaveFromBooking(manageTokenHash: string): Promise<boolean> {
+    const result = await this.sql.query(
+      'UPDATE standby_member m SET active = false FROM booking b WHERE m.booking_id = b.id AND b.manage_token_hash = $1',
+      [manageTokenHash],
+    );
+    return result.rowCount === 1;
+  }
+
   private async upsert(source: 'registration_id' | 'booking_id', sourceId: string, preferences: StandbyPreferences, contact: Contact): Promise<void> {
     const ring = this.ring;
     await this.sql.query(

@@ -6,7 +6,7 @@ import { RateLimit } from '../../common/rate-limit';
 import type { Principal } from '../../common/request-context';
 import { Public, RequireRole } from '../auth/access.decorators';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { AnnounceSpareDosesDto, JoinStandbyDto, StandbyOfferTokenDto } from './dto/standby.dto';
+import { AnnounceSpareDosesDto, JoinStandbyDto, LeaveStandbyDto, StandbyOfferTokenDto } from './dto/standby.dto';
 import type { Announcement } from './standby-offer.repository';
 import type { SpareDoseProposal } from './spare-dose-proposal.repository';
 import { StandbyService } from './standby.service';
@@ -23,6 +23,15 @@ export class StandbyController {
   @ApiCreatedResponse({ description: 'On the standby list (again, with these preferences)' })
   join(@Body() dto: JoinStandbyDto, @Req() request: FastifyRequest): Promise<{ joined: true }> {
     return this.standby.join(dto, request.ip);
+  }
+
+  @Post('members/leave')
+  @HttpCode(200)
+  @Public()
+  @RateLimit('manage')
+  @ApiOkResponse({ description: 'Off the standby list: no more offers' })
+  leave(@Body() dto: LeaveStandbyDto): Promise<{ left: true }> {
+    return this.standby.leave(dto);
   }
 
   @Post('offers/confirm')

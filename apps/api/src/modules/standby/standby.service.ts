@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { hashManageToken } from '../booking/booking-code';
 import { CaptchaService } from '../captcha/captcha.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import type { AnnounceSpareDosesDto, JoinStandbyDto } from './dto/standby.dto';
+import type { AnnounceSpareDosesDto, JoinStandbyDto, LeaveStandbyDto } from './dto/standby.dto';
 import { SpareDoseProposalRepository, type SpareDoseProposal } from './spare-dose-proposal.repository';
 import { StandbyDispatchService } from './standby-dispatch.service';
 import { StandbyMemberRepository } from './standby-member.repository';
@@ -53,6 +53,19 @@ export class StandbyService {
         : await this.members.joinFromBooking(hashManageToken(dto.manageToken ?? ''), preferences);
     if (!joined) throw new StandbyException(StandbyExceptionCode.NotFound);
     return { joined: true };
+  }
+
+  /** Opting out works with what opting in took: tracking code and birth date, or the booking's manage token. */
+  async leave(dto: LeaveStandbyDto): Promise<{ left: true }> {
+    if (!dto.manageToken && !(dto.trackingCode && dto.birthDate)) {
+      throw new ValidationException([{ field: 'trackingCode', message: 'and birthDate, or a manageToken, are required' }]);
+    }
+    const left =
+      dto.trackingCode && dto.birthDate
+        ? await this.members.leaveFromRegistration(dto.trackingCode, dto.birthDate)
+        : await this.members.leaveFromBooking(hashManageToken(dto.manageToken ?? ''));
+    if (!left) throw new StandbyException(StandbyExceptionCode.NotFound);
+    return { left: true };
   }
 
   async announce(dto: AnnounceSpareDosesDto, announcedBy: string): Promise<Announcement> {

@@ -53,6 +53,8 @@ export const waitingListDe: WaitingListMessages = {
       quietTo: 'Keine Nachrichten bis',
       phone: 'Handynummer für SMS',
       submit: 'In Bereitschaft gehen',
+      leave: 'Keine Angebote mehr',
+      left: 'Sie sind nicht mehr in Bereitschaft. Sie erhalten keine Angebote mehr.',
       fromBooking: 'Früher drankommen, wenn Dosen übrig sind: in Bereitschaft gehen',
       joined: 'Sie sind in Bereitschaft. Angebote kommen per E-Mail (und per SMS, wenn Sie eine Nummer angegeben haben).',
     },

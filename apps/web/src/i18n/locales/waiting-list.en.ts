@@ -51,6 +51,8 @@ export const waitingListEn = {
       quietTo: 'No messages until',
       phone: 'Mobile number for text messages',
       submit: 'Join standby',
+      leave: 'Stop offers to me',
+      left: 'You are off the standby list. No more offers will be sent to you.',
       fromBooking: 'Come earlier when doses are left over: join standby',
       joined: 'You are on standby. Offers come by e-mail (and text message if you gave a number).',
     },

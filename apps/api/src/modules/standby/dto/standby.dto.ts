@@ -68,6 +68,17 @@ export class JoinStandbyDto {
   @ApiProperty() @IsString() @IsNotEmpty({ message: 'is required' }) @MaxLength(4000) captcha!: string;
 }
 
+export class LeaveStandbyDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^R[0-9A-Z]{3}-[0-9A-Z]{4}-[0-9A-Z]{2}$/, { message: 'must be a tracking code such as R7KQ-4M2X-DZ' })
+  trackingCode?: string;
+
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsBirthDate() birthDate?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) manageToken?: string;
+}
+
 export class AnnounceSpareDosesDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID('4', { message: 'must be a site id' }) siteId!: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID('4', { message: 'must be a vaccine id' }) productId!: string;
