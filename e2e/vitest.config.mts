@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { FileNameSequencer } from './support/file-name-sequencer.mts';
 
 // Browser journeys against the whole product as `npm start` runs it; not part of `npm test`.
 export default defineConfig({
@@ -10,5 +11,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    sequence: { sequencer: FileNameSequencer },
   },
 });

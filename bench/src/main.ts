@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { bookingBurst, createBurstDays } from './booking-burst';
 import { intakeBurst } from './intake-burst';
-import { load } from './load';
+import { load, type LoadResult } from './load';
 import { freePort, startNode, stop } from './processes';
 import { clientIp, startBenchTenant } from './tenant-setup';
 
@@ -17,21 +17,34 @@ function dateIn(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** `--only burst` skips the other scenarios (for profiling one); results are written only for a full run. */
+/** `--only burst` (or `hello`, `availability`, `intake`) runs one scenario (for profiling it); results are written only for a full run. */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const runs = (scenario: 'hello' | 'availability' | 'burst' | 'intake') => only === undefined || only === scenario;
+const NOT_RUN: LoadResult = { requests: 0, durationSeconds: 0, requestsPerSecond: 0, latencyMs: { p50: 0, p90: 0, p99: 0, max: 0 }, statusCodes: {}, errors: 0, timeouts: 0 };
 
 async function main(): Promise<void> {
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version };
   console.log(`Benchmark on ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}`);
 
-  const helloPort = await freePort();
-  const hello = await startNode(join(__dirname, 'hello-server.js'), { PORT: String(helloPort) }, `http://127.0.0.1:${helloPort}/`);
-  const helloResult = await load({ url: `http://127.0.0.1:${helloPort}/`, connections: CONNECTIONS, duration: only ? 1 : DURATION_SECONDS });
-  await stop(hello);
-  console.log(`node:http hello: ${helloResult.requestsPerSecond} req/s, p99 ${helloResult.latencyMs.p99} ms`);
+  let helloResult = NOT_RUN;
+  if (runs('hello')) {
+    const helloPort = await freePort();
+    const hello = await startNode(join(__dirname, 'hello-server.js'), { PORT: String(helloPort) }, `http://127.0.0.1:${helloPort}/`);
+    helloResult = await load({ url: `http://127.0.0.1:${helloPort}/`, connections: CONNECTIONS, duration: only ? 1 : DURATION_SECONDS });
+    await stop(hello);
+    console.log(`node:http hello: ${helloResult.requestsPerSecond} req/s, p99 ${helloResult.latencyMs.p99} ms`);
+  }
 
   const tenant = await startBenchTenant(ROOT);
   try {
+    if (only === 'intake') {
+      const intake = await intakeBurst(tenant.baseUrl, tenant.databaseUrl, INTAKE_ATTEMPTS, 128);
+      console.log(
+        `waiting-list intake: ${intake.requestsPerSecond} registrations/s, p99 ${intake.latencyMs.p99} ms, ` +
+          `${intake.accepted} answered 202, ${intake.stored} stored, ${intake.lost} lost, statuses ${JSON.stringify(intake.statusCodes)}`,
+      );
+      return;
+    }
     const setup = await createBurstDays(tenant.baseUrl, tenant.adminToken, dateIn);
     let visitor = 0;
     const availabilityUrl = `${tenant.baseUrl}/api/availability?productId=${setup.productId}&doseKind=first`;

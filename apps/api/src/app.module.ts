@@ -23,6 +23,9 @@ import { QuestionnaireModule } from './modules/questionnaire/questionnaire.modul
 import { RegistrationModule } from './modules/registration/registration.module';
 import { VisitModule } from './modules/visit/visit.module';
 import { CertificateModule } from './modules/certificate/certificate.module';
+import { WaitingListModule } from './modules/waiting-list/waiting-list.module';
+import { AllocationModule } from './modules/allocation/allocation.module';
+import { StandbyModule } from './modules/standby/standby.module';
 
 
 
@@ -68,6 +71,9 @@ export class AppModule {
         RegistrationModule,
         VaccinationDayModule,
         CertificateModule,
+        WaitingListModule,
+        AllocationModule,
+        StandbyModule,
       ],
     };
   }

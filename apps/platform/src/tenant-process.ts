@@ -44,6 +44,7 @@ export async function startTenant(
       secrets,
       port: tenant.apiPort,
       initialAdminEmail: adminEmail,
+      allocator: true,
       display: {
         name: tenant.entry.displayName,
         primaryColor: tenant.entry.branding.primaryColor,

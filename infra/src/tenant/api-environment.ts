@@ -25,7 +25,7 @@ function fromSecret(secretName: string, names: readonly string[], optional = fal
 
 /** The API server's environment; names follow API_ENVIRONMENT_VARIABLES in @vaccinate/tenant-provisioning. */
 export function apiEnvironment(values: TenantValues, context: ValuesContext): k8s.EnvVar[] {
-  const { api, captcha, mailer, oidc, tenant } = values;
+  const { allocator, api, captcha, mailer, oidc, tenant } = values;
   return [
     ...plain({
       NODE_ENV: 'production',
@@ -58,6 +58,11 @@ export function apiEnvironment(values: TenantValues, context: ValuesContext): k8
       // Starts with the slug: the certificates function tells tenants apart by this id alone.
       CERTIFICATE_SECRET_ID: `${tenant.slug}-1`,
       CERTIFICATE_COUNTRY: tenant.certificateCountry,
+      ALLOCATOR: allocator.enabled ? 'on' : 'off',
+      ALLOCATOR_RATE_PER_MINUTE: String(allocator.ratePerMinute),
+      ALLOCATOR_RETRY_LIMIT: String(allocator.retryLimit),
+      ALLOCATOR_RETRY_DELAY_SECONDS: String(allocator.retryDelaySeconds),
+      ALLOCATOR_JOB_TIMEOUT_SECONDS: String(allocator.jobTimeoutSeconds),
     }),
     ...fromSecret(values.secrets.name, API_SECRET_VARIABLES),
     ...fromSecret(values.secrets.name, API_OPTIONAL_SECRET_VARIABLES, true),

@@ -68,6 +68,13 @@ export const tenantValuesSchema: JsonSchema = {
       initialAdminEmail: text("e-mail of the tenant's first admin", '^[^@\\s"]+@[^@\\s"]+$'),
     }),
     mailer: object({ url: optionalText('the platform mailer; empty leaves mails in the outbox', HTTP_URL) }),
+    allocator: object({
+      enabled: flag('run the waiting-list allocator in the API pods'),
+      ratePerMinute: integer('registrations allocated per minute', 1, 100000),
+      retryLimit: integer('retries before a dead letter', 0, 20),
+      retryDelaySeconds: integer('first retry delay, doubled each time', 0, 3600),
+      jobTimeoutSeconds: integer('a job a dead worker held is retried after this', 1, 3600),
+    }),
     captcha: object({
       provider: oneOf('altcha (self-hosted) or recaptcha (needs RECAPTCHA_SECRET in the Secret)', ['altcha', 'recaptcha']),
       // Below 1,000,000: Helm prints larger numbers from values in exponent notation.

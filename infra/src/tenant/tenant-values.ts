@@ -56,6 +56,8 @@ export interface TenantValues {
   bootstrap: { initialAdminEmail: string };
   /** The platform's mailer function; empty leaves mails waiting in the outbox. */
   mailer: { url: string };
+  /** The waiting list's allocator (pg-boss in the tenant database); every pod may run it. */
+  allocator: { enabled: boolean; ratePerMinute: number; retryLimit: number; retryDelaySeconds: number; jobTimeoutSeconds: number };
   captcha: { provider: string; maxNumber: number; recaptchaVerifyUrl: string; recaptchaMinScore: number };
   networkPolicy: {
     ingressControllerNamespace: string;
@@ -97,6 +99,7 @@ export const tenantDefaults: TenantValues = {
   oidc: { issuer: '', clientId: '', rolesClaim: '', roleMap: '' },
   bootstrap: { initialAdminEmail: '' },
   mailer: { url: mailerUrl(DEFAULT_PLATFORM_NAMESPACE) },
+  allocator: { enabled: true, ratePerMinute: 600, retryLimit: 5, retryDelaySeconds: 30, jobTimeoutSeconds: 300 },
   captcha: {
     provider: 'altcha',
     maxNumber: 50_000,

@@ -11,6 +11,7 @@ export const BOOKING_MAIL_TEMPLATES = [
   'booking-changed',
   'booking-cancelled',
   'appointment-reminder',
+  'standby-offer',
 ] as const;
 export type BookingMailTemplate = (typeof BOOKING_MAIL_TEMPLATES)[number];
 

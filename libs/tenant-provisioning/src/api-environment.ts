@@ -47,6 +47,11 @@ export const API_ENVIRONMENT_VARIABLES: readonly ApiEnvironmentVariable[] = [
   { name: 'CERTIFICATE_SECRET', required: true, secret: true, description: 'base64 of >= 32 random bytes; certificate tokens are encrypted under it' },
   { name: 'CERTIFICATE_SECRET_ID', required: false, secret: false, description: 'names the secret in tokens; starts with the slug (<slug>-1)' },
   { name: 'CERTIFICATE_COUNTRY', required: false, secret: false, description: 'ISO 3166-1 alpha-2 country of the certificates (DE)' },
+  { name: 'ALLOCATOR', required: false, secret: false, description: 'on | off: this pod runs the waiting-list allocator (off)' },
+  { name: 'ALLOCATOR_RATE_PER_MINUTE', required: false, secret: false, description: 'registrations the allocator takes per minute (600)' },
+  { name: 'ALLOCATOR_RETRY_LIMIT', required: false, secret: false, description: 'retries before an allocation job is a dead letter (5)' },
+  { name: 'ALLOCATOR_RETRY_DELAY_SECONDS', required: false, secret: false, description: 'first retry delay, doubled each time (30)' },
+  { name: 'ALLOCATOR_JOB_TIMEOUT_SECONDS', required: false, secret: false, description: 'an allocation job a dead worker held is retried after this (300)' },
   { name: 'INITIAL_ADMIN_EMAIL', required: false, secret: false, bootstrapOnly: true, description: 'first admin' },
   { name: 'INITIAL_ADMIN_PASSWORD', required: false, secret: true, bootstrapOnly: true, description: 'one-time' },
 ];
@@ -62,6 +67,8 @@ export interface ApiEnvironmentInput {
   port: number;
   initialAdminEmail: string;
   logLevel?: string;
+  /** Run the waiting-list allocator in this process (the local launcher does; tests start it when they need it). */
+  allocator?: boolean;
 }
 
 /** The environment the local launcher gives a tenant's API; the tenant chart renders the same names. */
@@ -93,6 +100,7 @@ export function apiEnvironment(input: ApiEnvironmentInput): Record<string, strin
         }
       : {}),
     ...(input.mailerUrl ? { MAILER_URL: input.mailerUrl } : {}),
+    ...(input.allocator ? { ALLOCATOR: 'on', ALLOCATOR_RATE_PER_MINUTE: '600' } : {}),
     INITIAL_ADMIN_EMAIL: input.initialAdminEmail,
     INITIAL_ADMIN_PASSWORD: input.secrets.initialAdminPassword,
   };

@@ -27,6 +27,8 @@ export interface ApiConfig {
   requireEmployeeNumber: boolean;
   /** Vaccination certificates: the secret their tokens are encrypted under, and the issuing country. */
   certificates: CertificatesConfig;
+  /** The waiting list's allocator: a pg-boss worker in this process, or none (another pod runs it). */
+  allocator: { enabled: boolean; ratePerMinute: number; retryLimit: number; retryDelaySeconds: number; jobTimeoutSeconds: number };
   /** How the tenant appears in mails. */
   branding: { displayName: string; primaryColor: string; accentColor: string; logoUrl: string | null; defaultLocale: 'de' | 'en' };
 }
@@ -100,6 +102,11 @@ const environmentSchema = z.object({
   CERTIFICATE_SECRET: z.string().min(1, 'is required'),
   CERTIFICATE_SECRET_ID: z.string().regex(/^[a-z0-9._-]{1,64}$/, 'must be 1-64 lower-case letters, digits, dots, dashes or underscores').optional(),
   CERTIFICATE_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE').default('DE'),
+  ALLOCATOR: z.enum(['on', 'off']).default('off'),
+  ALLOCATOR_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  ALLOCATOR_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
+  ALLOCATOR_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
+  ALLOCATOR_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3_600).default(300),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -164,6 +171,13 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
         : { provider: 'altcha', maxNumber: values.CAPTCHA_MAX_NUMBER },
     requireEmployeeNumber: values.EMPLOYEE_NUMBER === 'required',
     certificates,
+    allocator: {
+      enabled: values.ALLOCATOR === 'on',
+      ratePerMinute: values.ALLOCATOR_RATE_PER_MINUTE,
+      retryLimit: values.ALLOCATOR_RETRY_LIMIT,
+      retryDelaySeconds: values.ALLOCATOR_RETRY_DELAY_SECONDS,
+      jobTimeoutSeconds: values.ALLOCATOR_JOB_TIMEOUT_SECONDS,
+    },
     branding: {
       displayName: values.TENANT_DISPLAY_NAME ?? values.TENANT_SLUG,
       primaryColor: values.BRAND_PRIMARY_COLOR,

@@ -10,6 +10,11 @@ import { VaccineProductEntity } from '../modules/catalogue/vaccine-product.entit
 import { OutboxMessageEntity } from '../modules/outbox/outbox-message.entity';
 import { PersonEntity } from '../modules/people/person.entity';
 import { RegistrationEntity } from '../modules/registration/registration.entity';
+import { PriorityReleaseEntity } from '../modules/priority/priority-release.entity';
+import { PriorityRuleSetEntity } from '../modules/priority/priority-rule-set.entity';
+import { StandbyAnnouncementEntity } from '../modules/standby/standby-announcement.entity';
+import { StandbyMemberEntity } from '../modules/standby/standby-member.entity';
+import { StandbyOfferEntity } from '../modules/standby/standby-offer.entity';
 import { SlotEntity } from '../modules/vaccination-day/slot.entity';
 import { VaccinationDayLotEntity } from '../modules/vaccination-day/vaccination-day-lot.entity';
 import { VaccinationDayEntity } from '../modules/vaccination-day/vaccination-day.entity';
@@ -43,6 +48,11 @@ export const ENTITIES = [
   AdverseReactionEntity,
   LotWasteEntity,
   CertificateEntity,
+  PriorityRuleSetEntity,
+  PriorityReleaseEntity,
+  StandbyAnnouncementEntity,
+  StandbyMemberEntity,
+  StandbyOfferEntity,
 ];
 
 /** The tenant database; the schema is owned by migrations, never synchronized. */

@@ -48,6 +48,10 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'vaccination', column: 'correction_reason_encrypted', context: 'vaccination.correctionReason' },
   { table: 'adverse_reaction', column: 'description_encrypted', context: 'adverseReaction.description' },
   { table: 'outbox_message', column: 'payload_encrypted', context: 'outbox.payload' },
+  { table: 'standby_member', column: 'given_name_encrypted', context: 'standby_member.givenName' },
+  { table: 'standby_member', column: 'email_encrypted', context: 'standby_member.email' },
+  { table: 'standby_member', column: 'phone_encrypted', context: 'standby_member.phone' },
+  { table: 'standby_member', column: 'birth_date_encrypted', context: 'standby_member.birthDate' },
 ];
 
 /**

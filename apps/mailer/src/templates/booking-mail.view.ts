@@ -84,7 +84,9 @@ export function buildBookingMailView(request: ValidBookingMailRequest, now: Date
     showBringAlong: template === 'appointment-reminder',
     action: rebook
       ? { label: texts.rebookButton, help: texts.rebookHelp, url: tenant.publicUrl }
-      : { label: texts.manageButton, help: texts.manageHelp, url: data.manageUrl },
+      : template === 'standby-offer'
+        ? { label: texts.standbyButton, help: texts.standbyHelp, url: data.manageUrl }
+        : { label: texts.manageButton, help: texts.manageHelp, url: data.manageUrl },
     bookingCode: data.bookingCode,
     tenant,
   };

@@ -35,6 +35,9 @@ export interface LocaleTexts {
   rebookButton: string;
   rebookHelp: string;
   automatic: string;
+  /** The standby offer's button: it confirms the spare dose. */
+  standbyButton: string;
+  standbyHelp: string;
   templates: Record<BookingMailTemplate, TemplateTexts>;
 }
 
@@ -58,6 +61,8 @@ const de: LocaleTexts = {
   rebookButton: 'Neuen Termin buchen',
   rebookHelp: 'Einen neuen Termin können Sie hier buchen:',
   automatic: 'Diese E-Mail wurde automatisch versendet. Bitte antworten Sie nicht darauf.',
+  standbyButton: 'Impfdosis zusagen',
+  standbyHelp: 'Wer zuerst zusagt, bekommt die Dosis. Das Angebot gilt nur kurz:',
   templates: {
     'booking-confirmation': {
       subject: (c) => `Buchungsbestätigung: ${c.productName}, Buchung ${c.bookingCode}`,
@@ -78,6 +83,11 @@ const de: LocaleTexts = {
       subject: (c) => `Erinnerung: Ihr Impftermin am ${c.next.date} um ${c.next.startTime} Uhr`,
       heading: 'Ihr Impftermin ist morgen',
       intro: (c) => `wir erinnern Sie an Ihren Termin für die Impfung mit ${c.productName} am ${c.next.date} um ${c.next.startTime} Uhr.`,
+    },
+    'standby-offer': {
+      subject: (c) => `Freie Impfdosis heute: ${c.productName}, bis ${c.next.endTime} Uhr`,
+      heading: 'Eine Impfdosis ist für Sie frei',
+      intro: (c) => `heute ist eine Dosis ${c.productName} übrig. Wenn Sie bis ${c.next.endTime} Uhr kommen können, sagen Sie jetzt zu.`,
     },
   },
 };
@@ -102,6 +112,8 @@ const en: LocaleTexts = {
   rebookButton: 'Book a new appointment',
   rebookHelp: 'You can book a new appointment here:',
   automatic: 'This e-mail was sent automatically. Please do not reply to it.',
+  standbyButton: 'Take the dose',
+  standbyHelp: 'The first to confirm get the doses. The offer is only valid for a short time:',
   templates: {
     'booking-confirmation': {
       subject: (c) => `Booking confirmed: ${c.productName}, booking ${c.bookingCode}`,
@@ -122,6 +134,11 @@ const en: LocaleTexts = {
       subject: (c) => `Reminder: your vaccination appointment on ${c.next.date} at ${c.next.startTime}`,
       heading: 'Your vaccination appointment is tomorrow',
       intro: (c) => `this is a reminder of your appointment for vaccination with ${c.productName} on ${c.next.date} at ${c.next.startTime}.`,
+    },
+    'standby-offer': {
+      subject: (c) => `Spare dose today: ${c.productName}, until ${c.next.endTime}`,
+      heading: 'A spare dose is available for you',
+      intro: (c) => `a dose of ${c.productName} is left over today. If you can come by ${c.next.endTime}, confirm now.`,
     },
   },
 };

@@ -30,6 +30,7 @@ import { QuestionnairePage } from '../questionnaire/questionnaire-page';
 import { DayReportPage } from '../vaccination-days/day-report-page';
 import { CertificatePage } from '../certificates/certificate-page';
 import { VerifyPage } from '../certificates/verify-page';
+import { WaitingListRoute } from '../waiting-list/waiting-list-routes';
 
 export function AppRoutes() {
   const route = matchRoute(usePathname());
@@ -90,6 +91,15 @@ export function AppRoutes() {
       return <CertificatePage />;
     case 'verify-certificate':
       return <VerifyPage />;
+    case 'registration':
+    case 'registration-status':
+    case 'standby-offer':
+    case 'waiting-list':
+    case 'waiting-list-rules':
+    case 'waiting-list-reports':
+    case 'spare-doses':
+    case 'standby-join':
+      return <WaitingListRoute name={route.name} />;
     case 'not-found':
       return <NotFoundPage />;
   }

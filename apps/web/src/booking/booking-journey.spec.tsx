@@ -163,7 +163,7 @@ describe('booking journey', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('fully booked — join the waiting list');
-    expect(within(alert).getByRole('link', { name: 'Waiting list (coming soon)' }).getAttribute('aria-disabled')).toBe('true');
+    expect(within(alert).getByRole('link', { name: 'Join the waiting list' }).getAttribute('href')).toBe('/registration');
   });
 
   it('explains an existing booking and a rate limit in the form', async () => {

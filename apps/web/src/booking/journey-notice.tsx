@@ -1,5 +1,7 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../routing/link';
+import { paths } from '../routing/routes';
 
 export type Notice = 'slot_full' | 'sold_out';
 
@@ -17,9 +19,9 @@ export function JourneyNotice({ notice, ref }: { notice: Notice; ref?: Ref<HTMLD
     <div ref={ref} className="alert alert--info" role="alert" tabIndex={-1}>
       <p>{t('booking.errors.soldOut')}</p>
       <p className="alert__action">
-        <a className="button button--secondary" aria-disabled="true" role="link">
+        <Link className="button button--secondary" to={paths.registration}>
           {t('booking.errors.waitingList')}
-        </a>
+        </Link>
       </p>
     </div>
   );

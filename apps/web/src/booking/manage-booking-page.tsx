@@ -111,6 +111,11 @@ function ManagedBookingView({ token }: { token: string }) {
             </button>
           </div>
         ) : null}
+        {active && mode === 'view' ? (
+          <p>
+            <Link to={paths.standbyJoin}>{t('waitingList.standby.fromBooking')}</Link>
+          </p>
+        ) : null}
         {!active ? (
           <p>
             <Link to={paths.landing}>{t('booking.manage.startOver')}</Link>

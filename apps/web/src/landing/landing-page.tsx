@@ -35,6 +35,9 @@ export function LandingPage() {
         </ol>
       </section>
       <p className="landing__staff">
+        <Link to={paths.registration}>{t('waitingList.register.title')}</Link>
+      </p>
+      <p className="landing__staff">
         <Link to={paths.signIn}>{t('landing.staffSignIn')}</Link>
       </p>
     </div>

@@ -28,6 +28,14 @@ export type Route =
   | { name: 'day-report'; id: string }
   | { name: 'certificate' }
   | { name: 'verify-certificate' }
+  | { name: 'registration' }
+  | { name: 'registration-status' }
+  | { name: 'standby-offer' }
+  | { name: 'waiting-list' }
+  | { name: 'waiting-list-rules' }
+  | { name: 'waiting-list-reports' }
+  | { name: 'spare-doses' }
+  | { name: 'standby-join' }
   | { name: 'not-found' };
 
 const byId = (base: string) => (id: string) => `${base}/${encodeURIComponent(id)}`;
@@ -61,6 +69,14 @@ export const paths = {
   auditLog: '/staff/audit-log',
   certificate: '/certificate',
   verifyCertificate: '/verify',
+  registration: '/registration',
+  registrationStatus: '/registration/status',
+  standbyOffer: '/standby/offer',
+  waitingList: '/staff/waiting-list',
+  waitingListRules: '/staff/waiting-list/rules',
+  waitingListReports: '/staff/waiting-list/reports',
+  spareDoses: '/staff/standby',
+  standbyJoin: '/standby/join',
 } as const;
 
 const FIXED: Record<string, Route> = {
@@ -84,6 +100,14 @@ const FIXED: Record<string, Route> = {
   [paths.auditLog]: { name: 'audit-log' },
   [paths.certificate]: { name: 'certificate' },
   [paths.verifyCertificate]: { name: 'verify-certificate' },
+  [paths.registration]: { name: 'registration' },
+  [paths.registrationStatus]: { name: 'registration-status' },
+  [paths.standbyOffer]: { name: 'standby-offer' },
+  [paths.waitingList]: { name: 'waiting-list' },
+  [paths.waitingListRules]: { name: 'waiting-list-rules' },
+  [paths.waitingListReports]: { name: 'waiting-list-reports' },
+  [paths.spareDoses]: { name: 'spare-doses' },
+  [paths.standbyJoin]: { name: 'standby-join' },
 };
 
 /** Detail pages: `/staff/<collection>/<id>`. */

@@ -61,4 +61,19 @@ export class AuditService {
       ],
     );
   }
+
+  /** Records a change to a tenant setting that has no person as subject (priority rules, releases). */
+  async recordSetting(subjectType: string, action: AuditAction, manager?: EntityManager): Promise<void> {
+    const context = requestContext.current();
+    const actor = context?.principal;
+    await (manager ?? this.dataSource.manager).insert(AuditEventEntity, {
+      actorSubject: actor?.subject ?? 'system',
+      actorKind: actor?.kind ?? 'system',
+      action: `${subjectType}.${action}`,
+      subjectType,
+      subjectId: null,
+      requestId: context?.requestId ?? 'none',
+      clientIp: context?.clientIp ?? 'local',
+    });
+  }
 }

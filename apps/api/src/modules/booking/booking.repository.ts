@@ -31,6 +31,8 @@ export interface NewBooking {
   idempotencyKey: string | null;
   doses: ReservedDose[];
   mail: (ids: { bookingId: string; appointmentIds: string[] }) => OutboxPayload;
+  /** Commits with the booking, e.g. the waiting list marking its registration booked. */
+  alsoInTransaction?: (client: PoolClient, bookingId: string) => Promise<void>;
 }
 
 /** Why a reservation did not happen; the transaction was rolled back. */
@@ -64,6 +66,7 @@ export class BookingRepository {
       for (const dose of booking.doses) changes.push(await reserveDose(client, booking.productId, dose));
       const appointmentIds = await insertAppointments(client, bookingId, booking.doses);
       await this.outbox.enqueue(client, booking.mail({ bookingId, appointmentIds }));
+      await booking.alsoInTransaction?.(client, bookingId);
       return { bookingId, appointmentIds, changes };
     });
   }

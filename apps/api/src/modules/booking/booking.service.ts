@@ -7,6 +7,7 @@ import {
   isWithin,
   needsFollowUpReservation,
 } from '@vaccinate/dose-schedule';
+import type { PoolClient } from 'pg';
 import { ValidationException } from '../../common/problem/app-exception';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
@@ -48,6 +49,29 @@ export class BookingService {
       throw new ValidationException([{ field: 'person.employeeNumber', message: 'is required by your company' }]);
     }
     if (!(await this.captcha.verify(request.captcha, clientIp))) throw new BookingException(BookingExceptionCode.CaptchaInvalid);
+    return this.book(request, idempotencyKey);
+  }
+
+  /**
+   * Books for the waiting list's allocator: the same rules and transaction as self-service, without
+   * a captcha; `alsoInTransaction` commits with the booking, and the idempotency key makes a retry
+   * return the first booking.
+   */
+  async bookForWaitingList(
+    request: Omit<CreateBookingRequest, 'captcha'>,
+    idempotencyKey: string,
+    alsoInTransaction: (client: PoolClient, bookingId: string) => Promise<void>,
+  ): Promise<BookingConfirmation> {
+    const replay = await this.replay(idempotencyKey, request.productId);
+    if (replay) return replay;
+    return this.book(request, idempotencyKey, alsoInTransaction);
+  }
+
+  private async book(
+    request: Omit<CreateBookingRequest, 'captcha'>,
+    idempotencyKey: string,
+    alsoInTransaction?: (client: PoolClient, bookingId: string) => Promise<void>,
+  ): Promise<BookingConfirmation> {
     const product = await this.catalogue.product(request.productId);
     if (!product.active) throw new BookingException(BookingExceptionCode.NotOffered);
     const doses = await this.dosesToReserve(request, product);
@@ -83,6 +107,7 @@ export class BookingService {
         idempotencyKey,
         doses,
         mail: (ids) => bookingMail('booking-confirmation', viewOf(ids.bookingId, ids.appointmentIds), this.config.publicUrl),
+        ...(alsoInTransaction ? { alsoInTransaction } : {}),
       });
       this.notifications.publish(changes);
       this.recent.add(idempotencyKey);
@@ -158,7 +183,7 @@ export class BookingService {
   }
 
   /** The doses this booking reserves, in time order, after the age and interval rules. */
-  private async dosesToReserve(request: CreateBookingRequest, product: VaccineProduct): Promise<ReservedDose[]> {
+  private async dosesToReserve(request: Omit<CreateBookingRequest, 'captcha'>, product: VaccineProduct): Promise<ReservedDose[]> {
     const ids = [request.slotId, ...(request.followUpSlotId ? [request.followUpSlotId] : [])];
     const places = await this.slots.get(ids);
     const first = places.get(request.slotId);

@@ -6,7 +6,7 @@ import { Sql } from '../../database/sql';
 
 /** A mail as the mailer function takes it, without the tenant part (added when it is sent). */
 export interface OutboxPayload {
-  template: 'booking-confirmation' | 'booking-changed' | 'booking-cancelled' | 'appointment-reminder' | 'certificate-issued';
+  template: 'booking-confirmation' | 'booking-changed' | 'booking-cancelled' | 'appointment-reminder' | 'certificate-issued' | 'standby-offer';
   locale: 'de' | 'en';
   to: { email: string; name: string };
   data: Record<string, unknown>;

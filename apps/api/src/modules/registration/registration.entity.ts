@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { BookingEntity } from '../booking/booking.entity';
 import { VaccineProductEntity } from '../catalogue/vaccine-product.entity';
 
 export type RegistrationStatus = 'queued' | 'offered' | 'booked' | 'vaccinated' | 'withdrawn';
@@ -9,6 +10,7 @@ export type RegistrationStatus = 'queued' | 'offered' | 'booked' | 'vaccinated' 
  */
 @Entity({ name: 'registration' })
 @Index('ix_registration_queue', ['status', 'createdAt'])
+@Index('ix_registration_allocation_order', ['status', 'priorityRank', 'createdAt'])
 export class RegistrationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_registration' })
   id!: string;
@@ -59,4 +61,26 @@ export class RegistrationEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /**
+   * Rank of the priority group the tenant's rules put the person in; null when no group matches
+   * (never released). Only the rank is kept: a group's id can name an occupation or a condition.
+   */
+  @Column({ name: 'priority_rank', type: 'integer', nullable: true })
+  priorityRank!: number | null;
+
+  /** Why a released registration is still queued (no matching slot, not eligible, ...), for staff. */
+  @Column({ name: 'queue_reason', type: 'text', nullable: true })
+  queueReason!: string | null;
+
+  /** When the allocator may look at this registration again after an unmet attempt. */
+  @Column({ name: 'allocation_due_at', type: 'timestamptz', nullable: true })
+  allocationDueAt!: Date | null;
+
+  @Column({ name: 'booking_id', type: 'uuid', nullable: true })
+  bookingId!: string | null;
+
+  @ManyToOne(() => BookingEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'booking_id', foreignKeyConstraintName: 'fk_registration_booking' })
+  booking?: BookingEntity;
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { normalizeEmail, type FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { Sql } from '../../database/sql';
+import { RegistrationGroupCommit } from './registration-group-commit';
 import type { RegistrationStatus } from './registration.entity';
 
 export interface NewRegistration {
@@ -15,60 +16,117 @@ export interface NewRegistration {
   productId: string | null;
   preferredSiteIds: string[];
   preferredWeekdays: number[];
+  priority: { rank: number } | null;
 }
 
-/** The registration table: one INSERT on the way in, nothing that touches slots. */
+export interface RegistrationStatusRow {
+  status: RegistrationStatus;
+  registeredAt: string;
+  ahead: number;
+  rank: number | null;
+  /** A dose of the booked vaccine is documented for the booked person. */
+  vaccinated: boolean;
+  appointments: { doseNumber: number; status: string; startsAt: string; endsAt: string; siteName: string }[];
+  offer: { expiresAt: string; availableUntil: string; siteName: string } | null;
+}
+
+/** The registration table: one INSERT on the way in (shared by a group commit), nothing that touches slots. */
 @Injectable()
 export class RegistrationRepository {
   constructor(
     private readonly sql: Sql,
+    private readonly groupCommit: RegistrationGroupCommit,
     @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
   ) {}
 
   /**
-   * Records the registration, committed when this resolves; a person registered already (same
-   * e-mail) gets their existing tracking code back and no second row.
+   * Records the registration, committed when this resolves (in a group commit with those arriving
+   * at the same moment); a person registered already (same e-mail) gets their existing tracking
+   * code back and no second row.
    */
-  async insertOrFind(registration: NewRegistration): Promise<{ trackingCode: string; created: boolean }> {
+  insertOrFind(registration: NewRegistration): Promise<{ trackingCode: string; created: boolean }> {
     const ring = this.ring;
     const email = normalizeEmail(registration.email);
-    const inserted = await this.sql.query<{ tracking_code: string }>(
-      `INSERT INTO registration (tracking_code, given_name_encrypted, family_name_encrypted, email_encrypted, email_index,
-                                 birth_date_encrypted, phone_encrypted, profile_encrypted, product_id, preferred_site_ids, preferred_weekdays)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (email_index) DO NOTHING RETURNING tracking_code`,
-      [
-        registration.trackingCode,
-        ring.encrypt(registration.givenName, 'registration.givenName'),
-        ring.encrypt(registration.familyName, 'registration.familyName'),
-        ring.encrypt(registration.email, 'registration.email'),
-        ring.blindIndex(email, 'registration.email'),
-        ring.encrypt(registration.birthDate, 'registration.birthDate'),
-        registration.phone ? ring.encrypt(registration.phone, 'registration.phone') : null,
-        ring.encrypt(JSON.stringify(registration.profile), 'registration.profile'),
-        registration.productId,
-        registration.preferredSiteIds,
-        registration.preferredWeekdays,
-      ],
-    );
-    if (inserted.rows[0]) return { trackingCode: inserted.rows[0].tracking_code, created: true };
-    const existing = await this.sql.query<{ tracking_code: string }>('SELECT tracking_code FROM registration WHERE email_index = ANY($1)', [
-      ring.blindIndexCandidates(email, 'registration.email'),
-    ]);
-    if (!existing.rows[0]) throw new Error('registration neither inserted nor found');
-    return { trackingCode: existing.rows[0].tracking_code, created: false };
+    return this.groupCommit.write({
+      trackingCode: registration.trackingCode,
+      givenNameEncrypted: ring.encrypt(registration.givenName, 'registration.givenName'),
+      familyNameEncrypted: ring.encrypt(registration.familyName, 'registration.familyName'),
+      emailEncrypted: ring.encrypt(registration.email, 'registration.email'),
+      emailIndex: ring.blindIndex(email, 'registration.email'),
+      emailIndexCandidates: ring.blindIndexCandidates(email, 'registration.email'),
+      birthDateEncrypted: ring.encrypt(registration.birthDate, 'registration.birthDate'),
+      phoneEncrypted: registration.phone ? ring.encrypt(registration.phone, 'registration.phone') : null,
+      profileEncrypted: ring.encrypt(JSON.stringify(registration.profile), 'registration.profile'),
+      productId: registration.productId,
+      preferredSiteIds: registration.preferredSiteIds,
+      preferredWeekdays: registration.preferredWeekdays,
+      priorityRank: registration.priority?.rank ?? null,
+    });
   }
 
-  /** Status for the person's own status page; null unless tracking code and birth date match. */
-  async statusOf(trackingCode: string, birthDate: string): Promise<{ status: RegistrationStatus; registeredAt: string; ahead: number } | null> {
-    const { rows } = await this.sql.query<{ status: RegistrationStatus; created_at: Date; birth_date_encrypted: string; ahead: string }>(
-      `SELECT r.status, r.created_at, r.birth_date_encrypted,
-              (SELECT count(*) FROM registration q WHERE q.status = 'queued' AND q.created_at < r.created_at) AS ahead
+  /**
+   * Status for the person's own status page; null unless tracking code and birth date match.
+   * `ahead` counts queued registrations served before this one (lower rank, or same rank and earlier).
+   */
+  async statusOf(trackingCode: string, birthDate: string): Promise<RegistrationStatusRow | null> {
+    const { rows } = await this.sql.query<{
+      status: RegistrationStatus;
+      created_at: Date;
+      birth_date_encrypted: string;
+      priority_rank: number | null;
+      booking_id: string | null;
+      vaccinated: boolean;
+      ahead: string;
+    }>(
+      `SELECT r.status, r.created_at, r.birth_date_encrypted, r.priority_rank, r.booking_id,
+              EXISTS (SELECT 1 FROM booking b JOIN vaccination v ON v.person_id = b.person_id AND v.product_id = b.product_id AND v.status = 'valid'
+                       WHERE b.id = r.booking_id) AS vaccinated,
+              (SELECT count(*) FROM registration q WHERE q.status = 'queued' AND q.id <> r.id
+                 AND (r.priority_rank IS NULL AND (q.priority_rank IS NOT NULL OR q.created_at < r.created_at)
+                      OR q.priority_rank < r.priority_rank OR (q.priority_rank = r.priority_rank AND q.created_at < r.created_at))) AS ahead
          FROM registration r WHERE r.tracking_code = $1`,
       [trackingCode],
     );
     const row = rows[0];
     if (!row || this.ring.decrypt(row.birth_date_encrypted, 'registration.birthDate') !== birthDate) return null;
-    return { status: row.status, registeredAt: row.created_at.toISOString(), ahead: Number(row.ahead) };
+    return {
+      status: row.status,
+      registeredAt: row.created_at.toISOString(),
+      ahead: Number(row.ahead),
+      rank: row.priority_rank,
+      vaccinated: row.vaccinated,
+      appointments: row.booking_id ? await this.appointments(row.booking_id) : [],
+      offer: await this.openOffer(trackingCode),
+    };
+  }
+
+  private async appointments(bookingId: string): Promise<RegistrationStatusRow['appointments']> {
+    const { rows } = await this.sql.query<{ dose_number: number; status: string; starts_at: Date; ends_at: Date; site_name: string }>(
+      `SELECT a.dose_number, a.status, s.starts_at, s.ends_at, si.name AS site_name
+         FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN vaccination_day d ON d.id = s.day_id JOIN site si ON si.id = d.site_id
+        WHERE a.booking_id = $1 AND a.status <> 'cancelled' ORDER BY s.starts_at`,
+      [bookingId],
+    );
+    return rows.map((row) => ({
+      doseNumber: row.dose_number,
+      status: row.status,
+      startsAt: row.starts_at.toISOString(),
+      endsAt: row.ends_at.toISOString(),
+      siteName: row.site_name,
+    }));
+  }
+
+  /** A standby offer the person can still confirm, if any. */
+  private async openOffer(trackingCode: string): Promise<RegistrationStatusRow['offer']> {
+    const { rows } = await this.sql.query<{ expires_at: Date; available_until: Date; site_name: string }>(
+      `SELECT o.expires_at, a.available_until, si.name AS site_name
+         FROM registration r JOIN standby_member m ON m.registration_id = r.id
+         JOIN standby_offer o ON o.member_id = m.id JOIN standby_announcement a ON a.id = o.announcement_id JOIN site si ON si.id = a.site_id
+        WHERE r.tracking_code = $1 AND o.status = 'offered' AND o.expires_at > now() AND a.status = 'open'
+        ORDER BY o.offered_at DESC LIMIT 1`,
+      [trackingCode],
+    );
+    const row = rows[0];
+    return row ? { expiresAt: row.expires_at.toISOString(), availableUntil: row.available_until.toISOString(), siteName: row.site_name } : null;
   }
 }

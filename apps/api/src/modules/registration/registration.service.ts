@@ -6,8 +6,11 @@ import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { CaptchaService } from '../captcha/captcha.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { PriorityRulesService } from '../priority/priority-rules.service';
 import type { CreateRegistrationDto } from './dto/create-registration.dto';
-import { RegistrationRepository } from './registration.repository';
+import type { PriorityGroupName } from '@vaccinate/priority-rules';
+import type { RegistrationStatus } from './registration.entity';
+import { RegistrationRepository, type RegistrationStatusRow } from './registration.repository';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const ANSWER_KEY = /^[a-z][a-z0-9-]{0,40}$/;
@@ -16,6 +19,18 @@ const ANSWER_KEY = /^[a-z][a-z0-9-]{0,40}$/;
 export function newTrackingCode(): string {
   const chars = Array.from({ length: 9 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   return `R${chars.slice(0, 3)}-${chars.slice(3, 7)}-${chars.slice(7)}`;
+}
+
+export interface RegistrationStatusView {
+  trackingCode: string;
+  status: RegistrationStatus;
+  registeredAt: string;
+  group: { rank: number; name: PriorityGroupName } | null;
+  /** Queued registrations served before this one; an estimate, releases and rules can change it. */
+  ahead: number;
+  position: number | null;
+  appointments: RegistrationStatusRow['appointments'];
+  offer: RegistrationStatusRow['offer'];
 }
 
 export interface RegistrationAccepted {
@@ -30,6 +45,7 @@ export class RegistrationService {
     private readonly registrations: RegistrationRepository,
     private readonly catalogue: CatalogueService,
     private readonly captcha: CaptchaService,
+    private readonly priorities: PriorityRulesService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -42,6 +58,8 @@ export class RegistrationService {
       ]);
     }
     if (dto.productId) await this.catalogue.product(dto.productId);
+    const occupations = dto.occupations ?? [];
+    const priority = await this.priorities.assign({ birthDate: dto.person.birthDate, occupations, answers });
     const { trackingCode } = await this.registrations.insertOrFind({
       trackingCode: newTrackingCode(),
       givenName: dto.person.givenName,
@@ -49,22 +67,36 @@ export class RegistrationService {
       email: dto.person.email,
       birthDate: dto.person.birthDate,
       phone: dto.person.phone ?? null,
-      profile: { occupations: dto.occupations ?? [], answers, locale: dto.locale ?? this.config.branding.defaultLocale },
+      profile: { occupations, answers, locale: dto.locale ?? this.config.branding.defaultLocale },
       productId: dto.productId ?? null,
       preferredSiteIds: [...new Set(dto.preferredSiteIds ?? [])],
       preferredWeekdays: [...new Set(dto.preferredWeekdays ?? [])].sort(),
+      priority,
     });
     // The code travels in the fragment: it never reaches a server log.
     return { trackingCode, statusUrl: `${this.config.publicUrl}/registration/status#${trackingCode}` };
   }
 
-  async status(trackingCode: string, birthDate: string) {
-    const status = await this.registrations.statusOf(trackingCode, birthDate);
+  async status(trackingCode: string, birthDate: string): Promise<RegistrationStatusView> {
+    const found = await this.registrations.statusOf(trackingCode, birthDate);
     // One answer for an unknown code and a wrong birth date: the status page reveals nothing to a guesser.
-    if (!status) {
+    if (!found) {
       throw new AppException('registration.not_found', 404, 'Not found', 'No registration matches this tracking code and birth date.');
     }
-    return { trackingCode, ...status };
+    const { rules } = await this.priorities.inForce();
+    const group = found.rank === null ? null : (rules.groups.find((candidate) => candidate.rank === found.rank) ?? null);
+    const vaccinated = found.status === 'vaccinated' || found.vaccinated;
+    const status = vaccinated ? 'vaccinated' : found.status === 'queued' && found.offer ? 'offered' : found.status;
+    return {
+      trackingCode,
+      status,
+      registeredAt: found.registeredAt,
+      group: group ? { rank: group.rank, name: group.name } : null,
+      ahead: found.ahead,
+      position: found.status === 'queued' ? found.ahead + 1 : null,
+      appointments: found.appointments,
+      offer: found.offer,
+    };
   }
 }
 

@@ -2,6 +2,7 @@ import { certificatesDe } from './certificates.de';
 import type { Messages } from './en';
 import { dayRunDe, dayRunProblemsDe } from './day-run.de';
 import { dayAdminDe } from './day-admin.de';
+import { waitingListDe } from './waiting-list.de';
 
 export const de: Messages = {
   common: {
@@ -145,7 +146,7 @@ export const de: Messages = {
     errors: {
       slotFull: 'Diese Uhrzeit wurde gerade vergeben. Bitte wählen Sie eine andere; die Liste ist wieder aktuell.',
       soldOut: 'Alle Termine sind ausgebucht – tragen Sie sich in die Warteliste ein, dann bieten wir Ihnen einen Termin an, sobald einer frei wird.',
-      waitingList: 'Warteliste (demnächst)',
+      waitingList: 'Auf die Warteliste',
       alreadyBooked:
         'Sie haben für diesen Impfstoff bereits eine Buchung. Über den Link in Ihrer Bestätigungs-E-Mail können Sie sie ändern oder stornieren.',
       notEligible: 'Dieser Impfstoff kann für Sie nicht gebucht werden.',
@@ -382,6 +383,7 @@ export const de: Messages = {
     vaccinesTile: 'Produkte, Impfschemata und Altersgrenzen.',
     lotsTile: 'Chargen auf Lager und ihre Dosen.',
     mailTile: 'Ausgehende E-Mails und die Nachrichten, die nicht zugestellt werden konnten.',
+    ...{ waitingListTile: waitingListDe.waitingList.tile, spareDosesTile: waitingListDe.waitingList.announcements.tile },
   },
   mail: {
     title: 'Ausgehende E-Mails',
@@ -450,4 +452,5 @@ export const de: Messages = {
   dayRun: dayRunDe,
   ...dayAdminDe,
   ...certificatesDe,
+  ...waitingListDe,
 };

@@ -1,5 +1,6 @@
 import { dayAdminEn } from './day-admin.en';
 import { certificatesEn } from './certificates.en';
+import { waitingListEn } from './waiting-list.en';
 
 /** English texts; the German file must have exactly the same keys (checked by its type). */
 import { dayRunEn, dayRunProblemsEn } from './day-run.en';
@@ -147,7 +148,7 @@ export const en = {
     errors: {
       slotFull: 'This time was just taken. Please choose another time; the list is up to date again.',
       soldOut: 'All appointments are fully booked — join the waiting list and we will offer you an appointment as soon as one is free.',
-      waitingList: 'Waiting list (coming soon)',
+      waitingList: 'Join the waiting list',
       alreadyBooked:
         'You already have a booking for this vaccine. To change or cancel it, use the link in your confirmation e-mail.',
       notEligible: 'This vaccine cannot be booked for you.',
@@ -384,6 +385,7 @@ export const en = {
     vaccinesTile: 'Products, dose schedules and age limits.',
     lotsTile: 'Lots in stock and their doses.',
     mailTile: 'Outgoing mail and the messages that could not be delivered.',
+    ...{ waitingListTile: waitingListEn.waitingList.tile, spareDosesTile: waitingListEn.waitingList.announcements.tile },
   },
   mail: {
     title: 'Outgoing mail',
@@ -452,6 +454,7 @@ export const en = {
   dayRun: dayRunEn,
   ...dayAdminEn,
   ...certificatesEn,
+  ...waitingListEn,
 };
 
 export type Messages = typeof en;

@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ApiConfig } from '../../config/api-config';
+import { API_CONFIG } from '../../config/api-config.token';
+import { Sql } from '../../database/sql';
+
+export interface SpareDoseProposal {
+  dayId: string;
+  siteId: string;
+  productId: string;
+  /** Doses brought for the day, minus booked appointments, minus what was announced today already. */
+  doses: number;
+  /** When the day closes: the proposed "until". */
+  availableUntil: string;
+  /** A lot of the day expires today: what is not given today is thrown away. */
+  expiresToday: boolean;
+}
+
+/** Today's days where more doses were brought than are booked: what staff may offer to standby members. */
+@Injectable()
+export class SpareDoseProposalRepository {
+  constructor(
+    private readonly sql: Sql,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async today(): Promise<SpareDoseProposal[]> {
+    const { rows } = await this.sql.query<{
+      day_id: string;
+      site_id: string;
+      product_id: string;
+      spare: number;
+      closes_at: Date;
+      expires_today: boolean;
+    }>(
+      `WITH today AS (SELECT (now() AT TIME ZONE $1)::date AS d),
+       brought AS (
+         SELECT d.id AS day_id, d.site_id, l.product_id, sum(dl.doses)::int AS doses, bool_or(l.expiry_date <= t.d) AS expires_today,
+                ((d.date + d.closes_at) AT TIME ZONE $1) AS closes_at, t.d AS today
+           FROM vaccination_day d CROSS JOIN today t
+           JOIN vaccination_day_lot dl ON dl.day_id = d.id JOIN lot l ON l.id = dl.lot_id
+          WHERE d.date = t.d AND d.status = 'scheduled' AND ((d.date + d.closes_at) AT TIME ZONE $1) > now()
+          GROUP BY d.id, d.site_id, l.product_id, t.d)
+       SELECT b.day_id, b.site_id, b.product_id, b.closes_at, b.expires_today,
+              b.doses
+              - (SELECT count(*) FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN booking bk ON bk.id = a.booking_id
+                  WHERE s.day_id = b.day_id AND a.status = 'booked' AND bk.product_id = b.product_id)::int
+              - (SELECT coalesce(sum(sa.doses), 0) FROM standby_announcement sa
+                  WHERE sa.site_id = b.site_id AND sa.product_id = b.product_id AND (sa.created_at AT TIME ZONE $1)::date = b.today)::int AS spare
+         FROM brought b
+        ORDER BY b.expires_today DESC, b.closes_at`,
+      [this.config.timeZone],
+    );
+    return rows
+      .filter((row) => row.spare > 0)
+      .map((row) => ({
+        dayId: row.day_id,
+        siteId: row.site_id,
+        productId: row.product_id,
+        doses: row.spare,
+        availableUntil: row.closes_at.toISOString(),
+        expiresToday: row.expires_today,
+      }));
+  }
+}

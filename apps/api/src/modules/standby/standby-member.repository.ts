@@ -1,0 +1,129 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FieldKeyRing } from '@vaccinate/field-encryption';
+import { FIELD_CIPHER } from '../../common/field-cipher';
+import { Sql } from '../../database/sql';
+import type { StandbyWindow } from './standby-member.entity';
+
+export interface StandbyPreferences {
+  siteIds: string[];
+  timeWindows: StandbyWindow[];
+  quietFrom: string | null;
+  quietTo: string | null;
+  phone: string | null;
+}
+
+interface Contact {
+  givenName: string;
+  email: string;
+  birthDate: string;
+  locale: 'de' | 'en';
+  rank: number | null;
+}
+
+/** Standby members: joined from a registration or a booking, contact details copied as ciphertext. */
+@Injectable()
+export class StandbyMemberRepository {
+  constructor(
+    private readonly sql: Sql,
+    @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
+  ) {}
+
+  /** Joins (or updates) the member for a registration; false unless tracking code and birth date match. */
+  async joinFromRegistration(trackingCode: string, birthDate: string, preferences: StandbyPreferences): Promise<boolean> {
+    const { rows } = await this.sql.query<{
+      id: string;
+      given_name_encrypted: string;
+      email_encrypted: string;
+      birth_date_encrypted: string;
+      profile_encrypted: string;
+      priority_rank: number | null;
+    }>(
+      `SELECT id, given_name_encrypted, email_encrypted, birth_date_encrypted, profile_encrypted, priority_rank
+         FROM registration WHERE tracking_code = $1 AND status <> 'withdrawn'`,
+      [trackingCode],
+    );
+    const row = rows[0];
+    const ring = this.ring;
+    if (!row || ring.decrypt(row.birth_date_encrypted, 'registration.birthDate') !== birthDate) return false;
+    const profile = JSON.parse(ring.decrypt(row.profile_encrypted, 'registration.profile')) as { locale?: 'de' | 'en' };
+    await this.upsert('registration_id', row.id, preferences, {
+      givenName: ring.decrypt(row.given_name_encrypted, 'registration.givenName'),
+      email: ring.decrypt(row.email_encrypted, 'registration.email'),
+      birthDate,
+      locale: profile.locale ?? 'de',
+      rank: row.priority_rank,
+    });
+    return true;
+  }
+
+  /** Joins (or updates) the member for an active booking found by its manage token's hash. */
+  async joinFromBooking(manageTokenHash: string, preferences: StandbyPreferences): Promise<boolean> {
+    const { rows } = await this.sql.query<{
+      id: string;
+      locale: 'de' | 'en';
+      given_name_encrypted: string;
+      email_encrypted: string;
+      birth_date_encrypted: string;
+    }>(
+      `SELECT b.id, b.locale, p.given_name_encrypted, p.email_encrypted, p.birth_date_encrypted
+         FROM booking b JOIN person p ON p.id = b.person_id WHERE b.manage_token_hash = $1 AND b.status = 'active'`,
+      [manageTokenHash],
+    );
+    const row = rows[0];
+    if (!row) return false;
+    const ring = this.ring;
+    await this.upsert('booking_id', row.id, preferences, {
+      givenName: ring.decrypt(row.given_name_encrypted, 'person.givenName'),
+      email: ring.decrypt(row.email_encrypted, 'person.email'),
+      birthDate: ring.decrypt(row.birth_date_encrypted, 'person.birthDate'),
+      locale: row.locale,
+      rank: null,
+    });
+    return true;
+  }
+
+  /** Leaves standby: no offer goes out any more. False when nothing matched. */
+  async leaveFromRegistration(trackingCode: string, birthDate: string): Promise<boolean> {
+    const { rows } = await this.sql.query<{ id: string; birth_date_encrypted: string }>(
+      `SELECT m.id, m.birth_date_encrypted FROM standby_member m JOIN registration r ON r.id = m.registration_id WHERE r.tracking_code = $1`,
+      [trackingCode],
+    );
+    const row = rows[0];
+    if (!row || this.ring.decrypt(row.birth_date_encrypted, 'standby_member.birthDate') !== birthDate) return false;
+    await this.sql.query('UPDATE standby_member SET active = false WHERE id = $1', [row.id]);
+    return true;
+  }
+
+  async leaveFromBooking(manageTokenHash: string): Promise<boolean> {
+    const result = await this.sql.query(
+      'UPDATE standby_member m SET active = false FROM booking b WHERE m.booking_id = b.id AND b.manage_token_hash = $1',
+      [manageTokenHash],
+    );
+    return result.rowCount === 1;
+  }
+
+  private async upsert(source: 'registration_id' | 'booking_id', sourceId: string, preferences: StandbyPreferences, contact: Contact): Promise<void> {
+    const ring = this.ring;
+    await this.sql.query(
+      `INSERT INTO standby_member (${source}, given_name_encrypted, email_encrypted, phone_encrypted, birth_date_encrypted, locale,
+                                   priority_rank, site_ids, time_windows, quiet_from, quiet_to, active)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, true)
+       ON CONFLICT (${source}) DO UPDATE SET site_ids = EXCLUDED.site_ids, time_windows = EXCLUDED.time_windows,
+         quiet_from = EXCLUDED.quiet_from, quiet_to = EXCLUDED.quiet_to, active = true,
+         phone_encrypted = COALESCE(EXCLUDED.phone_encrypted, standby_member.phone_encrypted)`,
+      [
+        sourceId,
+        ring.encrypt(contact.givenName, 'standby_member.givenName'),
+        ring.encrypt(contact.email, 'standby_member.email'),
+        preferences.phone ? ring.encrypt(preferences.phone, 'standby_member.phone') : null,
+        ring.encrypt(contact.birthDate, 'standby_member.birthDate'),
+        contact.locale,
+        contact.rank,
+        preferences.siteIds,
+        JSON.stringify(preferences.timeWindows),
+        preferences.quietFrom,
+        preferences.quietTo,
+      ],
+    );
+  }
+}

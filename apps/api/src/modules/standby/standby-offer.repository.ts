@@ -1,0 +1,250 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FieldKeyRing } from '@vaccinate/field-encryption';
+import type { PoolClient } from 'pg';
+import { FIELD_CIPHER } from '../../common/field-cipher';
+import type { ApiConfig } from '../../config/api-config';
+import { API_CONFIG } from '../../config/api-config.token';
+import { Sql } from '../../database/sql';
+
+/** Not offered more often than this per local day, whatever the announcements. */
+export const MAX_OFFERS_PER_DAY = 3;
+
+export interface Announcement {
+  id: string;
+  siteId: string;
+  productId: string;
+  doses: number;
+  taken: number;
+  availableUntil: string;
+  offerMinutes: number;
+  overbookingFactor: number;
+  status: 'open' | 'closed';
+  offered: number;
+  open: number;
+}
+
+export interface NewAnnouncement {
+  siteId: string;
+  productId: string;
+  doses: number;
+  availableUntil: Date;
+  offerMinutes: number;
+  overbookingFactor: number;
+  announcedBy: string;
+}
+
+export interface StandbyCandidate {
+  memberId: string;
+  givenName: string;
+  email: string;
+  phone: string | null;
+  birthDate: string;
+  locale: 'de' | 'en';
+}
+
+export type ConfirmOutcome = { outcome: 'confirmed' | 'already_taken' | 'expired'; announcementId: string } | { outcome: 'not_found' };
+
+const ANNOUNCEMENT_COLUMNS = `a.id, a.site_id, a.product_id, a.doses, a.taken, a.available_until, a.offer_minutes, a.overbooking_factor, a.status,
+  (SELECT count(*) FROM standby_offer o WHERE o.announcement_id = a.id) AS offered,
+  (SELECT count(*) FROM standby_offer o WHERE o.announcement_id = a.id AND o.status = 'offered' AND o.expires_at > now()) AS open`;
+
+interface AnnouncementRow {
+  id: string;
+  site_id: string;
+  product_id: string;
+  doses: number;
+  taken: number;
+  available_until: Date;
+  offer_minutes: number;
+  overbooking_factor: string;
+  status: 'open' | 'closed';
+  offered: string;
+  open: string;
+}
+
+function announcement(row: AnnouncementRow): Announcement {
+  return {
+    id: row.id,
+    siteId: row.site_id,
+    productId: row.product_id,
+    doses: row.doses,
+    taken: row.taken,
+    availableUntil: row.available_until.toISOString(),
+    offerMinutes: row.offer_minutes,
+    overbookingFactor: Number(row.overbooking_factor),
+    status: row.status,
+    offered: Number(row.offered),
+    open: Number(row.open),
+  };
+}
+
+/** Announcements, offers and confirmations; the cap on confirmations is one conditional UPDATE. */
+@Injectable()
+export class StandbyOfferRepository {
+  constructor(
+    private readonly sql: Sql,
+    @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async create(input: NewAnnouncement): Promise<string> {
+    const { rows } = await this.sql.query<{ id: string }>(
+      `INSERT INTO standby_announcement (site_id, product_id, doses, available_until, offer_minutes, overbooking_factor, announced_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [input.siteId, input.productId, input.doses, input.availableUntil, input.offerMinutes, input.overbookingFactor, input.announcedBy],
+    );
+    return rows[0]?.id as string;
+  }
+
+  async list(): Promise<Announcement[]> {
+    const { rows } = await this.sql.query<AnnouncementRow>(`SELECT ${ANNOUNCEMENT_COLUMNS} FROM standby_announcement a ORDER BY a.created_at DESC LIMIT 200`);
+    return rows.map(announcement);
+  }
+
+  async find(id: string): Promise<Announcement | null> {
+    const { rows } = await this.sql.query<AnnouncementRow>(`SELECT ${ANNOUNCEMENT_COLUMNS} FROM standby_announcement a WHERE a.id = $1`, [id]);
+    return rows[0] ? announcement(rows[0]) : null;
+  }
+
+  async openIds(): Promise<string[]> {
+    const { rows } = await this.sql.query<{ id: string }>(`SELECT id FROM standby_announcement WHERE status = 'open'`);
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * In the dispatch transaction: locks the announcement (one wave at a time), expires lapsed
+   * offers, closes it when taken or over, and returns it with its open offers counted.
+   */
+  async lockForWave(client: PoolClient, id: string): Promise<(Announcement & { wave: number }) | null> {
+    await client.query(`UPDATE standby_offer SET status = 'expired' WHERE announcement_id = $1 AND status = 'offered' AND expires_at <= now()`, [id]);
+    await client.query(`UPDATE standby_announcement SET status = 'closed' WHERE id = $1 AND status = 'open' AND (taken >= doses OR available_until <= now())`, [id]);
+    const { rows } = await client.query<AnnouncementRow & { wave: number }>(
+      `SELECT ${ANNOUNCEMENT_COLUMNS}, (SELECT coalesce(max(wave), 0) FROM standby_offer o WHERE o.announcement_id = a.id) AS wave
+         FROM standby_announcement a WHERE a.id = $1 FOR UPDATE`,
+      [id],
+    );
+    const row = rows[0];
+    return row ? { ...announcement(row), wave: Number(row.wave) } : null;
+  }
+
+  /**
+   * Members who may get an offer now, in priority order: at the site, not offered this
+   * announcement yet, under the daily limit, outside their quiet hours, and free some time
+   * between now and the end of the announcement.
+   */
+  async candidates(client: PoolClient, announcementId: string, limit: number): Promise<StandbyCandidate[]> {
+    const { rows } = await client.query<{
+      id: string;
+      given_name_encrypted: string;
+      email_encrypted: string;
+      phone_encrypted: string | null;
+      birth_date_encrypted: string;
+      locale: 'de' | 'en';
+    }>(
+      `WITH a AS (
+         SELECT id, site_id, (now() AT TIME ZONE $2)::time AS now_local,
+                CASE WHEN (available_until AT TIME ZONE $2)::date > (now() AT TIME ZONE $2)::date THEN '24:00'::time
+                     ELSE (available_until AT TIME ZONE $2)::time END AS until_local,
+                (date_trunc('day', now() AT TIME ZONE $2) AT TIME ZONE $2) AS day_start
+           FROM standby_announcement WHERE id = $1)
+       SELECT m.id, m.given_name_encrypted, m.email_encrypted, m.phone_encrypted, m.birth_date_encrypted, m.locale
+         FROM standby_member m, a
+        WHERE m.active
+          AND (cardinality(m.site_ids) = 0 OR a.site_id = ANY(m.site_ids))
+          AND NOT EXISTS (SELECT 1 FROM standby_offer o WHERE o.announcement_id = a.id AND o.member_id = m.id)
+          AND (SELECT count(*) FROM standby_offer o WHERE o.member_id = m.id AND o.offered_at >= a.day_start) < $3
+          AND NOT (m.quiet_from IS NOT NULL AND m.quiet_to IS NOT NULL AND CASE
+                WHEN m.quiet_from <= m.quiet_to THEN a.now_local >= m.quiet_from AND a.now_local < m.quiet_to
+                ELSE a.now_local >= m.quiet_from OR a.now_local < m.quiet_to END)
+          AND (jsonb_array_length(m.time_windows) = 0 OR EXISTS (
+                SELECT 1 FROM jsonb_array_elements(m.time_windows) w
+                 WHERE (w->>'from')::time < a.until_local AND (w->>'to')::time > a.now_local))
+        ORDER BY m.priority_rank NULLS LAST, m.created_at, m.id
+        LIMIT $4`,
+      [announcementId, this.config.timeZone, MAX_OFFERS_PER_DAY, limit],
+    );
+    const ring = this.ring;
+    return rows.map((row) => ({
+      memberId: row.id,
+      givenName: ring.decrypt(row.given_name_encrypted, 'standby_member.givenName'),
+      email: ring.decrypt(row.email_encrypted, 'standby_member.email'),
+      phone: row.phone_encrypted ? ring.decrypt(row.phone_encrypted, 'standby_member.phone') : null,
+      birthDate: ring.decrypt(row.birth_date_encrypted, 'standby_member.birthDate'),
+      locale: row.locale,
+    }));
+  }
+
+  /** Who confirmed an announcement, for the staff at the site; decrypted here, audited by the caller. */
+  async confirmedMembers(announcementId: string): Promise<{ memberId: string; givenName: string; confirmedAt: string }[]> {
+    const { rows } = await this.sql.query<{ id: string; given_name_encrypted: string; answered_at: Date }>(
+      `SELECT m.id, m.given_name_encrypted, o.answered_at FROM standby_offer o JOIN standby_member m ON m.id = o.member_id
+        WHERE o.announcement_id = $1 AND o.status = 'taken' ORDER BY o.answered_at`,
+      [announcementId],
+    );
+    return rows.map((row) => ({
+      memberId: row.id,
+      givenName: this.ring.decrypt(row.given_name_encrypted, 'standby_member.givenName'),
+      confirmedAt: row.answered_at.toISOString(),
+    }));
+  }
+
+  async insertOffer(client: PoolClient, offer: { announcementId: string; memberId: string; tokenHash: string; wave: number; expiresAt: Date }): Promise<void> {
+    await client.query(
+      `INSERT INTO standby_offer (announcement_id, member_id, token_hash, wave, expires_at) VALUES ($1, $2, $3, $4, $5)`,
+      [offer.announcementId, offer.memberId, offer.tokenHash, offer.wave, offer.expiresAt],
+    );
+  }
+
+  /**
+   * First come, first served, never beyond the doses: the offer is taken and the announcement's
+   * count goes up in one transaction; the conditional UPDATE (row-locked, `taken < doses`) refuses
+   * every confirmation after the last dose.
+   */
+  async confirm(tokenHash: string): Promise<ConfirmOutcome> {
+    const settled = await this.sql.transaction(async (client): Promise<ConfirmOutcome | null> => {
+      const offer = await client.query<{ id: string; announcement_id: string }>(
+        `UPDATE standby_offer SET status = 'taken', answered_at = now()
+          WHERE token_hash = $1 AND status = 'offered' AND expires_at > now() RETURNING id, announcement_id`,
+        [tokenHash],
+      );
+      const taken = offer.rows[0];
+      if (!taken) return null;
+      const counted = await client.query(
+        `UPDATE standby_announcement SET taken = taken + 1
+          WHERE id = $1 AND status = 'open' AND taken < doses AND available_until > now()`,
+        [taken.announcement_id],
+      );
+      if (counted.rowCount !== 1) throw new AllTaken(taken.announcement_id);
+      return { outcome: 'confirmed', announcementId: taken.announcement_id };
+    }).catch((error: unknown) => {
+      if (error instanceof AllTaken) return this.markTooLate(tokenHash, error.announcementId);
+      throw error;
+    });
+    return settled ?? this.explain(tokenHash);
+  }
+
+  /** What an offer that could not be taken now is: confirmed before (a second click), too late, expired or unknown. */
+  private async explain(tokenHash: string): Promise<ConfirmOutcome> {
+    const { rows } = await this.sql.query<{ status: string; announcement_id: string; lapsed: boolean; full: boolean }>(
+      `SELECT o.status, o.announcement_id, o.expires_at <= now() AS lapsed, (a.taken >= a.doses OR a.status = 'closed') AS full
+         FROM standby_offer o JOIN standby_announcement a ON a.id = o.announcement_id WHERE o.token_hash = $1`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    if (!row) return { outcome: 'not_found' };
+    if (row.status === 'taken') return { outcome: 'confirmed', announcementId: row.announcement_id };
+    if (row.status === 'too_late' || row.full) return { outcome: 'already_taken', announcementId: row.announcement_id };
+    return { outcome: 'expired', announcementId: row.announcement_id };
+  }
+
+  private async markTooLate(tokenHash: string, announcementId: string): Promise<ConfirmOutcome> {
+    await this.sql.query(`UPDATE standby_offer SET status = 'too_late', answered_at = now() WHERE token_hash = $1 AND status = 'offered'`, [tokenHash]);
+    return { outcome: 'already_taken', announcementId };
+  }
+}
+
+class AllTaken extends Error {
+  constructor(readonly announcementId: string) {
+    super('all doses taken');
+  }
+}

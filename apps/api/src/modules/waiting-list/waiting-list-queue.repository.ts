@@ -1,0 +1,44 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FieldKeyRing } from '@vaccinate/field-encryption';
+import type { AnswerValue } from '@vaccinate/priority-rules';
+import { FIELD_CIPHER } from '../../common/field-cipher';
+import { Sql } from '../../database/sql';
+
+export interface GroupingInput {
+  id: string;
+  birthDate: string;
+  occupations: string[];
+  answers: Record<string, AnswerValue>;
+}
+
+/** The registration table seen from the queue: grouping, release and what staff see of it. */
+@Injectable()
+export class WaitingListQueueRepository {
+  constructor(
+    private readonly sql: Sql,
+    @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
+  ) {}
+
+  /** Queued registrations after `afterId`, decrypted only as far as the priority rules need. */
+  async queuedForGrouping(afterId: string, limit: number): Promise<GroupingInput[]> {
+    const { rows } = await this.sql.query<{ id: string; birth_date_encrypted: string; profile_encrypted: string }>(
+      `SELECT id, birth_date_encrypted, profile_encrypted FROM registration
+        WHERE status = 'queued' AND id > $1 ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
+    return rows.map((row) => {
+      const profile = JSON.parse(this.ring.decrypt(row.profile_encrypted, 'registration.profile')) as { occupations: string[]; answers: Record<string, AnswerValue> };
+      return { id: row.id, birthDate: this.ring.decrypt(row.birth_date_encrypted, 'registration.birthDate'), occupations: profile.occupations, answers: profile.answers };
+    });
+  }
+
+  async setGroups(groups: { id: string; rank: number | null }[]): Promise<void> {
+    if (groups.length === 0) return;
+    await this.sql.query(
+      `UPDATE registration r SET priority_rank = g.rank
+         FROM unnest($1::uuid[], $2::int[]) AS g(id, rank)
+        WHERE r.id = g.id AND r.status = 'queued'`,
+      [groups.map((g) => g.id), groups.map((g) => g.rank)],
+    );
+  }
+}

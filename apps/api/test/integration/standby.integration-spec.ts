@@ -1,0 +1,159 @@
+import type { ProblemDetails } from '@vaccinate/api-contracts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createCatalogue, createDay, person, type Catalogue } from '../support/booking-fixture';
+import { localTime, joinStandby, newSite, offerTokens } from '../support/standby-fixture';
+import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
+import { register, rowsOf } from '../support/waiting-list-fixture';
+
+/** A minute the announcement below (until 30 minutes from now) does not reach, whatever the time of day. */
+function windowAfterTheAnnouncement(): { from: string; to: string } {
+  const [from, to] = [localTime(45), localTime(46)];
+  return from < to ? { from, to } : { from: localTime(-46), to: localTime(-45) };
+}
+
+describe('standby for spare doses', () => {
+  let api: RunningApi;
+  let assistant: string;
+  let doctor: string;
+  let catalogue: Catalogue;
+
+  beforeAll(async () => {
+    api = await startTestApi(await provisionTestTenant(inject('postgresAdminUrl'), 'standby'), { CAPTCHA_MAX_NUMBER: '200' });
+    doctor = await staffToken(api, ['doctor']);
+    assistant = await staffToken(api, ['assistant']);
+    catalogue = await createCatalogue(api, doctor);
+  });
+  afterAll(() => api?.close());
+
+  /** Registers `count` people who join the standby list for `siteId` with `preferences`. */
+  async function members(count: number, siteId: string, preferences: Record<string, unknown> = {}): Promise<string[]> {
+    const emails: string[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const someone = person();
+      const trackingCode = await register(api, { person: someone });
+      const joined = await joinStandby(api, { trackingCode, birthDate: someone.birthDate, siteIds: [siteId], ...preferences });
+      expect(joined.status).toBe(201);
+      emails.push(someone.email);
+    }
+    return emails;
+  }
+
+  async function announce(siteId: string, doses: number, extra: Record<string, unknown> = {}): Promise<{ id: string; offered: number; taken: number }> {
+    const response = await api.request('/api/standby/announcements', {
+      token: assistant,
+      body: { siteId, productId: catalogue.jcovden.id, doses, availableUntil: new Date(Date.now() + 3 * 3_600_000).toISOString(), ...extra },
+    });
+    expect(response.status).toBe(201);
+    return (await response.json()) as { id: string; offered: number; taken: number };
+  }
+
+  const confirm = (token: string) => api.request('/api/standby/offers/confirm', { body: { token } });
+
+  it('accepts concurrent confirmations until the doses are taken and never beyond; the late get a kind "already taken"', async () => {
+    const site = await newSite(api, doctor, 'Standby cap');
+    await members(12, site.id);
+    const announced = await announce(site.id, 3, { overbookingFactor: 10 });
+    expect(announced.offered).toBe(12);
+    const tokens = await offerTokens(api, site.name);
+    expect(tokens).toHaveLength(12);
+
+    const answers = await Promise.all(tokens.map(({ token }) => confirm(token)));
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(9);
+    const late = answers.find((answer) => answer.status === 409);
+    expect(((await late?.json()) as ProblemDetails).code).toBe('standby.already_taken');
+    const [row] = await rowsOf<{ taken: number; status: string }>(api.tenant.databaseUrl, 'SELECT taken, status FROM standby_announcement WHERE id = $1', [announced.id]);
+    expect(row?.taken).toBe(3);
+    const taken = await rowsOf(api.tenant.databaseUrl, "SELECT id FROM standby_offer WHERE announcement_id = $1 AND status = 'taken'", [announced.id]);
+    expect(taken).toHaveLength(3);
+    // The site's staff see who is coming; reading their names is audited.
+    const confirmed = await api.request(`/api/standby/announcements/${announced.id}/confirmed`, { token: assistant });
+    const coming = (await confirmed.json()) as { memberId: string; givenName: string }[];
+    expect(coming).toHaveLength(3);
+    expect(coming.every((member) => member.givenName === 'Erika')).toBe(true);
+    const audits = await rowsOf<{ subject_id: string }>(api.tenant.databaseUrl, "SELECT subject_id FROM audit_event WHERE action = 'standby_member.list'");
+    expect(audits.map((audit) => audit.subject_id).sort()).toEqual(coming.map((member) => member.memberId).sort());
+    // Clicking the link again changes nothing for a winner.
+    const winner = tokens[statuses.indexOf(200)];
+    expect((await confirm(winner?.token ?? '')).status).toBe(200);
+  });
+
+  it('refuses an expired offer and offers the dose to the next member in the next wave', async () => {
+    const site = await newSite(api, doctor, 'Standby expiry');
+    await members(2, site.id);
+    const announced = await announce(site.id, 1, { overbookingFactor: 1 });
+    expect(announced.offered).toBe(1);
+    const [first] = await offerTokens(api, site.name);
+    await rowsOf(api.tenant.databaseUrl, "UPDATE standby_offer SET expires_at = now() - interval '1 second' WHERE announcement_id = $1", [announced.id]);
+    const expired = await confirm(first?.token ?? '');
+    expect(expired.status).toBe(410);
+    expect(((await expired.json()) as ProblemDetails).code).toBe('standby.offer_expired');
+
+    const wave = await api.request(`/api/standby/announcements/${announced.id}/waves`, { method: 'POST', token: assistant });
+    expect(((await wave.json()) as { offered: number }).offered).toBe(2);
+    const second = (await offerTokens(api, site.name))[1];
+    expect(second?.email).not.toBe(first?.email);
+    expect((await confirm(second?.token ?? '')).status).toBe(200);
+  });
+
+  it('offers nobody more than three times a day', async () => {
+    const site = await newSite(api, doctor, 'Standby throttle');
+    await members(1, site.id);
+    for (let i = 0; i < 3; i += 1) expect((await announce(site.id, 1)).offered).toBe(1);
+    expect((await announce(site.id, 1)).offered).toBe(0);
+  });
+
+  it('sends nothing in quiet hours or outside the times someone can come', async () => {
+    const site = await newSite(api, doctor, 'Standby quiet');
+    const [sleeping] = await members(1, site.id, { quietFrom: localTime(-60), quietTo: localTime(60) });
+    const [busy] = await members(1, site.id, { timeWindows: [windowAfterTheAnnouncement()] });
+    const [awake] = await members(1, site.id, { quietFrom: localTime(60), quietTo: localTime(120) });
+    const announced = await announce(site.id, 3, { availableUntil: new Date(Date.now() + 30 * 60_000).toISOString() });
+    const offered = (await offerTokens(api, site.name)).map((offer) => offer.email);
+    expect(offered).toEqual([awake]);
+    expect(offered).not.toContain(sleeping);
+    expect(offered).not.toContain(busy);
+    expect(announced.offered).toBe(1);
+  });
+
+  it("proposes today's doses that nobody booked, less what was announced", async () => {
+    const site = await newSite(api, doctor, 'Standby proposal');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+    const day = await createDay(api, doctor, { siteId: site.id, date: today, opensAt: '00:00', closesAt: '23:59', lots: [{ lotId: catalogue.jcovdenLot.id, doses: 10 }] });
+    const proposals = async () =>
+      ((await (await api.request('/api/standby/proposals', { token: assistant })).json()) as { dayId: string; doses: number }[]).filter((p) => p.dayId === day.id);
+    expect(await proposals()).toEqual([expect.objectContaining({ productId: catalogue.jcovden.id, siteId: site.id, doses: 10, expiresToday: false })]);
+    await announce(site.id, 3);
+    expect((await proposals()).map((p) => p.doses)).toEqual([7]);
+  });
+
+  it('stops offers to someone who left standby', async () => {
+    const site = await newSite(api, doctor, 'Standby leave');
+    const someone = person();
+    const trackingCode = await register(api, { person: someone });
+    expect((await joinStandby(api, { trackingCode, birthDate: someone.birthDate, siteIds: [site.id] })).status).toBe(201);
+    const wrongBirth = await api.request('/api/standby/members/leave', { body: { trackingCode, birthDate: '1970-01-01' } });
+    expect(wrongBirth.status).toBe(404);
+    expect((await api.request('/api/standby/members/leave', { body: {} })).status).toBe(400);
+    expect((await api.request('/api/standby/members/leave', { body: { trackingCode, birthDate: someone.birthDate } })).status).toBe(200);
+    expect((await announce(site.id, 1)).offered).toBe(0);
+  });
+
+  it('refuses bad input with a field list, and an unknown registration', async () => {
+    const bad = await joinStandby(api, { trackingCode: 'RAAA-AAAA-AA', timeWindows: [{ from: '14:00', to: '12:00' }], quietFrom: '25:00' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as ProblemDetails).errors?.map((e) => e.field).sort()).toEqual(['quietFrom']);
+    const unmatched = await joinStandby(api, { trackingCode: 'RAAA-AAAA-AA', birthDate: '1980-01-01', timeWindows: [{ from: '14:00', to: '12:00' }] });
+    expect(unmatched.status).toBe(400);
+    expect(((await unmatched.json()) as ProblemDetails).errors?.map((e) => e.field)).toEqual(['timeWindows.0.to']);
+    const unknown = await joinStandby(api, { trackingCode: 'RAAA-AAAA-AA', birthDate: '1980-01-01' });
+    expect(unknown.status).toBe(404);
+    const past = await api.request('/api/standby/announcements', {
+      token: assistant,
+      body: { siteId: catalogue.site.id, productId: catalogue.jcovden.id, doses: 1, availableUntil: new Date(Date.now() - 60_000).toISOString() },
+    });
+    expect(past.status).toBe(400);
+    expect((await confirm('no-such-token')).status).toBe(404);
+  });
+});

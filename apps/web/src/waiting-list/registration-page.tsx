@@ -1,0 +1,138 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiClient } from '../api/api-context';
+import { ApiProblemError } from '../api/api-error';
+import { describeError } from '../api/error-message';
+import { useCaptcha } from '../captcha/use-captcha';
+import { Link } from '../routing/link';
+import { QueryState } from '../staff/query-state';
+import { usePageTitle } from '../tenant/tenant-context';
+import { FormAlert } from '../ui/form-alert';
+import { SelectField } from '../ui/select-field';
+import { StatusMessage } from '../ui/status-message';
+import { TextField } from '../ui/text-field';
+import { CheckboxGroup } from './checkbox-group';
+import { usePublicCatalogue } from './use-public-catalogue';
+import { registerOnWaitingList } from './waiting-list-api';
+
+const PERSON_FIELDS = ['givenName', 'familyName', 'email', 'birthDate', 'phone'] as const;
+type PersonField = (typeof PERSON_FIELDS)[number];
+const INPUT_TYPES: Record<PersonField, string> = { givenName: 'text', familyName: 'text', email: 'email', birthDate: 'date', phone: 'tel' };
+const OCCUPATIONS = ['medical-staff', 'shift-work'] as const;
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/** The waiting list's public form: answered at once with a tracking code, slots come later. */
+export function RegistrationPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('waitingList.register.title'));
+  const api = useApiClient();
+  const catalogue = usePublicCatalogue();
+  const captcha = useCaptcha(true);
+  const [person, setPerson] = useState<Record<PersonField, string>>({ givenName: '', familyName: '', email: '', birthDate: '', phone: '' });
+  const [productId, setProductId] = useState('');
+  const [siteIds, setSiteIds] = useState<string[]>([]);
+  const [weekdays, setWeekdays] = useState<number[]>([]);
+  const [occupations, setOccupations] = useState<string[]>([]);
+  const [chronic, setChronic] = useState(false);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [submitting, setSubmitting] = useState(false);
+  const [accepted, setAccepted] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitting(true);
+    setErrors([]);
+    try {
+      const { phone, ...required } = person;
+      const answer = await registerOnWaitingList(api, {
+        person: { ...required, ...(phone.trim() ? { phone } : {}) },
+        ...(productId ? { productId } : {}),
+        preferredSiteIds: siteIds,
+        preferredWeekdays: weekdays,
+        occupations,
+        answers: { 'chronic-condition': chronic },
+        captcha: await captcha.solution(),
+        locale: i18n.language === 'de' ? 'de' : 'en',
+      });
+      setAccepted(answer.trackingCode);
+    } catch (error) {
+      const fields = error instanceof ApiProblemError ? error.fieldProblems.map((problem) => `${fieldLabel(problem.field, t)}: ${problem.message}`) : [];
+      setErrors(fields.length > 0 ? fields : [describeError(error, t)]);
+      captcha.renew();
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (accepted) {
+    return (
+      <section className="page" aria-labelledby="registered-title">
+        <h1 id="registered-title">{t('waitingList.register.doneTitle')}</h1>
+        <StatusMessage tone="success">{t('waitingList.register.done')}</StatusMessage>
+        <p className="lead">
+          {t('waitingList.register.trackingCode')} <strong data-testid="tracking-code">{accepted}</strong>
+        </p>
+        <Link className="button button--primary" to={`/registration/status#${accepted}`}>
+          {t('waitingList.register.toStatus')}
+        </Link>
+      </section>
+    );
+  }
+
+  return (
+    <section className="page" aria-labelledby="register-title">
+      <h1 id="register-title">{t('waitingList.register.title')}</h1>
+      <p className="lead">{t('waitingList.register.intro')}</p>
+      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
+        <FormAlert messages={errors} />
+        <div className="form__grid">
+          {PERSON_FIELDS.map((field) => (
+            <TextField
+              key={field}
+              name={field}
+              type={INPUT_TYPES[field]}
+              label={t(`person.${field}`)}
+              optionalLabel={field === 'phone' ? t('common.optional') : undefined}
+              value={person[field]}
+              onChange={(event) => setPerson((current) => ({ ...current, [field]: event.target.value }))}
+            />
+          ))}
+        </div>
+        <QueryState resource={catalogue.resource} retry={catalogue.refresh}>
+          {(loaded) => (
+            <>
+              <SelectField
+                name="productId"
+                label={t('waitingList.register.vaccine')}
+                value={productId}
+                onChange={(event) => setProductId(event.target.value)}
+                options={[{ value: '', label: t('waitingList.register.anyVaccine') }, ...loaded.products.map((product) => ({ value: product.id, label: product.name }))]}
+              />
+              <CheckboxGroup legend={t('waitingList.register.sites')} options={loaded.sites.map((site) => ({ value: site.id, label: site.name }))} selected={siteIds} onChange={setSiteIds} />
+            </>
+          )}
+        </QueryState>
+        <CheckboxGroup legend={t('waitingList.register.weekdays')} options={WEEKDAYS.map((day) => ({ value: day, label: t(`waitingList.weekdays.${day}`) }))} selected={weekdays} onChange={setWeekdays} />
+        <CheckboxGroup
+          legend={t('waitingList.register.occupations')}
+          options={OCCUPATIONS.map((occupation) => ({ value: occupation, label: t(`waitingList.occupations.${occupation}`) }))}
+          selected={occupations}
+          onChange={setOccupations}
+        />
+        <label className="checkbox">
+          <input type="checkbox" checked={chronic} onChange={(event) => setChronic(event.target.checked)} />
+          <span>{t('waitingList.register.chronicCondition')}</span>
+        </label>
+        <p className="field__hint">{t('waitingList.register.privacy')}</p>
+        <button type="submit" className="button button--primary button--block" disabled={submitting}>
+          {submitting ? t('common.saving') : t('waitingList.register.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function fieldLabel(field: string, t: (key: string, options?: { defaultValue: string }) => string): string {
+  const name = field.replace(/^person\./, '');
+  return t(`person.${name}`, { defaultValue: name });
+}

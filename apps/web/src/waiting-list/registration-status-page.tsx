@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiClient } from '../api/api-context';
+import { describeError } from '../api/error-message';
+import { usePageTitle } from '../tenant/tenant-context';
+import { FormAlert } from '../ui/form-alert';
+import { TextField } from '../ui/text-field';
+import { StandbyOptInForm } from './standby-opt-in-form';
+import { fetchRegistrationStatus, type RegistrationStatus } from './waiting-list-api';
+
+/** The registrant's own page: tracking code (from the link's fragment) and birth date in, status out. */
+export function RegistrationStatusPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('waitingList.status.title'));
+  const api = useApiClient();
+  const [trackingCode, setTrackingCode] = useState(() => decodeURIComponent(window.location.hash.slice(1)));
+  const [birthDate, setBirthDate] = useState('');
+  const [status, setStatus] = useState<RegistrationStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const lookUp = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      setStatus(await fetchRegistrationStatus(api, trackingCode.trim(), birthDate));
+    } catch (cause) {
+      setStatus(null);
+      setError(describeError(cause, t));
+    }
+  };
+
+  return (
+    <section className="page" aria-labelledby="status-title">
+      <h1 id="status-title">{t('waitingList.status.title')}</h1>
+      <form className="form" noValidate onSubmit={(event) => void lookUp(event)}>
+        <FormAlert messages={error ? [error] : []} />
+        <div className="form__grid">
+          <TextField name="trackingCode" label={t('waitingList.status.trackingCode')} value={trackingCode} onChange={(event) => setTrackingCode(event.target.value)} />
+          <TextField name="birthDate" type="date" label={t('person.birthDate')} value={birthDate} onChange={(event) => setBirthDate(event.target.value)} />
+        </div>
+        <button type="submit" className="button button--primary">
+          {t('waitingList.status.show')}
+        </button>
+      </form>
+      {status ? <StatusCard status={status} /> : null}
+      {status && (status.status === 'queued' || status.status === 'offered') ? <StandbyOptInForm source={{ trackingCode: status.trackingCode, birthDate }} /> : null}
+    </section>
+  );
+}
+
+function StatusCard({ status }: { status: RegistrationStatus }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'de' ? 'de' : 'en';
+  const format = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'full', timeStyle: 'short' });
+  return (
+    <div className="card" data-testid="registration-status">
+      <h2>{t(`waitingList.status.states.${status.status}`)}</h2>
+      <dl className="details">
+        {status.group ? (
+          <div className="details__row">
+            <dt>{t('waitingList.status.group')}</dt>
+            <dd>{status.group.name[locale]}</dd>
+          </div>
+        ) : null}
+        {status.position !== null ? (
+          <div className="details__row">
+            <dt>{t('waitingList.status.position')}</dt>
+            <dd>{t('waitingList.status.positionValue', { position: status.position })}</dd>
+          </div>
+        ) : null}
+        {status.offer ? (
+          <div className="details__row">
+            <dt>{t('waitingList.status.offer')}</dt>
+            <dd>{t('waitingList.status.offerValue', { site: status.offer.siteName, until: format(status.offer.availableUntil) })}</dd>
+          </div>
+        ) : null}
+        {status.appointments.map((appointment) => (
+          <div key={appointment.startsAt} className="details__row">
+            <dt>{t('waitingList.status.dose', { number: appointment.doseNumber })}</dt>
+            <dd>{`${format(appointment.startsAt)}, ${appointment.siteName}`}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiClient } from '../api/api-context';
+import { ApiProblemError } from '../api/api-error';
+import { describeError } from '../api/error-message';
+import { fetchCatalogue } from '../booking/booking-api';
+import { QueryState } from '../staff/query-state';
+import { useStaffQuery } from '../staff/use-staff-query';
+import { usePageTitle } from '../tenant/tenant-context';
+import { FormAlert } from '../ui/form-alert';
+import { SelectField } from '../ui/select-field';
+import { TextField } from '../ui/text-field';
+import { announceSpareDoses, fetchAnnouncements, fetchConfirmed, fetchProposals, type SpareDoseProposal } from './waiting-list-api';
+
+/** On the day: "N doses of P left at S until T"; offers go out in waves, the table shows how they are taken. */
+export function StandbyAnnouncementsPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('waitingList.announcements.title'));
+  const query = useStaffQuery('standby-announcements', async (api, signal) => {
+    const [announcements, catalogue, proposals] = await Promise.all([fetchAnnouncements(api, signal), fetchCatalogue(api, signal), fetchProposals(api, signal)]);
+    return { announcements, catalogue, proposals };
+  });
+  const [prefill, setPrefill] = useState<SpareDoseProposal | null>(null);
+  return (
+    <section className="page" aria-labelledby="announcements-title">
+      <h1 id="announcements-title">{t('waitingList.announcements.title')}</h1>
+      <QueryState resource={query.resource} retry={query.refresh}>
+        {({ announcements, catalogue, proposals }) => (
+          <>
+            {proposals.length > 0 ? (
+              <ul data-testid="spare-dose-proposals">
+                {proposals.map((proposal) => (
+                  <li key={`${proposal.dayId}-${proposal.productId}`}>
+                    {t(proposal.expiresToday ? 'waitingList.announcements.proposalExpiring' : 'waitingList.announcements.proposal', {
+                      doses: proposal.doses,
+                      product: catalogue.products.find((product) => product.id === proposal.productId)?.name,
+                      site: catalogue.sites.find((site) => site.id === proposal.siteId)?.name,
+                    })}{' '}
+                    <button type="button" className="button button--secondary" onClick={() => setPrefill(proposal)}>
+                      {t('waitingList.announcements.useProposal')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <AnnounceForm
+              key={prefill ? `${prefill.dayId}-${prefill.productId}` : 'empty'}
+              prefill={prefill}
+              sites={catalogue.sites}
+              products={catalogue.products}
+              onAnnounced={query.refresh}
+            />
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    {(['site', 'product', 'until', 'doses', 'offered', 'taken', 'coming'] as const).map((column) => (
+                      <th key={column} scope="col">
+                        {t(`waitingList.announcements.${column}`)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {announcements.map((announcement) => (
+                    <tr key={announcement.id}>
+                      <td>{catalogue.sites.find((site) => site.id === announcement.siteId)?.name}</td>
+                      <td>{catalogue.products.find((product) => product.id === announcement.productId)?.name}</td>
+                      <td>{new Date(announcement.availableUntil).toLocaleString(i18n.language)}</td>
+                      <td className="num">{announcement.doses}</td>
+                      <td className="num">{announcement.offered}</td>
+                      <td className="num">{announcement.taken}</td>
+                      <td>
+                        <ComingList announcementId={announcement.id} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
+function AnnounceForm({
+  prefill,
+  sites,
+  products,
+  onAnnounced,
+}: {
+  prefill: SpareDoseProposal | null;
+  sites: { id: string; name: string }[];
+  products: { id: string; name: string }[];
+  onAnnounced: () => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const until = prefill ? new Date(prefill.availableUntil).toTimeString().slice(0, 5) : '17:00';
+  const [values, setValues] = useState({
+    siteId: prefill?.siteId ?? '',
+    productId: prefill?.productId ?? '',
+    doses: String(prefill?.doses ?? 1),
+    until,
+    offerMinutes: '30',
+    overbookingFactor: '1.5',
+  });
+  const [errors, setErrors] = useState<string[]>([]);
+  const set = (key: keyof typeof values) => (event: { target: { value: string } }) => setValues({ ...values, [key]: event.target.value });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors([]);
+    const [hours, minutes] = values.until.split(':').map(Number);
+    const until = new Date();
+    until.setHours(hours ?? 17, minutes ?? 0, 0, 0);
+    try {
+      await announceSpareDoses(api, {
+        siteId: values.siteId,
+        productId: values.productId,
+        doses: Number(values.doses),
+        availableUntil: until.toISOString(),
+        offerMinutes: Number(values.offerMinutes),
+        overbookingFactor: Number(values.overbookingFactor),
+      });
+      onAnnounced();
+    } catch (error) {
+      const fields = error instanceof ApiProblemError ? error.fieldProblems.map((problem) => `${problem.field}: ${problem.message}`) : [];
+      setErrors(fields.length > 0 ? fields : [describeError(error, t)]);
+    }
+  };
+
+  return (
+    <form className="form card" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="announce-title">
+      <h2 id="announce-title">{t('waitingList.announcements.announce')}</h2>
+      <FormAlert messages={errors} />
+      <div className="form__grid">
+        <SelectField name="siteId" label={t('waitingList.announcements.site')} placeholder={t('common.choose')} value={values.siteId} onChange={set('siteId')} options={sites.map((site) => ({ value: site.id, label: site.name }))} />
+        <SelectField name="productId" label={t('waitingList.announcements.product')} placeholder={t('common.choose')} value={values.productId} onChange={set('productId')} options={products.map((product) => ({ value: product.id, label: product.name }))} />
+        <TextField name="doses" type="number" min={1} label={t('waitingList.announcements.doses')} value={values.doses} onChange={set('doses')} />
+        <TextField name="until" type="time" label={t('waitingList.announcements.until')} value={values.until} onChange={set('until')} />
+        <TextField name="offerMinutes" type="number" min={5} label={t('waitingList.announcements.offerMinutes')} value={values.offerMinutes} onChange={set('offerMinutes')} />
+        <TextField name="overbookingFactor" type="number" step="0.1" min={1} label={t('waitingList.announcements.overbookingFactor')} value={values.overbookingFactor} onChange={set('overbookingFactor')} />
+      </div>
+      <button type="submit" className="button button--primary">
+        {t('waitingList.announcements.submit')}
+      </button>
+    </form>
+  );
+}
+
+/** Names of those who confirmed, loaded on request: reading them is audited. */
+function ComingList({ announcementId }: { announcementId: string }) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const [names, setNames] = useState<string[] | null>(null);
+  if (names) return <>{names.length > 0 ? names.join(', ') : '—'}</>;
+  return (
+    <button type="button" className="button button--secondary" onClick={() => void fetchConfirmed(api, announcementId).then((coming) => setNames(coming.map((member) => member.givenName)))}>
+      {t('waitingList.announcements.showComing')}
+    </button>
+  );
+}

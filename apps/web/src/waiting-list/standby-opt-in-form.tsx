@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiClient } from '../api/api-context';
+import { ApiProblemError } from '../api/api-error';
+import { describeError } from '../api/error-message';
+import { useCaptcha } from '../captcha/use-captcha';
+import { QueryState } from '../staff/query-state';
+import { FormAlert } from '../ui/form-alert';
+import { StatusMessage } from '../ui/status-message';
+import { TextField } from '../ui/text-field';
+import { CheckboxGroup } from './checkbox-group';
+import { usePublicCatalogue } from './use-public-catalogue';
+import { joinStandby, leaveStandby, type StandbySource } from './waiting-list-api';
+
+/** Opting in to be offered spare doses: where, when one can come, and when never to be disturbed. */
+export function StandbyOptInForm({ source }: { source: StandbySource }) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const catalogue = usePublicCatalogue();
+  const captcha = useCaptcha(true);
+  const [siteIds, setSiteIds] = useState<string[]>([]);
+  const [window, setWindow] = useState({ from: '', to: '' });
+  const [quiet, setQuiet] = useState({ from: '21:00', to: '08:00' });
+  const [phone, setPhone] = useState('');
+  const [errors, setErrors] = useState<string[]>([]);
+  const [outcome, setOutcome] = useState<'joined' | 'left' | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors([]);
+    try {
+      await joinStandby(api, {
+        ...source,
+        siteIds,
+        timeWindows: window.from && window.to ? [window] : [],
+        ...(quiet.from && quiet.to ? { quietFrom: quiet.from, quietTo: quiet.to } : {}),
+        ...(phone.trim() ? { phone: phone.trim() } : {}),
+        captcha: await captcha.solution(),
+      });
+      setOutcome('joined');
+    } catch (error) {
+      const fields = error instanceof ApiProblemError ? error.fieldProblems.map((problem) => `${problem.field}: ${problem.message}`) : [];
+      setErrors(fields.length > 0 ? fields : [describeError(error, t)]);
+      captcha.renew();
+    }
+  };
+
+  const leave = async () => {
+    setErrors([]);
+    try {
+      await leaveStandby(api, source);
+      setOutcome('left');
+    } catch (error) {
+      setErrors([describeError(error, t)]);
+    }
+  };
+
+  if (outcome) return <StatusMessage tone="success">{t(`waitingList.standby.${outcome}`)}</StatusMessage>;
+  return (
+    <form className="form card" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="standby-title">
+      <h2 id="standby-title">{t('waitingList.standby.title')}</h2>
+      <p>{t('waitingList.standby.intro')}</p>
+      <FormAlert messages={errors} />
+      <QueryState resource={catalogue.resource} retry={catalogue.refresh}>
+        {(loaded) => (
+          <CheckboxGroup legend={t('waitingList.standby.sites')} options={loaded.sites.map((site) => ({ value: site.id, label: site.name }))} selected={siteIds} onChange={setSiteIds} />
+        )}
+      </QueryState>
+      <div className="form__grid">
+        <TextField name="windowFrom" type="time" label={t('waitingList.standby.windowFrom')} optionalLabel={t('common.optional')} value={window.from} onChange={(event) => setWindow({ ...window, from: event.target.value })} />
+        <TextField name="windowTo" type="time" label={t('waitingList.standby.windowTo')} optionalLabel={t('common.optional')} value={window.to} onChange={(event) => setWindow({ ...window, to: event.target.value })} />
+        <TextField name="quietFrom" type="time" label={t('waitingList.standby.quietFrom')} value={quiet.from} onChange={(event) => setQuiet({ ...quiet, from: event.target.value })} />
+        <TextField name="quietTo" type="time" label={t('waitingList.standby.quietTo')} value={quiet.to} onChange={(event) => setQuiet({ ...quiet, to: event.target.value })} />
+        <TextField name="phone" type="tel" label={t('waitingList.standby.phone')} optionalLabel={t('common.optional')} value={phone} onChange={(event) => setPhone(event.target.value)} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button button--primary">
+          {t('waitingList.standby.submit')}
+        </button>
+        <button type="button" className="button button--ghost" onClick={() => void leave()}>
+          {t('waitingList.standby.leave')}
+        </button>
+      </div>
+    </form>
+  );
+}

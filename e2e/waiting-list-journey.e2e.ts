@@ -1,0 +1,66 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './support/browser';
+import { signInAsAdmin } from './support/staff-sign-in';
+
+interface CaughtSummary {
+  id: string;
+  to: string[];
+  subject: string;
+}
+
+async function mailTo(catcherUrl: string, address: string, timeoutMs = 45_000): Promise<CaughtSummary> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const messages = (await (await fetch(`${catcherUrl}api/messages`)).json()) as CaughtSummary[];
+    const found = messages.find((message) => message.to.some((to) => to.includes(address)));
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`no mail to ${address} arrived in the catcher`);
+}
+
+describe('the waiting list, from registration to the booking mail', () => {
+  let browser: Browser;
+  const port = inject('gatewayPort');
+  const baseUrl = `http://acme.localhost:${port}`;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  it('registers, staff release the group, the allocator books and the booking mail arrives', async () => {
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin' });
+    const page = await context.newPage();
+    const email = `waiting.${Date.now()}@acme.example`;
+
+    await page.goto(`${baseUrl}/registration`);
+    await page.getByLabel('Given name').fill('Wanda');
+    await page.getByLabel('Family name').fill('Wartend');
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Date of birth').fill('1975-03-09');
+    await page.getByRole('button', { name: 'Join the waiting list' }).click();
+    const code = page.getByTestId('tracking-code');
+    await code.waitFor({ timeout: 20_000 });
+    const trackingCode = ((await code.textContent()) ?? '').trim();
+    expect(trackingCode).toMatch(/^R[0-9A-Z]{3}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
+
+    const staff = await context.newPage();
+    await signInAsAdmin(staff, baseUrl, 'admin@acme.example', inject('oneTimePasswords')['acme'] ?? '', 'a long and private passphrase');
+    await staff.goto(`${baseUrl}/staff/waiting-list`);
+    await staff.getByLabel('Up to group (rank)').fill('3');
+    await staff.getByRole('button', { name: 'Release', exact: true }).click();
+    await staff.getByText('Groups up to 3: Every site').waitFor();
+    await staff.screenshot({ path: `${import.meta.dirname}/../test-results/waiting-list-staff.png`, fullPage: true });
+
+    const mail = await mailTo(inject('mailCatcherUrl'), email);
+    expect(mail.subject).toMatch(/Booking confirmed/);
+
+    await page.goto(`${baseUrl}/registration/status#${trackingCode}`);
+    await page.getByLabel('Date of birth').fill('1975-03-09');
+    await page.getByRole('button', { name: 'Show status' }).click();
+    await page.getByTestId('registration-status').getByText('Booked').waitFor();
+    await context.close();
+  });
+});
