@@ -1,4 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { RandomPool } from './random-pool';
+
+const ivs = new RandomPool();
 
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
@@ -84,7 +87,7 @@ export class FieldKeyRing {
 
   encrypt(plaintext: string, context: string): string {
     const key = this.key(this.currentVersion);
-    const iv = randomBytes(IV_BYTES);
+    const iv = ivs.take(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key.encryptionKey, iv);
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, hkdfSync } from 'node:crypto';
-import { createChallenge, verifySolution } from 'altcha-lib/v1';
+import { createChallenge } from 'altcha-lib/v1';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
+import { verifyAltchaSolution } from './altcha-solution';
 
 const CHALLENGE_TTL_MS = 10 * 60_000;
 
@@ -41,13 +42,7 @@ export class CaptchaService {
     const captcha = this.config.captcha;
     if (captcha.provider === 'recaptcha') return this.verifyRecaptcha(solution, clientIp, captcha);
     if (solution.length > 2_000) return false;
-    let valid = false;
-    try {
-      valid = await verifySolution(solution, this.hmacKey, true);
-    } catch {
-      return false;
-    }
-    return valid && this.firstUse(solution);
+    return verifyAltchaSolution(solution, this.hmacKey) && this.firstUse(solution);
   }
 
   private firstUse(solution: string): boolean {
