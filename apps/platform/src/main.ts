@@ -69,6 +69,8 @@ function printWelcome(running: RunningTenant[], port: number, mailCatcherUrl: st
         `   staff sign-in: ${tenant.adminEmail} / ${tenant.oneTimePassword} (one-time; you choose your own at first sign-in)` +
         `\n  ${''.padEnd(22)} demo doctor and assistant: doctor@${tenant.tenant.entry.slug}.example, assistant@${tenant.tenant.entry.slug}.example / ${tenant.demoStaffPassword}`,
     ),
+    `  Waiting list           http://${running[0]?.tenant.entry.slug ?? 'acme'}.localhost:${port}/registration   (register, then follow the status page)`,
+    `  Verify a certificate   http://${running[0]?.tenant.entry.slug ?? 'acme'}.localhost:${port}/verify`,
     `  API documentation      http://${running[0]?.tenant.entry.slug ?? 'acme'}.localhost:${port}/api/openapi.json`,
     `  Mail catcher           ${mailCatcherUrl}   (every mail the centers send, e.g. booking confirmations)`,
     '',
