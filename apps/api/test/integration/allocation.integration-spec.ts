@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AllocationRepository, RegistrationNoLongerQueued } from '../../src/modules/allocation/allocation.repository';
 import { AllocationWorker } from '../../src/modules/allocation/allocation.worker';
+import { BookingService } from '../../src/modules/booking/booking.service';
 import { createCatalogue, createDay, inDays, person, type Catalogue } from '../support/booking-fixture';
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 import { eventually, register, release, rowsOf } from '../support/waiting-list-fixture';
@@ -79,6 +81,34 @@ describe('the allocator', () => {
     expect(appointments.filter((a) => a.dose_kind === 'followUp')).toHaveLength(3);
     const mails = await rowsOf(api.tenant.databaseUrl, "SELECT id FROM outbox_message WHERE kind = 'mail:booking-confirmation'");
     expect(mails).toHaveLength(3);
+  });
+
+  it('lets a person withdraw: nobody is booked for them, not even by a job already running', async () => {
+    const day = await createDay(api, doctor, { siteId: catalogue.otherSite.id, date: inDays(5), lots: [{ lotId: catalogue.jcovdenLot.id, doses: 4 }], capacity: { first: 2, followUp: 0, booster: 0 } });
+    const someone = person();
+    const code = await register(api, { productId: catalogue.jcovden.id, person: someone, occupations: ['medical-staff'] });
+    const wrong = await api.request('/api/registrations/withdraw', { body: { trackingCode: code, birthDate: '1970-01-01' } });
+    expect(wrong.status).toBe(404);
+    const [row] = await rowsOf<{ id: string }>(api.tenant.databaseUrl, 'SELECT id FROM registration WHERE tracking_code = $1', [code]);
+
+    // A job that had read the registration as queued books only if it still is when the booking commits.
+    const withdrawn = await api.request('/api/registrations/withdraw', { body: { trackingCode: code, birthDate: someone.birthDate } });
+    expect(withdrawn.status).toBe(200);
+    const repository = api.app.get(AllocationRepository);
+    const late = api.app.get(BookingService).bookForWaitingList(
+      { productId: catalogue.jcovden.id, doseKind: 'first', slotId: day.slots[0]?.id as string, person: someone, locale: 'en' },
+      `waiting-list-${row?.id}`,
+      (client, bookingId) => repository.markBooked(client, row?.id as string, bookingId),
+    );
+    await expect(late).rejects.toBeInstanceOf(RegistrationNoLongerQueued);
+    expect(await rowsOf(api.tenant.databaseUrl, 'SELECT id FROM booking WHERE idempotency_key = $1', [`waiting-list-${row?.id}`])).toEqual([]);
+    const [slot] = await rowsOf<{ booked_first: number }>(api.tenant.databaseUrl, 'SELECT booked_first FROM slot WHERE id = $1', [day.slots[0]?.id]);
+    expect(slot?.booked_first).toBe(0);
+
+    await release(api, doctor, 3);
+    await api.app.get(AllocationWorker).runUntilIdle();
+    const status = (await (await api.request('/api/registrations/status', { body: { trackingCode: code, birthDate: someone.birthDate } })).json()) as { status: string };
+    expect(status.status).toBe('withdrawn');
   });
 
   it('moves a job that keeps failing to the dead letters, and a replay books the person', async () => {

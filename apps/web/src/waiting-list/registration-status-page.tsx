@@ -6,7 +6,7 @@ import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../ui/form-alert';
 import { TextField } from '../ui/text-field';
 import { StandbyOptInForm } from './standby-opt-in-form';
-import { fetchRegistrationStatus, type RegistrationStatus } from './waiting-list-api';
+import { fetchRegistrationStatus, withdrawRegistration, type RegistrationStatus } from './waiting-list-api';
 
 /** The registrant's own page: tracking code (from the link's fragment) and birth date in, status out. */
 export function RegistrationStatusPage() {
@@ -44,6 +44,9 @@ export function RegistrationStatusPage() {
       </form>
       {status ? <StatusCard status={status} /> : null}
       {status && (status.status === 'queued' || status.status === 'offered') ? <StandbyOptInForm source={{ trackingCode: status.trackingCode, birthDate }} /> : null}
+      {status && (status.status === 'queued' || status.status === 'offered') ? (
+        <WithdrawPanel trackingCode={status.trackingCode} birthDate={birthDate} onWithdrawn={() => setStatus({ ...status, status: 'withdrawn', position: null, offer: null })} />
+      ) : null}
     </section>
   );
 }
@@ -81,6 +84,44 @@ function StatusCard({ status }: { status: RegistrationStatus }) {
           </div>
         ))}
       </dl>
+    </div>
+  );
+}
+
+/** Leaving the waiting list frees the place for the next person; asked twice, as it cannot be undone. */
+function WithdrawPanel({ trackingCode, birthDate, onWithdrawn }: { trackingCode: string; birthDate: string; onWithdrawn: () => void }) {
+  const { t } = useTranslation();
+  const api = useApiClient();
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const withdraw = async () => {
+    setError(null);
+    try {
+      await withdrawRegistration(api, trackingCode, birthDate);
+      onWithdrawn();
+    } catch (cause) {
+      setError(describeError(cause, t));
+    }
+  };
+  return (
+    <div className="card">
+      <h2>{t('waitingList.status.withdrawTitle')}</h2>
+      <p>{t('waitingList.status.withdrawText')}</p>
+      <FormAlert messages={error ? [error] : []} />
+      {confirming ? (
+        <div className="actions">
+          <button type="button" className="button button--danger" onClick={() => void withdraw()}>
+            {t('waitingList.status.withdrawConfirm')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+            {t('waitingList.status.withdrawKeep')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button button--ghost" onClick={() => setConfirming(true)}>
+          {t('waitingList.status.withdraw')}
+        </button>
+      )}
     </div>
   );
 }

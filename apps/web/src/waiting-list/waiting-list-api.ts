@@ -98,6 +98,8 @@ export const registerOnWaitingList = (api: ApiClient, request: RegistrationReque
 // Tracking code and birth date travel in a POST body, never in a URL.
 export const fetchRegistrationStatus = (api: ApiClient, trackingCode: string, birthDate: string) =>
   api.post<RegistrationStatus>('/registrations/status', { trackingCode, birthDate });
+export const withdrawRegistration = (api: ApiClient, trackingCode: string, birthDate: string) =>
+  api.post<{ status: 'withdrawn' }>('/registrations/withdraw', { trackingCode, birthDate });
 export const joinStandby = (api: ApiClient, request: StandbyOptIn) => api.post<{ joined: true }>('/standby/members', request);
 export const confirmStandbyOffer = (api: ApiClient, token: string) => api.post<{ status: 'confirmed'; announcement: Announcement }>('/standby/offers/confirm', { token });
 

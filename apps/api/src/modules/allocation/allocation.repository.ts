@@ -148,8 +148,13 @@ export class AllocationRepository {
   }
 
   /** In the booking's transaction: the registration is booked exactly when its booking commits. */
+  /** Inside the booking's transaction; a registration withdrawn meanwhile rolls the booking back. */
   async markBooked(client: PoolClient, id: string, bookingId: string): Promise<void> {
-    await client.query(`UPDATE registration SET status = 'booked', booking_id = $2, queue_reason = NULL, allocation_due_at = NULL WHERE id = $1`, [id, bookingId]);
+    const updated = await client.query(
+      `UPDATE registration SET status = 'booked', booking_id = $2, queue_reason = NULL, allocation_due_at = NULL WHERE id = $1 AND status = 'queued'`,
+      [id, bookingId],
+    );
+    if (updated.rowCount !== 1) throw new RegistrationNoLongerQueued(id);
   }
 
   /** Booked already (self-service): nothing left to allocate. */
@@ -163,5 +168,12 @@ export class AllocationRepository {
       `UPDATE registration SET queue_reason = $2, allocation_due_at = now() + make_interval(mins => $3) WHERE id = $1 AND status = 'queued'`,
       [id, reason, recheckMinutes],
     );
+  }
+}
+
+/** The registration left the queue (withdrawn) while its job ran: nothing is booked for it. */
+export class RegistrationNoLongerQueued extends Error {
+  constructor(readonly registrationId: string) {
+    super('registration is no longer queued');
   }
 }

@@ -5,7 +5,7 @@ import { BookingException, BookingExceptionCode } from '../booking/booking.excep
 import { BookingService } from '../booking/booking.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { PriorityRulesService } from '../priority/priority-rules.service';
-import { AllocationRepository, type CandidateSlot, type RegistrationToAllocate } from './allocation.repository';
+import { AllocationRepository, RegistrationNoLongerQueued, type CandidateSlot, type RegistrationToAllocate } from './allocation.repository';
 
 /** Why a released registration is still queued; staff see the code, the web app words it. */
 export type UnmetReason = 'not_eligible' | 'no_product_offered' | 'no_slot' | 'no_follow_up_slot' | 'not_released';
@@ -38,7 +38,14 @@ export class AllocationService {
     }
     let reason: UnmetReason = 'no_product_offered';
     for (const product of await this.products(registration)) {
-      const outcome = await this.tryProduct(registration, product, siteIds);
+      let outcome: Awaited<ReturnType<AllocationService['tryProduct']>>;
+      try {
+        outcome = await this.tryProduct(registration, product, siteIds);
+      } catch (error) {
+        // Withdrawn while this job ran: the booking was rolled back, there is nobody to allocate.
+        if (error instanceof RegistrationNoLongerQueued) return 'nothing_to_do';
+        throw error;
+      }
       if (outcome === 'booked') return 'booked';
       // The most telling reason wins: a missing slot says more than an ineligible second choice.
       if (reason === 'no_product_offered' || outcome !== 'not_eligible') reason = outcome;

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { RateLimit } from '../../common/rate-limit';
 import { Public } from '../auth/access.decorators';
@@ -18,6 +18,17 @@ export class RegistrationController {
   @ApiAcceptedResponse({ description: 'On the waiting list; committed before this answer. A known e-mail gets its existing tracking code.' })
   register(@Body() dto: CreateRegistrationDto, @Req() request: FastifyRequest): Promise<RegistrationAccepted> {
     return this.registrations.register(dto, request.ip);
+  }
+
+  @Post('withdraw')
+  @HttpCode(200)
+  @Public()
+  @RateLimit('manage')
+  @ApiOkResponse({ description: 'Off the waiting list (and standby); nobody is allocated for this registration any more' })
+  @ApiNotFoundResponse({ description: 'No registration matches the tracking code and birth date' })
+  @ApiConflictResponse({ description: 'registration.already_booked: cancel the booking with its own link' })
+  withdraw(@Body() dto: RegistrationStatusQueryDto): Promise<{ status: 'withdrawn' }> {
+    return this.registrations.withdraw(dto.trackingCode, dto.birthDate);
   }
 
   @Post('status')

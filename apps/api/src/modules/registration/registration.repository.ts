@@ -65,6 +65,29 @@ export class RegistrationRepository {
   }
 
   /**
+   * Takes a queued registration off the waiting list (and its standby membership) when tracking code
+   * and birth date match; `booked` when it already has a booking, which is cancelled with its own link.
+   */
+  async withdraw(trackingCode: string, birthDate: string): Promise<'withdrawn' | 'booked' | 'not_found'> {
+    const { rows } = await this.sql.query<{ id: string; status: RegistrationStatus; birth_date_encrypted: string }>(
+      'SELECT id, status, birth_date_encrypted FROM registration WHERE tracking_code = $1',
+      [trackingCode],
+    );
+    const row = rows[0];
+    if (!row || this.ring.decrypt(row.birth_date_encrypted, 'registration.birthDate') !== birthDate) return 'not_found';
+    if (row.status === 'withdrawn') return 'withdrawn';
+    return this.sql.transaction(async (client) => {
+      const updated = await client.query(
+        `UPDATE registration SET status = 'withdrawn', allocation_due_at = NULL, queue_reason = NULL WHERE id = $1 AND status = 'queued'`,
+        [row.id],
+      );
+      if (updated.rowCount !== 1) return 'booked';
+      await client.query('UPDATE standby_member SET active = false WHERE registration_id = $1', [row.id]);
+      return 'withdrawn';
+    });
+  }
+
+  /**
    * Status for the person's own status page; null unless tracking code and birth date match.
    * `ahead` counts queued registrations served before this one (lower rank, or same rank and earlier).
    */

@@ -77,6 +77,23 @@ export class RegistrationService {
     return { trackingCode, statusUrl: `${this.config.publicUrl}/registration/status#${trackingCode}` };
   }
 
+  /** The person leaves the waiting list; nobody is allocated for them afterwards. */
+  async withdraw(trackingCode: string, birthDate: string): Promise<{ status: 'withdrawn' }> {
+    const outcome = await this.registrations.withdraw(trackingCode, birthDate);
+    if (outcome === 'not_found') {
+      throw new AppException('registration.not_found', 404, 'Not found', 'No registration matches this tracking code and birth date.');
+    }
+    if (outcome === 'booked') {
+      throw new AppException(
+        'registration.already_booked',
+        409,
+        'You have an appointment already',
+        'Cancel it with the link in your booking e-mail; that also frees your place for someone else.',
+      );
+    }
+    return { status: 'withdrawn' };
+  }
+
   async status(trackingCode: string, birthDate: string): Promise<RegistrationStatusView> {
     const found = await this.registrations.statusOf(trackingCode, birthDate);
     // One answer for an unknown code and a wrong birth date: the status page reveals nothing to a guesser.

@@ -56,6 +56,10 @@ export const de: Messages = {
       employee_number_taken: 'Mit dieser Personalnummer ist bereits eine andere Person registriert.',
       version_conflict: 'Jemand anderes hat diese Person inzwischen geändert. Bitte laden Sie neu und nehmen Sie Ihre Änderung erneut vor.',
     },
+    registration: {
+      already_booked: 'Sie haben bereits einen Termin. Sagen Sie ihn mit dem Link in Ihrer Buchungs-E-Mail ab; damit wird auch Ihr Platz frei.',
+      not_found: 'Keine Anmeldung passt zu diesem Code und Geburtsdatum.',
+    },
     request: {
       rate_limited: 'Zu viele Anfragen. Bitte warten Sie einen Moment.',
     },

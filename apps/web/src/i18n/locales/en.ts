@@ -58,6 +58,10 @@ export const en = {
       employee_number_taken: 'Another person is already registered with this employee number.',
       version_conflict: 'Someone else changed this person in the meantime. Please reload and make your change again.',
     },
+    registration: {
+      already_booked: 'You already have an appointment. Cancel it with the link in your booking e-mail; that also frees your place.',
+      not_found: 'No registration matches this tracking code and birth date.',
+    },
     request: {
       rate_limited: 'Too many requests. Please wait a moment and try again.',
     },

@@ -41,6 +41,11 @@ export const waitingListDe: WaitingListMessages = {
       offer: 'Angebotene Restdosis',
       offerValue: '{{site}}, bis {{until}}',
       dose: '{{number}}. Impfung',
+      withdrawTitle: 'Sie brauchen keinen Termin mehr?',
+      withdrawText: 'Verlassen Sie die Warteliste, dann geht Ihr Platz an die nächste Person. Auch Restdosen-Angebote enden.',
+      withdraw: 'Warteliste verlassen',
+      withdrawConfirm: 'Ja, Warteliste verlassen',
+      withdrawKeep: 'Auf der Liste bleiben',
       states: { queued: 'Wartend', offered: 'Ihnen wird eine Restdosis angeboten', booked: 'Gebucht', vaccinated: 'Geimpft', withdrawn: 'Zurückgezogen' },
     },
     standby: {

@@ -39,6 +39,11 @@ export const waitingListEn = {
       offer: 'Spare dose offered',
       offerValue: '{{site}}, until {{until}}',
       dose: 'Dose {{number}}',
+      withdrawTitle: 'No longer need an appointment?',
+      withdrawText: 'Leave the waiting list and your place goes to the next person. Standby offers stop too.',
+      withdraw: 'Leave the waiting list',
+      withdrawConfirm: 'Yes, leave the waiting list',
+      withdrawKeep: 'Stay on the list',
       states: { queued: 'Waiting', offered: 'A spare dose is offered to you', booked: 'Booked', vaccinated: 'Vaccinated', withdrawn: 'Withdrawn' },
     },
     standby: {
