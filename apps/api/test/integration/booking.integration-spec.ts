@@ -202,6 +202,10 @@ describe('booking', () => {
     const solution = await captchaSolution(api);
     expect((await book(api, { ...request, person: person(), captcha: solution })).status).toBe(201);
     expect((await book(api, { ...request, person: person(), captcha: solution })).body.code).toBe('captcha.invalid');
+    // No person at all is a user's mistake: 400 naming the field, never a 500.
+    const nobody = await book(api, { ...request, person: undefined as unknown as ReturnType<typeof person> });
+    expect(nobody.status).toBe(400);
+    expect(nobody.body.errors).toEqual([{ field: 'person', message: 'is required' }]);
   });
 
   it('limits booking attempts per client address with 429 and Retry-After', async () => {

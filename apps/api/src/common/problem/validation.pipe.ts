@@ -4,7 +4,8 @@ import { ValidationException } from './app-exception';
 
 // When a field breaks several rules, the one that says the most to a person comes first:
 // "should not be empty" beats "must be shorter than 100 characters" for a missing name.
-const FIRST_RULES = ['whitelistValidation', 'isNotEmpty', 'isDefined', 'isString', 'isInt', 'isArray', 'isObject'];
+// A malformed e-mail address says more than its length (a missing one fails both).
+const FIRST_RULES = ['whitelistValidation', 'isNotEmpty', 'isDefined', 'isString', 'isInt', 'isArray', 'isObject', 'isEmail'];
 
 function mainConstraint(constraints: Record<string, string>): [string, string] | undefined {
   const entries = Object.entries(constraints);

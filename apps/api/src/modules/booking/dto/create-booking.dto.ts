@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DOSE_KINDS, type CreateBookingRequest, type DoseKind } from '@vaccinate/api-contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsEmail, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { EMPLOYEE_NUMBER_PATTERN, IsBirthDate, NAME_MAX } from '../../people/dto/person-fields';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -23,7 +23,12 @@ export class CreateBookingDto implements CreateBookingRequest {
   @ApiProperty({ enum: DOSE_KINDS }) @IsIn(DOSE_KINDS, { message: `must be one of ${DOSE_KINDS.join(', ')}` }) doseKind!: DoseKind;
   @ApiProperty({ format: 'uuid' }) @IsUUID('4', { message: 'must be a time slot id' }) slotId!: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('4', { message: 'must be a time slot id' }) followUpSlotId?: string;
-  @ApiProperty({ type: BookingPersonDto }) @ValidateNested() @Type(() => BookingPersonDto) person!: BookingPersonDto;
+  @ApiProperty({ type: BookingPersonDto })
+  @IsDefined({ message: 'is required' })
+  @IsObject({ message: 'must be an object' })
+  @ValidateNested()
+  @Type(() => BookingPersonDto)
+  person!: BookingPersonDto;
   @ApiProperty({ description: 'ALTCHA solution (base64) or reCAPTCHA token' }) @IsString() @IsNotEmpty({ message: 'is required' }) @MaxLength(4000) captcha!: string;
   @ApiPropertyOptional({ enum: ['de', 'en'] }) @IsOptional() @IsIn(['de', 'en']) locale?: 'de' | 'en';
 }

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsEmail,
   IsIn,
   IsInt,
@@ -30,7 +31,12 @@ export class RegistrationPersonDto {
 }
 
 export class CreateRegistrationDto {
-  @ApiProperty({ type: RegistrationPersonDto }) @ValidateNested() @Type(() => RegistrationPersonDto) person!: RegistrationPersonDto;
+  @ApiProperty({ type: RegistrationPersonDto })
+  @IsDefined({ message: 'is required' })
+  @IsObject({ message: 'must be an object' })
+  @ValidateNested()
+  @Type(() => RegistrationPersonDto)
+  person!: RegistrationPersonDto;
   @ApiPropertyOptional({ format: 'uuid', description: 'The vaccine wished for; any when absent' })
   @IsOptional()
   @IsUUID('4', { message: 'must be a vaccine id' })
