@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { RateLimit } from '../../common/rate-limit';
 import { Public } from '../auth/access.decorators';
 import { CreateRegistrationDto, RegistrationStatusQueryDto } from './dto/create-registration.dto';
+import { readRegistrationBody } from './registration-body';
 import { RegistrationService, type RegistrationAccepted } from './registration.service';
 
 @ApiTags('waiting-list')
@@ -16,8 +17,10 @@ export class RegistrationController {
   @Public()
   @RateLimit('booking')
   @ApiAcceptedResponse({ description: 'On the waiting list; committed before this answer. A known e-mail gets its existing tracking code.' })
-  register(@Body() dto: CreateRegistrationDto, @Req() request: FastifyRequest): Promise<RegistrationAccepted> {
-    return this.registrations.register(dto, request.ip);
+  // Checked by readRegistrationBody, not the global pipe: the same rules and messages at a fraction of the cost.
+  @ApiBody({ type: CreateRegistrationDto })
+  register(@Body() body: unknown, @Req() request: FastifyRequest): Promise<RegistrationAccepted> {
+    return this.registrations.register(readRegistrationBody(body), request.ip);
   }
 
   @Post('withdraw')
