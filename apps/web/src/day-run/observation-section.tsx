@@ -18,7 +18,7 @@ export function ObservationSection({ visit, vaccination, onRecorded }: { visit: 
   const left = until ? observationMinutesLeft(until, now) : 0;
   return (
     <section className="card" aria-labelledby="observation-title">
-      <h2 id="observation-title">{t('dayRun.visit.observation')}</h2>
+      <h2 id="observation-title">{visit.state === 'observation' ? t('dayRun.visit.observation') : t('dayRun.visit.vaccination')}</h2>
       <p>
         {t('dayRun.visit.given', {
           product: vaccination.productName,

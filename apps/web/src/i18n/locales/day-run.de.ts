@@ -34,6 +34,7 @@ export const dayRunDe: typeof dayRunEn = {
     booked: 'Gebucht',
     checked_in: 'Eingecheckt',
     in_consultation: 'Im Aufklärungsgespräch',
+    vaccination: 'Impfung',
     observation: 'In Nachbeobachtung',
     vaccinated: 'Geimpft, kann gehen',
     done: 'Fertig',

@@ -33,6 +33,7 @@ export const dayRunEn = {
     booked: 'Booked',
     checked_in: 'Checked in',
     in_consultation: 'In consultation',
+    vaccination: 'Vaccination',
     observation: 'Under observation',
     vaccinated: 'Vaccinated, ready to leave',
     done: 'Done',
