@@ -1,7 +1,7 @@
 import type { BoardEntry, CheckOutPlan, DayBoard, DayReport, Lot, PersonHistory, Vaccination, VaccinationDay, VisitDetail } from '@vaccinate/api-contracts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { book, createCatalogue, createDay, inDays, person, type Catalogue } from '../support/booking-fixture';
+import { book, captchaSolution, createCatalogue, createDay, inDays, person, randomClientIp, type Catalogue } from '../support/booking-fixture';
 import { ALL_NO, checkInAndAnswer, send, startDaySoon, tenantSql } from '../support/day-run-fixture';
 import { NoShowJob } from '../../src/modules/visit/no-show.job';
 import { postJson, provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
@@ -145,6 +145,20 @@ describe('running a vaccination day', () => {
     const twice = await document(plain);
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('vaccination.already_documented');
+  });
+
+  it('ends the standby membership of someone who has had their dose', async () => {
+    const who = person();
+    const booked = await book(api, { productId: catalogue.comirnaty.id, doseKind: 'first', slotId: today.slots[9]?.id as string, followUpSlotId: followUpDay.slots[0]?.id as string, person: who });
+    expect(booked.status).toBe(201);
+    const ip = randomClientIp();
+    const joined = await api.request('/api/standby/members', { body: { manageToken: booked.body.manageToken, siteIds: [catalogue.site.id], captcha: await captchaSolution(api, ip) }, headers: { 'x-forwarded-for': ip } });
+    expect(joined.status, await joined.clone().text()).toBeLessThan(300);
+    const active = async () => (await tenantSql<{ active: boolean }>(api, 'SELECT m.active FROM standby_member m JOIN booking b ON b.id = m.booking_id WHERE b.code = $1', [booked.body.bookingCode]))[0]?.active;
+    expect(await active()).toBe(true);
+    const visit = await checkInAndAnswer(api, assistant, today.id, booked.body.bookingCode);
+    expect((await document(visit)).status).toBe(201);
+    expect(await active()).toBe(false);
   });
 
   it('refuses documentation by an assistant', async () => {

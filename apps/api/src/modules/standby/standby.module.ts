@@ -9,6 +9,7 @@ import { SpareDoseProposalRepository } from './spare-dose-proposal.repository';
 import { StandbyDispatchService } from './standby-dispatch.service';
 import { StandbyMemberRepository } from './standby-member.repository';
 import { StandbyOfferRepository } from './standby-offer.repository';
+import { StandbyRecordListener } from './standby-record.listener';
 import { StandbyController } from './standby.controller';
 import { StandbyService } from './standby.service';
 import { StandbyWorker } from './standby.worker';
@@ -22,6 +23,7 @@ import { StandbyWorker } from './standby.worker';
     StandbyDispatchService,
     StandbyMemberRepository,
     StandbyOfferRepository,
+    StandbyRecordListener,
     StandbyService,
     StandbyWorker,
   ],
