@@ -7,7 +7,7 @@ import { FormAlert } from '../ui/form-alert';
 import { LoadingIndicator } from '../ui/status-message';
 import { UnreadableCodeError, type CertificateVerification } from './verify/certificate-verification';
 import { fetchingIssuerDirectory, issuerTenants, type IssuerDirectory } from './verify/issuer-directory';
-import { QrScanner, cameraAvailable } from './verify/qr-scanner';
+import { QrScanner, cameraAvailable } from '../ui/qr-scanner';
 import { verifyCertificateCode } from './verify/verify-certificate-code';
 
 type Outcome = { status: 'idle' } | { status: 'checking' } | { status: 'done'; result: CertificateVerification } | { status: 'failed'; message: string };

@@ -11,7 +11,7 @@ import { FormAlert } from '../ui/form-alert';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import { checkIn } from './day-run-api';
-import { QrScanner } from './qr-scanner';
+import { QrScanner } from '../ui/qr-scanner';
 
 /** Booking codes are shown grouped and upper-case; people type them any way. */
 export function normalizeBookingCode(value: string): string {
@@ -77,6 +77,9 @@ export function CheckInPanel({ dayId, entries, onCheckedIn }: { dayId: string; e
       </form>
       {scanning ? (
         <QrScanner
+          label={t('dayRun.checkIn.scanning')}
+          hint={t('dayRun.checkIn.scanning')}
+          unavailable={t('dayRun.checkIn.cameraUnavailable')}
           onCode={(scanned) => {
             setScanning(false);
             setCode(scanned);

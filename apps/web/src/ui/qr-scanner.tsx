@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { createQrFrameReader } from '../../day-run/qr-frame-reader';
+import { createQrFrameReader } from './qr-frame-reader';
 
 const SCAN_INTERVAL_MS = 200;
 
@@ -9,10 +9,10 @@ export function cameraAvailable(): boolean {
 }
 
 /**
- * The camera looking for a certificate's QR code (the day board's frame reader: the browser's
- * BarcodeDetector or jsQR); reports the first code read and stops the camera.
+ * The device camera looking for a QR code (a booking at check-in, a certificate on the verify page);
+ * reports the first code read and stops the camera. Without a camera, `unavailable` says what else to do.
  */
-export function QrScanner({ label, unavailable, onCode }: { label: string; unavailable: string; onCode: (text: string) => void }) {
+export function QrScanner({ label, unavailable, hint, onCode }: { label: string; unavailable: string; hint?: string; onCode: (text: string) => void }) {
   const video = useRef<HTMLVideoElement>(null);
   const onCodeRef = useRef(onCode);
   onCodeRef.current = onCode;
@@ -47,7 +47,7 @@ export function QrScanner({ label, unavailable, onCode }: { label: string; unava
         };
         void tick();
       } catch {
-        // No camera or no permission: pasting the code still works.
+        // No camera, no permission or no secure context: typing or pasting the code still works.
         if (!stopped) setFailed(true);
       }
     })();
@@ -58,6 +58,11 @@ export function QrScanner({ label, unavailable, onCode }: { label: string; unava
   return (
     <div className="qr-scanner">
       <video ref={video} className="qr-scanner__video" muted playsInline aria-label={label} />
+      {hint ? (
+        <p className="field__hint" role="status">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }
