@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { scaledService } from '../workload/scaled-service';
 import { hardenedPodSpec, imageReference, resourceRequirements } from '../workload/hardening';
 import { INGRESS_CONTROLLER_POD_LABELS, NAMESPACE_NAME_LABEL, objectLabels, selectorLabels, TENANT_NAMESPACE_LABEL } from '../workload/labels';
 import type { PlatformValues } from './platform-values';
@@ -76,34 +77,7 @@ export class CertificatesFunction extends Construct {
       },
     });
 
-    new k8s.KubeHorizontalPodAutoscalerV2(this, 'autoscaler', {
-      metadata: { name: 'certificates', labels },
-      spec: {
-        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'certificates' },
-        minReplicas: certificates.autoscaling.minReplicas,
-        maxReplicas: certificates.autoscaling.maxReplicas,
-        metrics: [
-          {
-            type: 'Resource',
-            resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: certificates.autoscaling.targetCpuUtilization } },
-          },
-        ],
-      },
-    });
-
-    new k8s.KubePodDisruptionBudget(this, 'disruption-budget', {
-      metadata: { name: 'certificates', labels },
-      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: selectorLabels('certificates') } },
-    });
-
-    new k8s.KubeService(this, 'service', {
-      metadata: { name: 'certificates', labels },
-      spec: {
-        type: 'ClusterIP',
-        selector: selectorLabels('certificates'),
-        ports: [{ name: 'http', port: CERTIFICATES_SERVICE_PORT, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' }],
-      },
-    });
+    scaledService(this, '', 'certificates', certificates.autoscaling, CERTIFICATES_SERVICE_PORT);
 
     new k8s.KubeNetworkPolicy(this, 'network-policy', {
       metadata: { name: 'certificates', labels: { 'app.kubernetes.io/part-of': 'vaccinate' } },

@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
+import { scaledService } from '../workload/scaled-service';
 import { hardenedPodSpec, imageReference, resourceRequirements } from '../workload/hardening';
 import {
   NAMESPACE_NAME_LABEL,
@@ -79,34 +80,7 @@ export class MailerFunction extends Construct {
       },
     });
 
-    new k8s.KubeHorizontalPodAutoscalerV2(this, 'autoscaler', {
-      metadata: { name: 'mailer', labels },
-      spec: {
-        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'mailer' },
-        minReplicas: mailer.autoscaling.minReplicas,
-        maxReplicas: mailer.autoscaling.maxReplicas,
-        metrics: [
-          {
-            type: 'Resource',
-            resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: mailer.autoscaling.targetCpuUtilization } },
-          },
-        ],
-      },
-    });
-
-    new k8s.KubePodDisruptionBudget(this, 'disruption-budget', {
-      metadata: { name: 'mailer', labels },
-      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: selectorLabels('mailer') } },
-    });
-
-    new k8s.KubeService(this, 'service', {
-      metadata: { name: 'mailer', labels },
-      spec: {
-        type: 'ClusterIP',
-        selector: selectorLabels('mailer'),
-        ports: [{ name: 'http', port: MAILER_PORT, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' }],
-      },
-    });
+    scaledService(this, '', 'mailer', mailer.autoscaling, MAILER_PORT);
 
     new k8s.KubeNetworkPolicy(this, 'network-policy', {
       metadata: { name: 'mailer', labels: { 'app.kubernetes.io/part-of': 'vaccinate' } },

@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import type { ValuesContext } from '../helm/values-context';
+import { scaledService } from '../workload/scaled-service';
 import { hardenedPodSpec, imageReference, resourceRequirements } from '../workload/hardening';
 import { INGRESS_CONTROLLER_POD_LABELS, NAMESPACE_NAME_LABEL, objectLabels, selectorLabels } from '../workload/labels';
 import { CertificatesFunction } from './certificates-function';
@@ -69,34 +70,7 @@ export class PlatformChart extends Chart {
       },
     });
 
-    new k8s.KubeHorizontalPodAutoscalerV2(this, 'web-autoscaler', {
-      metadata: { name: 'web', labels: objectLabels('web') },
-      spec: {
-        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
-        minReplicas: web.autoscaling.minReplicas,
-        maxReplicas: web.autoscaling.maxReplicas,
-        metrics: [
-          {
-            type: 'Resource',
-            resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: web.autoscaling.targetCpuUtilization } },
-          },
-        ],
-      },
-    });
-
-    new k8s.KubePodDisruptionBudget(this, 'web-disruption-budget', {
-      metadata: { name: 'web', labels: objectLabels('web') },
-      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: selectorLabels('web') } },
-    });
-
-    new k8s.KubeService(this, 'web-service', {
-      metadata: { name: 'web', labels: objectLabels('web') },
-      spec: {
-        type: 'ClusterIP',
-        selector: selectorLabels('web'),
-        ports: [{ name: 'http', port: 80, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' }],
-      },
-    });
+    scaledService(this, 'web-', 'web', web.autoscaling, 80);
 
     const labels = { 'app.kubernetes.io/part-of': 'vaccinate' };
     new k8s.KubeNetworkPolicy(this, 'default-deny', {

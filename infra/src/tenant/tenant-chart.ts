@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
 import type { ValuesContext } from '../helm/values-context';
+import { scaledService } from '../workload/scaled-service';
 import { hardenedPodSpec, imageReference, resourceRequirements } from '../workload/hardening';
 import { objectLabels, selectorLabels, TENANT_NAMESPACE_LABEL } from '../workload/labels';
 import { API_PORT, apiEnvironment } from './api-environment';
@@ -79,35 +80,7 @@ export class TenantChart extends Chart {
       },
     });
 
-    new k8s.KubeHorizontalPodAutoscalerV2(this, 'api-autoscaler', {
-      metadata: { name: 'api', labels: objectLabels('api') },
-      spec: {
-        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' },
-        minReplicas: api.autoscaling.minReplicas,
-        maxReplicas: api.autoscaling.maxReplicas,
-        metrics: [
-          {
-            type: 'Resource',
-            resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: api.autoscaling.targetCpuUtilization } },
-          },
-        ],
-      },
-    });
-
-    new k8s.KubePodDisruptionBudget(this, 'api-disruption-budget', {
-      metadata: { name: 'api', labels: objectLabels('api') },
-      // maxUnavailable rather than minAvailable: a node drain always makes progress.
-      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: selectorLabels('api') } },
-    });
-
-    new k8s.KubeService(this, 'api-service', {
-      metadata: { name: 'api', labels: objectLabels('api') },
-      spec: {
-        type: 'ClusterIP',
-        selector: selectorLabels('api'),
-        ports: [{ name: 'http', port: API_SERVICE_PORT, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' }],
-      },
-    });
+    scaledService(this, 'api-', 'api', api.autoscaling, API_SERVICE_PORT);
 
     // The web app runs once, in the platform namespace; an ExternalName Service lets this tenant's
     // Ingress route `/` there, so each tenant release owns every route of its own hosts.
