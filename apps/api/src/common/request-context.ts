@@ -32,3 +32,8 @@ export const requestContext = {
     return storage.getStore();
   },
 };
+
+/** Who is acting, for the records a change writes (`documented_by`, `changed_by`, …): the staff subject, or `system` for jobs. */
+export function currentActor(): string {
+  return storage.getStore()?.principal?.subject ?? 'system';
+}

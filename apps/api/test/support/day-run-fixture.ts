@@ -1,16 +1,9 @@
 import type { BoardEntry, ProblemDetails, VisitDetail } from '@vaccinate/api-contracts';
-import pg from 'pg';
-import type { RunningApi } from './tenant-fixture';
+import { rowsOf, type RunningApi } from './tenant-fixture';
 
 /** Plain SQL against the tenant's database, for what the API deliberately cannot do (move a day in time) and for checks. */
-export async function tenantSql<T>(api: RunningApi, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: api.tenant.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
+export function tenantSql<T>(api: RunningApi, text: string, params: unknown[] = []): Promise<T[]> {
+  return rowsOf<T>(api.tenant.databaseUrl, text, params);
 }
 
 /**

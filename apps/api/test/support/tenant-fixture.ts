@@ -127,3 +127,14 @@ export async function postJson<T>(api: RunningApi, path: string, body: unknown, 
   if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
+
+/** Plain SQL against a tenant database, for checks the API deliberately does not offer. */
+export async function rowsOf<T>(databaseUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

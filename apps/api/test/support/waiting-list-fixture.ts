@@ -1,16 +1,7 @@
-import pg from 'pg';
 import { captchaSolution, randomClientIp } from './booking-fixture';
 import type { RunningApi } from './tenant-fixture';
 
-export async function rowsOf<T>(databaseUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+export { rowsOf } from './tenant-fixture';
 
 /** Registers on the waiting list as the public form does; returns the tracking code. */
 export async function register(api: RunningApi, body: Record<string, unknown>): Promise<string> {

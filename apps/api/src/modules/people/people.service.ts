@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Person, PersonInput, PersonPage } from '@vaccinate/api-contracts';
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { requestContext } from '../../common/request-context';
+import { currentActor } from '../../common/request-context';
 import { AuditService } from '../audit/audit.service';
 import { RecordEvents } from '../record-events/record-events';
 import { PersonException, PersonExceptionCode } from './person.exception';
@@ -55,7 +55,7 @@ export class PeopleService {
       const current = await this.people.findById(id, manager);
       if (!current) throw new PersonException(PersonExceptionCode.NotFound);
       if (current.version !== expectedVersion) throw new PersonException(PersonExceptionCode.VersionConflict);
-      await this.people.saveRevision(id, reason.trim(), requestContext.current()?.principal?.subject ?? 'system', manager);
+      await this.people.saveRevision(id, reason.trim(), currentActor(), manager);
       const merged: PersonInput = {
         givenName: change.givenName ?? current.givenName,
         familyName: change.familyName ?? current.familyName,

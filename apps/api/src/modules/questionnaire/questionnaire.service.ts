@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Questionnaire, QuestionnaireAnswer, QuestionnaireQuestion } from '@vaccinate/api-contracts';
 import { AppException, ValidationException } from '../../common/problem/app-exception';
-import { requestContext } from '../../common/request-context';
+import { currentActor } from '../../common/request-context';
 import { DEFAULT_QUESTIONS } from './default-questionnaire';
 import { QuestionnaireRepository } from './questionnaire.repository';
 
@@ -25,7 +25,7 @@ export class QuestionnaireService {
     if (duplicate >= 0) throw new ValidationException([{ field: `questions.${duplicate}.key`, message: 'must be unique' }]);
     const current = await this.current();
     if (current.version !== basedOnVersion) throw staleQuestionnaire();
-    const actor = requestContext.current()?.principal?.subject ?? 'system';
+    const actor = currentActor();
     if (!(await this.questionnaires.add(current.version + 1, questions, actor))) throw staleQuestionnaire();
     return { version: current.version + 1, questions };
   }

@@ -7,7 +7,7 @@ import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { RecordEvents } from '../record-events/record-events';
-import { actor } from '../visit/check-in.service';
+import { currentActor } from '../../common/request-context';
 import { LOT_REFUSALS } from './documentation.service';
 import { VaccinationException, VaccinationExceptionCode } from './vaccination.exception';
 import { VaccinationRepository } from './vaccination.repository';
@@ -53,7 +53,7 @@ export class CorrectionService {
         injectionSite: correction.injectionSite ?? current.injectionSite,
         route: correction.route ?? current.route,
         vaccinator: current.vaccinator,
-        documentedBy: actor(),
+        documentedBy: currentActor(),
         administeredAt: new Date(correction.administeredAt ?? current.administeredAt),
         supersedesId: current.id,
         correctionReason: reason,
@@ -69,7 +69,7 @@ export class CorrectionService {
     await this.sql.transaction(async (client) => {
       const vaccination = await this.vaccinations.byId(vaccinationId, client);
       if (!vaccination) throw new VaccinationException(VaccinationExceptionCode.NotFound);
-      await this.vaccinations.addReaction(client, vaccination.id, severity, description.trim(), actor());
+      await this.vaccinations.addReaction(client, vaccination.id, severity, description.trim(), currentActor());
       await this.audit.recordIn(client, 'person', 'react', [vaccination.personId]);
     });
     return (await this.vaccinations.byId(vaccinationId)) as Vaccination;

@@ -9,7 +9,7 @@ import { Sql, type SqlClient } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { RecordEvents } from '../record-events/record-events';
-import { actor } from '../visit/check-in.service';
+import { currentActor } from '../../common/request-context';
 import { RunningDay } from '../visit/running-day';
 import { VisitException, VisitExceptionCode } from '../visit/visit.exception';
 import { VisitRepository } from '../visit/visit.repository';
@@ -65,8 +65,8 @@ export class DocumentationService {
         doseNumberReason: request.doseNumberReason?.trim() || null,
         injectionSite: request.injectionSite,
         route: request.route,
-        vaccinator: request.vaccinator ?? actor(),
-        documentedBy: actor(),
+        vaccinator: request.vaccinator ?? currentActor(),
+        documentedBy: currentActor(),
         administeredAt,
         supersedesId: null,
         correctionReason: null,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { WasteReason } from '@vaccinate/api-contracts';
 import { Sql } from '../../database/sql';
-import { actor } from '../visit/check-in.service';
+import { currentActor } from '../../common/request-context';
 import { VaccinationException, VaccinationExceptionCode } from './vaccination.exception';
 
 /** Discarded doses come out of the lot's stock with a reason, so the stock on paper matches the fridge. */
@@ -20,7 +20,7 @@ export class WasteService {
         const exists = await client.query('SELECT 1 FROM lot WHERE id = $1', [lotId]);
         throw new VaccinationException(exists.rowCount ? VaccinationExceptionCode.OutOfStock : VaccinationExceptionCode.LotUnavailable);
       }
-      await client.query('INSERT INTO lot_waste (lot_id, day_id, doses, reason, recorded_by) VALUES ($1, $2, $3, $4, $5)', [lotId, dayId, doses, reason, actor()]);
+      await client.query('INSERT INTO lot_waste (lot_id, day_id, doses, reason, recorded_by) VALUES ($1, $2, $3, $4, $5)', [lotId, dayId, doses, reason, currentActor()]);
       return { lotId, dosesLeft: rows[0].doses_left };
     });
   }

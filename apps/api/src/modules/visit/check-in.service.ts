@@ -4,7 +4,7 @@ import { doseKindOf, nextDoseNumber, ageEligibility } from '@vaccinate/dose-sche
 import { normalizeEmail, type FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { ValidationException } from '../../common/problem/app-exception';
-import { requestContext } from '../../common/request-context';
+import { currentActor } from '../../common/request-context';
 import { dateIn } from '../../common/time-zone';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
@@ -49,7 +49,7 @@ export class CheckInService {
         dayId,
         personId: appointment.personId,
         walkIn: false,
-        checkedInBy: actor(),
+        checkedInBy: currentActor(),
         identityDocument: request.identityDocument,
       });
       if (!visitId) throw new VisitException(VisitExceptionCode.AlreadyCheckedIn);
@@ -93,7 +93,7 @@ export class CheckInService {
         dayId,
         personId: appointment?.personId as string,
         walkIn: true,
-        checkedInBy: actor(),
+        checkedInBy: currentActor(),
         identityDocument: request.identityDocument,
       });
       await this.audit.recordIn(client, 'person', 'check_in', [appointment?.personId as string]);
@@ -132,7 +132,4 @@ function assertIdentityChecked(checked: boolean): void {
   if (checked !== true) throw new ValidationException([{ field: 'identityChecked', message: 'must be confirmed: check the identity document first' }]);
 }
 
-export function actor(): string {
-  return requestContext.current()?.principal?.subject ?? 'system';
-}
 
