@@ -102,7 +102,7 @@ export class CheckInService {
   }
 
   private async entry(dayId: string, appointmentId: string): Promise<BoardEntry> {
-    const entry = (await this.visits.board(dayId)).find((candidate) => candidate.appointmentId === appointmentId);
+    const [entry] = await this.visits.board(dayId, appointmentId);
     if (!entry) throw new VisitException(VisitExceptionCode.AppointmentNotFound);
     return entry;
   }

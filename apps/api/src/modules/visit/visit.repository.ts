@@ -67,8 +67,8 @@ export class VisitRepository {
     @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
   ) {}
 
-  /** Every appointment of the day with its visit, in slot order. */
-  async board(dayId: string): Promise<BoardEntry[]> {
+  /** Every appointment of the day with its visit, in slot order; or just the one appointment named. */
+  async board(dayId: string, appointmentId: string | null = null): Promise<BoardEntry[]> {
     const { rows } = await this.sql.query<BoardRow>(
       `SELECT a.id AS appointment_id, a.status AS appointment_status, a.dose_kind, a.dose_number, s.starts_at, b.code,
               b.person_id, b.product_id, p.name AS product_name,
@@ -82,9 +82,9 @@ export class VisitRepository {
          JOIN person pe ON pe.id = b.person_id
          LEFT JOIN visit v ON v.appointment_id = a.id
          LEFT JOIN vaccination vac ON vac.visit_id = v.id AND vac.status = 'valid'
-        WHERE s.day_id = $1
+        WHERE s.day_id = $1 AND ($2::uuid IS NULL OR a.id = $2::uuid)
         ORDER BY s.starts_at, a.created_at`,
-      [dayId],
+      [dayId, appointmentId],
     );
     return rows.map((row) => {
       const answers = row.answers_encrypted ? this.decryptAnswers(row.answers_encrypted) : null;
