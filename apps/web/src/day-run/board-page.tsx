@@ -36,7 +36,7 @@ export function BoardPage({ dayId, staff }: { dayId: string; staff: StaffProfile
   return (
     <section className="page page--wide" aria-labelledby="board-title">
       <Link className="back-link" to={paths.day(dayId)}>
-        {t('days.backToList')}
+        {t('dayRun.board.backToDay')}
       </Link>
       <QueryState resource={query.resource} retry={refresh} notFound={t('days.notFound')}>
         {({ board, timeZone }) => (

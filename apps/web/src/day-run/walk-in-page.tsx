@@ -56,7 +56,7 @@ function WalkInForm({ dayId, vaccines }: { dayId: string; vaccines: VaccineProdu
     if (!values.birthDate) local['person.birthDate'] = t('validation.required');
     if (!values.productId) local.productId = t('validation.required');
     if (!document) local.identityDocument = t('validation.required');
-    if (!checked) local.identityChecked = t('validation.required');
+    if (!checked) local.identityChecked = t('dayRun.walkIn.identityRequired');
     void form.run(local, async () => {
       const entry = await registerWalkIn(api, dayId, {
         person: { givenName: values.givenName.trim(), familyName: values.familyName.trim(), email: values.email.trim(), birthDate: values.birthDate },

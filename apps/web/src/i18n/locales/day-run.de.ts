@@ -3,6 +3,7 @@ import type { dayRunEn, dayRunProblemsEn } from './day-run.en';
 export const dayRunDe: typeof dayRunEn = {
   board: {
     title: 'Tagesübersicht',
+    backToDay: 'Zurück zum Impftag',
     open: 'Tagesübersicht öffnen',
     counters: 'Heute bisher',
     booked: 'Gebucht',
@@ -77,6 +78,7 @@ export const dayRunDe: typeof dayRunEn = {
     email: 'E-Mail',
     birthDate: 'Geburtsdatum',
     vaccine: 'Impfstoff',
+    identityRequired: 'Bitte bestätigen Sie, dass Sie das Ausweisdokument geprüft haben.',
     submit: 'Aufnehmen und einchecken',
   },
   visit: {

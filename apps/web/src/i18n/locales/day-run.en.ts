@@ -2,6 +2,7 @@
 export const dayRunEn = {
   board: {
     title: 'Day board',
+    backToDay: 'Back to this day',
     open: 'Open the day board',
     counters: 'Today so far',
     booked: 'Booked',
@@ -76,6 +77,7 @@ export const dayRunEn = {
     email: 'E-mail',
     birthDate: 'Date of birth',
     vaccine: 'Vaccine',
+    identityRequired: 'Please confirm that you checked the identity document.',
     submit: 'Register and check in',
   },
   visit: {
