@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
 import { ApiProblemError } from '../api/api-error';
+import type { FieldErrors } from '../api/field-errors';
+import { looksLikeEmail } from '../auth/email-format.util';
 import { describeError } from '../api/error-message';
 import { useCaptcha } from '../captcha/use-captcha';
 import { Link } from '../routing/link';
@@ -35,11 +37,18 @@ export function RegistrationPage() {
   const [occupations, setOccupations] = useState<string[]>([]);
   const [chronic, setChronic] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<PersonField>>({});
   const [submitting, setSubmitting] = useState(false);
   const [accepted, setAccepted] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const local = validatePerson(person, t);
+    setFieldErrors(local);
+    if (Object.keys(local).length > 0) {
+      setErrors([t('validation.summary')]);
+      return;
+    }
     setSubmitting(true);
     setErrors([]);
     try {
@@ -56,8 +65,17 @@ export function RegistrationPage() {
       });
       setAccepted(answer.trackingCode);
     } catch (error) {
-      const fields = error instanceof ApiProblemError ? error.fieldProblems.map((problem) => `${fieldLabel(problem.field, t)}: ${problem.message}`) : [];
-      setErrors(fields.length > 0 ? fields : [describeError(error, t)]);
+      // The API checks again; its field problems go under the inputs they name, the rest to the alert.
+      const byField: FieldErrors<PersonField> = {};
+      const other: string[] = [];
+      for (const problem of error instanceof ApiProblemError ? error.fieldProblems : []) {
+        const name = problem.field.replace(/^person\./, '');
+        const text = problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
+        if ((PERSON_FIELDS as readonly string[]).includes(name)) byField[name as PersonField] = text;
+        else other.push(`${fieldLabel(problem.field, t)}: ${problem.message}`);
+      }
+      setFieldErrors(byField);
+      setErrors(Object.keys(byField).length > 0 ? [t('validation.summary'), ...other] : other.length > 0 ? other : [describeError(error, t)]);
       captcha.renew();
     } finally {
       setSubmitting(false);
@@ -94,6 +112,7 @@ export function RegistrationPage() {
               label={t(`person.${field}`)}
               optionalLabel={field === 'phone' ? t('common.optional') : undefined}
               value={person[field]}
+              error={fieldErrors[field]}
               onChange={(event) => setPerson((current) => ({ ...current, [field]: event.target.value }))}
             />
           ))}
@@ -135,4 +154,15 @@ export function RegistrationPage() {
 function fieldLabel(field: string, t: (key: string, options?: { defaultValue: string }) => string): string {
   const name = field.replace(/^person\./, '');
   return t(`person.${name}`, { defaultValue: name });
+}
+
+/** Quick checks with translated messages before anything is sent, as the booking form does. */
+function validatePerson(person: Record<PersonField, string>, t: (key: string) => string, today = new Date()): FieldErrors<PersonField> {
+  const errors: FieldErrors<PersonField> = {};
+  for (const field of ['givenName', 'familyName', 'email', 'birthDate'] as const) {
+    if (!person[field].trim()) errors[field] = t('validation.required');
+  }
+  if (!errors.email && !looksLikeEmail(person.email.trim())) errors.email = t('validation.email');
+  if (!errors.birthDate && person.birthDate > today.toISOString().slice(0, 10)) errors.birthDate = t('validation.dateInFuture');
+  return errors;
 }

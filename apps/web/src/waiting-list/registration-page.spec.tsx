@@ -1,0 +1,28 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createFetchMock, jsonResponse, problemResponse } from '../test/fetch-mock';
+import { renderWithTenant } from '../test/render-with-tenant';
+import { RegistrationPage } from './registration-page';
+
+function openForm() {
+  const mock = createFetchMock({
+    'GET /api/catalogue': () => jsonResponse({ products: [], sites: [{ id: 's1', name: 'Werk Nord' }], timeZone: 'Europe/Berlin' }),
+    'GET /api/captcha/challenge': () => problemResponse({ status: 503, code: 'http.unavailable' }),
+    'POST /api/registrations': () => jsonResponse({ trackingCode: 'R7KQ-4M2X-DZ' }, 202),
+  });
+  renderWithTenant(<RegistrationPage />, { fetch: mock.fetch });
+  return mock;
+}
+
+describe('waiting-list registration form', () => {
+  it('marks missing and malformed details under their fields in the reader’s language, and sends nothing', async () => {
+    const mock = openForm();
+    await userEvent.type(await screen.findByLabelText('E-mail'), 'not an address');
+    await userEvent.click(screen.getByRole('button', { name: 'Join the waiting list' }));
+    expect(screen.getByRole('alert').textContent).toContain('Please correct the marked fields.');
+    expect(screen.getAllByText('Please fill in this field.')).toHaveLength(3); // given name, family name, birth date
+    expect(screen.getByText('Please enter an e-mail address such as name@example.com.')).toBeTruthy();
+    expect(mock.requests.some((request) => request.method === 'POST')).toBe(false);
+  });
+});
