@@ -5,9 +5,8 @@ import type { Logger } from 'pino';
 import { APP_LOGGER } from '../../app-logger.token';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
+import { AVAILABILITY_CHANNEL } from '../vaccination-day/availability-channel';
 
-/** Postgres channel on which every capacity change is announced, committed with the change. */
-export const AVAILABILITY_CHANNEL = 'availability_changed';
 const FLUSH_MS = 50;
 
 /**

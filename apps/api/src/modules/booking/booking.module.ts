@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CaptchaModule } from '../captcha/captcha.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { OutboxModule } from '../outbox/outbox.module';
+import { VaccinationDayModule } from '../vaccination-day/vaccination-day.module';
 import { AvailabilityNotifications } from './availability-notifications';
 import { AvailabilityController } from './availability.controller';
 import { AvailabilityRepository } from './availability.repository';
@@ -11,6 +12,7 @@ import { BookingViewRepository } from './booking-view.repository';
 import { BookingController } from './booking.controller';
 import { BookingRepository } from './booking.repository';
 import { BookingService } from './booking.service';
+import { DayCancellationController } from './day-cancellation.controller';
 import { RecentBookings } from './recent-bookings';
 import { ReminderJob } from './reminder.job';
 import { SlotDirectory } from './slot-directory';
@@ -18,8 +20,8 @@ import { SoldOutShortcut } from './sold-out-shortcut';
 import { SoldOutSlots } from './sold-out-slots';
 
 @Module({
-  imports: [CaptchaModule, CatalogueModule, OutboxModule],
-  controllers: [AvailabilityController, BookingController],
+  imports: [CaptchaModule, CatalogueModule, OutboxModule, VaccinationDayModule],
+  controllers: [AvailabilityController, BookingController, DayCancellationController],
   providers: [
     AvailabilityNotifications,
     AvailabilityRepository,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { DayAppointment, VaccinationDay } from '@vaccinate/api-contracts';
 import { uuidParam } from '../../common/id-param.pipe';
@@ -51,13 +51,5 @@ export class VaccinationDayController {
   @ApiConflictResponse({ description: 'day.capacity_below_booked, day.doses_below_booked or a stale version' })
   change(@Param('id', uuidParam()) id: string, @Body() dto: ChangeVaccinationDayDto): Promise<VaccinationDay> {
     return this.days.change(id, dto);
-  }
-
-  @Post(':id/cancel')
-  @HttpCode(200)
-  @RequireRole('doctor')
-  @ApiOkResponse({ description: 'Cancelled; every booked person is mailed' })
-  cancel(@Param('id', uuidParam()) id: string): Promise<{ day: VaccinationDay; bookingsNotified: number }> {
-    return this.days.cancel(id);
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { BookingModule } from '../booking/booking.module';
 import { DayAppointmentsRepository } from './day-appointments.repository';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { VaccinationDayController } from './vaccination-day.controller';
@@ -8,8 +7,9 @@ import { VaccinationDayRepository } from './vaccination-day.repository';
 import { VaccinationDayService } from './vaccination-day.service';
 
 @Module({
-  imports: [AuditModule, BookingModule, CatalogueModule],
+  imports: [AuditModule, CatalogueModule],
   controllers: [VaccinationDayController],
   providers: [DayAppointmentsRepository, VaccinationDayRepository, VaccinationDayService],
+  exports: [VaccinationDayService],
 })
 export class VaccinationDayModule {}

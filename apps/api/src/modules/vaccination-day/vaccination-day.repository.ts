@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CapacityByDoseKind, Slot, VaccinationDay, VaccinationDayInput } from '@vaccinate/api-contracts';
 import type { PoolClient } from 'pg';
 import { Sql } from '../../database/sql';
-import { AVAILABILITY_CHANNEL } from '../booking/availability-notifications';
+import { AVAILABILITY_CHANNEL } from './availability-channel';
 
 interface DayRow {
   id: string;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { DayAppointment, VaccinationDay, VaccinationDayChange, VaccinationDayInput } from '@vaccinate/api-contracts';
+import type { PoolClient } from 'pg';
 import { AuditService } from '../audit/audit.service';
 import { DayAppointmentsRepository } from './day-appointments.repository';
 import { todayIn, TimeZoneProvider } from '../../common/time-zone';
-import { BookingChangeService } from '../booking/booking-change.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { VaccinationDayException, VaccinationDayExceptionCode } from './vaccination-day.exception';
 import { VaccinationDayRepository } from './vaccination-day.repository';
@@ -14,7 +14,6 @@ export class VaccinationDayService {
   constructor(
     private readonly days: VaccinationDayRepository,
     private readonly catalogue: CatalogueService,
-    private readonly bookingChanges: BookingChangeService,
     private readonly timeZone: TimeZoneProvider,
     private readonly dayAppointments: DayAppointmentsRepository,
     private readonly audit: AuditService,
@@ -97,13 +96,13 @@ export class VaccinationDayService {
     return this.get(id);
   }
 
-  /** Cancels the day and every booking on it; each person is mailed. Returns how many bookings were touched. */
-  async cancel(id: string): Promise<{ day: VaccinationDay; bookingsNotified: number }> {
+  /** Cancels the day; `cancelBookings` cancels its bookings in the same transaction and returns how many it touched. */
+  async cancel(id: string, cancelBookings: (client: PoolClient, dayId: string) => Promise<number>): Promise<{ day: VaccinationDay; bookingsNotified: number }> {
     const bookingsNotified = await this.days.transaction(async (client) => {
       const day = await this.days.lockForChange(client, id);
       if (!day) throw VaccinationDayException.notFound();
       if (day.status === 'cancelled') throw cancelled();
-      const touched = await this.bookingChanges.cancelForDay(client, id);
+      const touched = await cancelBookings(client, id);
       await this.days.markCancelled(client, id);
       return touched;
     });

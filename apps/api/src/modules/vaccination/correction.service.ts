@@ -8,8 +8,7 @@ import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { RecordEvents } from '../record-events/record-events';
 import { currentActor } from '../../common/request-context';
-import { LOT_REFUSALS } from './documentation.service';
-import { VaccinationException, VaccinationExceptionCode } from './vaccination.exception';
+import { LOT_REFUSALS, VaccinationException, VaccinationExceptionCode } from './vaccination.exception';
 import { VaccinationRepository } from './vaccination.repository';
 
 /** Corrections never overwrite: the corrected record supersedes the old one, which stays in the history with the reason. */

@@ -4,7 +4,6 @@ import { LotEntity } from '../catalogue/lot.entity';
 import { SiteEntity } from '../catalogue/site.entity';
 import { VaccineProductEntity } from '../catalogue/vaccine-product.entity';
 import { PersonEntity } from '../people/person.entity';
-import { VisitEntity } from '../visit/visit.entity';
 
 /**
  * A documented dose. Never updated in place: a correction writes a new row that supersedes this one,
@@ -28,9 +27,10 @@ export class VaccinationEntity {
   @Column({ name: 'visit_id', type: 'uuid', nullable: true })
   visitId!: string | null;
 
-  @ManyToOne(() => VisitEntity, { onDelete: 'RESTRICT' })
+  // Named, not imported: the visit flow reads these records, so this folder does not import the visit's back.
+  @ManyToOne('VisitEntity', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'visit_id', foreignKeyConstraintName: 'fk_vaccination_visit' })
-  visit?: VisitEntity;
+  visit?: unknown;
 
   @Column({ name: 'product_id', type: 'uuid' })
   productId!: string;

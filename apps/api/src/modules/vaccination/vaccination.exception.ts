@@ -9,6 +9,13 @@ export enum VaccinationExceptionCode {
   NotCurrent = 'vaccination.not_current',
 }
 
+/** What a documentation or correction answers when the repository refuses the lot. */
+export const LOT_REFUSALS = {
+  unavailable: VaccinationExceptionCode.LotUnavailable,
+  expired: VaccinationExceptionCode.LotExpired,
+  out_of_stock: VaccinationExceptionCode.OutOfStock,
+} as const;
+
 const ANSWERS: Record<VaccinationExceptionCode, [number, string, string]> = {
   [VaccinationExceptionCode.NotFound]: [404, 'Vaccination not found', 'No vaccination has this id.'],
   [VaccinationExceptionCode.LotUnavailable]: [409, 'This lot cannot be used', 'The lot is not one of this vaccine’s lots.'],

@@ -4,7 +4,7 @@ import type { CheckOutPlan, CheckOutRequest, Vaccination, VisitDetail } from '@v
 import { uuidParam } from '../../common/id-param.pipe';
 import { ValidationException } from '../../common/problem/app-exception';
 import { RequireRole } from '../auth/access.decorators';
-import { DocumentationService } from '../vaccination/documentation.service';
+import { DocumentationService } from './documentation.service';
 import { DocumentVaccinationDto } from '../vaccination/dto/vaccination.dto';
 import { CheckOutService } from './check-out.service';
 import { AnswersDto, CheckOutDto, VersionDto } from './dto/visit-change.dto';

@@ -10,11 +10,11 @@ import { AuditService } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { RecordEvents } from '../record-events/record-events';
 import { currentActor } from '../../common/request-context';
-import { RunningDay } from '../visit/running-day';
-import { VisitException, VisitExceptionCode } from '../visit/visit.exception';
-import { VisitRepository } from '../visit/visit.repository';
-import { VaccinationException, VaccinationExceptionCode } from './vaccination.exception';
-import { VaccinationRepository } from './vaccination.repository';
+import { LOT_REFUSALS, VaccinationException, VaccinationExceptionCode } from '../vaccination/vaccination.exception';
+import { VaccinationRepository } from '../vaccination/vaccination.repository';
+import { RunningDay } from './running-day';
+import { VisitException, VisitExceptionCode } from './visit.exception';
+import { VisitRepository } from './visit.repository';
 
 const OBSERVATION_MINUTES = 15;
 const FLAGGED_OBSERVATION_MINUTES = 30;
@@ -91,9 +91,3 @@ export class DocumentationService {
     return request.doseNumber;
   }
 }
-
-export const LOT_REFUSALS = {
-  unavailable: VaccinationExceptionCode.LotUnavailable,
-  expired: VaccinationExceptionCode.LotExpired,
-  out_of_stock: VaccinationExceptionCode.OutOfStock,
-} as const;
