@@ -3,6 +3,6 @@ import { defineConfig } from 'vitest/config';
 // Each package owns its vitest.config.mts; this file only lists them.
 export default defineConfig({
   test: {
-    projects: ['{libs/*,apps/*,infra}/vitest.config.mts'],
+    projects: ['{libs/*,apps/*,infra,tools}/vitest.config.mts'],
   },
 });

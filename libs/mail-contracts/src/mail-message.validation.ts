@@ -12,6 +12,7 @@ import {
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const CONTENT_TYPE = /^[a-zA-Z0-9][\w.+-]*\/[a-zA-Z0-9][\w.+-]*(\s*;\s*[\w.+-]+=("[^"\r\n]*"|[\w.+-]+))*$/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 /** Keeps a request, attachments included, well under the mailer's 10 MB body limit. */
 const MAX_ATTACHMENT_BASE64 = 5 * 1024 * 1024;

@@ -43,7 +43,7 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
       .setTitle(`Vaccination center API (${config.tenantSlug})`)
       .setDescription('The API of one tenant. Errors are application/problem+json.')
       .setVersion('1')
-      .addServer(`${config.publicUrl}`)
+      .addServer(config.publicUrl)
       .addBearerAuth()
       .build(),
   );

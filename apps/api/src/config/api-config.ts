@@ -62,7 +62,6 @@ export class ConfigError extends Error {
 const SLUG = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
 const optionalText = z.string().trim().min(1).optional();
 const httpUrl = z
-  .string()
   .url()
   .refine((value) => /^https?:\/\//.test(value), 'must be an http(s) URL');
 
@@ -270,7 +269,7 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv): ApiConfig['database'
 }
 
 const bootstrapSchema = z.object({
-  INITIAL_ADMIN_EMAIL: z.string().email('must be an e-mail address'),
+  INITIAL_ADMIN_EMAIL: z.email('must be an e-mail address'),
   INITIAL_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters'),
 });
 

@@ -56,7 +56,7 @@ export const ENTITIES = [
 ];
 
 /** The tenant database; the schema is owned by migrations, never synchronized. */
-export function dataSourceOptions(database: ApiConfig['database']): DataSourceOptions {
+export function dataSourceOptions(database: ApiConfig['database']): Extract<DataSourceOptions, { type: 'postgres' }> {
   return {
     type: 'postgres',
     url: database.url,

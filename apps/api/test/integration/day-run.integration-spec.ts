@@ -45,7 +45,7 @@ describe('running a vaccination day', () => {
       productId: catalogue.comirnaty.id,
       doseKind: 'first',
       slotId: slot?.id as string,
-      followUpSlotId: followUp?.id as string,
+      followUpSlotId: followUp?.id,
       person: who,
     });
     if (result.status !== 201) throw new Error(`booking answered ${result.status}: ${JSON.stringify(result.body)}`);
@@ -149,7 +149,7 @@ describe('running a vaccination day', () => {
 
   it('ends the standby membership of someone who has had their dose', async () => {
     const who = person();
-    const booked = await book(api, { productId: catalogue.comirnaty.id, doseKind: 'first', slotId: today.slots[9]?.id as string, followUpSlotId: followUpDay.slots[0]?.id as string, person: who });
+    const booked = await book(api, { productId: catalogue.comirnaty.id, doseKind: 'first', slotId: today.slots[9]?.id as string, followUpSlotId: followUpDay.slots[0]?.id, person: who });
     expect(booked.status).toBe(201);
     const ip = randomClientIp();
     const joined = await api.request('/api/standby/members', { body: { manageToken: booked.body.manageToken, siteIds: [catalogue.site.id], captcha: await captchaSolution(api, ip) }, headers: { 'x-forwarded-for': ip } });
@@ -264,7 +264,7 @@ describe('running a vaccination day', () => {
 
   it('closes a day an hour after its last slot: who did not come is marked, once', async () => {
     const closed = await createDay(api, doctor, { siteId: catalogue.otherSite.id, date: inDays(2), capacity: { first: 2, followUp: 0, booster: 0 }, lots: [{ lotId: catalogue.comirnatyLot.id, doses: 4 }] });
-    const absent = await book(api, { productId: catalogue.comirnaty.id, doseKind: 'first', slotId: closed.slots[0]?.id as string, followUpSlotId: followUpDay.slots[3]?.id as string, person: person() });
+    const absent = await book(api, { productId: catalogue.comirnaty.id, doseKind: 'first', slotId: closed.slots[0]?.id as string, followUpSlotId: followUpDay.slots[3]?.id, person: person() });
     expect(absent.status).toBe(201);
     await startDaySoon(api, closed.id, -180); // its four slots ended two hours ago
     const job = api.app.get(NoShowJob);

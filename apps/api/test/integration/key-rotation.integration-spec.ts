@@ -65,7 +65,7 @@ describe('field key rotation', () => {
     await client.connect();
     const { rows } = await client.query<{ name: string }>(
       `SELECT table_name || '.' || column_name AS name FROM information_schema.columns
-        WHERE table_schema = 'public' AND column_name LIKE '%\_encrypted' ORDER BY 1`,
+        WHERE table_schema = 'public' AND column_name LIKE '%\\_encrypted' ORDER BY 1`,
     );
     await client.end();
     expect(rows.map((row) => row.name)).toEqual(ENCRYPTED_COLUMNS.map((field) => `${field.table}.${field.column}`).sort());

@@ -25,7 +25,9 @@ export async function startTestPostgres(env: NodeJS.ProcessEnv = process.env): P
       return {
         adminUrl: container.getConnectionUri(),
         engine: 'testcontainers',
-        stop: async () => void (await container.stop()),
+        stop: async () => {
+          await container.stop();
+        },
       };
     } catch {
       // A socket without a working engine: fall through to the embedded server.

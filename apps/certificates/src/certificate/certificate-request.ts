@@ -12,12 +12,12 @@ export interface CertificateRequest {
   locale: CertificateLocale;
 }
 
-const NAME = z.string({ message: 'is required' }).trim().min(1, 'is required').max(200, 'must be at most 200 characters');
+const NAME = z.string({ error: 'is required' }).trim().min(1, 'is required').max(200, 'must be at most 200 characters');
 
 const requestSchema = z.object({
   // A compact JWE: five base64url parts. Its header is checked when it is opened.
   token: z
-    .string({ message: 'is required' })
+    .string({ error: 'is required' })
     .trim()
     .min(1, 'is required')
     .max(16_000, 'is too long')
@@ -26,11 +26,11 @@ const requestSchema = z.object({
     {
       familyName: NAME,
       givenName: NAME,
-      birthDate: z.string({ message: 'is required' }).trim().refine(isIsoDate, 'must be a date YYYY-MM-DD'),
+      birthDate: z.string({ error: 'is required' }).trim().refine(isIsoDate, 'must be a date YYYY-MM-DD'),
     },
-    { message: 'is required' },
+    { error: 'is required' },
   ),
-  locale: z.enum(CERTIFICATE_LOCALES, { message: 'must be de or en' }).default('de'),
+  locale: z.enum(CERTIFICATE_LOCALES, { error: 'must be de or en' }).default('de'),
 });
 
 /** Validates a request body; the 400 answer lists the fields, never their values. */

@@ -35,14 +35,14 @@ const MIN_SECRET_BYTES = 32;
 const PORT_MESSAGE = 'must be a port number';
 
 const environmentSchema = z.object({
-  PORT: z.coerce.number({ message: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE).default(8080),
+  PORT: z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino level such as info' })
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino level such as info' })
     .default('info'),
-  JWKS_CACHE_TTL_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(10).max(86_400).default(300),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(10_000).default(10),
-  TRUSTED_PROXY_HOPS: z.coerce.number({ message: 'must be a whole number' }).int().min(0).max(5).default(0),
+  JWKS_CACHE_TTL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(10).max(86_400).default(300),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(10_000).default(10),
+  TRUSTED_PROXY_HOPS: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(5).default(0),
 });
 
 /**

@@ -34,15 +34,15 @@ const optional = z
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
 const environmentSchema = z.object({
-  PORT: z.coerce.number({ message: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE).default(8080),
+  PORT: z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino level such as info' })
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino level such as info' })
     .default('info'),
-  MAIL_PROVIDER: z.enum(['smtp', 'mailjet'], { message: 'must be smtp or mailjet' }).default('smtp'),
+  MAIL_PROVIDER: z.enum(['smtp', 'mailjet'], { error: 'must be smtp or mailjet' }).default('smtp'),
   SMTP_URL: optional.refine((value) => value === undefined || isSmtpUrl(value), 'must be an smtp:// or smtps:// URL with a host'),
   MAIL_FROM: z
-    .string({ message: 'is required' })
+    .string({ error: 'is required' })
     .trim()
     .min(1, 'is required')
     .regex(FROM_PATTERN, 'must be an address, optionally with a name: "Name" <address@example.com>'),

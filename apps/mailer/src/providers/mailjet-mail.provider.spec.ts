@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { validSendMailRequest } from '../../test/support/send-mail-request.fixture';
@@ -21,12 +21,14 @@ interface CapturedRequest {
 class FakeMailjet {
   readonly requests: CapturedRequest[] = [];
   answer: { status: number; body: unknown } = { status: 200, body: {} };
-  private readonly server: Server = createServer(async (request, response) => {
+  private readonly server: Server = createServer((request, response) => void this.capture(request, response));
+
+  private async capture(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     this.requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString()) });
     response.writeHead(this.answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(this.answer.body));
-  });
+  }
 
   async start(): Promise<string> {
     this.server.listen(0, '127.0.0.1');

@@ -41,7 +41,7 @@ describe('audit log', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByText('51–60 of 60')).toBeTruthy();
     expect(lastQuery(mock, '/api/audit-events?').get('offset')).toBe('50');
-    expect((screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Next' }).disabled).toBe(true);
   });
 
   it('filters by person, action and an inclusive date range, and exports the same filters', async () => {

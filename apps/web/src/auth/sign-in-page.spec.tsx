@@ -75,7 +75,7 @@ describe('SignInPage', () => {
   it('shows a friendly message when the server cannot be reached', async () => {
     const mock = createFetchMock({});
     const offline = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input).endsWith('/auth/login')) throw new TypeError('Failed to fetch');
+      if ((input instanceof Request ? input.url : String(input)).endsWith('/auth/login')) throw new TypeError('Failed to fetch');
       return mock.fetch(input, init);
     }) as typeof fetch;
     renderWithTenant(<SignInPage />, { fetch: offline });

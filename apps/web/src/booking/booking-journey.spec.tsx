@@ -148,7 +148,7 @@ describe('booking journey', () => {
 
     // The details typed before are kept; a new attempt gets a new idempotency key.
     await userEvent.click(within(await screen.findByRole('group', { name: /^Times on Monday, June 1/ })).getByRole('button', { name: /08:00/ }));
-    expect((await screen.findByLabelText('Given name') as HTMLInputElement).value).toBe('Ada');
+    expect((await screen.findByLabelText<HTMLInputElement>('Given name')).value).toBe('Ada');
     await userEvent.click(await screen.findByRole('button', { name: 'Book appointment' }));
     await screen.findByTestId('booking-code');
     const [first, second] = bookings(mock);

@@ -1,4 +1,4 @@
-import type { Availability, PublicCatalogue } from '@vaccinate/api-contracts';
+import type { Availability } from '@vaccinate/api-contracts';
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ const decemberAvailability: Availability = {
 
 function renderJourney(settings: Record<string, unknown>) {
   const mock = createFetchMock({
-    'GET /api/catalogue': () => jsonResponse({ ...catalogue, ...settings } as PublicCatalogue),
+    'GET /api/catalogue': () => jsonResponse({ ...catalogue, ...settings }),
     'GET /api/availability': () => jsonResponse(decemberAvailability),
     'GET /api/captcha/challenge': () => jsonResponse(makeChallenge(3, 20)),
     'POST /api/bookings': () => jsonResponse(confirmation(), 201),

@@ -27,4 +27,4 @@ export const fetchOutboxStatus = (api: ApiClient, signal?: AbortSignal) => api.g
 export const listDeadLetters = async (api: ApiClient, signal?: AbortSignal) =>
   readItems(await api.get<DeadLetter[] | { items: DeadLetter[] }>('/outbox/dead-letters', signalOf(signal)));
 export const replayDeadLetter = (api: ApiClient, id: string) =>
-  api.post<void>(`/outbox/dead-letters/${encodeURIComponent(id)}/replay`, {});
+  api.post<undefined>(`/outbox/dead-letters/${encodeURIComponent(id)}/replay`, {});

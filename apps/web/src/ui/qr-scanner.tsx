@@ -27,7 +27,7 @@ export function QrScanner({ label, unavailable, hint, onCode }: { label: string;
       window.clearTimeout(timer);
       stream?.getTracks().forEach((track) => track.stop());
     };
-    (async () => {
+    void (async () => {
       try {
         stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
         const element = video.current;

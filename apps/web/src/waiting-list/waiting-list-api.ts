@@ -106,9 +106,9 @@ export const confirmStandbyOffer = (api: ApiClient, token: string) => api.post<{
 export const fetchQueue = (api: ApiClient, signal: AbortSignal) => api.get<{ total: number; items: QueueEntry[] }>('/waiting-list/queue', { signal });
 export const fetchReleases = (api: ApiClient, signal: AbortSignal) => api.get<Release[]>('/waiting-list/releases', { signal });
 export const releaseGroups = (api: ApiClient, upToRank: number, siteId: string | null) =>
-  api.post<void>('/waiting-list/releases', { upToRank, ...(siteId ? { siteId } : {}) });
+  api.post<undefined>('/waiting-list/releases', { upToRank, ...(siteId ? { siteId } : {}) });
 export const fetchAllocationDeadLetters = (api: ApiClient, signal: AbortSignal) => api.get<AllocationDeadLetter[]>('/waiting-list/dead-letters', { signal });
-export const replayAllocation = (api: ApiClient, id: string) => api.post<void>(`/waiting-list/dead-letters/${encodeURIComponent(id)}/replay`, {});
+export const replayAllocation = (api: ApiClient, id: string) => api.post<undefined>(`/waiting-list/dead-letters/${encodeURIComponent(id)}/replay`, {});
 export const fetchRules = (api: ApiClient, signal: AbortSignal) => api.get<RuleSet>('/waiting-list/rules', { signal });
 export const saveRules = (api: ApiClient, rules: unknown, eligibility: unknown) =>
   api.request<RuleSet & { regrouped: number }>('PUT', '/waiting-list/rules', { body: { rules, eligibility } });

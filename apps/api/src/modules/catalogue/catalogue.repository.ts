@@ -79,7 +79,7 @@ export class CatalogueRepository {
     const result = await this.dataSource.manager
       .createQueryBuilder()
       .update(entity)
-      .set(change as never)
+      .set(change)
       .where('id = :id AND version = :version', { id, version })
       .execute();
     if (result.affected === 1) return;

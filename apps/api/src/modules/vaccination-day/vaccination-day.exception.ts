@@ -13,6 +13,8 @@ export enum VaccinationDayExceptionCode {
 }
 
 export class VaccinationDayException extends AppException {
+  // Not useless: it narrows `code` to this module's enum.
+  // eslint-disable-next-line @typescript-eslint/no-useless-constructor
   constructor(code: VaccinationDayExceptionCode, status: number, title: string, detail: string, errors?: FieldProblem[]) {
     super(code, status, title, detail, errors);
   }

@@ -75,7 +75,7 @@ async function decodeCose(base45: string): Promise<Cose> {
     if (!(protectedBytes instanceof Uint8Array) || !(payload instanceof Uint8Array) || !(signature instanceof Uint8Array)) {
       throw new UnreadableCodeError('not a COSE_Sign1');
     }
-    const header = protectedBytes.length > 0 ? decodeCbor(protectedBytes) : new Map();
+    const header = protectedBytes.length > 0 ? decodeCbor(protectedBytes) : new Map<CborValue, CborValue>();
     const kid = (header instanceof Map ? header.get(COSE_KID) : undefined) ?? (unprotected instanceof Map ? unprotected.get(COSE_KID) : undefined);
     return {
       protectedBytes,
@@ -109,7 +109,7 @@ async function findSigner(cose: Cose, issuers: IssuerDirectory): Promise<{ signa
 
 /** CBOR maps to plain objects (keys as strings), for reading the DCC payload. */
 function toPlain(value: CborValue): unknown {
-  if (value instanceof Map) return Object.fromEntries([...value.entries()].map(([key, entry]) => [String(key), toPlain(entry)]));
+  if (value instanceof Map) return Object.fromEntries([...value.entries()].map(([key, entry]) => [String(key as string | number), toPlain(entry)]));
   if (Array.isArray(value)) return value.map(toPlain);
   if (value instanceof CborTagged) return toPlain(value.value);
   return value;

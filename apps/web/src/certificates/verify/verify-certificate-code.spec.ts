@@ -22,7 +22,7 @@ const globex = tenant('globex');
 
 async function directory(revoked: string[] = [], publish = [acme, globex]): Promise<IssuerDirectory> {
   const keys = new Map<string, PublicJwk[]>();
-  for (const t of publish) keys.set(t.slug, [(await shcPublicJwk(t.privateKey)) as PublicJwk]);
+  for (const t of publish) keys.set(t.slug, [(await shcPublicJwk(t.privateKey))]);
   return {
     tenants: [acme, globex],
     keys: async (t) => keys.get(t.slug) ?? [],
