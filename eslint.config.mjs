@@ -31,7 +31,10 @@ export default tseslint.config(
     },
     rules: {
       // Arguments named `_x` and destructured-away fields (`{ personId: _person, ...rest }`) are how the code drops a value on purpose.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true, destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true, destructuredArrayIgnorePattern: '^_' },
+      ],
       // Runtime cycles only (`import type` is erased); external packages are not followed, which keeps the run short.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       // Nest modules and the like are decorated empty classes.

@@ -25,14 +25,20 @@ beforeAll(() => {
 
 describe('project boundaries from the Nx tags', () => {
   it('refuses a server-only lib in the web app', async () => {
-    const messages = await lintAs('apps/web/src/booking/forbidden-import.ts', "import { FieldKeyRing } from '@vaccinate/field-encryption';\nexport const ring = FieldKeyRing;\n");
+    const messages = await lintAs(
+      'apps/web/src/booking/forbidden-import.ts',
+      "import { FieldKeyRing } from '@vaccinate/field-encryption';\nexport const ring = FieldKeyRing;\n",
+    );
     expect(ruleMessages(messages, '@nx/enforce-module-boundaries')).toEqual([
       expect.stringContaining('A project tagged with "scope:web" can only depend on libs tagged with "scope:web", "scope:shared", "scope:domain"'),
     ]);
   });
 
   it('refuses a path into the API from the web app', async () => {
-    const messages = await lintAs('apps/web/src/booking/forbidden-import.ts', "import { BookingException } from '../../../api/src/modules/booking/booking.exception';\nexport const error = BookingException;\n");
+    const messages = await lintAs(
+      'apps/web/src/booking/forbidden-import.ts',
+      "import { BookingException } from '../../../api/src/modules/booking/booking.exception';\nexport const error = BookingException;\n",
+    );
     expect(ruleMessages(messages, '@nx/enforce-module-boundaries')).toHaveLength(1);
   });
 
@@ -42,7 +48,10 @@ describe('project boundaries from the Nx tags', () => {
   });
 
   it('lets the web app use a shared contracts lib', async () => {
-    const messages = await lintAs('apps/web/src/booking/allowed-import.ts', "import { INJECTION_SITES } from '@vaccinate/api-contracts';\nexport const sites = INJECTION_SITES;\n");
+    const messages = await lintAs(
+      'apps/web/src/booking/allowed-import.ts',
+      "import { INJECTION_SITES } from '@vaccinate/api-contracts';\nexport const sites = INJECTION_SITES;\n",
+    );
     expect(ruleMessages(messages, '@nx/enforce-module-boundaries')).toEqual([]);
   });
 });
