@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -13,12 +14,12 @@ const typeAware = ['apps/api/{src,test}/**/*.ts', 'apps/web/src/**/*.{ts,tsx}', 
 /** Framework-shaped packages that pure domain and shared contract libs must not import. */
 const frameworks = ['@nestjs/*', 'typeorm', 'pg', 'pg-boss', 'fastify', '@fastify/*', 'react', 'react-dom', 'react-*', 'i18next', 'cdk8s*', 'pino'];
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: ['**/dist/**', '**/node_modules/**', 'charts/**', 'coverage/**', '.nx/**', '.data/**', 'test-results/**', 'bench/tmp/**'],
   },
   js.configs.recommended,
-  ...tseslint.configs.strict,
+  tseslint.configs.strict,
   {
     files: ['**/*.{ts,tsx,mts}'],
     languageOptions: { globals: { ...globals.node } },
