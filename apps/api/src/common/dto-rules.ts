@@ -34,7 +34,7 @@ export function isDateOrDateTime(value: unknown): value is string {
   return isCalendarDate(match ? match[1] : value);
 }
 
-function dateRule(name: string, test: (value: unknown) => boolean, message: string) {
+function rule(name: string, test: (value: unknown) => boolean, message: string) {
   return (options?: ValidationOptions): PropertyDecorator =>
     (target, propertyKey) =>
       registerDecorator({
@@ -46,5 +46,14 @@ function dateRule(name: string, test: (value: unknown) => boolean, message: stri
       });
 }
 
-export const IsCalendarDate = dateRule('isCalendarDate', isCalendarDate, 'must be a date that exists (YYYY-MM-DD)');
-export const IsDateOrDateTime = dateRule('isDateOrDateTime', isDateOrDateTime, 'must be a date or date-time (ISO 8601) that exists');
+/**
+ * A finite number with at most `places` decimals. class-validator's `maxDecimalPlaces` throws on a
+ * number written with an exponent (1e-323), which became a 500.
+ */
+export function IsDecimal(places: number, options?: ValidationOptions): PropertyDecorator {
+  const scale = 10 ** places;
+  return rule('isDecimal', (value) => typeof value === 'number' && Number.isFinite(value) && Math.abs(Math.round(value * scale) - value * scale) < 1e-6, `must be a number with at most ${places} decimals`)(options);
+}
+
+export const IsCalendarDate = rule('isCalendarDate', isCalendarDate, 'must be a date that exists (YYYY-MM-DD)');
+export const IsDateOrDateTime = rule('isDateOrDateTime', isDateOrDateTime, 'must be a date or date-time (ISO 8601) that exists');

@@ -86,6 +86,9 @@ describe('bad input is refused at the edge', () => {
     await expectProblem(await send('PATCH', `/api/sites/${catalogue.site.id}`, { token: doctor, body: patch }), 400, ['version']);
     await expectProblem(await send('PATCH', `/api/sites/${catalogue.site.id}`, { token: doctor, body: `{"version":1e400}` }), 400, ['version']);
     await expectProblem(await send('GET', '/api/audit-events?offset=99999999999999999999', { token: admin }), 400, ['offset']);
+    // A number written with an exponent used to crash class-validator's decimal-places check.
+    const announcement = `{"siteId":"${catalogue.site.id}","productId":"${catalogue.jcovden.id}","doses":2,"availableUntil":"2031-01-01T12:00:00Z","overbookingFactor":1e-323}`;
+    await expectProblem(await send('POST', '/api/standby/announcements', { token: doctor, body: announcement }), 400, ['overbookingFactor']);
     await expectProblem(await send('GET', '/api/waiting-list/queue?offset=99999999999999999999', { token: doctor }), 400, ['offset']);
     expect(await rowCounts()).toEqual(before);
   });
