@@ -8,7 +8,7 @@ import { operationsOf, requestsFor, type FuzzRequest, type OpenApiDocument } fro
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 
 // Bounded for CI: FUZZ_RUNS requests per operation (each with a random token), seed printed for a replay.
-const RUNS_PER_OPERATION = Number(process.env['FUZZ_RUNS'] ?? 12);
+const RUNS_PER_OPERATION = Number(process.env['FUZZ_RUNS'] ?? 20);
 const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
 const WRITTEN_TABLES = ['site', 'vaccine_product', 'lot', 'vaccination_day', 'slot', 'person', 'registration', 'booking', 'visit', 'vaccination', 'staff_account', 'standby_member'];
 

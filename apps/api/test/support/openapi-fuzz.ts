@@ -165,7 +165,7 @@ function stringOf(schema: Schema, pools: Pools): fc.Arbitrary<Json> {
   const max = Math.min(schema.maxLength ?? 40, 200);
   switch (schema.format) {
     case 'uuid':
-      return fc.oneof(fc.constantFrom(...pools.ids), fc.uuid({ version: 4 }));
+      return pools.ids.length > 0 ? fc.oneof(fc.constantFrom(...pools.ids), fc.uuid({ version: 4 })) : fc.uuid({ version: 4 });
     case 'date':
       return fc.date({ min: new Date('1930-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
     case 'date-time':
@@ -220,7 +220,7 @@ export interface Pools {
 
 const pathValue = (pools: Pools): fc.Arbitrary<string> =>
   fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(...pools.ids) },
+    { weight: pools.ids.length > 0 ? 3 : 0, arbitrary: fc.constantFrom(...pools.ids, 'no-known-id') },
     { weight: 2, arbitrary: fc.uuid({ version: 4 }) },
     {
       weight: 3,
