@@ -51,8 +51,8 @@ function rule(name: string, test: (value: unknown) => boolean, message: string) 
  * number written with an exponent (1e-323), which became a 500.
  */
 export function IsDecimal(places: number, options?: ValidationOptions): PropertyDecorator {
-  const scale = 10 ** places;
-  return rule('isDecimal', (value) => typeof value === 'number' && Number.isFinite(value) && Math.abs(Math.round(value * scale) - value * scale) < 1e-6, `must be a number with at most ${places} decimals`)(options);
+  const test = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(places)) === value;
+  return rule('isDecimal', test, `must be a number with at most ${places} decimals`)(options);
 }
 
 export const IsCalendarDate = rule('isCalendarDate', isCalendarDate, 'must be a date that exists (YYYY-MM-DD)');
