@@ -10,6 +10,8 @@ const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
 
 interface Tally {
   requests: number;
+  /** Over-limit uploads the API refused by closing the connection before the client finished writing. */
+  resetUploads: number;
   serverErrors: string[];
   notProblems: string[];
   statuses: Record<number, number>;
@@ -23,6 +25,8 @@ function send(port: number, host: string, fuzz: FuzzRequest, token: string | und
         port,
         method: fuzz.method,
         path: fuzz.url,
+        // A connection per request: a reused one the server has just closed would be the client's reset, not an answer.
+        agent: false,
         headers: {
           host,
           ...(fuzz.contentType ? { 'content-type': fuzz.contentType } : {}),
@@ -37,7 +41,12 @@ function send(port: number, host: string, fuzz: FuzzRequest, token: string | und
         );
       },
     );
-    outgoing.on('error', reject);
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      // Fastify answers an over-limit body (413) and closes at once; a client still writing sees a reset instead.
+      const overLimit = Buffer.byteLength(fuzz.payload ?? '') > 64 * 1024;
+      if (overLimit && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) resolve({ status: 0, type: '', body: 'reset' });
+      else reject(new Error(`${fuzz.method} ${fuzz.url.slice(0, 200)} (${fuzz.label}, ${Buffer.byteLength(fuzz.payload ?? '')} bytes): ${error.message}`));
+    });
     outgoing.setTimeout(15_000, () => outgoing.destroy(new Error(`no answer to ${fuzz.method} ${fuzz.url}`)));
     outgoing.end(fuzz.payload);
   });
@@ -58,10 +67,12 @@ describe('the whole product under malformed requests', () => {
     const document = (await api.get<OpenApiDocument>('/openapi.json')) as OpenApiDocument;
     const operations = operationsOf(document);
     console.info(`malformed-request sweep seed: ${SEED} (replay with FUZZ_SEED=${SEED}), ${RUNS_PER_OPERATION} per operation and target`);
-    const targets = { gateway: gatewayPort, apiPort: inject('apiBasePort') };
+    const targets = Object.fromEntries(
+      Object.entries({ gateway: gatewayPort, apiPort: inject('apiBasePort') }).filter(([name]) => (process.env['FUZZ_TARGETS'] ?? 'gateway,apiPort').includes(name)),
+    );
     const tallies: Record<string, Tally> = {};
     for (const [target, port] of Object.entries(targets)) {
-      const tally: Tally = { requests: 0, serverErrors: [], notProblems: [], statuses: {} };
+      const tally: Tally = { requests: 0, resetUploads: 0, serverErrors: [], notProblems: [], statuses: {} };
       tallies[target] = tally;
       for (const [index, operation] of operations.entries()) {
         const samples = fc.sample(fc.tuple(requestsFor(operation, document, { ids: [] }), fc.constantFrom(...Object.keys(tokens))), {
@@ -71,6 +82,10 @@ describe('the whole product under malformed requests', () => {
         for (const [fuzz, role] of samples) {
           const answer = await send(port, host, fuzz, tokens[role]);
           tally.requests += 1;
+          if (answer.status === 0) {
+            tally.resetUploads += 1;
+            continue;
+          }
           tally.statuses[answer.status] = (tally.statuses[answer.status] ?? 0) + 1;
           const where = `${fuzz.method} ${fuzz.url.slice(0, 120)} (${fuzz.label}, ${role}) -> ${answer.status} ${answer.body.slice(0, 160)}`;
           if (answer.status >= 500) tally.serverErrors.push(where);
@@ -79,13 +94,10 @@ describe('the whole product under malformed requests', () => {
       }
       console.info(
         `${target}: ${tally.requests} requests over ${operations.length} operations, ${tally.serverErrors.length} answered 5xx, ` +
-          `${tally.notProblems.length} errors not problem+json; statuses ${JSON.stringify(tally.statuses)}`,
+          `${tally.notProblems.length} errors not problem+json, ${tally.resetUploads} over-limit uploads reset; statuses ${JSON.stringify(tally.statuses)}`,
       );
     }
-    expect(Object.fromEntries(Object.entries(tallies).map(([target, tally]) => [target, [...tally.serverErrors, ...tally.notProblems].slice(0, 10)]))).toEqual({
-      gateway: [],
-      apiPort: [],
-    });
+    for (const [target, tally] of Object.entries(tallies)) expect([...tally.serverErrors, ...tally.notProblems].slice(0, 10), target).toEqual([]);
     expect((await send(gatewayPort, host, { method: 'GET', url: '/api/health/ready', label: 'ready' }, undefined)).status).toBe(200);
   });
 });

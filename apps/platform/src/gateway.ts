@@ -150,11 +150,10 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
         : [400, 'request.malformed', 'Bad request'];
   const body = problemBody(status, code, title, 'The request could not be read.');
   const security = Object.entries(SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}\r\n`).join('');
-  if (socket.writable) {
-    socket.write(
-      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\ncontent-type: application/problem+json\r\n` +
-        `content-length: ${Buffer.byteLength(body)}\r\n${security}connection: close\r\n\r\n${body}`,
-    );
-  }
-  socket.destroy();
+  if (!socket.writable) return void socket.destroy();
+  // end(), not destroy(): a client still sending its body then reads the answer instead of a reset.
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\ncontent-type: application/problem+json\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\n${security}connection: close\r\n\r\n${body}`,
+  );
 }

@@ -31,8 +31,9 @@ export function answerFrameworkError(error: { code?: string }, request: FastifyR
 /** Node's `clientError`: the request never became one (headers too large, garbage): answer on the socket. */
 export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  if (socket.writable) socket.write(rawProblemResponse(REFUSALS[error.code ?? ''] ?? MALFORMED));
-  socket.destroy();
+  // end(), not destroy(): a client still sending its body then reads the answer instead of a reset.
+  if (socket.writable) socket.end(rawProblemResponse(REFUSALS[error.code ?? ''] ?? MALFORMED));
+  else socket.destroy();
 }
 
 export function rawProblemResponse(refusal: { status: number; code: string; detail: string }): string {

@@ -138,17 +138,29 @@ describe('bad input is refused at the edge', () => {
     expect(await rowCounts()).toEqual(before);
   });
 
-  it('answers headers too large for the HTTP parser with a 431 problem', async () => {
-    const port = new URL(api.baseUrl).port;
-    const answer = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(port), '127.0.0.1', () => {
-        socket.write(`GET /api/health/live HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`);
+  /** Writes raw HTTP, as no well-behaved client would, and reads what comes back until the server closes. */
+  function rawExchange(head: string, body = ''): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(api.baseUrl).port), '127.0.0.1', () => {
+        socket.write(head);
+        // The body follows a moment later, as it does from a client on a real network.
+        setTimeout(() => socket.writable && socket.end(body), 20);
       });
       let text = '';
       socket.on('data', (chunk) => (text += chunk.toString('utf8')));
       socket.on('close', () => resolve(text));
       socket.on('error', reject);
     });
+  }
+
+  it('answers a request line the HTTP parser refuses with a 400 problem the client can read', async () => {
+    const answer = await rawExchange('POST /api/sites HTTP/1.1\r\nHost: x\r\nBad Header: x\r\nContent-Length: 7\r\n\r\n', '{"a":1}');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toContain(`Content-Type: ${PROBLEM_CONTENT_TYPE}`);
+  });
+
+  it('answers headers too large for the HTTP parser with a 431 problem', async () => {
+    const answer = await rawExchange(`GET /api/health/live HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`);
     expect(answer).toMatch(/^HTTP\/1\.1 431 /);
     expect(answer).toContain(`Content-Type: ${PROBLEM_CONTENT_TYPE}`);
     expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 431, code: 'request.headers_too_large' });
