@@ -141,7 +141,9 @@ function problem(response: ServerResponse, status: number, code: string, title: 
 
 /** Node refuses some requests before they reach the handler (headers too large, not HTTP): answer those as problems too. */
 function answerClientError(error: Error & { code?: string }, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // A parse failure behind an answer already under way (an unread body): that answer stands and closes.
+  const answerUnderWay = Boolean((socket as Socket & { _httpMessage?: unknown })._httpMessage);
+  if (error.code === 'ECONNRESET' || socket.destroyed || answerUnderWay) return;
   const [status, code, title] =
     error.code === 'HPE_HEADER_OVERFLOW'
       ? [431, 'request.headers_too_large', 'Request headers too large']

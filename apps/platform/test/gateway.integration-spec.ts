@@ -82,6 +82,7 @@ describe('the local gateway', () => {
           port,
           method,
           path,
+          agent: false,
           headers: {
             host: `acme.localhost:${port}`,
             ...(init.body && !init.chunked ? { 'content-length': String(init.body.length), 'content-type': 'application/json' } : {}),
@@ -124,6 +125,9 @@ describe('the local gateway', () => {
     expectProblem(await send('GET', '/%E0%A4%A'), 400);
     expectProblem(await send('GET', '/booking/%'), 400);
     expectProblem(await send('GET', '/api/sites/%zz'), 400);
+    // Answered before its body is read: the unread body must not turn into a second, corrupting answer.
+    expectProblem(await send('GET', '/api/sites/%?limit=-5', { body: Buffer.from('{"version":1e400}') }), 400);
+    expectProblem(await send('POST', '/booking/%', { body: Buffer.from('{"a":1}'), chunked: true }), 400);
   });
 
   it('answers headers too large with a 431 problem', async () => {

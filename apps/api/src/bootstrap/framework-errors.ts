@@ -30,10 +30,19 @@ export function answerFrameworkError(error: { code?: string }, request: FastifyR
 
 /** Node's `clientError`: the request never became one (headers too large, garbage): answer on the socket. */
 export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  if (error.code === 'ECONNRESET' || socket.destroyed || answerUnderWay(socket)) return;
   // end(), not destroy(): a client still sending its body then reads the answer instead of a reset.
   if (socket.writable) socket.end(rawProblemResponse(REFUSALS[error.code ?? ''] ?? MALFORMED));
   else socket.destroy();
+}
+
+/**
+ * Bytes after a request that was already answered (an unread body) can fail to parse: the answer
+ * under way stands and closes the connection; a second one written behind it would corrupt it.
+ * Node keeps the response being written on the socket as `_httpMessage`, its only trace.
+ */
+export function answerUnderWay(socket: Socket): boolean {
+  return Boolean((socket as Socket & { _httpMessage?: unknown })._httpMessage);
 }
 
 export function rawProblemResponse(refusal: { status: number; code: string; detail: string }): string {
