@@ -8,6 +8,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     gatewayPort: number;
+    /** The first tenant's (acme's) API port, behind the gateway. */
+    apiBasePort: number;
     mailCatcherUrl: string;
     oneTimePasswords: Record<string, string>;
     /** Password of `doctor@<slug>.example` and `assistant@<slug>.example`, by tenant. */
@@ -36,12 +38,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const gatewayPort = await freePort();
   const mailCatcherPort = await freePort();
   const postgresPort = await freePort();
+  const apiBasePort = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(root, 'apps/platform/dist/main.js')], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,
       GATEWAY_PORT: String(gatewayPort),
-      API_BASE_PORT: String(await freePort()),
+      API_BASE_PORT: String(apiBasePort),
       POSTGRES_PORT: String(postgresPort),
       SMTP_PORT: String(await freePort()),
       MAIL_CATCHER_PORT: String(mailCatcherPort),
@@ -71,6 +74,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     oneTimePasswords[slug] = secrets.initialAdminPassword;
   }
   project.provide('gatewayPort', gatewayPort);
+  project.provide('apiBasePort', apiBasePort);
   project.provide('mailCatcherUrl', `http://127.0.0.1:${mailCatcherPort}/`);
   project.provide('oneTimePasswords', oneTimePasswords);
   const demoStaffPasswords: Record<string, string> = {};

@@ -30,7 +30,6 @@ export async function serveWebApp(webRoot: string, urlPath: string, response: Se
   response.writeHead(200, {
     'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
   });
   createReadStream(file).pipe(response);
 }

@@ -9,6 +9,8 @@ import { createValidationPipe } from '../common/problem/validation.pipe';
 import type { ApiConfig } from '../config/api-config';
 import { SoldOutShortcut, registerSoldOutShortcut } from '../modules/booking/sold-out-shortcut';
 import { OpenApiDocumentHolder } from '../modules/openapi/openapi.controller';
+import { answerClientError, answerFrameworkError } from './framework-errors';
+import { registerInputGuard } from './input-guard';
 import { NestPinoLogger } from './nest-logger';
 import { registerRequestHooks, requestIdFrom } from './request-hooks';
 
@@ -22,12 +24,17 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
     bodyLimit: BODY_LIMIT_BYTES,
     logger: false,
     genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, logger), adapter, {
     logger: new NestPinoLogger(logger),
     abortOnError: false,
+    // The API reads JSON only, through the input guard's parser.
+    bodyParser: false,
   });
   registerRequestHooks(app.getHttpAdapter().getInstance(), logger);
+  registerInputGuard(app.getHttpAdapter().getInstance());
   let shortcut: SoldOutShortcut | null = null;
   registerSoldOutShortcut(app.getHttpAdapter().getInstance(), () => shortcut);
   // Verifiers look for keys at the host's root, as the JWKS convention has it.

@@ -1,6 +1,7 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { FieldProblem } from '@vaccinate/api-contracts';
 import { ValidationException } from './app-exception';
+import { inputShapeProblems } from './input-shape';
 
 // When a field breaks several rules, the one that says the most to a person comes first:
 // "should not be empty" beats "must be shorter than 100 characters" for a missing name.
@@ -30,9 +31,22 @@ function withoutField(message: string, property: string): string {
   return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
 }
 
+/**
+ * After conversion, no number may leave the safe integer range: `offset=99999999999999999999`
+ * becomes 1e20, which `@IsInt()` accepts and Postgres does not.
+ */
+class SafeNumberValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const result: unknown = await super.transform(value, metadata);
+    const problems = metadata.type === 'custom' ? [] : inputShapeProblems(result);
+    if (problems.length > 0) throw new ValidationException(problems);
+    return result;
+  }
+}
+
 /** Whitelisting validation whose failures become a 400 problem with a field list. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new SafeNumberValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

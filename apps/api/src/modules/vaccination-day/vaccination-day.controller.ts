@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { DayAppointment, VaccinationDay } from '@vaccinate/api-contracts';
+import { isCalendarDate } from '../../common/dto-rules';
 import { uuidParam } from '../../common/id-param.pipe';
 import { ValidationException } from '../../common/problem/app-exception';
 import { RequireRole } from '../auth/access.decorators';
@@ -17,8 +18,8 @@ export class VaccinationDayController {
   @ApiQuery({ name: 'from', required: false, description: 'YYYY-MM-DD; today when absent' })
   @ApiOkResponse({ description: 'Days from a date on, without their slots' })
   list(@Query('from') from?: string): Promise<Omit<VaccinationDay, 'slots'>[]> {
-    if (from !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(from)) {
-      throw new ValidationException([{ field: 'from', message: 'must be a date (YYYY-MM-DD)' }]);
+    if (from !== undefined && !isCalendarDate(from)) {
+      throw new ValidationException([{ field: 'from', message: 'must be a date that exists (YYYY-MM-DD)' }]);
     }
     return this.days.list(from);
   }

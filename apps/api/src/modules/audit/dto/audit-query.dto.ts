@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsDateOrDateTime } from '../../../common/dto-rules';
+import { IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditQueryDto {
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({}, { message: 'must be a date or date-time (ISO 8601)' }) from?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({}, { message: 'must be a date or date-time (ISO 8601)' }) to?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateOrDateTime() from?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsDateOrDateTime() to?: string;
   @ApiPropertyOptional({ format: 'uuid', description: 'A person id: their whole trail' }) @IsOptional() @IsUUID('all', { message: 'must be an id' }) subjectId?: string;
   @ApiPropertyOptional({ description: 'Staff account id or identity-provider subject' }) @IsOptional() @MaxLength(200) actor?: string;
   @ApiPropertyOptional({ example: 'person.read' }) @IsOptional() @Matches(/^[a-z_]+\.[a-z_]+$/, { message: 'must look like person.read' }) action?: string;

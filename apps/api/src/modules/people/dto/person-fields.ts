@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../../common/dto-rules';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** An ISO calendar date (YYYY-MM-DD) that exists, is not in the future and not before 1900. */
@@ -15,10 +16,7 @@ export function IsBirthDate(options?: ValidationOptions): PropertyDecorator {
 }
 
 export function isPlausibleBirthDate(value: string, today = new Date()): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) return false;
+  if (!isCalendarDate(value)) return false;
   return value >= '1900-01-01' && value <= today.toISOString().slice(0, 10);
 }
 

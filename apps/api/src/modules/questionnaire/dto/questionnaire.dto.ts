@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { QuestionnaireQuestion } from '@vaccinate/api-contracts';
 import { Type } from 'class-transformer';
+import { NestedObject } from '../../../common/dto-rules';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsNotEmpty, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 
 class QuestionTextDto {
@@ -10,7 +11,7 @@ class QuestionTextDto {
 
 export class QuestionDto implements QuestionnaireQuestion {
   @ApiProperty({ example: 'fever_today' }) @Matches(/^[a-z][a-z0-9_]{0,39}$/, { message: 'must be 1-40 lowercase letters, digits or _' }) key!: string;
-  @ApiProperty({ type: QuestionTextDto }) @ValidateNested() @Type(() => QuestionTextDto) text!: QuestionTextDto;
+  @ApiProperty({ type: QuestionTextDto }) @NestedObject(() => QuestionTextDto) text!: QuestionTextDto;
   @ApiProperty({ enum: ['yes', 'no'], nullable: true }) @IsIn(['yes', 'no', null], { message: "must be 'yes', 'no' or null" }) flagWhen!: 'yes' | 'no' | null;
 }
 

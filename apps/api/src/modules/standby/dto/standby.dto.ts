@@ -6,7 +6,6 @@ import {
   IsDateString,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
@@ -16,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsDecimal } from '../../../common/dto-rules';
 import { IsBirthDate, PHONE_PATTERN } from '../../people/dto/person-fields';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -89,7 +89,7 @@ export class AnnounceSpareDosesDto {
   @ApiPropertyOptional({ default: 30 }) @IsOptional() @IsInt({ message: 'must be a whole number' }) @Min(5) @Max(240) offerMinutes?: number;
   @ApiPropertyOptional({ default: 1.5, description: 'Offers open at once per dose left' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'must be a number' })
+  @IsDecimal(2)
   @Min(1)
   @Max(10)
   overbookingFactor?: number;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CapacityByDoseKind, VaccinationDayChange, VaccinationDayInput } from '@vaccinate/api-contracts';
 import { Type } from 'class-transformer';
+import { IsCalendarDate, NestedObject } from '../../../common/dto-rules';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -18,11 +19,11 @@ export class DayLotDto {
 
 export class CreateVaccinationDayDto implements VaccinationDayInput {
   @ApiProperty({ format: 'uuid' }) @IsUUID('4', { message: 'must be a site id' }) siteId!: string;
-  @ApiProperty({ format: 'date' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date (YYYY-MM-DD)' }) date!: string;
+  @ApiProperty({ format: 'date' }) @IsCalendarDate() date!: string;
   @ApiProperty({ example: '08:00' }) @Matches(TIME, { message: 'must be a time (HH:MM)' }) opensAt!: string;
   @ApiProperty({ example: '16:00' }) @Matches(TIME, { message: 'must be a time (HH:MM)' }) closesAt!: string;
   @ApiProperty({ minimum: 5, maximum: 120 }) @IsInt() @Min(5) @Max(120) slotMinutes!: number;
-  @ApiProperty({ type: CapacityDto }) @ValidateNested() @Type(() => CapacityDto) capacityPerSlot!: CapacityDto;
+  @ApiProperty({ type: CapacityDto }) @NestedObject(() => CapacityDto) capacityPerSlot!: CapacityDto;
   @ApiProperty({ type: [DayLotDto] })
   @ArrayMinSize(1, { message: 'must assign at least one lot' })
   @ArrayMaxSize(20)
@@ -32,7 +33,7 @@ export class CreateVaccinationDayDto implements VaccinationDayInput {
 }
 
 export class ChangeVaccinationDayDto implements VaccinationDayChange {
-  @ApiPropertyOptional({ type: CapacityDto }) @IsOptional() @ValidateNested() @Type(() => CapacityDto) capacityPerSlot?: CapacityDto;
+  @ApiPropertyOptional({ type: CapacityDto }) @NestedObject(() => CapacityDto, { optional: true }) capacityPerSlot?: CapacityDto;
   @ApiPropertyOptional({ type: [DayLotDto] })
   @IsOptional()
   @ArrayMinSize(1)

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { QuestionnaireAnswer } from '@vaccinate/api-contracts';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { NestedObject } from '../../../common/dto-rules';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 
 export class VersionDto {
   @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) version!: number;
@@ -22,6 +22,6 @@ class FollowUpDto {
 }
 
 export class CheckOutDto extends VersionDto {
-  @ApiProperty({ type: FollowUpDto }) @ValidateNested() @Type(() => FollowUpDto) followUp!: FollowUpDto;
+  @ApiProperty({ type: FollowUpDto }) @NestedObject(() => FollowUpDto) followUp!: FollowUpDto;
 
 }
