@@ -18,7 +18,7 @@ export function registerInputGuard(fastify: FastifyInstance): void {
       done(new ValidationException([{ field: 'body', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` }]), undefined);
       return;
     }
-    parseJson(request, text, done);
+    void parseJson(request, text, done);
   });
   fastify.addHook('preValidation', (request, _reply, done) => {
     const problems = [

@@ -29,6 +29,7 @@ export function jsonDepthExceeds(text: string, limit = MAX_JSON_DEPTH): boolean 
   return false;
 }
 
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
 const UNACCEPTABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Text no field of this API accepts: a NUL byte (Postgres text cannot hold it) or a lone UTF-16 surrogate. */
