@@ -1,0 +1,12 @@
+import { defineProject } from 'vitest/config';
+import { workspaceLibAliases } from '../../vitest.shared.mts';
+
+export default defineProject({
+  resolve: { alias: workspaceLibAliases },
+  test: {
+    name: 'platform',
+    include: ['src/**/*.spec.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+  },
+});
