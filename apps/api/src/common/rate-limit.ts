@@ -25,15 +25,23 @@ export class RateLimitedException extends AppException {
   }
 }
 
+/** Keys remembered per window at most; past it the memory starts again (counts stay exact in the database). */
+const MAX_REMEMBERED = 100_000;
+
 /**
  * A fixed-window counter per client and group, shared by every replica of the tenant through its
  * database, so adding pods adds no allowance. The client address is stored only as a pseudonym.
+ *
+ * Far from its limit a request is answered at once and its hit is written behind it (batched);
+ * from half the limit on, each request waits for its exact position. What this process has seen
+ * of a key (its own hits and the totals the database returned) decides which; a client whose hits
+ * are spread over replicas is at worst let through once per replica before the exact count holds.
  */
 @Injectable()
 export class RateLimiter {
-  /** Keys this process already saw over their limit in the current window: refused without a round trip. */
-  private exhausted = new Set<string>();
-  private exhaustedWindow = 0;
+  private window = 0;
+  /** Hits of each key seen by this process in the current window: at least the database total it last returned. */
+  private seen = new Map<string, number>();
 
   constructor(private readonly counters: SharedCounterRepository) {}
 
@@ -41,17 +49,26 @@ export class RateLimiter {
   async take(group: RateLimitGroup, clientIp: string): Promise<void> {
     const now = Date.now();
     const window = Math.floor(now / WINDOW_MS);
-    if (window !== this.exhaustedWindow) {
-      this.exhaustedWindow = window;
-      this.exhausted = new Set();
+    if (window !== this.window || this.seen.size > MAX_REMEMBERED) {
+      this.window = window;
+      this.seen = new Map();
     }
     const retryAfter = Math.ceil(((window + 1) * WINDOW_MS - now) / 1000);
+    const limit = RATE_LIMITS[group];
     const key = `rate:${group}:${window}:${this.counters.pseudonym(clientIp)}`;
-    if (this.exhausted.has(key)) throw new RateLimitedException(retryAfter);
-    const position = await this.counters.hit(key, new Date((window + 1) * WINDOW_MS));
-    if (position <= RATE_LIMITS[group]) return;
-    this.exhausted.add(key);
-    throw new RateLimitedException(retryAfter);
+    const seen = (this.seen.get(key) ?? 0) + 1;
+    if (seen > limit) throw new RateLimitedException(retryAfter);
+    this.seen.set(key, seen);
+    const counted = this.counters.hit(key, new Date((window + 1) * WINDOW_MS)).then((position) => {
+      if (this.window === window) this.seen.set(key, Math.max(this.seen.get(key) ?? 0, position));
+      return position;
+    });
+    if (seen <= limit / 2) {
+      // Written behind the answer; a failed write only loses a count far below the limit.
+      counted.catch(() => undefined);
+      return;
+    }
+    if ((await counted) > limit) throw new RateLimitedException(retryAfter);
   }
 }
 
