@@ -32,16 +32,19 @@ const MAX_REMEMBERED = 100_000;
  * A fixed-window counter per client and group, shared by every replica of the tenant through its
  * database, so adding pods adds no allowance. The client address is stored only as a pseudonym.
  *
- * Far from its limit a request is answered at once and its hit is written behind it (batched);
- * from half the limit on, each request waits for its exact position. What this process has seen
- * of a key (its own hits and the totals the database returned) decides which; a client whose hits
- * are spread over replicas is at worst let through once per replica before the exact count holds.
+ * Cheap where it can be: a client's first request in a window is only remembered by the process
+ * (a sell-out burst is mostly first requests), and written with its second; below half the limit
+ * a request is answered at once and its hits are written behind it (batched); from half the limit
+ * on, each request waits for its exact position. So the limit holds across replicas give or take
+ * one request per replica.
  */
 @Injectable()
 export class RateLimiter {
   private window = 0;
   /** Hits of each key seen by this process in the current window: at least the database total it last returned. */
   private seen = new Map<string, number>();
+  /** Hits of each key this process has not written yet (only ever a first one). */
+  private unwritten = new Map<string, number>();
 
   constructor(private readonly counters: SharedCounterRepository) {}
 
@@ -52,6 +55,7 @@ export class RateLimiter {
     if (window !== this.window || this.seen.size > MAX_REMEMBERED) {
       this.window = window;
       this.seen = new Map();
+      this.unwritten = new Map();
     }
     const retryAfter = Math.ceil(((window + 1) * WINDOW_MS - now) / 1000);
     const limit = RATE_LIMITS[group];
@@ -59,12 +63,18 @@ export class RateLimiter {
     const seen = (this.seen.get(key) ?? 0) + 1;
     if (seen > limit) throw new RateLimitedException(retryAfter);
     this.seen.set(key, seen);
-    const counted = this.counters.hit(key, new Date((window + 1) * WINDOW_MS)).then((position) => {
+    if (seen === 1 && limit > 1) {
+      this.unwritten.set(key, 1);
+      return;
+    }
+    const hits = 1 + (this.unwritten.get(key) ?? 0);
+    this.unwritten.delete(key);
+    const counted = this.counters.hit(key, new Date((window + 1) * WINDOW_MS), hits).then((position) => {
       if (this.window === window) this.seen.set(key, Math.max(this.seen.get(key) ?? 0, position));
       return position;
     });
     if (seen <= limit / 2) {
-      // Written behind the answer; a failed write only loses a count far below the limit.
+      // Written behind the answer; a failed write only loses counts far below the limit.
       counted.catch(() => undefined);
       return;
     }

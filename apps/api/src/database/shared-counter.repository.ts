@@ -6,6 +6,7 @@ import { Sql } from './sql';
 
 interface Hit {
   key: string;
+  hits: number;
   expiresAt: Date;
   resolve: (position: number) => void;
   reject: (error: unknown) => void;
@@ -43,10 +44,10 @@ export class SharedCounterRepository {
     return createHmac('sha256', this.pseudonymKey).update(value).digest('base64url').slice(0, 22);
   }
 
-  /** Counts one hit on `key` (kept until `expiresAt`); resolves with its position: 1 for the first hit. */
-  hit(key: string, expiresAt: Date): Promise<number> {
+  /** Counts `hits` on `key` (kept until `expiresAt`); resolves with the position of the last: 1 for the first hit ever. */
+  hit(key: string, expiresAt: Date, hits = 1): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ key, expiresAt, resolve, reject });
+      this.waiting.push({ key, hits, expiresAt, resolve, reject });
       if (this.waiting.length >= MAX_BATCH) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
@@ -77,11 +78,11 @@ export class SharedCounterRepository {
       const totals = await this.add(batch, purge);
       // Within a key, the batch's hits take the positions just below the new total, in arrival order.
       const added = new Map<string, number>();
-      for (const hit of batch) added.set(hit.key, (added.get(hit.key) ?? 0) + 1);
-      const next = new Map<string, number>();
+      for (const hit of batch) added.set(hit.key, (added.get(hit.key) ?? 0) + hit.hits);
+      const before = new Map<string, number>();
       for (const hit of batch) {
-        const position = next.get(hit.key) ?? (totals.get(hit.key) ?? 0) - (added.get(hit.key) ?? 0) + 1;
-        next.set(hit.key, position + 1);
+        const position = (before.get(hit.key) ?? (totals.get(hit.key) ?? 0) - (added.get(hit.key) ?? 0)) + hit.hits;
+        before.set(hit.key, position);
         hit.resolve(position);
       }
     } catch (error) {
@@ -97,12 +98,12 @@ export class SharedCounterRepository {
   private async add(batch: Hit[], purge: boolean): Promise<Map<string, number>> {
     const { rows } = await this.sql.query<{ key: string; hits: number }>(
       `WITH hit AS (
-         SELECT key, count(*)::int AS hits, max(expires_at) AS expires_at
-           FROM unnest($1::text[], $2::timestamptz[]) AS h(key, expires_at)
+         SELECT key, sum(hits)::int AS hits, max(expires_at) AS expires_at
+           FROM unnest($1::text[], $2::int[], $3::timestamptz[]) AS h(key, hits, expires_at)
           GROUP BY key
        ), purged AS (
          DELETE FROM shared_counter c
-          WHERE $3::boolean AND c.expires_at < now() AND NOT EXISTS (SELECT 1 FROM hit WHERE hit.key = c.key)
+          WHERE $4::boolean AND c.expires_at < now() AND NOT EXISTS (SELECT 1 FROM hit WHERE hit.key = c.key)
        )
        INSERT INTO shared_counter AS c (key, hits, expires_at)
        SELECT key, hits, expires_at FROM hit ORDER BY key
@@ -110,7 +111,7 @@ export class SharedCounterRepository {
          SET hits = CASE WHEN c.expires_at <= now() THEN excluded.hits ELSE c.hits + excluded.hits END,
              expires_at = CASE WHEN c.expires_at <= now() THEN excluded.expires_at ELSE greatest(c.expires_at, excluded.expires_at) END
        RETURNING key, hits`,
-      [batch.map((hit) => hit.key), batch.map((hit) => hit.expiresAt), purge],
+      [batch.map((hit) => hit.key), batch.map((hit) => hit.hits), batch.map((hit) => hit.expiresAt), purge],
     );
     return new Map(rows.map((row) => [row.key, row.hits]));
   }
