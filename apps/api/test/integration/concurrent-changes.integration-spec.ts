@@ -1,6 +1,7 @@
 import type { Person, Questionnaire, Site, VaccinationDay, VaccineProduct } from '@vaccinate/api-contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { COMIRNATY, createCatalogue, createDay, inDays } from '../support/booking-fixture';
+import { examplePriorityRules } from '@vaccinate/priority-rules';
+import { captchaSolution, COMIRNATY, createCatalogue, createDay, inDays, person, randomClientIp } from '../support/booking-fixture';
 import { postJson, provisionTestTenant, rowsOf, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 
 const WRITERS = 16;
@@ -12,7 +13,7 @@ describe('concurrent changes of one versioned record', () => {
   let doctor: string;
 
   beforeAll(async () => {
-    api = await startTestApi(await provisionTestTenant(inject('postgresAdminUrl'), 'concurrent'));
+    api = await startTestApi(await provisionTestTenant(inject('postgresAdminUrl'), 'concurrent'), { CAPTCHA_MAX_NUMBER: '200' });
     doctor = await staffToken(api, ['doctor']);
   });
   afterAll(() => api?.close());
@@ -86,5 +87,24 @@ describe('concurrent changes of one versioned record', () => {
       (writer) => ({ version: current.version, questions: current.questions.map((question, index) => (index === 0 ? { ...question, key: `${question.key}_${writer}` } : question)) }),
       'questionnaire.version_conflict',
     );
+  });
+
+  it('saves sixteen rule sets at once, each as its own version, regrouping the queue without a deadlock', async () => {
+    for (let n = 0; n < 30; n += 1) {
+      const ip = randomClientIp();
+      const answer = await api.request('/api/registrations', { body: { captcha: await captchaSolution(api, ip), person: person() }, headers: { 'x-forwarded-for': ip } });
+      expect(answer.status).toBe(202);
+    }
+    const ruleSets = async () => Number((await rowsOf<{ count: string }>(api.tenant.databaseUrl, 'SELECT count(*) FROM priority_rule_set'))[0]?.count);
+    const before = await ruleSets();
+    const deadlocksBefore = await deadlocks();
+    // The rules carry no version to compare: the last save wins, and none of them may fail.
+    const statuses = await Promise.all(
+      Array.from({ length: WRITERS }, async () => (await api.request('/api/waiting-list/rules', { method: 'PUT', token: doctor, body: { rules: examplePriorityRules(), eligibility: [] } })).status),
+    );
+    expect(statuses).toEqual(Array.from({ length: WRITERS }, () => 200));
+    expect((await ruleSets()) - before).toBe(WRITERS);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await deadlocks()).toBe(deadlocksBefore);
   });
 });
