@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DOSE_KINDS, PROBLEM_CONTENT_TYPE, type DoseKind, type ProblemDetails } from '@vaccinate/api-contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppException } from '../../common/problem/app-exception';
 import { problem } from '../../common/problem/problem-details';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../database/database-unavailable';
 import { RateLimitedException, RateLimiter } from '../../common/rate-limit';
@@ -36,10 +37,7 @@ export class SoldOutShortcut {
       return { body: soldOut };
     } catch (error) {
       const requestId = String(request.id);
-      if (error instanceof RateLimitedException) {
-        const body = problem({ status: error.status, code: error.code, requestId, title: error.title, ...(error.detail ? { detail: error.detail } : {}) });
-        return { body, ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
-      }
+      if (error instanceof RateLimitedException) return { body: toProblem(error, requestId), retryAfterSeconds: error.retryAfterSeconds };
       if (!isDatabaseUnavailable(error)) throw error;
       const body = problem({ status: 503, code: 'service.unavailable', requestId, detail: 'The database is unavailable. Try again shortly.' });
       return { body, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
@@ -68,7 +66,7 @@ interface ShortcutAnswer {
   retryAfterSeconds?: number;
 }
 
-function toProblem(exception: BookingException, requestId: string): ProblemDetails {
+function toProblem(exception: AppException, requestId: string): ProblemDetails {
   return problem({
     status: exception.status,
     code: exception.code,
