@@ -5,6 +5,8 @@ import { APP_LOGGER } from './app-logger.token';
 import { FIELD_CIPHER } from './common/field-cipher';
 import { TimeZoneProvider } from './common/time-zone';
 import { Sql } from './database/sql';
+import { SharedCounterRepository } from './database/shared-counter.repository';
+import { RateLimiter } from './common/rate-limit';
 import type { ApiConfig } from './config/api-config';
 import { API_CONFIG } from './config/api-config.token';
 import { dataSourceOptions } from './database/data-source-options';
@@ -41,9 +43,11 @@ class TenantRuntimeModule {
         { provide: FIELD_CIPHER, useValue: config.fieldKeys },
         { provide: APP_LOGGER, useValue: logger },
         Sql,
+        SharedCounterRepository,
+        RateLimiter,
         TimeZoneProvider,
       ],
-      exports: [API_CONFIG, FIELD_CIPHER, APP_LOGGER, Sql, TimeZoneProvider],
+      exports: [API_CONFIG, FIELD_CIPHER, APP_LOGGER, Sql, SharedCounterRepository, RateLimiter, TimeZoneProvider],
     };
   }
 }

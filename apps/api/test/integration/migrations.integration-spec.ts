@@ -1,8 +1,9 @@
+import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { pendingSchemaChanges } from '../../src/database/migration-generator';
-import { migrateDatabase, provisionTestTenant, startTestApi, type RunningApi, type TestTenant } from '../support/tenant-fixture';
+import { migrateDatabase, provisionTestTenant, rowsOf, startTestApi, type RunningApi, type TestTenant } from '../support/tenant-fixture';
 
 describe('migrations', () => {
   let tenant: TestTenant;
@@ -31,6 +32,19 @@ describe('migrations', () => {
       expect((await pendingSchemaChanges(dataSource)).up).toEqual([]);
     } finally {
       await dataSource.destroy();
+    }
+  });
+
+  it("create pg-boss's schema at the version the installed pg-boss expects, so it starts without migrating", async () => {
+    expect(await rowsOf(tenant.databaseUrl, 'SELECT version FROM pgboss.version')).toHaveLength(1);
+    // With migrate: false, start() refuses a schema that is missing or of another version.
+    const boss = new PgBoss({ connectionString: tenant.databaseUrl, schema: 'pgboss', migrate: false, supervise: false, schedule: false, max: 1 });
+    await boss.start();
+    try {
+      await boss.createQueue('migration-check');
+      expect(await boss.send('migration-check', { ok: true })).toEqual(expect.any(String));
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
     }
   });
 });

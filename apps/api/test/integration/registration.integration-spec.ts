@@ -108,19 +108,25 @@ describe('a registration answered 202 survives the API process being killed', ()
     let failed = 0;
     let killWhenUnderWay: () => void = () => undefined;
     const underWay = new Promise<void>((resolve) => (killWhenUnderWay = resolve));
-    const burst = captchas.map(async (captcha, i) => {
-      try {
-        const response = await fetch(`${baseUrl}/api/registrations`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.${i >> 8}.${i & 255}` },
-          body: JSON.stringify({ captcha, person: person() }),
-        });
-        if (response.status === 202) answered.push(((await response.json()) as { trackingCode: string }).trackingCode);
-        if (answered.length >= 40) killWhenUnderWay();
-      } catch {
-        failed += 1; // the connection died with the process: this client was never told it is registered
+    // Twenty clients send one registration after another, so requests are still arriving when the process dies.
+    let next = 0;
+    const client = async () => {
+      while (next < captchas.length) {
+        const i = next++;
+        try {
+          const response = await fetch(`${baseUrl}/api/registrations`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.${i >> 8}.${i & 255}` },
+            body: JSON.stringify({ captcha: captchas[i], person: person() }),
+          });
+          if (response.status === 202) answered.push(((await response.json()) as { trackingCode: string }).trackingCode);
+          if (answered.length >= 40) killWhenUnderWay();
+        } catch {
+          failed += 1; // the connection died with the process: this client was never told it is registered
+        }
       }
-    });
+    };
+    const burst = Array.from({ length: 20 }, client);
     // Kill without warning once the burst is under way: some answered, the rest in flight.
     await underWay;
     child.kill('SIGKILL');

@@ -5,6 +5,9 @@ import type { FieldProblem } from '@vaccinate/api-contracts';
  * Feature modules subclass it with their own code enum (see PersonException).
  */
 export class AppException extends Error {
+  /** Sent as `Retry-After` when set (429, 503). */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: string,
     readonly status: number,

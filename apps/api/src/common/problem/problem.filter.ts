@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nest
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@vaccinate/api-contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../database/database-unavailable';
 import { AppException } from './app-exception';
 import { problem } from './problem-details';
 
@@ -35,6 +36,8 @@ export class ProblemFilter implements ExceptionFilter {
         'unhandled error',
       );
     }
+    const retryAfter = retryAfterOf(exception);
+    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
@@ -49,12 +52,20 @@ export class ProblemFilter implements ExceptionFilter {
         ...(exception.errors ? { errors: exception.errors } : {}),
       });
     }
+    if (isDatabaseUnavailable(exception)) {
+      return problem({ status: 503, code: HTTP_CODES[503] ?? 'service.unavailable', requestId, detail: clientDetail(503) });
+    }
     const status = statusOf(exception);
     if (status !== undefined && (status < 500 || exception instanceof HttpException)) {
       return problem({ status, code: HTTP_CODES[status] ?? `http.${status}`, requestId, detail: clientDetail(status) });
     }
     return problem({ status: 500, code: 'internal', requestId, detail: 'Something went wrong on our side.' });
   }
+}
+
+function retryAfterOf(exception: unknown): number | undefined {
+  if (exception instanceof AppException) return exception.retryAfterSeconds;
+  return isDatabaseUnavailable(exception) ? DATABASE_RETRY_AFTER_SECONDS : undefined;
 }
 
 function statusOf(exception: unknown): number | undefined {

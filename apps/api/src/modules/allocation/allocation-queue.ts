@@ -8,7 +8,7 @@ import { API_CONFIG } from '../../config/api-config.token';
 
 export const ALLOCATION_QUEUE = 'waiting-list-allocation';
 export const ALLOCATION_DEAD_LETTERS = 'waiting-list-allocation-dead';
-/** pg-boss keeps its tables in their own schema of the tenant database: no broker to run. */
+/** pg-boss keeps its tables in their own schema of the tenant database (created by our migrations): no broker to run. */
 export const JOB_SCHEMA = 'pgboss';
 
 export interface AllocationJobData {
@@ -45,6 +45,8 @@ export class AllocationQueue implements OnApplicationShutdown {
       max: 2,
       application_name: 'vaccinate-allocator',
       schedule: false,
+      // The schema is created by our migrations (JobSchema1796192916730); start() only checks its version.
+      migrate: false,
       // Jobs of a killed worker are failed (and so retried) once their timeout has passed.
       maintenanceIntervalSeconds: Math.min(60, allocator.jobTimeoutSeconds),
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { LoginResponse, StaffProfile, StaffRole } from '@vaccinate/api-contracts';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { requestContext, type Principal } from '../../common/request-context';
 import { AuthException, AuthExceptionCode } from './auth.exception';
 import { PASSWORD_MIN_LENGTH } from './dto/change-password.dto';
@@ -19,17 +19,16 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string): Promise<LoginResponse> {
-    const accountKey = createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
+    const accountKey = email.trim().toLowerCase();
     const clientKey = requestContext.current()?.clientIp ?? 'unknown';
-    if (this.throttle.isBlocked(accountKey, clientKey)) throw new AuthException(AuthExceptionCode.TooManyAttempts);
-    this.throttle.recordAttempt(clientKey);
+    await this.throttle.admit(accountKey, clientKey);
     const account = await this.accounts.findByEmail(email);
     const valid = await verifyPassword(account?.passwordHash ?? (await UNKNOWN_ACCOUNT_HASH), password);
     if (!account || !valid) {
-      this.throttle.recordFailure(accountKey);
+      await this.throttle.recordFailure(accountKey);
       throw new AuthException(AuthExceptionCode.InvalidCredentials);
     }
-    this.throttle.clearFailures(accountKey);
+    await this.throttle.clearFailures(accountKey);
     await this.accounts.markSignedIn(account.id);
     return this.session(account);
   }

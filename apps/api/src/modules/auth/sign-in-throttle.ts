@@ -1,46 +1,47 @@
 import { Injectable } from '@nestjs/common';
+import { SharedCounterRepository } from '../../database/shared-counter.repository';
+import { AuthException, AuthExceptionCode } from './auth.exception';
 
 const WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES_PER_ACCOUNT = 5;
 const MAX_ATTEMPTS_PER_CLIENT = 30;
 
 /**
- * Slows down password guessing: failures per account and attempts per client address within a window.
- * In-process on purpose: each pod throttles its own share, which is enough against guessing.
+ * Slows down password guessing: failures per account and attempts per client address within a
+ * fixed 15-minute window, counted in the tenant's database so every replica holds the same count.
  */
 @Injectable()
 export class SignInThrottle {
-  private readonly hits = new Map<string, number[]>();
+  constructor(private readonly counters: SharedCounterRepository) {}
 
-  isBlocked(accountKey: string, clientKey: string): boolean {
-    return (
-      this.count(`account:${accountKey}`) >= MAX_FAILURES_PER_ACCOUNT ||
-      this.count(`client:${clientKey}`) >= MAX_ATTEMPTS_PER_CLIENT
-    );
+  /** Counts the attempt; a 429 with `Retry-After` when the account or the client is over its limit. */
+  async admit(account: string, client: string): Promise<void> {
+    const window = this.window();
+    const [failures, attempts] = await Promise.all([
+      this.counters.count(this.accountKey(account, window.index)),
+      this.counters.hit(`sign-in:client:${window.index}:${this.counters.pseudonym(client)}`, window.endsAt),
+    ]);
+    if (failures < MAX_FAILURES_PER_ACCOUNT && attempts <= MAX_ATTEMPTS_PER_CLIENT) return;
+    const exception = new AuthException(AuthExceptionCode.TooManyAttempts);
+    exception.retryAfterSeconds = Math.ceil((window.endsAt.getTime() - Date.now()) / 1000);
+    throw exception;
   }
 
-  recordAttempt(clientKey: string): void {
-    this.add(`client:${clientKey}`);
+  async recordFailure(account: string): Promise<void> {
+    const window = this.window();
+    await this.counters.hit(this.accountKey(account, window.index), window.endsAt);
   }
 
-  recordFailure(accountKey: string): void {
-    this.add(`account:${accountKey}`);
+  clearFailures(account: string): Promise<void> {
+    return this.counters.reset(this.accountKey(account, this.window().index));
   }
 
-  clearFailures(accountKey: string): void {
-    this.hits.delete(`account:${accountKey}`);
+  private accountKey(account: string, window: number): string {
+    return `sign-in:account:${window}:${this.counters.pseudonym(account)}`;
   }
 
-  private count(key: string): number {
-    const now = Date.now();
-    const recent = (this.hits.get(key) ?? []).filter((at) => now - at < WINDOW_MS);
-    if (recent.length === 0) this.hits.delete(key);
-    else this.hits.set(key, recent);
-    return recent.length;
-  }
-
-  private add(key: string): void {
-    this.count(key);
-    this.hits.set(key, [...(this.hits.get(key) ?? []), Date.now()]);
+  private window(): { index: number; endsAt: Date } {
+    const index = Math.floor(Date.now() / WINDOW_MS);
+    return { index, endsAt: new Date((index + 1) * WINDOW_MS) };
   }
 }

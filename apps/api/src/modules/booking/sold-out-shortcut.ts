@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DOSE_KINDS, PROBLEM_CONTENT_TYPE, type DoseKind, type ProblemDetails } from '@vaccinate/api-contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppException } from '../../common/problem/app-exception';
 import { problem } from '../../common/problem/problem-details';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../database/database-unavailable';
+import { RateLimitedException, RateLimiter } from '../../common/rate-limit';
 import { BookingException, BookingExceptionCode } from './booking.exception';
 import { RecentBookings } from './recent-bookings';
 import { SoldOutSlots } from './sold-out-slots';
@@ -12,15 +15,36 @@ const BOOKINGS_ROUTE = '/api/bookings';
  * During a sell-out nearly every attempt is for a full slot. This answers those in a Fastify hook,
  * before the framework's guards, pipes and validation run or the database is asked. A retry of a
  * booking this process already confirmed still goes through, so the idempotency key keeps its promise.
+ * The client's rate limit is taken first: a full slot is no way around it.
  */
 @Injectable()
 export class SoldOutShortcut {
   constructor(
     private readonly soldOut: SoldOutSlots,
     private readonly recent: RecentBookings,
+    private readonly limiter: RateLimiter,
   ) {}
 
-  answer(request: FastifyRequest): ProblemDetails | null {
+  /** Null when the request goes on to the route (which takes its rate limit there); else the answer to send. */
+  answer(request: FastifyRequest): Promise<ShortcutAnswer> | null {
+    const soldOut = this.soldOutProblem(request);
+    return soldOut ? this.limited(request, soldOut) : null;
+  }
+
+  private async limited(request: FastifyRequest, soldOut: ProblemDetails): Promise<ShortcutAnswer> {
+    try {
+      await this.limiter.take('booking', request.ip);
+      return { body: soldOut };
+    } catch (error) {
+      const requestId = String(request.id);
+      if (error instanceof RateLimitedException) return { body: toProblem(error, requestId), retryAfterSeconds: error.retryAfterSeconds };
+      if (!isDatabaseUnavailable(error)) throw error;
+      const body = problem({ status: 503, code: 'service.unavailable', requestId, detail: 'The database is unavailable. Try again shortly.' });
+      return { body, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
+    }
+  }
+
+  private soldOutProblem(request: FastifyRequest): ProblemDetails | null {
     if (request.method !== 'POST' || request.routeOptions.url !== BOOKINGS_ROUTE) return null;
     const body = request.body as { slotId?: unknown; doseKind?: unknown; followUpSlotId?: unknown } | undefined;
     const key = request.headers['idempotency-key'];
@@ -37,7 +61,12 @@ export class SoldOutShortcut {
   }
 }
 
-function toProblem(exception: BookingException, requestId: string): ProblemDetails {
+interface ShortcutAnswer {
+  body: ProblemDetails;
+  retryAfterSeconds?: number;
+}
+
+function toProblem(exception: AppException, requestId: string): ProblemDetails {
   return problem({
     status: exception.status,
     code: exception.code,
@@ -51,8 +80,14 @@ function toProblem(exception: BookingException, requestId: string): ProblemDetai
 /** Installs the shortcut; `resolve` returns the instance once the application has been built. */
 export function registerSoldOutShortcut(fastify: FastifyInstance, resolve: () => SoldOutShortcut | null): void {
   fastify.addHook('preHandler', (request, reply, done) => {
-    const answer = resolve()?.answer(request);
-    if (!answer) return done();
-    void reply.status(answer.status).header('content-type', PROBLEM_CONTENT_TYPE).send(answer);
+    const pending = resolve()?.answer(request);
+    if (!pending) return done();
+    pending.then(
+      ({ body, retryAfterSeconds }) => {
+        if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
+        void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+      },
+      (error: Error) => done(error),
+    );
   });
 }

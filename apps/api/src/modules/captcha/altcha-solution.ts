@@ -17,20 +17,27 @@ interface Payload {
  * and the waiting-list intake verifies one solution per registration.
  */
 export function verifyAltchaSolution(solution: string, hmacKey: string, now = Date.now()): boolean {
+  return verifiedAltchaChallenge(solution, hmacKey, now) !== null;
+}
+
+/** The challenge a valid solution answers, and when it expires (ms; null when it never does); null for an invalid solution. */
+export function verifiedAltchaChallenge(solution: string, hmacKey: string, now = Date.now()): { challenge: string; expiresAt: number | null } | null {
   const payload = parse(solution);
-  if (!payload) return false;
+  if (!payload) return null;
   const algorithm = ALGORITHMS[payload.algorithm.toUpperCase()];
-  if (!algorithm) return false;
+  if (!algorithm) return null;
   const expires = new URLSearchParams(payload.salt.split('?')[1] ?? '').get('expires');
+  let expiresAt: number | null = null;
   if (expires !== null) {
-    const at = Number.parseInt(expires, 10) * 1000;
-    if (Number.isNaN(at) || at < now) return false;
+    expiresAt = Number.parseInt(expires, 10) * 1000;
+    if (Number.isNaN(expiresAt) || expiresAt < now) return null;
   }
+  // Computed, not copied from the payload: the same challenge has one spelling however the solution was encoded.
   const challenge = createHash(algorithm).update(payload.salt + payload.number).digest('hex');
-  if (challenge !== payload.challenge) return false;
+  if (challenge !== payload.challenge) return null;
   const expected = createHmac(algorithm, hmacKey).update(challenge).digest();
   const given = Buffer.from(payload.signature, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? { challenge, expiresAt } : null;
 }
 
 function parse(solution: string): Payload | null {

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, hkdfSync } from 'node:crypto';
+import { hkdfSync } from 'node:crypto';
 import { createChallenge } from 'altcha-lib/v1';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
-import { verifyAltchaSolution } from './altcha-solution';
+import { SharedCounterRepository } from '../../database/shared-counter.repository';
+import { verifiedAltchaChallenge } from './altcha-solution';
 
 const CHALLENGE_TTL_MS = 10 * 60_000;
 
@@ -14,14 +15,17 @@ export type CaptchaChallenge =
 
 /**
  * Self-hosted proof of work (ALTCHA): no third party sees the visitor, which suits health data.
- * Tenants that want Google reCAPTCHA configure it instead. A solved challenge is accepted once.
+ * Tenants that want Google reCAPTCHA configure it instead. A solved challenge is accepted once, by
+ * any replica and in any encoding: the record of its use is keyed on the challenge, in the database.
  */
 @Injectable()
 export class CaptchaService {
   private readonly hmacKey: string;
-  private readonly used = new Map<string, number>();
 
-  constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {
+  constructor(
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly counters: SharedCounterRepository,
+  ) {
     // Derived from the tenant's signing key: no extra secret to provision, different per tenant.
     const der = config.tokenSigningKey.export({ format: 'der', type: 'pkcs8' });
     this.hmacKey = Buffer.from(hkdfSync('sha256', der, Buffer.alloc(0), 'vaccinate/captcha-hmac', 32)).toString('hex');
@@ -42,18 +46,10 @@ export class CaptchaService {
     const captcha = this.config.captcha;
     if (captcha.provider === 'recaptcha') return this.verifyRecaptcha(solution, clientIp, captcha);
     if (solution.length > 2_000) return false;
-    return verifyAltchaSolution(solution, this.hmacKey) && this.firstUse(solution);
-  }
-
-  private firstUse(solution: string): boolean {
-    const now = Date.now();
-    const fingerprint = createHash('sha256').update(solution).digest('base64url');
-    if (this.used.has(fingerprint)) return false;
-    this.used.set(fingerprint, now + CHALLENGE_TTL_MS);
-    if (this.used.size > 200_000) {
-      for (const [key, expires] of this.used) if (expires < now) this.used.delete(key);
-    }
-    return true;
+    const verified = verifiedAltchaChallenge(solution, this.hmacKey);
+    if (!verified) return false;
+    const expiresAt = new Date(verified.expiresAt ?? Date.now() + CHALLENGE_TTL_MS);
+    return (await this.counters.hit(`captcha:${verified.challenge}`, expiresAt)) === 1;
   }
 
   private async verifyRecaptcha(

@@ -26,7 +26,7 @@ export class CatalogueRepository {
   }
 
   async updateSite(id: string, change: Partial<SiteInput>, version: number): Promise<Site> {
-    await this.updateVersioned(SiteEntity, id, change, version);
+    await this.updateVersioned(SiteEntity, id, change, version, CatalogueExceptionCode.SiteNotFound);
     const site = await this.findSite(id);
     if (!site) throw new CatalogueException(CatalogueExceptionCode.SiteNotFound);
     return site;
@@ -48,7 +48,7 @@ export class CatalogueRepository {
   }
 
   async updateProduct(id: string, change: Partial<VaccineProductInput>, version: number): Promise<VaccineProduct> {
-    await this.updateVersioned(VaccineProductEntity, id, change, version);
+    await this.updateVersioned(VaccineProductEntity, id, change, version, CatalogueExceptionCode.ProductNotFound);
     const product = await this.findProduct(id);
     if (!product) throw new CatalogueException(CatalogueExceptionCode.ProductNotFound);
     return product;
@@ -70,11 +70,13 @@ export class CatalogueRepository {
     }
   }
 
+  /** One conditional UPDATE: concurrent changes of the same version cannot both pass, and nothing waits on a lock it holds. */
   private async updateVersioned<T extends { id: string; version: number }>(
     entity: new () => T,
     id: string,
     change: object,
     version: number,
+    notFound: CatalogueExceptionCode,
   ): Promise<void> {
     const result = await this.dataSource.manager
       .createQueryBuilder()
@@ -84,7 +86,7 @@ export class CatalogueRepository {
       .execute();
     if (result.affected === 1) return;
     const exists = await this.dataSource.manager.existsBy(entity, { id } as never);
-    throw new CatalogueException(exists ? CatalogueExceptionCode.VersionConflict : CatalogueExceptionCode.SiteNotFound);
+    throw new CatalogueException(exists ? CatalogueExceptionCode.VersionConflict : notFound);
   }
 }
 

@@ -49,10 +49,14 @@ export class PeopleService {
     return [person];
   }
 
-  /** A correction: the record as it was is kept with the reason; certificates follow a changed name or birth date. */
+  /**
+   * A correction: the record as it was is kept with the reason; certificates follow a changed name or birth date.
+   * Writes in a fixed order (person row locked, revision, person, audit), so concurrent corrections never deadlock.
+   */
   update(id: string, change: Partial<PersonInput>, expectedVersion: number, reason: string): Promise<Person> {
     return this.dataSource.transaction(async (manager) => {
-      const current = await this.people.findById(id, manager);
+      // The row lock comes first, so concurrent corrections queue on it and each later one sees the new version.
+      const current = await this.people.lockForChange(id, manager);
       if (!current) throw new PersonException(PersonExceptionCode.NotFound);
       if (current.version !== expectedVersion) throw new PersonException(PersonExceptionCode.VersionConflict);
       await this.people.saveRevision(id, reason.trim(), currentActor(), manager);

@@ -29,6 +29,12 @@ export class PersonRepository {
     return entity ? this.decrypt(entity) : null;
   }
 
+  /** Reads the record and locks it for the rest of the transaction; null when it does not exist. */
+  async lockForChange(id: string, manager: EntityManager): Promise<Person | null> {
+    const entity = await manager.findOne(PersonEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return entity ? this.decrypt(entity) : null;
+  }
+
   async findByEmail(email: string): Promise<Person | null> {
     const candidates = this.ring.blindIndexCandidates(normalizeEmail(email), EMAIL_INDEX);
     const entity = await this.dataSource.manager.findOneBy(PersonEntity, { emailIndex: In(candidates) });
