@@ -87,7 +87,7 @@ export function registerSoldOutShortcut(fastify: FastifyInstance, resolve: () =>
         if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
         void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
       },
-      (error: Error) => done(error),
+      (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
     );
   });
 }
