@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { platformChart, tenantChart } from '../charts';
-import { find, synthesize, type Manifest } from '../testing/manifests';
+import { find, helmRender, type Manifest } from '../testing/manifests';
 import { tenantExample } from '../tenant/tenant-values';
 import { platformExample } from './platform-values';
 
 describe('the certificates function in the platform chart', () => {
-  const manifests = synthesize(platformChart, platformExample);
-  const tenant = synthesize(tenantChart, tenantExample);
+  const manifests = helmRender(platformChart, platformExample);
+  const tenant = helmRender(tenantChart, tenantExample);
 
   it('reads every tenant certificate secret from its Secret; the key-set URLs are optional', () => {
     const container = find(manifests, 'Deployment', 'certificates')['spec'].template.spec.containers[0];
@@ -40,7 +40,7 @@ describe('the certificates function in the platform chart', () => {
   });
 
   it('is left out entirely when disabled', () => {
-    const disabled = synthesize(platformChart, { ...platformExample, certificates: { ...platformExample.certificates, enabled: false } });
+    const disabled = helmRender(platformChart, { ...platformExample, certificates: { ...platformExample.certificates, enabled: false } });
     expect(disabled.filter((m) => m['metadata'].name === 'certificates')).toEqual([]);
   });
 });

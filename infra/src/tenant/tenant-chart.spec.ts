@@ -2,13 +2,13 @@ import { API_ENVIRONMENT_VARIABLES, apiEnvironment, generateTenantSecrets } from
 import { describe, expect, it } from 'vitest';
 import { tenantChart } from '../charts';
 import { PLATFORM_FUNCTION_PORT } from '../workload/labels';
-import { find, synthesize, type Manifest } from '../testing/manifests';
+import { find, helmRender, type Manifest } from '../testing/manifests';
 import { tenantExample, type TenantValues } from './tenant-values';
 
 const oidc = { issuer: 'https://id.acme.example', clientId: 'vacc', rolesClaim: 'groups', roleMap: 'g:admin' };
 const branding = { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' };
 const everyVariable = { ...tenantExample, tenant: { ...tenantExample.tenant, branding }, oidc } satisfies TenantValues;
-const manifests = synthesize(tenantChart, everyVariable);
+const manifests = helmRender(tenantChart, everyVariable);
 const deployment = find(manifests, 'Deployment', 'api');
 const job = find(manifests, 'Job', 'api-migrate');
 type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string; optional?: boolean } } };
@@ -87,7 +87,8 @@ describe('network policies', () => {
   });
 
   it('lets only the ingress controller and the certificates function (for the key set) reach the API, on its port', () => {
-    const ingressRules = policies.flatMap((p) => (p['spec'].ingress ?? []) as Manifest[]);
+    expect(policies.flatMap((p) => (p['spec'].ingress ?? []) as Manifest[]).length).toBe(2);
+    const ingressRules = ['api-from-ingress-controller', 'api-from-certificates-function'].flatMap((name) => find(manifests, 'NetworkPolicy', name)['spec'].ingress as Manifest[]);
     expect(ingressRules).toEqual([
       {
         from: [
@@ -137,7 +138,7 @@ describe('reCAPTCHA egress', () => {
       captcha: { ...tenantExample.captcha, provider: 'recaptcha' },
       networkPolicy: { ...tenantExample.networkPolicy, recaptchaEgress: { enabled: true } },
     };
-    const policy = find(synthesize(tenantChart, recaptcha), 'NetworkPolicy', 'api-to-recaptcha');
+    const policy = find(helmRender(tenantChart, recaptcha), 'NetworkPolicy', 'api-to-recaptcha');
     expect(policy['spec']).toEqual({
       podSelector: { matchLabels: { 'app.kubernetes.io/name': 'vaccinate-api', 'app.kubernetes.io/component': 'api', 'app.kubernetes.io/part-of': 'vaccinate' } },
       policyTypes: ['Egress'],

@@ -136,3 +136,30 @@ export const tenantExample: TenantValues = {
   bootstrap: { initialAdminEmail: 'it@acme.example' },
   networkPolicy: { ...tenantDefaults.networkPolicy, postgresCidr: '10.20.0.0/24' },
 };
+
+const withOidc: TenantValues = {
+  ...tenantExample,
+  oidc: { issuer: 'https://login.acme.example', clientId: 'vaccinate', rolesClaim: 'groups', roleMap: 'vacc-admins:admin,vacc-doctors:doctor' },
+};
+
+const withRecaptcha: TenantValues = {
+  ...tenantExample,
+  captcha: { ...tenantExample.captcha, provider: 'recaptcha', recaptchaMinScore: 0.7 },
+  networkPolicy: { ...tenantExample.networkPolicy, recaptchaEgress: { enabled: true } },
+};
+
+/** The values files under the chart's ci/ folder: each is linted and rendered by real Helm in CI. */
+export const tenantCiValues: Record<string, TenantValues> = {
+  minimal: { ...tenantExample, tenant: { ...tenantExample.tenant, displayName: '' }, ingress: { ...tenantExample.ingress, hosts: ['acme.vaccinate.example'] } },
+  'two-hosts': tenantExample,
+  oidc: withOidc,
+  'recaptcha-egress': withRecaptcha,
+  'every-option': {
+    ...withRecaptcha,
+    oidc: withOidc.oidc,
+    namespace: { enabled: true, name: 'tenant-acme' },
+    tenant: { ...tenantExample.tenant, branding: { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' } },
+    ingress: { ...tenantExample.ingress, tlsSecretName: 'acme-tls', hosts: ['acme.vaccinate.example', 'impfen.acme.example', 'vaccinate.acme.example'] },
+    api: { ...tenantExample.api, databasePoolMax: 25, autoscaling: { minReplicas: 3, maxReplicas: 12, targetCpuUtilization: 60 } },
+  },
+};
