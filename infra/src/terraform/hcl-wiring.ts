@@ -160,5 +160,8 @@ export async function checkTerraformTree(root: string): Promise<string[]> {
   await same('modules/platform-gcp', 'modules/platform-azure', 'outputs');
   await same('modules/tenant-gcp', 'modules/tenant-azure', 'outputs');
   await same('modules/tenant-gcp', 'modules/tenant-azure', 'variables');
+  await same('modules/platform-gcp', 'modules/platform-cluster', 'outputs');
+  await same('modules/tenant-gcp', 'modules/tenant-cluster', 'outputs');
+  await same('modules/tenant-gcp', 'modules/tenant-cluster', 'variables');
   return problems;
 }
