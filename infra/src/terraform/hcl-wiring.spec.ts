@@ -59,10 +59,22 @@ describe('the HCL wiring check', () => {
       'modules/child/main.tf': child,
       'environments/x/tenants/tenant-a.tf': 'module "a" {\n  source = "../../../modules/child"\n  slug = "a"\n}\nmodule "b" {\n  source = "../../../modules/child"\n  slug = "b"\n}\n',
       ...Object.fromEntries(
-        ['platform-gcp', 'platform-azure', 'tenant-gcp', 'tenant-azure'].map((m) => [`modules/${m}/main.tf`, child]),
+        ['platform-gcp', 'platform-azure', 'platform-cluster', 'tenant-gcp', 'tenant-azure', 'tenant-cluster'].map((m) => [`modules/${m}/main.tf`, child]),
       ),
     });
     expect((await checkTerraformTree(root)).join('\n')).toMatch(/tenant-a\.tf: a tenant file holds exactly one module block/);
+  });
+
+  it('refuses a shared tenants file that lists tenant modules', async () => {
+    const root = tree({
+      'modules/child/main.tf': child,
+      'environments/x/tenants/tenant-a.tf': 'module "tenant_a" {\n  source = "../../../modules/child"\n  slug = "a"\n}\n',
+      'environments/x/tenants/certificates.tf': 'locals {\n  issuers = [module.tenant_a.url]\n}\n',
+      ...Object.fromEntries(
+        ['platform-gcp', 'platform-azure', 'platform-cluster', 'tenant-gcp', 'tenant-azure', 'tenant-cluster'].map((m) => [`modules/${m}/main.tf`, child]),
+      ),
+    });
+    expect((await checkTerraformTree(root)).join('\n')).toMatch(/certificates\.tf: names a tenant module/);
   });
 
   it('passes on the repository', async () => {

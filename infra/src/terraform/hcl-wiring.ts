@@ -150,6 +150,12 @@ export async function checkTerraformTree(root: string): Promise<string[]> {
           problems.push(`${join(dir, file)}: a tenant file holds exactly one module block and nothing else`);
         }
       }
+      // A shared file that names tenant modules would need a line per tenant.
+      for (const { file, text } of directory.expressions) {
+        if (!file.startsWith('tenant-') && /\bmodule\.tenant_/.test(text)) {
+          problems.push(`${join(dir, file)}: names a tenant module; adding a tenant must stay one module block`);
+        }
+      }
     }
   }
   const same = async (a: string, b: string, what: 'outputs' | 'variables'): Promise<void> => {

@@ -67,13 +67,13 @@ resource "helm_release" "platform" {
       provider = var.mail_provider
       from     = var.mail_from
     }
-    # CERTIFICATE_SECRETS comes from the tenants stack (environments/*/tenants/certificates.tf).
+    # Each tenant module adds its own key to certificates-secrets (certificates.tf).
     certificates = {
       image = { repository = "${var.image_registry}/certificates", tag = "${var.certificates_image_tag}@${var.certificates_image_digest}" }
     }
     networkPolicy = { ingressControllerNamespace = local.ingress_namespace }
   })]
 
-  # The mailer pods read their Secret at start.
-  depends_on = [kubernetes_secret_v1.mailer]
+  # The mailer and certificates pods read their Secrets at start.
+  depends_on = [kubernetes_secret_v1.mailer, kubernetes_secret_v1.certificates]
 }

@@ -64,5 +64,5 @@ resource "helm_release" "platform" {
     networkPolicy = { ingressControllerNamespace = var.ingress.namespace }
   })]
 
-  depends_on = [kubernetes_secret_v1.mailer]
+  depends_on = [kubernetes_secret_v1.mailer, kubernetes_secret_v1.certificates]
 }

@@ -4,6 +4,6 @@ terraform {
   required_providers {
     random     = { source = "hashicorp/random", version = "~> 3.6" }
     helm       = { source = "hashicorp/helm", version = "~> 2.17" }
-    kubernetes = { source = "hashicorp/kubernetes", version = "~> 2.35" }
+    kubernetes = { source = "hashicorp/kubernetes", version = "~> 2.36" }
   }
 }

@@ -84,9 +84,3 @@ output "initial_admin_password" {
   value       = module.tenant.initial_admin_password
   sensitive   = true
 }
-
-output "certificate_issuer" {
-  description = "See modules/tenant: what the platform's certificates function needs of this tenant."
-  value       = module.tenant.certificate_issuer
-  sensitive   = true
-}

@@ -3,7 +3,7 @@
 terraform {
   required_version = ">= 1.7"
   required_providers {
-    kubernetes = { source = "hashicorp/kubernetes", version = "~> 2.35" }
+    kubernetes = { source = "hashicorp/kubernetes", version = "~> 2.36" }
   }
 }
 
@@ -113,11 +113,5 @@ output "namespace" {
 output "initial_admin_password" {
   description = "One-time password of the first admin."
   value       = module.tenant.initial_admin_password
-  sensitive   = true
-}
-
-output "certificate_issuer" {
-  description = "See modules/tenant: what the platform's certificates function needs of this tenant."
-  value       = module.tenant.certificate_issuer
   sensitive   = true
 }
