@@ -21,6 +21,7 @@ output "platform" {
       application_insights_id = azurerm_application_insights.main.id
       resource_group_name     = azurerm_resource_group.main.name
       location                = azurerm_resource_group.main.location
+      action_group_id         = azurerm_monitor_action_group.ops.id
     }
   }
 }
