@@ -87,7 +87,7 @@ describe('network policies', () => {
   });
 
   it('lets only the ingress controller and the certificates function (for the key set) reach the API, on its port', () => {
-    expect(policies.flatMap((p) => (p['spec'].ingress ?? []) as Manifest[]).length).toBe(2);
+    expect(policies.flatMap((p) => (p['spec'].ingress ?? []) as Manifest[]).length).toBe(3);
     const ingressRules = ['api-from-ingress-controller', 'api-from-certificates-function'].flatMap((name) => find(manifests, 'NetworkPolicy', name)['spec'].ingress as Manifest[]);
     expect(ingressRules).toEqual([
       {
@@ -109,6 +109,19 @@ describe('network policies', () => {
         ports: [{ protocol: 'TCP', port: 3000 }],
       },
     ]);
+  });
+
+  it('lets only the Prometheus namespace reach the metrics port, which the Ingress never routes to', () => {
+    const policy = find(manifests, 'NetworkPolicy', 'api-metrics-from-prometheus')['spec'];
+    expect(policy.ingress).toEqual([
+      { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], ports: [{ protocol: 'TCP', port: 9464 }] },
+    ]);
+    const container = find(manifests, 'Deployment', 'api')['spec'].template.spec.containers[0];
+    expect(container.ports).toContainEqual({ name: 'metrics', containerPort: 9464, protocol: 'TCP' });
+    expect(container.env).toContainEqual({ name: 'METRICS_PORT', value: '9464' });
+    expect(find(manifests, 'Service', 'api')['spec'].ports.map((p: Manifest) => p['name'])).toEqual(['http', 'metrics']);
+    const backends = find(manifests, 'Ingress', 'api')['spec'].rules.flatMap((r: Manifest) => r['http'].paths.map((p: Manifest) => p['backend'].service.port));
+    expect(backends.every((port: Manifest) => port['number'] !== 9464 && port['name'] !== 'metrics')).toBe(true);
   });
 
   it('lets the API and the migration reach only DNS, Postgres and the platform functions', () => {

@@ -59,6 +59,14 @@ export interface TenantValues {
   /** The waiting list's allocator (pg-boss in the tenant database); every pod may run it. */
   allocator: { enabled: boolean; ratePerMinute: number; retryLimit: number; retryDelaySeconds: number; jobTimeoutSeconds: number };
   captcha: { provider: string; maxNumber: number; recaptchaVerifyUrl: string; recaptchaMinScore: number };
+  /** Prometheus Operator objects; off unless the cluster runs the operator and a Grafana sidecar. */
+  monitoring: {
+    /** Namespace of the Prometheus that scrapes the API's metrics port. */
+    prometheusNamespace: string;
+    serviceMonitor: { enabled: boolean };
+    prometheusRule: { enabled: boolean };
+    grafanaDashboard: { enabled: boolean };
+  };
   networkPolicy: {
     ingressControllerNamespace: string;
     platformNamespace: string;
@@ -105,6 +113,12 @@ export const tenantDefaults: TenantValues = {
     maxNumber: 50_000,
     recaptchaVerifyUrl: 'https://www.google.com/recaptcha/api/siteverify',
     recaptchaMinScore: 0.5,
+  },
+  monitoring: {
+    prometheusNamespace: 'monitoring',
+    serviceMonitor: { enabled: false },
+    prometheusRule: { enabled: false },
+    grafanaDashboard: { enabled: false },
   },
   networkPolicy: {
     ingressControllerNamespace: 'ingress-nginx',
