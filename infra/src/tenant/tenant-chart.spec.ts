@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tenantChart } from '../charts';
 import { PLATFORM_FUNCTION_PORT } from '../workload/labels';
 import { find, helmRender, type Manifest } from '../testing/manifests';
-import { tenantExample, type TenantValues } from './tenant-values';
+import { tenantCiValues, tenantExample, type TenantValues } from './tenant-values';
 
 const oidc = { issuer: 'https://id.acme.example', clientId: 'vacc', rolesClaim: 'groups', roleMap: 'g:admin' };
 const branding = { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' };
@@ -187,5 +187,48 @@ describe('routing', () => {
       type: 'ExternalName',
       externalName: 'web.vaccinate-platform.svc.cluster.local',
     });
+  });
+});
+
+describe('monitoring (Prometheus Operator and Grafana)', () => {
+  const everything = helmRender(tenantChart, tenantCiValues['every-option'] as TenantValues);
+
+  it('scrapes the metrics port of the api Service, labelled with the tenant', () => {
+    const monitor = find(everything, 'ServiceMonitor', 'api')['spec'];
+    const service = find(everything, 'Service', 'api');
+    expect(Object.entries(monitor.selector.matchLabels).every(([k, v]) => service['metadata'].labels[k] === v)).toBe(true);
+    expect(service['spec'].ports.map((p: Manifest) => p['name'])).toContain(monitor.endpoints[0].port);
+    expect(monitor.endpoints[0].relabelings[0]).toEqual({ action: 'replace', targetLabel: 'tenant', replacement: 'acme' });
+    expect(find(everything, 'NetworkPolicy', 'api-metrics-from-prometheus')['spec'].ingress[0].from[0].namespaceSelector.matchLabels).toEqual({
+      'kubernetes.io/metadata.name': 'observability',
+    });
+  });
+
+  it("alerts on this tenant's dead letters, allocator backlog, 5xx rate and readiness only", () => {
+    const rules = find(everything, 'PrometheusRule', 'api')['spec'].groups[0].rules as Manifest[];
+    expect(rules.map((r) => r['alert'])).toEqual([
+      'VaccinateApiNotReady',
+      'VaccinateApiErrorRate',
+      'VaccinateMailDeadLetters',
+      'VaccinateAllocatorDeadLetters',
+      'VaccinateAllocatorBacklog',
+    ]);
+    for (const rule of rules) {
+      const selectors = [...String(rule['expr']).matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+      expect(selectors.length, rule['alert']).toBeGreaterThan(0);
+      for (const selector of selectors) expect(selector, rule['alert']).toContain('tenant="acme"');
+    }
+  });
+
+  it('ships a dashboard the Grafana sidecar loads, with a tenant variable', () => {
+    const dashboard = find(everything, 'ConfigMap', 'api-dashboard');
+    expect(dashboard['metadata'].labels['grafana_dashboard']).toBe('1');
+    const json = JSON.parse(dashboard['data']['vaccinate-api.json']) as { uid: string; panels: { targets: { expr: string }[] }[] };
+    expect(json.uid).toBe('vaccinate-api');
+    for (const panel of json.panels) expect(panel.targets[0]?.expr).toMatch(/^[a-z_(]+.*vaccinate_[a-z_]+\{tenant="\$tenant"\}/);
+  });
+
+  it('renders none of them by default', () => {
+    expect(manifests.filter((m) => ['ServiceMonitor', 'PrometheusRule'].includes(m['kind']) || m['metadata'].name === 'api-dashboard')).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { hardenedPodSpec, imageReference, resourceRequirements } from '../worklo
 import { objectLabels, selectorLabels, TENANT_NAMESPACE_LABEL } from '../workload/labels';
 import { API_PORT, apiEnvironment, METRICS_PORT } from './api-environment';
 import { MigrationJob } from './migration-job';
+import { TenantMonitoring } from './tenant-monitoring';
 import { TenantNetworkPolicies } from './tenant-network-policies';
 import type { TenantValues } from './tenant-values';
 
@@ -131,6 +132,7 @@ export class TenantChart extends Chart {
 
     new TenantNetworkPolicies(this, 'network-policies', values, context);
     new MigrationJob(this, 'migration', values, context);
+    new TenantMonitoring(this, 'monitoring', values, context);
   }
 }
 
