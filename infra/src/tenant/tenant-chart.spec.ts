@@ -1,4 +1,5 @@
 import { API_ENVIRONMENT_VARIABLES, apiEnvironment, generateTenantSecrets } from '@vaccinate/tenant-provisioning';
+import { parser as promqlParser } from '@prometheus-io/lezer-promql';
 import { describe, expect, it } from 'vitest';
 import { tenantChart } from '../charts';
 import { PLATFORM_FUNCTION_PORT } from '../workload/labels';
@@ -190,6 +191,13 @@ describe('routing', () => {
   });
 });
 
+/** Positions where Prometheus's own PromQL grammar (@prometheus-io/lezer-promql) finds a syntax error. */
+function promqlErrors(expr: string): number[] {
+  const errors: number[] = [];
+  promqlParser.parse(expr).iterate({ enter: (node) => void (node.type.isError && errors.push(node.from)) });
+  return errors;
+}
+
 describe('monitoring (Prometheus Operator and Grafana)', () => {
   const everything = helmRender(tenantChart, tenantCiValues['every-option'] as TenantValues);
 
@@ -214,6 +222,7 @@ describe('monitoring (Prometheus Operator and Grafana)', () => {
       'VaccinateAllocatorBacklog',
     ]);
     for (const rule of rules) {
+      expect(promqlErrors(rule['expr']), rule['alert']).toEqual([]);
       const selectors = [...String(rule['expr']).matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
       expect(selectors.length, rule['alert']).toBeGreaterThan(0);
       for (const selector of selectors) expect(selector, rule['alert']).toContain('tenant="acme"');
@@ -225,6 +234,8 @@ describe('monitoring (Prometheus Operator and Grafana)', () => {
     expect(dashboard['metadata'].labels['grafana_dashboard']).toBe('1');
     const json = JSON.parse(dashboard['data']['vaccinate-api.json']) as { uid: string; panels: { targets: { expr: string }[] }[] };
     expect(json.uid).toBe('vaccinate-api');
+    for (const panel of json.panels) expect(promqlErrors((panel.targets[0]?.expr ?? '').replace(/\$tenant/g, 'acme'))).toEqual([]);
+    expect(promqlErrors('sum(rate(x[5m]) >'), 'the grammar notices a broken expression').not.toEqual([]);
     for (const panel of json.panels) expect(panel.targets[0]?.expr).toMatch(/^[a-z_(]+.*vaccinate_[a-z_]+\{tenant="\$tenant"\}/);
   });
 

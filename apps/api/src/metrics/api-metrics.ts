@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { TallyCounter, TallyHistogram } from './request-tally';
 import { ALLOCATION_DEAD_LETTERS, ALLOCATION_QUEUE, JOB_SCHEMA } from '../modules/allocation/allocation-queue';
 
 type Query = (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
@@ -13,42 +14,40 @@ const REGISTRATION_ROUTE = '/api/registrations';
 /** The API's Prometheus metrics. Request hooks only count; everything read from Postgres is read at scrape time. */
 export class ApiMetrics {
   readonly registry = new Registry();
-  private readonly requests = new Counter({
-    name: 'vaccinate_http_requests_total',
-    help: 'HTTP requests by method, route template and status.',
-    labelNames: ['method', 'route', 'status'] as const,
-    registers: [this.registry],
-  });
-  private readonly duration = new Histogram({
-    name: 'vaccinate_http_request_duration_seconds',
-    help: 'HTTP request latency by method and route template.',
-    labelNames: ['method', 'route'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [this.registry],
-  });
-  private readonly bookings = new Counter({
-    name: 'vaccinate_bookings_total',
-    help: 'Booking attempts: booked, refused because the slot was full, or refused otherwise.',
-    labelNames: ['outcome'] as const,
-    registers: [this.registry],
-  });
-  private readonly registrations = new Counter({
-    name: 'vaccinate_registrations_total',
-    help: 'Waiting-list registrations: accepted or refused.',
-    labelNames: ['outcome'] as const,
-    registers: [this.registry],
-  });
+  private readonly requests = new TallyCounter<'method' | 'route' | 'status'>(
+    this.registry,
+    'vaccinate_http_requests_total',
+    'HTTP requests by method, route template and status.',
+  );
+  private readonly duration = new TallyHistogram<'method' | 'route'>(
+    this.registry,
+    'vaccinate_http_request_duration_seconds',
+    'HTTP request latency by method and route template.',
+    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  );
+  private readonly bookings = new TallyCounter<'outcome'>(
+    this.registry,
+    'vaccinate_bookings_total',
+    'Booking attempts: booked, refused because the slot was full, or refused otherwise.',
+  );
+  private readonly registrations = new TallyCounter<'outcome'>(this.registry, 'vaccinate_registrations_total', 'Waiting-list registrations: accepted or refused.');
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'vaccinate_api_' });
   }
 
   observeRequest(method: string, route: string, status: number, seconds: number): void {
-    this.requests.inc({ method, route, status: String(status) });
-    this.duration.observe({ method, route }, seconds);
+    const routeKey = `${method} ${route}`;
+    this.requests.inc(`${routeKey} ${status}`, () => ({ method, route, status: String(status) }));
+    this.duration.observe(routeKey, () => ({ method, route }), seconds);
     if (method !== 'POST') return;
-    if (route === BOOKING_ROUTE) this.bookings.inc({ outcome: status === 201 ? 'booked' : status === 409 ? 'full' : 'refused' });
-    else if (route === REGISTRATION_ROUTE) this.registrations.inc({ outcome: status === 202 ? 'accepted' : 'refused' });
+    if (route === BOOKING_ROUTE) {
+      const outcome = status === 201 ? 'booked' : status === 409 ? 'full' : 'refused';
+      this.bookings.inc(outcome, () => ({ outcome }));
+    } else if (route === REGISTRATION_ROUTE) {
+      const outcome = status === 202 ? 'accepted' : 'refused';
+      this.registrations.inc(outcome, () => ({ outcome }));
+    }
   }
 
   /** Every answer, the sold-out shortcut's included, is counted once it is sent. */

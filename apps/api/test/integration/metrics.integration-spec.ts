@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { metricsOf } from '../../src/metrics/api-metrics';
 import { book, createCatalogue, createDay, inDays, person, type Catalogue } from '../support/booking-fixture';
@@ -80,6 +81,22 @@ describe('Prometheus metrics', () => {
     expect(text).toContain('route="unmatched"');
     expect(text).not.toContain(catalogue.site.id);
     expect(text).not.toContain('erika.mustermann');
+  });
+
+  it('writes text that a Prometheus exposition parser reads, histograms included', async () => {
+    const families = parsePrometheusTextFormat(await scrape());
+    const latency = families.find((family) => family.name === 'vaccinate_http_request_duration_seconds');
+    expect(latency?.type).toBe('HISTOGRAM');
+    // This parser keeps only the buckets of a labelled histogram: check those are cumulative and end in +Inf.
+    expect(latency?.metrics.length).toBeGreaterThan(0);
+    for (const series of latency?.metrics ?? []) {
+      const counts = Object.entries(series.buckets ?? {})
+        .map(([le, count]) => [le === '+Inf' ? Infinity : Number(le), Number(count)] as const)
+        .sort(([a], [b]) => a - b);
+      expect(counts.at(-1)?.[0]).toBe(Infinity);
+      expect(counts.every(([, count], index) => index === 0 || count >= (counts[index - 1]?.[1] ?? 0))).toBe(true);
+    }
+    expect(families.find((family) => family.name === 'vaccinate_bookings_total')?.type).toBe('COUNTER');
   });
 
   it('answers only GET /metrics on its port', async () => {
