@@ -36,6 +36,12 @@ describe('the HCL wiring check', () => {
     expect(await problemsOf('module "c" {\n  source = "../child"\n  slug = "acme"\n}\noutput "u" {\n  value = module.c.url\n}\n')).toEqual([]);
   });
 
+  it('leaves the addresses of a moved block to Terraform, and still checks everything else', async () => {
+    const moved = 'module "c" {\n  source = "../child"\n  slug = "acme"\n}\nmoved {\n  from = random_password.old\n  to   = module.c.random_password.old\n}\n';
+    expect(await problemsOf(moved)).toEqual([]);
+    expect((await problemsOf(`${moved}output "u" {\n  value = random_password.old.result\n}\n`)).join('\n')).toMatch(/random_password.old is not declared/);
+  });
+
   it('reports an argument the module does not declare and a required one that is missing', async () => {
     const problems = await problemsOf('module "c" {\n  source = "../child"\n  slugg = "acme"\n}\n');
     expect(problems.join('\n')).toMatch(/passes "slugg"/);

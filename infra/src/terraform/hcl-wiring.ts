@@ -68,8 +68,10 @@ export async function loadDirectory(dir: string): Promise<TerraformDirectory> {
       });
     }
     const found: string[] = [];
-    // Descriptions are prose; only expressions can reference anything.
-    expressionsIn(hcl, found);
+    // Descriptions are prose; only expressions can reference anything. A `moved` block names
+    // addresses that no longer (from) or not yet (to) exist here: Terraform checks those itself.
+    const { moved: _moved, ...referencing } = hcl;
+    expressionsIn(referencing, found);
     directory.expressions.push(...found.map((text) => ({ file, text })));
   }
   return directory;

@@ -1,8 +1,7 @@
 # The cluster's own ingress controller stays as it is; cert-manager issues each tenant host's
 # certificate over HTTP-01 through it (modules/tenant-cluster asks for one per tenant).
 locals {
-  platform_namespace = "vaccinate-platform"
-  cluster_issuer     = "letsencrypt"
+  cluster_issuer = "letsencrypt"
 }
 
 resource "helm_release" "cert_manager" {
@@ -34,35 +33,21 @@ resource "kubernetes_manifest" "cluster_issuer" {
   depends_on = [helm_release.cert_manager]
 }
 
-resource "kubernetes_namespace_v1" "platform" {
-  metadata {
-    name = local.platform_namespace
-    labels = {
-      "app.kubernetes.io/part-of"          = "vaccinate"
-      "pod-security.kubernetes.io/enforce" = "restricted"
-    }
-  }
-}
+module "release" {
+  source = "../platform-release"
 
-resource "helm_release" "platform" {
-  name       = "platform"
-  namespace  = kubernetes_namespace_v1.platform.metadata[0].name
-  repository = var.chart_repository
-  chart      = "platform"
-  version    = var.chart_version
-
-  values = [yamlencode({
-    web = { image = { repository = "${var.image_registry}/web", tag = "${var.web_image_tag}@${var.web_image_digest}" } }
-    mailer = {
-      image    = { repository = "${var.image_registry}/mailer", tag = "${var.mailer_image_tag}@${var.mailer_image_digest}" }
-      provider = var.mail_provider
-      from     = var.mail_from
-    }
-    certificates = {
-      image = { repository = "${var.image_registry}/certificates", tag = "${var.certificates_image_tag}@${var.certificates_image_digest}" }
-    }
-    networkPolicy = { ingressControllerNamespace = var.ingress.namespace }
-  })]
-
-  depends_on = [kubernetes_secret_v1.mailer, kubernetes_secret_v1.certificates]
+  ingress_namespace         = var.ingress.namespace
+  image_registry            = var.image_registry
+  chart_repository          = var.chart_repository
+  chart_version             = var.chart_version
+  web_image_tag             = var.web_image_tag
+  web_image_digest          = var.web_image_digest
+  mailer_image_tag          = var.mailer_image_tag
+  mailer_image_digest       = var.mailer_image_digest
+  certificates_image_tag    = var.certificates_image_tag
+  certificates_image_digest = var.certificates_image_digest
+  mail_from                 = var.mail_from
+  mail_provider             = var.mail_provider
+  smtp_url                  = var.smtp_url
+  mailjet                   = var.mailjet
 }

@@ -10,7 +10,7 @@ output "platform" {
     chart_version               = var.chart_version
     ingress_class               = var.ingress.class
     ingress_namespace           = var.ingress.namespace
-    platform_namespace          = kubernetes_namespace_v1.platform.metadata[0].name
+    platform_namespace          = module.release.namespace
     tenant_directory_config_map = "tenant-directory"
     postgres_host               = "${local.postgres_cluster}-rw.${local.database_namespace}.svc.cluster.local"
     postgres_port               = 5432
@@ -45,6 +45,6 @@ output "postgres_admin" {
 
 output "mailer" {
   description = "The mailer's shared key, for the tenants stack (merged into `platform` as mailer_api_key)."
-  value       = { api_key = random_password.mailer_api_key.result }
+  value       = { api_key = module.release.mailer_api_key }
   sensitive   = true
 }
