@@ -1,75 +1,16 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type TestWebServer } from './test-web-server';
 
-/**
- * The production web server's configuration, run by a real nginx (Debian's nginx and
- * libnginx-mod-http-js; .ci/run installs them) with only its paths and port moved to a scratch copy.
- */
-const NGINX = '/usr/sbin/nginx';
-const JS_MODULE = '/usr/lib/nginx/modules/ngx_http_js_module.so';
-const here = __dirname;
 const INDEX = '<!doctype html><title>vaccinate</title><div id="root"></div>';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-let dir = '';
+let server: TestWebServer | undefined;
 let port = 0;
-let nginx: ChildProcess | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(NGINX) || !existsSync(JS_MODULE)) throw new Error('install nginx and libnginx-mod-http-js (apt-get), as .ci/run does');
-  dir = mkdtempSync(join(tmpdir(), 'vaccinate-nginx-'));
-  port = await freePort();
-  // nginx workers run as an unprivileged user: the scratch copy must be readable by it.
-  chmodSync(dir, 0o755);
-  for (const sub of ['html/assets', 'tenant-directory', 'njs']) mkdirSync(join(dir, sub), { recursive: true, mode: 0o755 });
-  writeFileSync(join(dir, 'html', 'index.html'), INDEX);
-  writeFileSync(join(dir, 'html', 'assets', 'app-1a2b.js'), 'console.log(1);');
-  writeFileSync(join(dir, 'tenant-directory', 'acme.json'), JSON.stringify({ slug: 'acme' }));
-  const config = readFileSync(join(here, 'nginx.conf'), 'utf8')
-    .replace('modules/ngx_http_js_module.so', JS_MODULE)
-    .replace('/tmp/nginx.pid', join(dir, 'nginx.pid'))
-    .replace('listen 8080;', `listen 127.0.0.1:${port};`)
-    .replace('/usr/share/nginx/html', join(dir, 'html'))
-    .replace('/etc/nginx/njs', join(dir, 'njs'))
-    .replace(/_temp_path \/tmp\//g, `_temp_path ${dir}/`)
-    // A test worker's stdout and stderr are pipes nginx cannot open by path.
-    .replace('/dev/stderr', join(dir, 'error.log'))
-    .replace('/dev/stdout', join(dir, 'access.log'));
-  expect(config).not.toContain('8080');
-  writeFileSync(join(dir, 'nginx.conf'), config);
-  writeFileSync(join(dir, 'security-headers.conf'), readFileSync(join(here, 'security-headers.conf')));
-  const directoryModule = readFileSync(join(here, 'tenant-directory.js'), 'utf8').replace('/etc/vaccinate/tenant-directory', join(dir, 'tenant-directory'));
-  writeFileSync(join(dir, 'njs', 'tenant-directory.js'), directoryModule);
-  const check = spawnSync(NGINX, ['-t', '-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { encoding: 'utf8' });
-  expect(check.status, check.stderr).toBe(0);
-  nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log'), '-g', 'daemon off;'], { stdio: 'ignore' });
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      await fetch(`http://127.0.0.1:${port}/healthz`);
-      break;
-    } catch (error) {
-      if (attempt > 100) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  server = await startWebServer({ 'index.html': INDEX, 'assets/app-1a2b.js': 'console.log(1);' }, { acme: { slug: 'acme' } });
+  port = server.port;
 }, 30_000);
 
-afterAll(() => {
-  nginx?.kill();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => server?.stop());
 
 const get = (path: string): Promise<Response> => fetch(`http://127.0.0.1:${port}${path}`, { headers: { host: 'acme.vaccinate.example' } });
 
