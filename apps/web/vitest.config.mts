@@ -7,7 +7,7 @@ export default defineProject({
   resolve: { alias: workspaceLibAliases },
   test: {
     name: 'web',
-    include: ['src/**/*.spec.{ts,tsx}'],
+    include: ['src/**/*.spec.{ts,tsx}', 'nginx/**/*.spec.ts'],
     environment: 'jsdom',
     setupFiles: ['./src/test/setup-tests.ts'],
     restoreMocks: true,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './bootstrap/create-app';
 import { createLogger } from './common/logger';
 import { ConfigError, loadApiConfig, processEnvironment } from './config/api-config';
+import { metricsOf } from './metrics/api-metrics';
 
 async function main(): Promise<void> {
   let config;
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);
   await app.listen({ port: config.port, host: config.host });
+  const metrics = metricsOf(app);
+  if (metrics && config.metrics) (await metrics.listen(config.metrics.port, config.host)).unref();
   logger.info({ tenant: config.tenantSlug, port: config.port }, 'api listening');
 }
 

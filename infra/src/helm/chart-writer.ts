@@ -1,7 +1,8 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHART_VERSION, type ChartDefinition } from '../charts';
+import { stringify } from 'yaml';
+import { CHART_VERSION, KUBE_VERSION, type ChartDefinition } from '../charts';
 import { toHelmTemplate, toYaml } from './helm-template';
 import { containsMarker, ValuesContext } from './values-context';
 
@@ -20,26 +21,38 @@ function templateFileName(manifest: Record<string, unknown>): string {
   return containsMarker(name) ? `${kind}.yaml` : `${kind}-${name}.yaml`;
 }
 
+/** The parts of `values` that differ from `defaults`; lists are replaced whole, as Helm merges them. */
+export function overrides(defaults: unknown, values: unknown): unknown {
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isMap(defaults) || !isMap(values)) return JSON.stringify(defaults) === JSON.stringify(values) ? undefined : values;
+  const entries = Object.entries(values)
+    .map(([key, value]) => [key, overrides(defaults[key], value)] as const)
+    .filter(([, value]) => value !== undefined);
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
 /** The chart's files, path relative to the chart directory -> content. */
 export function chartFiles<V extends object>(definition: ChartDefinition<V>): Map<string, string> {
   const context = new ValuesContext('template');
   const chart: Chart = definition.build(new App(), context, definition.defaults);
   const files = new Map<string, string>();
-  files.set(
-    'Chart.yaml',
-    GENERATED +
-      toYaml({
-        apiVersion: 'v2',
-        name: definition.name,
-        description: definition.description,
-        type: 'application',
-        version: CHART_VERSION,
-        appVersion: CHART_VERSION,
-      }).replace(/"/g, ''),
-  );
+  const chartYaml = {
+    apiVersion: 'v2',
+    name: definition.name,
+    description: definition.description,
+    type: 'application',
+    version: CHART_VERSION,
+    appVersion: CHART_VERSION,
+    kubeVersion: KUBE_VERSION,
+  };
+  // The yaml library quotes what needs quoting (a colon in the description), as Helm's parser expects.
+  files.set('Chart.yaml', GENERATED + stringify(chartYaml, { lineWidth: 0 }));
   files.set('values.yaml', GENERATED + toYaml(definition.defaults));
   files.set('values.schema.json', `${JSON.stringify(definition.schema, null, 2)}\n`);
-  files.set('ci/example-values.yaml', GENERATED + toYaml(definition.example));
+  for (const [name, values] of Object.entries(definition.ciValues)) {
+    // What an operator would write: only what differs from values.yaml.
+    files.set(`ci/${name}-values.yaml`, GENERATED + toYaml(overrides(definition.defaults, values) ?? {}));
+  }
   const objects = chart.node.findAll().filter((construct): construct is ApiObject => construct instanceof ApiObject);
   for (const object of objects) {
     const manifest = object.toJson() as Record<string, unknown>;

@@ -1,64 +1,64 @@
 import Ajv from 'ajv';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments, parse } from 'yaml';
+import { parse } from 'yaml';
 import { platformChart, tenantChart, type ChartDefinition } from '../charts';
 import { platformExample } from '../platform/platform-values';
-import { tenantExample, type TenantValues } from '../tenant/tenant-values';
-import { synthesize, type Manifest } from '../testing/manifests';
-import { renderTemplate } from './render-template';
+import { tenantCiValues, tenantExample, type TenantValues } from '../tenant/tenant-values';
+import { helmRender, synthesizeWithCdk8s, type Manifest } from '../testing/manifests';
+import { generateValues } from '../testing/values-generator';
 
 const chartsDir = resolve(__dirname, '..', '..', '..', 'charts');
 
-/** What `helm template` would print for the committed chart, as objects keyed by kind/name. */
-function renderCommitted(name: string, values: object): Map<string, Manifest> {
-  const templatesDir = join(chartsDir, name, 'templates');
-  const rendered = new Map<string, Manifest>();
-  for (const file of readdirSync(templatesDir).sort()) {
-    const text = renderTemplate(readFileSync(join(templatesDir, file), 'utf8'), values);
-    for (const document of parseAllDocuments(text)) {
-      const manifest = document.toJS() as Manifest | null;
-      if (manifest) rendered.set(`${manifest['kind']}/${manifest['metadata'].name}`, manifest);
-    }
-  }
-  return rendered;
+/** Real `helm template` output, keyed by kind/name. */
+function renderWithHelm<V extends object>(definition: ChartDefinition<V>, values: V): Map<string, Manifest> {
+  return byKey(helmRender(definition, values));
 }
 
 function byKey(manifests: Manifest[]): Map<string, Manifest> {
   return new Map(manifests.map((m) => [`${m['kind']}/${m['metadata'].name}`, m]));
 }
 
-const tenantVariants: [string, TenantValues][] = [
-  ['example', tenantExample],
-  [
-    'every option set',
-    {
-      ...tenantExample,
-      namespace: { enabled: true, name: 'tenant-acme' },
-      ingress: { ...tenantExample.ingress, tlsSecretName: 'acme-tls', hosts: ['a.example.org', 'b.example.org', 'c.example.org'] },
-      oidc: { issuer: 'https://id.acme.example', clientId: 'vacc', rolesClaim: 'groups', roleMap: 'g1:admin' },
-      tenant: { ...tenantExample.tenant, branding: { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' } },
-      captcha: { ...tenantExample.captcha, provider: 'recaptcha', maxNumber: 120_000, recaptchaMinScore: 0.7 },
-      networkPolicy: { ...tenantExample.networkPolicy, recaptchaEgress: { enabled: true } },
-      api: { ...tenantExample.api, databasePoolMax: 25, autoscaling: { minReplicas: 3, maxReplicas: 12, targetCpuUtilization: 60 } },
-    },
-  ],
-];
-
 function schemaValidator<V extends object>(definition: ChartDefinition<V>) {
   const schema = JSON.parse(readFileSync(join(chartsDir, definition.name, 'values.schema.json'), 'utf8')) as object;
   return new Ajv({ allErrors: true, strict: false }).compile(schema);
 }
 
-describe('the committed tenant chart', () => {
-  it.each(tenantVariants)('renders with %s values exactly what the cdk8s chart synthesizes', (_, values) => {
-    expect(renderCommitted('tenant', values)).toEqual(byKey(synthesize(tenantChart, values)));
+// The template compiler (helm-template.ts) is kept only while real Helm, given any values the schema
+// accepts, renders exactly what cdk8s synthesizes from the same values.
+const GENERATED_SETS = 25;
+
+describe.each([
+  ['tenant', tenantChart as ChartDefinition<object>],
+  ['platform', platformChart as ChartDefinition<object>],
+])('the compiled %s templates under real Helm', (_, definition) => {
+  const sets = generateValues(definition.schema, definition.example, GENERATED_SETS);
+
+  it.each(sets.map(({ seed, values }) => [seed, values] as const))('render generated values set %i exactly as cdk8s synthesizes it', (_seed, values) => {
+    let expected: Map<string, Manifest>;
+    try {
+      expected = byKey(synthesizeWithCdk8s(definition, values));
+    } catch (refusal) {
+      // Values the schema cannot refuse (a duplicate slug): Helm must refuse them too, with the same words.
+      expect(() => renderWithHelm(definition, values)).toThrow((refusal as Error).message);
+      return;
+    }
+    expect(renderWithHelm(definition, values)).toEqual(expected);
   });
+
+  it('are given values sets that really differ, awkward strings included', () => {
+    const distinct = new Set(sets.map(({ values }) => JSON.stringify(values)));
+    expect(distinct.size).toBe(GENERATED_SETS);
+    expect(sets.some(({ values }) => /yes|true|0123|a: b|\{\{/.test(JSON.stringify(values)))).toBe(true);
+  });
+});
+
+describe('the tenant chart', () => {
 
   it('leaves the optional Namespace, TLS secret, OIDC, display name, logo and mailer variables out when they are not set', () => {
     const unset = { ...tenantExample, tenant: { ...tenantExample.tenant, displayName: '' }, mailer: { url: '' } };
-    const rendered = renderCommitted('tenant', unset);
+    const rendered = renderWithHelm(tenantChart, unset);
     expect([...rendered.keys()].some((key) => key.startsWith('Namespace/'))).toBe(false);
     expect(rendered.get('Ingress/api')?.['spec'].tls).toEqual([{ hosts: tenantExample.ingress.hosts }]);
     const env = rendered.get('Deployment/api')?.['spec'].template.spec.containers[0].env as { name: string }[];
@@ -70,7 +70,7 @@ describe('the committed tenant chart', () => {
   it('accepts the example values and values.yaml once the required values are given', () => {
     const validate = schemaValidator(tenantChart);
     expect(validate(tenantExample), JSON.stringify(validate.errors)).toBe(true);
-    for (const [, values] of tenantVariants) expect(validate(values), JSON.stringify(validate.errors)).toBe(true);
+    for (const values of Object.values(tenantCiValues)) expect(validate(values), JSON.stringify(validate.errors)).toBe(true);
     const defaults = parse(readFileSync(join(chartsDir, 'tenant', 'values.yaml'), 'utf8')) as TenantValues;
     expect(validate(defaults)).toBe(false);
     expect(validate({ ...defaults, tenant: tenantExample.tenant, ingress: tenantExample.ingress, api: tenantExample.api, bootstrap: tenantExample.bootstrap, networkPolicy: tenantExample.networkPolicy })).toBe(true);
@@ -93,20 +93,17 @@ describe('the committed tenant chart', () => {
   });
 });
 
-describe('the committed platform chart', () => {
-  it('renders with example values exactly what the cdk8s chart synthesizes', () => {
-    expect(renderCommitted('platform', platformExample)).toEqual(byKey(synthesize(platformChart, platformExample)));
-  });
+describe('the platform chart', () => {
 
   it('renders no mailer object when the mailer is disabled', () => {
     const disabled = { ...platformExample, mailer: { ...platformExample.mailer, enabled: false } };
-    const rendered = renderCommitted('platform', disabled);
+    const rendered = renderWithHelm(platformChart, disabled);
     expect([...rendered.keys()].filter((key) => key.endsWith('/mailer'))).toEqual([]);
-    expect(rendered).toEqual(byKey(synthesize(platformChart, disabled)));
+    expect(rendered).toEqual(byKey(synthesizeWithCdk8s(platformChart, disabled)));
   });
 
   it('renders an empty tenant directory when Terraform writes the entries', () => {
-    const rendered = renderCommitted('platform', { ...platformExample, tenantDirectory: { tenants: [] } });
+    const rendered = renderWithHelm(platformChart, { ...platformExample, tenantDirectory: { tenants: [] } });
     expect(rendered.get('ConfigMap/tenant-directory')?.['data'] ?? {}).toEqual({});
   });
 

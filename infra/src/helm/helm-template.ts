@@ -55,8 +55,13 @@ function conditionalBlocks(lines: string[]): Block[] {
   return blocks.sort((a, b) => b.start - a.start);
 }
 
-function substitute(line: string, numberPaths: Map<number, string>): string {
+function substitute(line: string, numberPaths: Map<number, string>, choices: Map<string, [string, string]>): string {
   return line
+    .replace(/"@@t:([A-Za-z0-9_.]+)@@"/g, (_, path: string) => {
+      const choice = choices.get(path);
+      if (!choice) throw new Error(`no choice for ${path}`);
+      return `{{ ternary ${JSON.stringify(choice[0])} ${JSON.stringify(choice[1])} .Values.${path} | quote }}`;
+    })
     .replace(/"@@[voe]:([A-Za-z0-9_.]+)@@"/g, '{{ .Values.$1 | quote }}')
     .replace(/@@[voe]:([A-Za-z0-9_.]+)@@/g, '{{ .Values.$1 }}')
     .replace(/"@@r:[A-Za-z0-9_.]+@@"/g, '{{ $item | quote }}')
@@ -82,7 +87,7 @@ export function toHelmTemplate(manifest: unknown, context: ValuesContext, condit
     lines.splice(block.end + 1, 0, '{{- end }}');
     lines.splice(block.start, 0, block.open);
   }
-  lines = lines.map((line) => substitute(line, context.numberPaths));
+  lines = lines.map((line) => substitute(line, context.numberPaths, context.choices));
   if (condition) lines = [`{{- if .Values.${condition} }}`, ...lines, '{{- end }}'];
   const text = lines.join('\n');
   if (text.includes('@@')) throw new Error(`unresolved marker in template:\n${text}`);

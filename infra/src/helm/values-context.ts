@@ -6,17 +6,19 @@ import type { IConstruct } from 'constructs';
  * writer turns into a `{{ .Values.* }}` expression, so the templates cannot drift from the code.
  *
  * Markers: `@@v:path@@` a value, `@@o:path@@` a value whose list item is left out when empty,
- * `@@e:path@@` a value whose own line is left out when empty, `@@r:path@@` one list item repeated for each element, `@@x:path@@` a raw template block;
+ * `@@e:path@@` a value whose own line is left out when empty, `@@r:path@@` one list item repeated for each element, `@@x:path@@` a raw template block,
+ * `@@t:path@@` one of two texts chosen by a boolean;
  * numbers become sentinels (see NUMBER_SENTINEL_BASE).
  */
 export type ValuesMode = 'concrete' | 'template';
 
 export const NUMBER_SENTINEL_BASE = 7_770_000;
-const MARKER = /@@([voexr]):([A-Za-z0-9_.]+)@@/;
+const MARKER = /@@([voexrt]):([A-Za-z0-9_.]+)@@/;
 
 export class ValuesContext {
   readonly numberPaths = new Map<number, string>();
   readonly rawBlocks = new Map<string, string>();
+  readonly choices = new Map<string, [string, string]>();
   private readonly conditions = new WeakMap<IConstruct, string>();
 
   constructor(readonly mode: ValuesMode) {}
@@ -50,6 +52,16 @@ export class ValuesContext {
   /** The condition of the nearest conditional ancestor of a construct, if any. */
   conditionOf(construct: IConstruct): string | undefined {
     return construct.node.scopes.map((scope) => this.conditions.get(scope)).find((path) => path !== undefined);
+  }
+
+  /**
+   * A text chosen by a switch. Chart code must not branch on a boolean value itself: in template mode
+   * every boolean reads true, and the branch would be frozen into the template.
+   */
+  either(enabledPath: string, enabled: boolean, whenOn: string, whenOff: string): string {
+    if (this.mode === 'concrete') return enabled ? whenOn : whenOff;
+    this.choices.set(enabledPath, [whenOn, whenOff]);
+    return `@@t:${enabledPath}@@`;
   }
 
   /** A mapping the chart cannot express with markers (a map built from a list of objects). */

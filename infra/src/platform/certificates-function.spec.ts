@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { platformChart, tenantChart } from '../charts';
-import { find, synthesize, type Manifest } from '../testing/manifests';
+import { find, helmRender, type Manifest } from '../testing/manifests';
 import { tenantExample } from '../tenant/tenant-values';
 import { platformExample } from './platform-values';
 
 describe('the certificates function in the platform chart', () => {
-  const manifests = synthesize(platformChart, platformExample);
-  const tenant = synthesize(tenantChart, tenantExample);
+  const manifests = helmRender(platformChart, platformExample);
+  const tenant = helmRender(tenantChart, tenantExample);
 
-  it('reads every tenant certificate secret from its Secret; the key-set URLs are optional', () => {
+  it('reads every tenant certificate secret from its Secret, the shared documents or one key per tenant', () => {
     const container = find(manifests, 'Deployment', 'certificates')['spec'].template.spec.containers[0];
     const env = container.env as Manifest[];
-    expect(env.find((v) => v['name'] === 'CERTIFICATE_SECRETS')?.['valueFrom']).toEqual({ secretKeyRef: { name: 'certificates-secrets', key: 'CERTIFICATE_SECRETS' } });
+    expect(env.find((v) => v['name'] === 'CERTIFICATE_SECRETS')?.['valueFrom']).toEqual({ secretKeyRef: { name: 'certificates-secrets', key: 'CERTIFICATE_SECRETS', optional: true } });
+    // Each tenant's CERTIFICATE_ISSUER_<SLUG> key arrives through envFrom; the Secret itself must exist.
+    expect(container.envFrom).toEqual([{ secretRef: { name: 'certificates-secrets' } }]);
     expect(env.find((v) => v['name'] === 'JWKS_URLS')?.['valueFrom'].secretKeyRef.optional).toBe(true);
     expect(env.find((v) => v['name'] === 'TRUSTED_PROXY_HOPS')?.['value']).toBe('1');
     expect(env.every((v) => v['name'] !== 'CERTIFICATE_SECRETS' || v['value'] === undefined)).toBe(true);
@@ -40,7 +42,7 @@ describe('the certificates function in the platform chart', () => {
   });
 
   it('is left out entirely when disabled', () => {
-    const disabled = synthesize(platformChart, { ...platformExample, certificates: { ...platformExample.certificates, enabled: false } });
+    const disabled = helmRender(platformChart, { ...platformExample, certificates: { ...platformExample.certificates, enabled: false } });
     expect(disabled.filter((m) => m['metadata'].name === 'certificates')).toEqual([]);
   });
 });

@@ -11,11 +11,10 @@ export const CERTIFICATES_SERVICE_PORT = 80;
 /** The tenant APIs' container port, where the function fetches each issuer's key set in-cluster. */
 export const TENANT_API_PORT = 3000;
 /**
- * Keys of the certificates Secret, written by the tenants stack (Terraform): every tenant's
- * certificate secret by issuer URL, and where to fetch its key set inside the cluster.
+ * Keys of the certificates Secret: each Terraform tenant module writes its own
+ * CERTIFICATE_ISSUER_<SLUG> key (read through envFrom); the two shared documents remain optional.
  */
-export const CERTIFICATES_SECRET_VARIABLES = ['CERTIFICATE_SECRETS'] as const;
-export const CERTIFICATES_OPTIONAL_SECRET_VARIABLES = ['JWKS_URLS'] as const;
+export const CERTIFICATES_OPTIONAL_SECRET_VARIABLES = ['CERTIFICATE_SECRETS', 'JWKS_URLS'] as const;
 
 const TMP_VOLUME = { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } };
 
@@ -62,9 +61,10 @@ export class CertificatesFunction extends Construct {
                   { name: 'RATE_LIMIT_PER_MINUTE', value: String(certificates.rateLimitPerMinute) },
                   // The ingress controller appends the client address to X-Forwarded-For.
                   { name: 'TRUSTED_PROXY_HOPS', value: '1' },
-                  ...fromSecret(certificates.secretName, CERTIFICATES_SECRET_VARIABLES, false),
                   ...fromSecret(certificates.secretName, CERTIFICATES_OPTIONAL_SECRET_VARIABLES, true),
                 ],
+                // Every key of the Secret, so a new tenant's CERTIFICATE_ISSUER_<SLUG> needs no chart change.
+                envFrom: [{ secretRef: { name: certificates.secretName } }],
                 resources: resourceRequirements(certificates.resources),
                 livenessProbe: httpProbe('/health/live', 10),
                 readinessProbe: httpProbe('/health/ready', 5),

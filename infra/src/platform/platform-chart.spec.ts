@@ -2,13 +2,13 @@ import { resolve } from 'node:path';
 import { parseTenantDirectory } from '@vaccinate/tenant-directory';
 import { describe, expect, it } from 'vitest';
 import { platformChart, tenantChart } from '../charts';
-import { find, podTemplates, synthesize, type Manifest } from '../testing/manifests';
+import { find, podTemplates, helmRender, type Manifest } from '../testing/manifests';
 import { tenantExample } from '../tenant/tenant-values';
 import { TENANT_NAMESPACE_LABEL } from '../workload/labels';
 import { platformExample } from './platform-values';
 
 describe('the platform chart', () => {
-  const manifests = synthesize(platformChart, platformExample);
+  const manifests = helmRender(platformChart, platformExample);
 
   it('renders one directory entry per tenant that libs/tenant-directory accepts once merged', () => {
     const data = find(manifests, 'ConfigMap', 'tenant-directory')['data'] as Record<string, string>;
@@ -45,9 +45,9 @@ describe('the platform chart', () => {
 });
 
 describe('the mailer function', () => {
-  const manifests = synthesize(platformChart, platformExample);
+  const manifests = helmRender(platformChart, platformExample);
   const pod = find(manifests, 'Deployment', 'mailer')['spec'].template;
-  const tenant = synthesize(tenantChart, { ...tenantExample, namespace: { enabled: true, name: 'tenant-acme' } });
+  const tenant = helmRender(tenantChart, { ...tenantExample, namespace: { enabled: true, name: 'tenant-acme' } });
   const matches = (selector: Record<string, string>, labels: Record<string, string>): boolean =>
     Object.entries(selector).every(([key, value]) => labels[key] === value);
 
@@ -126,7 +126,7 @@ describe('the mailer function', () => {
   });
 
   it('is left out entirely when disabled', () => {
-    const disabled = synthesize(platformChart, { ...platformExample, mailer: { ...platformExample.mailer, enabled: false } });
+    const disabled = helmRender(platformChart, { ...platformExample, mailer: { ...platformExample.mailer, enabled: false } });
     expect(disabled.filter((m) => m['metadata'].name === 'mailer')).toEqual([]);
     expect(disabled.find((m) => m['kind'] === 'Deployment' && m['metadata'].name === 'web')).toBeDefined();
   });

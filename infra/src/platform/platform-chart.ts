@@ -1,3 +1,4 @@
+import { goJson } from '../helm/go-json';
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-27';
 import type { Construct } from 'constructs';
@@ -14,11 +15,21 @@ export const TENANT_DIRECTORY_CONFIG_MAP = 'tenant-directory';
 /** Where the web server (apps/web/nginx) reads one `<slug>.json` entry per tenant. */
 export const TENANT_DIRECTORY_MOUNT = '/etc/vaccinate/tenant-directory';
 
+const DUPLICATE_SLUG = 'tenantDirectory.tenants: a slug appears twice';
+// values.schema.json cannot say "slugs are unique"; without the check Helm would print a ConfigMap with a duplicate key.
 const DIRECTORY_TEMPLATE = [
+  '{{- $slugs := list }}',
   '{{- range $entry := .Values.tenantDirectory.tenants }}',
+  `{{- if has $entry.slug $slugs }}{{ fail "${DUPLICATE_SLUG}" }}{{ end }}`,
+  '{{- $slugs = append $slugs $entry.slug }}',
   '{{ $entry.slug }}.json: {{ toJson $entry | quote }}',
   '{{- end }}',
 ].join('\n');
+
+function directoryFiles(tenants: PlatformValues['tenantDirectory']['tenants']): Record<string, string> {
+  if (new Set(tenants.map((entry) => entry.slug)).size !== tenants.length) throw new Error(DUPLICATE_SLUG);
+  return Object.fromEntries(tenants.map((entry) => [`${entry.slug}.json`, goJson(entry)]));
+}
 
 /**
  * The web app for every tenant, the tenant directory, the mailer and the certificates function. No Ingress here: each tenant's chart
@@ -34,7 +45,7 @@ export class PlatformChart extends Chart {
       metadata: { name: TENANT_DIRECTORY_CONFIG_MAP, labels: { 'app.kubernetes.io/part-of': 'vaccinate' } },
       data: context.rawData(
         'tenantDirectory.tenants',
-        () => Object.fromEntries(concrete.tenantDirectory.tenants.map((entry) => [`${entry.slug}.json`, JSON.stringify(entry)])),
+        () => directoryFiles(concrete.tenantDirectory.tenants),
         DIRECTORY_TEMPLATE,
       ),
     });

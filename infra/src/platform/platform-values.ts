@@ -131,3 +131,21 @@ export const platformExample: PlatformValues = {
     ],
   },
 };
+
+/** The values files under the chart's ci/ folder: each is linted and rendered by real Helm in CI. */
+export const platformCiValues: Record<string, PlatformValues> = {
+  // Terraform writes the directory entries itself and may leave the chart's list empty.
+  minimal: { ...platformExample, tenantDirectory: { tenants: [] } },
+  'two-tenants': platformExample,
+  'functions-disabled': {
+    ...platformExample,
+    mailer: { ...platformExample.mailer, enabled: false, from: '', image: { ...platformExample.mailer.image, tag: '' } },
+    certificates: { ...platformExample.certificates, enabled: false, image: { ...platformExample.certificates.image, tag: '' } },
+  },
+  'every-option': {
+    ...platformExample,
+    mailer: { ...platformExample.mailer, provider: 'mailjet', logLevel: 'debug', providerCidr: '203.0.113.0/24' },
+    certificates: { ...platformExample.certificates, rateLimitPerMinute: 30, autoscaling: { minReplicas: 3, maxReplicas: 10, targetCpuUtilization: 60 } },
+    networkPolicy: { ingressControllerNamespace: 'ingress-system' },
+  },
+};

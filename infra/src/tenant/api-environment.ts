@@ -3,6 +3,8 @@ import type { ValuesContext } from '../helm/values-context';
 import type { TenantValues } from './tenant-values';
 
 export const API_PORT = 3000;
+/** Prometheus /metrics: a port of its own, on the Service but never in the Ingress. */
+export const METRICS_PORT = 9464;
 
 /** Read from the tenant's Secret (created by Terraform); the key is the variable's name. */
 export const API_SECRET_VARIABLES = ['DATABASE_URL', 'FIELD_KEYS', 'TOKEN_SIGNING_KEY', 'CERTIFICATE_SECRET'] as const;
@@ -58,11 +60,12 @@ export function apiEnvironment(values: TenantValues, context: ValuesContext): k8
       // Starts with the slug: the certificates function tells tenants apart by this id alone.
       CERTIFICATE_SECRET_ID: `${tenant.slug}-1`,
       CERTIFICATE_COUNTRY: tenant.certificateCountry,
-      ALLOCATOR: allocator.enabled ? 'on' : 'off',
+      ALLOCATOR: context.either('allocator.enabled', allocator.enabled, 'on', 'off'),
       ALLOCATOR_RATE_PER_MINUTE: String(allocator.ratePerMinute),
       ALLOCATOR_RETRY_LIMIT: String(allocator.retryLimit),
       ALLOCATOR_RETRY_DELAY_SECONDS: String(allocator.retryDelaySeconds),
       ALLOCATOR_JOB_TIMEOUT_SECONDS: String(allocator.jobTimeoutSeconds),
+      METRICS_PORT: String(METRICS_PORT),
     }),
     ...fromSecret(values.secrets.name, API_SECRET_VARIABLES),
     ...fromSecret(values.secrets.name, API_OPTIONAL_SECRET_VARIABLES, true),

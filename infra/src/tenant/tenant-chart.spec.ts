@@ -1,14 +1,15 @@
 import { API_ENVIRONMENT_VARIABLES, apiEnvironment, generateTenantSecrets } from '@vaccinate/tenant-provisioning';
+import { parser as promqlParser } from '@prometheus-io/lezer-promql';
 import { describe, expect, it } from 'vitest';
 import { tenantChart } from '../charts';
 import { PLATFORM_FUNCTION_PORT } from '../workload/labels';
-import { find, synthesize, type Manifest } from '../testing/manifests';
-import { tenantExample, type TenantValues } from './tenant-values';
+import { find, helmRender, type Manifest } from '../testing/manifests';
+import { tenantCiValues, tenantExample, type TenantValues } from './tenant-values';
 
 const oidc = { issuer: 'https://id.acme.example', clientId: 'vacc', rolesClaim: 'groups', roleMap: 'g:admin' };
 const branding = { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' };
 const everyVariable = { ...tenantExample, tenant: { ...tenantExample.tenant, branding }, oidc } satisfies TenantValues;
-const manifests = synthesize(tenantChart, everyVariable);
+const manifests = helmRender(tenantChart, everyVariable);
 const deployment = find(manifests, 'Deployment', 'api');
 const job = find(manifests, 'Job', 'api-migrate');
 type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string; optional?: boolean } } };
@@ -87,7 +88,8 @@ describe('network policies', () => {
   });
 
   it('lets only the ingress controller and the certificates function (for the key set) reach the API, on its port', () => {
-    const ingressRules = policies.flatMap((p) => (p['spec'].ingress ?? []) as Manifest[]);
+    expect(policies.flatMap((p) => (p['spec'].ingress ?? []) as Manifest[]).length).toBe(3);
+    const ingressRules = ['api-from-ingress-controller', 'api-from-certificates-function'].flatMap((name) => find(manifests, 'NetworkPolicy', name)['spec'].ingress as Manifest[]);
     expect(ingressRules).toEqual([
       {
         from: [
@@ -108,6 +110,19 @@ describe('network policies', () => {
         ports: [{ protocol: 'TCP', port: 3000 }],
       },
     ]);
+  });
+
+  it('lets only the Prometheus namespace reach the metrics port, which the Ingress never routes to', () => {
+    const policy = find(manifests, 'NetworkPolicy', 'api-metrics-from-prometheus')['spec'];
+    expect(policy.ingress).toEqual([
+      { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }], ports: [{ protocol: 'TCP', port: 9464 }] },
+    ]);
+    const container = find(manifests, 'Deployment', 'api')['spec'].template.spec.containers[0];
+    expect(container.ports).toContainEqual({ name: 'metrics', containerPort: 9464, protocol: 'TCP' });
+    expect(container.env).toContainEqual({ name: 'METRICS_PORT', value: '9464' });
+    expect(find(manifests, 'Service', 'api')['spec'].ports.map((p: Manifest) => p['name'])).toEqual(['http', 'metrics']);
+    const backends = find(manifests, 'Ingress', 'api')['spec'].rules.flatMap((r: Manifest) => r['http'].paths.map((p: Manifest) => p['backend'].service.port));
+    expect(backends.every((port: Manifest) => port['number'] !== 9464 && port['name'] !== 'metrics')).toBe(true);
   });
 
   it('lets the API and the migration reach only DNS, Postgres and the platform functions', () => {
@@ -137,7 +152,7 @@ describe('reCAPTCHA egress', () => {
       captcha: { ...tenantExample.captcha, provider: 'recaptcha' },
       networkPolicy: { ...tenantExample.networkPolicy, recaptchaEgress: { enabled: true } },
     };
-    const policy = find(synthesize(tenantChart, recaptcha), 'NetworkPolicy', 'api-to-recaptcha');
+    const policy = find(helmRender(tenantChart, recaptcha), 'NetworkPolicy', 'api-to-recaptcha');
     expect(policy['spec']).toEqual({
       podSelector: { matchLabels: { 'app.kubernetes.io/name': 'vaccinate-api', 'app.kubernetes.io/component': 'api', 'app.kubernetes.io/part-of': 'vaccinate' } },
       policyTypes: ['Egress'],
@@ -173,5 +188,58 @@ describe('routing', () => {
       type: 'ExternalName',
       externalName: 'web.vaccinate-platform.svc.cluster.local',
     });
+  });
+});
+
+/** Positions where Prometheus's own PromQL grammar (@prometheus-io/lezer-promql) finds a syntax error. */
+function promqlErrors(expr: string): number[] {
+  const errors: number[] = [];
+  promqlParser.parse(expr).iterate({ enter: (node) => void (node.type.isError && errors.push(node.from)) });
+  return errors;
+}
+
+describe('monitoring (Prometheus Operator and Grafana)', () => {
+  const everything = helmRender(tenantChart, tenantCiValues['every-option'] as TenantValues);
+
+  it('scrapes the metrics port of the api Service, labelled with the tenant', () => {
+    const monitor = find(everything, 'ServiceMonitor', 'api')['spec'];
+    const service = find(everything, 'Service', 'api');
+    expect(Object.entries(monitor.selector.matchLabels).every(([k, v]) => service['metadata'].labels[k] === v)).toBe(true);
+    expect(service['spec'].ports.map((p: Manifest) => p['name'])).toContain(monitor.endpoints[0].port);
+    expect(monitor.endpoints[0].relabelings[0]).toEqual({ action: 'replace', targetLabel: 'tenant', replacement: 'acme' });
+    expect(find(everything, 'NetworkPolicy', 'api-metrics-from-prometheus')['spec'].ingress[0].from[0].namespaceSelector.matchLabels).toEqual({
+      'kubernetes.io/metadata.name': 'observability',
+    });
+  });
+
+  it("alerts on this tenant's dead letters, allocator backlog, 5xx rate and readiness only", () => {
+    const rules = find(everything, 'PrometheusRule', 'api')['spec'].groups[0].rules as Manifest[];
+    expect(rules.map((r) => r['alert'])).toEqual([
+      'VaccinateApiNotReady',
+      'VaccinateApiErrorRate',
+      'VaccinateMailDeadLetters',
+      'VaccinateAllocatorDeadLetters',
+      'VaccinateAllocatorBacklog',
+    ]);
+    for (const rule of rules) {
+      expect(promqlErrors(rule['expr']), rule['alert']).toEqual([]);
+      const selectors = [...String(rule['expr']).matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
+      expect(selectors.length, rule['alert']).toBeGreaterThan(0);
+      for (const selector of selectors) expect(selector, rule['alert']).toContain('tenant="acme"');
+    }
+  });
+
+  it('ships a dashboard the Grafana sidecar loads, with a tenant variable', () => {
+    const dashboard = find(everything, 'ConfigMap', 'api-dashboard');
+    expect(dashboard['metadata'].labels['grafana_dashboard']).toBe('1');
+    const json = JSON.parse(dashboard['data']['vaccinate-api.json']) as { uid: string; panels: { targets: { expr: string }[] }[] };
+    expect(json.uid).toBe('vaccinate-api');
+    for (const panel of json.panels) expect(promqlErrors((panel.targets[0]?.expr ?? '').replace(/\$tenant/g, 'acme'))).toEqual([]);
+    expect(promqlErrors('sum(rate(x[5m]) >'), 'the grammar notices a broken expression').not.toEqual([]);
+    for (const panel of json.panels) expect(panel.targets[0]?.expr).toMatch(/^[a-z_(]+.*vaccinate_[a-z_]+\{tenant="\$tenant"\}/);
+  });
+
+  it('renders none of them by default', () => {
+    expect(manifests.filter((m) => ['ServiceMonitor', 'PrometheusRule'].includes(m['kind']) || m['metadata'].name === 'api-dashboard')).toEqual([]);
   });
 });

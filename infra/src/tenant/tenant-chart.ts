@@ -5,8 +5,9 @@ import type { ValuesContext } from '../helm/values-context';
 import { scaledService } from '../workload/scaled-service';
 import { hardenedPodSpec, imageReference, resourceRequirements } from '../workload/hardening';
 import { objectLabels, selectorLabels, TENANT_NAMESPACE_LABEL } from '../workload/labels';
-import { API_PORT, apiEnvironment } from './api-environment';
+import { API_PORT, apiEnvironment, METRICS_PORT } from './api-environment';
 import { MigrationJob } from './migration-job';
+import { TenantMonitoring } from './tenant-monitoring';
 import { TenantNetworkPolicies } from './tenant-network-policies';
 import type { TenantValues } from './tenant-values';
 
@@ -65,7 +66,10 @@ export class TenantChart extends Chart {
                 image: imageReference(api.image),
                 imagePullPolicy: 'IfNotPresent',
                 args: ['dist/main.js'],
-                ports: [{ name: 'http', containerPort: API_PORT, protocol: 'TCP' }],
+                ports: [
+                  { name: 'http', containerPort: API_PORT, protocol: 'TCP' },
+                  { name: 'metrics', containerPort: METRICS_PORT, protocol: 'TCP' },
+                ],
                 env: apiEnvironment(values, context),
                 resources: resourceRequirements(api.resources),
                 startupProbe: httpProbe('/api/health/live', { periodSeconds: 2, failureThreshold: 30 }),
@@ -80,7 +84,7 @@ export class TenantChart extends Chart {
       },
     });
 
-    scaledService(this, 'api-', 'api', api.autoscaling, API_SERVICE_PORT);
+    scaledService(this, 'api-', 'api', api.autoscaling, API_SERVICE_PORT, [{ name: 'metrics', port: METRICS_PORT }]);
 
     // The web app runs once, in the platform namespace; an ExternalName Service lets this tenant's
     // Ingress route `/` there, so each tenant release owns every route of its own hosts.
@@ -128,6 +132,7 @@ export class TenantChart extends Chart {
 
     new TenantNetworkPolicies(this, 'network-policies', values, context);
     new MigrationJob(this, 'migration', values, context);
+    new TenantMonitoring(this, 'monitoring', values, context);
   }
 }
 

@@ -9,7 +9,7 @@ import {
   PLATFORM_FUNCTION_PORT,
   selectorLabels,
 } from '../workload/labels';
-import { API_PORT } from './api-environment';
+import { API_PORT, METRICS_PORT } from './api-environment';
 import type { TenantValues } from './tenant-values';
 
 const inNamespace = (name: string): k8s.LabelSelector => ({ matchLabels: { [NAMESPACE_NAME_LABEL]: name } });
@@ -48,6 +48,21 @@ export class TenantNetworkPolicies extends Construct {
               },
             ],
             ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(API_PORT) }],
+          },
+        ],
+      },
+    });
+
+    // Prometheus scrapes /metrics on its own port; nothing else reaches that port.
+    new k8s.KubeNetworkPolicy(this, 'api-metrics-from-prometheus', {
+      metadata: metadata('api-metrics-from-prometheus'),
+      spec: {
+        podSelector: { matchLabels: objectLabels('api') },
+        policyTypes: ['Ingress'],
+        ingress: [
+          {
+            from: [{ namespaceSelector: inNamespace(values.monitoring.prometheusNamespace) }],
+            ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(METRICS_PORT) }],
           },
         ],
       },

@@ -82,6 +82,12 @@ export const tenantValuesSchema: JsonSchema = {
       recaptchaVerifyUrl: text("Google's siteverify URL", HTTP_URL),
       recaptchaMinScore: { type: 'number', description: 'reCAPTCHA v3 score threshold', minimum: 0, maximum: 1 },
     }),
+    monitoring: object({
+      prometheusNamespace: text('namespace of the Prometheus that scrapes the metrics port', DNS_LABEL_PATTERN),
+      serviceMonitor: object({ enabled: flag('a ServiceMonitor for the API (Prometheus Operator)') }),
+      prometheusRule: object({ enabled: flag('alerts: dead letters, allocator backlog, 5xx rate, API not ready') }),
+      grafanaDashboard: object({ enabled: flag('a dashboard ConfigMap for the Grafana sidecar (label grafana_dashboard: "1")') }),
+    }),
     networkPolicy: object({
       ingressControllerNamespace: text('namespace of ingress-nginx', DNS_LABEL_PATTERN),
       platformNamespace: text('namespace of the platform functions', DNS_LABEL_PATTERN),

@@ -59,6 +59,14 @@ export interface TenantValues {
   /** The waiting list's allocator (pg-boss in the tenant database); every pod may run it. */
   allocator: { enabled: boolean; ratePerMinute: number; retryLimit: number; retryDelaySeconds: number; jobTimeoutSeconds: number };
   captcha: { provider: string; maxNumber: number; recaptchaVerifyUrl: string; recaptchaMinScore: number };
+  /** Prometheus Operator objects; off unless the cluster runs the operator and a Grafana sidecar. */
+  monitoring: {
+    /** Namespace of the Prometheus that scrapes the API's metrics port. */
+    prometheusNamespace: string;
+    serviceMonitor: { enabled: boolean };
+    prometheusRule: { enabled: boolean };
+    grafanaDashboard: { enabled: boolean };
+  };
   networkPolicy: {
     ingressControllerNamespace: string;
     platformNamespace: string;
@@ -106,6 +114,12 @@ export const tenantDefaults: TenantValues = {
     recaptchaVerifyUrl: 'https://www.google.com/recaptcha/api/siteverify',
     recaptchaMinScore: 0.5,
   },
+  monitoring: {
+    prometheusNamespace: 'monitoring',
+    serviceMonitor: { enabled: false },
+    prometheusRule: { enabled: false },
+    grafanaDashboard: { enabled: false },
+  },
   networkPolicy: {
     ingressControllerNamespace: 'ingress-nginx',
     platformNamespace: DEFAULT_PLATFORM_NAMESPACE,
@@ -135,4 +149,32 @@ export const tenantExample: TenantValues = {
   },
   bootstrap: { initialAdminEmail: 'it@acme.example' },
   networkPolicy: { ...tenantDefaults.networkPolicy, postgresCidr: '10.20.0.0/24' },
+};
+
+const withOidc: TenantValues = {
+  ...tenantExample,
+  oidc: { issuer: 'https://login.acme.example', clientId: 'vaccinate', rolesClaim: 'groups', roleMap: 'vacc-admins:admin,vacc-doctors:doctor' },
+};
+
+const withRecaptcha: TenantValues = {
+  ...tenantExample,
+  captcha: { ...tenantExample.captcha, provider: 'recaptcha', recaptchaMinScore: 0.7 },
+  networkPolicy: { ...tenantExample.networkPolicy, recaptchaEgress: { enabled: true } },
+};
+
+/** The values files under the chart's ci/ folder: each is linted and rendered by real Helm in CI. */
+export const tenantCiValues: Record<string, TenantValues> = {
+  minimal: { ...tenantExample, tenant: { ...tenantExample.tenant, displayName: '' }, ingress: { ...tenantExample.ingress, hosts: ['acme.vaccinate.example'] } },
+  'two-hosts': tenantExample,
+  oidc: withOidc,
+  'recaptcha-egress': withRecaptcha,
+  'every-option': {
+    ...withRecaptcha,
+    oidc: withOidc.oidc,
+    namespace: { enabled: true, name: 'tenant-acme' },
+    monitoring: { prometheusNamespace: 'observability', serviceMonitor: { enabled: true }, prometheusRule: { enabled: true }, grafanaDashboard: { enabled: true } },
+    tenant: { ...tenantExample.tenant, branding: { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' } },
+    ingress: { ...tenantExample.ingress, tlsSecretName: 'acme-tls', hosts: ['acme.vaccinate.example', 'impfen.acme.example', 'vaccinate.acme.example'] },
+    api: { ...tenantExample.api, databasePoolMax: 25, autoscaling: { minReplicas: 3, maxReplicas: 12, targetCpuUtilization: 60 } },
+  },
 };

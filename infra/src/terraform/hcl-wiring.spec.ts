@@ -36,6 +36,12 @@ describe('the HCL wiring check', () => {
     expect(await problemsOf('module "c" {\n  source = "../child"\n  slug = "acme"\n}\noutput "u" {\n  value = module.c.url\n}\n')).toEqual([]);
   });
 
+  it('leaves the addresses of a moved block to Terraform, and still checks everything else', async () => {
+    const moved = 'module "c" {\n  source = "../child"\n  slug = "acme"\n}\nmoved {\n  from = random_password.old\n  to   = module.c.random_password.old\n}\n';
+    expect(await problemsOf(moved)).toEqual([]);
+    expect((await problemsOf(`${moved}output "u" {\n  value = random_password.old.result\n}\n`)).join('\n')).toMatch(/random_password.old is not declared/);
+  });
+
   it('reports an argument the module does not declare and a required one that is missing', async () => {
     const problems = await problemsOf('module "c" {\n  source = "../child"\n  slugg = "acme"\n}\n');
     expect(problems.join('\n')).toMatch(/passes "slugg"/);
@@ -59,10 +65,22 @@ describe('the HCL wiring check', () => {
       'modules/child/main.tf': child,
       'environments/x/tenants/tenant-a.tf': 'module "a" {\n  source = "../../../modules/child"\n  slug = "a"\n}\nmodule "b" {\n  source = "../../../modules/child"\n  slug = "b"\n}\n',
       ...Object.fromEntries(
-        ['platform-gcp', 'platform-azure', 'tenant-gcp', 'tenant-azure'].map((m) => [`modules/${m}/main.tf`, child]),
+        ['platform-gcp', 'platform-azure', 'platform-cluster', 'tenant-gcp', 'tenant-azure', 'tenant-cluster'].map((m) => [`modules/${m}/main.tf`, child]),
       ),
     });
     expect((await checkTerraformTree(root)).join('\n')).toMatch(/tenant-a\.tf: a tenant file holds exactly one module block/);
+  });
+
+  it('refuses a shared tenants file that lists tenant modules', async () => {
+    const root = tree({
+      'modules/child/main.tf': child,
+      'environments/x/tenants/tenant-a.tf': 'module "tenant_a" {\n  source = "../../../modules/child"\n  slug = "a"\n}\n',
+      'environments/x/tenants/certificates.tf': 'locals {\n  issuers = [module.tenant_a.url]\n}\n',
+      ...Object.fromEntries(
+        ['platform-gcp', 'platform-azure', 'platform-cluster', 'tenant-gcp', 'tenant-azure', 'tenant-cluster'].map((m) => [`modules/${m}/main.tf`, child]),
+      ),
+    });
+    expect((await checkTerraformTree(root)).join('\n')).toMatch(/certificates\.tf: names a tenant module/);
   });
 
   it('passes on the repository', async () => {

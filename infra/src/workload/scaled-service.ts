@@ -13,7 +13,15 @@ export interface CpuAutoscaling {
  * sets no replicas, so an upgrade never fights it), a disruption budget and a ClusterIP Service
  * on its `http` port. `idPrefix` keeps the construct ids the charts were first written with.
  */
-export function scaledService(scope: Construct, idPrefix: string, name: Component, autoscaling: CpuAutoscaling, servicePort: number): void {
+export function scaledService(
+  scope: Construct,
+  idPrefix: string,
+  name: Component,
+  autoscaling: CpuAutoscaling,
+  servicePort: number,
+  /** More named container ports the Service carries (the API's metrics); the Ingress names only `http`. */
+  extraPorts: { name: string; port: number }[] = [],
+): void {
   const labels = objectLabels(name);
   new k8s.KubeHorizontalPodAutoscalerV2(scope, `${idPrefix}autoscaler`, {
     metadata: { name, labels },
@@ -34,7 +42,10 @@ export function scaledService(scope: Construct, idPrefix: string, name: Componen
     spec: {
       type: 'ClusterIP',
       selector: selectorLabels(name),
-      ports: [{ name: 'http', port: servicePort, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' }],
+      ports: [
+        { name: 'http', port: servicePort, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' },
+        ...extraPorts.map(({ name: portName, port }) => ({ name: portName, port, targetPort: k8s.IntOrString.fromString(portName), protocol: 'TCP' })),
+      ],
     },
   });
 }

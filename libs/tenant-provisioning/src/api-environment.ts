@@ -52,6 +52,7 @@ export const API_ENVIRONMENT_VARIABLES: readonly ApiEnvironmentVariable[] = [
   { name: 'ALLOCATOR_RETRY_LIMIT', required: false, secret: false, description: 'retries before an allocation job is a dead letter (5)' },
   { name: 'ALLOCATOR_RETRY_DELAY_SECONDS', required: false, secret: false, description: 'first retry delay, doubled each time (30)' },
   { name: 'ALLOCATOR_JOB_TIMEOUT_SECONDS', required: false, secret: false, description: 'an allocation job a dead worker held is retried after this (300)' },
+  { name: 'METRICS_PORT', required: false, secret: false, description: 'port of the Prometheus /metrics endpoint, never behind the Ingress; 0 turns it off (0)' },
   { name: 'INITIAL_ADMIN_EMAIL', required: false, secret: false, bootstrapOnly: true, description: 'first admin' },
   { name: 'INITIAL_ADMIN_PASSWORD', required: false, secret: true, bootstrapOnly: true, description: 'one-time' },
 ];
@@ -101,6 +102,8 @@ export function apiEnvironment(input: ApiEnvironmentInput): Record<string, strin
       : {}),
     ...(input.mailerUrl ? { MAILER_URL: input.mailerUrl } : {}),
     ...(input.allocator ? { ALLOCATOR: 'on', ALLOCATOR_RATE_PER_MINUTE: '600' } : {}),
+    // Off on a laptop: several APIs share the machine, and nothing scrapes them.
+    METRICS_PORT: '0',
     INITIAL_ADMIN_EMAIL: input.initialAdminEmail,
     INITIAL_ADMIN_PASSWORD: input.secrets.initialAdminPassword,
   };

@@ -1,7 +1,6 @@
 locals {
-  platform_namespace = "vaccinate-platform"
-  ingress_namespace  = "ingress-nginx"
-  tls_secret_name    = "wildcard-tls"
+  ingress_namespace = "ingress-nginx"
+  tls_secret_name   = "wildcard-tls"
 }
 
 resource "helm_release" "ingress_nginx" {
@@ -43,37 +42,47 @@ resource "helm_release" "cert_manager" {
   depends_on = [azurerm_kubernetes_cluster.main]
 }
 
-resource "kubernetes_namespace_v1" "platform" {
-  metadata {
-    name = local.platform_namespace
-    labels = {
-      "app.kubernetes.io/part-of"          = "vaccinate"
-      "pod-security.kubernetes.io/enforce" = "restricted"
-    }
-  }
+module "release" {
+  source = "../platform-release"
+
+  ingress_namespace         = local.ingress_namespace
+  image_registry            = var.image_registry
+  chart_repository          = var.chart_repository
+  chart_version             = var.chart_version
+  web_image_tag             = var.web_image_tag
+  web_image_digest          = var.web_image_digest
+  mailer_image_tag          = var.mailer_image_tag
+  mailer_image_digest       = var.mailer_image_digest
+  certificates_image_tag    = var.certificates_image_tag
+  certificates_image_digest = var.certificates_image_digest
+  mail_from                 = var.mail_from
+  mail_provider             = var.mail_provider
+  smtp_url                  = var.smtp_url
+  mailjet                   = var.mailjet
 }
 
-resource "helm_release" "platform" {
-  name       = "platform"
-  namespace  = kubernetes_namespace_v1.platform.metadata[0].name
-  repository = var.chart_repository
-  chart      = "platform"
-  version    = var.chart_version
+# The platform's own objects moved into modules/platform-release.
+moved {
+  from = kubernetes_namespace_v1.platform
+  to   = module.release.kubernetes_namespace_v1.platform
+}
 
-  values = [yamlencode({
-    web = { image = { repository = "${var.image_registry}/web", tag = "${var.web_image_tag}@${var.web_image_digest}" } }
-    mailer = {
-      image    = { repository = "${var.image_registry}/mailer", tag = "${var.mailer_image_tag}@${var.mailer_image_digest}" }
-      provider = var.mail_provider
-      from     = var.mail_from
-    }
-    # CERTIFICATE_SECRETS comes from the tenants stack (environments/*/tenants/certificates.tf).
-    certificates = {
-      image = { repository = "${var.image_registry}/certificates", tag = "${var.certificates_image_tag}@${var.certificates_image_digest}" }
-    }
-    networkPolicy = { ingressControllerNamespace = local.ingress_namespace }
-  })]
+moved {
+  from = helm_release.platform
+  to   = module.release.helm_release.platform
+}
 
-  # The mailer pods read their Secret at start.
-  depends_on = [kubernetes_secret_v1.mailer]
+moved {
+  from = random_password.mailer_api_key
+  to   = module.release.random_password.mailer_api_key
+}
+
+moved {
+  from = kubernetes_secret_v1.mailer
+  to   = module.release.kubernetes_secret_v1.mailer
+}
+
+moved {
+  from = kubernetes_secret_v1.certificates
+  to   = module.release.kubernetes_secret_v1.certificates
 }

@@ -9,7 +9,7 @@ output "platform" {
     chart_version               = var.chart_version
     ingress_class               = "nginx"
     ingress_namespace           = local.ingress_namespace
-    platform_namespace          = kubernetes_namespace_v1.platform.metadata[0].name
+    platform_namespace          = module.release.namespace
     tenant_directory_config_map = "tenant-directory"
     postgres_host               = azurerm_postgresql_flexible_server.main.fqdn
     postgres_port               = 5432
@@ -21,6 +21,7 @@ output "platform" {
       application_insights_id = azurerm_application_insights.main.id
       resource_group_name     = azurerm_resource_group.main.name
       location                = azurerm_resource_group.main.location
+      action_group_id         = azurerm_monitor_action_group.ops.id
     }
   }
 }
@@ -47,6 +48,6 @@ output "postgres_admin" {
 
 output "mailer" {
   description = "The mailer's shared key, for the tenants stack (merged into `platform` as mailer_api_key)."
-  value       = { api_key = random_password.mailer_api_key.result }
+  value       = { api_key = module.release.mailer_api_key }
   sensitive   = true
 }

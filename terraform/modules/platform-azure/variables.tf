@@ -105,3 +105,8 @@ variable "mailjet" {
   default   = null
   sensitive = true
 }
+
+variable "alert_email" {
+  description = "Where uptime alerts of every tenant go."
+  type        = string
+}

@@ -9,7 +9,7 @@ output "platform" {
     chart_version               = var.chart_version
     ingress_class               = "nginx"
     ingress_namespace           = local.ingress_namespace
-    platform_namespace          = kubernetes_namespace_v1.platform.metadata[0].name
+    platform_namespace          = module.release.namespace
     tenant_directory_config_map = "tenant-directory"
     postgres_host               = google_sql_database_instance.main.private_ip_address
     postgres_port               = 5432
@@ -17,7 +17,7 @@ output "platform" {
     postgres_ssl                = "require"
     tls_secret_name             = ""
     base_domain                 = var.base_domain
-    monitoring                  = { project_id = var.project_id }
+    monitoring                  = { project_id = var.project_id, notification_channels = [google_monitoring_notification_channel.ops.id] }
   }
 }
 
@@ -43,6 +43,6 @@ output "postgres_admin" {
 
 output "mailer" {
   description = "The mailer's shared key, for the tenants stack (merged into `platform` as mailer_api_key)."
-  value       = { api_key = random_password.mailer_api_key.result }
+  value       = { api_key = module.release.mailer_api_key }
   sensitive   = true
 }

@@ -5,6 +5,6 @@ terraform {
     google     = { source = "hashicorp/google", version = "~> 6.0" }
     random     = { source = "hashicorp/random", version = "~> 3.6" }
     helm       = { source = "hashicorp/helm", version = "~> 2.17" }
-    kubernetes = { source = "hashicorp/kubernetes", version = "~> 2.35" }
+    kubernetes = { source = "hashicorp/kubernetes", version = "~> 2.36" }
   }
 }

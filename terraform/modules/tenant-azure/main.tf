@@ -69,6 +69,26 @@ resource "azurerm_application_insights_standard_web_test" "ready" {
   depends_on = [module.tenant]
 }
 
+# Down when two of the three test locations fail.
+resource "azurerm_monitor_metric_alert" "down" {
+  for_each = azurerm_application_insights_standard_web_test.ready
+
+  name                = "vaccinate-${var.tenant.slug}-${replace(each.key, ".", "-")}-down"
+  resource_group_name = var.platform.monitoring.resource_group_name
+  scopes              = [each.value.id, var.platform.monitoring.application_insights_id]
+  severity            = 1
+
+  application_insights_web_test_location_availability_criteria {
+    web_test_id           = each.value.id
+    component_id          = var.platform.monitoring.application_insights_id
+    failed_location_count = 2
+  }
+
+  action {
+    action_group_id = var.platform.monitoring.action_group_id
+  }
+}
+
 output "url" {
   description = "Public URL of the tenant."
   value       = module.tenant.url
@@ -82,11 +102,5 @@ output "namespace" {
 output "initial_admin_password" {
   description = "One-time password of the first admin."
   value       = module.tenant.initial_admin_password
-  sensitive   = true
-}
-
-output "certificate_issuer" {
-  description = "See modules/tenant: what the platform's certificates function needs of this tenant."
-  value       = module.tenant.certificate_issuer
   sensitive   = true
 }

@@ -67,6 +67,32 @@ resource "google_monitoring_uptime_check_config" "ready" {
   depends_on = [module.tenant]
 }
 
+# Down when the check fails from more than one region for five minutes.
+resource "google_monitoring_alert_policy" "down" {
+  for_each = google_monitoring_uptime_check_config.ready
+
+  project               = var.platform.monitoring.project_id
+  display_name          = "vaccinate ${var.tenant.slug} ${each.key} down"
+  combiner              = "OR"
+  notification_channels = var.platform.monitoring.notification_channels
+
+  conditions {
+    display_name = "uptime check fails"
+    condition_threshold {
+      filter          = "metric.type=\"monitoring.googleapis.com/uptime_check/check_passed\" AND resource.type=\"uptime_url\" AND metric.label.check_id=\"${each.value.uptime_check_id}\""
+      comparison      = "COMPARISON_GT"
+      threshold_value = 1
+      duration        = "300s"
+      aggregations {
+        alignment_period     = "1200s"
+        per_series_aligner   = "ALIGN_NEXT_OLDER"
+        cross_series_reducer = "REDUCE_COUNT_FALSE"
+        group_by_fields      = ["resource.label.host"]
+      }
+    }
+  }
+}
+
 output "url" {
   description = "Public URL of the tenant."
   value       = module.tenant.url
@@ -80,11 +106,5 @@ output "namespace" {
 output "initial_admin_password" {
   description = "One-time password of the first admin."
   value       = module.tenant.initial_admin_password
-  sensitive   = true
-}
-
-output "certificate_issuer" {
-  description = "See modules/tenant: what the platform's certificates function needs of this tenant."
-  value       = module.tenant.certificate_issuer
   sensitive   = true
 }

@@ -48,3 +48,24 @@ resource "kubernetes_config_map_v1_data" "directory_entry" {
   field_manager = "vaccinate-tenant-${var.slug}"
   force         = true
 }
+
+# This tenant's certificate secret and in-cluster key set URL, as its own key of the platform's
+# certificates Secret: adding a tenant touches no shared file (the certificates function reads every
+# CERTIFICATE_ISSUER_* key; its pods pick a new one up when they restart).
+resource "kubernetes_secret_v1_data" "certificate_issuer" {
+  metadata {
+    name      = var.platform.certificates_secret_name
+    namespace = var.platform.platform_namespace
+  }
+
+  data = {
+    "CERTIFICATE_ISSUER_${upper(replace(var.slug, "-", "_"))}" = jsonencode({
+      issuer  = module.naming.public_url
+      jwksUrl = "http://api.${kubernetes_namespace_v1.tenant.metadata[0].name}.svc.cluster.local/.well-known/jwks.json"
+      secrets = [{ id = "${var.slug}-1", secret = random_bytes.certificate_secret.base64 }]
+    })
+  }
+
+  field_manager = "vaccinate-tenant-${var.slug}"
+  force         = true
+}

@@ -23,13 +23,3 @@ output "initial_admin_password" {
   value       = random_password.initial_admin.result
   sensitive   = true
 }
-
-output "certificate_issuer" {
-  description = "For the platform's certificates function: the issuer URL (the tenant's PUBLIC_URL), its certificate secret under the id the API uses, and its in-cluster key set URL."
-  value = {
-    issuer   = module.naming.public_url
-    jwks_url = "http://api.${kubernetes_namespace_v1.tenant.metadata[0].name}.svc.cluster.local/.well-known/jwks.json"
-    secrets  = [{ id = "${var.slug}-1", secret = random_bytes.certificate_secret.base64 }]
-  }
-  sensitive = true
-}

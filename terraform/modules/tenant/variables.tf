@@ -82,6 +82,8 @@ variable "platform" {
     postgres_cidr               = string
     postgres_ssl                = string
     tls_secret_name             = string
+    # Where each tenant writes its CERTIFICATE_ISSUER_<SLUG> key for the certificates function.
+    certificates_secret_name = optional(string, "certificates-secrets")
     # The mailer's shared key; platform stacks without a mailer leave it out.
     mailer_api_key = optional(string)
   })

@@ -5,7 +5,7 @@ terraform {
     postgresql = { source = "cyrilgdn/postgresql", version = "~> 1.25" }
     random     = { source = "hashicorp/random", version = "~> 3.6" }
     tls        = { source = "hashicorp/tls", version = "~> 4.0" }
-    kubernetes = { source = "hashicorp/kubernetes", version = "~> 2.35" }
+    kubernetes = { source = "hashicorp/kubernetes", version = "~> 2.36" }
     helm       = { source = "hashicorp/helm", version = "~> 2.17" }
   }
 }

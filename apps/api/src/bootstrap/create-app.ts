@@ -7,6 +7,8 @@ import { AppModule } from '../app.module';
 import { ProblemFilter } from '../common/problem/problem.filter';
 import { createValidationPipe } from '../common/problem/validation.pipe';
 import type { ApiConfig } from '../config/api-config';
+import { ApiMetrics, attachMetrics } from '../metrics/api-metrics';
+import { Sql } from '../database/sql';
 import { SoldOutShortcut, registerSoldOutShortcut } from '../modules/booking/sold-out-shortcut';
 import { OpenApiDocumentHolder } from '../modules/openapi/openapi.controller';
 import { answerClientError, answerFrameworkError } from './framework-errors';
@@ -35,6 +37,8 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   });
   registerRequestHooks(app.getHttpAdapter().getInstance(), logger);
   registerInputGuard(app.getHttpAdapter().getInstance());
+  const metrics = config.metrics ? new ApiMetrics() : null;
+  metrics?.registerRequestHook(app.getHttpAdapter().getInstance());
   let shortcut: SoldOutShortcut | null = null;
   registerSoldOutShortcut(app.getHttpAdapter().getInstance(), () => shortcut);
   // Verifiers look for keys at the host's root, as the JWKS convention has it.
@@ -44,6 +48,11 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   app.enableShutdownHooks();
   await app.init();
   shortcut = app.get(SoldOutShortcut);
+  if (metrics) {
+    const sql = app.get(Sql);
+    metrics.watchDatabase(sql.connectionPool, (text, params) => sql.query(text, params));
+    attachMetrics(app, metrics);
+  }
   app.get(OpenApiDocumentHolder).document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

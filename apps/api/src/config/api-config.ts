@@ -29,6 +29,8 @@ export interface ApiConfig {
   certificates: CertificatesConfig;
   /** The waiting list's allocator: a pg-boss worker in this process, or none (another pod runs it). */
   allocator: { enabled: boolean; ratePerMinute: number; retryLimit: number; retryDelaySeconds: number; jobTimeoutSeconds: number };
+  /** Prometheus metrics on a port of their own that no Ingress routes to; null when off. */
+  metrics: { port: number } | null;
   /** How the tenant appears in mails. */
   branding: { displayName: string; primaryColor: string; accentColor: string; logoUrl: string | null; defaultLocale: 'de' | 'en' };
 }
@@ -106,6 +108,7 @@ const environmentSchema = z.object({
   ALLOCATOR_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
   ALLOCATOR_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
   ALLOCATOR_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3_600).default(300),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -177,6 +180,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
       retryDelaySeconds: values.ALLOCATOR_RETRY_DELAY_SECONDS,
       jobTimeoutSeconds: values.ALLOCATOR_JOB_TIMEOUT_SECONDS,
     },
+    metrics: values.METRICS_PORT === 0 ? null : { port: values.METRICS_PORT },
     branding: {
       displayName: values.TENANT_DISPLAY_NAME ?? values.TENANT_SLUG,
       primaryColor: values.BRAND_PRIMARY_COLOR,

@@ -22,6 +22,11 @@ export class Sql implements SqlClient {
     return (this.dataSource.driver as PostgresDriver).master as Pool;
   }
 
+  /** The pool itself, for its use figures (metrics). */
+  get connectionPool(): Pool {
+    return this.pool;
+  }
+
   query<T extends QueryResultRow>(text: string, params: unknown[] = []): Promise<{ rows: T[]; rowCount: number | null }> {
     return this.pool.query<T>(text, params);
   }

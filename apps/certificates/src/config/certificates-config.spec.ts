@@ -77,4 +77,32 @@ describe('loadCertificatesConfig', () => {
       'JWKS_URLS: the key set URL of "http://acme.localhost:8080" must be a plain http(s) URL',
     ]);
   });
+
+  it("merges each tenant's own CERTIFICATE_ISSUER_<SLUG> variable into the issuers and key set URLs", () => {
+    const acme = { issuer: 'https://acme.example.org', jwksUrl: 'http://api.tenant-acme.svc.cluster.local/.well-known/jwks.json', secrets: [{ id: 'acme-1', secret: secret() }] };
+    const globex = { issuer: 'https://globex.example.org', secrets: [{ id: 'globex-1', secret: secret() }] };
+    const config = loadCertificatesConfig({ NODE_ENV: 'production', CERTIFICATE_ISSUER_ACME: JSON.stringify(acme), CERTIFICATE_ISSUER_GLOBEX: JSON.stringify(globex) });
+    expect([...config.issuers.keys()]).toEqual(['https://acme.example.org', 'https://globex.example.org']);
+    expect(config.issuers.get('https://globex.example.org')?.[0]?.id).toBe('globex-1');
+    expect([...config.jwksUrls]).toEqual([['https://acme.example.org', acme.jwksUrl]]);
+    const both = loadCertificatesConfig({ CERTIFICATE_SECRETS: JSON.stringify({ 'https://initech.example.org': [{ id: 'i-1', secret: secret() }] }), CERTIFICATE_ISSUER_ACME: JSON.stringify(acme) });
+    expect(both.issuers.size).toBe(2);
+  });
+
+  it('refuses a tenant variable that is no JSON object, has no issuer, repeats an issuer or reuses a secret id', () => {
+    const acme = { issuer: 'https://acme.example.org', secrets: [{ id: 'acme-1', secret: secret() }] };
+    expect(problemsOf({ CERTIFICATE_ISSUER_ACME: '[1]', CERTIFICATE_ISSUER_GLOBEX: JSON.stringify(acme) })).toEqual(['CERTIFICATE_ISSUER_ACME: is not a JSON object']);
+    expect(problemsOf({ CERTIFICATE_ISSUER_ACME: JSON.stringify({ secrets: acme.secrets }) })).toEqual([
+      'CERTIFICATE_ISSUER_ACME: needs "issuer", the tenant\'s public URL',
+      expect.stringMatching(/^CERTIFICATE_SECRETS: must be an object/),
+    ]);
+    const again = { ...acme, secrets: [{ id: 'acme-2', secret: secret() }] };
+    expect(problemsOf({ CERTIFICATE_ISSUER_ACME: JSON.stringify(acme), CERTIFICATE_ISSUER_ACME_TOO: JSON.stringify(again) })).toEqual([
+      'CERTIFICATE_ISSUER_ACME_TOO: issuer "https://acme.example.org" is configured twice',
+    ]);
+    const sameId = { issuer: 'https://globex.example.org', secrets: acme.secrets };
+    expect(problemsOf({ CERTIFICATE_ISSUER_ACME: JSON.stringify(acme), CERTIFICATE_ISSUER_GLOBEX: JSON.stringify(sameId) })).toEqual([
+      expect.stringMatching(/id "acme-1" is used twice/),
+    ]);
+  });
 });

@@ -55,8 +55,9 @@ export function loadCertificatesConfig(env: NodeJS.ProcessEnv = process.env): Ce
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
   }
-  const issuers = parseCertificateSecrets(env['CERTIFICATE_SECRETS'], env['NODE_ENV'] === 'production', problems);
-  const jwksUrls = parseJwksUrls(env['JWKS_URLS'], issuers, problems);
+  const merged = mergeIssuerVariables(env, problems);
+  const issuers = parseCertificateSecrets(merged.secrets, env['NODE_ENV'] === 'production', problems);
+  const jwksUrls = parseJwksUrls(merged.jwksUrls, issuers, problems);
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
 
   const values = parsed.data;
@@ -70,6 +71,45 @@ export function loadCertificatesConfig(env: NodeJS.ProcessEnv = process.env): Ce
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
     trustedProxyHops: values.TRUSTED_PROXY_HOPS,
   };
+}
+
+const ISSUER_PREFIX = 'CERTIFICATE_ISSUER_';
+
+/**
+ * Each tenant may also bring its own variable, `CERTIFICATE_ISSUER_<SLUG>` =
+ * `{"issuer": "<url>", "jwksUrl": "<url>", "secrets": [{"id": "...", "secret": "<base64>"}]}`: Terraform's
+ * tenant module writes it as its own key of the function's Secret, so adding a tenant touches no shared
+ * file. They are merged into the CERTIFICATE_SECRETS and JWKS_URLS documents and checked as those are.
+ */
+function mergeIssuerVariables(env: NodeJS.ProcessEnv, problems: string[]): { secrets: string | undefined; jwksUrls: string | undefined } {
+  const names = Object.keys(env).filter((name) => name.startsWith(ISSUER_PREFIX)).sort();
+  if (names.length === 0) return { secrets: env['CERTIFICATE_SECRETS'], jwksUrls: env['JWKS_URLS'] };
+  const parseObject = (name: string): Record<string, unknown> => {
+    const raw = env[name];
+    if (!raw?.trim()) return {};
+    try {
+      const value: unknown = JSON.parse(raw);
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    } catch {
+      // reported below
+    }
+    problems.push(`${name}: is not a JSON object`);
+    return {};
+  };
+  const secrets = parseObject('CERTIFICATE_SECRETS');
+  const jwksUrls = parseObject('JWKS_URLS');
+  for (const name of names) {
+    const entry = parseObject(name);
+    if (Object.keys(entry).length === 0) continue;
+    if (typeof entry['issuer'] !== 'string') {
+      problems.push(`${name}: needs "issuer", the tenant's public URL`);
+      continue;
+    }
+    if (entry['issuer'] in secrets) problems.push(`${name}: issuer "${entry['issuer']}" is configured twice`);
+    secrets[entry['issuer']] = entry['secrets'];
+    if (entry['jwksUrl'] !== undefined) jwksUrls[entry['issuer']] = entry['jwksUrl'];
+  }
+  return { secrets: JSON.stringify(secrets), jwksUrls: JSON.stringify(jwksUrls) };
 }
 
 /**

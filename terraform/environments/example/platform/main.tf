@@ -11,7 +11,7 @@ terraform {
   required_providers {
     google     = { source = "hashicorp/google", version = "~> 6.0" }
     helm       = { source = "hashicorp/helm", version = "~> 2.17" }
-    kubernetes = { source = "hashicorp/kubernetes", version = "~> 2.35" }
+    kubernetes = { source = "hashicorp/kubernetes", version = "~> 2.36" }
   }
 }
 
@@ -48,6 +48,7 @@ module "platform" {
   project_id       = "example-vaccinate"
   base_domain      = "vaccinate.example"
   acme_email       = "ops@vaccinate.example"
+  alert_email      = "ops@vaccinate.example"
   chart_version    = "0.1.0"
   web_image_tag    = "1.0.0"
   web_image_digest = "sha256:1f5e3c1d2b4a69788776655443322110ffeeddccbbaa99887766554433221100"

@@ -11,7 +11,7 @@ terraform {
     google     = { source = "hashicorp/google", version = "~> 6.0" }
     postgresql = { source = "cyrilgdn/postgresql", version = "~> 1.25" }
     helm       = { source = "hashicorp/helm", version = "~> 2.17" }
-    kubernetes = { source = "hashicorp/kubernetes", version = "~> 2.35" }
+    kubernetes = { source = "hashicorp/kubernetes", version = "~> 2.36" }
   }
 }
 

@@ -1,3 +1,5 @@
+import { PrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
+import { ServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { Job } from 'kubernetes-models/batch/v1/Job';
@@ -21,6 +23,8 @@ const validators: Record<string, Validator> = {
   'v1/ConfigMap': (m) => new ConfigMap(m as never).validate(),
   'v1/Namespace': (m) => new Namespace(m as never).validate(),
   'v1/Service': (m) => new Service(m as never).validate(),
+  'monitoring.coreos.com/v1/ServiceMonitor': (m) => new ServiceMonitor(m as never).validate(),
+  'monitoring.coreos.com/v1/PrometheusRule': (m) => new PrometheusRule(m as never).validate(),
 };
 
 /** Throws with the object's kind and name when kubernetes-models refuses it. */

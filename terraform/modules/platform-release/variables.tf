@@ -1,0 +1,87 @@
+# What every platform runs in its cluster, whatever the cloud: the platform namespace, the platform
+# chart and the Secrets of the mailer and certificates functions.
+
+variable "ingress_namespace" {
+  description = "Namespace of the ingress-nginx controller, which alone reaches the web app and the certificates function."
+  type        = string
+}
+
+variable "web_image_tag" {
+  description = "Tag of the web image, as released by the deploy workflow."
+  type        = string
+}
+
+variable "web_image_digest" {
+  description = "sha256 digest of that tag."
+  type        = string
+}
+
+variable "image_registry" {
+  description = "Registry holding the api, web and mailer images."
+  type        = string
+  default     = "ghcr.io/vaccinate"
+}
+
+variable "chart_repository" {
+  description = "Helm repository (OCI) holding charts/tenant and charts/platform."
+  type        = string
+  default     = "oci://ghcr.io/vaccinate/charts"
+}
+
+variable "chart_version" {
+  description = "Version of the tenant and platform charts."
+  type        = string
+}
+
+variable "mailer_image_tag" {
+  description = "Tag of the mailer image, as released by the deploy workflow."
+  type        = string
+}
+
+variable "mailer_image_digest" {
+  description = "sha256 digest of that tag."
+  type        = string
+}
+
+variable "certificates_image_tag" {
+  description = "Tag of the certificates function image, as released by the deploy workflow."
+  type        = string
+}
+
+variable "certificates_image_digest" {
+  description = "sha256 digest of that tag."
+  type        = string
+}
+
+variable "mail_from" {
+  description = "Sender of every mail: an address, optionally \"Name\" <address>; each mail shows the tenant's name."
+  type        = string
+}
+
+variable "mail_provider" {
+  description = "smtp (needs smtp_url) or mailjet (needs mailjet)."
+  type        = string
+  default     = "smtp"
+
+  validation {
+    condition     = contains(["smtp", "mailjet"], var.mail_provider)
+    error_message = "The mail provider must be smtp or mailjet."
+  }
+}
+
+variable "smtp_url" {
+  description = "smtp://user:password@relay:587 or smtps://...:465 of the mail relay (TF_VAR_smtp_url)."
+  type        = string
+  default     = null
+  sensitive   = true
+}
+
+variable "mailjet" {
+  description = "Mailjet API key and secret, when mail_provider is mailjet."
+  type = object({
+    api_key    = string
+    api_secret = string
+  })
+  default   = null
+  sensitive = true
+}
