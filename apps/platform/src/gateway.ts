@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { findTenantByHost, type TenantDirectory } from '@vaccinate/tenant-directory';
+import { SECURITY_HEADERS } from './security-headers';
 import { serveWebApp } from './static-files';
 
 export interface GatewayRoutes {
@@ -22,15 +23,6 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'tra
  */
 export const GATEWAY_BODY_LIMIT_BYTES = 64 * 1024;
 
-/** What the production edge sends on every answer, declared once. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
-    "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'DENY',
-};
 
 /**
  * What the ingress does in Kubernetes: `<slug>.localhost/api/*` (and the tenant's

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GATEWAY_BODY_LIMIT_BYTES, SECURITY_HEADERS, createGateway } from '../src/gateway';
+import { GATEWAY_BODY_LIMIT_BYTES, createGateway } from '../src/gateway';
+import { SECURITY_HEADERS } from '../src/security-headers';
 
 interface Answer {
   status: number;
