@@ -19,15 +19,32 @@ declare module 'vitest' {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
+function listenOnce(port: number): Promise<number | null> {
+  return new Promise((done) => {
     const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
+    server.on('error', () => done(null));
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address() as { port: number };
+      server.close(() => done(address.port));
     });
   });
+}
+
+async function freePort(): Promise<number> {
+  const port = await listenOnce(0);
+  if (port === null) throw new Error('no free port on 127.0.0.1');
+  return port;
+}
+
+/** A first port whose next `count - 1` ports are free too: the launcher gives tenant i the port base + i. */
+async function freePortRun(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const base = await freePort();
+    let free = true;
+    for (let offset = 1; offset < count && free; offset += 1) free = (await listenOnce(base + offset)) !== null;
+    if (free) return base;
+  }
+  throw new Error(`no ${count} consecutive free ports on 127.0.0.1`);
 }
 
 /** Starts the built product exactly as `npm start` does, on free ports and a throw-away data folder. */
@@ -38,7 +55,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const gatewayPort = await freePort();
   const mailCatcherPort = await freePort();
   const postgresPort = await freePort();
-  const apiBasePort = await freePort();
+  const tenantCount = (JSON.parse(await readFile(join(root, 'apps/platform/local-tenants.json'), 'utf8')) as { tenants: unknown[] }).tenants.length;
+  const apiBasePort = await freePortRun(tenantCount);
   const child: ChildProcess = spawn(process.execPath, [join(root, 'apps/platform/dist/main.js')], {
     env: {
       ...process.env,
