@@ -6,7 +6,8 @@ export const NAME_MAX = 100;
 export const PHONE_PATTERN = '^\\+?[0-9 ()/-]{5,30}$';
 export const EMPLOYEE_NUMBER_PATTERN = '^[A-Za-z0-9 ._/-]{1,40}$';
 
-const Name = () => Trimmed({ minLength: 1, maxLength: NAME_MAX });
+// A name goes into mail headers and certificates: one line, no control characters.
+const Name = () => Trimmed({ minLength: 1, maxLength: NAME_MAX, pattern: '^[^\\u0000-\\u001f\\u007f]*$', 'x-error-message': 'must be a single line without control characters' });
 const Phone = () => Trimmed({ pattern: PHONE_PATTERN, 'x-error-message': 'must be a phone number: digits, spaces, + ( ) / -' });
 const EmployeeNumber = () => Trimmed({ pattern: EMPLOYEE_NUMBER_PATTERN, 'x-error-message': 'must be 1-40 letters, digits, spaces or . _ / -' });
 

@@ -64,6 +64,11 @@ describe('RegistrationRequest', () => {
     ]);
   });
 
+  it('refuses a name on several lines, which no mail header or certificate could carry', () => {
+    const result = RegistrationRequest.validate({ ...valid(), person: { ...valid().person, familyName: 'Lovelace\nBcc: x@example.org' } });
+    expect(result.ok ? [] : result.problems).toEqual([{ field: 'person.familyName', message: 'must be a single line without control characters' }]);
+  });
+
   it('refuses a birth date in the future and a list longer than declared', () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const result = RegistrationRequest.validate({ ...valid(), person: { ...valid().person, birthDate: tomorrow }, preferredSiteIds: Array(21).fill(SITE) });
