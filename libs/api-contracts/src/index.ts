@@ -9,3 +9,5 @@ export * from './vaccination-day';
 export * from './day-run';
 export * from './certificate';
 export * from './registration';
+export * from './standby';
+export * from './waiting-list';
