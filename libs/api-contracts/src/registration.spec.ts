@@ -55,18 +55,18 @@ describe('RegistrationRequest', () => {
   it('answers a body that is not an object, or has no person, with the fields it needs', () => {
     for (const body of [undefined, null, [], 'text', 42]) {
       const result = RegistrationRequest.validate(body);
-      expect(result.ok ? [] : result.problems).toEqual([{ field: 'body', message: 'must be an object' }]);
+      expect(result.ok ? [] : result.problems).toEqual([{ field: 'body', message: 'must be an object', rule: 'type' }]);
     }
     const missing = RegistrationRequest.validate({});
     expect(missing.ok ? [] : missing.problems).toEqual([
-      { field: 'person', message: 'is required' },
-      { field: 'captcha', message: 'is required' },
+      { field: 'person', message: 'is required', rule: 'required' },
+      { field: 'captcha', message: 'is required', rule: 'required' },
     ]);
   });
 
   it('refuses a name on several lines, which no mail header or certificate could carry', () => {
     const result = RegistrationRequest.validate({ ...valid(), person: { ...valid().person, familyName: 'Lovelace\nBcc: x@example.org' } });
-    expect(result.ok ? [] : result.problems).toEqual([{ field: 'person.familyName', message: 'must be a single line without control characters' }]);
+    expect(result.ok ? [] : result.problems).toEqual([{ field: 'person.familyName', message: 'must be a single line without control characters', rule: 'pattern' }]);
   });
 
   it('refuses a birth date in the future and a list longer than declared', () => {
@@ -88,14 +88,14 @@ describe('CreateBookingRequest', () => {
   it('shares the person with the registration but takes the employee number instead of the phone', () => {
     expect(CreateBookingRequest.validate(booking()).ok).toBe(true);
     const result = CreateBookingRequest.validate({ ...booking(), person: { ...booking().person, phone: '+49 30 123456' } });
-    expect(result.ok ? [] : result.problems).toEqual([{ field: 'person.phone', message: 'is not an accepted field' }]);
+    expect(result.ok ? [] : result.problems).toEqual([{ field: 'person.phone', message: 'is not an accepted field', rule: 'unknown' }]);
   });
 
   it('refuses an unknown dose kind and an id that is not a uuid', () => {
     const result = CreateBookingRequest.validate({ ...booking(), doseKind: 'second', slotId: 'slot-1' });
     expect(result.ok ? [] : result.problems).toEqual([
-      { field: 'doseKind', message: 'must be one of the following values: first, followUp, booster' },
-      { field: 'slotId', message: 'must be a time slot id' },
+      { field: 'doseKind', message: 'must be one of the following values: first, followUp, booster', rule: 'oneOf' },
+      { field: 'slotId', message: 'must be a time slot id', rule: 'format:uuid' },
     ]);
   });
 });

@@ -79,7 +79,7 @@ describe('waiting-list registrations', () => {
     // A body without a person is a user's mistake too: 400 with the field, never a 500.
     const nobody = await register({ preferredWeekdays: [1] });
     expect(nobody.status).toBe(400);
-    expect(((await nobody.json()) as ProblemDetails).errors).toEqual([{ field: 'person', message: 'is required' }]);
+    expect(((await nobody.json()) as ProblemDetails).errors).toEqual([{ field: 'person', message: 'is required', rule: 'required' }]);
     expect((await rowsOf(api.tenant.databaseUrl, 'SELECT id FROM registration')).length).toBe(before);
   });
 });

@@ -51,6 +51,36 @@ function messageOf(error: ValueError): string {
   return TYPE_MESSAGES[error.type] ?? limitMessage(error) ?? (error.type === ValueErrorType.Union ? 'has the wrong type' : 'is not valid');
 }
 
+function ruleOf(error: ValueError): string {
+  switch (error.type) {
+    case ValueErrorType.ObjectRequiredProperty:
+      return 'required';
+    case ValueErrorType.ObjectAdditionalProperties:
+      return 'unknown';
+    case ValueErrorType.StringMinLength:
+      return error.schema.minLength === 1 ? 'required' : 'length';
+    case ValueErrorType.StringMaxLength:
+      return 'length';
+    case ValueErrorType.NumberMinimum:
+    case ValueErrorType.NumberMaximum:
+    case ValueErrorType.IntegerMinimum:
+    case ValueErrorType.IntegerMaximum:
+      return 'range';
+    case ValueErrorType.ArrayMaxItems:
+    case ValueErrorType.ArrayMinItems:
+    case ValueErrorType.ObjectMaxProperties:
+      return 'items';
+    case ValueErrorType.StringFormat:
+      return `format:${String(error.schema.format)}`;
+    case ValueErrorType.StringPattern:
+      return 'pattern';
+    case ValueErrorType.Union:
+      return 'oneOf';
+    default:
+      return 'type';
+  }
+}
+
 /** JSON pointer `/person/givenName` -> `person.givenName`; the body itself is `body`. */
 export function fieldOf(pointer: string): string {
   if (pointer === '') return 'body';
@@ -81,5 +111,5 @@ export function fieldProblems(errors: Iterable<ValueError>): FieldProblem[] {
     const seen = byField.get(field);
     if (!seen || (FIRST.includes(error.type) && !FIRST.includes(seen.type))) byField.set(field, error);
   }
-  return [...byField].map(([field, error]) => ({ field, message: messageOf(error) }));
+  return [...byField].map(([field, error]) => ({ field, message: messageOf(error), rule: ruleOf(error) }));
 }
