@@ -30,19 +30,51 @@ export const RegistrationPerson = Type.Pick(PersonInput.schema, ['givenName', 'f
 /** The person in a booking: the employee number when the tenant asks for it. */
 export const BookingPerson = Type.Pick(PersonInput.schema, ['givenName', 'familyName', 'email', 'birthDate', 'employeeNumber'], { additionalProperties: false });
 
-export interface Person extends PersonInput {
-  id: string;
-  phone: string | null;
-  employeeNumber: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+export const Person = contract(
+  'Person',
+  Strict({
+    id: Type.String({ format: 'uuid' }),
+    givenName: Type.String(),
+    familyName: Type.String(),
+    email: Type.String(),
+    birthDate: Type.String({ format: 'date' }),
+    phone: Nullable(Type.String()),
+    employeeNumber: Nullable(Type.String()),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    version: Type.Integer(),
+  }),
+);
+export type Person = Payload<typeof Person>;
 
-export interface PersonPage {
-  items: Person[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+export const PersonPage = contract('PersonPage', Strict({ items: Type.Array(Person.schema), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() }));
+export type PersonPage = Payload<typeof PersonPage>;
 
+/** `GET /api/people?limit=&offset=`. */
+export const PeopleQuery = contract(
+  'PeopleQuery',
+  Strict({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })) }),
+);
+export type PeopleQuery = Payload<typeof PeopleQuery>;
+
+/** `POST /api/people/search`: by exact e-mail, in a body, because personal data never goes into a URL. */
+export const PeopleSearch = contract('PeopleSearch', Strict({ email: Email() }));
+export type PeopleSearch = Payload<typeof PeopleSearch>;
+export const PeopleFound = contract('PeopleFound', Strict({ items: Type.Array(Person.schema) }));
+export type PeopleFound = Payload<typeof PeopleFound>;
+
+/**
+ * `PATCH /api/people/:id`: a correction, partial, with the reason it is needed (kept in the person's
+ * history). `version` is the one the client loaded, so a concurrent change is not overwritten.
+ */
+export const PersonCorrection = contract(
+  'PersonCorrection',
+  Type.Composite(
+    [
+      Type.Partial(PersonInput.schema),
+      Strict({ version: Type.Integer({ minimum: 1 }), reason: Type.String({ minLength: 1, maxLength: 500, examples: ['Name misspelt at sign-up'] }) }),
+    ],
+    { additionalProperties: false },
+  ),
+);
+export type PersonCorrection = Payload<typeof PersonCorrection>;

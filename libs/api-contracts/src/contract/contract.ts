@@ -1,6 +1,5 @@
 import type { Static, TSchema } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
-import { Value } from '@sinclair/typebox/value';
 import type { FieldProblem } from '../problem';
 import { fieldProblems } from './field-problems';
 import { TRIM } from './schema';
@@ -51,6 +50,21 @@ function trimmerOf(schema: TSchema): Trim | null {
   };
 }
 
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** Query and path values are text: a property declared a number or boolean is read as one when it is written as one. */
+function fromText(schema: TSchema, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !schema.properties) return value;
+  const read: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [key, property] of Object.entries(schema.properties as Record<string, TSchema>)) {
+    const text = read[key];
+    if (typeof text !== 'string') continue;
+    if ((property.type === 'integer' || property.type === 'number') && DECIMAL.test(text)) read[key] = Number(text);
+    else if (property.type === 'boolean' && (text === 'true' || text === 'false')) read[key] = text === 'true';
+  }
+  return read;
+}
+
 export function contract<S extends TSchema>(name: string, schema: S): Contract<S> {
   let check: TypeCheck<S> | undefined;
   const trim = trimmerOf(schema);
@@ -63,6 +77,6 @@ export function contract<S extends TSchema>(name: string, schema: S): Contract<S
       trim?.(value);
       return check.Check(value) ? { ok: true, value } : { ok: false, problems: fieldProblems(check.Errors(value)) };
     },
-    fromText: (value) => Value.Convert(schema, value),
+    fromText: (value) => fromText(schema, value),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlausibleBirthDate } from './person-fields';
+import { isPlausibleBirthDate } from './formats';
 
 describe('isPlausibleBirthDate', () => {
   const today = new Date('2026-11-23T12:00:00Z');
