@@ -1,13 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import { contract, type Payload } from './contract/contract';
-import { BirthDate, Email, Nullable, Strict, Text, Trimmed } from './contract/schema';
+import { BirthDate, Email, Nullable, SingleLine, Strict, Trimmed } from './contract/schema';
 
 export const NAME_MAX = 100;
 export const PHONE_PATTERN = '^\\+?[0-9 ()/-]{5,30}$';
 export const EMPLOYEE_NUMBER_PATTERN = '^[A-Za-z0-9 ._/-]{1,40}$';
 
 // A name goes into mail headers and certificates: one line, no control characters.
-const Name = () => Trimmed({ minLength: 1, maxLength: NAME_MAX, pattern: '^[^\\u0000-\\u001f\\u007f]*$', 'x-error-message': 'must be a single line without control characters' });
+const Name = () => SingleLine(NAME_MAX);
 const Phone = () => Trimmed({ pattern: PHONE_PATTERN, 'x-error-message': 'must be a phone number: digits, spaces, + ( ) / -' });
 const EmployeeNumber = () => Trimmed({ pattern: EMPLOYEE_NUMBER_PATTERN, 'x-error-message': 'must be 1-40 letters, digits, spaces or . _ / -' });
 

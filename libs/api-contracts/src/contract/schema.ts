@@ -29,6 +29,10 @@ export const OneOf = <const V extends readonly [string, ...string[]]>(values: V,
     { ...options, [ERROR_MESSAGE]: `must be one of the following values: ${values.join(', ')}` },
   );
 
+/** One line of text people type (names, addresses): trimmed, never empty, no control characters. */
+export const SingleLine = (maxLength: number, options: StringOptions = {}): TString =>
+  Trimmed({ ...options, minLength: 1, maxLength, pattern: '^[^\\u0000-\\u001f\\u007f]*$', [ERROR_MESSAGE]: 'must be a single line without control characters' });
+
 export const Uuid = (message: string) => Text(message, { format: 'uuid' });
 export const IsoDate = (message = 'must be a date (YYYY-MM-DD)') => Text(message, { format: 'date' });
 export const BirthDate = () => Text('must be a date (YYYY-MM-DD) between 1900-01-01 and today', { format: 'birth-date' });
