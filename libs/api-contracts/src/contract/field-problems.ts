@@ -38,6 +38,8 @@ function limitMessage(error: ValueError): string | undefined {
       return `must have no more than ${schema.maxProperties} entries`;
     case ValueErrorType.ArrayMinItems:
       return `must contain at least ${schema.minItems} elements`;
+    case ValueErrorType.ArrayUniqueItems:
+      return 'must not contain the same value twice';
     default:
       return undefined;
   }
@@ -68,6 +70,7 @@ function ruleOf(error: ValueError): string {
       return 'range';
     case ValueErrorType.ArrayMaxItems:
     case ValueErrorType.ArrayMinItems:
+    case ValueErrorType.ArrayUniqueItems:
     case ValueErrorType.ObjectMaxProperties:
       return 'items';
     case ValueErrorType.StringFormat:

@@ -25,6 +25,8 @@ export const FORMATS = {
   'date-time': (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value)),
   email: (value: string) => value.length <= 254 && EMAIL.test(value),
   uuid: (value: string) => UUID.test(value),
+  // An annotation for clients (a password input), not a rule.
+  password: () => true,
 } as const;
 
 for (const [name, check] of Object.entries(FORMATS)) if (!FormatRegistry.Has(name)) FormatRegistry.Set(name, check);
