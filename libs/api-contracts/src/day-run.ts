@@ -1,3 +1,6 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { contract, type Payload } from './contract/contract';
+import { Nullable, OneOf, SingleLine, Strict, Text } from './contract/schema';
 import type { DoseKind } from './vaccination-day';
 
 /** Where a person is on the vaccination day. `booked` and `cancelled` come from the appointment, the rest from the visit. */
@@ -22,17 +25,22 @@ export type WasteReason = (typeof WASTE_REASONS)[number];
 export type VaccinationStatus = 'valid' | 'superseded';
 
 /** A yes/no question before vaccination. A `flagWhen` answer makes a doctor look before the dose and lengthens observation. */
-export interface QuestionnaireQuestion {
-  /** Stable key, e.g. `fever_today`; answers refer to it. */
-  key: string;
-  text: { de: string; en: string };
-  flagWhen: 'yes' | 'no' | null;
-}
+export const QuestionnaireQuestion = Strict({
+  key: Text('must be 1-40 lowercase letters, digits or _', { pattern: '^[a-z][a-z0-9_]{0,39}$', examples: ['fever_today'], description: 'Stable key; answers refer to it' }),
+  text: Strict({ de: SingleLine(300), en: SingleLine(300) }),
+  flagWhen: Nullable(OneOf(['yes', 'no'])),
+});
+export type QuestionnaireQuestion = Static<typeof QuestionnaireQuestion>;
 
-export interface Questionnaire {
-  version: number;
-  questions: QuestionnaireQuestion[];
-}
+export const Questionnaire = contract('Questionnaire', Strict({ version: Type.Integer(), questions: Type.Array(QuestionnaireQuestion) }));
+export type Questionnaire = Payload<typeof Questionnaire>;
+
+/** `PUT /api/questionnaire`: a new version, based on `version`. */
+export const QuestionnaireChange = contract(
+  'QuestionnaireChange',
+  Strict({ questions: Type.Array(QuestionnaireQuestion, { minItems: 1, maxItems: 40 }), version: Type.Integer({ minimum: 0, description: 'The version this change is based on' }) }),
+);
+export type QuestionnaireChange = Payload<typeof QuestionnaireChange>;
 
 export type QuestionnaireAnswer = 'yes' | 'no';
 

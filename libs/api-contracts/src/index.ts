@@ -11,3 +11,4 @@ export * from './certificate';
 export * from './registration';
 export * from './standby';
 export * from './waiting-list';
+export * from './outbox';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
+import type { DeadLetter } from '@vaccinate/api-contracts';
 import { validateSendMailRequest, type MailTenant, type QueuedMail } from '@vaccinate/mail-contracts';
 import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
@@ -17,14 +18,6 @@ export interface OutboxMessage {
   payload: OutboxPayload;
 }
 
-export interface DeadLetter {
-  id: string;
-  kind: string;
-  template: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-}
 
 const CLAIM_SECONDS = 60;
 
