@@ -164,7 +164,7 @@ describe('certificates issued by the API', () => {
     expect(((await missing.json()) as ProblemDetails).code).toBe('certificate.vaccination_not_found');
     const malformed = await acme.request('/api/vaccinations/not-a-uuid/certificates', { method: 'POST', token: doctor });
     expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as ProblemDetails).errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+    expect(((await malformed.json()) as ProblemDetails).errors).toEqual([{ field: 'id', message: 'must be a UUID', rule: 'format:uuid' }]);
   });
 
   it('revokes on a corrected dose, publishes the revocation and mails a new certificate', async () => {
