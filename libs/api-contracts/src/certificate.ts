@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { contract, type Payload } from './contract/contract';
-import { Strict } from './contract/schema';
+import { ERROR_MESSAGE, IsoDate, OneOf, SingleLine, Strict, Trimmed } from './contract/schema';
 
 /** `POST /api/vaccinations/:id/certificates`: a certificate was issued and its link mailed to the person. */
 export const IssuedCertificateResponse = contract(
@@ -31,3 +31,21 @@ export const CertificateRevocationList = contract(
 );
 export type CertificateRevocationList = Payload<typeof CertificateRevocationList>;
 export type CertificateRevocation = CertificateRevocationList['revoked'][number];
+
+export const CERTIFICATE_LOCALES = ['de', 'en'] as const;
+
+/**
+ * What the holder's browser sends to every route of the certificates function
+ * (`/v1/certificates/pdf`, `/smart-health-card`, `/fhir`): the token from the link and the personal
+ * data it was encrypted under.
+ */
+export const CertificateRequest = contract(
+  'CertificateRequest',
+  Strict({
+    // A compact JWE: five base64url parts. Its header is checked when it is opened.
+    token: Trimmed({ minLength: 1, maxLength: 16_000, pattern: '^[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*){4}$', [ERROR_MESSAGE]: 'is not a certificate token' }),
+    personalData: Strict({ familyName: SingleLine(200), givenName: SingleLine(200), birthDate: IsoDate('must be a date YYYY-MM-DD') }),
+    locale: Type.Optional(OneOf(CERTIFICATE_LOCALES, { description: 'de when absent' })),
+  }),
+);
+export type CertificateRequest = Payload<typeof CertificateRequest>;
