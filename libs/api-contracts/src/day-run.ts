@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { contract, type Payload } from './contract/contract';
-import { Nullable, OneOf, SingleLine, Strict, Text } from './contract/schema';
+import { Nullable, OneOf, SingleLine, Strict, Text, Uuid } from './contract/schema';
 import type { DoseKind } from './vaccination-day';
 
 /** Where a person is on the vaccination day. `booked` and `cancelled` come from the appointment, the rest from the visit. */
@@ -193,17 +193,38 @@ export interface PersonHistory {
 }
 
 /** `GET /api/audit-events`: identifiers only, never personal values. */
-export interface AuditEvent {
-  id: string;
-  occurredAt: string;
-  actorSubject: string;
-  actorKind: string;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  requestId: string;
-  clientIp: string;
-}
+export const AuditEvent = Strict({
+  id: Type.String(),
+  occurredAt: Type.String(),
+  actorSubject: Type.String(),
+  actorKind: Type.String(),
+  action: Type.String(),
+  subjectType: Type.String(),
+  subjectId: Nullable(Type.String()),
+  requestId: Type.String(),
+  clientIp: Type.String(),
+});
+export type AuditEvent = Static<typeof AuditEvent>;
+
+export const AuditEventPage = contract('AuditEventPage', Strict({ items: Type.Array(AuditEvent), total: Type.Integer() }));
+export type AuditEventPage = Payload<typeof AuditEventPage>;
+
+const Instant = () => Text('must be a date or date-time (ISO 8601)', { format: 'date-or-date-time' });
+
+/** `GET /api/audit-events?from=&to=&subjectId=&actor=&action=&limit=&offset=` (and the CSV export). */
+export const AuditEventsQuery = contract(
+  'AuditEventsQuery',
+  Strict({
+    from: Type.Optional(Instant()),
+    to: Type.Optional(Instant()),
+    subjectId: Type.Optional(Uuid('must be an id')),
+    actor: Type.Optional(Type.String({ maxLength: 200, description: 'Staff account id or identity-provider subject' })),
+    action: Type.Optional(Text('must look like person.read', { pattern: '^[a-z_]+\\.[a-z_]+$', examples: ['person.read'] })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+  }),
+);
+export type AuditEventsQuery = Payload<typeof AuditEventsQuery>;
 
 export interface DayReport {
   dayId: string;

@@ -13,6 +13,13 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** An ISO 8601 date-time with its offset, on a day that exists (JavaScript's Date takes 2023-02-30 for March 2). */
+export function isIsoDateTime(value: string): boolean {
+  return ISO_DATE_TIME.test(value) && isIsoDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value));
+}
+
 /** An ISO date that exists, is not in the future and not before 1900. */
 export function isPlausibleBirthDate(value: string, today = new Date()): boolean {
   return isIsoDate(value) && value >= '1900-01-01' && value <= today.toISOString().slice(0, 10);
@@ -22,7 +29,8 @@ export function isPlausibleBirthDate(value: string, today = new Date()): boolean
 export const FORMATS = {
   date: isIsoDate,
   'birth-date': (value: string) => isPlausibleBirthDate(value),
-  'date-time': (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value)),
+  'date-time': isIsoDateTime,
+  'date-or-date-time': (value: string) => isIsoDate(value) || isIsoDateTime(value),
   email: (value: string) => value.length <= 254 && EMAIL.test(value),
   uuid: (value: string) => UUID.test(value),
   // An annotation for clients (a password input), not a rule.
