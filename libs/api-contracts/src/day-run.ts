@@ -125,38 +125,65 @@ export interface DocumentVaccinationRequest {
   version: number;
 }
 
-export interface Vaccination {
-  id: string;
-  personId: string;
-  visitId: string | null;
-  productId: string;
-  productName: string;
-  lotId: string;
-  lotNumber: string;
-  siteId: string;
-  doseNumber: number;
-  seriesDoses: number;
-  doseNumberReason: string | null;
-  injectionSite: InjectionSite;
-  route: InjectionRoute;
-  vaccinator: string;
-  documentedBy: string;
-  administeredAt: string;
-  status: VaccinationStatus;
-  supersedesId: string | null;
-  correctionReason: string | null;
-  createdAt: string;
-  adverseReactions: { id: string; severity: ReactionSeverity; description: string; recordedAt: string }[];
-}
+const DateTime = () => Text('must be a date-time (ISO 8601)', { format: 'date-time' });
 
-export interface VaccinationCorrection {
-  lotId?: string;
-  doseNumber?: number;
-  injectionSite?: InjectionSite;
-  route?: InjectionRoute;
-  administeredAt?: string;
-  reason: string;
-}
+export const Vaccination = contract(
+  'Vaccination',
+  Strict({
+    id: Type.String(),
+    personId: Type.String(),
+    visitId: Nullable(Type.String()),
+    productId: Type.String(),
+    productName: Type.String(),
+    lotId: Type.String(),
+    lotNumber: Type.String(),
+    siteId: Type.String(),
+    doseNumber: Type.Integer(),
+    seriesDoses: Type.Integer(),
+    doseNumberReason: Nullable(Type.String()),
+    injectionSite: OneOf(INJECTION_SITES),
+    route: OneOf(INJECTION_ROUTES),
+    vaccinator: Type.String(),
+    documentedBy: Type.String(),
+    administeredAt: Type.String(),
+    status: OneOf(['valid', 'superseded']),
+    supersedesId: Nullable(Type.String()),
+    correctionReason: Nullable(Type.String()),
+    createdAt: Type.String(),
+    adverseReactions: Type.Array(Strict({ id: Type.String(), severity: OneOf(REACTION_SEVERITIES), description: Type.String(), recordedAt: Type.String() })),
+  }),
+);
+export type Vaccination = Payload<typeof Vaccination>;
+
+/** `POST /api/vaccinations/:id/corrections`: a new record superseding the old one, with the reason. */
+export const VaccinationCorrection = contract(
+  'VaccinationCorrection',
+  Strict({
+    lotId: Type.Optional(Uuid('must be a lot id')),
+    doseNumber: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+    injectionSite: Type.Optional(OneOf(INJECTION_SITES)),
+    route: Type.Optional(OneOf(INJECTION_ROUTES)),
+    administeredAt: Type.Optional(DateTime()),
+    reason: Type.String({ minLength: 1, maxLength: 500 }),
+  }),
+);
+export type VaccinationCorrection = Payload<typeof VaccinationCorrection>;
+
+/** `POST /api/vaccinations/:id/reactions`: health data, stored encrypted. */
+export const AdverseReactionRequest = contract(
+  'AdverseReactionRequest',
+  Strict({ severity: OneOf(REACTION_SEVERITIES), description: Type.String({ minLength: 1, maxLength: 1000 }) }),
+);
+export type AdverseReactionRequest = Payload<typeof AdverseReactionRequest>;
+
+/** `POST /api/lots/:id/waste`. */
+export const LotWasteRequest = contract(
+  'LotWasteRequest',
+  Strict({ doses: Type.Integer({ minimum: 1, maximum: 1000 }), reason: OneOf(WASTE_REASONS), dayId: Type.Optional(Nullable(Uuid('must be a day id'))) }),
+);
+export type LotWasteRequest = Payload<typeof LotWasteRequest>;
+export const LotWasteRecorded = contract('LotWasteRecorded', Strict({ lotId: Type.String(), dosesLeft: Type.Integer() }));
+export type LotWasteRecorded = Payload<typeof LotWasteRecorded>;
 
 /** What check-out offers for the next dose: the reserved appointment, or a window to book one in. */
 export interface CheckOutPlan {
@@ -175,22 +202,21 @@ export interface CheckOutRequest {
   version: number;
 }
 
-export interface PersonRevision {
-  version: number;
-  givenName: string;
-  familyName: string;
-  email: string;
-  birthDate: string;
-  reason: string;
-  changedBy: string;
-  changedAt: string;
-}
+export const PersonRevision = Strict({
+  version: Type.Integer(),
+  givenName: Type.String(),
+  familyName: Type.String(),
+  email: Type.String(),
+  birthDate: Type.String(),
+  reason: Type.String(),
+  changedBy: Type.String(),
+  changedAt: Type.String(),
+});
+export type PersonRevision = Static<typeof PersonRevision>;
 
-export interface PersonHistory {
-  personId: string;
-  revisions: PersonRevision[];
-  vaccinations: Vaccination[];
-}
+/** `GET /api/people/:id/history`: every version of the person and of each dose, with reasons (an audited read). */
+export const PersonHistory = contract('PersonHistory', Strict({ personId: Type.String(), revisions: Type.Array(PersonRevision), vaccinations: Type.Array(Vaccination.schema) }));
+export type PersonHistory = Payload<typeof PersonHistory>;
 
 /** `GET /api/audit-events`: identifiers only, never personal values. */
 export const AuditEvent = Strict({
