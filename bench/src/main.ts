@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { bookingBurst, createBurstDays } from './booking-burst';
+import { contractsValidation } from './contracts-validation';
 import { intakeBurst } from './intake-burst';
 import { load, type LoadResult } from './load';
 import { freePort, startNode, stop } from './processes';
@@ -17,14 +18,24 @@ function dateIn(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** `--only burst` (or `hello`, `availability`, `intake`) runs one scenario (for profiling it); results are written only for a full run. */
+/**
+ * `--only burst` (or `hello`, `availability`, `intake`) runs one scenario (for profiling it); results are written only for a full run.
+ * `--only contracts` measures the request validators alone and writes `bench/results-contracts.json`.
+ */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-const runs = (scenario: 'hello' | 'availability' | 'burst' | 'intake') => only === undefined || only === scenario;
+const runs = (scenario: 'hello' | 'availability' | 'burst' | 'intake' | 'contracts') => only === undefined || only === scenario;
 const NOT_RUN: LoadResult = { requests: 0, durationSeconds: 0, requestsPerSecond: 0, latencyMs: { p50: 0, p90: 0, p99: 0, max: 0 }, statusCodes: {}, errors: 0, timeouts: 0 };
 
 async function main(): Promise<void> {
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version };
   console.log(`Benchmark on ${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}`);
+
+  if (runs('contracts')) {
+    const validators = contractsValidation(ROOT);
+    for (const figure of validators) console.log(`${figure.body} ${figure.kind}: ${figure.validator} ${figure.opsPerSecond} ops/s`);
+    await writeFile(join(ROOT, 'bench', 'results-contracts.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), machine, validators }, null, 2)}\n`);
+    if (only === 'contracts') return;
+  }
 
   let helloResult = NOT_RUN;
   if (runs('hello')) {

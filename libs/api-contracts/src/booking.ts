@@ -1,78 +1,89 @@
-import type { DoseKind } from './vaccination-day';
+import { Type, type Static } from '@sinclair/typebox';
+import { contract, type Payload } from './contract/contract';
+import { Locale, Nullable, OneOf, Strict, Uuid } from './contract/schema';
+import { BookingPerson } from './person';
+import { DOSE_KINDS } from './vaccination-day';
+
+const Slot = Strict({ slotId: Type.String(), startsAt: Type.String(), endsAt: Type.String(), free: Type.Integer() });
+
+export const AvailableDay = Strict({ dayId: Type.String(), date: Type.String(), siteId: Type.String(), slots: Type.Array(Slot) });
+export type AvailableDay = Static<typeof AvailableDay>;
 
 /** `GET /api/availability?productId=&doseKind=&siteId=` (public, cached). */
-export interface Availability {
-  productId: string;
-  doseKind: DoseKind;
-  days: AvailableDay[];
-}
+export const AvailabilityQuery = contract(
+  'AvailabilityQuery',
+  Strict({ productId: Uuid('must be a vaccine id'), doseKind: OneOf(DOSE_KINDS), siteId: Type.Optional(Uuid('must be a site id')) }),
+);
+export type AvailabilityQuery = Payload<typeof AvailabilityQuery>;
 
-export interface AvailableDay {
-  dayId: string;
-  date: string;
-  siteId: string;
-  slots: { slotId: string; startsAt: string; endsAt: string; free: number }[];
-}
+export const Availability = contract('Availability', Strict({ productId: Type.String(), doseKind: OneOf(DOSE_KINDS), days: Type.Array(AvailableDay) }));
+export type Availability = Payload<typeof Availability>;
 
 /** `GET /api/availability/follow-up?productId=&firstSlotId=&siteId=`: where dose 2 can go. */
-export interface FollowUpAvailability {
-  window: { earliest: string; recommended: string; latest: string };
-  days: AvailableDay[];
-}
+export const FollowUpAvailabilityQuery = contract(
+  'FollowUpAvailabilityQuery',
+  Strict({ productId: Uuid('must be a vaccine id'), firstSlotId: Uuid('must be a time slot id'), siteId: Type.Optional(Uuid('must be a site id')) }),
+);
+export type FollowUpAvailabilityQuery = Payload<typeof FollowUpAvailabilityQuery>;
 
-/** `GET /api/captcha/challenge` answers an ALTCHA challenge; its solution goes in `captcha`. */
-export interface CreateBookingRequest {
-  productId: string;
-  doseKind: DoseKind;
-  slotId: string;
-  /** Required when the product has a follow-up dose and doseKind is `first`. */
-  followUpSlotId?: string;
-  person: {
-    givenName: string;
-    familyName: string;
-    email: string;
-    birthDate: string;
-    employeeNumber?: string;
-  };
-  /** Base64 ALTCHA payload (or a reCAPTCHA token for tenants that use it). */
-  captcha: string;
-  /** Language of the confirmation mail; the tenant's default when absent. */
-  locale?: 'de' | 'en';
-}
+export const FollowUpAvailability = contract(
+  'FollowUpAvailability',
+  Strict({ window: Strict({ earliest: Type.String(), recommended: Type.String(), latest: Type.String() }), days: Type.Array(AvailableDay) }),
+);
+export type FollowUpAvailability = Payload<typeof FollowUpAvailability>;
 
-export interface BookedAppointment {
-  id: string;
-  doseNumber: number;
-  doseKind: DoseKind;
-  startsAt: string;
-  endsAt: string;
-  site: { id: string; name: string; street: string; postalCode: string; city: string };
-  status: 'booked' | 'cancelled';
-}
+export const BOOKING_STATUSES = ['active', 'cancelled'] as const;
 
 /**
- * `POST /api/bookings` (header `Idempotency-Key`) answers 201 with this; a retry with the same key
- * answers the same booking. `manageToken` is shown once: the manage link carries it in its fragment
- * (`/booking/manage#<token>`), and the manage routes take it in the `X-Manage-Token` header.
+ * `POST /api/bookings` (header `Idempotency-Key`). `GET /api/captcha/challenge` answers an ALTCHA
+ * challenge; its solution goes in `captcha`.
  */
-export interface BookingConfirmation {
-  bookingCode: string;
-  manageToken: string;
-  product: { id: string; name: string };
-  appointments: BookedAppointment[];
-}
+export const CreateBookingRequest = contract(
+  'CreateBookingRequest',
+  Strict({
+    productId: Uuid('must be a vaccine id'),
+    doseKind: OneOf(DOSE_KINDS),
+    slotId: Uuid('must be a time slot id'),
+    followUpSlotId: Type.Optional(Nullable(Uuid('must be a time slot id'))),
+    person: BookingPerson,
+    captcha: Type.String({ minLength: 1, maxLength: 4000, description: 'Base64 ALTCHA payload (or a reCAPTCHA token for tenants that use it)' }),
+    locale: Type.Optional(Nullable(Locale())),
+  }),
+);
+export type CreateBookingRequest = Payload<typeof CreateBookingRequest>;
+
+const SiteAddress = Strict({ id: Type.String(), name: Type.String(), street: Type.String(), postalCode: Type.String(), city: Type.String() });
+const Product = Strict({ id: Type.String(), name: Type.String() });
+
+export const BookedAppointment = Strict({
+  id: Type.String(),
+  doseNumber: Type.Integer(),
+  doseKind: OneOf(DOSE_KINDS),
+  startsAt: Type.String(),
+  endsAt: Type.String(),
+  site: SiteAddress,
+  status: OneOf(['booked', 'cancelled']),
+});
+export type BookedAppointment = Static<typeof BookedAppointment>;
+
+/**
+ * `POST /api/bookings` answers 201 with this; a retry with the same key answers the same booking.
+ * `manageToken` is shown once: the manage link carries it in its fragment (`/booking/manage#<token>`),
+ * and the manage routes take it in the `X-Manage-Token` header.
+ */
+export const BookingConfirmation = contract(
+  'BookingConfirmation',
+  Strict({ bookingCode: Type.String(), manageToken: Type.String(), product: Product, appointments: Type.Array(BookedAppointment) }),
+);
+export type BookingConfirmation = Payload<typeof BookingConfirmation>;
 
 /** `GET /api/bookings/current` with `X-Manage-Token`. */
-export interface ManagedBooking {
-  bookingCode: string;
-  status: 'active' | 'cancelled';
-  product: { id: string; name: string };
-  givenName: string;
-  appointments: BookedAppointment[];
-}
+export const ManagedBooking = contract(
+  'ManagedBooking',
+  Strict({ bookingCode: Type.String(), status: OneOf(BOOKING_STATUSES), product: Product, givenName: Type.String(), appointments: Type.Array(BookedAppointment) }),
+);
+export type ManagedBooking = Payload<typeof ManagedBooking>;
 
 /** `POST /api/bookings/current/rebook` with `X-Manage-Token`. */
-export interface RebookRequest {
-  appointmentId: string;
-  slotId: string;
-}
+export const RebookRequest = contract('RebookRequest', Strict({ appointmentId: Uuid('must be an appointment id'), slotId: Uuid('must be a time slot id') }));
+export type RebookRequest = Payload<typeof RebookRequest>;

@@ -1,24 +1,51 @@
-/** `POST /api/vaccinations/:id/certificates`: a certificate was issued and its link mailed to the person. */
-export interface IssuedCertificateResponse {
-  /** The UVCI, `URN:UVCI:01:<country>:<tenant>/<unique>#<check>`. */
-  certificateId: string;
-  vaccinationId: string;
-  issuedAt: string;
-  expiresAt: string;
-}
+import { Type } from '@sinclair/typebox';
+import { contract, type Payload } from './contract/contract';
+import { ERROR_MESSAGE, IsoDate, OneOf, SingleLine, Strict, Trimmed } from './contract/schema';
 
-export interface CertificateRevocation {
-  /** The UVCI: the `ci` of the EU DCC. */
-  certificateId: string;
-  /** The same certificate's SMART Health Card revocation id (`vc.rid`). */
-  shcRevocationId: string;
-  revokedAt: string;
-}
+/** `POST /api/vaccinations/:id/certificates`: a certificate was issued and its link mailed to the person. */
+export const IssuedCertificateResponse = contract(
+  'IssuedCertificateResponse',
+  Strict({
+    certificateId: Type.String({ description: 'The UVCI, `URN:UVCI:01:<country>:<tenant>/<unique>#<check>`' }),
+    vaccinationId: Type.String(),
+    issuedAt: Type.String(),
+    expiresAt: Type.String(),
+  }),
+);
+export type IssuedCertificateResponse = Payload<typeof IssuedCertificateResponse>;
+
+export const CertificateRevocation = Strict({
+  certificateId: Type.String({ description: 'The UVCI: the `ci` of the EU DCC' }),
+  shcRevocationId: Type.String({ description: "The same certificate's SMART Health Card revocation id (`vc.rid`)" }),
+  revokedAt: Type.String(),
+});
 
 /** `GET /api/certificates/revocations`: the tenant's revoked certificates, public and cacheable. */
-export interface CertificateRevocationList {
-  /** The tenant's public URL: the `iss` of its certificates. */
-  issuer: string;
-  generatedAt: string;
-  revoked: CertificateRevocation[];
-}
+export const CertificateRevocationList = contract(
+  'CertificateRevocationList',
+  Strict({
+    issuer: Type.String({ description: "The tenant's public URL: the `iss` of its certificates" }),
+    generatedAt: Type.String(),
+    revoked: Type.Array(CertificateRevocation),
+  }),
+);
+export type CertificateRevocationList = Payload<typeof CertificateRevocationList>;
+export type CertificateRevocation = CertificateRevocationList['revoked'][number];
+
+export const CERTIFICATE_LOCALES = ['de', 'en'] as const;
+
+/**
+ * What the holder's browser sends to every route of the certificates function
+ * (`/v1/certificates/pdf`, `/smart-health-card`, `/fhir`): the token from the link and the personal
+ * data it was encrypted under.
+ */
+export const CertificateRequest = contract(
+  'CertificateRequest',
+  Strict({
+    // A compact JWE: five base64url parts. Its header is checked when it is opened.
+    token: Trimmed({ minLength: 1, maxLength: 16_000, pattern: '^[A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]*){4}$', [ERROR_MESSAGE]: 'is not a certificate token' }),
+    personalData: Strict({ familyName: SingleLine(200), givenName: SingleLine(200), birthDate: IsoDate('must be a date YYYY-MM-DD') }),
+    locale: Type.Optional(OneOf(CERTIFICATE_LOCALES, { description: 'de when absent' })),
+  }),
+);
+export type CertificateRequest = Payload<typeof CertificateRequest>;

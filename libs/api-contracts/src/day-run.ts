@@ -1,3 +1,6 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { contract, type Payload } from './contract/contract';
+import { Nullable, OneOf, SingleLine, Strict, Text, Uuid } from './contract/schema';
 import type { DoseKind } from './vaccination-day';
 
 /** Where a person is on the vaccination day. `booked` and `cancelled` come from the appointment, the rest from the visit. */
@@ -22,17 +25,22 @@ export type WasteReason = (typeof WASTE_REASONS)[number];
 export type VaccinationStatus = 'valid' | 'superseded';
 
 /** A yes/no question before vaccination. A `flagWhen` answer makes a doctor look before the dose and lengthens observation. */
-export interface QuestionnaireQuestion {
-  /** Stable key, e.g. `fever_today`; answers refer to it. */
-  key: string;
-  text: { de: string; en: string };
-  flagWhen: 'yes' | 'no' | null;
-}
+export const QuestionnaireQuestion = Strict({
+  key: Text('must be 1-40 lowercase letters, digits or _', { pattern: '^[a-z][a-z0-9_]{0,39}$', examples: ['fever_today'], description: 'Stable key; answers refer to it' }),
+  text: Strict({ de: SingleLine(300), en: SingleLine(300) }),
+  flagWhen: Nullable(OneOf(['yes', 'no'])),
+});
+export type QuestionnaireQuestion = Static<typeof QuestionnaireQuestion>;
 
-export interface Questionnaire {
-  version: number;
-  questions: QuestionnaireQuestion[];
-}
+export const Questionnaire = contract('Questionnaire', Strict({ version: Type.Integer(), questions: Type.Array(QuestionnaireQuestion) }));
+export type Questionnaire = Payload<typeof Questionnaire>;
+
+/** `PUT /api/questionnaire`: a new version, based on `version`. */
+export const QuestionnaireChange = contract(
+  'QuestionnaireChange',
+  Strict({ questions: Type.Array(QuestionnaireQuestion, { minItems: 1, maxItems: 40 }), version: Type.Integer({ minimum: 0, description: 'The version this change is based on' }) }),
+);
+export type QuestionnaireChange = Payload<typeof QuestionnaireChange>;
 
 export type QuestionnaireAnswer = 'yes' | 'no';
 
@@ -117,38 +125,65 @@ export interface DocumentVaccinationRequest {
   version: number;
 }
 
-export interface Vaccination {
-  id: string;
-  personId: string;
-  visitId: string | null;
-  productId: string;
-  productName: string;
-  lotId: string;
-  lotNumber: string;
-  siteId: string;
-  doseNumber: number;
-  seriesDoses: number;
-  doseNumberReason: string | null;
-  injectionSite: InjectionSite;
-  route: InjectionRoute;
-  vaccinator: string;
-  documentedBy: string;
-  administeredAt: string;
-  status: VaccinationStatus;
-  supersedesId: string | null;
-  correctionReason: string | null;
-  createdAt: string;
-  adverseReactions: { id: string; severity: ReactionSeverity; description: string; recordedAt: string }[];
-}
+const DateTime = () => Text('must be a date-time (ISO 8601)', { format: 'date-time' });
 
-export interface VaccinationCorrection {
-  lotId?: string;
-  doseNumber?: number;
-  injectionSite?: InjectionSite;
-  route?: InjectionRoute;
-  administeredAt?: string;
-  reason: string;
-}
+export const Vaccination = contract(
+  'Vaccination',
+  Strict({
+    id: Type.String(),
+    personId: Type.String(),
+    visitId: Nullable(Type.String()),
+    productId: Type.String(),
+    productName: Type.String(),
+    lotId: Type.String(),
+    lotNumber: Type.String(),
+    siteId: Type.String(),
+    doseNumber: Type.Integer(),
+    seriesDoses: Type.Integer(),
+    doseNumberReason: Nullable(Type.String()),
+    injectionSite: OneOf(INJECTION_SITES),
+    route: OneOf(INJECTION_ROUTES),
+    vaccinator: Type.String(),
+    documentedBy: Type.String(),
+    administeredAt: Type.String(),
+    status: OneOf(['valid', 'superseded']),
+    supersedesId: Nullable(Type.String()),
+    correctionReason: Nullable(Type.String()),
+    createdAt: Type.String(),
+    adverseReactions: Type.Array(Strict({ id: Type.String(), severity: OneOf(REACTION_SEVERITIES), description: Type.String(), recordedAt: Type.String() })),
+  }),
+);
+export type Vaccination = Payload<typeof Vaccination>;
+
+/** `POST /api/vaccinations/:id/corrections`: a new record superseding the old one, with the reason. */
+export const VaccinationCorrection = contract(
+  'VaccinationCorrection',
+  Strict({
+    lotId: Type.Optional(Uuid('must be a lot id')),
+    doseNumber: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })),
+    injectionSite: Type.Optional(OneOf(INJECTION_SITES)),
+    route: Type.Optional(OneOf(INJECTION_ROUTES)),
+    administeredAt: Type.Optional(DateTime()),
+    reason: Type.String({ minLength: 1, maxLength: 500 }),
+  }),
+);
+export type VaccinationCorrection = Payload<typeof VaccinationCorrection>;
+
+/** `POST /api/vaccinations/:id/reactions`: health data, stored encrypted. */
+export const AdverseReactionRequest = contract(
+  'AdverseReactionRequest',
+  Strict({ severity: OneOf(REACTION_SEVERITIES), description: Type.String({ minLength: 1, maxLength: 1000 }) }),
+);
+export type AdverseReactionRequest = Payload<typeof AdverseReactionRequest>;
+
+/** `POST /api/lots/:id/waste`. */
+export const LotWasteRequest = contract(
+  'LotWasteRequest',
+  Strict({ doses: Type.Integer({ minimum: 1, maximum: 1000 }), reason: OneOf(WASTE_REASONS), dayId: Type.Optional(Nullable(Uuid('must be a day id'))) }),
+);
+export type LotWasteRequest = Payload<typeof LotWasteRequest>;
+export const LotWasteRecorded = contract('LotWasteRecorded', Strict({ lotId: Type.String(), dosesLeft: Type.Integer() }));
+export type LotWasteRecorded = Payload<typeof LotWasteRecorded>;
 
 /** What check-out offers for the next dose: the reserved appointment, or a window to book one in. */
 export interface CheckOutPlan {
@@ -167,35 +202,55 @@ export interface CheckOutRequest {
   version: number;
 }
 
-export interface PersonRevision {
-  version: number;
-  givenName: string;
-  familyName: string;
-  email: string;
-  birthDate: string;
-  reason: string;
-  changedBy: string;
-  changedAt: string;
-}
+export const PersonRevision = Strict({
+  version: Type.Integer(),
+  givenName: Type.String(),
+  familyName: Type.String(),
+  email: Type.String(),
+  birthDate: Type.String(),
+  reason: Type.String(),
+  changedBy: Type.String(),
+  changedAt: Type.String(),
+});
+export type PersonRevision = Static<typeof PersonRevision>;
 
-export interface PersonHistory {
-  personId: string;
-  revisions: PersonRevision[];
-  vaccinations: Vaccination[];
-}
+/** `GET /api/people/:id/history`: every version of the person and of each dose, with reasons (an audited read). */
+export const PersonHistory = contract('PersonHistory', Strict({ personId: Type.String(), revisions: Type.Array(PersonRevision), vaccinations: Type.Array(Vaccination.schema) }));
+export type PersonHistory = Payload<typeof PersonHistory>;
 
 /** `GET /api/audit-events`: identifiers only, never personal values. */
-export interface AuditEvent {
-  id: string;
-  occurredAt: string;
-  actorSubject: string;
-  actorKind: string;
-  action: string;
-  subjectType: string;
-  subjectId: string | null;
-  requestId: string;
-  clientIp: string;
-}
+export const AuditEvent = Strict({
+  id: Type.String(),
+  occurredAt: Type.String(),
+  actorSubject: Type.String(),
+  actorKind: Type.String(),
+  action: Type.String(),
+  subjectType: Type.String(),
+  subjectId: Nullable(Type.String()),
+  requestId: Type.String(),
+  clientIp: Type.String(),
+});
+export type AuditEvent = Static<typeof AuditEvent>;
+
+export const AuditEventPage = contract('AuditEventPage', Strict({ items: Type.Array(AuditEvent), total: Type.Integer() }));
+export type AuditEventPage = Payload<typeof AuditEventPage>;
+
+const Instant = () => Text('must be a date or date-time (ISO 8601)', { format: 'date-or-date-time' });
+
+/** `GET /api/audit-events?from=&to=&subjectId=&actor=&action=&limit=&offset=` (and the CSV export). */
+export const AuditEventsQuery = contract(
+  'AuditEventsQuery',
+  Strict({
+    from: Type.Optional(Instant()),
+    to: Type.Optional(Instant()),
+    subjectId: Type.Optional(Uuid('must be an id')),
+    actor: Type.Optional(Type.String({ maxLength: 200, description: 'Staff account id or identity-provider subject' })),
+    action: Type.Optional(Text('must look like person.read', { pattern: '^[a-z_]+\\.[a-z_]+$', examples: ['person.read'] })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+  }),
+);
+export type AuditEventsQuery = Payload<typeof AuditEventsQuery>;
 
 export interface DayReport {
   dayId: string;

@@ -1,3 +1,4 @@
+export * from './contract/index';
 export * from './auth';
 export * from './person';
 export * from './problem';
@@ -7,3 +8,7 @@ export * from './catalogue';
 export * from './vaccination-day';
 export * from './day-run';
 export * from './certificate';
+export * from './registration';
+export * from './standby';
+export * from './waiting-list';
+export * from './outbox';

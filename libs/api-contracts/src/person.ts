@@ -1,26 +1,80 @@
+import { Type } from '@sinclair/typebox';
+import { contract, type Payload } from './contract/contract';
+import { BirthDate, Email, Nullable, SingleLine, Strict, Trimmed } from './contract/schema';
+
+export const NAME_MAX = 100;
+export const PHONE_PATTERN = '^\\+?[0-9 ()/-]{5,30}$';
+export const EMPLOYEE_NUMBER_PATTERN = '^[A-Za-z0-9 ._/-]{1,40}$';
+
+// A name goes into mail headers and certificates: one line, no control characters.
+const Name = () => SingleLine(NAME_MAX);
+const Phone = () => Trimmed({ pattern: PHONE_PATTERN, 'x-error-message': 'must be a phone number: digits, spaces, + ( ) / -' });
+const EmployeeNumber = () => Trimmed({ pattern: EMPLOYEE_NUMBER_PATTERN, 'x-error-message': 'must be 1-40 letters, digits, spaces or . _ / -' });
+
 /** A person the tenant vaccinates: an employee or another recipient. All fields but `id` are personal data. */
-export interface PersonInput {
-  givenName: string;
-  familyName: string;
-  email: string;
-  /** ISO date, YYYY-MM-DD. */
-  birthDate: string;
-  phone?: string | null;
-  employeeNumber?: string | null;
-}
+export const PersonInput = contract(
+  'PersonInput',
+  Strict({
+    givenName: Name(),
+    familyName: Name(),
+    email: Email(),
+    birthDate: BirthDate(),
+    phone: Type.Optional(Nullable(Phone())),
+    employeeNumber: Type.Optional(Nullable(EmployeeNumber())),
+  }),
+);
+export type PersonInput = Payload<typeof PersonInput>;
 
-export interface Person extends PersonInput {
-  id: string;
-  phone: string | null;
-  employeeNumber: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+/** The person in a registration for the waiting list. */
+export const RegistrationPerson = Type.Pick(PersonInput.schema, ['givenName', 'familyName', 'email', 'birthDate', 'phone'], { additionalProperties: false });
+/** The person in a booking: the employee number when the tenant asks for it. */
+export const BookingPerson = Type.Pick(PersonInput.schema, ['givenName', 'familyName', 'email', 'birthDate', 'employeeNumber'], { additionalProperties: false });
 
-export interface PersonPage {
-  items: Person[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+export const Person = contract(
+  'Person',
+  Strict({
+    id: Type.String({ format: 'uuid' }),
+    givenName: Type.String(),
+    familyName: Type.String(),
+    email: Type.String(),
+    birthDate: Type.String({ format: 'date' }),
+    phone: Nullable(Type.String()),
+    employeeNumber: Nullable(Type.String()),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    version: Type.Integer(),
+  }),
+);
+export type Person = Payload<typeof Person>;
+
+export const PersonPage = contract('PersonPage', Strict({ items: Type.Array(Person.schema), total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer() }));
+export type PersonPage = Payload<typeof PersonPage>;
+
+/** `GET /api/people?limit=&offset=`. */
+export const PeopleQuery = contract(
+  'PeopleQuery',
+  Strict({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })) }),
+);
+export type PeopleQuery = Payload<typeof PeopleQuery>;
+
+/** `POST /api/people/search`: by exact e-mail, in a body, because personal data never goes into a URL. */
+export const PeopleSearch = contract('PeopleSearch', Strict({ email: Email() }));
+export type PeopleSearch = Payload<typeof PeopleSearch>;
+export const PeopleFound = contract('PeopleFound', Strict({ items: Type.Array(Person.schema) }));
+export type PeopleFound = Payload<typeof PeopleFound>;
+
+/**
+ * `PATCH /api/people/:id`: a correction, partial, with the reason it is needed (kept in the person's
+ * history). `version` is the one the client loaded, so a concurrent change is not overwritten.
+ */
+export const PersonCorrection = contract(
+  'PersonCorrection',
+  Type.Composite(
+    [
+      Type.Partial(PersonInput.schema),
+      Strict({ version: Type.Integer({ minimum: 1 }), reason: Type.String({ minLength: 1, maxLength: 500, examples: ['Name misspelt at sign-up'] }) }),
+    ],
+    { additionalProperties: false },
+  ),
+);
+export type PersonCorrection = Payload<typeof PersonCorrection>;

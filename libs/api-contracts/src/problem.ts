@@ -2,6 +2,11 @@
 export interface FieldProblem {
   field: string;
   message: string;
+  /**
+   * Which rule the value broke, stable for translations: `required`, `unknown`, `type`, `length`,
+   * `range`, `items`, `pattern`, `oneOf` or `format:<name>` (e.g. `format:email`).
+   */
+  rule?: string;
 }
 
 /** RFC 9457 problem details, as every API error is answered (`application/problem+json`). */

@@ -1,64 +1,84 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { contract, type Payload } from './contract/contract';
+import { IsoDate, OneOf, Strict, Text, Uuid } from './contract/schema';
+
 export const DOSE_KINDS = ['first', 'followUp', 'booster'] as const;
 export type DoseKind = (typeof DOSE_KINDS)[number];
 
-export type CapacityByDoseKind = Record<DoseKind, number>;
+const Places = () => Type.Integer({ minimum: 0, maximum: 500 });
+export const CapacityByDoseKind = Strict({ first: Places(), followUp: Places(), booster: Places() });
+export type CapacityByDoseKind = Static<typeof CapacityByDoseKind>;
 
-export interface VaccinationDayInput {
-  siteId: string;
-  /** ISO date. */
-  date: string;
-  /** Local times, HH:MM, in the tenant's time zone. */
-  opensAt: string;
-  closesAt: string;
-  slotMinutes: number;
-  /** Capacity of every slot, per dose kind. */
-  capacityPerSlot: CapacityByDoseKind;
-  /** Lots and how many of their doses this day may use; the day never books more doses in total. */
-  lots: { lotId: string; doses: number }[];
-}
+const DayLot = Strict({ lotId: Uuid('must be a lot id'), doses: Type.Integer({ minimum: 1, maximum: 100_000 }) });
+const Time = () => Text('must be a time (HH:MM)', { pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: "Local time in the tenant's time zone" });
 
-export interface Slot {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: CapacityByDoseKind;
-  booked: CapacityByDoseKind;
-}
+/** `POST /api/vaccination-days`. */
+export const VaccinationDayInput = contract(
+  'VaccinationDayInput',
+  Strict({
+    siteId: Uuid('must be a site id'),
+    date: IsoDate(),
+    opensAt: Time(),
+    closesAt: Time(),
+    slotMinutes: Type.Integer({ minimum: 5, maximum: 120 }),
+    capacityPerSlot: CapacityByDoseKind,
+    /** Lots and how many of their doses this day may use; the day never books more doses in total. */
+    lots: Type.Array(DayLot, { minItems: 1, maxItems: 20 }),
+  }),
+);
+export type VaccinationDayInput = Payload<typeof VaccinationDayInput>;
+
+/** `PATCH /api/vaccination-days/:id`: lowering capacity below what is booked is refused, never applied silently. */
+export const VaccinationDayChange = contract(
+  'VaccinationDayChange',
+  Strict({ capacityPerSlot: Type.Optional(CapacityByDoseKind), lots: Type.Optional(Type.Array(DayLot, { minItems: 1, maxItems: 20 })), version: Type.Integer({ minimum: 1 }) }),
+);
+export type VaccinationDayChange = Payload<typeof VaccinationDayChange>;
+
+export const Slot = Strict({ id: Type.String(), startsAt: Type.String(), endsAt: Type.String(), capacity: CapacityByDoseKind, booked: CapacityByDoseKind });
+export type Slot = Static<typeof Slot>;
 
 export type VaccinationDayStatus = 'scheduled' | 'cancelled';
 
-export interface VaccinationDay {
-  id: string;
-  siteId: string;
-  date: string;
-  opensAt: string;
-  closesAt: string;
-  slotMinutes: number;
-  status: VaccinationDayStatus;
-  productIds: string[];
-  lots: { lotId: string; doses: number }[];
-  dosesCap: number;
-  dosesBooked: number;
-  slots: Slot[];
-  version: number;
-}
+const DaySummary = {
+  id: Type.String(),
+  siteId: Type.String(),
+  date: Type.String(),
+  opensAt: Type.String(),
+  closesAt: Type.String(),
+  slotMinutes: Type.Integer(),
+  status: OneOf(['scheduled', 'cancelled']),
+  productIds: Type.Array(Type.String()),
+  lots: Type.Array(Strict({ lotId: Type.String(), doses: Type.Integer() })),
+  dosesCap: Type.Integer(),
+  dosesBooked: Type.Integer(),
+  version: Type.Integer(),
+};
 
-/** A change to a day; lowering capacity below what is booked is refused, never applied silently. */
-export interface VaccinationDayChange {
-  capacityPerSlot?: CapacityByDoseKind;
-  lots?: { lotId: string; doses: number }[];
-  version: number;
-}
+export const VaccinationDay = contract('VaccinationDay', Strict({ ...DaySummary, slots: Type.Array(Slot) }));
+export type VaccinationDay = Payload<typeof VaccinationDay>;
+
+/** `GET /api/vaccination-days?from=`: days from a date on (today when absent), without their slots. */
+export const VaccinationDaySummary = contract('VaccinationDaySummary', Strict(DaySummary));
+export const VaccinationDaysQuery = contract('VaccinationDaysQuery', Strict({ from: Type.Optional(IsoDate()) }));
+export type VaccinationDaysQuery = Payload<typeof VaccinationDaysQuery>;
+
+export const CancelledVaccinationDay = contract('CancelledVaccinationDay', Strict({ day: VaccinationDay.schema, bookingsNotified: Type.Integer() }));
+export type CancelledVaccinationDay = Payload<typeof CancelledVaccinationDay>;
 
 /** `GET /api/vaccination-days/:id/appointments`: who comes when (personal data, audited). */
-export interface DayAppointment {
-  appointmentId: string;
-  bookingCode: string;
-  startsAt: string;
-  endsAt: string;
-  doseKind: DoseKind;
-  doseNumber: number;
-  productName: string;
-  status: 'booked' | 'cancelled';
-  person: { givenName: string; familyName: string; birthDate: string };
-}
+export const DayAppointment = contract(
+  'DayAppointment',
+  Strict({
+    appointmentId: Type.String(),
+    bookingCode: Type.String(),
+    startsAt: Type.String(),
+    endsAt: Type.String(),
+    doseKind: OneOf(DOSE_KINDS),
+    doseNumber: Type.Integer(),
+    productName: Type.String(),
+    status: OneOf(['booked', 'cancelled']),
+    person: Strict({ givenName: Type.String(), familyName: Type.String(), birthDate: Type.String() }),
+  }),
+);
+export type DayAppointment = Payload<typeof DayAppointment>;

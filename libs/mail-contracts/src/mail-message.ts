@@ -113,6 +113,9 @@ export interface CertificateMailRequest extends MailRequestBase {
 /** `POST /v1/messages` body. */
 export type SendMailRequest = BookingMailRequest | CertificateMailRequest;
 
+/** A mail as the API's outbox stores it: the request without the tenant part, which is added when it is sent. */
+export type QueuedMail = Omit<BookingMailRequest, 'tenant'> | Omit<CertificateMailRequest, 'tenant'>;
+
 type WithTimeZone<T extends MailRequestBase> = T & { tenant: MailTenant & { timeZone: string } };
 
 /** A validated request: the time zone is always set. */

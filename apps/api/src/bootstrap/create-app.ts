@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { AppModule } from '../app.module';
 import { ProblemFilter } from '../common/problem/problem.filter';
@@ -13,10 +12,13 @@ import { SoldOutShortcut, registerSoldOutShortcut } from '../modules/booking/sol
 import { OpenApiDocumentHolder } from '../modules/openapi/openapi.controller';
 import { answerClientError, answerFrameworkError } from './framework-errors';
 import { registerInputGuard } from './input-guard';
+import { openApiDocument, tenantOpenApiDocument } from '../modules/openapi/openapi-document';
 import { NestPinoLogger } from './nest-logger';
 import { registerRequestHooks, requestIdFrom } from './request-hooks';
 
 export const API_PREFIX = 'api';
+/** Verifiers look for keys at the host's root, as the JWKS convention has it. */
+export const ROOT_ROUTES = ['.well-known/jwks.json', '.well-known/crl/:file'];
 const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Builds the tenant's API, initialised but not listening: main.ts listens, tests inject or listen on port 0. */
@@ -41,8 +43,7 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   metrics?.registerRequestHook(app.getHttpAdapter().getInstance());
   let shortcut: SoldOutShortcut | null = null;
   registerSoldOutShortcut(app.getHttpAdapter().getInstance(), () => shortcut);
-  // Verifiers look for keys at the host's root, as the JWKS convention has it.
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['.well-known/jwks.json', '.well-known/crl/:file'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
   app.useGlobalFilters(new ProblemFilter(logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
@@ -53,15 +54,6 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
     metrics.watchDatabase(sql.connectionPool, (text, params) => sql.query(text, params));
     attachMetrics(app, metrics);
   }
-  app.get(OpenApiDocumentHolder).document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(`Vaccination center API (${config.tenantSlug})`)
-      .setDescription('The API of one tenant. Errors are application/problem+json.')
-      .setVersion('1')
-      .addServer(config.publicUrl)
-      .addBearerAuth()
-      .build(),
-  );
+  app.get(OpenApiDocumentHolder).document = tenantOpenApiDocument(openApiDocument(app), config.tenantSlug, config.publicUrl);
   return app;
 }

@@ -205,7 +205,7 @@ describe('booking', () => {
     // No person at all is a user's mistake: 400 naming the field, never a 500.
     const nobody = await book(api, { ...request, person: undefined as unknown as ReturnType<typeof person> });
     expect(nobody.status).toBe(400);
-    expect(nobody.body.errors).toEqual([{ field: 'person', message: 'is required' }]);
+    expect(nobody.body.errors).toEqual([{ field: 'person', message: 'is required', rule: 'required' }]);
   });
 
   it('limits booking attempts per client address with 429 and Retry-After', async () => {

@@ -68,7 +68,7 @@ describe('certificates issued by the API', () => {
     const vaccinationId = await documentVaccination(acme, catalogue, { personId: person.id, doseNumber: 1, administeredAt: '2026-03-02T09:15:00Z' });
     const { mail, count } = await latestMailTo(person.email);
     expect(count).toBe(1);
-    const url = String(mail.data['certificateUrl']);
+    const url = mail.data.certificateUrl;
     expect(url.startsWith(`${acme.config.publicUrl}/certificate#`)).toBe(true);
     expect(new URL(url).search).toBe('');
     expect(mail.data).toMatchObject({ productName: 'Comirnaty', doseNumber: 1, seriesDoses: 2, vaccinationDate: '2026-03-02', replacesEarlier: false });
@@ -164,7 +164,7 @@ describe('certificates issued by the API', () => {
     expect(((await missing.json()) as ProblemDetails).code).toBe('certificate.vaccination_not_found');
     const malformed = await acme.request('/api/vaccinations/not-a-uuid/certificates', { method: 'POST', token: doctor });
     expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as ProblemDetails).errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+    expect(((await malformed.json()) as ProblemDetails).errors).toEqual([{ field: 'id', message: 'must be a UUID', rule: 'format:uuid' }]);
   });
 
   it('revokes on a corrected dose, publishes the revocation and mails a new certificate', async () => {
@@ -179,7 +179,7 @@ describe('certificates issued by the API', () => {
     });
     const { mail, count } = await latestMailTo(person.email);
     expect(count).toBe(2);
-    expect(mail.data['replacesEarlier']).toBe(true);
+    expect(mail.data.replacesEarlier).toBe(true);
     const after = (await open(acme, tokenOf(mail))).record;
     expect(after.certificateId).not.toBe(before.certificateId);
     expect(after.doses[0]?.date).toBe('2026-03-03');
@@ -265,7 +265,7 @@ describe('certificates issued by the API', () => {
     expect(corrected.status).toBe(201);
     const second = await latestMailTo(holder.email);
     expect(second.count).toBe(2);
-    expect(second.mail.data['replacesEarlier']).toBe(true);
+    expect(second.mail.data.replacesEarlier).toBe(true);
     const reissued = (await open(acme, tokenOf(second.mail))).record;
     const revoked = ((await (await acme.request('/api/certificates/revocations')).json()) as CertificateRevocationList).revoked.map((entry) => entry.certificateId);
     expect(revoked).toContain(issued.certificateId);

@@ -323,6 +323,10 @@ describe('running a vaccination day', () => {
     expect(lines).toHaveLength(after.length + 1);
     const badQuery = await send(api, 'GET', '/api/audit-events?from=yesterday', admin);
     expect(badQuery.status).toBe(400);
+    // A day that does not exist and an offset past any integer are a user's mistake: 400 naming the field.
+    const impossible = await send(api, 'GET', '/api/audit-events?from=2023-02-30&offset=99999999999999999999', admin);
+    expect(impossible.status).toBe(400);
+    expect(impossible.body.errors?.map((problem) => problem.field).sort()).toEqual(['from', 'offset']);
   });
 
   it('reports the day: vaccinated by product and dose, no-shows, walk-ins, waste and doses left, also as CSV', async () => {

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { PoolClient } from 'pg';
+import { OutboxRepository } from '../../src/modules/outbox/outbox.repository';
 import { OutboxWorker } from '../../src/modules/outbox/outbox.worker';
 import { book, createCatalogue, createDay, inDays, person } from '../support/booking-fixture';
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
@@ -96,5 +98,33 @@ describe('mail outbox', () => {
     expect((await api.request(`/api/outbox/dead-letters/${dead[0]?.id}/replay`, { method: 'POST', token: admin })).status).toBe(204);
     await api.app.get(OutboxWorker).drain();
     expect((await statusOf()).at(-1)).toBe('sent');
+  });
+
+  it('refuses to enqueue a mail the mailer would refuse: the change fails with the fields named, and nothing is written', async () => {
+    const before = (await statusOf()).length;
+    const client = new pg.Client({ connectionString: api.tenant.databaseUrl });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      const enqueued = api.app.get(OutboxRepository).enqueue(client as unknown as PoolClient, {
+        template: 'booking-confirmation',
+        locale: 'de',
+        to: { email: 'not-an-address', name: 'Ada' },
+        data: { bookingCode: 'B-1234', productName: 'Jcovden', appointments: [], manageUrl: 'javascript:alert(1)' },
+      });
+      await expect(enqueued).rejects.toMatchObject({
+        code: 'mail.invalid',
+        status: 422,
+        errors: expect.arrayContaining([
+          expect.objectContaining({ field: 'mail.to.email' }),
+          expect.objectContaining({ field: 'mail.data.appointments' }),
+          expect.objectContaining({ field: 'mail.data.manageUrl' }),
+        ]),
+      });
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+    expect((await statusOf()).length).toBe(before);
   });
 });

@@ -116,7 +116,7 @@ describe('people', () => {
 
     const badId = await api.request('/api/people/42', { token: assistant });
     expect(badId.status).toBe(400);
-    expect(((await badId.json()) as ProblemDetails).errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+    expect(((await badId.json()) as ProblemDetails).errors).toEqual([{ field: 'id', message: 'must be a UUID', rule: 'format:uuid' }]);
     const unknown = await api.request('/api/people/7d4c3c1e-3f5b-4c6a-9f00-8c1f2d3e4a5b', { token: assistant });
     expect(unknown.status).toBe(404);
   });

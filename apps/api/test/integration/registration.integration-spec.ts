@@ -73,13 +73,13 @@ describe('waiting-list registrations', () => {
     });
     expect(response.status).toBe(400);
     const fields = ((await response.json()) as ProblemDetails).errors?.map((e) => e.field).sort();
-    expect(fields).toEqual(['person.birthDate', 'person.email', 'preferredWeekdays', 'productId']);
+    expect(fields).toEqual(['answers.Bad Key', 'answers.pregnant', 'person.birthDate', 'person.email', 'preferredWeekdays.0', 'productId']);
     const badAnswers = await register({ person: person(), answers: { 'Bad Key': 1, pregnant: { nested: true } } });
-    expect(((await badAnswers.json()) as ProblemDetails).errors?.map((e) => e.field)).toEqual(['answers.Bad Key', 'answers.pregnant']);
+    expect(((await badAnswers.json()) as ProblemDetails).errors?.map((e) => e.field).sort()).toEqual(['answers.Bad Key', 'answers.pregnant']);
     // A body without a person is a user's mistake too: 400 with the field, never a 500.
     const nobody = await register({ preferredWeekdays: [1] });
     expect(nobody.status).toBe(400);
-    expect(((await nobody.json()) as ProblemDetails).errors).toEqual([{ field: 'person', message: 'is required' }]);
+    expect(((await nobody.json()) as ProblemDetails).errors).toEqual([{ field: 'person', message: 'is required', rule: 'required' }]);
     expect((await rowsOf(api.tenant.databaseUrl, 'SELECT id FROM registration')).length).toBe(before);
   });
 });

@@ -1,10 +1,12 @@
 import type { Person } from '@vaccinate/api-contracts';
+import type { CertificateMailRequest } from '@vaccinate/mail-contracts';
 import type { JSONWebKeySet } from 'jose';
 import { Sql } from '../../src/database/sql';
 import { RecordEvents } from '../../src/modules/record-events/record-events';
-import type { OutboxPayload } from '../../src/modules/outbox/outbox.repository';
 import type { Catalogue } from './booking-fixture';
 import { postJson, type RunningApi } from './tenant-fixture';
+
+type CertificateMail = Omit<CertificateMailRequest, 'tenant'>;
 
 export const HOLDER = { givenName: 'Zoë Amélie', familyName: 'Großmann-Ñúñez', birthDate: '1984-02-29' };
 
@@ -42,16 +44,16 @@ export async function documentVaccination(
 }
 
 /** The queued certificate mails, oldest first, decrypted as the outbox worker would. */
-export async function certificateMails(api: RunningApi): Promise<OutboxPayload[]> {
+export async function certificateMails(api: RunningApi): Promise<CertificateMail[]> {
   const { rows } = await api.app.get(Sql).query<{ payload_encrypted: string }>(
     `SELECT payload_encrypted FROM outbox_message WHERE kind = 'mail:certificate-issued' ORDER BY id`,
   );
-  return rows.map((row) => JSON.parse(api.config.fieldKeys.decrypt(row.payload_encrypted, 'outbox.payload')) as OutboxPayload);
+  return rows.map((row) => JSON.parse(api.config.fieldKeys.decrypt(row.payload_encrypted, 'outbox.payload')) as CertificateMail);
 }
 
 /** The token from a certificate mail's link: everything after `#`. */
-export function tokenOf(mail: OutboxPayload): string {
-  const url = new URL(String(mail.data['certificateUrl']));
+export function tokenOf(mail: CertificateMail): string {
+  const url = new URL(mail.data.certificateUrl);
   return url.hash.slice(1);
 }
 

@@ -1,21 +1,11 @@
-import type { AuditEvent } from '@vaccinate/api-contracts';
+import type { AuditEventPage, AuditEventsQuery } from '@vaccinate/api-contracts';
 import type { ApiClient } from '../api/api-client';
 
 export const AUDIT_PAGE_SIZE = 50;
 
 /** The filters as the API takes them: identifiers and dates only, never personal values. */
-export interface AuditFilters {
-  from?: string;
-  to?: string;
-  subjectId?: string;
-  actor?: string;
-  action?: string;
-}
-
-export interface AuditEventPage {
-  items: AuditEvent[];
-  total: number;
-}
+export type AuditFilters = Omit<AuditEventsQuery, 'limit' | 'offset'>;
+export type { AuditEventPage };
 
 export const listAuditEvents = (api: ApiClient, filters: AuditFilters, offset: number, signal?: AbortSignal) =>
   api.get<AuditEventPage>('/audit-events', { query: { ...filters, limit: AUDIT_PAGE_SIZE, offset }, ...(signal ? { signal } : {}) });

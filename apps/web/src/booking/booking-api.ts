@@ -1,9 +1,10 @@
 import type {
   Availability,
+  AvailabilityQuery,
   BookingConfirmation,
   CreateBookingRequest,
-  DoseKind,
   FollowUpAvailability,
+  FollowUpAvailabilityQuery,
   ManagedBooking,
   PublicCatalogue,
   RebookRequest,
@@ -21,12 +22,6 @@ export function fetchCatalogue(api: ApiClient, signal?: AbortSignal): Promise<Pu
   return api.get<PublicCatalogue>('/catalogue', withSignal(signal));
 }
 
-export interface AvailabilityQuery {
-  productId: string;
-  doseKind: DoseKind;
-  siteId?: string | undefined;
-}
-
 export function fetchAvailability(api: ApiClient, query: AvailabilityQuery, signal?: AbortSignal): Promise<Availability> {
   return api.get<Availability>('/availability', {
     query: { productId: query.productId, doseKind: query.doseKind, siteId: query.siteId },
@@ -34,13 +29,7 @@ export function fetchAvailability(api: ApiClient, query: AvailabilityQuery, sign
   });
 }
 
-export interface FollowUpQuery {
-  productId: string;
-  firstSlotId: string;
-  siteId?: string | undefined;
-}
-
-export function fetchFollowUpAvailability(api: ApiClient, query: FollowUpQuery, signal?: AbortSignal): Promise<FollowUpAvailability> {
+export function fetchFollowUpAvailability(api: ApiClient, query: FollowUpAvailabilityQuery, signal?: AbortSignal): Promise<FollowUpAvailability> {
   return api.get<FollowUpAvailability>('/availability/follow-up', {
     query: { productId: query.productId, firstSlotId: query.firstSlotId, siteId: query.siteId },
     ...withSignal(signal),

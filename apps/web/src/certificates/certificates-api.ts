@@ -1,11 +1,10 @@
+import type { CertificateRequest } from '@vaccinate/api-contracts';
+
 /** The three answers of the certificates function, all from the same token and personal data. */
 export type CertificateFormat = 'pdf' | 'smart-health-card' | 'fhir';
 
-export interface CertificateRequestBody {
-  token: string;
-  personalData: { familyName: string; givenName: string; birthDate: string };
-  locale: 'de' | 'en';
-}
+/** The contract's request; the page always names the reader's language. */
+export type CertificateRequestBody = CertificateRequest & Required<Pick<CertificateRequest, 'locale'>>;
 
 export type CertificateFailure = 'mismatch' | 'expired' | 'rateLimited' | 'notSigned' | 'unavailable';
 

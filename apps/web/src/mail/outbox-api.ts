@@ -1,22 +1,8 @@
+import type { DeadLetter, OutboxStatus } from '@vaccinate/api-contracts';
 import type { ApiClient } from '../api/api-client';
 import { readItems } from '../staff/staff-list';
 
-/** How many outgoing messages wait, went out, or gave up (`GET /outbox/status`). */
-export interface OutboxStatus {
-  pending: number;
-  sent: number;
-  dead: number;
-}
-
-/** A message the mailer gave up on: what and why, never its content or recipient. */
-export interface DeadLetter {
-  id: string;
-  kind: string;
-  template: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-}
+export type { DeadLetter, OutboxStatus } from '@vaccinate/api-contracts';
 
 /** Answered when the message is no longer dead: someone sent it again already. */
 export const NOT_DEAD_CODE = 'outbox.not_dead';

@@ -1,4 +1,4 @@
-import type { Person, PersonInput, PersonPage } from '@vaccinate/api-contracts';
+import type { PeopleFound, Person, PersonInput, PersonPage } from '@vaccinate/api-contracts';
 import type { ApiClient } from '../api/api-client';
 
 export const PEOPLE_PAGE_SIZE = 20;
@@ -17,9 +17,7 @@ export function listPeople(api: ApiClient, offset: number, signal?: AbortSignal)
 }
 
 /** What `POST /people/search` answers: every exact match, unpaged. */
-export interface PersonSearchResult {
-  items: Person[];
-}
+export type PersonSearchResult = PeopleFound;
 
 /** Exact match by e-mail; POSTed so the address stays out of URLs, proxy logs and history. */
 export function searchPeopleByEmail(api: ApiClient, email: string, signal?: AbortSignal): Promise<PersonSearchResult> {

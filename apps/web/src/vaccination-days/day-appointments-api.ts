@@ -1,19 +1,9 @@
-import type { DoseKind } from '@vaccinate/api-contracts';
+import type { DayAppointment } from '@vaccinate/api-contracts';
 import type { ApiClient } from '../api/api-client';
 import { readItems } from '../staff/staff-list';
 
 /** One appointment of a vaccination day as staff see it (`GET /vaccination-days/:id/appointments`). */
-export interface DayAppointment {
-  appointmentId: string;
-  bookingCode: string;
-  startsAt: string;
-  endsAt: string;
-  doseKind: DoseKind;
-  doseNumber: number;
-  productName: string;
-  status: 'booked' | 'cancelled';
-  person: { givenName: string; familyName: string; birthDate: string };
-}
+export type { DayAppointment };
 
 /** Names come back in the body only; the path carries nothing but the day's id. */
 export async function fetchDayAppointments(api: ApiClient, dayId: string, signal?: AbortSignal): Promise<DayAppointment[]> {

@@ -25,4 +25,18 @@ describe('waiting-list registration form', () => {
     expect(screen.getByText('Please enter an e-mail address such as name@example.com.')).toBeTruthy();
     expect(mock.requests.some((request) => request.method === 'POST')).toBe(false);
   });
+
+  it('checks with the API’s own contract: a birth date in the future and a malformed phone are marked before anything is sent', async () => {
+    const mock = openForm();
+    await userEvent.type(await screen.findByLabelText('Given name'), 'Ada');
+    await userEvent.type(screen.getByLabelText('Family name'), 'Lovelace');
+    await userEvent.type(screen.getByLabelText('E-mail'), 'ada@example.org');
+    await userEvent.type(screen.getByLabelText('Date of birth'), '2999-01-01');
+    await userEvent.type(screen.getByLabelText(/Phone/), 'call me');
+    await userEvent.click(screen.getByRole('button', { name: 'Join the waiting list' }));
+    expect(screen.getByText('Please enter a birth date: not in the future, not before 1900.')).toBeTruthy();
+    expect(screen.getByText('Please check the format of this field.')).toBeTruthy();
+    expect(screen.queryByText('Please fill in this field.')).toBeNull();
+    expect(mock.requests.some((request) => request.method === 'POST')).toBe(false);
+  });
 });

@@ -1,9 +1,10 @@
+import { RegistrationRequest } from '@vaccinate/api-contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
 import { ApiProblemError } from '../api/api-error';
+import { contractFieldErrors, problemText } from '../api/contract-form';
 import type { FieldErrors } from '../api/field-errors';
-import { looksLikeEmail } from '../auth/email-format.util';
 import { describeError } from '../api/error-message';
 import { useCaptcha } from '../captcha/use-captcha';
 import { Link } from '../routing/link';
@@ -43,7 +44,19 @@ export function RegistrationPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const local = validatePerson(person, t);
+    const { phone, ...required } = person;
+    const request: RegistrationRequest = {
+      person: { ...required, ...(phone.trim() ? { phone } : {}) },
+      ...(productId ? { productId } : {}),
+      preferredSiteIds: siteIds,
+      preferredWeekdays: weekdays,
+      occupations,
+      answers: { 'chronic-condition': chronic },
+      captcha: 'not solved yet',
+      locale: i18n.language === 'de' ? 'de' : 'en',
+    };
+    // The API's own contract, checked here first: the same rules, the messages in the reader's language.
+    const local = contractFieldErrors(RegistrationRequest, request, PERSON_FIELDS, 'person.', t);
     setFieldErrors(local);
     if (Object.keys(local).length > 0) {
       setErrors([t('validation.summary')]);
@@ -52,17 +65,7 @@ export function RegistrationPage() {
     setSubmitting(true);
     setErrors([]);
     try {
-      const { phone, ...required } = person;
-      const answer = await registerOnWaitingList(api, {
-        person: { ...required, ...(phone.trim() ? { phone } : {}) },
-        ...(productId ? { productId } : {}),
-        preferredSiteIds: siteIds,
-        preferredWeekdays: weekdays,
-        occupations,
-        answers: { 'chronic-condition': chronic },
-        captcha: await captcha.solution(),
-        locale: i18n.language === 'de' ? 'de' : 'en',
-      });
+      const answer = await registerOnWaitingList(api, { ...request, captcha: await captcha.solution() });
       setAccepted(answer.trackingCode);
     } catch (error) {
       // The API checks again; its field problems go under the inputs they name, the rest to the alert.
@@ -70,7 +73,7 @@ export function RegistrationPage() {
       const other: string[] = [];
       for (const problem of error instanceof ApiProblemError ? error.fieldProblems : []) {
         const name = problem.field.replace(/^person\./, '');
-        const text = problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
+        const text = problemText(problem, t);
         if ((PERSON_FIELDS as readonly string[]).includes(name)) byField[name as PersonField] = text;
         else other.push(`${fieldLabel(problem.field, t)}: ${problem.message}`);
       }
@@ -154,15 +157,4 @@ export function RegistrationPage() {
 function fieldLabel(field: string, t: (key: string, options?: { defaultValue: string }) => string): string {
   const name = field.replace(/^person\./, '');
   return t(`person.${name}`, { defaultValue: name });
-}
-
-/** Quick checks with translated messages before anything is sent, as the booking form does. */
-function validatePerson(person: Record<PersonField, string>, t: (key: string) => string, today = new Date()): FieldErrors<PersonField> {
-  const errors: FieldErrors<PersonField> = {};
-  for (const field of ['givenName', 'familyName', 'email', 'birthDate'] as const) {
-    if (!person[field].trim()) errors[field] = t('validation.required');
-  }
-  if (!errors.email && !looksLikeEmail(person.email.trim())) errors.email = t('validation.email');
-  if (!errors.birthDate && person.birthDate > today.toISOString().slice(0, 10)) errors.birthDate = t('validation.dateInFuture');
-  return errors;
 }

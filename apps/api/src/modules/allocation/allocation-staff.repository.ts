@@ -1,3 +1,4 @@
+import type { AllocationDeadLetter } from '@vaccinate/api-contracts';
 import { Injectable } from '@nestjs/common';
 import { Sql } from '../../database/sql';
 import type { RegistrationStatus } from '../registration/registration.entity';
@@ -12,12 +13,7 @@ export interface QueueEntry {
   registeredAt: string;
 }
 
-export interface AllocationDeadLetter {
-  id: string;
-  registrationId: string;
-  reason: string | null;
-  failedAt: string;
-}
+export type { AllocationDeadLetter };
 
 /** What staff see of the queue and the allocator's dead letters: identifiers, groups and reasons, no personal data. */
 @Injectable()

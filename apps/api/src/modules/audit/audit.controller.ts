@@ -1,10 +1,10 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { AuditEvent } from '@vaccinate/api-contracts';
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AuditEventPage, AuditEventsQuery } from '@vaccinate/api-contracts';
+import { ContractAnswer, ContractQuery } from '../../common/contract/contract.decorators';
 import { RequireRole } from '../auth/access.decorators';
 import { toCsv } from '../../common/csv';
 import { AuditLogRepository } from './audit-log.repository';
-import { AuditQueryDto } from './dto/audit-query.dto';
 
 const EXPORT_LIMIT = 100_000;
 
@@ -15,8 +15,8 @@ export class AuditController {
 
   @Get()
   @RequireRole('admin')
-  @ApiOkResponse({ description: 'Audit events, newest first: who, when, which record, what, from where (identifiers only)' })
-  list(@Query() query: AuditQueryDto): Promise<{ items: AuditEvent[]; total: number }> {
+  @ContractAnswer(200, AuditEventPage, 'Audit events, newest first: who, when, which record, what, from where (identifiers only)')
+  list(@ContractQuery(AuditEventsQuery) query: AuditEventsQuery): Promise<AuditEventPage> {
     return this.log.find({ ...query, limit: query.limit ?? 100, offset: query.offset ?? 0 });
   }
 
@@ -25,7 +25,7 @@ export class AuditController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="audit-log.csv"')
   @ApiProduces('text/csv')
-  async export(@Query() query: AuditQueryDto): Promise<string> {
+  async export(@ContractQuery(AuditEventsQuery) query: AuditEventsQuery): Promise<string> {
     const { items } = await this.log.find({ ...query, limit: EXPORT_LIMIT, offset: 0 });
     return toCsv([
       ['occurred_at', 'actor', 'actor_kind', 'action', 'subject_type', 'subject_id', 'request_id', 'client_ip'],

@@ -1,13 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { AuthConfig, LoginResponse, StaffProfile } from '@vaccinate/api-contracts';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { AuthConfig, ChangePasswordRequest, LoginRequest, LoginResponse, StaffProfile } from '@vaccinate/api-contracts';
+import { ContractAnswer, ContractBody } from '../../common/contract/contract.decorators';
 import { CurrentPrincipal } from './current-principal.decorator';
 import type { Principal } from '../../common/request-context';
 import { Public, RequireRole } from './access.decorators';
 import { AuthService } from './auth.service';
-import { AuthConfigDto, LoginResponseDto, StaffProfileDto } from './dto/auth-response.dto';
-import { ChangePasswordDto } from './dto/change-password.dto';
-import { LoginDto } from './dto/login.dto';
 import { OidcVerifier } from './oidc-verifier';
 
 @ApiTags('auth')
@@ -20,7 +18,7 @@ export class AuthController {
 
   @Get('config')
   @Public()
-  @ApiOkResponse({ type: AuthConfigDto })
+  @ContractAnswer(200, AuthConfig, 'How staff sign in here')
   config(): AuthConfig {
     const oidc = this.oidc.publicSettings;
     return { localSignIn: true, ...(oidc ? { oidc } : {}) };
@@ -29,24 +27,24 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @ApiOkResponse({ type: LoginResponseDto })
+  @ContractAnswer(200, LoginResponse, 'Signed in')
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts' })
-  login(@Body() dto: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(dto.email, dto.password);
+  login(@ContractBody(LoginRequest) credentials: LoginRequest): Promise<LoginResponse> {
+    return this.auth.login(credentials.email, credentials.password);
   }
 
   @Post('password')
   @HttpCode(200)
   @RequireRole('assistant', { allowPendingPasswordChange: true })
-  @ApiOkResponse({ type: LoginResponseDto })
-  changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto): Promise<LoginResponse> {
-    return this.auth.changePassword(principal, dto.currentPassword, dto.newPassword);
+  @ContractAnswer(200, LoginResponse, 'Changed; a fresh token without the pending change')
+  changePassword(@CurrentPrincipal() principal: Principal, @ContractBody(ChangePasswordRequest) change: ChangePasswordRequest): Promise<LoginResponse> {
+    return this.auth.changePassword(principal, change.currentPassword, change.newPassword);
   }
 
   @Get('me')
   @RequireRole('assistant', { allowPendingPasswordChange: true })
-  @ApiOkResponse({ type: StaffProfileDto })
+  @ContractAnswer(200, StaffProfile, 'The signed-in account')
   me(@CurrentPrincipal() principal: Principal): Promise<StaffProfile> {
     return this.auth.profile(principal);
   }

@@ -3,7 +3,7 @@ import type { LoginResponse, StaffProfile, StaffRole } from '@vaccinate/api-cont
 import { randomBytes } from 'node:crypto';
 import { requestContext, type Principal } from '../../common/request-context';
 import { AuthException, AuthExceptionCode } from './auth.exception';
-import { PASSWORD_MIN_LENGTH } from './dto/change-password.dto';
+import { PASSWORD_MIN_LENGTH } from '@vaccinate/api-contracts';
 import { hashPassword, UNKNOWN_ACCOUNT_HASH, verifyPassword } from './password-hasher';
 import { SignInThrottle } from './sign-in-throttle';
 import { StaffAccountRepository, type StaffAccount } from './staff-account.repository';

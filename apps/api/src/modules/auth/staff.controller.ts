@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { StaffProfile } from '@vaccinate/api-contracts';
+import { Controller, Get, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { CreatedStaff, CreateStaffRequest, StaffProfile } from '@vaccinate/api-contracts';
+import { ContractAnswer, ContractBody, ContractListAnswer } from '../../common/contract/contract.decorators';
 import { AppException } from '../../common/problem/app-exception';
 import { RequireRole } from './access.decorators';
 import { AuthService } from './auth.service';
-import { CreatedStaffDto, StaffProfileDto } from './dto/auth-response.dto';
-import { CreateStaffDto } from './dto/create-staff.dto';
 
 @ApiTags('staff')
 @Controller('staff')
@@ -14,17 +13,17 @@ export class StaffController {
 
   @Get()
   @RequireRole('admin')
-  @ApiOkResponse({ type: [StaffProfileDto] })
+  @ContractListAnswer(200, StaffProfile, 'Every staff account')
   list(): Promise<StaffProfile[]> {
     return this.auth.listStaff();
   }
 
   @Post()
   @RequireRole('admin')
-  @ApiCreatedResponse({ type: CreatedStaffDto })
+  @ContractAnswer(201, CreatedStaff, 'Created, with a one-time password')
   @ApiConflictResponse({ description: 'An account with this e-mail exists' })
-  async create(@Body() dto: CreateStaffDto): Promise<CreatedStaffDto> {
-    const created = await this.auth.createStaff(dto.email, dto.displayName, dto.roles);
+  async create(@ContractBody(CreateStaffRequest) account: CreateStaffRequest): Promise<CreatedStaff> {
+    const created = await this.auth.createStaff(account.email, account.displayName, account.roles);
     if (!created) {
       const detail = 'An account with this e-mail address exists.';
       throw new AppException('staff.email_taken', 409, 'E-mail already has an account', detail, [

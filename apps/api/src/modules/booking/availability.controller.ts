@@ -1,10 +1,10 @@
-import { Controller, Get, Header, Headers, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { DOSE_KINDS } from '@vaccinate/api-contracts';
+import { Controller, Get, Header, Headers, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Availability, AvailabilityQuery, FollowUpAvailability, FollowUpAvailabilityQuery } from '@vaccinate/api-contracts';
 import type { FastifyReply } from 'fastify';
+import { ContractDocumentAnswer, ContractQuery } from '../../common/contract/contract.decorators';
 import { RateLimit } from '../../common/rate-limit';
 import { Public } from '../auth/access.decorators';
-import { readAvailabilityQuery } from './availability-query';
 import { AvailabilityService, type CachedDocument } from './availability.service';
 
 @ApiTags('booking')
@@ -16,34 +16,26 @@ export class AvailabilityController {
   @Public()
   @RateLimit('availability')
   @Header('cache-control', 'no-cache')
-  @ApiQuery({ name: 'productId', format: 'uuid' })
-  @ApiQuery({ name: 'doseKind', enum: DOSE_KINDS })
-  @ApiQuery({ name: 'siteId', format: 'uuid', required: false })
-  @ApiOkResponse({ description: 'Availability: days and slots with free places for a vaccine and dose kind' })
+  @ContractDocumentAnswer(200, Availability, 'Days and slots with free places for a vaccine and dose kind')
   async forDoseKind(
-    @Query() query: Record<string, unknown>,
+    @ContractQuery(AvailabilityQuery) query: AvailabilityQuery,
     @Headers('accept-encoding') acceptEncoding: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string | Buffer> {
-    const { productId, doseKind, siteId } = readAvailabilityQuery(query, ['productId'], true);
-    return answer(await this.availability.forDoseKindJson(productId, doseKind, siteId), acceptEncoding, reply);
+    return answer(await this.availability.forDoseKindJson(query.productId, query.doseKind, query.siteId ?? null), acceptEncoding, reply);
   }
 
   @Get('follow-up')
   @Public()
   @RateLimit('availability')
   @Header('cache-control', 'no-cache')
-  @ApiQuery({ name: 'productId', format: 'uuid' })
-  @ApiQuery({ name: 'firstSlotId', format: 'uuid' })
-  @ApiQuery({ name: 'siteId', format: 'uuid', required: false })
-  @ApiOkResponse({ description: "FollowUpAvailability: slots inside the product's interval after a first dose in firstSlotId" })
+  @ContractDocumentAnswer(200, FollowUpAvailability, "Slots inside the product's interval after a first dose in firstSlotId")
   async forFollowUp(
-    @Query() query: Record<string, unknown>,
+    @ContractQuery(FollowUpAvailabilityQuery) query: FollowUpAvailabilityQuery,
     @Headers('accept-encoding') acceptEncoding: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string | Buffer> {
-    const { productId, firstSlotId, siteId } = readAvailabilityQuery(query, ['productId', 'firstSlotId'], false);
-    return answer(await this.availability.forFollowUpJson(productId, firstSlotId, siteId), acceptEncoding, reply);
+    return answer(await this.availability.forFollowUpJson(query.productId, query.firstSlotId, query.siteId ?? null), acceptEncoding, reply);
   }
 }
 

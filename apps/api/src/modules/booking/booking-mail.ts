@@ -1,3 +1,4 @@
+import type { BookingMailTemplate } from '@vaccinate/mail-contracts';
 import type { OutboxPayload } from '../outbox/outbox.repository';
 import type { BookingView } from './booking-view';
 import { calendarFile } from './ics-calendar';
@@ -30,7 +31,7 @@ export function bookingCalendar(view: BookingView, publicUrl: string): string {
 
 /** The outbox message telling the person about their booking. */
 export function bookingMail(
-  template: OutboxPayload['template'],
+  template: BookingMailTemplate,
   view: BookingView,
   publicUrl: string,
   reason?: string,

@@ -1,12 +1,12 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { BookingConfirmation, ManagedBooking } from '@vaccinate/api-contracts';
+import { Controller, Get, Header, Headers, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { BookingConfirmation, CreateBookingRequest, ManagedBooking, RebookRequest } from '@vaccinate/api-contracts';
 import type { FastifyRequest } from 'fastify';
+import { ContractAnswer, ContractBody } from '../../common/contract/contract.decorators';
 import { RateLimit } from '../../common/rate-limit';
 import { Public } from '../auth/access.decorators';
 import { BookingChangeService } from './booking-change.service';
 import { BookingService } from './booking.service';
-import { CreateBookingDto, RebookDto } from './dto/create-booking.dto';
 
 const MANAGE_TOKEN = { name: 'X-Manage-Token', required: true, description: 'The token from the manage link' };
 
@@ -22,14 +22,14 @@ export class BookingController {
   @Public()
   @RateLimit('booking')
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: '16-64 characters; a retry with the same key returns the same booking' })
-  @ApiCreatedResponse({ description: 'Booked; the manage token is shown once' })
+  @ContractAnswer(201, BookingConfirmation, 'Booked; the manage token is shown once')
   @ApiConflictResponse({ description: 'booking.slot_full, booking.sold_out or booking.already_booked' })
   create(
-    @Body() dto: CreateBookingDto,
+    @ContractBody(CreateBookingRequest) booking: CreateBookingRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: FastifyRequest,
   ): Promise<BookingConfirmation> {
-    return this.bookings.create(dto, idempotencyKey, request.ip);
+    return this.bookings.create(booking, idempotencyKey, request.ip);
   }
 
   @Get('current')
@@ -37,7 +37,7 @@ export class BookingController {
   @RateLimit('manage')
   @Header('cache-control', 'no-store')
   @ApiHeader(MANAGE_TOKEN)
-  @ApiOkResponse({ description: 'The booking behind the manage link' })
+  @ContractAnswer(200, ManagedBooking, 'The booking behind the manage link')
   current(@Headers('x-manage-token') token = ''): Promise<ManagedBooking> {
     return this.bookings.current(token);
   }
@@ -59,7 +59,7 @@ export class BookingController {
   @Public()
   @RateLimit('manage')
   @ApiHeader(MANAGE_TOKEN)
-  @ApiOkResponse({ description: 'Cancelled; the places are free at once' })
+  @ContractAnswer(200, ManagedBooking, 'Cancelled; the places are free at once')
   cancel(@Headers('x-manage-token') token = ''): Promise<ManagedBooking> {
     return this.changes.cancel(token);
   }
@@ -69,8 +69,8 @@ export class BookingController {
   @Public()
   @RateLimit('manage')
   @ApiHeader(MANAGE_TOKEN)
-  @ApiOkResponse({ description: 'Moved to the new slot' })
-  rebook(@Headers('x-manage-token') token = '', @Body() dto: RebookDto): Promise<ManagedBooking> {
-    return this.changes.rebook(token, dto.appointmentId, dto.slotId);
+  @ContractAnswer(200, ManagedBooking, 'Moved to the new slot')
+  rebook(@Headers('x-manage-token') token = '', @ContractBody(RebookRequest) move: RebookRequest): Promise<ManagedBooking> {
+    return this.changes.rebook(token, move.appointmentId, move.slotId);
   }
 }

@@ -1,7 +1,7 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { VaccinationDay } from '@vaccinate/api-contracts';
-import { uuidParam } from '../../common/id-param.pipe';
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CancelledVaccinationDay, IdParam } from '@vaccinate/api-contracts';
+import { ContractAnswer, ContractParams } from '../../common/contract/contract.decorators';
 import { RequireRole } from '../auth/access.decorators';
 import { VaccinationDayService } from '../vaccination-day/vaccination-day.service';
 import { BookingChangeService } from './booking-change.service';
@@ -18,8 +18,8 @@ export class DayCancellationController {
   @Post(':id/cancel')
   @HttpCode(200)
   @RequireRole('doctor')
-  @ApiOkResponse({ description: 'Cancelled; every booked person is mailed' })
-  cancel(@Param('id', uuidParam()) id: string): Promise<{ day: VaccinationDay; bookingsNotified: number }> {
+  @ContractAnswer(200, CancelledVaccinationDay, 'Cancelled; every booked person is mailed')
+  cancel(@ContractParams(IdParam) { id }: IdParam): Promise<CancelledVaccinationDay> {
     return this.days.cancel(id, (client, dayId) => this.bookingChanges.cancelForDay(client, dayId));
   }
 }

@@ -1,15 +1,24 @@
-import { Body, Controller, Get, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Patch, Post } from '@nestjs/common';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
-import { ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Lot, PublicCatalogue, Site, VaccineProduct } from '@vaccinate/api-contracts';
-import { uuidParam } from '../../common/id-param.pipe';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  IdParam,
+  Lot,
+  LotInput,
+  LotsQuery,
+  PublicCatalogue,
+  Site,
+  SiteChange,
+  SiteInput,
+  VaccineProduct,
+  VaccineProductChange,
+  VaccineProductInput,
+} from '@vaccinate/api-contracts';
+import { ContractAnswer, ContractBody, ContractListAnswer, ContractParams, ContractQuery } from '../../common/contract/contract.decorators';
 import { TimeZoneProvider, todayIn } from '../../common/time-zone';
 import { Public, RequireRole } from '../auth/access.decorators';
 import { CatalogueService } from './catalogue.service';
-import { CreateLotDto, LotDto } from './dto/lot.dto';
-import { CreateSiteDto, SiteDto, UpdateSiteDto } from './dto/site.dto';
-import { CreateVaccineProductDto, UpdateVaccineProductDto, VaccineProductDto } from './dto/vaccine-product.dto';
 
 
 @ApiTags('catalogue')
@@ -23,74 +32,73 @@ export class CatalogueController {
 
   @Get('catalogue')
   @Public()
-  @ApiOkResponse({ description: 'Active vaccines and the sites, for the booking page' })
+  @ContractAnswer(200, PublicCatalogue, 'Active vaccines and the sites, for the booking page')
   publicCatalogue(): Promise<PublicCatalogue> {
     return this.catalogue.publicCatalogue({ requireEmployeeNumber: this.config.requireEmployeeNumber, timeZone: this.config.timeZone });
   }
 
   @Get('sites')
   @RequireRole('assistant')
-  @ApiOkResponse({ type: [SiteDto] })
+  @ContractListAnswer(200, Site, 'Every site')
   listSites(): Promise<Site[]> {
     return this.catalogue.listSites();
   }
 
   @Post('sites')
   @RequireRole('doctor')
-  @ApiCreatedResponse({ type: SiteDto })
-  createSite(@Body() dto: CreateSiteDto): Promise<Site> {
-    return this.catalogue.createSite(dto);
+  @ContractAnswer(201, Site, 'Created')
+  createSite(@ContractBody(SiteInput) site: SiteInput): Promise<Site> {
+    return this.catalogue.createSite(site);
   }
 
   @Get('sites/:id')
   @RequireRole('assistant')
-  @ApiOkResponse({ type: SiteDto })
-  getSite(@Param('id', uuidParam()) id: string): Promise<Site> {
+  @ContractAnswer(200, Site, 'The site')
+  getSite(@ContractParams(IdParam) { id }: IdParam): Promise<Site> {
     return this.catalogue.getSite(id);
   }
 
   @Patch('sites/:id')
   @RequireRole('doctor')
-  @ApiOkResponse({ type: SiteDto })
-  updateSite(@Param('id', uuidParam()) id: string, @Body() dto: UpdateSiteDto): Promise<Site> {
-    const { version, ...change } = dto;
+  @ContractAnswer(200, Site, 'Changed')
+  updateSite(@ContractParams(IdParam) { id }: IdParam, @ContractBody(SiteChange) site: SiteChange): Promise<Site> {
+    const { version, ...change } = site;
     return this.catalogue.updateSite(id, change, version);
   }
 
   @Get('vaccines')
   @RequireRole('assistant')
-  @ApiOkResponse({ type: [VaccineProductDto] })
+  @ContractListAnswer(200, VaccineProduct, 'Every vaccine')
   listProducts(): Promise<VaccineProduct[]> {
     return this.catalogue.listProducts();
   }
 
   @Post('vaccines')
   @RequireRole('doctor')
-  @ApiCreatedResponse({ type: VaccineProductDto })
-  createProduct(@Body() dto: CreateVaccineProductDto): Promise<VaccineProduct> {
-    return this.catalogue.createProduct(dto);
+  @ContractAnswer(201, VaccineProduct, 'Created')
+  createProduct(@ContractBody(VaccineProductInput) product: VaccineProductInput): Promise<VaccineProduct> {
+    return this.catalogue.createProduct(product);
   }
 
   @Patch('vaccines/:id')
   @RequireRole('doctor')
-  @ApiOkResponse({ type: VaccineProductDto })
-  updateProduct(@Param('id', uuidParam()) id: string, @Body() dto: UpdateVaccineProductDto): Promise<VaccineProduct> {
-    const { version, ...change } = dto;
+  @ContractAnswer(200, VaccineProduct, 'Changed')
+  updateProduct(@ContractParams(IdParam) { id }: IdParam, @ContractBody(VaccineProductChange) product: VaccineProductChange): Promise<VaccineProduct> {
+    const { version, ...change } = product;
     return this.catalogue.updateProduct(id, change, version);
   }
 
   @Get('lots')
   @RequireRole('assistant')
-  @ApiQuery({ name: 'productId', required: false })
-  @ApiOkResponse({ type: [LotDto] })
-  listLots(@Query('productId', uuidParam('productId', { optional: true })) productId?: string): Promise<Lot[]> {
-    return this.catalogue.listLots(productId);
+  @ContractListAnswer(200, Lot, 'Lots, of one vaccine when productId is given')
+  listLots(@ContractQuery(LotsQuery) query: LotsQuery): Promise<Lot[]> {
+    return this.catalogue.listLots(query.productId);
   }
 
   @Post('lots')
   @RequireRole('doctor')
-  @ApiCreatedResponse({ type: LotDto })
-  createLot(@Body() dto: CreateLotDto): Promise<Lot> {
-    return this.catalogue.createLot(dto, todayIn(this.timeZone.zone));
+  @ContractAnswer(201, Lot, 'Received')
+  createLot(@ContractBody(LotInput) lot: LotInput): Promise<Lot> {
+    return this.catalogue.createLot(lot, todayIn(this.timeZone.zone));
   }
 }

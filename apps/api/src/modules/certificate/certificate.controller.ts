@@ -1,9 +1,8 @@
-import { Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { CertificateRevocationList, IssuedCertificateResponse } from '@vaccinate/api-contracts';
-import { uuidParam } from '../../common/id-param.pipe';
+import { Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { CertificateRevocationList, IdParam, IssuedCertificateResponse } from '@vaccinate/api-contracts';
+import { ContractAnswer, ContractParams } from '../../common/contract/contract.decorators';
 import { Public, RequireRole } from '../auth/access.decorators';
-import { CertificateRevocationListDto, IssuedCertificateResponseDto } from './dto/certificate-response.dto';
 import { CertificateService } from './certificate.service';
 
 @ApiTags('certificates')
@@ -14,10 +13,10 @@ export class CertificateController {
   @Post('vaccinations/:id/certificates')
   @HttpCode(201)
   @RequireRole('doctor')
-  @ApiCreatedResponse({ type: IssuedCertificateResponseDto, description: 'Issued; the link is mailed to the person' })
+  @ContractAnswer(201, IssuedCertificateResponse, 'Issued; the link is mailed to the person')
   @ApiNotFoundResponse({ description: 'No such vaccination' })
   @ApiConflictResponse({ description: 'The vaccination was superseded by a correction' })
-  issue(@Param('id', uuidParam()) id: string): Promise<IssuedCertificateResponse> {
+  issue(@ContractParams(IdParam) { id }: IdParam): Promise<IssuedCertificateResponse> {
     return this.certificates.issueOnRequest(id);
   }
 
@@ -26,7 +25,7 @@ export class CertificateController {
   @Header('cache-control', 'public, max-age=300')
   // Public data for verifiers on any origin.
   @Header('access-control-allow-origin', '*')
-  @ApiOkResponse({ type: CertificateRevocationListDto, description: 'Revoked certificate identifiers (UVCI), newest first' })
+  @ContractAnswer(200, CertificateRevocationList, 'Revoked certificate identifiers (UVCI), newest first')
   revocations(): Promise<CertificateRevocationList> {
     return this.certificates.revocations();
   }

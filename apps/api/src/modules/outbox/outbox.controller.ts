@@ -1,8 +1,10 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { DeadLetter, OutboxMessageParam, OutboxStatus } from '@vaccinate/api-contracts';
+import { ContractAnswer, ContractListAnswer, ContractParams } from '../../common/contract/contract.decorators';
 import { AppException } from '../../common/problem/app-exception';
 import { RequireRole } from '../auth/access.decorators';
-import { OutboxRepository, type DeadLetter } from './outbox.repository';
+import { OutboxRepository } from './outbox.repository';
 
 @ApiTags('outbox')
 @Controller('outbox')
@@ -11,14 +13,14 @@ export class OutboxController {
 
   @Get('status')
   @RequireRole('admin')
-  @ApiOkResponse({ description: 'Messages pending, sent and dead' })
-  status(): Promise<Record<string, number>> {
+  @ContractAnswer(200, OutboxStatus, 'Messages pending, sent and dead')
+  status(): Promise<OutboxStatus> {
     return this.outbox.counts();
   }
 
   @Get('dead-letters')
   @RequireRole('admin')
-  @ApiOkResponse({ description: 'Messages that could not be delivered; no content, only what and why' })
+  @ContractListAnswer(200, DeadLetter, 'Messages that could not be delivered; no content, only what and why')
   deadLetters(): Promise<DeadLetter[]> {
     return this.outbox.deadLetters();
   }
@@ -27,8 +29,8 @@ export class OutboxController {
   @HttpCode(204)
   @RequireRole('admin')
   @ApiNoContentResponse({ description: 'Queued again' })
-  async replay(@Param('id') id: string): Promise<void> {
-    if (!/^\d{1,18}$/.test(id) || !(await this.outbox.replay(id))) {
+  async replay(@ContractParams(OutboxMessageParam) { id }: OutboxMessageParam): Promise<void> {
+    if (!(await this.outbox.replay(id))) {
       throw new AppException('outbox.not_dead', 404, 'No such dead letter', 'This message is not among the dead letters.');
     }
   }

@@ -1,17 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
+import type { DeadLetter } from '@vaccinate/api-contracts';
+import { validateSendMailRequest, type MailTenant, type QueuedMail } from '@vaccinate/mail-contracts';
 import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
+import { AppException } from '../../common/problem/app-exception';
+import type { ApiConfig } from '../../config/api-config';
+import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
 
 /** A mail as the mailer function takes it, without the tenant part (added when it is sent). */
-export interface OutboxPayload {
-  template: 'booking-confirmation' | 'booking-changed' | 'booking-cancelled' | 'appointment-reminder' | 'certificate-issued' | 'standby-offer';
-  locale: 'de' | 'en';
-  to: { email: string; name: string };
-  data: Record<string, unknown>;
-  attachments?: { filename: string; contentType: string; contentBase64: string }[];
-}
+export type OutboxPayload = QueuedMail;
 
 export interface OutboxMessage {
   id: string;
@@ -19,14 +18,6 @@ export interface OutboxMessage {
   payload: OutboxPayload;
 }
 
-export interface DeadLetter {
-  id: string;
-  kind: string;
-  template: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-}
 
 const CLAIM_SECONDS = 60;
 
@@ -36,9 +27,19 @@ export class OutboxRepository {
   constructor(
     private readonly sql: Sql,
     @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
+  /**
+   * Writes a mail in the caller's transaction, checked first against the mailer's own contract: a
+   * mail the mailer would refuse fails the request that made it (and rolls it back), instead of
+   * ending in the dead letters. The problems name fields only, never their values.
+   */
   async enqueue(client: PoolClient, payload: OutboxPayload): Promise<void> {
+    const checked = validateSendMailRequest({ ...payload, tenant: mailTenantOf(this.config) });
+    if (!checked.ok) {
+      throw new AppException('mail.invalid', 422, 'The mail for this change cannot be sent', 'Check the listed details and try again.', checked.errors.map(({ field, message }) => ({ field: `mail.${field}`, message })));
+    }
     // No NOTIFY here: it would serialize the commits of every booking; the worker polls every second.
     await client.query('INSERT INTO outbox_message (kind, payload_encrypted) VALUES ($1, $2)', [
       `mail:${payload.template}`,
@@ -112,4 +113,19 @@ export class OutboxRepository {
     for (const row of rows) counts[row.status] = Number(row.count);
     return counts;
   }
+}
+
+/** The tenant part of every mail, from the configuration. */
+export function mailTenantOf(config: ApiConfig): MailTenant {
+  const { branding, publicUrl, timeZone } = config;
+  return {
+    displayName: branding.displayName,
+    publicUrl,
+    timeZone,
+    branding: {
+      primaryColor: branding.primaryColor,
+      accentColor: branding.accentColor,
+      ...(branding.logoUrl ? { logoUrl: branding.logoUrl } : {}),
+    },
+  };
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { MAILER_MESSAGES_PATH, type SendMailRequest } from '@vaccinate/mail-contracts';
 import type { Logger } from 'pino';
 import { APP_LOGGER } from '../../app-logger.token';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
-import { OutboxRepository, type OutboxMessage } from './outbox.repository';
+import { mailTenantOf, OutboxRepository, type OutboxMessage } from './outbox.repository';
 
 export const MAX_ATTEMPTS = 8;
 const POLL_MS = 1_000;
@@ -75,22 +76,9 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async post(url: string, apiKey: string | null, message: OutboxMessage): Promise<string> {
-    const { branding, publicUrl, timeZone } = this.config;
-    const body = {
-      ...message.payload,
-      tenant: {
-        displayName: branding.displayName,
-        publicUrl,
-        timeZone,
-        branding: {
-          primaryColor: branding.primaryColor,
-          accentColor: branding.accentColor,
-          ...(branding.logoUrl ? { logoUrl: branding.logoUrl } : {}),
-        },
-      },
-    };
+    const body: SendMailRequest = { ...message.payload, tenant: mailTenantOf(this.config) };
     try {
-      const response = await fetch(`${url}/v1/messages`, {
+      const response = await fetch(`${url}${MAILER_MESSAGES_PATH}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
         body: JSON.stringify(body),

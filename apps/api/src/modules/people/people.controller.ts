@@ -1,14 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { uuidParam } from '../../common/id-param.pipe';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Person, PersonPage } from '@vaccinate/api-contracts';
+import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { IdParam, PeopleFound, PeopleQuery, PeopleSearch, Person, PersonCorrection, PersonInput, PersonPage } from '@vaccinate/api-contracts';
+import { ContractAnswer, ContractBody, ContractParams, ContractQuery } from '../../common/contract/contract.decorators';
 import { RequireRole } from '../auth/access.decorators';
-import { CreatePersonDto } from './dto/create-person.dto';
-import { ListPeopleQuery } from './dto/list-people.query';
-import { PersonPageResponseDto, PersonResponseDto, PersonSearchResponseDto } from './dto/person-response.dto';
-import { SearchPeopleDto } from './dto/search-people.dto';
-import { UpdatePersonDto } from './dto/update-person.dto';
 import { PeopleService } from './people.service';
+
+const PAGE = { limit: 20, offset: 0 };
 
 @ApiTags('people')
 @Controller('people')
@@ -17,41 +14,41 @@ export class PeopleController {
 
   @Post()
   @RequireRole('assistant')
-  @ApiCreatedResponse({ type: PersonResponseDto })
+  @ContractAnswer(201, Person, 'Registered')
   @ApiConflictResponse({ description: 'E-mail or employee number already registered' })
-  create(@Body() dto: CreatePersonDto): Promise<Person> {
-    return this.people.create(dto);
+  create(@ContractBody(PersonInput) input: PersonInput): Promise<Person> {
+    return this.people.create(input);
   }
 
   @Get()
   @RequireRole('assistant')
-  @ApiOkResponse({ type: PersonPageResponseDto })
-  list(@Query() query: ListPeopleQuery): Promise<PersonPage> {
-    return this.people.list(query.limit, query.offset);
+  @ContractAnswer(200, PersonPage, 'One page of people, in registration order')
+  list(@ContractQuery(PeopleQuery) query: PeopleQuery): Promise<PersonPage> {
+    return this.people.list(query.limit ?? PAGE.limit, query.offset ?? PAGE.offset);
   }
 
   @Post('search')
   @HttpCode(200)
   @RequireRole('assistant')
-  @ApiOkResponse({ type: PersonSearchResponseDto })
-  async search(@Body() dto: SearchPeopleDto): Promise<{ items: Person[] }> {
-    return { items: await this.people.searchByEmail(dto.email) };
+  @ContractAnswer(200, PeopleFound, 'The people with this e-mail address')
+  async search(@ContractBody(PeopleSearch) search: PeopleSearch): Promise<PeopleFound> {
+    return { items: await this.people.searchByEmail(search.email) };
   }
 
   @Get(':id')
   @RequireRole('assistant')
-  @ApiOkResponse({ type: PersonResponseDto })
+  @ContractAnswer(200, Person, 'The person')
   @ApiNotFoundResponse()
-  get(@Param('id', uuidParam()) id: string): Promise<Person> {
+  get(@ContractParams(IdParam) { id }: IdParam): Promise<Person> {
     return this.people.get(id);
   }
 
   @Patch(':id')
   @RequireRole('doctor')
-  @ApiOkResponse({ type: PersonResponseDto })
+  @ContractAnswer(200, Person, 'Corrected; the earlier values stay in the history')
   @ApiConflictResponse({ description: 'Stale version, or e-mail or employee number already registered' })
-  update(@Param('id', uuidParam()) id: string, @Body() dto: UpdatePersonDto): Promise<Person> {
-    const { version, reason, ...change } = dto;
+  update(@ContractParams(IdParam) { id }: IdParam, @ContractBody(PersonCorrection) correction: PersonCorrection): Promise<Person> {
+    const { version, reason, ...change } = correction;
     return this.people.update(id, change, version, reason);
   }
 }

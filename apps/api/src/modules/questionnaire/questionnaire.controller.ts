@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Questionnaire } from '@vaccinate/api-contracts';
+import { Controller, Get, Put } from '@nestjs/common';
+import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { Questionnaire, QuestionnaireChange } from '@vaccinate/api-contracts';
+import { ContractAnswer, ContractBody } from '../../common/contract/contract.decorators';
 import { RequireRole } from '../auth/access.decorators';
-import { ReplaceQuestionnaireDto } from './dto/questionnaire.dto';
 import { QuestionnaireService } from './questionnaire.service';
 
 @ApiTags('questionnaire')
@@ -12,16 +12,16 @@ export class QuestionnaireController {
 
   @Get()
   @RequireRole('assistant')
-  @ApiOkResponse({ description: 'The current pre-vaccination questionnaire' })
+  @ContractAnswer(200, Questionnaire, 'The current pre-vaccination questionnaire')
   current(): Promise<Questionnaire> {
     return this.questionnaire.current();
   }
 
   @Put()
   @RequireRole('doctor')
-  @ApiOkResponse({ description: 'Saved as a new version; answers given before keep their version' })
+  @ContractAnswer(200, Questionnaire, 'Saved as a new version; answers given before keep their version')
   @ApiConflictResponse({ description: 'questionnaire.version_conflict' })
-  replace(@Body() dto: ReplaceQuestionnaireDto): Promise<Questionnaire> {
-    return this.questionnaire.replace(dto.questions, dto.version);
+  replace(@ContractBody(QuestionnaireChange) change: QuestionnaireChange): Promise<Questionnaire> {
+    return this.questionnaire.replace(change.questions, change.version);
   }
 }

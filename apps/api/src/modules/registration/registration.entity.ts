@@ -1,8 +1,9 @@
+import type { REGISTRATION_STATUSES } from '@vaccinate/api-contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { BookingEntity } from '../booking/booking.entity';
 import { VaccineProductEntity } from '../catalogue/vaccine-product.entity';
 
-export type RegistrationStatus = 'queued' | 'offered' | 'booked' | 'vaccinated' | 'withdrawn';
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 
 /**
  * A person on the waiting list: the protective layer in front of booking. One row, written once

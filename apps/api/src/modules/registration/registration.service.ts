@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { FieldProblem } from '@vaccinate/api-contracts';
+import type { RegistrationAccepted, RegistrationRequest, RegistrationStatus as RegistrationStatusView } from '@vaccinate/api-contracts';
 import { randomInt } from 'node:crypto';
 import { AppException, ValidationException } from '../../common/problem/app-exception';
 import type { ApiConfig } from '../../config/api-config';
@@ -7,35 +7,16 @@ import { API_CONFIG } from '../../config/api-config.token';
 import { CaptchaService } from '../captcha/captcha.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { PriorityRulesService } from '../priority/priority-rules.service';
-import type { CreateRegistrationDto } from './dto/create-registration.dto';
 import type { PriorityGroupName } from '@vaccinate/priority-rules';
 import type { RegistrationStatus } from './registration.entity';
 import { RegistrationRepository, type RegistrationStatusRow } from './registration.repository';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const ANSWER_KEY = /^[a-z][a-z0-9-]{0,40}$/;
 
 /** `R7KQ-4M2X-DZ`: short enough to read out on the phone, 50 bits so it cannot be guessed. */
 export function newTrackingCode(): string {
   const chars = Array.from({ length: 9 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   return `R${chars.slice(0, 3)}-${chars.slice(3, 7)}-${chars.slice(7)}`;
-}
-
-export interface RegistrationStatusView {
-  trackingCode: string;
-  status: RegistrationStatus;
-  registeredAt: string;
-  group: { rank: number; name: PriorityGroupName } | null;
-  /** Queued registrations served before this one; an estimate, releases and rules can change it. */
-  ahead: number;
-  position: number | null;
-  appointments: RegistrationStatusRow['appointments'];
-  offer: RegistrationStatusRow['offer'];
-}
-
-export interface RegistrationAccepted {
-  trackingCode: string;
-  statusUrl: string;
 }
 
 /** The protective layer: every registration is validated, encrypted, written once and answered 202. */
@@ -49,9 +30,8 @@ export class RegistrationService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  async register(dto: CreateRegistrationDto, clientIp: string): Promise<RegistrationAccepted> {
+  async register(dto: RegistrationRequest, clientIp: string): Promise<RegistrationAccepted> {
     const answers = dto.answers ?? {};
-    assertAnswers(answers);
     if (!(await this.captcha.verify(dto.captcha, clientIp))) {
       throw new AppException('captcha.invalid', 400, 'Please try again', 'The automatic check did not pass. Reload the page and try again.', [
         { field: 'captcha', message: 'did not pass' },
@@ -115,17 +95,4 @@ export class RegistrationService {
       offer: found.offer,
     };
   }
-}
-
-function assertAnswers(answers: Record<string, unknown>): void {
-  const problems: FieldProblem[] = [];
-  const entries = Object.entries(answers);
-  if (entries.length > 50) problems.push({ field: 'answers', message: 'must have at most 50 answers' });
-  for (const [key, value] of entries.slice(0, 50)) {
-    if (!ANSWER_KEY.test(key)) problems.push({ field: `answers.${key.slice(0, 40)}`, message: 'is not a question id' });
-    else if (!['string', 'number', 'boolean'].includes(typeof value) || (typeof value === 'string' && value.length > 200)) {
-      problems.push({ field: `answers.${key}`, message: 'must be a short text, a number or yes/no' });
-    }
-  }
-  if (problems.length > 0) throw new ValidationException(problems);
 }

@@ -1,19 +1,10 @@
+import type { SpareDoseProposal } from '@vaccinate/api-contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
 
-export interface SpareDoseProposal {
-  dayId: string;
-  siteId: string;
-  productId: string;
-  /** Doses brought for the day, minus booked appointments, minus what was announced today already. */
-  doses: number;
-  /** When the day closes: the proposed "until". */
-  availableUntil: string;
-  /** A lot of the day expires today: what is not given today is thrown away. */
-  expiresToday: boolean;
-}
+export type { SpareDoseProposal };
 
 /** Today's days where more doses were brought than are booked: what staff may offer to standby members. */
 @Injectable()

@@ -1,3 +1,4 @@
+import type { Announcement } from '@vaccinate/api-contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import type { PoolClient } from 'pg';
@@ -9,19 +10,7 @@ import { Sql } from '../../database/sql';
 /** Not offered more often than this per local day, whatever the announcements. */
 export const MAX_OFFERS_PER_DAY = 3;
 
-export interface Announcement {
-  id: string;
-  siteId: string;
-  productId: string;
-  doses: number;
-  taken: number;
-  availableUntil: string;
-  offerMinutes: number;
-  overbookingFactor: number;
-  status: 'open' | 'closed';
-  offered: number;
-  open: number;
-}
+export type { Announcement };
 
 export interface NewAnnouncement {
   siteId: string;

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { hashManageToken } from '../booking/booking-code';
 import { CaptchaService } from '../captcha/captcha.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import type { AnnounceSpareDosesDto, JoinStandbyDto, LeaveStandbyDto } from './dto/standby.dto';
+import type { AnnounceSpareDoses, StandbyOptIn, StandbySource } from '@vaccinate/api-contracts';
 import { SpareDoseProposalRepository, type SpareDoseProposal } from './spare-dose-proposal.repository';
 import { StandbyDispatchService } from './standby-dispatch.service';
 import { StandbyMemberRepository } from './standby-member.repository';
@@ -33,7 +33,7 @@ export class StandbyService {
     return this.spareDoses.today();
   }
 
-  async join(dto: JoinStandbyDto, clientIp: string): Promise<{ joined: true }> {
+  async join(dto: StandbyOptIn, clientIp: string): Promise<{ joined: true }> {
     assertPreferences(dto);
     if (!(await this.captcha.verify(dto.captcha, clientIp))) {
       throw new AppException('captcha.invalid', 400, 'Please try again', 'The automatic check did not pass. Reload the page and try again.', [
@@ -56,7 +56,7 @@ export class StandbyService {
   }
 
   /** Opting out works with what opting in took: tracking code and birth date, or the booking's manage token. */
-  async leave(dto: LeaveStandbyDto): Promise<{ left: true }> {
+  async leave(dto: StandbySource): Promise<{ left: true }> {
     if (!dto.manageToken && !(dto.trackingCode && dto.birthDate)) {
       throw new ValidationException([{ field: 'trackingCode', message: 'and birthDate, or a manageToken, are required' }]);
     }
@@ -68,7 +68,7 @@ export class StandbyService {
     return { left: true };
   }
 
-  async announce(dto: AnnounceSpareDosesDto, announcedBy: string): Promise<Announcement> {
+  async announce(dto: AnnounceSpareDoses, announcedBy: string): Promise<Announcement> {
     const until = new Date(dto.availableUntil);
     if (until.getTime() <= Date.now()) throw new StandbyException(StandbyExceptionCode.UntilInThePast);
     await this.catalogue.getSite(dto.siteId);
@@ -120,7 +120,7 @@ export class StandbyService {
   }
 }
 
-function assertPreferences(dto: JoinStandbyDto): void {
+function assertPreferences(dto: StandbyOptIn): void {
   const problems: FieldProblem[] = [];
   const fromRegistration = dto.trackingCode !== undefined || dto.birthDate !== undefined;
   if (fromRegistration && (!dto.trackingCode || !dto.birthDate)) {

@@ -1,10 +1,17 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { PersonHistory, Vaccination } from '@vaccinate/api-contracts';
-import { uuidParam } from '../../common/id-param.pipe';
+import { Controller, Get, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import {
+  AdverseReactionRequest,
+  IdParam,
+  LotWasteRecorded,
+  LotWasteRequest,
+  PersonHistory,
+  Vaccination,
+  VaccinationCorrection,
+} from '@vaccinate/api-contracts';
+import { ContractAnswer, ContractBody, ContractParams } from '../../common/contract/contract.decorators';
 import { RequireRole } from '../auth/access.decorators';
 import { CorrectionService } from './correction.service';
-import { AdverseReactionDto, LotWasteDto, VaccinationCorrectionDto } from './dto/vaccination.dto';
 import { PersonHistoryService } from './person-history.service';
 import { WasteService } from './waste.service';
 
@@ -19,31 +26,31 @@ export class VaccinationController {
 
   @Post('vaccinations/:id/corrections')
   @RequireRole('doctor')
-  @ApiCreatedResponse({ description: 'The corrected record; the old one stays in the history as superseded' })
+  @ContractAnswer(201, Vaccination, 'The corrected record; the old one stays in the history as superseded')
   @ApiConflictResponse({ description: 'vaccination.not_current' })
-  correct(@Param('id', uuidParam()) id: string, @Body() dto: VaccinationCorrectionDto): Promise<Vaccination> {
-    return this.corrections.correct(id, dto);
+  correct(@ContractParams(IdParam) { id }: IdParam, @ContractBody(VaccinationCorrection) correction: VaccinationCorrection): Promise<Vaccination> {
+    return this.corrections.correct(id, correction);
   }
 
   @Post('vaccinations/:id/reactions')
   @RequireRole('assistant')
-  @ApiCreatedResponse({ description: 'Reaction recorded (encrypted)' })
-  react(@Param('id', uuidParam()) id: string, @Body() dto: AdverseReactionDto): Promise<Vaccination> {
-    return this.corrections.recordReaction(id, dto.severity, dto.description);
+  @ContractAnswer(201, Vaccination, 'Reaction recorded (encrypted)')
+  react(@ContractParams(IdParam) { id }: IdParam, @ContractBody(AdverseReactionRequest) reaction: AdverseReactionRequest): Promise<Vaccination> {
+    return this.corrections.recordReaction(id, reaction.severity, reaction.description);
   }
 
   @Get('people/:id/history')
   @RequireRole('assistant')
-  @ApiOkResponse({ description: 'Every version of the person record and of each dose, with reasons (audited read)' })
-  personHistory(@Param('id', uuidParam()) id: string): Promise<PersonHistory> {
+  @ContractAnswer(200, PersonHistory, 'Every version of the person record and of each dose, with reasons (audited read)')
+  personHistory(@ContractParams(IdParam) { id }: IdParam): Promise<PersonHistory> {
     return this.history.history(id);
   }
 
   @Post('lots/:id/waste')
   @RequireRole('assistant')
-  @ApiCreatedResponse({ description: 'Doses discarded; what the lot has left' })
+  @ContractAnswer(201, LotWasteRecorded, 'Doses discarded; what the lot has left')
   @ApiConflictResponse({ description: 'vaccination.out_of_stock' })
-  recordWaste(@Param('id', uuidParam()) id: string, @Body() dto: LotWasteDto): Promise<{ lotId: string; dosesLeft: number }> {
-    return this.waste.record(id, dto.doses, dto.reason, dto.dayId ?? null);
+  recordWaste(@ContractParams(IdParam) { id }: IdParam, @ContractBody(LotWasteRequest) waste: LotWasteRequest): Promise<LotWasteRecorded> {
+    return this.waste.record(id, waste.doses, waste.reason, waste.dayId ?? null);
   }
 }

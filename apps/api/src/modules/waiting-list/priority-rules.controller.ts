@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { Release, ReleaseGroups, RuleSet, SavedRuleSet, SavePriorityRules } from '@vaccinate/api-contracts';
+import { ContractAnswer, ContractBody, ContractListAnswer } from '../../common/contract/contract.decorators';
 import type { Principal } from '../../common/request-context';
 import { RequireRole } from '../auth/access.decorators';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { ReleaseInForce } from '../priority/priority-rules.repository';
-import type { RuleSetView } from '../priority/priority-rules.service';
-import { ReleaseGroupsDto, SavePriorityRulesDto } from './dto/priority-rules.dto';
 import { PriorityRulesAdminService } from './priority-rules-admin.service';
 
 @ApiTags('waiting-list')
@@ -15,22 +14,22 @@ export class PriorityRulesController {
 
   @Get('rules')
   @RequireRole('doctor')
-  @ApiOkResponse({ description: 'Priority groups and eligibility limits in force' })
-  rules(): Promise<RuleSetView> {
+  @ContractAnswer(200, RuleSet, 'Priority groups and eligibility limits in force')
+  rules(): Promise<RuleSet> {
     return this.admin.rules();
   }
 
   @Put('rules')
   @RequireRole('doctor')
-  @ApiOkResponse({ description: 'Saved as a new version; queued registrations are regrouped' })
-  save(@Body() dto: SavePriorityRulesDto, @CurrentPrincipal() principal: Principal): Promise<RuleSetView & { regrouped: number }> {
-    return this.admin.save(dto.rules, dto.eligibility, principal.subject);
+  @ContractAnswer(200, SavedRuleSet, 'Saved as a new version; queued registrations are regrouped')
+  save(@ContractBody(SavePriorityRules) document: SavePriorityRules, @CurrentPrincipal() principal: Principal): Promise<SavedRuleSet> {
+    return this.admin.save(document.rules, document.eligibility, principal.subject);
   }
 
   @Get('releases')
   @RequireRole('assistant')
-  @ApiOkResponse({ description: 'Releases in force: every site and per site' })
-  releases(): Promise<ReleaseInForce[]> {
+  @ContractListAnswer(200, Release, 'Releases in force: every site and per site')
+  releases(): Promise<Release[]> {
     return this.admin.releases();
   }
 
@@ -38,7 +37,7 @@ export class PriorityRulesController {
   @HttpCode(204)
   @RequireRole('doctor')
   @ApiNoContentResponse({ description: 'Released; the allocator takes the released groups in order' })
-  release(@Body() dto: ReleaseGroupsDto, @CurrentPrincipal() principal: Principal): Promise<void> {
-    return this.admin.release(dto.upToRank, dto.siteId ?? null, principal.subject);
+  release(@ContractBody(ReleaseGroups) release: ReleaseGroups, @CurrentPrincipal() principal: Principal): Promise<void> {
+    return this.admin.release(release.upToRank, release.siteId ?? null, principal.subject);
   }
 }

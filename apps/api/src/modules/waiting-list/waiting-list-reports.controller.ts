@@ -1,8 +1,9 @@
-import { Controller, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ReportCsvQuery, ReportsQuery, WaitingListReports } from '@vaccinate/api-contracts';
+import { ContractAnswer, ContractQuery } from '../../common/contract/contract.decorators';
 import { RequireRole } from '../auth/access.decorators';
-import { ReportCsvQueryDto, ReportsQueryDto } from './dto/reports.dto';
-import { WaitingListReportsService, type WaitingListReports } from './waiting-list-reports.service';
+import { WaitingListReportsService } from './waiting-list-reports.service';
 
 @ApiTags('waiting-list')
 @Controller('waiting-list/reports')
@@ -11,8 +12,8 @@ export class WaitingListReportsController {
 
   @Get()
   @RequireRole('doctor')
-  @ApiOkResponse({ description: 'Registrations by group, site preference and week; willing vs vaccinated; standby offered vs taken' })
-  all(@Query() query: ReportsQueryDto): Promise<WaitingListReports> {
+  @ContractAnswer(200, WaitingListReports, 'Registrations by group, site preference and week; willing vs vaccinated; standby offered vs taken')
+  all(@ContractQuery(ReportsQuery) query: ReportsQuery): Promise<WaitingListReports> {
     return this.reports.all(query.locale);
   }
 
@@ -22,7 +23,7 @@ export class WaitingListReportsController {
   @Header('content-disposition', 'attachment; filename="waiting-list-report.csv"')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'One report as CSV' })
-  csv(@Query() query: ReportCsvQueryDto): Promise<string> {
+  csv(@ContractQuery(ReportCsvQuery) query: ReportCsvQuery): Promise<string> {
     return this.reports.csv(query.report, query.locale ?? 'en');
   }
 }

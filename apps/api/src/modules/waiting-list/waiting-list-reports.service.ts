@@ -1,25 +1,9 @@
+import type { ReportName, WaitingListReports } from '@vaccinate/api-contracts';
 import { Injectable } from '@nestjs/common';
 import { PriorityRulesService } from '../priority/priority-rules.service';
 import { toCsv } from './csv.util';
-import {
-  WaitingListReportsRepository,
-  type CountByGroup,
-  type CountBySite,
-  type CountByWeek,
-  type StandbyTally,
-  type WillingVsVaccinated,
-} from './waiting-list-reports.repository';
+import { WaitingListReportsRepository } from './waiting-list-reports.repository';
 
-export const REPORTS = ['by-group', 'by-site', 'by-week', 'willing-vs-vaccinated', 'standby'] as const;
-export type ReportName = (typeof REPORTS)[number];
-
-export interface WaitingListReports {
-  byGroup: (CountByGroup & { group: string | null })[];
-  bySite: CountBySite[];
-  byWeek: CountByWeek[];
-  willingVsVaccinated: WillingVsVaccinated;
-  standby: StandbyTally[];
-}
 
 /** Demand and standby figures for staff, as JSON or one report as CSV. */
 @Injectable()

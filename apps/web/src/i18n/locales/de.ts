@@ -71,6 +71,9 @@ export const de: Messages = {
     dateInFuture: 'Das Datum darf nicht in der Zukunft liegen.',
     summary: 'Bitte korrigieren Sie die markierten Felder.',
     wholeNumberMin: 'Bitte geben Sie eine ganze Zahl ein, {{min}} oder mehr.',
+    birthDate: 'Bitte geben Sie ein Geburtsdatum ein: nicht in der Zukunft, nicht vor 1900.',
+    pattern: 'Bitte prüfen Sie das Format dieses Felds.',
+    tooLong: 'Das ist zu lang.',
   },
   unknownTenant: {
     title: 'Unter dieser Adresse gibt es kein Impfzentrum',

@@ -73,6 +73,9 @@ export const en = {
     dateInFuture: 'The date cannot be in the future.',
     summary: 'Please correct the marked fields.',
     wholeNumberMin: 'Please enter a whole number, {{min}} or more.',
+    birthDate: 'Please enter a birth date: not in the future, not before 1900.',
+    pattern: 'Please check the format of this field.',
+    tooLong: 'This is too long.',
   },
   unknownTenant: {
     title: 'No vaccination center at this address',

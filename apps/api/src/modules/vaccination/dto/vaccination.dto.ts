@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  INJECTION_ROUTES,
-  INJECTION_SITES,
-  REACTION_SEVERITIES,
-  WASTE_REASONS,
-  type DocumentVaccinationRequest,
-  type InjectionRoute,
-  type InjectionSite,
-  type ReactionSeverity,
-  type VaccinationCorrection,
-  type WasteReason,
-} from '@vaccinate/api-contracts';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { INJECTION_ROUTES, INJECTION_SITES, type DocumentVaccinationRequest, type InjectionRoute, type InjectionSite } from '@vaccinate/api-contracts';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
 
@@ -24,24 +13,4 @@ export class DocumentVaccinationDto implements DocumentVaccinationRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) vaccinator?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }, { message: 'must be a date-time (ISO 8601)' }) administeredAt?: string;
   @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) version!: number;
-}
-
-export class VaccinationCorrectionDto implements VaccinationCorrection {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'must be a lot id' }) lotId?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 20 }) @IsOptional() @IsInt() @Min(1) @Max(20) doseNumber?: number;
-  @ApiPropertyOptional({ enum: INJECTION_SITES }) @IsOptional() @IsIn(INJECTION_SITES, oneOf(INJECTION_SITES)) injectionSite?: InjectionSite;
-  @ApiPropertyOptional({ enum: INJECTION_ROUTES }) @IsOptional() @IsIn(INJECTION_ROUTES, oneOf(INJECTION_ROUTES)) route?: InjectionRoute;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }, { message: 'must be a date-time (ISO 8601)' }) administeredAt?: string;
-  @ApiProperty({ maxLength: 500 }) @IsString() @IsNotEmpty() @MaxLength(500) reason!: string;
-}
-
-export class AdverseReactionDto {
-  @ApiProperty({ enum: REACTION_SEVERITIES }) @IsIn(REACTION_SEVERITIES, oneOf(REACTION_SEVERITIES)) severity!: ReactionSeverity;
-  @ApiProperty({ maxLength: 1000 }) @IsString() @IsNotEmpty() @MaxLength(1000) description!: string;
-}
-
-export class LotWasteDto {
-  @ApiProperty({ minimum: 1, maximum: 1000 }) @IsInt() @Min(1) @Max(1000) doses!: number;
-  @ApiProperty({ enum: WASTE_REASONS }) @IsIn(WASTE_REASONS, oneOf(WASTE_REASONS)) reason!: WasteReason;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) @IsOptional() @IsUUID('all', { message: 'must be a day id' }) dayId?: string | null;
 }

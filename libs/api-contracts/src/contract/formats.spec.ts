@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlausibleBirthDate } from './person-fields';
+import { isIsoDateTime, isPlausibleBirthDate } from './formats';
 
 describe('isPlausibleBirthDate', () => {
   const today = new Date('2026-11-23T12:00:00Z');
@@ -14,5 +14,18 @@ describe('isPlausibleBirthDate', () => {
     ['10.12.1990', false],
   ])('%s -> %s', (value, expected) => {
     expect(isPlausibleBirthDate(value, today)).toBe(expected);
+  });
+});
+
+describe('isIsoDateTime', () => {
+  it.each([
+    ['2026-03-02T09:15:00Z', true],
+    ['2026-03-02T09:15:00.123+01:00', true],
+    ['2023-02-30T00:00:00Z', false],
+    ['2026-03-02T24:00:00Z', false],
+    ['2026-03-02T09:15:00', false],
+    ['2026-03-02', false],
+  ])('%s -> %s', (value, expected) => {
+    expect(isIsoDateTime(value)).toBe(expected);
   });
 });

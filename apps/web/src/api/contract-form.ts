@@ -1,0 +1,40 @@
+import type { Contract, FieldProblem } from '@vaccinate/api-contracts';
+import type { TFunction } from 'i18next';
+import type { FieldErrors } from './field-errors';
+
+// The contracts' rules, in the reader's language; the API's English sentence where none is written yet.
+const RULE_KEYS: Record<string, string> = {
+  required: 'validation.required',
+  'format:email': 'validation.email',
+  'format:date': 'validation.date',
+  'format:birth-date': 'validation.birthDate',
+  pattern: 'validation.pattern',
+  length: 'validation.tooLong',
+};
+
+/** A problem in the reader's language; an empty input is "fill in this field" whatever format it lacks. */
+export function problemText(problem: FieldProblem, t: TFunction, value?: unknown): string {
+  const rule = typeof value === 'string' && value.trim() === '' ? 'required' : problem.rule;
+  const key = rule ? RULE_KEYS[rule] : undefined;
+  return key ? t(key) : problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
+}
+
+/**
+ * Checks a request with the same contract the API checks it with, before it is sent, and places each
+ * problem under the form's input for that field (`prefix` + input name, e.g. `person.email`).
+ */
+export function contractFieldErrors<F extends string>(contract: Contract, request: unknown, fields: readonly F[], prefix: string, t: TFunction): FieldErrors<F> {
+  // The contract trims in place; the form keeps what the person typed.
+  const result = contract.validate(structuredClone(request));
+  const errors: FieldErrors<F> = {};
+  if (result.ok) return errors;
+  for (const problem of result.problems) {
+    const name = problem.field.startsWith(prefix) ? problem.field.slice(prefix.length) : null;
+    if (name !== null && (fields as readonly string[]).includes(name)) errors[name as F] ??= problemText(problem, t, valueAt(request, problem.field));
+  }
+  return errors;
+}
+
+function valueAt(request: unknown, field: string): unknown {
+  return field.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), request);
+}

@@ -1,0 +1,82 @@
+import type { Static, TSchema } from '@sinclair/typebox';
+import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import type { FieldProblem } from '../problem';
+import { fieldProblems } from './field-problems';
+import { TRIM } from './schema';
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
+
+/**
+ * One payload, declared once: `schema` is its JSON Schema (OpenAPI takes it as is), `Static` its
+ * TypeScript type, and `validate` its compiled check, which trims the strings marked `x-trim` first.
+ */
+export interface Contract<S extends TSchema = TSchema> {
+  readonly name: string;
+  readonly schema: S;
+  validate(value: unknown): Validation<Static<S>>;
+  /** Reads text values (a query string, path segments) as the declared numbers and booleans; `validate` checks the result. */
+  fromText(value: unknown): unknown;
+}
+
+/** The TypeScript type of a contract: `type RegistrationRequest = Payload<typeof RegistrationRequest>`. */
+export type Payload<C extends Contract> = Static<C['schema']>;
+
+type Trim = (value: unknown) => void;
+
+/** Trims the marked strings of plain objects in place, before the check; built once per contract. */
+function trimmerOf(schema: TSchema): Trim | null {
+  if (schema.type === 'array' && schema.items) {
+    const item = trimmerOf(schema.items as TSchema);
+    return item && ((value) => Array.isArray(value) && value.forEach(item));
+  }
+  if (schema.type !== 'object' || !schema.properties) return null;
+  const steps: Trim[] = [];
+  for (const [key, property] of Object.entries(schema.properties as Record<string, TSchema>)) {
+    if (property[TRIM] === true) {
+      steps.push((object) => {
+        const record = object as Record<string, unknown>;
+        const text = record[key];
+        if (typeof text === 'string') record[key] = text.trim();
+      });
+      continue;
+    }
+    const nested = trimmerOf(property);
+    if (nested) steps.push((object) => nested((object as Record<string, unknown>)[key]));
+  }
+  if (steps.length === 0) return null;
+  return (value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+    for (const step of steps) step(value);
+  };
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** Query and path values are text: a property declared a number or boolean is read as one when it is written as one. */
+function fromText(schema: TSchema, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !schema.properties) return value;
+  const read: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [key, property] of Object.entries(schema.properties as Record<string, TSchema>)) {
+    const text = read[key];
+    if (typeof text !== 'string') continue;
+    if ((property.type === 'integer' || property.type === 'number') && DECIMAL.test(text)) read[key] = Number(text);
+    else if (property.type === 'boolean' && (text === 'true' || text === 'false')) read[key] = text === 'true';
+  }
+  return read;
+}
+
+export function contract<S extends TSchema>(name: string, schema: S): Contract<S> {
+  let check: TypeCheck<S> | undefined;
+  const trim = trimmerOf(schema);
+  return {
+    name,
+    schema,
+    validate(value) {
+      // Compiled on first use, so a page that imports every contract compiles only the ones it checks.
+      check ??= TypeCompiler.Compile(schema);
+      trim?.(value);
+      return check.Check(value) ? { ok: true, value } : { ok: false, problems: fieldProblems(check.Errors(value)) };
+    },
+    fromText: (value) => fromText(schema, value),
+  };
+}

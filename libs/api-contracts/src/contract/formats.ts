@@ -1,0 +1,40 @@
+import { FormatRegistry } from '@sinclair/typebox';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// The WHATWG form of `<input type="email">`, with a dot required in the domain as mail providers do.
+const EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** A calendar date that exists (no 2023-02-30). */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** An ISO 8601 date-time with its offset, on a day that exists (JavaScript's Date takes 2023-02-30 for March 2). */
+export function isIsoDateTime(value: string): boolean {
+  return ISO_DATE_TIME.test(value) && isIsoDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value));
+}
+
+/** An ISO date that exists, is not in the future and not before 1900. */
+export function isPlausibleBirthDate(value: string, today = new Date()): boolean {
+  return isIsoDate(value) && value >= '1900-01-01' && value <= today.toISOString().slice(0, 10);
+}
+
+/** The formats the contracts use, known to every compiled validator (API and web alike). */
+export const FORMATS = {
+  date: isIsoDate,
+  'birth-date': (value: string) => isPlausibleBirthDate(value),
+  'date-time': isIsoDateTime,
+  'date-or-date-time': (value: string) => isIsoDate(value) || isIsoDateTime(value),
+  email: (value: string) => value.length <= 254 && EMAIL.test(value),
+  uuid: (value: string) => UUID.test(value),
+  // An annotation for clients (a password input), not a rule.
+  password: () => true,
+} as const;
+
+for (const [name, check] of Object.entries(FORMATS)) if (!FormatRegistry.Has(name)) FormatRegistry.Set(name, check);

@@ -1,0 +1,5 @@
+export * from './contract';
+export { fieldOf, fieldProblems } from './field-problems';
+export { FORMATS, isIsoDate, isIsoDateTime, isPlausibleBirthDate } from './formats';
+export * from './schema';
+export { Type, type Static, type TSchema } from '@sinclair/typebox';
