@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RegistrationAccepted, RegistrationRequest, RegistrationStatus as RegistrationStatusView } from '@vaccinate/api-contracts';
 import { randomInt } from 'node:crypto';
-import { AppException, ValidationException } from '../../common/problem/app-exception';
+import { AppException } from '../../common/problem/app-exception';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { CaptchaService } from '../captcha/captcha.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { PriorityRulesService } from '../priority/priority-rules.service';
-import type { PriorityGroupName } from '@vaccinate/priority-rules';
-import type { RegistrationStatus } from './registration.entity';
-import { RegistrationRepository, type RegistrationStatusRow } from './registration.repository';
+import { RegistrationRepository } from './registration.repository';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
