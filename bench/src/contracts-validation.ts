@@ -97,16 +97,15 @@ function previousRules(root: string): Partial<Record<'registration' | 'booking',
   };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional, absent once the rules are gone
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the old checks exist only in a build of an older commit, loaded by path when present
     const { readRegistrationBody } = require(join(dist, 'modules', 'registration', 'registration-body.js')) as { readRegistrationBody: Check };
     rules.registration = swallow(readRegistrationBody);
   } catch {
     // Replaced by the contract.
   }
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above: only in an older build
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional, absent in builds without the DTO pipeline
     const { createValidationPipe } = require(join(dist, 'common', 'problem', 'validation.pipe.js')) as { createValidationPipe: () => { transform: (v: unknown, m: object) => Promise<unknown> } };
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above: only in an older build
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional, absent in builds without the DTO pipeline
     const { CreateBookingDto } = require(join(dist, 'modules', 'booking', 'dto', 'create-booking.dto.js')) as { CreateBookingDto?: object };
     if (CreateBookingDto) {
       const pipe = createValidationPipe();
