@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDateTime, isPlausibleBirthDate } from './formats';
+import { isIsoDate, isIsoDateTime, isPlausibleBirthDate } from './formats';
 
 describe('isPlausibleBirthDate', () => {
   const today = new Date('2026-11-23T12:00:00Z');
@@ -14,6 +14,13 @@ describe('isPlausibleBirthDate', () => {
     ['10.12.1990', false],
   ])('%s -> %s', (value, expected) => {
     expect(isPlausibleBirthDate(value, today)).toBe(expected);
+  });
+});
+
+describe('isIsoDate', () => {
+  it('takes days that exist and Postgres can store, nothing else', () => {
+    expect(['2024-02-29', '0001-01-01', '9999-12-31'].filter(isIsoDate)).toHaveLength(3);
+    expect(['2023-02-29', '2023-02-30', '2023-13-01', '0000-01-01', '2023-1-01', ' 2023-01-01'].filter(isIsoDate)).toEqual([]);
   });
 });
 
