@@ -8,7 +8,8 @@ import { tenantCiValues, tenantExample, type TenantValues } from './tenant-value
 
 const oidc = { issuer: 'https://id.acme.example', clientId: 'vacc', rolesClaim: 'groups', roleMap: 'g:admin' };
 const branding = { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' };
-const everyVariable = { ...tenantExample, tenant: { ...tenantExample.tenant, branding }, oidc } satisfies TenantValues;
+const tracing = { otlpEndpoint: 'http://otel-collector.observability.svc.cluster.local:4318' };
+const everyVariable = { ...tenantExample, tenant: { ...tenantExample.tenant, branding }, oidc, tracing } satisfies TenantValues;
 const manifests = helmRender(tenantChart, everyVariable);
 const deployment = find(manifests, 'Deployment', 'api');
 const job = find(manifests, 'Job', 'api-migrate');
