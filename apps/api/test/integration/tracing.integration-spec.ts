@@ -42,6 +42,26 @@ async function startCollector(): Promise<{ url: string; spans: ReceivedSpan[]; s
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans, server };
 }
 
+/** A stand-in mailer: answers 202 and keeps the `traceparent` each delivery carried. */
+async function startMailer(): Promise<{ url: string; traceParents: string[]; server: Server }> {
+  const traceParents: string[] = [];
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      traceParents.push(String(request.headers['traceparent'] ?? ''));
+      response.writeHead(202, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, traceParents, server };
+}
+
+/** Polls until `done` holds or ten seconds pass; the assertions after it judge what arrived. */
+async function waitUpTo10s(done: () => boolean): Promise<void> {
+  for (const deadline = Date.now() + 10_000; !done() && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 const SERVER_KIND = 2;
 const CLIENT_KIND = 3;
 const attribute = (span: ReceivedSpan, key: string) => span.attributes.find((a) => a.key === key)?.value;
@@ -51,11 +71,13 @@ describe('traces of a booking', () => {
   let catalogue: Catalogue;
   let slotId: string;
   let collector: Awaited<ReturnType<typeof startCollector>>;
+  let mailer: Awaited<ReturnType<typeof startMailer>>;
   let traced: ChildProcess | undefined;
   let tracedApi: RunningApi;
 
   beforeAll(async () => {
     collector = await startCollector();
+    mailer = await startMailer();
     setup = await startTestApi(await provisionTestTenant(inject('postgresAdminUrl'), 'tracing'), { CAPTCHA_MAX_NUMBER: '100' });
     const doctor = await staffToken(setup, ['doctor']);
     catalogue = await createCatalogue(setup, doctor);
@@ -72,6 +94,7 @@ describe('traces of a booking', () => {
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
         CAPTCHA_MAX_NUMBER: '100',
+        MAILER_URL: mailer.url,
         OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
         OTEL_BSP_SCHEDULE_DELAY: '200',
       },
@@ -97,6 +120,7 @@ describe('traces of a booking', () => {
     }
     await setup?.close();
     collector?.server.close();
+    mailer?.server.close();
   });
 
   it("continues the caller's trace through the HTTP server span to Postgres", async () => {
@@ -113,15 +137,21 @@ describe('traces of a booking', () => {
     );
     expect(booked.status).toBe(201);
 
-    // The exporter sends every 200 ms; give it a few seconds, then judge what arrived.
+    // The exporter sends every 200 ms; the confirmation mail leaves through the outbox after the request ended.
     const ours = () => collector.spans.filter((span) => span.traceId === traceId);
     const isDatabase = (span: ReceivedSpan) => attribute(span, 'db.system') !== undefined || attribute(span, 'db.system.name') !== undefined;
-    for (const deadline = Date.now() + 10_000; !ours().some(isDatabase) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
-    const server = ours().find((span) => span.kind === SERVER_KIND && span.parentSpanId === callerSpanId);
+    const isServer = (span: ReceivedSpan) => span.kind === SERVER_KIND && span.parentSpanId === callerSpanId;
+    const isDelivery = (span: ReceivedSpan) => span.name === 'POST mailer /v1/messages';
+    await waitUpTo10s(() => [isDatabase, isServer, isDelivery].every((check) => ours().some(check)) && mailer.traceParents.some((value) => value.includes(traceId)));
+    const server = ours().find(isServer);
     expect(server, 'an HTTP server span whose parent is the caller').toBeDefined();
     const database = ours().filter(isDatabase);
     expect(database.length).toBeGreaterThan(0);
     expect(database.every((span) => span.kind === CLIENT_KIND)).toBe(true);
+    // The mailer is called from the delivery span, in the caller's trace.
+    const delivery = ours().find(isDelivery);
+    expect(delivery?.kind).toBe(CLIENT_KIND);
+    expect(mailer.traceParents).toContain(`00-${traceId}-${delivery?.spanId}-01`);
     // Statement parameters are never exported: they carry personal data.
     expect(JSON.stringify(ours())).not.toContain('Mustermann');
   });

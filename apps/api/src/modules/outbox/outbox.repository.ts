@@ -3,6 +3,7 @@ import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { Sql } from '../../database/sql';
+import { activeTraceParent } from '../../tracing/active-trace';
 
 /** A mail as the mailer function takes it, without the tenant part (added when it is sent). */
 export interface OutboxPayload {
@@ -17,6 +18,8 @@ export interface OutboxMessage {
   id: string;
   attempts: number;
   payload: OutboxPayload;
+  /** The trace of the request that queued it, if that request was traced. */
+  traceParent: string | null;
 }
 
 export interface DeadLetter {
@@ -40,9 +43,10 @@ export class OutboxRepository {
 
   async enqueue(client: PoolClient, payload: OutboxPayload): Promise<void> {
     // No NOTIFY here: it would serialize the commits of every booking; the worker polls every second.
-    await client.query('INSERT INTO outbox_message (kind, payload_encrypted) VALUES ($1, $2)', [
+    await client.query('INSERT INTO outbox_message (kind, payload_encrypted, trace_parent) VALUES ($1, $2, $3)', [
       `mail:${payload.template}`,
       this.ring.encrypt(JSON.stringify(payload), 'outbox.payload'),
+      activeTraceParent(),
     ]);
   }
 
@@ -51,17 +55,18 @@ export class OutboxRepository {
    * lock is held while the mailer is called; a crashed worker's claims simply fall due again.
    */
   async claimDue(limit: number): Promise<OutboxMessage[]> {
-    const { rows } = await this.sql.query<{ id: string; attempts: number; payload_encrypted: string }>(
+    const { rows } = await this.sql.query<{ id: string; attempts: number; payload_encrypted: string; trace_parent: string | null }>(
       `UPDATE outbox_message SET next_attempt_at = now() + make_interval(secs => $2), attempts = attempts + 1
         WHERE id IN (SELECT id FROM outbox_message WHERE status = 'pending' AND next_attempt_at <= now()
                       ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id, attempts, payload_encrypted`,
+        RETURNING id, attempts, payload_encrypted, trace_parent`,
       [limit, CLAIM_SECONDS],
     );
     return rows.map((row) => ({
       id: row.id,
       attempts: row.attempts,
       payload: JSON.parse(this.ring.decrypt(row.payload_encrypted, 'outbox.payload')) as OutboxPayload,
+      traceParent: row.trace_parent,
     }));
   }
 
