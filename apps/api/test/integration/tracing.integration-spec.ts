@@ -4,13 +4,14 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { startMailCatcher, type MailCatcher } from '@vaccinate/mail-catcher';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { book, createCatalogue, createDay, inDays, person, type Catalogue } from '../support/booking-fixture';
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 import { freePort } from '../support/test-postgres';
-import { eventually } from '../support/waiting-list-fixture';
 
-const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
+const API_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
+const MAILER_MAIN = join(__dirname, '..', '..', '..', 'mailer', 'dist', 'main.js');
 
 interface ReceivedSpan {
   traceId: string;
@@ -42,66 +43,64 @@ async function startCollector(): Promise<{ url: string; spans: ReceivedSpan[]; s
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans, server };
 }
 
-/** A stand-in mailer: answers 202 and keeps the `traceparent` each delivery carried. */
-async function startMailer(): Promise<{ url: string; traceParents: string[]; server: Server }> {
-  const traceParents: string[] = [];
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      traceParents.push(String(request.headers['traceparent'] ?? ''));
-      response.writeHead(202, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, traceParents, server };
+/** Starts a built service (`dist/main.js`) as its own process, so its tracing starts before the modules it patches. */
+async function spawnService(main: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [main], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: 'ignore' });
+  await waitUpTo(60_000, async () => (await fetch(readyUrl).catch(() => undefined))?.ok === true);
+  return child;
 }
 
-/** Polls until `done` holds or ten seconds pass; the assertions after it judge what arrived. */
-async function waitUpTo10s(done: () => boolean): Promise<void> {
-  for (const deadline = Date.now() + 10_000; !done() && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+async function stopService(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await once(child, 'exit');
+}
+
+/** Polls until `done` holds or the time is up; the assertions after it judge what arrived. */
+async function waitUpTo(ms: number, done: () => boolean | Promise<boolean>): Promise<void> {
+  for (const deadline = Date.now() + ms; !(await done()) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 const SERVER_KIND = 2;
 const CLIENT_KIND = 3;
 const attribute = (span: ReceivedSpan, key: string) => span.attributes.find((a) => a.key === key)?.value;
+const isDatabase = (span: ReceivedSpan) => attribute(span, 'db.system') !== undefined || attribute(span, 'db.system.name') !== undefined;
 
 describe('traces of a booking', () => {
   let setup: RunningApi;
   let catalogue: Catalogue;
   let slotId: string;
   let collector: Awaited<ReturnType<typeof startCollector>>;
-  let mailer: Awaited<ReturnType<typeof startMailer>>;
-  let traced: ChildProcess | undefined;
+  let catcher: MailCatcher;
+  let mailer: ChildProcess | undefined;
+  let api: ChildProcess | undefined;
   let tracedApi: RunningApi;
 
   beforeAll(async () => {
     collector = await startCollector();
-    mailer = await startMailer();
+    catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
     setup = await startTestApi(await provisionTestTenant(inject('postgresAdminUrl'), 'tracing'), { CAPTCHA_MAX_NUMBER: '100' });
     const doctor = await staffToken(setup, ['doctor']);
     catalogue = await createCatalogue(setup, doctor);
     const day = await createDay(setup, doctor, { siteId: catalogue.site.id, date: inDays(6), lots: [{ lotId: catalogue.jcovdenLot.id, doses: 20 }] });
     slotId = day.slots[0]?.id ?? '';
 
-    // Tracing starts in the API process before Nest and pg load, so the traced API runs as its own process.
-    const port = await freePort();
-    traced = spawn(process.execPath, [MAIN], {
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        ...setup.tenant.environment,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        CAPTCHA_MAX_NUMBER: '100',
-        MAILER_URL: mailer.url,
-        OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
-        OTEL_BSP_SCHEDULE_DELAY: '200',
-      },
-      stdio: 'ignore',
-    });
-    const baseUrl = `http://127.0.0.1:${port}`;
-    await eventually(async () => (await fetch(`${baseUrl}/api/health/live`).catch(() => undefined))?.ok === true, 100);
+    // Both traced services run as processes of their own: tracing starts before the modules it patches load.
+    const tracing = { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '200', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+    const mailerKey = randomBytes(24).toString('base64url');
+    const mailerPort = await freePort();
+    mailer = await spawnService(
+      MAILER_MAIN,
+      { ...tracing, PORT: String(mailerPort), MAIL_FROM: 'no-reply@vaccinate.example', SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`, MAILER_API_KEY: mailerKey },
+      `http://127.0.0.1:${mailerPort}/health/ready`,
+    );
+    const apiPort = await freePort();
+    const baseUrl = `http://127.0.0.1:${apiPort}`;
+    api = await spawnService(
+      API_MAIN,
+      { ...setup.tenant.environment, ...tracing, PORT: String(apiPort), CAPTCHA_MAX_NUMBER: '100', MAILER_URL: `http://127.0.0.1:${mailerPort}`, MAILER_API_KEY: mailerKey },
+      `${baseUrl}/api/health/live`,
+    );
     tracedApi = {
       ...setup,
       baseUrl,
@@ -114,16 +113,14 @@ describe('traces of a booking', () => {
     };
   });
   afterAll(async () => {
-    if (traced && traced.exitCode === null) {
-      traced.kill('SIGTERM');
-      await once(traced, 'exit');
-    }
+    await stopService(api);
+    await stopService(mailer);
     await setup?.close();
+    await catcher?.stop();
     collector?.server.close();
-    mailer?.server.close();
   });
 
-  it("continues the caller's trace through the HTTP server span to Postgres", async () => {
+  it("carries the caller's trace through the API and Postgres to the mailer", async () => {
     const traceId = randomBytes(16).toString('hex');
     const callerSpanId = randomBytes(8).toString('hex');
     const traceparent = `00-${traceId}-${callerSpanId}-01`;
@@ -137,21 +134,20 @@ describe('traces of a booking', () => {
     );
     expect(booked.status).toBe(201);
 
-    // The exporter sends every 200 ms; the confirmation mail leaves through the outbox after the request ended.
+    // The exporters send every 200 ms; the confirmation mail leaves through the outbox after the request ended.
     const ours = () => collector.spans.filter((span) => span.traceId === traceId);
-    const isDatabase = (span: ReceivedSpan) => attribute(span, 'db.system') !== undefined || attribute(span, 'db.system.name') !== undefined;
-    const isServer = (span: ReceivedSpan) => span.kind === SERVER_KIND && span.parentSpanId === callerSpanId;
+    const isApiServer = (span: ReceivedSpan) => span.kind === SERVER_KIND && span.parentSpanId === callerSpanId;
     const isDelivery = (span: ReceivedSpan) => span.name === 'POST mailer /v1/messages';
-    await waitUpTo10s(() => [isDatabase, isServer, isDelivery].every((check) => ours().some(check)) && mailer.traceParents.some((value) => value.includes(traceId)));
-    const server = ours().find(isServer);
-    expect(server, 'an HTTP server span whose parent is the caller').toBeDefined();
+    const delivery = () => ours().find(isDelivery);
+    const isMailerServer = (span: ReceivedSpan) => span.kind === SERVER_KIND && span.parentSpanId !== undefined && span.parentSpanId === delivery()?.spanId;
+    await waitUpTo(15_000, () => [isDatabase, isApiServer, isDelivery, isMailerServer].every((check) => ours().some(check)));
+
+    expect(ours().find(isApiServer), 'an API server span whose parent is the caller').toBeDefined();
     const database = ours().filter(isDatabase);
     expect(database.length).toBeGreaterThan(0);
     expect(database.every((span) => span.kind === CLIENT_KIND)).toBe(true);
-    // The mailer is called from the delivery span, in the caller's trace.
-    const delivery = ours().find(isDelivery);
-    expect(delivery?.kind).toBe(CLIENT_KIND);
-    expect(mailer.traceParents).toContain(`00-${traceId}-${delivery?.spanId}-01`);
+    expect(delivery()?.kind).toBe(CLIENT_KIND);
+    expect(ours().find(isMailerServer), "the mailer's server span, a child of the API's delivery span").toBeDefined();
     // Statement parameters are never exported: they carry personal data.
     expect(JSON.stringify(ours())).not.toContain('Mustermann');
   });
