@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import { createApp } from './bootstrap/create-app';
-import { createLogger } from './common/logger';
 import { ConfigError, loadApiConfig, processEnvironment } from './config/api-config';
-import { metricsOf } from './metrics/api-metrics';
+import { startTracing } from './tracing/tracing';
 
 async function main(): Promise<void> {
   let config;
@@ -13,12 +11,18 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
+  const tracing = startTracing(config);
+  // Required only now: the tracing instrumentations patch http, pg, Fastify and Nest as they load.
+  const { createApp } = await import('./bootstrap/create-app.js');
+  const { createLogger } = await import('./common/logger.js');
+  const { metricsOf } = await import('./metrics/api-metrics.js');
   const logger = createLogger(config.logLevel);
   const app = await createApp(config, logger);
+  if (tracing) app.getHttpServer().once('close', () => void tracing.shutdown());
   await app.listen({ port: config.port, host: config.host });
   const metrics = metricsOf(app);
   if (metrics && config.metrics) (await metrics.listen(config.metrics.port, config.host)).unref();
-  logger.info({ tenant: config.tenantSlug, port: config.port }, 'api listening');
+  logger.info({ tenant: config.tenantSlug, port: config.port, tracing: tracing !== null }, 'api listening');
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { ConfigError, loadMailerConfig, type MailerConfig } from './config/mailer-config';
-import { startMailer } from './mailer';
+import { startTracing } from './tracing';
 
 async function main(): Promise<void> {
   let config: MailerConfig;
@@ -10,15 +10,21 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
+  const tracing = startTracing(config);
+  // Required only now: the HTTP instrumentation patches node:http as it loads.
+  const { startMailer } = await import('./mailer.js');
   const mailer = await startMailer(config);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    mailer.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    mailer
+      .stop()
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

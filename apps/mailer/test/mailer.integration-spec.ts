@@ -23,6 +23,7 @@ function mailerConfig(smtpPort: number): MailerConfig {
     from: { name: 'Vaccination center', address: 'no-reply@vaccinate.example' },
     mailjet: null,
     apiKey: API_KEY,
+    tracing: null,
   };
 }
 

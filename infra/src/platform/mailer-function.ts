@@ -10,6 +10,7 @@ import {
   selectorLabels,
   TENANT_NAMESPACE_LABEL,
 } from '../workload/labels';
+import type { ValuesContext } from '../helm/values-context';
 import type { PlatformValues } from './platform-values';
 
 export const MAILER_PORT = PLATFORM_FUNCTION_PORT;
@@ -38,9 +39,10 @@ function httpProbe(path: string, periodSeconds: number): k8s.Probe {
  * APIs may call it; it may call only DNS and the mail provider.
  */
 export class MailerFunction extends Construct {
-  constructor(scope: Construct, id: string, values: PlatformValues) {
+  constructor(scope: Construct, id: string, values: PlatformValues, context: ValuesContext) {
     super(scope, id);
-    const { mailer } = values;
+    const { mailer, tracing } = values;
+    const otlpEndpoint = context.whenSet(tracing.otlpEndpoint);
     const labels = objectLabels('mailer');
 
     new k8s.KubeDeployment(this, 'deployment', {
@@ -65,6 +67,7 @@ export class MailerFunction extends Construct {
                   { name: 'LOG_LEVEL', value: mailer.logLevel },
                   { name: 'MAIL_PROVIDER', value: mailer.provider },
                   { name: 'MAIL_FROM', value: mailer.from },
+                  ...(otlpEndpoint === undefined ? [] : [{ name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: otlpEndpoint }]),
                   ...fromSecret(mailer.secretName, MAILER_SECRET_VARIABLES, false),
                   ...fromSecret(mailer.secretName, MAILER_OPTIONAL_SECRET_VARIABLES, true),
                 ],
@@ -119,4 +122,22 @@ export class MailerFunction extends Construct {
       },
     });
   }
+}
+
+/** With the mailer's tracing on, its spans may leave for the collector's namespace and port, nowhere else. */
+export function mailerToCollectorPolicy(scope: Construct, values: PlatformValues): k8s.KubeNetworkPolicy {
+  const { tracing } = values;
+  return new k8s.KubeNetworkPolicy(scope, 'mailer-to-otlp-collector', {
+    metadata: { name: 'mailer-to-otlp-collector', labels: { 'app.kubernetes.io/part-of': 'vaccinate' } },
+    spec: {
+      podSelector: { matchLabels: selectorLabels('mailer') },
+      policyTypes: ['Egress'],
+      egress: [
+        {
+          to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: tracing.collectorNamespace } } }],
+          ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(tracing.collectorPort) }],
+        },
+      ],
+    },
+  });
 }

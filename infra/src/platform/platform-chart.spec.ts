@@ -5,7 +5,7 @@ import { platformChart, tenantChart } from '../charts';
 import { find, podTemplates, helmRender, type Manifest } from '../testing/manifests';
 import { tenantExample } from '../tenant/tenant-values';
 import { TENANT_NAMESPACE_LABEL } from '../workload/labels';
-import { platformExample } from './platform-values';
+import { platformCiValues, platformExample } from './platform-values';
 
 describe('the platform chart', () => {
   const manifests = helmRender(platformChart, platformExample);
@@ -129,5 +129,19 @@ describe('the mailer function', () => {
     const disabled = helmRender(platformChart, { ...platformExample, mailer: { ...platformExample.mailer, enabled: false } });
     expect(disabled.filter((m) => m['metadata'].name === 'mailer')).toEqual([]);
     expect(disabled.find((m) => m['kind'] === 'Deployment' && m['metadata'].name === 'web')).toBeDefined();
+  });
+});
+
+describe("the mailer's traces", () => {
+  it('reach the collector only when tracing is on, and only its namespace and port', () => {
+    const traced = helmRender(platformChart, platformCiValues['every-option'] ?? platformExample);
+    const env = (manifests: Manifest[]) => find(manifests, 'Deployment', 'mailer')['spec'].template.spec.containers[0].env as { name: string; value?: string }[];
+    expect(env(traced).find((v) => v.name === 'OTEL_EXPORTER_OTLP_ENDPOINT')?.value).toBe('http://otel-collector.observability.svc.cluster.local:4318');
+    expect(find(traced, 'NetworkPolicy', 'mailer-to-otlp-collector')['spec'].egress).toEqual([
+      { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'observability' } } }], ports: [{ protocol: 'TCP', port: 4318 }] },
+    ]);
+    const untraced = helmRender(platformChart, platformExample);
+    expect(env(untraced).map((v) => v.name)).not.toContain('OTEL_EXPORTER_OTLP_ENDPOINT');
+    expect(() => find(untraced, 'NetworkPolicy', 'mailer-to-otlp-collector')).toThrow();
   });
 });

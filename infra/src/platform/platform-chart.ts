@@ -7,7 +7,7 @@ import { scaledService } from '../workload/scaled-service';
 import { hardenedPodSpec, imageReference, resourceRequirements } from '../workload/hardening';
 import { INGRESS_CONTROLLER_POD_LABELS, NAMESPACE_NAME_LABEL, objectLabels, selectorLabels } from '../workload/labels';
 import { CertificatesFunction } from './certificates-function';
-import { MailerFunction } from './mailer-function';
+import { MailerFunction, mailerToCollectorPolicy } from './mailer-function';
 import type { PlatformValues } from './platform-values';
 
 export const WEB_PORT = 8080;
@@ -107,7 +107,9 @@ export class PlatformChart extends Chart {
       },
     });
 
-    context.when(this, 'mailer.enabled', values.mailer.enabled, () => new MailerFunction(this, 'mailer', values));
+    context.when(this, 'mailer.enabled', values.mailer.enabled, () => new MailerFunction(this, 'mailer', values, context));
+    // Beside the mailer, not inside it: one condition per object (a policy selecting no pod is inert).
+    context.when(this, 'tracing.otlpEndpoint', values.tracing.otlpEndpoint !== '', () => mailerToCollectorPolicy(this, values));
     context.when(this, 'certificates.enabled', values.certificates.enabled, () => new CertificatesFunction(this, 'certificates', values));
   }
 }

@@ -14,6 +14,7 @@ import {
   type JsonSchema,
 } from '../helm/json-schema';
 
+const HTTP_URL = '^https?://\\S+$';
 const CIDR = '^([0-9]{1,3}\\.){3}[0-9]{1,3}/[0-9]{1,2}$';
 const COLOR = '^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$';
 
@@ -84,5 +85,10 @@ export const platformValuesSchema: JsonSchema = {
     mailer: mailerSchema,
     certificates: certificatesSchema,
     networkPolicy: object({ ingressControllerNamespace: text('namespace of ingress-nginx', DNS_LABEL_PATTERN) }),
+    tracing: object({
+      otlpEndpoint: optionalText('OTLP/HTTP collector base URL for the mailer\'s traces; empty turns tracing off', HTTP_URL),
+      collectorNamespace: text('namespace of the OTLP collector the mailer may send spans to', DNS_LABEL_PATTERN),
+      collectorPort: integer('OTLP/HTTP port of the collector', 1, 65535),
+    }),
   }),
 };

@@ -50,6 +50,8 @@ export interface PlatformValues {
     autoscaling: { minReplicas: number; maxReplicas: number; targetCpuUtilization: number };
   };
   networkPolicy: { ingressControllerNamespace: string };
+  /** The mailer's OpenTelemetry traces: the OTLP/HTTP collector's base URL (empty: off) and where it runs. */
+  tracing: { otlpEndpoint: string; collectorNamespace: string; collectorPort: number };
 }
 
 export const platformDefaults: PlatformValues = {
@@ -82,6 +84,7 @@ export const platformDefaults: PlatformValues = {
     autoscaling: { minReplicas: 2, maxReplicas: 4, targetCpuUtilization: 70 },
   },
   networkPolicy: { ingressControllerNamespace: 'ingress-nginx' },
+  tracing: { otlpEndpoint: '', collectorNamespace: 'observability', collectorPort: 4318 },
 };
 
 const acme: DirectoryEntryValues = {
@@ -147,5 +150,6 @@ export const platformCiValues: Record<string, PlatformValues> = {
     mailer: { ...platformExample.mailer, provider: 'mailjet', logLevel: 'debug', providerCidr: '203.0.113.0/24' },
     certificates: { ...platformExample.certificates, rateLimitPerMinute: 30, autoscaling: { minReplicas: 3, maxReplicas: 10, targetCpuUtilization: 60 } },
     networkPolicy: { ingressControllerNamespace: 'ingress-system' },
+    tracing: { otlpEndpoint: 'http://otel-collector.observability.svc.cluster.local:4318', collectorNamespace: 'observability', collectorPort: 4318 },
   },
 };

@@ -27,7 +27,7 @@ function fromSecret(secretName: string, names: readonly string[], optional = fal
 
 /** The API server's environment; names follow API_ENVIRONMENT_VARIABLES in @vaccinate/tenant-provisioning. */
 export function apiEnvironment(values: TenantValues, context: ValuesContext): k8s.EnvVar[] {
-  const { allocator, api, captcha, mailer, oidc, tenant } = values;
+  const { allocator, api, captcha, mailer, oidc, tenant, tracing } = values;
   return [
     ...plain({
       NODE_ENV: 'production',
@@ -66,6 +66,7 @@ export function apiEnvironment(values: TenantValues, context: ValuesContext): k8
       ALLOCATOR_RETRY_DELAY_SECONDS: String(allocator.retryDelaySeconds),
       ALLOCATOR_JOB_TIMEOUT_SECONDS: String(allocator.jobTimeoutSeconds),
       METRICS_PORT: String(METRICS_PORT),
+      OTEL_EXPORTER_OTLP_ENDPOINT: context.whenSet(tracing.otlpEndpoint),
     }),
     ...fromSecret(values.secrets.name, API_SECRET_VARIABLES),
     ...fromSecret(values.secrets.name, API_OPTIONAL_SECRET_VARIABLES, true),

@@ -8,7 +8,8 @@ import { tenantCiValues, tenantExample, type TenantValues } from './tenant-value
 
 const oidc = { issuer: 'https://id.acme.example', clientId: 'vacc', rolesClaim: 'groups', roleMap: 'g:admin' };
 const branding = { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' };
-const everyVariable = { ...tenantExample, tenant: { ...tenantExample.tenant, branding }, oidc } satisfies TenantValues;
+const tracing = { otlpEndpoint: 'http://otel-collector.observability.svc.cluster.local:4318', collectorNamespace: 'observability', collectorPort: 4318 };
+const everyVariable = { ...tenantExample, tenant: { ...tenantExample.tenant, branding }, oidc, tracing } satisfies TenantValues;
 const manifests = helmRender(tenantChart, everyVariable);
 const deployment = find(manifests, 'Deployment', 'api');
 const job = find(manifests, 'Job', 'api-migrate');
@@ -141,7 +142,8 @@ describe('network policies', () => {
         podSelector: { matchLabels: { 'vaccinate.io/platform-function': 'true' } },
       },
     ]);
-    expect(policies.flatMap((p) => p['spec'].egress ?? []).length).toBe(3);
+    // The fourth: the OTLP collector, since these values turn tracing on (see below).
+    expect(policies.flatMap((p) => p['spec'].egress ?? []).length).toBe(4);
   });
 });
 
@@ -164,6 +166,20 @@ describe('reCAPTCHA egress', () => {
       ],
     });
     expect(() => find(manifests, 'NetworkPolicy', 'api-to-recaptcha')).toThrow();
+  });
+});
+
+describe('trace egress', () => {
+  it("lets only the API pods reach the collector's namespace and port, and only with tracing on", () => {
+    const policy = find(manifests, 'NetworkPolicy', 'api-to-otlp-collector');
+    expect(policy['spec']).toEqual({
+      podSelector: { matchLabels: { 'app.kubernetes.io/name': 'vaccinate-api', 'app.kubernetes.io/component': 'api', 'app.kubernetes.io/part-of': 'vaccinate' } },
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'observability' } } }], ports: [{ protocol: 'TCP', port: 4318 }] }],
+    });
+    const untraced = helmRender(tenantChart, tenantExample);
+    expect(() => find(untraced, 'NetworkPolicy', 'api-to-otlp-collector')).toThrow();
+    expect(envOf(find(untraced, 'Deployment', 'api')['spec'].template.spec.containers[0]).map((v) => v.name)).not.toContain('OTEL_EXPORTER_OTLP_ENDPOINT');
   });
 });
 

@@ -21,7 +21,7 @@ export const NON_PUBLIC_RANGES = ['10.0.0.0/8', '100.64.0.0/10', '169.254.0.0/16
  * Deny everything in the namespace, then allow: the ingress controller to the API port; the API
  * and the migration Job to DNS, Postgres and the platform functions. Nothing else, not even
  * another tenant's namespace. With reCAPTCHA, the API also reaches public HTTPS (Google's verify
- * endpoint has no fixed addresses).
+ * endpoint has no fixed addresses); with tracing on, the OTLP collector's namespace and port.
  */
 export class TenantNetworkPolicies extends Construct {
   constructor(scope: Construct, id: string, values: TenantValues, context: ValuesContext) {
@@ -114,6 +114,23 @@ export class TenantNetworkPolicies extends Construct {
         ],
       },
     });
+
+    const { tracing } = values;
+    context.when(this, 'tracing.otlpEndpoint', tracing.otlpEndpoint !== '', () =>
+      new k8s.KubeNetworkPolicy(this, 'api-to-otlp-collector', {
+        metadata: metadata('api-to-otlp-collector'),
+        spec: {
+          podSelector: { matchLabels: objectLabels('api') },
+          policyTypes: ['Egress'],
+          egress: [
+            {
+              to: [{ namespaceSelector: inNamespace(tracing.collectorNamespace) }],
+              ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(tracing.collectorPort) }],
+            },
+          ],
+        },
+      }),
+    );
 
     context.when(this, 'networkPolicy.recaptchaEgress.enabled', networkPolicy.recaptchaEgress.enabled, () =>
       new k8s.KubeNetworkPolicy(this, 'api-to-recaptcha', {

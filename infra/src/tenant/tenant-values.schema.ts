@@ -68,6 +68,11 @@ export const tenantValuesSchema: JsonSchema = {
       initialAdminEmail: text("e-mail of the tenant's first admin", '^[^@\\s"]+@[^@\\s"]+$'),
     }),
     mailer: object({ url: optionalText('the platform mailer; empty leaves mails in the outbox', HTTP_URL) }),
+    tracing: object({
+      otlpEndpoint: optionalText('OTLP/HTTP collector base URL for traces; empty turns tracing off', HTTP_URL),
+      collectorNamespace: text('namespace of the OTLP collector the API may send spans to'),
+      collectorPort: integer('OTLP/HTTP port of the collector', 1, 65535),
+    }),
     allocator: object({
       enabled: flag('run the waiting-list allocator in the API pods'),
       ratePerMinute: integer('registrations allocated per minute', 1, 100000),

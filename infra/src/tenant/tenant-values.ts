@@ -56,6 +56,11 @@ export interface TenantValues {
   bootstrap: { initialAdminEmail: string };
   /** The platform's mailer function; empty leaves mails waiting in the outbox. */
   mailer: { url: string };
+  /**
+   * OpenTelemetry traces: the OTLP/HTTP collector's base URL (empty turns tracing off), and where the
+   * collector runs, so the API's NetworkPolicy lets the spans out.
+   */
+  tracing: { otlpEndpoint: string; collectorNamespace: string; collectorPort: number };
   /** The waiting list's allocator (pg-boss in the tenant database); every pod may run it. */
   allocator: { enabled: boolean; ratePerMinute: number; retryLimit: number; retryDelaySeconds: number; jobTimeoutSeconds: number };
   captcha: { provider: string; maxNumber: number; recaptchaVerifyUrl: string; recaptchaMinScore: number };
@@ -107,6 +112,7 @@ export const tenantDefaults: TenantValues = {
   oidc: { issuer: '', clientId: '', rolesClaim: '', roleMap: '' },
   bootstrap: { initialAdminEmail: '' },
   mailer: { url: mailerUrl(DEFAULT_PLATFORM_NAMESPACE) },
+  tracing: { otlpEndpoint: '', collectorNamespace: 'observability', collectorPort: 4318 },
   allocator: { enabled: true, ratePerMinute: 600, retryLimit: 5, retryDelaySeconds: 30, jobTimeoutSeconds: 300 },
   captcha: {
     provider: 'altcha',
@@ -171,6 +177,7 @@ export const tenantCiValues: Record<string, TenantValues> = {
   'every-option': {
     ...withRecaptcha,
     oidc: withOidc.oidc,
+    tracing: { otlpEndpoint: 'http://otel-collector.observability.svc.cluster.local:4318', collectorNamespace: 'observability', collectorPort: 4318 },
     namespace: { enabled: true, name: 'tenant-acme' },
     monitoring: { prometheusNamespace: 'observability', serviceMonitor: { enabled: true }, prometheusRule: { enabled: true }, grafanaDashboard: { enabled: true } },
     tenant: { ...tenantExample.tenant, branding: { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' } },

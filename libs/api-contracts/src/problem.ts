@@ -19,6 +19,8 @@ export interface ProblemDetails {
   /** Stable machine-readable code, e.g. `person.not_found`. */
   code: string;
   requestId: string;
+  /** W3C trace id of the request, when tracing is on: what an operator searches the traces for. */
+  traceId?: string;
   errors?: FieldProblem[];
 }
 

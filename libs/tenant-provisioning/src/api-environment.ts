@@ -53,6 +53,7 @@ export const API_ENVIRONMENT_VARIABLES: readonly ApiEnvironmentVariable[] = [
   { name: 'ALLOCATOR_RETRY_DELAY_SECONDS', required: false, secret: false, description: 'first retry delay, doubled each time (30)' },
   { name: 'ALLOCATOR_JOB_TIMEOUT_SECONDS', required: false, secret: false, description: 'an allocation job a dead worker held is retried after this (300)' },
   { name: 'METRICS_PORT', required: false, secret: false, description: 'port of the Prometheus /metrics endpoint, never behind the Ingress; 0 turns it off (0)' },
+  { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', required: false, secret: false, description: 'OTLP/HTTP collector base URL for traces; unset turns tracing off' },
   { name: 'INITIAL_ADMIN_EMAIL', required: false, secret: false, bootstrapOnly: true, description: 'first admin' },
   { name: 'INITIAL_ADMIN_PASSWORD', required: false, secret: true, bootstrapOnly: true, description: 'one-time' },
 ];
@@ -70,6 +71,8 @@ export interface ApiEnvironmentInput {
   logLevel?: string;
   /** Run the waiting-list allocator in this process (the local launcher does; tests start it when they need it). */
   allocator?: boolean;
+  /** An OTLP/HTTP collector to send traces to; without it tracing is off. */
+  otlpEndpoint?: string;
 }
 
 /** The environment the local launcher gives a tenant's API; the tenant chart renders the same names. */
@@ -104,6 +107,7 @@ export function apiEnvironment(input: ApiEnvironmentInput): Record<string, strin
     ...(input.allocator ? { ALLOCATOR: 'on', ALLOCATOR_RATE_PER_MINUTE: '600' } : {}),
     // Off on a laptop: several APIs share the machine, and nothing scrapes them.
     METRICS_PORT: '0',
+    ...(input.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: input.otlpEndpoint } : {}),
     INITIAL_ADMIN_EMAIL: input.initialAdminEmail,
     INITIAL_ADMIN_PASSWORD: input.secrets.initialAdminPassword,
   };

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { activeSpanIds } from '../tracing/active-trace';
 import { requestContext } from './request-context';
 
 /**
@@ -31,10 +32,10 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { service: 'api' },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      // Every line carries the request id of the request it belongs to, when there is one.
+      // Every line carries the request id and the trace of the request it belongs to, when there is one.
       mixin: () => {
         const context = requestContext.current();
-        return context ? { requestId: context.requestId } : {};
+        return { ...(context ? { requestId: context.requestId } : {}), ...activeSpanIds() };
       },
       timestamp: pino.stdTimeFunctions.isoTime,
     },

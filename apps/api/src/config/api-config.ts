@@ -31,6 +31,8 @@ export interface ApiConfig {
   allocator: { enabled: boolean; ratePerMinute: number; retryLimit: number; retryDelaySeconds: number; jobTimeoutSeconds: number };
   /** Prometheus metrics on a port of their own that no Ingress routes to; null when off. */
   metrics: { port: number } | null;
+  /** Traces go to this OTLP/HTTP collector (its base URL, `/v1/traces` is appended); null when off. */
+  tracing: { otlpEndpoint: string } | null;
   /** How the tenant appears in mails. */
   branding: { displayName: string; primaryColor: string; accentColor: string; logoUrl: string | null; defaultLocale: 'de' | 'en' };
 }
@@ -109,6 +111,7 @@ const environmentSchema = z.object({
   ALLOCATOR_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
   ALLOCATOR_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3_600).default(300),
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -181,6 +184,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
       jobTimeoutSeconds: values.ALLOCATOR_JOB_TIMEOUT_SECONDS,
     },
     metrics: values.METRICS_PORT === 0 ? null : { port: values.METRICS_PORT },
+    tracing: values.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '') } : null,
     branding: {
       displayName: values.TENANT_DISPLAY_NAME ?? values.TENANT_SLUG,
       primaryColor: values.BRAND_PRIMARY_COLOR,

@@ -24,6 +24,7 @@ describe('loadMailerConfig', () => {
       from: { name: 'Vaccination center', address: 'no-reply@vaccinate.example' },
       mailjet: null,
       apiKey: null,
+      tracing: null,
     });
   });
 

@@ -15,6 +15,8 @@ export interface MailerConfig {
   mailjet: { apiKey: string; apiSecret: string } | null;
   /** When set, callers must send `Authorization: Bearer <key>`. */
   apiKey: string | null;
+  /** Traces go to this OTLP/HTTP collector (its base URL); null when off. */
+  tracing: { otlpEndpoint: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -49,6 +51,7 @@ const environmentSchema = z.object({
   MAILJET_API_KEY: optional,
   MAILJET_API_SECRET: optional,
   MAILER_API_KEY: optional.refine((value) => value === undefined || value.length >= 16, 'must be at least 16 characters'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optional.refine((value) => value === undefined || /^https?:\/\/[^/]/.test(value), 'must be an http(s) URL'),
 });
 
 /**
@@ -87,6 +90,7 @@ export function loadMailerConfig(env: NodeJS.ProcessEnv = process.env): MailerCo
         ? { apiKey: values.MAILJET_API_KEY, apiSecret: values.MAILJET_API_SECRET }
         : null,
     apiKey: values.MAILER_API_KEY ?? null,
+    tracing: values.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '') } : null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
@@ -24,6 +25,11 @@ export function createMailerLogger(level: string, destination?: DestinationStrea
       level,
       base: { service: 'mailer' },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      // A line written while a request is traced names its trace, so logs and spans meet.
+      mixin: () => {
+        const span = trace.getActiveSpan()?.spanContext();
+        return span && isSpanContextValid(span) ? { traceId: span.traceId, spanId: span.spanId } : {};
+      },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,

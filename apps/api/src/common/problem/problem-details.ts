@@ -1,4 +1,5 @@
 import type { FieldProblem, ProblemDetails } from '@vaccinate/api-contracts';
+import { activeTraceId } from '../../tracing/active-trace';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -34,8 +35,14 @@ export function problem(input: {
     status: input.status,
     code: input.code,
     requestId: input.requestId,
+    ...traceIdMember(),
     ...(input.detail ? { detail: input.detail } : {}),
     ...(input.instance ? { instance: input.instance } : {}),
     ...(input.errors ? { errors: input.errors } : {}),
   };
+}
+
+function traceIdMember(): { traceId?: string } {
+  const traceId = activeTraceId();
+  return traceId ? { traceId } : {};
 }

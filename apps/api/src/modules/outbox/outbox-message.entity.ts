@@ -36,4 +36,8 @@ export class OutboxMessageEntity {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /** W3C traceparent of the request that queued it; its delivery continues that trace. */
+  @Column({ name: 'trace_parent', type: 'text', nullable: true })
+  traceParent!: string | null;
 }

@@ -8,6 +8,7 @@ import { AppException } from '../../common/problem/app-exception';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
+import { activeTraceParent } from '../../tracing/active-trace';
 
 /** A mail as the mailer function takes it, without the tenant part (added when it is sent). */
 export type OutboxPayload = QueuedMail;
@@ -16,6 +17,8 @@ export interface OutboxMessage {
   id: string;
   attempts: number;
   payload: OutboxPayload;
+  /** The trace of the request that queued it, if that request was traced. */
+  traceParent: string | null;
 }
 
 
@@ -41,9 +44,10 @@ export class OutboxRepository {
       throw new AppException('mail.invalid', 422, 'The mail for this change cannot be sent', 'Check the listed details and try again.', checked.errors.map(({ field, message }) => ({ field: `mail.${field}`, message })));
     }
     // No NOTIFY here: it would serialize the commits of every booking; the worker polls every second.
-    await client.query('INSERT INTO outbox_message (kind, payload_encrypted) VALUES ($1, $2)', [
+    await client.query('INSERT INTO outbox_message (kind, payload_encrypted, trace_parent) VALUES ($1, $2, $3)', [
       `mail:${payload.template}`,
       this.ring.encrypt(JSON.stringify(payload), 'outbox.payload'),
+      activeTraceParent(),
     ]);
   }
 
@@ -52,17 +56,18 @@ export class OutboxRepository {
    * lock is held while the mailer is called; a crashed worker's claims simply fall due again.
    */
   async claimDue(limit: number): Promise<OutboxMessage[]> {
-    const { rows } = await this.sql.query<{ id: string; attempts: number; payload_encrypted: string }>(
+    const { rows } = await this.sql.query<{ id: string; attempts: number; payload_encrypted: string; trace_parent: string | null }>(
       `UPDATE outbox_message SET next_attempt_at = now() + make_interval(secs => $2), attempts = attempts + 1
         WHERE id IN (SELECT id FROM outbox_message WHERE status = 'pending' AND next_attempt_at <= now()
                       ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id, attempts, payload_encrypted`,
+        RETURNING id, attempts, payload_encrypted, trace_parent`,
       [limit, CLAIM_SECONDS],
     );
     return rows.map((row) => ({
       id: row.id,
       attempts: row.attempts,
       payload: JSON.parse(this.ring.decrypt(row.payload_encrypted, 'outbox.payload')) as OutboxPayload,
+      traceParent: row.trace_parent,
     }));
   }
 

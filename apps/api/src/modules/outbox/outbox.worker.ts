@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { APP_LOGGER } from '../../app-logger.token';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
+import { inClientSpan, withTraceHeaders } from '../../tracing/active-trace';
 import { mailTenantOf, OutboxRepository, type OutboxMessage } from './outbox.repository';
 
 export const MAX_ATTEMPTS = 8;
@@ -61,7 +62,8 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     const mailer = this.config.mailer;
     if (!mailer) return;
     const started = Date.now();
-    const outcome = await this.post(mailer.url, mailer.apiKey, message);
+    // The delivery joins the trace of the request that queued the mail; the mailer continues it.
+    const outcome = await inClientSpan('POST mailer /v1/messages', message.traceParent, () => this.post(mailer.url, mailer.apiKey, message));
     const log = { outboxId: message.id, template: message.payload.template, attempt: message.attempts, durationMs: Date.now() - started };
     if (outcome === 'sent') {
       await this.outbox.markSent(message.id);
@@ -80,7 +82,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
     try {
       const response = await fetch(`${url}${MAILER_MESSAGES_PATH}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
+        headers: withTraceHeaders({ 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) }),
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(10_000),
       });
