@@ -1,5 +1,6 @@
 import type { Static, TSchema } from '@sinclair/typebox';
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { Value, type ValueError } from '@sinclair/typebox/value';
 import type { FieldProblem } from '../problem';
 import { fieldProblems } from './field-problems';
 import { TRIM } from './schema';
@@ -65,17 +66,33 @@ function fromText(schema: TSchema, value: unknown): unknown {
   return read;
 }
 
+export interface Check {
+  Check(value: unknown): boolean;
+  Errors(value: unknown): Iterable<ValueError>;
+}
+
+/**
+ * TypeBox compiles a check with `new Function`, which a page's Content-Security-Policy (no
+ * 'unsafe-eval') forbids: in a browser the same schema is checked by TypeBox's interpreter.
+ */
+const inBrowser = 'document' in globalThis;
+
+export function checkOf(schema: TSchema, interpret = inBrowser): Check {
+  if (!interpret) return TypeCompiler.Compile(schema);
+  return { Check: (value) => Value.Check(schema, value), Errors: (value) => Value.Errors(schema, value) };
+}
+
 export function contract<S extends TSchema>(name: string, schema: S): Contract<S> {
-  let check: TypeCheck<S> | undefined;
+  let check: Check | undefined;
   const trim = trimmerOf(schema);
   return {
     name,
     schema,
     validate(value) {
-      // Compiled on first use, so a page that imports every contract compiles only the ones it checks.
-      check ??= TypeCompiler.Compile(schema);
+      // Built on first use, so a page that imports every contract builds only the ones it checks.
+      check ??= checkOf(schema);
       trim?.(value);
-      return check.Check(value) ? { ok: true, value } : { ok: false, problems: fieldProblems(check.Errors(value)) };
+      return check.Check(value) ? { ok: true, value: value as Static<S> } : { ok: false, problems: fieldProblems(check.Errors(value)) };
     },
     fromText: (value) => fromText(schema, value),
   };
