@@ -10,6 +10,7 @@ import { RateLimiter } from './common/rate-limit';
 import type { ApiConfig } from './config/api-config';
 import { API_CONFIG } from './config/api-config.token';
 import { dataSourceOptions } from './database/data-source-options';
+import { JobRunner } from './jobs/job-runner';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BookingModule } from './modules/booking/booking.module';
@@ -46,8 +47,9 @@ class TenantRuntimeModule {
         SharedCounterRepository,
         RateLimiter,
         TimeZoneProvider,
+        JobRunner,
       ],
-      exports: [API_CONFIG, FIELD_CIPHER, APP_LOGGER, Sql, SharedCounterRepository, RateLimiter, TimeZoneProvider],
+      exports: [API_CONFIG, FIELD_CIPHER, APP_LOGGER, Sql, SharedCounterRepository, RateLimiter, TimeZoneProvider, JobRunner],
     };
   }
 }

@@ -22,6 +22,8 @@ export interface ApiConfig {
   timeZone: string;
   /** Where the outbox delivers mail; without it messages wait in the outbox. */
   mailer: { url: string; apiKey: string | null } | null;
+  /** Mail delivery jobs: the first retry's delay (doubled per attempt) and how long a delivery may hold its job. */
+  mailJobs: { retryDelaySeconds: number; jobTimeoutSeconds: number };
   captcha: CaptchaConfig;
   /** The company identifies its employees by number: the booking form asks for it. */
   requireEmployeeNumber: boolean;
@@ -91,6 +93,8 @@ const environmentSchema = z.object({
   TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').default('Europe/Berlin'),
   MAILER_URL: httpUrl.optional(),
   MAILER_API_KEY: optionalText,
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  MAIL_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   CAPTCHA_PROVIDER: z.enum(['altcha', 'recaptcha']).default('altcha'),
   CAPTCHA_MAX_NUMBER: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
   RECAPTCHA_SECRET: optionalText,
@@ -165,6 +169,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     oidc,
     timeZone: values.TIME_ZONE,
     mailer: values.MAILER_URL ? { url: values.MAILER_URL.replace(/\/$/, ''), apiKey: values.MAILER_API_KEY ?? null } : null,
+    mailJobs: { retryDelaySeconds: values.MAIL_RETRY_DELAY_SECONDS, jobTimeoutSeconds: values.MAIL_JOB_TIMEOUT_SECONDS },
     captcha:
       values.CAPTCHA_PROVIDER === 'recaptcha'
         ? {

@@ -4,18 +4,16 @@ import { APP_LOGGER } from '../../app-logger.token';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
+import { JobQueue } from '../../jobs/job-queues';
+import { describeError as describe, JobRunner } from '../../jobs/job-runner';
 import { PriorityRulesService } from '../priority/priority-rules.service';
-import { AllocationQueue, type AllocationJob } from './allocation-queue';
+import { AllocationQueue, type AllocationJobData } from './allocation-queue';
 import { AllocationRepository } from './allocation.repository';
 import { AllocationService } from './allocation.service';
 
-const TICK_MS = 1_000;
-
-/** What an error may tell staff in the dead letters: its kind and code, never values. */
-function describe(error: unknown): string {
-  const { name, code } = error as { name?: string; code?: string };
-  return `${name ?? 'Error'}${code ? ` ${code}` : ''}`;
-}
+const TICK_SECONDS = 1;
+/** A late tick works what the seconds since the last one allow, up to this many seconds' worth. */
+const MAX_CATCH_UP_SECONDS = 3;
 
 /**
  * Feeds released registrations to the job queue in allocation order at the configured rate and
@@ -24,11 +22,12 @@ function describe(error: unknown): string {
  */
 @Injectable()
 export class AllocationWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  private lastTickAt = 0;
 
   constructor(
+    private readonly jobs: JobRunner,
     private readonly queue: AllocationQueue,
     private readonly repository: AllocationRepository,
     private readonly allocations: AllocationService,
@@ -44,15 +43,22 @@ export class AllocationWorker implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.allocator.enabled) return;
-    await this.queue.start();
-    this.timer = setInterval(() => void this.exclusive(() => this.tick()), TICK_MS);
-    this.timer.unref();
+    await this.queue.configure();
+    // The ticks are a pg-boss queue shared by the replicas that run the allocator, instead of a timer in each.
+    await this.jobs.every(JobQueue.allocationTick, TICK_SECONDS, () => this.exclusive(() => this.tick()));
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
     await this.running;
+  }
+
+  /** The configured rate over the time since this process's last tick (a tick may come late). */
+  private dueThisTick(): number {
+    const now = Date.now();
+    const seconds = this.lastTickAt === 0 ? TICK_SECONDS : Math.min(MAX_CATCH_UP_SECONDS, (now - this.lastTickAt) / 1000);
+    this.lastTickAt = now;
+    return Math.max(1, Math.round((this.config.allocator.ratePerMinute / 60) * seconds));
   }
 
   /** Feeds and works until nothing is due; ignores the rate. For tests and the staff "allocate now". */
@@ -77,8 +83,9 @@ export class AllocationWorker implements OnApplicationBootstrap, OnApplicationSh
   private async tick(): Promise<void> {
     if (this.stopped) return;
     try {
-      await this.feed(this.perTick);
-      await this.work(this.perTick);
+      const due = this.dueThisTick();
+      await this.feed(due);
+      await this.work(due);
     } catch (error) {
       this.logger.error({ err: describe(error) }, 'allocation tick failed; next tick retries');
     }
@@ -98,25 +105,18 @@ export class AllocationWorker implements OnApplicationBootstrap, OnApplicationSh
     });
   }
 
-  private async work(limit: number): Promise<number> {
-    let done = 0;
-    while (done < limit && !this.stopped) {
-      const job = await this.queue.fetchOne();
-      if (!job) break;
-      await this.process(job);
-      done += 1;
-    }
-    return done;
+  private work(limit: number): Promise<number> {
+    return this.queue.workDue((job) => this.process(job), this.stopped ? 0 : limit);
   }
 
-  private async process(job: AllocationJob): Promise<void> {
+  /** Throwing fails the job: the queue retries it with backoff, then makes it a dead letter. */
+  private async process(job: { id: string; data: AllocationJobData }): Promise<void> {
     try {
       const outcome = await this.allocations.allocate(job.data.registrationId);
-      await this.queue.complete(job.id);
       this.logger.info({ jobId: job.id, outcome }, 'registration allocated');
     } catch (error) {
-      await this.queue.fail(job.id, describe(error));
       this.logger.warn({ jobId: job.id, err: describe(error) }, 'allocation failed; retried with backoff, then a dead letter');
+      throw error;
     }
   }
 }
