@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { addDays } from '@vaccinate/dose-schedule';
 import type { Logger } from 'pino';
 import { APP_LOGGER } from '../../app-logger.token';
@@ -6,19 +6,20 @@ import { todayIn } from '../../common/time-zone';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
+import { JobQueue } from '../../jobs/job-queues';
+import { JobRunner } from '../../jobs/job-runner';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { bookingMail } from './booking-mail';
 import { BookingViewRepository } from './booking-view.repository';
 
-const INTERVAL_MS = 10 * 60_000;
+const EVERY_TEN_MINUTES = '*/10 * * * *';
 const BATCH = 200;
 
 /** Queues the reminder mail the day before each appointment, once; several pods share the work without overlap. */
 @Injectable()
-export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-
+export class ReminderJob implements OnApplicationBootstrap {
   constructor(
+    private readonly jobs: JobRunner,
     private readonly sql: Sql,
     private readonly views: BookingViewRepository,
     private readonly outbox: OutboxRepository,
@@ -26,13 +27,11 @@ export class ReminderJob implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.runOnce().catch(() => this.logger.warn('reminder run failed; next run retries')), INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** A pg-boss cron schedule: each run happens once, in one of the replicas. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.schedule(JobQueue.reminders, EVERY_TEN_MINUTES, async () => {
+      await this.runOnce().catch(() => this.logger.warn('reminder run failed; next run retries'));
+    });
   }
 
   /** Queues reminders for tomorrow's appointments not reminded yet; returns how many bookings got one. */

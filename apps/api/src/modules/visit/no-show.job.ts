@@ -1,10 +1,12 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_LOGGER } from '../../app-logger.token';
 import { Sql } from '../../database/sql';
+import { JobQueue } from '../../jobs/job-queues';
+import { JobRunner } from '../../jobs/job-runner';
 import { NoShowService } from './no-show.service';
 
-const INTERVAL_MS = 10 * 60_000;
+const EVERY_TEN_MINUTES = '*/10 * * * *';
 /** Staff may still check in a latecomer for a while after the last slot; then the day is closed. */
 const GRACE = '1 hour';
 
@@ -13,22 +15,19 @@ const GRACE = '1 hour';
  * (to standby offers, to a later booking) even when nobody on site pressed the button.
  */
 @Injectable()
-export class NoShowJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-
+export class NoShowJob implements OnApplicationBootstrap {
   constructor(
+    private readonly jobs: JobRunner,
     private readonly sql: Sql,
     private readonly noShows: NoShowService,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.runOnce().catch(() => this.logger.warn('no-show run failed; next run retries')), INTERVAL_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  /** A pg-boss cron schedule: each run happens once, in one of the replicas. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs.schedule(JobQueue.noShows, EVERY_TEN_MINUTES, async () => {
+      await this.runOnce().catch(() => this.logger.warn('no-show run failed; next run retries'));
+    });
   }
 
   /** Closes every day that ended more than the grace period ago and still has unmarked appointments; returns the people marked. */
