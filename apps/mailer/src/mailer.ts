@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { MAIL_LOCALES, MAIL_TEMPLATES } from '@vaccinate/mail-contracts';
 import type { DestinationStream } from 'pino';
 import type { MailerConfig } from './config/mailer-config';
+import { DeliveredKeys } from './delivery/delivered-keys';
 import { MailDeliveryService } from './delivery/mail-delivery.service';
 import { createMailerHttpServer } from './http/mailer-http.server';
 import { createMailerLogger } from './logging/mailer-logger';
@@ -29,7 +30,7 @@ export async function startMailer(config: MailerConfig, options: StartMailerOpti
   const logger = createMailerLogger(config.logLevel, options.logDestination);
   const provider = options.provider ?? createMailProvider(config);
   const delivery = new MailDeliveryService(provider, config.from.address);
-  const http = createMailerHttpServer({ delivery, logger, apiKey: config.apiKey });
+  const http = createMailerHttpServer({ delivery, deliveredKeys: new DeliveredKeys(), fromAddress: config.from.address, logger, apiKey: config.apiKey });
 
   http.server.listen(config.port, config.host);
   await Promise.race([once(http.server, 'listening'), once(http.server, 'error').then(([error]) => Promise.reject(error as Error))]);

@@ -73,6 +73,25 @@ describe('mailer over SMTP into a real mail catcher', () => {
     expect(ics?.content.toString('utf8')).toBe(ICS_FILE);
   });
 
+  it('sends a message once per tenant and idempotency key, answering a repeat as the first time', async () => {
+    const key = { ...AUTH, 'idempotency-key': 'outbox-42' };
+    const first = await postJson(`${mailer.url}/v1/messages`, sendMailRequest(), key);
+    const again = await postJson(`${mailer.url}/v1/messages`, sendMailRequest(), key);
+    expect([first.status, again.status]).toEqual([202, 202]);
+    expect(again.json()).toEqual(first.json());
+    const otherTenant = sendMailRequest();
+    otherTenant.tenant.publicUrl = 'https://other.vaccinate.example';
+    expect((await postJson(`${mailer.url}/v1/messages`, otherTenant, key)).status).toBe(202);
+    const firstId = (first.json() as { messageId: string }).messageId;
+    await catcher.waitForMessage((message) => message.messageId !== firstId);
+    // The Message-ID follows from tenant and key, so a copy sent twice would still read as one message.
+    const ids = catcher.messages().map((message) => message.messageId ?? '');
+    expect(ids).toHaveLength(2);
+    expect(ids).toContain(firstId);
+    expect(ids.every((id) => /^<[0-9a-f]{40}@vaccinate\.example>$/.test(id))).toBe(true);
+    expect(logs.entries().some((entry) => entry['outcome'] === 'already sent')).toBe(true);
+  });
+
   it('writes English subjects for English recipients', async () => {
     const answer = await postJson(`${mailer.url}/v1/messages`, sendMailRequest({ template: 'booking-changed', locale: 'en' }), AUTH);
     expect(answer.status).toBe(202);

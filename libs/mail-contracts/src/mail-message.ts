@@ -5,6 +5,11 @@
  */
 
 export const MAILER_MESSAGES_PATH = '/v1/messages';
+/**
+ * The request header naming a message once per tenant: the mailer sends a message under a key it
+ * has sent before only once, so a caller may retry a delivery whose answer it never saw.
+ */
+export const MAILER_IDEMPOTENCY_HEADER = 'idempotency-key';
 
 export const BOOKING_MAIL_TEMPLATES = [
   'booking-confirmation',

@@ -14,10 +14,12 @@ export class MailDeliveryService {
     return this.provider.name;
   }
 
-  async deliver(request: ValidSendMailRequest): Promise<{ messageId: string }> {
+  /** `messageId` names the message in its Message-ID header, so a copy sent twice is recognisable as one. */
+  async deliver(request: ValidSendMailRequest, messageId?: string): Promise<{ messageId: string }> {
     const rendered = await renderMail(request);
     try {
       return await this.provider.send({
+        ...(messageId ? { messageId } : {}),
         // Recipients know their employer, not the platform: the sender name is the tenant's.
         from: { name: request.tenant.displayName, address: this.fromAddress },
         to: { name: request.to.name, address: request.to.email },

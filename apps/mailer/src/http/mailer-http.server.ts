@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { MAILER_MESSAGES_PATH, validateSendMailRequest, type SendMailAccepted } from '@vaccinate/mail-contracts';
+import { MAILER_IDEMPOTENCY_HEADER, MAILER_MESSAGES_PATH, validateSendMailRequest, type SendMailAccepted } from '@vaccinate/mail-contracts';
 import type { Logger } from 'pino';
+import type { DeliveredKeys } from '../delivery/delivered-keys';
 import type { MailDeliveryService } from '../delivery/mail-delivery.service';
 import { MailerException, MailerProblemCode } from '../delivery/mailer.exception';
 import { isAuthorized } from './bearer-auth';
@@ -10,6 +11,10 @@ import { sendJson, sendProblem, statusOf } from './problem-response';
 
 export interface MailerHttpDependencies {
   delivery: MailDeliveryService;
+  /** Idempotency keys already sent, per tenant. */
+  deliveredKeys: DeliveredKeys<SendMailAccepted>;
+  /** The sender address; its domain ends the deterministic Message-IDs. */
+  fromAddress: string;
   logger: Logger;
   apiKey: string | null;
 }
@@ -21,8 +26,24 @@ export interface MailerHttpServer {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 
-export function createMailerHttpServer({ delivery, logger, apiKey }: MailerHttpDependencies): MailerHttpServer {
+/** The same tenant and key always give the same Message-ID, so even a copy sent twice (a mailer restart) is one message to its reader. */
+export function messageIdFor(tenant: string, key: string, fromAddress: string): string {
+  const digest = createHash('sha256').update(`${tenant}\u0000${key}`).digest('hex').slice(0, 40);
+  return `<${digest}@${fromAddress.split('@')[1] ?? 'mailer.invalid'}>`;
+}
+
+function idempotencyKeyOf(request: IncomingMessage): string | null {
+  const value = request.headers[MAILER_IDEMPOTENCY_HEADER];
+  if (value === undefined) return null;
+  if (typeof value === 'string' && IDEMPOTENCY_KEY.test(value)) return value;
+  throw new MailerException(MailerProblemCode.InvalidRequest, 'The message has invalid fields.', [
+    { field: MAILER_IDEMPOTENCY_HEADER, message: 'must be 1-200 letters, digits, dots, dashes, underscores or colons' },
+  ]);
+}
+
+export function createMailerHttpServer({ delivery, deliveredKeys, fromAddress, logger, apiKey }: MailerHttpDependencies): MailerHttpServer {
   let ready = false;
 
   async function handle(request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> {
@@ -44,15 +65,20 @@ export function createMailerHttpServer({ delivery, logger, apiKey }: MailerHttpD
         request.resume();
         throw new MailerException(MailerProblemCode.Unauthorized, 'Send the mailer API key as a bearer token.');
       }
+      const key = idempotencyKeyOf(request);
       const validation = validateSendMailRequest(await readJsonBody(request));
       if (!validation.ok) {
         throw new MailerException(MailerProblemCode.InvalidRequest, 'The message has invalid fields.', validation.errors);
       }
-      outcome['template'] = validation.value.template;
-      outcome['locale'] = validation.value.locale;
-      const accepted: SendMailAccepted = await delivery.deliver(validation.value);
+      const message = validation.value;
+      outcome['template'] = message.template;
+      outcome['locale'] = message.locale;
+      const tenant = message.tenant.publicUrl;
+      const { answer: accepted, repeated } = key
+        ? await deliveredKeys.once(tenant, key, () => delivery.deliver(message, messageIdFor(tenant, key, fromAddress)))
+        : { answer: await delivery.deliver(message), repeated: false };
       sendJson(response, 202, accepted);
-      logger.info({ ...outcome, outcome: 'sent', status: 202, durationMs: elapsed(startedAt) }, 'message sent');
+      logger.info({ ...outcome, outcome: repeated ? 'already sent' : 'sent', status: 202, durationMs: elapsed(startedAt) }, repeated ? 'message already sent' : 'message sent');
     } catch (error) {
       const exception = asMailerException(error, logger, requestId);
       sendProblem(response, exception, requestId);

@@ -13,6 +13,8 @@ export interface FileAttachment {
 
 /** A rendered message ready for a provider. */
 export interface OutgoingMail {
+  /** The Message-ID header, `<id@domain>`; the provider makes one up when absent. */
+  messageId?: string;
   from: MailAddress;
   to: MailAddress;
   subject: string;

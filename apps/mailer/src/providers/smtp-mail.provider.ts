@@ -23,6 +23,7 @@ export class SmtpMailProvider implements MailProvider {
   async send(mail: OutgoingMail): Promise<{ messageId: string }> {
     try {
       const info = await this.transport.sendMail({
+        ...(mail.messageId ? { messageId: mail.messageId } : {}),
         from: mail.from,
         to: mail.to,
         subject: mail.subject,
