@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PoolClient } from 'pg';
-import { OutboxRepository } from '../../src/modules/outbox/outbox.repository';
+import { Sql } from '../../src/database/sql';
+import { OutboxRepository, type OutboxPayload } from '../../src/modules/outbox/outbox.repository';
 import { OutboxWorker } from '../../src/modules/outbox/outbox.worker';
 import { book, createCatalogue, createDay, inDays, person } from '../support/booking-fixture';
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
@@ -98,6 +99,38 @@ describe('mail outbox', () => {
     expect((await api.request(`/api/outbox/dead-letters/${dead[0]?.id}/replay`, { method: 'POST', token: admin })).status).toBe(204);
     await api.app.get(OutboxWorker).drain();
     expect((await statusOf()).at(-1)).toBe('sent');
+  });
+
+  it('queues a mail and its delivery job with the transaction that made them: a rolled-back change sends nothing', async () => {
+    const rows = async () => {
+      const client = new pg.Client({ connectionString: api.tenant.databaseUrl });
+      await client.connect();
+      try {
+        const mails = await client.query<{ id: string; payload_encrypted: string }>('SELECT id, payload_encrypted FROM outbox_message ORDER BY id');
+        const jobs = await client.query<{ data: { outboxId: string; traceParent: string | null } }>(`SELECT data FROM pgboss.job WHERE name = 'mail-delivery' ORDER BY created_on`);
+        return { mails: mails.rows, jobs: jobs.rows.map((row) => row.data) };
+      } finally {
+        await client.end();
+      }
+    };
+    const before = await rows();
+    // A mail of a committed booking, as the booking wrote it: its delivery job names it and carries no content.
+    expect([...new Set(before.jobs.map((job) => job.outboxId))].sort()).toEqual(before.mails.map((mail) => String(mail.id)).sort());
+    expect(JSON.stringify(before.jobs)).not.toContain('@');
+    const payload = JSON.parse(api.config.fieldKeys.decrypt(before.mails[0]?.payload_encrypted ?? '', 'outbox.payload')) as OutboxPayload;
+
+    const outbox = api.app.get(OutboxRepository);
+    const failedBooking = api.app.get(Sql).transaction(async (client) => {
+      await outbox.enqueue(client, payload);
+      throw new Error('the booking failed after queueing its mail');
+    });
+    await expect(failedBooking).rejects.toThrow('the booking failed after queueing its mail');
+    expect(await rows()).toEqual(before);
+
+    await api.app.get(Sql).transaction((client) => outbox.enqueue(client, payload));
+    const after = await rows();
+    expect(after.mails).toHaveLength(before.mails.length + 1);
+    expect(after.jobs.at(-1)?.outboxId).toBe(String(after.mails.at(-1)?.id));
   });
 
   it('refuses to enqueue a mail the mailer would refuse: the change fails with the fields named, and nothing is written', async () => {

@@ -8,83 +8,86 @@ import { AppException } from '../../common/problem/app-exception';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
+import { JobQueue } from '../../jobs/job-queues';
+import { JobRunner } from '../../jobs/job-runner';
 import { activeTraceParent } from '../../tracing/active-trace';
 
 /** A mail as the mailer function takes it, without the tenant part (added when it is sent). */
 export type OutboxPayload = QueuedMail;
 
+/** The delivery job of one outbox message: no mail content, which stays encrypted in the outbox. */
+export interface MailJobData {
+  outboxId: string;
+  /** The trace of the request that queued it, if that request was traced; the delivery continues it. */
+  traceParent: string | null;
+}
+
 export interface OutboxMessage {
   id: string;
   attempts: number;
   payload: OutboxPayload;
-  /** The trace of the request that queued it, if that request was traced. */
-  traceParent: string | null;
 }
 
-
-const CLAIM_SECONDS = 60;
-
-/** The outbox table: written in the caller's transaction, drained by the worker. */
+/**
+ * The outbox table stays the staff-facing record of every mail (written in the caller's
+ * transaction with its pg-boss delivery job): the payload must stay encrypted, and staff list
+ * and replay dead letters with their reason long after pg-boss has archived and deleted its jobs.
+ * Retries, backoff and the dead-letter queue are pg-boss's; this table only follows the outcome.
+ */
 @Injectable()
 export class OutboxRepository {
   constructor(
     private readonly sql: Sql,
+    private readonly jobs: JobRunner,
     @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   /**
-   * Writes a mail in the caller's transaction, checked first against the mailer's own contract: a
-   * mail the mailer would refuse fails the request that made it (and rolls it back), instead of
-   * ending in the dead letters. The problems name fields only, never their values.
+   * Writes a mail and its delivery job in the caller's transaction, checked first against the
+   * mailer's own contract: a mail the mailer would refuse fails the request that made it (and
+   * rolls it back), instead of ending in the dead letters. The problems name fields only, never
+   * their values. A rolled-back transaction leaves neither the mail nor its job.
    */
   async enqueue(client: PoolClient, payload: OutboxPayload): Promise<void> {
     const checked = validateSendMailRequest({ ...payload, tenant: mailTenantOf(this.config) });
     if (!checked.ok) {
       throw new AppException('mail.invalid', 422, 'The mail for this change cannot be sent', 'Check the listed details and try again.', checked.errors.map(({ field, message }) => ({ field: `mail.${field}`, message })));
     }
-    // No NOTIFY here: it would serialize the commits of every booking; the worker polls every second.
-    await client.query('INSERT INTO outbox_message (kind, payload_encrypted, trace_parent) VALUES ($1, $2, $3)', [
+    const traceParent = activeTraceParent();
+    const { rows } = await client.query<{ id: string }>('INSERT INTO outbox_message (kind, payload_encrypted, trace_parent) VALUES ($1, $2, $3) RETURNING id', [
       `mail:${payload.template}`,
       this.ring.encrypt(JSON.stringify(payload), 'outbox.payload'),
-      activeTraceParent(),
+      traceParent,
     ]);
+    await this.sendJob(client, { outboxId: String(rows[0]?.id), traceParent });
   }
 
-  /**
-   * Claims due messages by pushing their next attempt a minute ahead and commits at once, so no
-   * lock is held while the mailer is called; a crashed worker's claims simply fall due again.
-   */
-  async claimDue(limit: number): Promise<OutboxMessage[]> {
-    const { rows } = await this.sql.query<{ id: string; attempts: number; payload_encrypted: string; trace_parent: string | null }>(
-      `UPDATE outbox_message SET next_attempt_at = now() + make_interval(secs => $2), attempts = attempts + 1
-        WHERE id IN (SELECT id FROM outbox_message WHERE status = 'pending' AND next_attempt_at <= now()
-                      ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id, attempts, payload_encrypted, trace_parent`,
-      [limit, CLAIM_SECONDS],
+  private sendJob(client: PoolClient, data: MailJobData): Promise<void> {
+    return this.jobs.sendInTransaction(client, JobQueue.mail, data);
+  }
+
+  /** Counts an attempt at a message still to be sent and reads it; null when it was sent or given up on. */
+  async startAttempt(id: string): Promise<OutboxMessage | null> {
+    const { rows } = await this.sql.query<{ id: string; attempts: number; payload_encrypted: string }>(
+      `UPDATE outbox_message SET attempts = attempts + 1 WHERE id = $1 AND status = 'pending' RETURNING id, attempts, payload_encrypted`,
+      [id],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      attempts: row.attempts,
-      payload: JSON.parse(this.ring.decrypt(row.payload_encrypted, 'outbox.payload')) as OutboxPayload,
-      traceParent: row.trace_parent,
-    }));
+    const row = rows[0];
+    return row ? { id: row.id, attempts: row.attempts, payload: JSON.parse(this.ring.decrypt(row.payload_encrypted, 'outbox.payload')) as OutboxPayload } : null;
   }
 
   async markSent(id: string): Promise<void> {
     await this.sql.query(`UPDATE outbox_message SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`, [id]);
   }
 
-  async scheduleRetry(id: string, delaySeconds: number, error: string): Promise<void> {
-    await this.sql.query('UPDATE outbox_message SET next_attempt_at = now() + make_interval(secs => $2), last_error = $3 WHERE id = $1', [
-      id,
-      delaySeconds,
-      error,
-    ]);
+  async recordFailure(id: string, error: string): Promise<void> {
+    await this.sql.query('UPDATE outbox_message SET last_error = $2 WHERE id = $1', [id, error]);
   }
 
-  async markDead(id: string, error: string): Promise<void> {
-    await this.sql.query(`UPDATE outbox_message SET status = 'dead', last_error = $2 WHERE id = $1`, [id, error]);
+  /** Gives up on a message; `error` null keeps the reason of its last attempt. */
+  async markDead(id: string, error: string | null): Promise<void> {
+    await this.sql.query(`UPDATE outbox_message SET status = 'dead', last_error = COALESCE($2, last_error) WHERE id = $1 AND status = 'pending'`, [id, error]);
   }
 
   async deadLetters(): Promise<DeadLetter[]> {
@@ -101,13 +104,18 @@ export class OutboxRepository {
     }));
   }
 
-  /** Puts a dead message back in the queue with fresh attempts; false when it is not dead. */
+  /** Puts a dead message back in the queue with fresh attempts, in one transaction with its new job; false when it is not dead. */
   async replay(id: string): Promise<boolean> {
-    const result = await this.sql.query(
-      `UPDATE outbox_message SET status = 'pending', attempts = 0, next_attempt_at = now() WHERE id = $1 AND status = 'dead'`,
-      [id],
-    );
-    return result.rowCount === 1;
+    return this.sql.transaction(async (client) => {
+      const { rows } = await client.query<{ id: string; trace_parent: string | null }>(
+        `UPDATE outbox_message SET status = 'pending', attempts = 0 WHERE id = $1 AND status = 'dead' RETURNING id, trace_parent`,
+        [id],
+      );
+      const row = rows[0];
+      if (!row) return false;
+      await this.sendJob(client, { outboxId: String(row.id), traceParent: row.trace_parent });
+      return true;
+    });
   }
 
   async counts(): Promise<Record<'pending' | 'sent' | 'dead', number>> {
