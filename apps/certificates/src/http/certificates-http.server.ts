@@ -67,6 +67,7 @@ export function createCertificatesHttpServer({ opener, rateLimitPerMinute, trust
     global: false,
     // Bounded, least recently seen first out: a flood of addresses cannot grow it without end.
     cache: 100_000,
+    onExceeded: (request) => logger.info({ requestId: request.id, outcome: CertificateProblemCode.RateLimited, status: 429 }, 'certificate refused'),
     errorResponseBuilder: (_request, context) =>
       new CertificateException(
         CertificateProblemCode.RateLimited,
