@@ -150,7 +150,8 @@ describe('the local gateway', () => {
       socket.on('error', reject);
     });
     expect(raw).toMatch(/^HTTP\/1\.1 431 /);
-    expect(raw).toContain('content-type: application/problem+json');
+    // Header names are case-insensitive: the API's and the gateway's writer is one (libs/http-edge).
+    expect(raw).toMatch(/\r\ncontent-type: application\/problem\+json\r\n/i);
     expect(raw).toContain(`content-security-policy: ${SECURITY_HEADERS['content-security-policy']}`);
   });
 

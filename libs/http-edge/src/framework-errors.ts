@@ -67,7 +67,7 @@ export function rawProblemResponse(refusal: Refusal, headers: Readonly<Record<st
     .join('');
   return (
     `HTTP/1.1 ${refusal.status} ${STATUS_CODES[refusal.status] ?? 'Error'}\r\n` +
-    `content-type: ${PROBLEM_CONTENT_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
-    `x-request-id: ${requestId}\r\n${extra}connection: close\r\n\r\n${body}`
+    `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+    `X-Request-Id: ${requestId}\r\n${extra}Connection: close\r\n\r\n${body}`
   );
 }
