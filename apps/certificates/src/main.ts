@@ -1,5 +1,5 @@
+import { startServiceTracing } from '@vaccinate/http-edge';
 import { ConfigError, loadCertificatesConfig, type CertificatesConfig } from './config/certificates-config';
-import { startCertificates } from './certificates';
 
 async function main(): Promise<void> {
   let config: CertificatesConfig;
@@ -10,15 +10,23 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
+  const tracing = config.tracing
+    ? startServiceTracing({ otlpEndpoint: config.tracing.otlpEndpoint, serviceName: 'certificates', untracedPaths: new Set(['/health/live', '/health/ready']) })
+    : null;
+  // Required only now: the tracing instrumentations patch http and Fastify as they load.
+  const { startCertificates } = await import('./certificates.js');
   const certificates = await startCertificates(config);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    certificates.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    certificates
+      .stop()
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -23,6 +23,7 @@ function config(issuers: TestIssuer[], overrides: Partial<CertificatesConfig> = 
     jwksTtlMs: 300_000,
     rateLimitPerMinute: 1_000,
     trustedProxyHops: 0,
+    tracing: null,
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { certificateSecretId } from '@vaccinate/tenant-provisioning';
-import type { PlatformConfig } from './config/platform-config';
+import { tracingEnvironment, type PlatformConfig } from './config/platform-config';
 import { stopChild, waitUntilReady } from './child-process';
 import type { LocalTenant } from './local-tenants';
 import { tenantSecrets } from './local-secrets';
@@ -42,6 +42,7 @@ export async function startCertificateService(config: PlatformConfig, tenants: L
       JWKS_URLS: JSON.stringify(jwksUrls),
       // Behind the gateway, which sets X-Forwarded-For.
       TRUSTED_PROXY_HOPS: '1',
+      ...tracingEnvironment(config),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { startMailCatcher, type MailCatcher } from '@vaccinate/mail-catcher';
-import type { PlatformConfig } from './config/platform-config';
+import { tracingEnvironment, type PlatformConfig } from './config/platform-config';
 import { stopChild, waitUntilReady } from './child-process';
 
 export interface MailServices {
@@ -27,6 +27,7 @@ export async function startMailServices(config: PlatformConfig, log: (line: stri
       MAIL_FROM: '"Vaccination center" <no-reply@vaccinate.localhost>',
       SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
       MAILER_API_KEY: mailerApiKey,
+      ...tracingEnvironment(config),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

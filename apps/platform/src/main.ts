@@ -1,11 +1,10 @@
-import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { startServiceTracing } from '@vaccinate/http-edge';
 import { loadPlatformConfig } from './config/platform-config';
 import { startDatabaseServer, type DatabaseServer } from './database-server';
 import { startMailServices, type MailServices } from './mail-services';
 import { startCertificateService, type CertificateService } from './certificate-service';
-import { createGateway } from './gateway';
 import { directoryOf, loadLocalTenants } from './local-tenants';
 import { startTenant, type RunningTenant } from './tenant-process';
 
@@ -14,6 +13,9 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = loadPlatformConfig();
+  const tracing = config.otlpEndpoint ? startServiceTracing({ otlpEndpoint: config.otlpEndpoint, serviceName: 'gateway' }) : null;
+  // Required only now: the tracing instrumentations patch http and Fastify as they load.
+  const { createGateway } = await import('./gateway.js');
   await mkdir(config.dataDir, { recursive: true });
   const tenants = await loadLocalTenants(config.tenantsFile, config.apiBasePort);
   const running: RunningTenant[] = [];
@@ -32,7 +34,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log('Stopping…');
-    gateway.close();
+    await gateway.close();
+    await tracing?.shutdown();
     await Promise.all(running.map((tenant) => tenant.stop()));
     await certificates?.stop();
     await mail?.stop();
@@ -49,8 +52,7 @@ async function main(): Promise<void> {
     mail = await startMailServices(config, log);
     for (const tenant of tenants) running.push(await startTenant(config, database.adminUrl, tenant, mail, log));
     certificates = await startCertificateService(config, tenants, log);
-    gateway.listen(config.gatewayPort, '127.0.0.1');
-    await once(gateway, 'listening');
+    await gateway.listen({ port: config.gatewayPort, host: '127.0.0.1' });
   } catch (error) {
     log(`Could not start: ${(error as Error).message}`);
     await stop(1);

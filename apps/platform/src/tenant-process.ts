@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { apiEnvironment, databaseUrlFor, provisionTenantDatabase } from '@vaccinate/tenant-provisioning';
-import type { PlatformConfig } from './config/platform-config';
+import { tracingEnvironment, type PlatformConfig } from './config/platform-config';
 import type { LocalTenant } from './local-tenants';
 import { forwardLines, runToCompletion, stopChild, summarizeLogLine, waitUntilReady } from './child-process';
 import { demoStaffPassword, tenantSecrets } from './local-secrets';
@@ -54,6 +54,7 @@ export async function startTenant(
       mailerUrl: mail.mailerUrl,
     }),
     MAILER_API_KEY: mail.mailerApiKey,
+    ...tracingEnvironment(config),
   };
   const apiDir = join(config.root, 'apps', 'api');
   // The same steps the migration Job runs before each upgrade in Kubernetes.
@@ -71,4 +72,3 @@ export async function startTenant(
   await waitUntilReady(`http://127.0.0.1:${tenant.apiPort}/api/health/ready`, child);
   return { tenant, adminEmail, oneTimePassword: secrets.initialAdminPassword, demoStaffPassword: demoPassword, stop: () => stopChild(child) };
 }
-

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { scaledService } from '../workload/scaled-service';
 import { hardenedPodSpec, imageReference, resourceRequirements } from '../workload/hardening';
 import { INGRESS_CONTROLLER_POD_LABELS, NAMESPACE_NAME_LABEL, objectLabels, selectorLabels, TENANT_NAMESPACE_LABEL } from '../workload/labels';
+import type { ValuesContext } from '../helm/values-context';
 import type { PlatformValues } from './platform-values';
 
 export const CERTIFICATES_PORT = 8080;
@@ -34,9 +35,10 @@ function httpProbe(path: string, periodSeconds: number): k8s.Probe {
  * through their tenant's Ingress. It may call only DNS and the tenant APIs (for their key sets).
  */
 export class CertificatesFunction extends Construct {
-  constructor(scope: Construct, id: string, values: PlatformValues) {
+  constructor(scope: Construct, id: string, values: PlatformValues, context: ValuesContext) {
     super(scope, id);
-    const { certificates } = values;
+    const { certificates, tracing } = values;
+    const otlpEndpoint = context.whenSet(tracing.otlpEndpoint);
     const labels = objectLabels('certificates');
 
     new k8s.KubeDeployment(this, 'deployment', {
@@ -61,6 +63,7 @@ export class CertificatesFunction extends Construct {
                   { name: 'RATE_LIMIT_PER_MINUTE', value: String(certificates.rateLimitPerMinute) },
                   // The ingress controller appends the client address to X-Forwarded-For.
                   { name: 'TRUSTED_PROXY_HOPS', value: '1' },
+                  ...(otlpEndpoint === undefined ? [] : [{ name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: otlpEndpoint }]),
                   ...fromSecret(certificates.secretName, CERTIFICATES_OPTIONAL_SECRET_VARIABLES, true),
                 ],
                 // Every key of the Secret, so a new tenant's CERTIFICATE_ISSUER_<SLUG> needs no chart change.

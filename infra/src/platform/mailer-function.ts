@@ -123,21 +123,3 @@ export class MailerFunction extends Construct {
     });
   }
 }
-
-/** With the mailer's tracing on, its spans may leave for the collector's namespace and port, nowhere else. */
-export function mailerToCollectorPolicy(scope: Construct, values: PlatformValues): k8s.KubeNetworkPolicy {
-  const { tracing } = values;
-  return new k8s.KubeNetworkPolicy(scope, 'mailer-to-otlp-collector', {
-    metadata: { name: 'mailer-to-otlp-collector', labels: { 'app.kubernetes.io/part-of': 'vaccinate' } },
-    spec: {
-      podSelector: { matchLabels: selectorLabels('mailer') },
-      policyTypes: ['Egress'],
-      egress: [
-        {
-          to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: tracing.collectorNamespace } } }],
-          ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(tracing.collectorPort) }],
-        },
-      ],
-    },
-  });
-}

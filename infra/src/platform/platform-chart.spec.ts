@@ -132,16 +132,18 @@ describe('the mailer function', () => {
   });
 });
 
-describe("the mailer's traces", () => {
-  it('reach the collector only when tracing is on, and only its namespace and port', () => {
+describe("the platform functions' traces", () => {
+  it.each(['mailer', 'certificates'])('%s: reach the collector only when tracing is on, and only its namespace and port', (app) => {
     const traced = helmRender(platformChart, platformCiValues['every-option'] ?? platformExample);
-    const env = (manifests: Manifest[]) => find(manifests, 'Deployment', 'mailer')['spec'].template.spec.containers[0].env as { name: string; value?: string }[];
+    const env = (manifests: Manifest[]) => find(manifests, 'Deployment', app)['spec'].template.spec.containers[0].env as { name: string; value?: string }[];
     expect(env(traced).find((v) => v.name === 'OTEL_EXPORTER_OTLP_ENDPOINT')?.value).toBe('http://otel-collector.observability.svc.cluster.local:4318');
-    expect(find(traced, 'NetworkPolicy', 'mailer-to-otlp-collector')['spec'].egress).toEqual([
-      { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'observability' } } }], ports: [{ protocol: 'TCP', port: 4318 }] },
-    ]);
+    expect(find(traced, 'NetworkPolicy', `${app}-to-otlp-collector`)['spec']).toEqual({
+      podSelector: { matchLabels: { 'app.kubernetes.io/name': `vaccinate-${app}`, 'app.kubernetes.io/component': app } },
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'observability' } } }], ports: [{ protocol: 'TCP', port: 4318 }] }],
+    });
     const untraced = helmRender(platformChart, platformExample);
     expect(env(untraced).map((v) => v.name)).not.toContain('OTEL_EXPORTER_OTLP_ENDPOINT');
-    expect(() => find(untraced, 'NetworkPolicy', 'mailer-to-otlp-collector')).toThrow();
+    expect(() => find(untraced, 'NetworkPolicy', `${app}-to-otlp-collector`)).toThrow();
   });
 });

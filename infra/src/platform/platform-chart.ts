@@ -7,7 +7,8 @@ import { scaledService } from '../workload/scaled-service';
 import { hardenedPodSpec, imageReference, resourceRequirements } from '../workload/hardening';
 import { INGRESS_CONTROLLER_POD_LABELS, NAMESPACE_NAME_LABEL, objectLabels, selectorLabels } from '../workload/labels';
 import { CertificatesFunction } from './certificates-function';
-import { MailerFunction, mailerToCollectorPolicy } from './mailer-function';
+import { toCollectorPolicy } from './collector-policy';
+import { MailerFunction } from './mailer-function';
 import type { PlatformValues } from './platform-values';
 
 export const WEB_PORT = 8080;
@@ -109,7 +110,8 @@ export class PlatformChart extends Chart {
 
     context.when(this, 'mailer.enabled', values.mailer.enabled, () => new MailerFunction(this, 'mailer', values, context));
     // Beside the mailer, not inside it: one condition per object (a policy selecting no pod is inert).
-    context.when(this, 'tracing.otlpEndpoint', values.tracing.otlpEndpoint !== '', () => mailerToCollectorPolicy(this, values));
-    context.when(this, 'certificates.enabled', values.certificates.enabled, () => new CertificatesFunction(this, 'certificates', values));
+    context.when(this, 'tracing.otlpEndpoint', values.tracing.otlpEndpoint !== '', () => toCollectorPolicy(this, values, 'mailer'));
+    context.when(this, 'certificates.enabled', values.certificates.enabled, () => new CertificatesFunction(this, 'certificates', values, context));
+    context.when(this, 'tracing.otlpEndpoint', values.tracing.otlpEndpoint !== '', () => toCollectorPolicy(this, values, 'certificates'));
   }
 }

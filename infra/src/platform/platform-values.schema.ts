@@ -86,8 +86,8 @@ export const platformValuesSchema: JsonSchema = {
     certificates: certificatesSchema,
     networkPolicy: object({ ingressControllerNamespace: text('namespace of ingress-nginx', DNS_LABEL_PATTERN) }),
     tracing: object({
-      otlpEndpoint: optionalText('OTLP/HTTP collector base URL for the mailer\'s traces; empty turns tracing off', HTTP_URL),
-      collectorNamespace: text('namespace of the OTLP collector the mailer may send spans to', DNS_LABEL_PATTERN),
+      otlpEndpoint: optionalText('OTLP/HTTP collector base URL for the traces of the mailer and the certificates function; empty turns tracing off', HTTP_URL),
+      collectorNamespace: text('namespace of the OTLP collector the mailer and the certificates function may send spans to', DNS_LABEL_PATTERN),
       collectorPort: integer('OTLP/HTTP port of the collector', 1, 65535),
     }),
   }),

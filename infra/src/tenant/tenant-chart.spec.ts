@@ -184,6 +184,10 @@ describe('trace egress', () => {
 });
 
 describe('routing', () => {
+  it('refuses at the ingress a body larger than the API reads (64 KiB)', () => {
+    expect(find(manifests, 'Ingress', 'api')['metadata'].annotations).toEqual({ 'nginx.ingress.kubernetes.io/proxy-body-size': '64k' });
+  });
+
   it("routes /api to the tenant's API and / to the platform's web Service on every tenant host", () => {
     const ingress = find(manifests, 'Ingress', 'api');
     expect(ingress['spec'].rules.map((rule: Manifest) => rule['host'])).toEqual(tenantExample.ingress.hosts);

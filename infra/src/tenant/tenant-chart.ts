@@ -16,6 +16,8 @@ export const WEB_SERVICE_PORT = 80;
 /** The platform's certificates Service port (infra/src/platform/certificates-function.ts). */
 export const CERTIFICATES_SERVICE_PORT = 80;
 const TMP_VOLUME = { name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } };
+/** The largest body the API and the certificates function read (64 KiB, their Fastify `bodyLimit`), in nginx's notation. */
+export const INGRESS_BODY_LIMIT = '64k';
 
 /** One tenant: its API, autoscaling, disruption budget, Service, Ingress, network policies and migrations. */
 export class TenantChart extends Chart {
@@ -111,7 +113,13 @@ export class TenantChart extends Chart {
     const certificates = { service: { name: 'certificates', port: { number: CERTIFICATES_SERVICE_PORT } } };
     const web = { service: { name: 'web', port: { number: WEB_SERVICE_PORT } } };
     new k8s.KubeIngress(this, 'api-ingress', {
-      metadata: { name: 'api', labels: objectLabels('api') },
+      metadata: {
+        name: 'api',
+        labels: objectLabels('api'),
+        // ingress-nginx's default (1m) is above what the API and the certificates function read: a body
+        // between the two would reach a service that refuses it mid-upload, and its 413 can be lost in the reset.
+        annotations: { 'nginx.ingress.kubernetes.io/proxy-body-size': INGRESS_BODY_LIMIT },
+      },
       spec: {
         ingressClassName: values.ingress.className,
         tls: [{ hosts: values.ingress.hosts, secretName: context.entryWhenSet(values.ingress.tlsSecretName) }],

@@ -59,6 +59,7 @@ module "release" {
   mail_provider             = var.mail_provider
   smtp_url                  = var.smtp_url
   mailjet                   = var.mailjet
+  tracing                   = var.tracing
 }
 
 # The platform's own objects moved into modules/platform-release.

@@ -17,6 +17,8 @@ output "platform" {
     postgres_ssl                = "require"
     tls_secret_name             = ""
     base_domain                 = var.base_domain
+    # Every tenant's API sends its traces where the platform's functions do.
+    tracing = var.tracing
     monitoring = {
       application_insights_id = azurerm_application_insights.main.id
       resource_group_name     = azurerm_resource_group.main.name

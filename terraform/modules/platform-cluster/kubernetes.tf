@@ -50,4 +50,5 @@ module "release" {
   mail_provider             = var.mail_provider
   smtp_url                  = var.smtp_url
   mailjet                   = var.mailjet
+  tracing                   = var.tracing
 }

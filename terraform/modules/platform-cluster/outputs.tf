@@ -19,6 +19,8 @@ output "platform" {
     postgres_ssl    = "require"
     tls_secret_name = "tenant-tls"
     base_domain     = var.base_domain
+    # Every tenant's API sends its traces where the platform's functions do.
+    tracing = var.tracing
     monitoring = {
       cluster_issuer        = local.cluster_issuer
       blackbox_exporter_url = var.blackbox_exporter_url

@@ -17,7 +17,9 @@ output "platform" {
     postgres_ssl                = "require"
     tls_secret_name             = ""
     base_domain                 = var.base_domain
-    monitoring                  = { project_id = var.project_id, notification_channels = [google_monitoring_notification_channel.ops.id] }
+    # Every tenant's API sends its traces where the platform's functions do.
+    tracing    = var.tracing
+    monitoring = { project_id = var.project_id, notification_channels = [google_monitoring_notification_channel.ops.id] }
   }
 }
 

@@ -26,6 +26,11 @@ resource "helm_release" "platform" {
       image = { repository = "${var.image_registry}/certificates", tag = "${var.certificates_image_tag}@${var.certificates_image_digest}" }
     }
     networkPolicy = { ingressControllerNamespace = var.ingress_namespace }
+    tracing = {
+      otlpEndpoint       = var.tracing.otlp_endpoint
+      collectorNamespace = var.tracing.collector_namespace
+      collectorPort      = var.tracing.collector_port
+    }
   })]
 
   # The mailer and certificates pods read their Secrets at start.

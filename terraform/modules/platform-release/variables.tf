@@ -85,3 +85,18 @@ variable "mailjet" {
   default   = null
   sensitive = true
 }
+
+variable "tracing" {
+  description = "OTLP/HTTP collector for traces (e.g. http://otel-collector.observability.svc.cluster.local:4318), the namespace and port the pods may reach it on; an empty otlp_endpoint keeps tracing off."
+  type = object({
+    otlp_endpoint       = optional(string, "")
+    collector_namespace = optional(string, "observability")
+    collector_port      = optional(number, 4318)
+  })
+  default = {}
+
+  validation {
+    condition     = var.tracing.otlp_endpoint == "" || can(regex("^https?://[^/]", var.tracing.otlp_endpoint))
+    error_message = "tracing.otlp_endpoint must be empty or an http(s) URL."
+  }
+}

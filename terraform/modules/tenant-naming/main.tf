@@ -62,5 +62,10 @@ locals {
       postgresCidr               = var.platform.postgres_cidr
       postgresPort               = var.platform.postgres_port
     }
+    tracing = {
+      otlpEndpoint       = var.platform.tracing.otlp_endpoint
+      collectorNamespace = var.platform.tracing.collector_namespace
+      collectorPort      = var.platform.tracing.collector_port
+    }
   }
 }

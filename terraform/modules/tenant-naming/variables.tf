@@ -115,5 +115,11 @@ variable "platform" {
     postgres_port      = number
     postgres_ssl       = string
     tls_secret_name    = optional(string, "")
+    # The platform's collector; left out, tracing stays off.
+    tracing = optional(object({
+      otlp_endpoint       = optional(string, "")
+      collector_namespace = optional(string, "observability")
+      collector_port      = optional(number, 4318)
+    }), {})
   })
 }

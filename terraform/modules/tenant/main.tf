@@ -23,5 +23,6 @@ module "naming" {
     postgres_port      = var.platform.postgres_port
     postgres_ssl       = var.platform.postgres_ssl
     tls_secret_name    = var.platform.tls_secret_name
+    tracing            = var.platform.tracing
   }
 }

@@ -86,5 +86,11 @@ variable "platform" {
     certificates_secret_name = optional(string, "certificates-secrets")
     # The mailer's shared key; platform stacks without a mailer leave it out.
     mailer_api_key = optional(string)
+    # The platform's collector; left out, tracing stays off.
+    tracing = optional(object({
+      otlp_endpoint       = optional(string, "")
+      collector_namespace = optional(string, "observability")
+      collector_port      = optional(number, 4318)
+    }), {})
   })
 }

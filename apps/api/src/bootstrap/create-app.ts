@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { edgeErrorHandlers } from '@vaccinate/http-edge';
 import type { Logger } from 'pino';
 import { AppModule } from '../app.module';
 import { ProblemFilter } from '../common/problem/problem.filter';
@@ -10,7 +11,6 @@ import { ApiMetrics, attachMetrics } from '../metrics/api-metrics';
 import { Sql } from '../database/sql';
 import { SoldOutShortcut, registerSoldOutShortcut } from '../modules/booking/sold-out-shortcut';
 import { OpenApiDocumentHolder } from '../modules/openapi/openapi.controller';
-import { answerClientError, answerFrameworkError } from './framework-errors';
 import { registerInputGuard } from './input-guard';
 import { openApiDocument, tenantOpenApiDocument } from '../modules/openapi/openapi-document';
 import { NestPinoLogger } from './nest-logger';
@@ -28,8 +28,7 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
     bodyLimit: BODY_LIMIT_BYTES,
     logger: false,
     genReqId: (request: IncomingMessage) => requestIdFrom(request.headers['x-request-id']),
-    frameworkErrors: answerFrameworkError,
-    clientErrorHandler: answerClientError,
+    ...edgeErrorHandlers(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, logger), adapter, {
     logger: new NestPinoLogger(logger),

@@ -1,15 +1,6 @@
-import { context, isSpanContextValid, propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 
-/** The ids of the span this code runs in; empty when tracing is off or nothing is traced. */
-export function activeSpanIds(): { traceId?: string; spanId?: string } {
-  const spanContext = trace.getActiveSpan()?.spanContext();
-  if (!spanContext || !isSpanContextValid(spanContext)) return {};
-  return { traceId: spanContext.traceId, spanId: spanContext.spanId };
-}
-
-export function activeTraceId(): string | undefined {
-  return activeSpanIds().traceId;
-}
+export { activeSpanIds, activeTraceId } from '@vaccinate/http-edge';
 
 /** The active trace as a W3C `traceparent` value, to store beside work done later; null when none. */
 export function activeTraceParent(): string | null {

@@ -12,8 +12,11 @@ import { freePort } from '../support/test-postgres';
 
 const API_MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
 const MAILER_MAIN = join(__dirname, '..', '..', '..', 'mailer', 'dist', 'main.js');
+const GATEWAY_MAIN = join(__dirname, '..', 'support', 'traced-gateway.mjs');
 
 interface ReceivedSpan {
+  /** The `service.name` of the process that sent it: api, mailer, gateway. */
+  service: string;
   traceId: string;
   spanId: string;
   parentSpanId?: string;
@@ -31,9 +34,12 @@ async function startCollector(): Promise<{ url: string; spans: ReceivedSpan[]; s
     request.on('end', () => {
       if (request.method === 'POST' && request.url === '/v1/traces') {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-          resourceSpans: { scopeSpans: { spans: ReceivedSpan[] }[] }[];
+          resourceSpans: { resource: { attributes: ReceivedSpan['attributes'] }; scopeSpans: { spans: Omit<ReceivedSpan, 'service'>[] }[] }[];
         };
-        for (const resource of body.resourceSpans) for (const scope of resource.scopeSpans) spans.push(...scope.spans);
+        for (const { resource, scopeSpans } of body.resourceSpans) {
+          const service = String(resource.attributes.find((a) => a.key === 'service.name')?.value['stringValue']);
+          for (const scope of scopeSpans) spans.push(...scope.spans.map((span) => ({ ...span, service })));
+        }
       }
       response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
@@ -46,7 +52,7 @@ async function startCollector(): Promise<{ url: string; spans: ReceivedSpan[]; s
 /** Starts a built service (`dist/main.js`) as its own process, so its tracing starts before the modules it patches. */
 async function spawnService(main: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [main], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: 'ignore' });
-  await waitUpTo(60_000, async () => (await fetch(readyUrl).catch(() => undefined))?.ok === true);
+  await waitUpTo(120_000, async () => (await fetch(readyUrl).catch(() => undefined))?.ok === true);
   return child;
 }
 
@@ -58,7 +64,7 @@ async function stopService(child: ChildProcess | undefined): Promise<void> {
 
 /** Polls until `done` holds or the time is up; the assertions after it judge what arrived. */
 async function waitUpTo(ms: number, done: () => boolean | Promise<boolean>): Promise<void> {
-  for (const deadline = Date.now() + ms; !(await done()) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (const deadline = Date.now() + ms; !(await done()) && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 const SERVER_KIND = 2;
@@ -74,7 +80,9 @@ describe('traces of a booking', () => {
   let catcher: MailCatcher;
   let mailer: ChildProcess | undefined;
   let api: ChildProcess | undefined;
+  let gateway: ChildProcess | undefined;
   let tracedApi: RunningApi;
+  let gatewayUrl: string;
 
   beforeAll(async () => {
     collector = await startCollector();
@@ -85,22 +93,52 @@ describe('traces of a booking', () => {
     const day = await createDay(setup, doctor, { siteId: catalogue.site.id, date: inDays(6), lots: [{ lotId: catalogue.jcovdenLot.id, doses: 20 }] });
     slotId = day.slots[0]?.id ?? '';
 
-    // Both traced services run as processes of their own: tracing starts before the modules it patches load.
+    // The traced services run as processes of their own: tracing starts before the modules it patches load.
+    // They start side by side (each takes seconds on a loaded machine); every port is chosen first.
     const tracing = { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '200', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
     const mailerKey = randomBytes(24).toString('base64url');
-    const mailerPort = await freePort();
-    mailer = await spawnService(
-      MAILER_MAIN,
-      { ...tracing, PORT: String(mailerPort), MAIL_FROM: 'no-reply@vaccinate.example', SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`, MAILER_API_KEY: mailerKey },
-      `http://127.0.0.1:${mailerPort}/health/ready`,
-    );
-    const apiPort = await freePort();
+    const [mailerPort, apiPort, gatewayPort, certificatesPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const baseUrl = `http://127.0.0.1:${apiPort}`;
-    api = await spawnService(
-      API_MAIN,
-      { ...setup.tenant.environment, ...tracing, PORT: String(apiPort), CAPTCHA_MAX_NUMBER: '100', MAILER_URL: `http://127.0.0.1:${mailerPort}`, MAILER_API_KEY: mailerKey },
-      `${baseUrl}/api/health/live`,
-    );
+    gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+    // The local gateway in front, as under npm start: the tenant is found by the Host it is asked on.
+    const routes = {
+      directory: {
+        version: 1,
+        tenants: [
+          {
+            slug: 'tracing',
+            displayName: 'Tracing',
+            domains: ['127.0.0.1'],
+            apiBaseUrl: '/api',
+            branding: { primaryColor: '#123456', accentColor: '#654321' },
+            defaultLocale: 'en',
+          },
+        ],
+      },
+      apiPorts: { tracing: apiPort },
+      webRoot: join(__dirname, 'no-web-app'),
+      certificatesPort,
+    };
+    [mailer, api, gateway] = await Promise.all([
+      spawnService(
+        MAILER_MAIN,
+        { ...tracing, PORT: String(mailerPort), MAIL_FROM: 'no-reply@vaccinate.example', SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`, MAILER_API_KEY: mailerKey },
+        `http://127.0.0.1:${mailerPort}/health/ready`,
+      ),
+      spawnService(
+        API_MAIN,
+        {
+          ...setup.tenant.environment,
+          ...tracing,
+          PORT: String(apiPort),
+          CAPTCHA_MAX_NUMBER: '100',
+          MAILER_URL: `http://127.0.0.1:${mailerPort}`,
+          MAILER_API_KEY: mailerKey,
+        },
+        `${baseUrl}/api/health/live`,
+      ),
+      spawnService(GATEWAY_MAIN, { ...tracing, PORT: String(gatewayPort), GATEWAY_ROUTES: JSON.stringify(routes) }, `${gatewayUrl}/tenant-directory.json`),
+    ]);
     tracedApi = {
       ...setup,
       baseUrl,
@@ -111,8 +149,9 @@ describe('traces of a booking', () => {
           ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
         }),
     };
-  });
+  }, 180_000);
   afterAll(async () => {
+    await stopService(gateway);
     await stopService(api);
     await stopService(mailer);
     await setup?.close();
@@ -149,6 +188,50 @@ describe('traces of a booking', () => {
     expect(delivery()?.kind).toBe(CLIENT_KIND);
     expect(ours().find(isMailerServer), "the mailer's server span, a child of the API's delivery span").toBeDefined();
     // Statement parameters are never exported: they carry personal data.
+    expect(JSON.stringify(ours())).not.toContain('Mustermann');
+  });
+
+  it('follows one booking from the gateway through the API and Postgres to the mailer under one trace id', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const callerSpanId = randomBytes(8).toString('hex');
+    const traceparent = `00-${traceId}-${callerSpanId}-01`;
+    const throughGateway: RunningApi = {
+      ...tracedApi,
+      baseUrl: gatewayUrl,
+      request: (path, init = {}) => {
+        const headers = { ...init.headers, ...(path === '/api/bookings' ? { traceparent } : {}) };
+        return fetch(`${gatewayUrl}${path}`, {
+          method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+          headers: { ...(init.body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+          ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        });
+      },
+    };
+    const booked = await book(throughGateway, { productId: catalogue.jcovden.id, doseKind: 'first', slotId, person: person() });
+    expect(booked.status).toBe(201);
+
+    // Judged by what each process reports, not by how the API queues its mail.
+    const ours = () => collector.spans.filter((span) => span.traceId === traceId);
+    const byId = (spanId: string | undefined) => ours().find((span) => span.spanId === spanId);
+    const gatewayServer = () => ours().find((span) => span.service === 'gateway' && span.kind === SERVER_KIND && span.parentSpanId === callerSpanId);
+    const gatewayClient = () =>
+      ours().find((span) => span.service === 'gateway' && span.kind === CLIENT_KIND && span.parentSpanId !== undefined && byId(span.parentSpanId)?.service === 'gateway');
+    const apiServer = () =>
+      ours().find((span) => span.service === 'api' && span.kind === SERVER_KIND && span.parentSpanId !== undefined && span.parentSpanId === gatewayClient()?.spanId);
+    const mailerServer = () => ours().find((span) => span.service === 'mailer' && span.kind === SERVER_KIND);
+    const database = () => ours().filter((span) => span.service === 'api' && isDatabase(span));
+    await waitUpTo(20_000, () => [gatewayServer, gatewayClient, apiServer, mailerServer].every((find) => find() !== undefined) && database().length > 0);
+
+    expect(gatewayServer(), "the gateway's server span, a child of the caller's").toBeDefined();
+    expect(gatewayClient(), "the gateway's call to the API, inside its server span").toBeDefined();
+    expect(apiServer(), "the API's server span, a child of the gateway's call").toBeDefined();
+    expect(database().length, 'Postgres statements of the booking').toBeGreaterThan(0);
+    const mailer = mailerServer();
+    expect(mailer, "the mailer's server span in the same trace").toBeDefined();
+    // The mail leaves after the answer: the mailer's caller is an API span of its own (the mail job), not the request's.
+    const mailJob = byId(mailer?.parentSpanId);
+    expect(mailJob?.service).toBe('api');
+    expect(mailJob?.spanId).not.toBe(apiServer()?.spanId);
     expect(JSON.stringify(ours())).not.toContain('Mustermann');
   });
 

@@ -7,8 +7,6 @@ export enum CertificateProblemCode {
   Expired = 'certificate.expired',
   NotFound = 'certificate.not_found',
   MethodNotAllowed = 'certificate.method_not_allowed',
-  PayloadTooLarge = 'certificate.payload_too_large',
-  UnsupportedMediaType = 'certificate.unsupported_media_type',
   RateLimited = 'certificate.rate_limited',
   /** The issuer's key set could not be fetched and none is cached. */
   IssuerUnavailable = 'certificate.issuer_unavailable',

@@ -22,6 +22,8 @@ export interface CertificatesConfig {
    * limits by the socket address; 1 (one ingress controller) takes the last entry it appended.
    */
   trustedProxyHops: number;
+  /** OTLP/HTTP collector (`OTEL_EXPORTER_OTLP_ENDPOINT`); null keeps tracing off. */
+  tracing: { otlpEndpoint: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -37,12 +39,14 @@ const PORT_MESSAGE = 'must be a port number';
 const environmentSchema = z.object({
   PORT: z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
-  LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino level such as info' })
-    .default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino level such as info' }).default('info'),
   JWKS_CACHE_TTL_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(10).max(86_400).default(300),
   RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(10_000).default(10),
   TRUSTED_PROXY_HOPS: z.coerce.number({ error: 'must be a whole number' }).int().min(0).max(5).default(0),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .optional()
+    .refine((value) => !value || /^https?:\/\/[^/]/.test(value), 'must be an http(s) URL'),
 });
 
 /**
@@ -70,6 +74,7 @@ export function loadCertificatesConfig(env: NodeJS.ProcessEnv = process.env): Ce
     jwksTtlMs: values.JWKS_CACHE_TTL_SECONDS * 1000,
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
     trustedProxyHops: values.TRUSTED_PROXY_HOPS,
+    tracing: values.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '') } : null,
   };
 }
 
@@ -82,7 +87,9 @@ const ISSUER_PREFIX = 'CERTIFICATE_ISSUER_';
  * file. They are merged into the CERTIFICATE_SECRETS and JWKS_URLS documents and checked as those are.
  */
 function mergeIssuerVariables(env: NodeJS.ProcessEnv, problems: string[]): { secrets: string | undefined; jwksUrls: string | undefined } {
-  const names = Object.keys(env).filter((name) => name.startsWith(ISSUER_PREFIX)).sort();
+  const names = Object.keys(env)
+    .filter((name) => name.startsWith(ISSUER_PREFIX))
+    .sort();
   if (names.length === 0) return { secrets: env['CERTIFICATE_SECRETS'], jwksUrls: env['JWKS_URLS'] };
   const parseObject = (name: string): Record<string, unknown> => {
     const raw = env[name];

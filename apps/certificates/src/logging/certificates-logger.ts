@@ -1,3 +1,4 @@
+import { activeSpanIds } from '@vaccinate/http-edge';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
@@ -33,6 +34,8 @@ export function createCertificatesLogger(level: string, destination?: Destinatio
       base: { service: 'certificates' },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // The trace and span ids, when tracing is on: a log line leads to its trace.
+      mixin: () => activeSpanIds(),
     },
     destination,
   );

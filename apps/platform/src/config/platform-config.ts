@@ -14,6 +14,8 @@ export interface PlatformConfig {
   /** When set, an existing server's admin URL is used instead of the embedded one. */
   adminDatabaseUrl: string | undefined;
   tenantsFile: string;
+  /** `OTEL_EXPORTER_OTLP_ENDPOINT`: when set, the gateway and every service it starts send traces there. */
+  otlpEndpoint: string | undefined;
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
@@ -22,6 +24,11 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: 
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1 || value > 65535) problems.push(`${name}: must be a port number`);
   return value;
+}
+
+/** What a started service needs to send its traces where the launcher's go; nothing when tracing is off. */
+export function tracingEnvironment(config: Pick<PlatformConfig, 'otlpEndpoint'>): Record<string, string> {
+  return config.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: config.otlpEndpoint } : {};
 }
 
 /** The launcher's few settings, all optional: `npm start` works with none of them. */
@@ -40,7 +47,9 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     certificatesPort: port(env, 'CERTIFICATES_PORT', 3202, problems),
     adminDatabaseUrl: env['DATABASE_URL'] || undefined,
     tenantsFile: resolve(root, env['LOCAL_TENANTS_FILE'] || 'apps/platform/local-tenants.json'),
+    otlpEndpoint: env['OTEL_EXPORTER_OTLP_ENDPOINT']?.replace(/\/$/, '') || undefined,
   };
+  if (config.otlpEndpoint && !/^https?:\/\/[^/]/.test(config.otlpEndpoint)) problems.push('OTEL_EXPORTER_OTLP_ENDPOINT: must be an http(s) URL');
   if (config.adminDatabaseUrl && !/^postgres(ql)?:\/\//.test(config.adminDatabaseUrl)) {
     problems.push('DATABASE_URL: must be a postgres:// URL of a role that may create roles and databases');
   }

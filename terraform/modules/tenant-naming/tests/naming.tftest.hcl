@@ -135,3 +135,37 @@ run "refuses_an_unpinned_image" {
 
   expect_failures = [var.api_image]
 }
+
+run "tracing_is_off_unless_the_platform_names_a_collector" {
+  command = plan
+
+  assert {
+    condition     = output.chart_values.tracing.otlpEndpoint == ""
+    error_message = "without a platform collector the chart's tracing.otlpEndpoint must stay empty (tracing off)"
+  }
+}
+
+run "tracing_follows_the_platform_collector" {
+  command = plan
+
+  variables {
+    platform = {
+      ingress_class      = "nginx"
+      ingress_namespace  = "ingress-nginx"
+      platform_namespace = "vaccinate-platform"
+      postgres_cidr      = "10.20.0.0/24"
+      postgres_port      = 5432
+      postgres_ssl       = "require"
+      tracing            = { otlp_endpoint = "http://otel-collector.telemetry.svc.cluster.local:4318", collector_namespace = "telemetry" }
+    }
+  }
+
+  assert {
+    condition = jsonencode(output.chart_values.tracing) == jsonencode({
+      otlpEndpoint       = "http://otel-collector.telemetry.svc.cluster.local:4318"
+      collectorNamespace = "telemetry"
+      collectorPort      = 4318
+    })
+    error_message = "the chart's tracing values must carry the platform's collector"
+  }
+}

@@ -1,22 +1,11 @@
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@vaccinate/api-contracts';
+import { problemForStatus, statusCodeOf } from '@vaccinate/http-edge';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../database/database-unavailable';
 import { AppException } from './app-exception';
 import { problem } from './problem-details';
-
-const HTTP_CODES: Record<number, string> = {
-  400: 'request.malformed',
-  401: 'auth.required',
-  403: 'auth.forbidden',
-  404: 'route.not_found',
-  405: 'route.method_not_allowed',
-  413: 'request.too_large',
-  415: 'request.unsupported_media_type',
-  429: 'request.rate_limited',
-  503: 'service.unavailable',
-};
 
 /** Maps every error to `application/problem+json`; only unexpected ones are logged, without their data. */
 @Catch()
@@ -31,10 +20,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (body.status === 500) {
       // The message of a driver error can quote values; log only its class and code.
       const error = exception as { name?: string; code?: unknown; stack?: string };
-      this.logger.error(
-        { err: { type: error?.name, code: error?.code, stack: redactStack(error?.stack) } },
-        'unhandled error',
-      );
+      this.logger.error({ err: { type: error?.name, code: error?.code, stack: redactStack(error?.stack) } }, 'unhandled error');
     }
     const retryAfter = retryAfterOf(exception);
     if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
@@ -53,11 +39,11 @@ export class ProblemFilter implements ExceptionFilter {
       });
     }
     if (isDatabaseUnavailable(exception)) {
-      return problem({ status: 503, code: HTTP_CODES[503] ?? 'service.unavailable', requestId, detail: clientDetail(503) });
+      return problemForStatus(503, requestId, 'The service is starting or its database is unavailable. Try again shortly.');
     }
     const status = statusOf(exception);
     if (status !== undefined && (status < 500 || exception instanceof HttpException)) {
-      return problem({ status, code: HTTP_CODES[status] ?? `http.${status}`, requestId, detail: clientDetail(status) });
+      return problemForStatus(status, requestId);
     }
     return problem({ status: 500, code: 'internal', requestId, detail: 'Something went wrong on our side.' });
   }
@@ -71,23 +57,7 @@ function retryAfterOf(exception: unknown): number | undefined {
 function statusOf(exception: unknown): number | undefined {
   if (exception instanceof HttpException) return exception.getStatus();
   // Fastify's own errors (bad JSON, body too large, wrong content type) carry a statusCode.
-  const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
-  return typeof statusCode === 'number' ? statusCode : undefined;
-}
-
-function clientDetail(status: number): string | undefined {
-  switch (status) {
-    case 400:
-      return 'The request body could not be read. Send valid JSON.';
-    case 413:
-      return 'The request body is larger than this endpoint accepts.';
-    case 415:
-      return 'Send the body as application/json.';
-    case 503:
-      return 'The service is starting or its database is unavailable. Try again shortly.';
-    default:
-      return undefined;
-  }
+  return statusCodeOf(exception);
 }
 
 function redactStack(stack: string | undefined): string | undefined {
