@@ -4,7 +4,6 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import { AppModule } from '../app.module';
 import { ProblemFilter } from '../common/problem/problem.filter';
-import { createValidationPipe } from '../common/problem/validation.pipe';
 import type { ApiConfig } from '../config/api-config';
 import { ApiMetrics, attachMetrics } from '../metrics/api-metrics';
 import { Sql } from '../database/sql';
@@ -45,7 +44,6 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   registerSoldOutShortcut(app.getHttpAdapter().getInstance(), () => shortcut);
   app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
   app.useGlobalFilters(new ProblemFilter(logger));
-  app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   await app.init();
   shortcut = app.get(SoldOutShortcut);
