@@ -60,8 +60,7 @@ function fromText(schema: TSchema, value: unknown): unknown {
   for (const [key, property] of Object.entries(schema.properties as Record<string, TSchema>)) {
     const text = read[key];
     if (typeof text !== 'string') continue;
-    // A number past the safe range stays text and is refused as not a number: 1e20 is no row offset Postgres takes.
-    if ((property.type === 'integer' || property.type === 'number') && DECIMAL.test(text) && Math.abs(Number(text)) <= Number.MAX_SAFE_INTEGER) read[key] = Number(text);
+    if ((property.type === 'integer' || property.type === 'number') && DECIMAL.test(text)) read[key] = Number(text);
     else if (property.type === 'boolean' && (text === 'true' || text === 'false')) read[key] = text === 'true';
   }
   return read;

@@ -39,14 +39,17 @@ describe('finding undeclared payloads', () => {
     expect(undeclaredInDocument(document({ responses: { '200': { description: 'csv', content: { 'text/csv': { schema: { type: 'string' } } } } } }))).toEqual([]);
   });
 
-  it('names an answer without a schema, a missing 2xx, a body that is no contract and a parameter without a schema', () => {
+  it('names an answer without a schema, a missing 2xx, a body that is no contract, a parameter without a schema and an unbounded number', () => {
     expect(undeclaredInDocument(document({ responses: { '200': { description: 'something' } } }))).toEqual(['POST /things/{id} answer 200 has no content']);
     expect(undeclaredInDocument(document({ responses: { '409': { description: 'conflict' } } }))).toEqual(['POST /things/{id} declares no 2xx answer']);
     expect(
       undeclaredInDocument(
         document({
           requestBody: { content: json({ $ref: '#/components/schemas/ThingDto' }) },
-          parameters: [{ name: 'id', in: 'path' }],
+          parameters: [
+            { name: 'id', in: 'path' },
+            { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 } },
+          ],
           responses: { '201': { description: 'made', content: json({ type: 'object' }) } },
         }),
       ),
@@ -54,6 +57,7 @@ describe('finding undeclared payloads', () => {
       'POST /things/{id} answer 201 (application/json) has no declared schema',
       'POST /things/{id} body (application/json) has no declared schema',
       'POST /things/{id} parameter id has no schema',
+      'POST /things/{id} parameter offset is a number without a maximum',
     ]);
   });
 

@@ -14,10 +14,15 @@ interface Schema {
   items?: Schema;
 }
 type Content = Record<string, { schema?: Schema }>;
+interface ParameterSchema {
+  type?: unknown;
+  maximum?: number;
+  anyOf?: ParameterSchema[];
+}
 interface Operation {
   responses?: Record<string, { description?: string; content?: Content }>;
   requestBody?: { required?: boolean; content?: Content };
-  parameters?: { name: string; in?: string; schema?: unknown }[];
+  parameters?: { name: string; in?: string; schema?: ParameterSchema }[];
 }
 export interface OpenApiPaths {
   paths?: Record<string, Partial<Record<(typeof METHODS)[number], Operation>> | undefined>;
@@ -28,6 +33,15 @@ export interface OpenApiPaths {
 function declaresContract(schema: Schema | undefined, components: Record<string, unknown>): boolean {
   if (schema?.$ref !== undefined) return schema.$ref.replace('#/components/schemas/', '') in components;
   return schema?.type === 'array' && declaresContract(schema.items, components);
+}
+
+/**
+ * Query and path numbers are read from text: without a maximum, `offset=99999999999999999999` would
+ * pass as 1e20 and reach Postgres.
+ */
+function isUnboundedNumber(schema: ParameterSchema): boolean {
+  const variants = schema.anyOf ?? [schema];
+  return variants.some((variant) => (variant.type === 'integer' || variant.type === 'number') && variant.maximum === undefined);
 }
 
 /** Other media types (CSV, iCalendar) are declared as text or bytes. */
@@ -44,7 +58,8 @@ function contentProblems(where: string, content: Content | undefined, components
 
 /**
  * What the document leaves undeclared: an operation without a 2xx answer, a 2xx answer (other than
- * 204) without a schema, a body that is not a contract, a parameter without a schema.
+ * 204) without a schema, a body that is not a contract, a parameter without a schema or a number
+ * parameter without a maximum.
  */
 export function undeclaredInDocument(document: OpenApiPaths): string[] {
   const components = document.components?.schemas ?? {};
@@ -66,6 +81,7 @@ export function undeclaredInDocument(document: OpenApiPaths): string[] {
       if (operation.requestBody) problems.push(...contentProblems(`${name} body`, operation.requestBody.content, components));
       for (const parameter of operation.parameters ?? []) {
         if (!parameter.schema) problems.push(`${name} parameter ${parameter.name} has no schema`);
+        else if (isUnboundedNumber(parameter.schema)) problems.push(`${name} parameter ${parameter.name} is a number without a maximum`);
       }
     }
   }
