@@ -16,6 +16,7 @@ interface Schema {
 type Content = Record<string, { schema?: Schema }>;
 interface ParameterSchema {
   type?: unknown;
+  minimum?: number;
   maximum?: number;
   anyOf?: ParameterSchema[];
 }
