@@ -27,9 +27,11 @@ export type WasteReason = (typeof WASTE_REASONS)[number];
 
 export type VaccinationStatus = 'valid' | 'superseded';
 
+const QUESTION_KEY = '^[a-z][a-z0-9_]{0,39}$';
+
 /** A yes/no question before vaccination. A `flagWhen` answer makes a doctor look before the dose and lengthens observation. */
 export const QuestionnaireQuestion = Strict({
-  key: Text('must be 1-40 lowercase letters, digits or _', { pattern: '^[a-z][a-z0-9_]{0,39}$', examples: ['fever_today'], description: 'Stable key; answers refer to it' }),
+  key: Text('must be 1-40 lowercase letters, digits or _', { pattern: QUESTION_KEY, examples: ['fever_today'], description: 'Stable key; answers refer to it' }),
   text: Strict({ de: SingleLine(300), en: SingleLine(300) }),
   flagWhen: Nullable(OneOf(['yes', 'no'])),
 });
@@ -46,8 +48,6 @@ export const QuestionnaireChange = contract(
 export type QuestionnaireChange = Payload<typeof QuestionnaireChange>;
 
 export type QuestionnaireAnswer = 'yes' | 'no';
-
-const QUESTION_KEY = '^[a-z][a-z0-9_]{0,39}$';
 
 /** `PUT /api/visits/:id/answers`: what the person answered, and their consent. Health data: encrypted at rest, every read audited. */
 export const VisitAnswersChange = contract(
