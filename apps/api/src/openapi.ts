@@ -9,6 +9,7 @@ import { API_PREFIX, ROOT_ROUTES } from './bootstrap/create-app';
 import { createLogger } from './common/logger';
 import { loadApiConfig } from './config/api-config';
 import { openApiDocument } from './modules/openapi/openapi-document';
+import { undeclaredInDocument, type OpenApiPaths } from './modules/openapi/undeclared-payloads';
 
 const COMMITTED = join(__dirname, '..', 'openapi.json');
 const USAGE = 'Usage: node dist/openapi.js [--check]   write apps/api/openapi.json, or exit 1 when it differs from the routes and contracts';
@@ -19,6 +20,11 @@ const USAGE = 'Usage: node dist/openapi.js [--check]   write apps/api/openapi.js
  * document depends on it.
  */
 export async function generateOpenApiDocument(): Promise<string> {
+  return withPreviewApp((app) => `${JSON.stringify(openApiDocument(app), null, 2)}\n`);
+}
+
+/** The application in Nest's preview mode (routes and metadata, no provider running), closed after `use`. */
+export async function withPreviewApp<T>(use: (app: NestFastifyApplication) => T | Promise<T>): Promise<T> {
   const config = loadApiConfig({
     TENANT_SLUG: 'openapi',
     PUBLIC_URL: 'http://openapi.localhost',
@@ -34,7 +40,7 @@ export async function generateOpenApiDocument(): Promise<string> {
   });
   app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
   try {
-    return `${JSON.stringify(openApiDocument(app), null, 2)}\n`;
+    return await use(app);
   } finally {
     await app.close();
   }
@@ -47,6 +53,11 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const fresh = await generateOpenApiDocument();
+  const undeclared = undeclaredInDocument(JSON.parse(fresh) as OpenApiPaths);
+  if (undeclared.length > 0) {
+    console.error(`Every operation declares its payloads with contracts; these do not:\n${undeclared.join('\n')}`);
+    process.exit(1);
+  }
   if (!check) {
     await writeFile(COMMITTED, fresh);
     return;

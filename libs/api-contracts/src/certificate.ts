@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { contract, type Payload } from './contract/contract';
-import { ERROR_MESSAGE, IsoDate, OneOf, SingleLine, Strict, Trimmed } from './contract/schema';
+import { ERROR_MESSAGE, IsoDate, OneOf, SingleLine, Strict, Text, Trimmed } from './contract/schema';
 
 /** `POST /api/vaccinations/:id/certificates`: a certificate was issued and its link mailed to the person. */
 export const IssuedCertificateResponse = contract(
@@ -49,3 +49,30 @@ export const CertificateRequest = contract(
   }),
 );
 export type CertificateRequest = Payload<typeof CertificateRequest>;
+
+/** The tenant's public signing key as a JWK (RFC 7517), with the version of its SMART Health Cards revocation list. */
+export const PublicSigningKey = Strict({
+  kty: Type.String({ examples: ['EC'] }),
+  crv: Type.String({ examples: ['P-256'] }),
+  x: Type.String(),
+  y: Type.String(),
+  kid: Type.String({ description: 'RFC 7638 thumbprint' }),
+  alg: Type.Literal('ES256'),
+  use: Type.Literal('sig'),
+  crlVersion: Type.Integer({ description: 'The `ctr` of the key\'s revocation list' }),
+});
+
+/** `GET /.well-known/jwks.json`. */
+export const JsonWebKeySet = contract('JsonWebKeySet', Strict({ keys: Type.Array(PublicSigningKey) }));
+export type JsonWebKeySet = Payload<typeof JsonWebKeySet>;
+
+/** `GET /.well-known/crl/:file`: the SMART Health Cards revocation list of one key, revoked `vc.rid` values. */
+export const ShcRevocationList = contract(
+  'ShcRevocationList',
+  Strict({ kid: Type.String(), method: Type.Literal('rid'), ctr: Type.Integer(), rids: Type.Array(Type.String()) }),
+);
+export type ShcRevocationList = Payload<typeof ShcRevocationList>;
+
+/** The `:file` of a revocation list: `<kid>.json`. */
+export const KeyFileParam = contract('KeyFileParam', Strict({ file: Text('must be <kid>.json', { pattern: '^[A-Za-z0-9_-]{1,100}\\.json$' }) }));
+export type KeyFileParam = Payload<typeof KeyFileParam>;

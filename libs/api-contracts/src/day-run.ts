@@ -1,11 +1,14 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { contract, type Payload } from './contract/contract';
-import { Nullable, OneOf, SingleLine, Strict, Text, Uuid } from './contract/schema';
-import type { DoseKind } from './vaccination-day';
+import { ERROR_MESSAGE, Nullable, OneOf, SingleLine, Strict, Text, Uuid } from './contract/schema';
+import { BookingPerson } from './person';
+import { DOSE_KINDS } from './vaccination-day';
 
 /** Where a person is on the vaccination day. `booked` and `cancelled` come from the appointment, the rest from the visit. */
-export type VisitState = 'checked_in' | 'in_consultation' | 'observation' | 'done' | 'no_show';
-export type BoardState = 'booked' | VisitState | 'cancelled';
+export const VISIT_STATES = ['checked_in', 'in_consultation', 'observation', 'done', 'no_show'] as const;
+export type VisitState = (typeof VISIT_STATES)[number];
+export const BOARD_STATES = ['booked', ...VISIT_STATES, 'cancelled'] as const;
+export type BoardState = (typeof BOARD_STATES)[number];
 
 export const IDENTITY_DOCUMENTS = ['id_card', 'passport', 'driving_licence', 'employee_badge', 'known_personally'] as const;
 export type IdentityDocument = (typeof IDENTITY_DOCUMENTS)[number];
@@ -24,9 +27,11 @@ export type WasteReason = (typeof WASTE_REASONS)[number];
 
 export type VaccinationStatus = 'valid' | 'superseded';
 
+const QUESTION_KEY = '^[a-z][a-z0-9_]{0,39}$';
+
 /** A yes/no question before vaccination. A `flagWhen` answer makes a doctor look before the dose and lengthens observation. */
 export const QuestionnaireQuestion = Strict({
-  key: Text('must be 1-40 lowercase letters, digits or _', { pattern: '^[a-z][a-z0-9_]{0,39}$', examples: ['fever_today'], description: 'Stable key; answers refer to it' }),
+  key: Text('must be 1-40 lowercase letters, digits or _', { pattern: QUESTION_KEY, examples: ['fever_today'], description: 'Stable key; answers refer to it' }),
   text: Strict({ de: SingleLine(300), en: SingleLine(300) }),
   flagWhen: Nullable(OneOf(['yes', 'no'])),
 });
@@ -44,86 +49,128 @@ export type QuestionnaireChange = Payload<typeof QuestionnaireChange>;
 
 export type QuestionnaireAnswer = 'yes' | 'no';
 
-/** What the person answered, and their consent. Health data: encrypted at rest, every read audited. */
-export interface VisitAnswers {
-  questionnaireVersion: number;
-  answers: Record<string, QuestionnaireAnswer>;
-  /** Free text for anything the questions did not cover. */
-  note?: string | null;
-  consent: boolean;
-}
+/** `PUT /api/visits/:id/answers`: what the person answered, and their consent. Health data: encrypted at rest, every read audited. */
+export const VisitAnswersChange = contract(
+  'VisitAnswersChange',
+  Strict({
+    questionnaireVersion: Type.Integer({ minimum: 0 }),
+    answers: Type.Record(Type.String({ pattern: QUESTION_KEY }), OneOf(['yes', 'no']), { additionalProperties: false, maxProperties: 40, description: 'By question key' }),
+    note: Type.Optional(Nullable(Type.String({ maxLength: 1000, description: 'Free text for anything the questions did not cover' }))),
+    consent: Type.Boolean(),
+    version: Type.Integer({ minimum: 1, description: 'The visit version this change is based on' }),
+  }),
+);
+export type VisitAnswersChange = Payload<typeof VisitAnswersChange>;
+export type VisitAnswers = Omit<VisitAnswersChange, 'version'>;
+
+/** A step of the visit that changes nothing but its state (`POST /api/visits/:id/consultation`). */
+export const VisitVersion = contract('VisitVersion', Strict({ version: Type.Integer({ minimum: 1, description: 'The visit version this change is based on' }) }));
+export type VisitVersion = Payload<typeof VisitVersion>;
+
+const DoseKindOf = () => OneOf(DOSE_KINDS);
 
 /** One row of the day board. Names and birth date are personal data: reading the board is audited per person. */
-export interface BoardEntry {
-  appointmentId: string;
-  visitId: string | null;
-  bookingCode: string;
-  personId: string;
-  person: { givenName: string; familyName: string; birthDate: string };
-  productId: string;
-  productName: string;
-  startsAt: string;
-  doseKind: DoseKind;
-  doseNumber: number;
-  state: BoardState;
-  walkIn: boolean;
-  checkedInAt: string | null;
-  answered: boolean;
-  consent: boolean;
-  /** Keys of answers that need a doctor's look; empty when none or not answered yet. */
-  flaggedAnswers: string[];
-  observationUntil: string | null;
-  vaccinationId: string | null;
-  version: number | null;
-}
+export const BoardEntry = contract(
+  'BoardEntry',
+  Strict({
+    appointmentId: Type.String(),
+    visitId: Nullable(Type.String()),
+    bookingCode: Type.String(),
+    personId: Type.String(),
+    person: Strict({ givenName: Type.String(), familyName: Type.String(), birthDate: Type.String() }),
+    productId: Type.String(),
+    productName: Type.String(),
+    startsAt: Type.String(),
+    doseKind: DoseKindOf(),
+    doseNumber: Type.Integer(),
+    state: OneOf(BOARD_STATES),
+    walkIn: Type.Boolean(),
+    checkedInAt: Nullable(Type.String()),
+    answered: Type.Boolean(),
+    consent: Type.Boolean(),
+    flaggedAnswers: Type.Array(Type.String(), { description: 'Keys of answers that need a doctor\'s look; empty when none or not answered yet' }),
+    observationUntil: Nullable(Type.String()),
+    vaccinationId: Nullable(Type.String()),
+    version: Nullable(Type.Integer()),
+  }),
+);
+export type BoardEntry = Payload<typeof BoardEntry>;
 
-export interface BoardCounters {
-  booked: number;
-  arrived: number;
-  vaccinated: number;
-  noShows: number;
-  walkIns: number;
-  /** Doses left in the day's lots: received minus used minus wasted, per lot. */
-  lots: { lotId: string; lotNumber: string; productId: string; expiryDate: string; dosesLeft: number }[];
-}
+export const BoardCounters = Strict({
+  booked: Type.Integer(),
+  arrived: Type.Integer(),
+  vaccinated: Type.Integer(),
+  noShows: Type.Integer(),
+  walkIns: Type.Integer(),
+  lots: Type.Array(
+    Strict({ lotId: Type.String(), lotNumber: Type.String(), productId: Type.String(), expiryDate: Type.String(), dosesLeft: Type.Integer() }),
+    { description: 'Doses left in the day\'s lots: received minus used minus wasted, per lot' },
+  ),
+});
+export type BoardCounters = Static<typeof BoardCounters>;
 
-export interface DayBoard {
-  dayId: string;
-  date: string;
-  siteId: string;
-  siteName: string;
-  entries: BoardEntry[];
-  counters: BoardCounters;
-}
+/** `GET /api/vaccination-days/:id/board`. */
+export const DayBoard = contract(
+  'DayBoard',
+  Strict({ dayId: Type.String(), date: Type.String(), siteId: Type.String(), siteName: Type.String(), entries: Type.Array(BoardEntry.schema), counters: BoardCounters }),
+);
+export type DayBoard = Payload<typeof DayBoard>;
 
-export interface CheckInRequest {
-  /** The booking code from the QR or typed, or the appointment picked from today's list. */
-  bookingCode?: string;
-  appointmentId?: string;
-  identityChecked: boolean;
-  identityDocument: IdentityDocument;
-}
+const IdentityDocumentOf = () => OneOf(IDENTITY_DOCUMENTS);
 
-export interface WalkInRequest {
-  person: { givenName: string; familyName: string; email: string; birthDate: string; employeeNumber?: string | null };
-  productId: string;
-  identityDocument: IdentityDocument;
-  identityChecked: boolean;
-}
+/** `POST /api/vaccination-days/:id/check-ins`: the booking code from the QR or typed, or the appointment picked from today's list. */
+export const CheckInRequest = contract(
+  'CheckInRequest',
+  Strict({
+    bookingCode: Type.Optional(SingleLine(40, { examples: ['K7M2-Q9XD'] })),
+    appointmentId: Type.Optional(Uuid('must be an appointment id')),
+    identityChecked: Type.Boolean(),
+    identityDocument: IdentityDocumentOf(),
+  }),
+);
+export type CheckInRequest = Payload<typeof CheckInRequest>;
 
-export interface DocumentVaccinationRequest {
-  lotId: string;
-  /** Derived from the person's history when absent; a different number needs a reason. */
-  doseNumber?: number;
-  doseNumberReason?: string | null;
-  injectionSite: InjectionSite;
-  route: InjectionRoute;
-  /** Staff id of who gave the dose; the documenting doctor when absent. */
-  vaccinator?: string;
-  /** When the dose was given; now when absent. */
-  administeredAt?: string;
-  version: number;
-}
+/** `POST /api/vaccination-days/:id/walk-ins`: booked into the next free slot and checked in. */
+export const WalkInRequest = contract(
+  'WalkInRequest',
+  Strict({ person: BookingPerson, productId: Uuid('must be a product id'), identityDocument: IdentityDocumentOf(), identityChecked: Type.Boolean() }),
+);
+export type WalkInRequest = Payload<typeof WalkInRequest>;
+
+/** `POST /api/vaccination-days/:id/no-shows`. */
+export const NoShowRequest = contract(
+  'NoShowRequest',
+  Strict({
+    appointmentIds: Type.Optional(
+      Type.Array(Uuid('must be an appointment id'), { maxItems: 1000, description: 'Appointments to mark; absent: every appointment whose slot ended without a check-in' }),
+    ),
+  }),
+);
+export type NoShowRequest = Payload<typeof NoShowRequest>;
+
+export const NoShowsMarked = contract(
+  'NoShowsMarked',
+  Strict({ noShows: Type.Integer(), dosesFreed: Type.Integer({ description: 'Doses that went back to the day' }) }),
+);
+export type NoShowsMarked = Payload<typeof NoShowsMarked>;
+
+/** `POST /api/visits/:id/vaccination`. */
+export const DocumentVaccinationRequest = contract(
+  'DocumentVaccinationRequest',
+  Strict({
+    lotId: Uuid('must be a lot id'),
+    doseNumber: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 20, description: "Derived from the person's history when absent; a different number needs a reason" }),
+    ),
+    doseNumberReason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    injectionSite: OneOf(INJECTION_SITES),
+    route: OneOf(INJECTION_ROUTES),
+    vaccinator: Type.Optional(Type.String({ maxLength: 200, description: 'Staff id of who gave the dose; the documenting doctor when absent' })),
+    administeredAt: Type.Optional(Text('must be a date-time (ISO 8601)', { format: 'date-time', description: 'When the dose was given; now when absent' })),
+    version: Type.Integer({ minimum: 1 }),
+  }),
+);
+export type DocumentVaccinationRequest = Payload<typeof DocumentVaccinationRequest>;
 
 const DateTime = () => Text('must be a date-time (ISO 8601)', { format: 'date-time' });
 
@@ -185,22 +232,42 @@ export type LotWasteRequest = Payload<typeof LotWasteRequest>;
 export const LotWasteRecorded = contract('LotWasteRecorded', Strict({ lotId: Type.String(), dosesLeft: Type.Integer() }));
 export type LotWasteRecorded = Payload<typeof LotWasteRecorded>;
 
-/** What check-out offers for the next dose: the reserved appointment, or a window to book one in. */
-export interface CheckOutPlan {
-  visitId: string;
-  nextDose: {
-    doseNumber: number;
-    doseKind: DoseKind;
-    window: { earliest: string; recommended: string; latest: string };
-    reserved: { appointmentId: string; startsAt: string; siteName: string } | null;
-  } | null;
-}
+/** `GET /api/visits/:id/check-out`: what check-out offers for the next dose, the reserved appointment or a window to book one in. */
+export const CheckOutPlan = contract(
+  'CheckOutPlan',
+  Strict({
+    visitId: Type.String(),
+    nextDose: Nullable(
+      Strict({
+        doseNumber: Type.Integer(),
+        doseKind: DoseKindOf(),
+        window: Strict({ earliest: Type.String(), recommended: Type.String(), latest: Type.String() }),
+        reserved: Nullable(Strict({ appointmentId: Type.String(), startsAt: Type.String(), siteName: Type.String() })),
+      }),
+    ),
+  }),
+);
+export type CheckOutPlan = Payload<typeof CheckOutPlan>;
 
-export interface CheckOutRequest {
-  /** Keep the reserved appointment, move it to `slotId`, book `slotId` when none was reserved, or no next dose now. */
-  followUp: { action: 'confirm' } | { action: 'move'; slotId: string } | { action: 'book'; slotId: string } | { action: 'none' };
-  version: number;
-}
+const SlotId = () => Uuid('must be a slot id');
+
+/** `POST /api/visits/:id/check-out`: keep the reserved appointment, move it to `slotId`, book `slotId` when none was reserved, or no next dose now. */
+export const CheckOutRequest = contract(
+  'CheckOutRequest',
+  Strict({
+    followUp: Type.Union(
+      [
+        Strict({ action: Type.Literal('confirm') }),
+        Strict({ action: Type.Literal('move'), slotId: SlotId() }),
+        Strict({ action: Type.Literal('book'), slotId: SlotId() }),
+        Strict({ action: Type.Literal('none') }),
+      ],
+      { [ERROR_MESSAGE]: 'must be {action: confirm | none} or {action: move | book, slotId}' },
+    ),
+    version: Type.Integer({ minimum: 1 }),
+  }),
+);
+export type CheckOutRequest = Payload<typeof CheckOutRequest>;
 
 export const PersonRevision = Strict({
   version: Type.Integer(),
@@ -252,37 +319,47 @@ export const AuditEventsQuery = contract(
 );
 export type AuditEventsQuery = Payload<typeof AuditEventsQuery>;
 
-export interface DayReport {
-  dayId: string;
-  date: string;
-  siteName: string;
-  booked: number;
-  vaccinated: { productName: string; doseNumber: number; count: number }[];
-  noShows: number;
-  walkIns: number;
-  cancelled: number;
-  waste: { lotNumber: string; doses: number; reason: WasteReason }[];
-  dosesLeft: { lotNumber: string; productName: string; dosesLeft: number }[];
-}
+/** `GET /api/vaccination-days/:id/report`: the day in numbers. */
+export const DayReport = contract(
+  'DayReport',
+  Strict({
+    dayId: Type.String(),
+    date: Type.String(),
+    siteName: Type.String(),
+    booked: Type.Integer(),
+    vaccinated: Type.Array(Strict({ productName: Type.String(), doseNumber: Type.Integer(), count: Type.Integer() })),
+    noShows: Type.Integer(),
+    walkIns: Type.Integer(),
+    cancelled: Type.Integer(),
+    waste: Type.Array(Strict({ lotNumber: Type.String(), doses: Type.Integer(), reason: OneOf(WASTE_REASONS) })),
+    dosesLeft: Type.Array(Strict({ lotNumber: Type.String(), productName: Type.String(), dosesLeft: Type.Integer() })),
+  }),
+);
+export type DayReport = Payload<typeof DayReport>;
 
 /** `GET /api/visits/:id`: what staff need for the questions, the documentation and check-out (audited read). */
-export interface VisitDetail {
-  id: string;
-  dayId: string;
-  appointmentId: string;
-  state: VisitState;
-  walkIn: boolean;
-  version: number;
-  person: { id: string; givenName: string; familyName: string; birthDate: string };
-  product: { id: string; name: string };
-  /** The questionnaire to answer: the one answered, or the current one when not answered yet. */
-  questionnaire: Questionnaire;
-  answers: { answers: Record<string, QuestionnaireAnswer>; note: string | null; flagged: string[] } | null;
-  consent: boolean;
-  /** The dose number the person's history gives for the next dose of this vaccine. */
-  derivedDoseNumber: number;
-  /** Lots of the product that can be used now: in stock and not expired, the day's lots first. */
-  usableLots: { id: string; lotNumber: string; expiryDate: string; dosesLeft: number; assignedToDay: boolean }[];
-  observationUntil: string | null;
-  vaccination: Vaccination | null;
-}
+export const VisitDetail = contract(
+  'VisitDetail',
+  Strict({
+    id: Type.String(),
+    dayId: Type.String(),
+    appointmentId: Type.String(),
+    state: OneOf(VISIT_STATES),
+    walkIn: Type.Boolean(),
+    version: Type.Integer(),
+    person: Strict({ id: Type.String(), givenName: Type.String(), familyName: Type.String(), birthDate: Type.String() }),
+    product: Strict({ id: Type.String(), name: Type.String() }),
+    /** The questionnaire to answer: the one answered, or the current one when not answered yet. */
+    questionnaire: Questionnaire.schema,
+    answers: Nullable(Strict({ answers: Type.Record(Type.String(), OneOf(['yes', 'no'])), note: Nullable(Type.String()), flagged: Type.Array(Type.String()) })),
+    consent: Type.Boolean(),
+    derivedDoseNumber: Type.Integer({ description: "The dose number the person's history gives for the next dose of this vaccine" }),
+    usableLots: Type.Array(
+      Strict({ id: Type.String(), lotNumber: Type.String(), expiryDate: Type.String(), dosesLeft: Type.Integer(), assignedToDay: Type.Boolean() }),
+      { description: "Lots of the product that can be used now: in stock and not expired, the day's lots first" },
+    ),
+    observationUntil: Nullable(Type.String()),
+    vaccination: Nullable(Vaccination.schema),
+  }),
+);
+export type VisitDetail = Payload<typeof VisitDetail>;

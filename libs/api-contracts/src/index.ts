@@ -12,3 +12,4 @@ export * from './registration';
 export * from './standby';
 export * from './waiting-list';
 export * from './outbox';
+export * from './service';

@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { contract, type Payload } from './contract/contract';
 import { Locale, Nullable, OneOf, Strict, Uuid } from './contract/schema';
 import { GroupName, REGISTRATION_STATUSES } from './registration';
@@ -83,7 +83,9 @@ export const WaitingListReports = contract(
 );
 export type WaitingListReports = Payload<typeof WaitingListReports>;
 
-const ProductAgeLimit = Strict({ productId: Type.String(), minAgeYears: Nullable(Type.Integer()), maxAgeYears: Nullable(Type.Integer()) });
+/** A tenant's own age limits for a product, on top of the product's; null leaves that bound to the product. */
+export const ProductAgeLimit = Strict({ productId: Type.String(), minAgeYears: Nullable(Type.Integer()), maxAgeYears: Nullable(Type.Integer()) });
+export type ProductAgeLimit = Static<typeof ProductAgeLimit>;
 
 /** The priority rules in force; `match` is a condition of `@vaccinate/priority-rules`, which checks it. */
 export const RuleSet = contract(

@@ -1,2 +1,3 @@
 export * from './mail-message';
 export * from './mail-message.validation';
+export * from './mail-formats';

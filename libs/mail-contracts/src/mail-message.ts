@@ -1,8 +1,12 @@
 /**
- * The mailer's HTTP contract. The API's outbox worker posts a `SendMailRequest` to
+ * The mailer's HTTP contract, declared once with the API's contracts: each schema gives the type,
+ * the compiled check and the JSON Schema. The API's outbox worker posts a `SendMailRequest` to
  * `POST /v1/messages` and treats 202 as delivered, 4xx as permanent (dead-letter at once) and
  * 5xx as retryable.
  */
+
+import { contract, Email, ERROR_MESSAGE, IsoDate, OneOf, SingleLine, Strict, Text, Trimmed, Type, type Payload, type Static } from '@vaccinate/api-contracts';
+import { MAIL_FORMAT } from './mail-formats';
 
 export const MAILER_MESSAGES_PATH = '/v1/messages';
 /**
@@ -31,97 +35,102 @@ export type MailLocale = (typeof MAIL_LOCALES)[number];
 
 export const DEFAULT_MAIL_TIME_ZONE = 'Europe/Berlin';
 
-export interface MailBranding {
-  /** `#rrggbb`: the header background. */
-  primaryColor: string;
-  /** `#rrggbb`: buttons and links. */
-  accentColor: string;
-  /** An http(s) URL; without it the header shows the company name. */
-  logoUrl?: string;
-}
+// No value from a request is ever put into a problem: they are names and addresses.
+const HEX_COLOR = '^#[0-9a-fA-F]{6}$';
+const BASE64 = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
+const CONTENT_TYPE = '^[a-zA-Z0-9][\\w.+-]*/[a-zA-Z0-9][\\w.+-]*(\\s*;\\s*[\\w.+-]+=("[^"\\r\\n]*"|[\\w.+-]+))*$';
+/** Keeps a request, attachments included, well under the mailer's 10 MB body limit. */
+const MAX_ATTACHMENT_BASE64 = 5 * 1024 * 1024;
 
-export interface MailTenant {
-  displayName: string;
-  /** The tenant's booking site, e.g. `https://acme.vaccinate.example`. */
-  publicUrl: string;
-  /** IANA zone the dates are shown in; `Europe/Berlin` when absent. */
-  timeZone?: string;
-  branding: MailBranding;
-}
+const HttpUrl = () => Text('must be an http(s) URL', { format: MAIL_FORMAT.httpUrl, maxLength: 2000 });
+const Color = () => Text('must be a color like #1a2b3c', { pattern: HEX_COLOR });
+const Instant = () => Text('must be an ISO 8601 date-time with a time zone offset', { format: 'date-time' });
+const DoseNumber = () => Type.Integer({ minimum: 1, maximum: 20 });
 
-export interface MailRecipient {
-  email: string;
-  name: string;
-}
+export const MailBranding = Strict({
+  primaryColor: Color(),
+  accentColor: Color(),
+  logoUrl: Type.Optional(HttpUrl()),
+});
+export type MailBranding = Static<typeof MailBranding>;
 
-export interface MailAppointment {
-  doseNumber: number;
-  /** ISO 8601 with offset, e.g. `2026-03-03T08:00:00.000Z`. */
-  startsAt: string;
-  endsAt: string;
-  siteName: string;
-  siteAddress: string;
-  status: 'booked' | 'cancelled';
-}
+export const MailTenant = Strict({
+  displayName: SingleLine(120),
+  publicUrl: HttpUrl(),
+  timeZone: Type.Optional(
+    Text('must be an IANA time zone such as Europe/Berlin', { format: MAIL_FORMAT.timeZone, maxLength: 64, description: `${DEFAULT_MAIL_TIME_ZONE} when absent` }),
+  ),
+  branding: MailBranding,
+});
+export type MailTenant = Static<typeof MailTenant>;
 
-/** The data every template takes. */
-export interface BookingMailData {
-  bookingCode: string;
-  productName: string;
-  appointments: MailAppointment[];
-  /** The manage-booking link (cancel, rebook); it carries the manage token. */
-  manageUrl: string;
-  /** Why appointments were cancelled or changed, e.g. "The vaccination day was cancelled by the company doctor." */
-  reason?: string;
-}
+export const MailRecipient = Strict({ email: Email(), name: SingleLine(200) });
+export type MailRecipient = Static<typeof MailRecipient>;
 
-export interface MailAttachment {
-  filename: string;
-  contentType: string;
-  contentBase64: string;
-}
+export const MailAppointment = Strict({
+  doseNumber: DoseNumber(),
+  startsAt: Instant(),
+  endsAt: Instant(),
+  siteName: SingleLine(200),
+  siteAddress: SingleLine(300),
+  status: OneOf(['booked', 'cancelled']),
+});
+export type MailAppointment = Static<typeof MailAppointment>;
+
+/** The data every booking template takes. */
+export const BookingMailData = Strict({
+  bookingCode: Trimmed({ pattern: '^[A-Za-z0-9-]{4,40}$', [ERROR_MESSAGE]: 'must be 4 to 40 letters, digits or hyphens' }),
+  productName: SingleLine(200),
+  appointments: Type.Array(MailAppointment, { minItems: 1, maxItems: 10 }),
+  manageUrl: Type.String({ ...HttpUrl(), description: 'The manage-booking link (cancel, rebook); it carries the manage token' }),
+  reason: Type.Optional(Trimmed({ minLength: 1, maxLength: 1000, description: 'Why appointments were cancelled or changed' })),
+});
+export type BookingMailData = Static<typeof BookingMailData>;
+
+export const MailAttachment = Strict({
+  filename: Type.String({ ...SingleLine(200), pattern: '^[^\\u0000-\\u001f\\u007f\\\\/]*$', [ERROR_MESSAGE]: 'must be a file name without a path or control characters' }),
+  contentType: Text('must be a MIME type such as text/calendar', { maxLength: 200, pattern: CONTENT_TYPE }),
+  contentBase64: Text('must be base64', { minLength: 1, maxLength: MAX_ATTACHMENT_BASE64, pattern: BASE64 }),
+});
+export type MailAttachment = Static<typeof MailAttachment>;
 
 /** The data of `certificate-issued`. */
-export interface CertificateMailData {
-  /** The certificate page; the token is in the fragment (`#`), never in the query. */
-  certificateUrl: string;
-  productName: string;
-  /** `dn`/`sd` as the certificate states them, e.g. 3/3 for a booster. */
-  doseNumber: number;
-  seriesDoses: number;
-  /** YYYY-MM-DD. */
-  vaccinationDate: string;
-  /** ISO 8601: when the link (the token) expires. */
-  validUntil: string;
-  /** A correction replaced an earlier certificate, which is revoked. */
-  replacesEarlier: boolean;
-}
+export const CertificateMailData = Strict({
+  // The token makes the link long (a few KB); it sits in the fragment, never in the query.
+  certificateUrl: Text('must be an http(s) URL carrying the token in the fragment, not the query', { format: MAIL_FORMAT.fragmentLink, maxLength: 20_000 }),
+  productName: SingleLine(200),
+  doseNumber: Type.Integer({ minimum: 1, maximum: 20, description: '`dn` as the certificate states it' }),
+  seriesDoses: Type.Integer({ minimum: 1, maximum: 20, description: '`sd` as the certificate states it, e.g. 3/3 for a booster' }),
+  vaccinationDate: IsoDate('must be a date YYYY-MM-DD'),
+  validUntil: Type.String({ ...Instant(), description: 'When the link (the token) expires' }),
+  replacesEarlier: Type.Boolean({ description: 'A correction replaced an earlier certificate, which is revoked' }),
+});
+export type CertificateMailData = Static<typeof CertificateMailData>;
 
-interface MailRequestBase {
-  locale: MailLocale;
-  tenant: MailTenant;
-  to: MailRecipient;
-  /** Regular attachments, e.g. the booking's `.ics` calendar file. */
-  attachments?: MailAttachment[];
-}
+const requestParts = {
+  locale: OneOf(MAIL_LOCALES),
+  tenant: MailTenant,
+  to: MailRecipient,
+  attachments: Type.Optional(Type.Array(MailAttachment, { maxItems: 10, description: "Regular attachments, e.g. the booking's .ics calendar file" })),
+};
 
-export interface BookingMailRequest extends MailRequestBase {
-  template: BookingMailTemplate;
-  data: BookingMailData;
-}
+export const BookingMailRequest = contract('BookingMailRequest', Strict({ template: OneOf(BOOKING_MAIL_TEMPLATES), ...requestParts, data: BookingMailData }));
+export type BookingMailRequest = Payload<typeof BookingMailRequest>;
 
-export interface CertificateMailRequest extends MailRequestBase {
-  template: typeof CERTIFICATE_MAIL_TEMPLATE;
-  data: CertificateMailData;
-}
+export const CertificateMailRequest = contract(
+  'CertificateMailRequest',
+  Strict({ template: Type.Literal(CERTIFICATE_MAIL_TEMPLATE, { [ERROR_MESSAGE]: `must be ${CERTIFICATE_MAIL_TEMPLATE}` }), ...requestParts, data: CertificateMailData }),
+);
+export type CertificateMailRequest = Payload<typeof CertificateMailRequest>;
 
-/** `POST /v1/messages` body. */
-export type SendMailRequest = BookingMailRequest | CertificateMailRequest;
+/** `POST /v1/messages` body: its template selects the data it carries. */
+export const SendMailRequest = contract('SendMailRequest', Type.Union([BookingMailRequest.schema, CertificateMailRequest.schema]));
+export type SendMailRequest = Payload<typeof SendMailRequest>;
 
 /** A mail as the API's outbox stores it: the request without the tenant part, which is added when it is sent. */
 export type QueuedMail = Omit<BookingMailRequest, 'tenant'> | Omit<CertificateMailRequest, 'tenant'>;
 
-type WithTimeZone<T extends MailRequestBase> = T & { tenant: MailTenant & { timeZone: string } };
+type WithTimeZone<T extends { tenant: MailTenant }> = T & { tenant: MailTenant & { timeZone: string } };
 
 /** A validated request: the time zone is always set. */
 export type ValidSendMailRequest = WithTimeZone<BookingMailRequest> | WithTimeZone<CertificateMailRequest>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SendMailRequest } from './mail-message';
+import { SendMailRequest } from './mail-message';
 import { validateSendMailRequest } from './mail-message.validation';
 
 function validRequest(): SendMailRequest {
@@ -89,7 +89,7 @@ describe('validateSendMailRequest', () => {
   });
 
   it('refuses a body that is not an object', () => {
-    expect(validateSendMailRequest('hello')).toEqual({ ok: false, errors: [{ field: '(body)', message: 'must be of type object' }] });
+    expect(validateSendMailRequest('hello')).toEqual({ ok: false, errors: [{ field: '(body)', message: 'must be an object' }] });
   });
 });
 
@@ -123,5 +123,16 @@ describe('validateSendMailRequest for certificate mails', () => {
     const result = validateSendMailRequest({ ...certificateRequest, data: { bookingCode: 'K7M-4Q2X' } });
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.errors.map((error) => error.field)).toEqual(expect.arrayContaining(['data.certificateUrl', 'data.vaccinationDate']));
+  });
+});
+
+describe('the mail request contract', () => {
+  it('is JSON Schema, one variant per kind of data, as the OpenAPI of the mailer would carry it', () => {
+    const schema = JSON.parse(JSON.stringify(SendMailRequest.schema)) as { anyOf: { properties: { data: { required: string[] } } }[] };
+    expect(schema.anyOf.map((variant) => variant.properties.data.required[0])).toEqual(['bookingCode', 'certificateUrl']);
+  });
+
+  it('refuses a field it does not declare, such as a header of its own', () => {
+    expect(validateSendMailRequest({ ...validRequest(), bcc: 'someone@example.com' })).toEqual({ ok: false, errors: [{ field: 'bcc', message: 'is not an accepted field' }] });
   });
 });

@@ -5,7 +5,6 @@ import { edgeErrorHandlers } from '@vaccinate/http-edge';
 import type { Logger } from 'pino';
 import { AppModule } from '../app.module';
 import { ProblemFilter } from '../common/problem/problem.filter';
-import { createValidationPipe } from '../common/problem/validation.pipe';
 import type { ApiConfig } from '../config/api-config';
 import { ApiMetrics, attachMetrics } from '../metrics/api-metrics';
 import { Sql } from '../database/sql';
@@ -44,7 +43,6 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   registerSoldOutShortcut(app.getHttpAdapter().getInstance(), () => shortcut);
   app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
   app.useGlobalFilters(new ProblemFilter(logger));
-  app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   await app.init();
   shortcut = app.get(SoldOutShortcut);

@@ -13,6 +13,7 @@ export interface Schema {
   type?: string;
   format?: string;
   enum?: Json[];
+  const?: Json;
   properties?: Record<string, Schema>;
   required?: string[];
   items?: Schema;
@@ -131,6 +132,7 @@ export const nastyValue: fc.Arbitrary<Json> = fc.constantFrom<Json>(
 export function wellFormed(schema: Schema, document: OpenApiDocument, pools: Pools, depth = 0): fc.Arbitrary<Json> {
   const resolved = resolve(schema, document);
   if (resolved.enum && resolved.enum.length > 0) return fc.constantFrom(...resolved.enum);
+  if (resolved.const !== undefined) return fc.constant(resolved.const);
   const variants = resolved.oneOf ?? resolved.anyOf;
   if (variants && variants.length > 0) return fc.oneof(...variants.map((variant) => wellFormed(variant, document, pools, depth + 1)));
   switch (resolved.type) {

@@ -1,16 +1,11 @@
-import { CERTIFICATE_LOCALES, CertificateRequest as CertificateRequestContract } from '@vaccinate/api-contracts';
-import type { PersonalData } from '@vaccinate/certificate-token';
+import { CERTIFICATE_LOCALES, CertificateRequest as CertificateRequestContract, type Payload } from '@vaccinate/api-contracts';
 import { CertificateException, CertificateProblemCode } from './certificate.exception';
 
 export { CERTIFICATE_LOCALES };
 export type CertificateLocale = (typeof CERTIFICATE_LOCALES)[number];
 
-/** A request as the routes use it: declared in `@vaccinate/api-contracts`, the locale settled. */
-export interface CertificateRequest {
-  token: string;
-  personalData: PersonalData;
-  locale: CertificateLocale;
-}
+/** A request as the routes use it: the contract's type, the locale settled. */
+export type CertificateRequest = Omit<Payload<typeof CertificateRequestContract>, 'locale'> & { locale: CertificateLocale };
 
 /** Validates a request body with the shared contract; the 400 answer lists the fields, never their values. */
 export function parseCertificateRequest(body: unknown): CertificateRequest {

@@ -1,4 +1,4 @@
-import type { BoardEntry, DayBoard, StaffProfile } from '@vaccinate/api-contracts';
+import type { BoardEntry, DayBoard, NoShowsMarked, StaffProfile } from '@vaccinate/api-contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/api-context';
@@ -165,7 +165,7 @@ function Counters({ board }: { board: DayBoard }) {
 function NoShows({ dayId, onMarked }: { dayId: string; onMarked: () => void }) {
   const { t } = useTranslation();
   const api = useApiClient();
-  const [result, setResult] = useState<{ noShows: number; dosesFreed: number } | null>(null);
+  const [result, setResult] = useState<NoShowsMarked | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const mark = async () => {

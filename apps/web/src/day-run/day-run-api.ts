@@ -6,6 +6,7 @@ import type {
   CheckOutRequest,
   DayBoard,
   DocumentVaccinationRequest,
+  NoShowsMarked,
   ReactionSeverity,
   Vaccination,
   VisitAnswers,
@@ -30,8 +31,8 @@ export function registerWalkIn(api: ApiClient, dayId: string, request: WalkInReq
   return api.post<BoardEntry>(`${day(dayId)}/walk-ins`, request);
 }
 
-export function markNoShows(api: ApiClient, dayId: string): Promise<{ noShows: number; dosesFreed: number }> {
-  return api.post(`${day(dayId)}/no-shows`, {});
+export function markNoShows(api: ApiClient, dayId: string): Promise<NoShowsMarked> {
+  return api.post<NoShowsMarked>(`${day(dayId)}/no-shows`, {});
 }
 
 export function fetchVisit(api: ApiClient, visitId: string, signal?: AbortSignal): Promise<VisitDetail> {

@@ -1,5 +1,5 @@
-import { Body, Param, Query } from '@nestjs/common';
-import { ApiBody, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { applyDecorators, Body, Param, Query } from '@nestjs/common';
+import { ApiBody, ApiParam, ApiProduces, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger';
 import type { Contract, Payload } from '@vaccinate/api-contracts';
 import { referenceTo } from './contract-schemas';
@@ -75,4 +75,10 @@ export function ContractListAnswer<C extends Contract>(status: number, contract:
 /** An answer the route writes already serialised (a cached document): documented, its type checked where it is built. */
 export function ContractDocumentAnswer(status: number, contract: Contract, description: string): MethodDecorator {
   return ApiResponse({ status, description, schema: referenceTo(contract) });
+}
+
+/** An answer that is not JSON (CSV, iCalendar, a CRL): documented with its media type as text or bytes. */
+export function MediaAnswer(status: number, mediaType: string, description: string, format: 'text' | 'binary' = 'text'): MethodDecorator {
+  const schema: SchemaObject = format === 'binary' ? { type: 'string', format: 'binary' } : { type: 'string' };
+  return applyDecorators(ApiProduces(mediaType), ApiResponse({ status, description, content: { [mediaType]: { schema } } }));
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuditEventPage, AuditEventsQuery } from '@vaccinate/api-contracts';
-import { ContractAnswer, ContractQuery } from '../../common/contract/contract.decorators';
+import { ContractAnswer, ContractQuery, MediaAnswer } from '../../common/contract/contract.decorators';
 import { RequireRole } from '../auth/access.decorators';
 import { toCsv } from '../../common/csv';
 import { AuditLogRepository } from './audit-log.repository';
@@ -24,7 +24,7 @@ export class AuditController {
   @RequireRole('admin')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="audit-log.csv"')
-  @ApiProduces('text/csv')
+  @MediaAnswer(200, 'text/csv', 'The matching audit events as CSV, newest first')
   async export(@ContractQuery(AuditEventsQuery) query: AuditEventsQuery): Promise<string> {
     const { items } = await this.log.find({ ...query, limit: EXPORT_LIMIT, offset: 0 });
     return toCsv([

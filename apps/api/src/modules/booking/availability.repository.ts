@@ -3,7 +3,7 @@ import type { AvailableDay, DoseKind } from '@vaccinate/api-contracts';
 import { Sql } from '../../database/sql';
 import { SLOT_COLUMNS } from './dose-kind-columns';
 
-export interface AvailabilityQuery {
+export interface AvailabilitySearch {
   productId: string;
   doseKind: DoseKind;
   siteId: string | null;
@@ -26,7 +26,7 @@ interface Row {
 export class AvailabilityRepository {
   constructor(private readonly sql: Sql) {}
 
-  async find(query: AvailabilityQuery): Promise<AvailableDay[]> {
+  async find(query: AvailabilitySearch): Promise<AvailableDay[]> {
     const { capacity, booked } = SLOT_COLUMNS[query.doseKind];
     const { rows } = await this.sql.query<Row>(
       `SELECT d.id AS day_id, to_char(d.date, 'YYYY-MM-DD') AS date, d.site_id, s.id AS slot_id, s.starts_at, s.ends_at,

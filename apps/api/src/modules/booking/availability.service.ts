@@ -8,7 +8,7 @@ import { API_CONFIG } from '../../config/api-config.token';
 import { todayIn } from '../../common/time-zone';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { AvailabilityNotifications } from './availability-notifications';
-import { AvailabilityRepository, type AvailabilityQuery } from './availability.repository';
+import { AvailabilityRepository, type AvailabilitySearch } from './availability.repository';
 import { BookingException, BookingExceptionCode } from './booking.exception';
 import { SlotDirectory } from './slot-directory';
 
@@ -70,7 +70,7 @@ export class AvailabilityService {
 
   private cached(
     variant: 'days' | 'follow-up',
-    query: AvailabilityQuery,
+    query: AvailabilitySearch,
     document: (days: AvailableDay[]) => Availability | FollowUpAvailability): Promise<CachedDocument> {
     const key = `${variant}|${query.productId}|${query.doseKind}|${query.siteId ?? '*'}|${query.fromDate}|${query.toDate}`;
     const now = Date.now();

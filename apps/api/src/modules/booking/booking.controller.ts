@@ -1,8 +1,8 @@
 import { Controller, Get, Header, Headers, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiConflictResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { BookingConfirmation, CreateBookingRequest, ManagedBooking, RebookRequest } from '@vaccinate/api-contracts';
 import type { FastifyRequest } from 'fastify';
-import { ContractAnswer, ContractBody } from '../../common/contract/contract.decorators';
+import { ContractAnswer, ContractBody, MediaAnswer } from '../../common/contract/contract.decorators';
 import { RateLimit } from '../../common/rate-limit';
 import { Public } from '../auth/access.decorators';
 import { BookingChangeService } from './booking-change.service';
@@ -49,7 +49,7 @@ export class BookingController {
   @Header('content-disposition', 'attachment; filename="vaccination.ics"')
   @Header('cache-control', 'no-store')
   @ApiHeader(MANAGE_TOKEN)
-  @ApiOkResponse({ description: 'The appointments as an iCalendar file' })
+  @MediaAnswer(200, 'text/calendar', 'The appointments as an iCalendar file')
   calendar(@Headers('x-manage-token') token = ''): Promise<string> {
     return this.bookings.calendar(token);
   }

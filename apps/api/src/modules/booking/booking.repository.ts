@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DoseKind } from '@vaccinate/api-contracts';
+import type { CreateBookingRequest, DoseKind } from '@vaccinate/api-contracts';
 import { normalizeEmail, normalizeIdentifier, type FieldKeyRing } from '@vaccinate/field-encryption';
 import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
@@ -7,13 +7,8 @@ import { Sql } from '../../database/sql';
 import { OutboxRepository, type OutboxPayload } from '../outbox/outbox.repository';
 import { SLOT_COLUMNS } from './dose-kind-columns';
 
-export interface NewPerson {
-  givenName: string;
-  familyName: string;
-  email: string;
-  birthDate: string;
-  employeeNumber: string | null;
-}
+/** The person of a booking, the employee number settled to null when not given. */
+export type NewPerson = Omit<CreateBookingRequest['person'], 'employeeNumber'> & { employeeNumber: string | null };
 
 export interface ReservedDose {
   slotId: string;

@@ -1,8 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { CaptchaChallenge } from '@vaccinate/api-contracts';
+import { ContractAnswer } from '../../common/contract/contract.decorators';
 import { RateLimit } from '../../common/rate-limit';
 import { Public } from '../auth/access.decorators';
-import { CaptchaService, type CaptchaChallenge } from './captcha.service';
+import { CaptchaService } from './captcha.service';
 
 @ApiTags('captcha')
 @Controller('captcha')
@@ -13,7 +15,7 @@ export class CaptchaController {
   @Public()
   @RateLimit('captcha')
   @Header('cache-control', 'no-store')
-  @ApiOkResponse({ description: 'An ALTCHA challenge to solve before a public POST' })
+  @ContractAnswer(200, CaptchaChallenge, 'An ALTCHA challenge to solve before a public POST, or the provider the tenant uses instead')
   challenge(): Promise<CaptchaChallenge> {
     return this.captcha.challenge();
   }

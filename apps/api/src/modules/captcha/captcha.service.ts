@@ -1,17 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { hkdfSync } from 'node:crypto';
 import { createChallenge } from 'altcha-lib/v1';
+import type { CaptchaChallenge } from '@vaccinate/api-contracts';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { SharedCounterRepository } from '../../database/shared-counter.repository';
 import { verifiedAltchaChallenge } from './altcha-solution';
 
 const CHALLENGE_TTL_MS = 10 * 60_000;
-
-/** ALTCHA's challenge fields at the top level (what its widgets and solvers read), plus the provider. */
-export type CaptchaChallenge =
-  | { provider: 'altcha'; algorithm: string; challenge: string; maxnumber?: number; salt: string; signature: string }
-  | { provider: 'recaptcha' };
 
 /**
  * Self-hosted proof of work (ALTCHA): no third party sees the visitor, which suits health data.

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { IssuedCertificateResponse } from '@vaccinate/api-contracts';
 import { isIsoDate } from '@vaccinate/certificate-token';
 import type { PoolClient } from 'pg';
 import type { ApiConfig } from '../../config/api-config';
@@ -13,12 +14,8 @@ import { CertificateSigner } from './certificate-signer';
 /** How long a mailed certificate link (and the DCC in it) stays valid. */
 export const CERTIFICATE_VALIDITY_DAYS = 365;
 
-export interface IssuedCertificate {
-  certificateId: string;
-  vaccinationId: string;
-  issuedAt: string;
-  expiresAt: string;
-}
+/** The certificate as `POST /api/vaccinations/:id/certificates` answers it. */
+export type IssuedCertificate = IssuedCertificateResponse;
 
 /**
  * Issues, revokes and re-issues certificates inside the caller's transaction, so a certificate

@@ -1,7 +1,9 @@
 import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthStatus } from '@vaccinate/api-contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { ContractAnswer } from '../../common/contract/contract.decorators';
 import { Public } from '../auth/access.decorators';
 
 @ApiTags('health')
@@ -14,17 +16,17 @@ export class HealthController {
 
   @Get('live')
   @Public()
-  @ApiOkResponse({ description: 'The process is up' })
-  live(): { status: 'ok' } {
+  @ContractAnswer(200, HealthStatus, 'The process is up')
+  live(): HealthStatus {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Database reachable and no migration pending' })
+  @ContractAnswer(200, HealthStatus, 'Database reachable and no migration pending')
   @ApiServiceUnavailableResponse({ description: 'Database unreachable or a migration pending' })
-  async ready(): Promise<{ status: 'ok' }> {
+  async ready(): Promise<HealthStatus> {
     try {
       await this.dataSource.query('SELECT 1');
       if (!this.migrationsCurrent) this.migrationsCurrent = !(await this.dataSource.showMigrations());

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type OutboxStatus = 'pending' | 'sent' | 'dead';
+export type OutboxMessageStatus = 'pending' | 'sent' | 'dead';
 
 /**
  * A message to deliver after the transaction that caused it commits. The payload names a
@@ -19,7 +19,7 @@ export class OutboxMessageEntity {
   payloadEncrypted!: string;
 
   @Column({ name: 'status', type: 'text', default: 'pending' })
-  status!: OutboxStatus;
+  status!: OutboxMessageStatus;
 
   @Column({ name: 'attempts', type: 'integer', default: 0 })
   attempts!: number;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Release } from '@vaccinate/api-contracts';
 import { Sql } from '../../database/sql';
 import type { ProductAgeLimit } from './product-eligibility';
 
@@ -10,12 +11,8 @@ export interface StoredRuleSet {
   savedAt: string;
 }
 
-export interface ReleaseInForce {
-  siteId: string | null;
-  upToRank: number;
-  releasedBy: string;
-  releasedAt: string;
-}
+/** A release as the API answers it. */
+export type ReleaseInForce = Release;
 
 /** Rule versions and releases: appended, the newest in force. */
 @Injectable()

@@ -1,11 +1,6 @@
-import type { FieldProblem } from '@vaccinate/api-contracts';
+import type { FieldProblem, ProductAgeLimit } from '@vaccinate/api-contracts';
 
-/** A tenant's own age limits for a product, on top of the product's; null leaves that bound to the product. */
-export interface ProductAgeLimit {
-  productId: string;
-  minAgeYears: number | null;
-  maxAgeYears: number | null;
-}
+export type { ProductAgeLimit };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

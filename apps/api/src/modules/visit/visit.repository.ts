@@ -1,16 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BoardEntry, BoardState, DoseKind, IdentityDocument, QuestionnaireAnswer, VisitState } from '@vaccinate/api-contracts';
+import type { BoardEntry, BoardState, DoseKind, IdentityDocument, VisitDetail, VisitState } from '@vaccinate/api-contracts';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { Sql, type SqlClient } from '../../database/sql';
 
 /** The encrypted part of a visit: the answers, the flags they raise, the free-text note. */
-export interface StoredAnswers {
-  answers: Record<string, QuestionnaireAnswer>;
-  flagged: string[];
-  note: string | null;
-}
+export type StoredAnswers = NonNullable<VisitDetail['answers']>;
 
 export interface VisitRow {
   id: string;

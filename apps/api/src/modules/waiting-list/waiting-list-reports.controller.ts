@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ReportCsvQuery, ReportsQuery, WaitingListReports } from '@vaccinate/api-contracts';
-import { ContractAnswer, ContractQuery } from '../../common/contract/contract.decorators';
+import { ContractAnswer, ContractQuery, MediaAnswer } from '../../common/contract/contract.decorators';
 import { RequireRole } from '../auth/access.decorators';
 import { WaitingListReportsService } from './waiting-list-reports.service';
 
@@ -21,8 +21,7 @@ export class WaitingListReportsController {
   @RequireRole('doctor')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="waiting-list-report.csv"')
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'One report as CSV' })
+  @MediaAnswer(200, 'text/csv', 'One report as CSV')
   csv(@ContractQuery(ReportCsvQuery) query: ReportCsvQuery): Promise<string> {
     return this.reports.csv(query.report, query.locale ?? 'en');
   }

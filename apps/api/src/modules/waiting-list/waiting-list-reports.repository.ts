@@ -1,44 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { WaitingListReports as Reports } from '@vaccinate/api-contracts';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
 
-export interface CountByGroup {
-  rank: number | null;
-  queued: number;
-  booked: number;
-  vaccinated: number;
-  total: number;
-}
+export type CountByGroup = Omit<Reports['byGroup'][number], 'group'>;
 
-export interface CountBySite {
-  siteId: string | null;
-  siteName: string | null;
-  registrations: number;
-}
+export type CountBySite = Reports['bySite'][number];
 
-export interface CountByWeek {
-  week: string;
-  registrations: number;
-}
+export type CountByWeek = Reports['byWeek'][number];
 
-export interface WillingVsVaccinated {
-  willing: number;
-  booked: number;
-  vaccinated: number;
-}
+export type WillingVsVaccinated = Reports['willingVsVaccinated'];
 
-export interface StandbyTally {
-  announcementId: string;
-  siteName: string;
-  productName: string;
-  announcedAt: string;
-  doses: number;
-  offered: number;
-  taken: number;
-  expired: number;
-  tooLate: number;
-}
+export type StandbyTally = Reports['standby'][number];
 
 /** A registration counts as vaccinated once a valid dose of its booked vaccine is documented for the booked person. */
 const VACCINATED = `(r.status = 'vaccinated' OR EXISTS (SELECT 1 FROM booking b JOIN vaccination v ON v.person_id = b.person_id
