@@ -146,7 +146,8 @@ function CancelDayConfirm({ day, onCancelled, onKeep }: { day: VaccinationDay; o
     setBusy(true);
     setError(null);
     try {
-      onCancelled(await cancelDay(api, day.id));
+      // The API answers the cancelled day with the number of people notified.
+      onCancelled((await cancelDay(api, day.id)).day);
     } catch (cause) {
       setError(describeError(cause, t));
       setBusy(false);
