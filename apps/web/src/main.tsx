@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from './i18n/i18n';
 import { browserLanguages, readStoredLocale, resolveLocale } from './i18n/locale-resolver';
-import { TenantGate } from './tenant/tenant-gate';
+import { TenantGate } from './app/tenant-gate';
 import './styles/app.css';
 
 // English until the tenant is known; the gate switches to the tenant's default if nothing else applies.

@@ -2,7 +2,7 @@ import { ChangePasswordPage } from '../auth/change-password-page';
 import { RequireStaff } from '../auth/require-staff';
 import { SignInPage } from '../auth/sign-in-page';
 import { StaffHomePage } from '../auth/staff-home-page';
-import { ADMIN_ROLES, CATALOGUE_EDITOR_ROLES, CATALOGUE_VIEWER_ROLES, PEOPLE_READER_ROLES } from '../auth/staff-roles';
+import { ADMIN_ROLES, CATALOGUE_EDITOR_ROLES, CATALOGUE_VIEWER_ROLES, PEOPLE_READER_ROLES } from '../shared/staff-roles';
 import { ManageBookingPage } from '../booking/manage-booking-page';
 import { BoardPage } from '../day-run/board-page';
 import { VisitPage } from '../day-run/visit-page';
@@ -24,7 +24,7 @@ import { VaccineCreatePage, VaccineEditPage } from '../vaccines/vaccine-edit-pag
 import { VaccinesPage } from '../vaccines/vaccines-page';
 import { usePathname } from '../routing/router';
 import { matchRoute } from '../routing/routes';
-import { AUDIT_READER_ROLES, DAY_STAFF_ROLES, MEDICAL_DECISION_ROLES } from '../auth/day-admin-roles';
+import { AUDIT_READER_ROLES, DAY_STAFF_ROLES, MEDICAL_DECISION_ROLES } from '../shared/day-admin-roles';
 import { AuditLogPage } from '../audit/audit-log-page';
 import { QuestionnairePage } from '../questionnaire/questionnaire-page';
 import { DayReportPage } from '../vaccination-days/day-report-page';

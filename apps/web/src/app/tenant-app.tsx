@@ -1,7 +1,7 @@
 import type { TenantEntry } from '@vaccinate/tenant-directory';
 import { useMemo } from 'react';
-import { ApiClient } from '../api/api-client';
-import { ApiClientProvider } from '../api/api-context';
+import { ApiClient } from '../shared/api/api-client';
+import { ApiClientProvider } from '../shared/api/api-context';
 import { AuthProvider } from '../auth/auth-context';
 import { readAccessToken } from '../auth/session-store';
 import { AppFooter } from '../layout/app-footer';

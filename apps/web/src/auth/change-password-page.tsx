@@ -1,15 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblemError } from '../api/api-error';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
-import { splitFieldProblems, type FieldErrors } from '../api/field-errors';
+import { ApiProblemError } from '../shared/api/api-error';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
+import { splitFieldProblems, type FieldErrors } from '../shared/api/field-errors';
 import { navigate } from '../routing/router';
 import { paths } from '../routing/routes';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { TextField } from '../ui/text-field';
-import { useFocusOnError } from '../ui/use-focus-on-error';
+import { FormAlert } from '../shared/ui/form-alert';
+import { TextField } from '../shared/ui/text-field';
+import { useFocusOnError } from '../shared/ui/use-focus-on-error';
 import { changePassword } from './auth-api';
 import { useAuth } from './auth-context';
 

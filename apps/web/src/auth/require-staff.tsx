@@ -3,11 +3,11 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect } from '../routing/redirect';
 import { paths } from '../routing/routes';
-import { FormAlert } from '../ui/form-alert';
-import { LoadingIndicator } from '../ui/status-message';
+import { FormAlert } from '../shared/ui/form-alert';
+import { LoadingIndicator } from '../shared/ui/status-message';
 import { useAuth } from './auth-context';
 import { ChangePasswordPage } from './change-password-page';
-import { hasAnyRole } from './staff-roles';
+import { hasAnyRole } from '../shared/staff-roles';
 
 interface RequireStaffProps {
   /** Roles of which the staff member needs at least one; any signed-in staff member when omitted. */

@@ -4,11 +4,11 @@ import { Link } from '../routing/link';
 import { useHistoryState } from '../routing/router';
 import { paths } from '../routing/routes';
 import { usePageTitle } from '../tenant/tenant-context';
-import { StatusMessage } from '../ui/status-message';
+import { StatusMessage } from '../shared/ui/status-message';
 import { useAuth } from './auth-context';
 import { STAFF_AREAS } from '../staff/staff-areas';
 import { DAY_ADMIN_AREAS } from '../staff/day-admin-areas';
-import { hasAnyRole } from './staff-roles';
+import { hasAnyRole } from '../shared/staff-roles';
 
 export function StaffHomePage({ staff }: { staff: StaffProfile }) {
   const { t } = useTranslation();

@@ -1,11 +1,11 @@
 import type { BookingConfirmation, DoseKind, PublicCatalogue } from '@vaccinate/api-contracts';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError, isRetryable } from '../api/error-message';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError, isRetryable } from '../shared/api/error-message';
 import { useCaptcha } from '../captcha/use-captcha';
-import { FormAlert } from '../ui/form-alert';
-import { LoadingIndicator } from '../ui/status-message';
+import { FormAlert } from '../shared/ui/form-alert';
+import { LoadingIndicator } from '../shared/ui/status-message';
 import { AppointmentCard } from './appointment-card';
 import { fetchAvailability, fetchCatalogue } from './booking-api';
 import { BookingConfirmationView } from './booking-confirmation';
@@ -22,8 +22,8 @@ import { SiteFilter } from './site-filter';
 import { siteById } from './site-names';
 import { SlotPicker } from './slot-picker';
 import { requiresEmployeeNumber, tenantTimeZone } from './tenant-settings';
-import { TimeZoneProvider } from './time-zone-context';
-import { useRefreshingResource } from '../api/use-refreshing-resource';
+import { TimeZoneProvider } from '../shared/time-zone-context';
+import { useRefreshingResource } from '../shared/api/use-refreshing-resource';
 import { VaccineChoice } from './vaccine-choice';
 
 /**

@@ -1,16 +1,16 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
-import { FormAlert } from '../ui/form-alert';
-import { LoadingIndicator } from '../ui/status-message';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
+import { FormAlert } from '../shared/ui/form-alert';
+import { LoadingIndicator } from '../shared/ui/status-message';
 import { fetchFollowUpAvailability } from './booking-api';
-import { formatDay } from './date-format.util';
+import { formatDay } from '../shared/date-format.util';
 import { findSlot, preselectFollowUp, type ChosenSlot } from './follow-up-preselection.util';
 import { SiteFilter } from './site-filter';
 import type { SiteSummary } from './site-names';
 import { SlotPicker } from './slot-picker';
-import { useRefreshingResource } from '../api/use-refreshing-resource';
+import { useRefreshingResource } from '../shared/api/use-refreshing-resource';
 
 interface FollowUpPickerProps {
   productId: string;

@@ -1,6 +1,6 @@
 import type { CertificateRequest } from '@vaccinate/api-contracts';
-import { ApiClient } from '../api/api-client';
-import { ApiProblemError } from '../api/api-error';
+import { ApiClient } from '../shared/api/api-client';
+import { ApiProblemError } from '../shared/api/api-error';
 
 /** The three answers of the certificates function, all from the same token and personal data. */
 export type CertificateFormat = 'pdf' | 'smart-health-card' | 'fhir';

@@ -1,14 +1,14 @@
 import type { StaffProfile, VisitDetail } from '@vaccinate/api-contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../auth/staff-roles';
+import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../shared/staff-roles';
 import { loadTenantTimeZone } from '../booking/tenant-settings';
-import { TimeZoneProvider } from '../booking/time-zone-context';
+import { TimeZoneProvider } from '../shared/time-zone-context';
 import { formatBirthDate } from '../people/birth-date-format.util';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
-import { QueryState } from '../staff/query-state';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { QueryState } from '../shared/query-state';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
 import { CheckOutSection } from './check-out-section';
 import { fetchVisit } from './day-run-api';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
-import { hasAnyRole } from '../auth/staff-roles';
+import { hasAnyRole } from '../shared/staff-roles';
 import { STAFF_AREAS } from '../staff/staff-areas';
 import { Link } from '../routing/link';
 import { usePathname } from '../routing/router';

@@ -1,5 +1,5 @@
 import type { DeadLetter, OutboxStatus } from '@vaccinate/api-contracts';
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 
 export type { DeadLetter, OutboxStatus } from '@vaccinate/api-contracts';
 

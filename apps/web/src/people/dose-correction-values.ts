@@ -1,6 +1,6 @@
 import type { InjectionRoute, InjectionSite, Vaccination, VaccinationCorrection } from '@vaccinate/api-contracts';
 import type { TFunction } from 'i18next';
-import type { FieldErrors } from '../api/field-errors';
+import type { FieldErrors } from '../shared/api/field-errors';
 import { validateReason } from '../staff/correction-reason';
 
 export const DOSE_CORRECTION_FIELDS = ['lotId', 'doseNumber', 'injectionSite', 'route', 'administeredAt', 'reason'] as const;

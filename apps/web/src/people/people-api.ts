@@ -1,5 +1,5 @@
 import type { PeopleFound, PeopleSearch, Person, PersonCorrection, PersonInput, PersonPage } from '@vaccinate/api-contracts';
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 
 export const PEOPLE_PAGE_SIZE = 20;
 

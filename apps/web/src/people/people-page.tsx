@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../api/error-message';
+import { describeError } from '../shared/api/error-message';
 import { looksLikeEmail } from '../auth/email-format.util';
 import { Link } from '../routing/link';
 import { useHistoryState } from '../routing/router';
 import { paths } from '../routing/routes';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { LoadingIndicator } from '../ui/status-message';
-import { TextField } from '../ui/text-field';
+import { FormAlert } from '../shared/ui/form-alert';
+import { LoadingIndicator } from '../shared/ui/status-message';
+import { TextField } from '../shared/ui/text-field';
 import { PEOPLE_PAGE_SIZE } from './people-api';
 import { PersonList } from './person-list';
 import { usePeopleQuery, type PeopleQuery } from './use-people-query';

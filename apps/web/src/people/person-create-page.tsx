@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
+import { useApiClient } from '../shared/api/api-context';
 import { Link } from '../routing/link';
 import { navigate } from '../routing/router';
 import { paths } from '../routing/routes';

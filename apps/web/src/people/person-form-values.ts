@@ -1,7 +1,7 @@
 import type { Person, PersonInput } from '@vaccinate/api-contracts';
 import type { TFunction } from 'i18next';
 import { looksLikeEmail } from '../auth/email-format.util';
-import type { FieldErrors } from '../api/field-errors';
+import type { FieldErrors } from '../shared/api/field-errors';
 
 export const PERSON_FIELDS = ['givenName', 'familyName', 'email', 'birthDate', 'phone', 'employeeNumber'] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];

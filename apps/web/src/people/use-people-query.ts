@@ -1,6 +1,6 @@
 import type { PersonPage } from '@vaccinate/api-contracts';
 import { useEffect, useState } from 'react';
-import { useApiClient } from '../api/api-context';
+import { useApiClient } from '../shared/api/api-context';
 import { listPeople, searchPeopleByEmail } from './people-api';
 
 export type PeopleQuery = { kind: 'list'; offset: number } | { kind: 'search'; email: string };

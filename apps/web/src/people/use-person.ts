@@ -1,6 +1,6 @@
 import type { Person } from '@vaccinate/api-contracts';
 import { useEffect, useState } from 'react';
-import { useApiClient } from '../api/api-context';
+import { useApiClient } from '../shared/api/api-context';
 import { fetchPerson } from './people-api';
 
 export type PersonResult =

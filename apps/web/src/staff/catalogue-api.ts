@@ -14,7 +14,7 @@ import type {
   VaccineProductChange,
   VaccineProductInput,
 } from '@vaccinate/api-contracts';
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 
 const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
 const at = (base: string, id: string) => `${base}/${encodeURIComponent(id)}`;

@@ -1,5 +1,5 @@
 import type { StaffRole } from '@vaccinate/api-contracts';
-import { AUDIT_READER_ROLES, DAY_STAFF_ROLES } from '../auth/day-admin-roles';
+import { AUDIT_READER_ROLES, DAY_STAFF_ROLES } from '../shared/day-admin-roles';
 import { paths } from '../routing/routes';
 
 /** Overview tiles of the day administration pages; title `<key>.title`, text `<key>.tile`. */

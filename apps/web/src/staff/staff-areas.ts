@@ -1,5 +1,5 @@
 import type { StaffRole } from '@vaccinate/api-contracts';
-import { ADMIN_ROLES, CATALOGUE_EDITOR_ROLES, CATALOGUE_VIEWER_ROLES, PEOPLE_READER_ROLES } from '../auth/staff-roles';
+import { ADMIN_ROLES, CATALOGUE_EDITOR_ROLES, CATALOGUE_VIEWER_ROLES, PEOPLE_READER_ROLES } from '../shared/staff-roles';
 import { paths } from '../routing/routes';
 
 /** The staff areas in navigation order; the header and the overview tiles list the same ones. */

@@ -1,5 +1,5 @@
 import type { DayAppointment } from '@vaccinate/api-contracts';
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 
 /** One appointment of a vaccination day as staff see it (`GET /vaccination-days/:id/appointments`). */
 export type { DayAppointment };

@@ -1,7 +1,7 @@
 import type { StaffProfile } from '@vaccinate/api-contracts';
 import { useTranslation } from 'react-i18next';
-import { MEDICAL_DECISION_ROLES } from '../auth/day-admin-roles';
-import { hasAnyRole } from '../auth/staff-roles';
+import { MEDICAL_DECISION_ROLES } from '../shared/day-admin-roles';
+import { hasAnyRole } from '../shared/staff-roles';
 import { Link } from '../routing/link';
 import { paths } from '../routing/routes';
 

@@ -1,7 +1,7 @@
 import type { VaccineProductInput } from '@vaccinate/api-contracts';
 import { scheduleProblems } from '@vaccinate/dose-schedule';
 import type { TFunction } from 'i18next';
-import type { FieldErrors } from '../api/field-errors';
+import type { FieldErrors } from '../shared/api/field-errors';
 
 export const VACCINE_FIELDS = [
   'name',

@@ -1,6 +1,6 @@
 import type { PublicCatalogue } from '@vaccinate/api-contracts';
-import { useApiClient } from '../api/api-context';
-import { useRefreshingResource } from '../api/use-refreshing-resource';
+import { useApiClient } from '../shared/api/api-context';
+import { useRefreshingResource } from '../shared/api/use-refreshing-resource';
 import { fetchCatalogue } from '../booking/booking-api';
 
 /** Sites and vaccines for the public forms. */

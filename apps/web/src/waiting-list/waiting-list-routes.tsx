@@ -1,5 +1,5 @@
 import { RequireStaff } from '../auth/require-staff';
-import { CATALOGUE_EDITOR_ROLES, CATALOGUE_VIEWER_ROLES } from '../auth/staff-roles';
+import { CATALOGUE_EDITOR_ROLES, CATALOGUE_VIEWER_ROLES } from '../shared/staff-roles';
 import { PriorityRulesPage } from './priority-rules-page';
 import { RegistrationPage } from './registration-page';
 import { RegistrationStatusPage } from './registration-status-page';
