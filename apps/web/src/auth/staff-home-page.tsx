@@ -1,8 +1,8 @@
 import type { StaffProfile } from '@vaccinate/api-contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../routing/link';
-import { useHistoryState } from '../routing/router';
-import { paths } from '../routing/routes';
+import { Link } from '../shared/routing/router';
+import { useHistoryState } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { usePageTitle } from '../tenant/tenant-context';
 import { StatusMessage } from '../shared/ui/status-message';
 import { useAuth } from './auth-context';

@@ -2,9 +2,9 @@ import { IDENTITY_DOCUMENTS, type IdentityDocument, type VaccineProduct } from '
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../shared/api/api-context';
-import { Link } from '../routing/link';
-import { navigate } from '../routing/router';
-import { paths } from '../routing/routes';
+import { Link } from '../shared/routing/router';
+import { useNavigate } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { fetchDay, listVaccines } from '../staff/catalogue-api';
 import { QueryState } from '../shared/query-state';
 import { useFormSubmit } from '../shared/use-form-submit';
@@ -40,6 +40,7 @@ export function WalkInPage({ dayId }: { dayId: string }) {
 
 function WalkInForm({ dayId, vaccines }: { dayId: string; vaccines: VaccineProduct[] }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const api = useApiClient();
   const form = useFormSubmit(FIELDS);
   const [values, setValues] = useState({ givenName: '', familyName: '', email: '', birthDate: '', productId: vaccines.length === 1 ? (vaccines[0]?.id ?? '') : '' });
@@ -64,7 +65,7 @@ function WalkInForm({ dayId, vaccines }: { dayId: string; vaccines: VaccineProdu
         identityDocument: document as IdentityDocument,
         identityChecked: true,
       });
-      if (entry.visitId) navigate(paths.visit(entry.visitId));
+      if (entry.visitId) void navigate(paths.visit(entry.visitId));
     });
   };
 

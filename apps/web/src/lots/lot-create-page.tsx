@@ -3,9 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../shared/api/api-context';
 import type { FieldErrors } from '../shared/api/field-errors';
-import { Link } from '../routing/link';
-import { navigate } from '../routing/router';
-import { paths } from '../routing/routes';
+import { Link } from '../shared/routing/router';
+import { useNavigate } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { createLot, listVaccines } from '../staff/catalogue-api';
 import { QueryState } from '../shared/query-state';
 import { SelectField } from '../shared/ui/select-field';
@@ -20,6 +20,7 @@ type LotField = (typeof FIELDS)[number];
 
 export function LotCreatePage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const api = useApiClient();
   usePageTitle(t('lots.createTitle'));
   const products = useStaffQuery('vaccines', listVaccines);
@@ -36,7 +37,7 @@ export function LotCreatePage() {
     const input: LotInput = { productId: values.productId, lotNumber: values.lotNumber.trim(), expiryDate: values.expiryDate, dosesReceived: doses };
     void form.run(local, async () => {
       await createLot(api, input);
-      navigate(paths.lots);
+      void navigate(paths.lots);
     });
   };
 

@@ -1,8 +1,8 @@
 import type { StaffProfile } from '@vaccinate/api-contracts';
 import { useTranslation } from 'react-i18next';
 import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../shared/staff-roles';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { Link } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { listSites } from '../staff/catalogue-api';
 import { QueryState } from '../shared/query-state';
 import { useStaffQuery } from '../shared/use-staff-query';

@@ -2,6 +2,7 @@ import type { SupportedLocale, TenantEntry } from '@vaccinate/tenant-directory';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter } from 'react-router';
 import { ApiClient } from '../shared/api/api-client';
 import { ApiClientProvider } from '../shared/api/api-context';
 import { AuthProvider } from '../auth/auth-context';
@@ -24,7 +25,9 @@ export function renderWithTenant(ui: ReactNode, { fetch, tenant = acme, locale =
     <I18nextProvider i18n={i18n}>
       <TenantProvider tenant={tenant}>
         <ApiClientProvider client={api}>
-          <AuthProvider>{ui}</AuthProvider>
+          <AuthProvider>
+            <BrowserRouter>{ui}</BrowserRouter>
+          </AuthProvider>
         </ApiClientProvider>
       </TenantProvider>
     </I18nextProvider>,

@@ -1,8 +1,8 @@
 import type { DayReport } from '@vaccinate/api-contracts';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../shared/date-format.util';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { Link } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { DownloadButton } from '../staff/download-button';
 import { QueryState } from '../shared/query-state';
 import { useStaffQuery } from '../shared/use-staff-query';

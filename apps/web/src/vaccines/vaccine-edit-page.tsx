@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../shared/api/api-context';
 import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../shared/staff-roles';
-import { Link } from '../routing/link';
-import { navigate } from '../routing/router';
-import { paths } from '../routing/routes';
+import { Link } from '../shared/routing/router';
+import { useNavigate } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { createVaccine, listVaccines, updateVaccine } from '../staff/catalogue-api';
 import { changedFields } from '../staff/changed-fields';
 import { QueryState } from '../shared/query-state';
@@ -18,6 +18,7 @@ import { VaccineForm } from './vaccine-form';
 
 export function VaccineCreatePage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const api = useApiClient();
   usePageTitle(t('vaccines.createTitle'));
   return (
@@ -31,7 +32,7 @@ export function VaccineCreatePage() {
           submitLabel={t('vaccines.create')}
           onSubmit={async (input) => {
             await createVaccine(api, input);
-            navigate(paths.vaccines);
+            void navigate(paths.vaccines);
           }}
         />
       </div>

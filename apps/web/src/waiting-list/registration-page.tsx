@@ -7,7 +7,7 @@ import { contractFieldErrors, problemText } from '../shared/api/contract-form';
 import type { FieldErrors } from '../shared/api/field-errors';
 import { describeError } from '../shared/api/error-message';
 import { useCaptcha } from '../captcha/use-captcha';
-import { Link } from '../routing/link';
+import { Link } from '../shared/routing/router';
 import { QueryState } from '../shared/query-state';
 import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../shared/ui/form-alert';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../shared/api/api-context';
 import { describeError } from '../shared/api/error-message';
 import { fetchCatalogue } from '../booking/booking-api';
-import { Link } from '../routing/link';
+import { Link } from '../shared/routing/router';
 import { QueryState } from '../shared/query-state';
 import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
