@@ -10,7 +10,7 @@ import { findSlot, preselectFollowUp, type ChosenSlot } from './follow-up-presel
 import { SiteFilter } from './site-filter';
 import type { SiteSummary } from './site-names';
 import { SlotPicker } from './slot-picker';
-import { useRefreshingResource } from '../shared/api/use-refreshing-resource';
+import { useApiQuery } from '../shared/api/use-api-query';
 
 interface FollowUpPickerProps {
   productId: string;
@@ -27,7 +27,7 @@ export function FollowUpPicker({ productId, firstSlot, sites, selected, onSelect
   const siteFilterId = useId();
   const [siteId, setSiteId] = useState(firstSlot.siteId);
   const query = { productId, firstSlotId: firstSlot.slotId, siteId: siteId || undefined };
-  const { resource, refresh } = useRefreshingResource(JSON.stringify(query), (signal) =>
+  const { resource, refresh } = useApiQuery(['follow-up-availability', query], (signal) =>
     fetchFollowUpAvailability(api, query, signal),
   );
   const data = resource.status === 'loaded' ? resource.data : null;

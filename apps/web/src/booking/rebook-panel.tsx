@@ -11,7 +11,7 @@ import type { ChosenSlot } from './follow-up-preselection.util';
 import { loadRebookChoices } from './rebook-availability';
 import { SlotPicker } from './slot-picker';
 import { useDateFormat } from '../shared/time-zone-context';
-import { useRefreshingResource } from '../shared/api/use-refreshing-resource';
+import { useApiQuery } from '../shared/api/use-api-query';
 
 interface RebookPanelProps {
   booking: ManagedBooking;
@@ -34,7 +34,7 @@ export function RebookPanel({ booking, token, onRebooked, onClose }: RebookPanel
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const appointment = movable.find((candidate) => candidate.id === appointmentId) ?? null;
-  const choices = useRefreshingResource(appointment ? `rebook:${appointment.id}` : null, (signal) =>
+  const choices = useApiQuery(appointment ? ['rebook', appointment.id] : null, (signal) =>
     loadRebookChoices(api, booking.product.id, appointment as BookedAppointment, booking.appointments, signal),
   );
 
