@@ -4,7 +4,11 @@ import { join } from 'node:path';
 const libsRoot = join(import.meta.dirname, 'libs');
 
 /** Tests import workspace libs from their TypeScript source, so no build is needed before a unit run. */
-export const workspaceLibAliases = readdirSync(libsRoot).map((name) => ({
-  find: new RegExp(`^@vaccinate/${name}$`),
-  replacement: join(libsRoot, name, 'src', 'index.ts'),
-}));
+export const workspaceLibAliases = [
+  // A lib's browser-safe entry point (no node: modules), where it has one.
+  { find: /^@vaccinate\/eu-dcc\/browser$/, replacement: join(libsRoot, 'eu-dcc', 'src', 'browser.ts') },
+  ...readdirSync(libsRoot).map((name) => ({
+    find: new RegExp(`^@vaccinate/${name}$`),
+    replacement: join(libsRoot, name, 'src', 'index.ts'),
+  })),
+];

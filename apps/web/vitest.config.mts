@@ -12,5 +12,7 @@ export default defineProject({
     setupFiles: ['./src/test/setup-tests.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // Whole journeys through lazy pages type and click a lot; on a loaded CI machine 5 s is too short.
+    testTimeout: 30_000,
   },
 });

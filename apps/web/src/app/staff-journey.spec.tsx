@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { saveSession } from '../auth/session-store';
 import { createI18n } from '../i18n/i18n';
@@ -15,7 +16,9 @@ function renderAppAt(path: string, routes: Parameters<typeof createFetchMock>[0]
   window.history.replaceState(null, '', path);
   render(
     <I18nextProvider i18n={createI18n('en')}>
-      <TenantApp tenant={acme} />
+      <BrowserRouter>
+          <TenantApp tenant={acme} />
+        </BrowserRouter>
     </I18nextProvider>,
   );
   return mock;
@@ -28,7 +31,7 @@ describe('staff journey', () => {
       'POST /api/auth/password': () => jsonResponse(loginResponse(doctor, 'fresh-token')),
     });
 
-    await userEvent.type(screen.getByLabelText('E-mail'), doctor.email);
+    await userEvent.type(await screen.findByLabelText('E-mail'), doctor.email);
     await userEvent.type(screen.getByLabelText('Password'), 'initial-password');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 

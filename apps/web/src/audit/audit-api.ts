@@ -1,5 +1,5 @@
 import type { AuditEventPage, AuditEventsQuery } from '@vaccinate/api-contracts';
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 
 export const AUDIT_PAGE_SIZE = 50;
 

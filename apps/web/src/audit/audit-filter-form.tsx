@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormSubmit } from '../staff/use-form-submit';
-import { FormAlert } from '../ui/form-alert';
-import { TextField } from '../ui/text-field';
+import { useFormSubmit } from '../shared/use-form-submit';
+import { FormAlert } from '../shared/ui/form-alert';
+import { TextField } from '../shared/ui/text-field';
 import { AUDIT_FILTER_FIELDS, EMPTY_AUDIT_FILTERS, validateAuditFilters, type AuditFilterField, type AuditFilterValues } from './audit-filter-values';
 
 const INPUTS: Record<AuditFilterField, { type: string; hint?: string }> = {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { FieldErrors } from '../api/field-errors';
+import type { FieldErrors } from '../shared/api/field-errors';
 import type { AuditFilters } from './audit-api';
 
 export const AUDIT_FILTER_FIELDS = ['from', 'to', 'subjectId', 'actor', 'action'] as const;

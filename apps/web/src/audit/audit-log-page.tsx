@@ -1,12 +1,12 @@
 import type { AuditEvent } from '@vaccinate/api-contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../booking/date-format.util';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { formatDateTime } from '../shared/date-format.util';
+import { Link } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { DownloadButton } from '../staff/download-button';
-import { QueryState } from '../staff/query-state';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { QueryState } from '../shared/query-state';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
 import { AUDIT_PAGE_SIZE, exportAuditEvents, listAuditEvents, type AuditFilters } from './audit-api';
 import { AuditFilterForm } from './audit-filter-form';

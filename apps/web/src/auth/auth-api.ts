@@ -1,5 +1,5 @@
 import type { AuthConfig, ChangePasswordRequest, LoginRequest, LoginResponse, StaffProfile } from '@vaccinate/api-contracts';
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 
 export function login(api: ApiClient, request: LoginRequest): Promise<LoginResponse> {
   return api.post<LoginResponse>('/auth/login', request);

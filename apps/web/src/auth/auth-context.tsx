@@ -1,7 +1,7 @@
 import type { LoginResponse, StaffProfile } from '@vaccinate/api-contracts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiProblemError } from '../api/api-error';
-import { useApiClient } from '../api/api-context';
+import { ApiProblemError } from '../shared/api/api-error';
+import { useApiClient } from '../shared/api/api-context';
 import { fetchProfile } from './auth-api';
 import { clearSession, readAccessToken, saveSession } from './session-store';
 

@@ -1,15 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblemError } from '../api/api-error';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
-import { splitFieldProblems, type FieldErrors } from '../api/field-errors';
-import { navigate } from '../routing/router';
-import { paths } from '../routing/routes';
+import { ApiProblemError } from '../shared/api/api-error';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
+import { splitFieldProblems, type FieldErrors } from '../shared/api/field-errors';
+import { useNavigate } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { TextField } from '../ui/text-field';
-import { useFocusOnError } from '../ui/use-focus-on-error';
+import { FormAlert } from '../shared/ui/form-alert';
+import { TextField } from '../shared/ui/text-field';
+import { useFocusOnError } from '../shared/ui/use-focus-on-error';
 import { changePassword } from './auth-api';
 import { useAuth } from './auth-context';
 
@@ -21,6 +21,7 @@ const MIN_PASSWORD_LENGTH = 12;
 /** `forced` when the account still has its initial password: nothing else opens until it is changed. */
 export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const api = useApiClient();
   const { signedIn } = useAuth();
   usePageTitle(t('changePassword.title'));
@@ -65,7 +66,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
         newPassword: values.newPassword,
       });
       signedIn(response);
-      navigate(paths.staffHome, { replace: forced, state: { notice: 'password-changed' } });
+      void navigate(paths.staffHome, { replace: forced, state: { notice: 'password-changed' } });
     } catch (error) {
       if (error instanceof ApiProblemError && error.code === 'auth.invalid_credentials') {
         fail({ currentPassword: t('changePassword.wrongCurrent') }, []);

@@ -1,13 +1,13 @@
 import type { StaffProfile, StaffRole } from '@vaccinate/api-contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Redirect } from '../routing/redirect';
-import { paths } from '../routing/routes';
-import { FormAlert } from '../ui/form-alert';
-import { LoadingIndicator } from '../ui/status-message';
+import { Navigate } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
+import { FormAlert } from '../shared/ui/form-alert';
+import { LoadingIndicator } from '../shared/ui/status-message';
 import { useAuth } from './auth-context';
 import { ChangePasswordPage } from './change-password-page';
-import { hasAnyRole } from './staff-roles';
+import { hasAnyRole } from '../shared/staff-roles';
 
 interface RequireStaffProps {
   /** Roles of which the staff member needs at least one; any signed-in staff member when omitted. */
@@ -34,7 +34,7 @@ export function RequireStaff({ roles, children }: RequireStaffProps) {
         />
       );
     case 'signed-out':
-      return <Redirect to={paths.signIn} />;
+      return <Navigate to={paths.signIn} replace />;
     case 'signed-in':
       if (state.staff.mustChangePassword) return <ChangePasswordPage forced />;
       if (roles && !hasAnyRole(state.staff.roles, roles)) {

@@ -1,18 +1,17 @@
 import type { AuthConfig } from '@vaccinate/api-contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblemError } from '../api/api-error';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
-import { splitFieldProblems, type FieldErrors } from '../api/field-errors';
-import { navigate } from '../routing/router';
-import { Redirect } from '../routing/redirect';
-import { paths } from '../routing/routes';
+import { ApiProblemError } from '../shared/api/api-error';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
+import { splitFieldProblems, type FieldErrors } from '../shared/api/field-errors';
+import { Navigate, useNavigate } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { StatusMessage } from '../ui/status-message';
-import { TextField } from '../ui/text-field';
-import { useFocusOnError } from '../ui/use-focus-on-error';
+import { FormAlert } from '../shared/ui/form-alert';
+import { StatusMessage } from '../shared/ui/status-message';
+import { TextField } from '../shared/ui/text-field';
+import { useFocusOnError } from '../shared/ui/use-focus-on-error';
 import { fetchAuthConfig, login } from './auth-api';
 import { useAuth } from './auth-context';
 import { looksLikeEmail } from './email-format.util';
@@ -22,6 +21,7 @@ type SignInField = (typeof FIELDS)[number];
 
 export function SignInPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const api = useApiClient();
   const { state, signedIn } = useAuth();
   usePageTitle(t('signIn.title'));
@@ -45,7 +45,7 @@ export function SignInPage() {
     return () => controller.abort();
   }, [api]);
 
-  if (state.status === 'signed-in') return <Redirect to={paths.staffHome} />;
+  if (state.status === 'signed-in') return <Navigate to={paths.staffHome} replace />;
 
   const fail = (fields: FieldErrors<SignInField>, general: string[]) => {
     setFieldErrors(fields);
@@ -65,7 +65,7 @@ export function SignInPage() {
     try {
       const response = await login(api, { email: email.trim(), password });
       signedIn(response);
-      navigate(paths.staffHome, { replace: true });
+      void navigate(paths.staffHome, { replace: true });
     } catch (error) {
       if (error instanceof ApiProblemError && error.status === 401) {
         // Which of the two was wrong is not said, on purpose; the general alert says so.

@@ -1,14 +1,14 @@
 import type { StaffProfile } from '@vaccinate/api-contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../routing/link';
-import { useHistoryState } from '../routing/router';
-import { paths } from '../routing/routes';
+import { Link } from '../shared/routing/router';
+import { useHistoryState } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { usePageTitle } from '../tenant/tenant-context';
-import { StatusMessage } from '../ui/status-message';
+import { StatusMessage } from '../shared/ui/status-message';
 import { useAuth } from './auth-context';
 import { STAFF_AREAS } from '../staff/staff-areas';
 import { DAY_ADMIN_AREAS } from '../staff/day-admin-areas';
-import { hasAnyRole } from './staff-roles';
+import { hasAnyRole } from '../shared/staff-roles';
 
 export function StaffHomePage({ staff }: { staff: StaffProfile }) {
   const { t } = useTranslation();

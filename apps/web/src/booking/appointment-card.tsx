@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { siteAddress, type SiteSummary } from './site-names';
-import { useDateFormat } from './time-zone-context';
+import { useDateFormat } from '../shared/time-zone-context';
 
 interface AppointmentCardProps {
   title: string;

@@ -9,7 +9,7 @@ import type {
   PublicCatalogue,
   RebookRequest,
 } from '@vaccinate/api-contracts';
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 
 /** Header the manage routes read; the token never travels in a URL the server sees. */
 const MANAGE_TOKEN_HEADER = 'X-Manage-Token';

@@ -1,7 +1,7 @@
 import type { BookingConfirmation } from '@vaccinate/api-contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../routing/link';
+import { Link } from '../shared/routing/router';
 import { BookedAppointments } from './booked-appointments';
 import { BookingQrCode } from './booking-qr-code';
 import { CalendarButton } from './calendar-button';

@@ -1,11 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblemError } from '../api/api-error';
-import { describeError } from '../api/error-message';
-import type { FieldErrors } from '../api/field-errors';
-import { FormAlert } from '../ui/form-alert';
-import { TextField } from '../ui/text-field';
-import { useFocusOnError } from '../ui/use-focus-on-error';
+import { ApiProblemError } from '../shared/api/api-error';
+import { describeError } from '../shared/api/error-message';
+import type { FieldErrors } from '../shared/api/field-errors';
+import { FormAlert } from '../shared/ui/form-alert';
+import { TextField } from '../shared/ui/text-field';
+import { useFocusOnError } from '../shared/ui/use-focus-on-error';
 import { detailErrorsFromProblem, DETAIL_FIELDS, type BookingDetails, type DetailField } from './booking-details';
 import { classifyBookingError } from './booking-submit';
 

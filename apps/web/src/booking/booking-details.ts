@@ -1,7 +1,7 @@
 import { ageEligibility } from '@vaccinate/dose-schedule';
 import type { TFunction } from 'i18next';
-import type { FieldErrors } from '../api/field-errors';
-import type { ApiProblemError } from '../api/api-error';
+import type { FieldErrors } from '../shared/api/field-errors';
+import type { ApiProblemError } from '../shared/api/api-error';
 import { looksLikeEmail } from '../auth/email-format.util';
 import type { CatalogueProduct } from './dose-kinds.util';
 

@@ -1,11 +1,11 @@
 import type { BookingConfirmation, DoseKind, PublicCatalogue } from '@vaccinate/api-contracts';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError, isRetryable } from '../api/error-message';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError, isRetryable } from '../shared/api/error-message';
 import { useCaptcha } from '../captcha/use-captcha';
-import { FormAlert } from '../ui/form-alert';
-import { LoadingIndicator } from '../ui/status-message';
+import { FormAlert } from '../shared/ui/form-alert';
+import { LoadingIndicator } from '../shared/ui/status-message';
 import { AppointmentCard } from './appointment-card';
 import { fetchAvailability, fetchCatalogue } from './booking-api';
 import { BookingConfirmationView } from './booking-confirmation';
@@ -22,8 +22,8 @@ import { SiteFilter } from './site-filter';
 import { siteById } from './site-names';
 import { SlotPicker } from './slot-picker';
 import { requiresEmployeeNumber, tenantTimeZone } from './tenant-settings';
-import { TimeZoneProvider } from './time-zone-context';
-import { useRefreshingResource } from '../api/use-refreshing-resource';
+import { TimeZoneProvider } from '../shared/time-zone-context';
+import { useApiQuery } from '../shared/api/use-api-query';
 import { VaccineChoice } from './vaccine-choice';
 
 /**
@@ -33,7 +33,7 @@ import { VaccineChoice } from './vaccine-choice';
 export function BookingJourney() {
   const { t } = useTranslation();
   const api = useApiClient();
-  const catalogue = useRefreshingResource('catalogue', (signal) => fetchCatalogue(api, signal));
+  const catalogue = useApiQuery(['catalogue'], (signal) => fetchCatalogue(api, signal));
 
   if (catalogue.resource.status === 'loading' || catalogue.resource.status === 'idle') {
     return <LoadingIndicator label={t('common.loading')} />;
@@ -76,7 +76,7 @@ function BookingSteps({ catalogue }: { catalogue: PublicCatalogue }) {
   const product = catalogue.products.find((candidate) => candidate.id === productId) ?? null;
   const needsFollowUp = product !== null && doseKind !== null && reservesFollowUp(product, doseKind);
   const query = product && doseKind ? { productId: product.id, doseKind, siteId: siteId || undefined } : null;
-  const availability = useRefreshingResource(query ? JSON.stringify(query) : null, (signal) =>
+  const availability = useApiQuery(query ? ['availability', query] : null, (signal) =>
     fetchAvailability(api, query ?? { productId: '', doseKind: 'first' }, signal),
   );
   const readyForDetails = firstSlot !== null && (!needsFollowUp || followUpSlot !== null);

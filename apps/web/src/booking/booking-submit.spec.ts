@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiClient } from '../api/api-client';
-import { ApiNetworkError } from '../api/api-error';
+import { ApiClient } from '../shared/api/api-client';
+import { ApiNetworkError } from '../shared/api/api-error';
 import { confirmation } from '../test/booking-fixtures';
 import { createFetchMock, jsonResponse, problemResponse } from '../test/fetch-mock';
 import { submitBooking } from './booking-submit';

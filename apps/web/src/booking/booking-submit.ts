@@ -1,6 +1,6 @@
 import type { BookingConfirmation, CreateBookingRequest } from '@vaccinate/api-contracts';
-import type { ApiClient } from '../api/api-client';
-import { ApiNetworkError, ApiProblemError } from '../api/api-error';
+import type { ApiClient } from '../shared/api/api-client';
+import { ApiNetworkError, ApiProblemError } from '../shared/api/api-error';
 import { postBooking } from './booking-api';
 
 /** Waits between retries of a request that got no answer: 1 s, then 3 s. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
 import { downloadCalendar } from './calendar-download';
 
 export function CalendarButton({ manageToken, bookingCode }: { manageToken: string; bookingCode: string }) {

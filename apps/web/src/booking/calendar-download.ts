@@ -1,4 +1,4 @@
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 import { fetchCalendarFile } from './booking-api';
 
 /** Fetched with the token in a header (never a URL), then saved through a temporary object URL. */

@@ -1,9 +1,9 @@
 import type { ManagedBooking } from '@vaccinate/api-contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
-import { FormAlert } from '../ui/form-alert';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
+import { FormAlert } from '../shared/ui/form-alert';
 import { cancelBooking } from './booking-api';
 
 interface CancelBookingConfirmProps {

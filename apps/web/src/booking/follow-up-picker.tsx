@@ -1,16 +1,16 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
-import { FormAlert } from '../ui/form-alert';
-import { LoadingIndicator } from '../ui/status-message';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
+import { FormAlert } from '../shared/ui/form-alert';
+import { LoadingIndicator } from '../shared/ui/status-message';
 import { fetchFollowUpAvailability } from './booking-api';
-import { formatDay } from './date-format.util';
+import { formatDay } from '../shared/date-format.util';
 import { findSlot, preselectFollowUp, type ChosenSlot } from './follow-up-preselection.util';
 import { SiteFilter } from './site-filter';
 import type { SiteSummary } from './site-names';
 import { SlotPicker } from './slot-picker';
-import { useRefreshingResource } from '../api/use-refreshing-resource';
+import { useApiQuery } from '../shared/api/use-api-query';
 
 interface FollowUpPickerProps {
   productId: string;
@@ -27,7 +27,7 @@ export function FollowUpPicker({ productId, firstSlot, sites, selected, onSelect
   const siteFilterId = useId();
   const [siteId, setSiteId] = useState(firstSlot.siteId);
   const query = { productId, firstSlotId: firstSlot.slotId, siteId: siteId || undefined };
-  const { resource, refresh } = useRefreshingResource(JSON.stringify(query), (signal) =>
+  const { resource, refresh } = useApiQuery(['follow-up-availability', query], (signal) =>
     fetchFollowUpAvailability(api, query, signal),
   );
   const data = resource.status === 'loaded' ? resource.data : null;

@@ -1,14 +1,14 @@
 import type { ManagedBooking } from '@vaccinate/api-contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblemError } from '../api/api-error';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { ApiProblemError } from '../shared/api/api-error';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
+import { Link } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { LoadingIndicator, StatusMessage } from '../ui/status-message';
+import { FormAlert } from '../shared/ui/form-alert';
+import { LoadingIndicator, StatusMessage } from '../shared/ui/status-message';
 import { fetchManagedBooking } from './booking-api';
 import { BookedAppointments } from './booked-appointments';
 import { CalendarButton } from './calendar-button';
@@ -16,7 +16,7 @@ import { CancelBookingConfirm } from './cancel-booking-confirm';
 import { forgetManageToken, takeManageToken } from './manage-token';
 import { RebookPanel } from './rebook-panel';
 import { loadTenantTimeZone } from './tenant-settings';
-import { TimeZoneProvider } from './time-zone-context';
+import { TimeZoneProvider } from '../shared/time-zone-context';
 
 type Loaded =
   | { status: 'loading' }

@@ -1,8 +1,8 @@
 import type { Availability, BookedAppointment, PublicCatalogue } from '@vaccinate/api-contracts';
 import { followUpWindow, type DateWindow } from '@vaccinate/dose-schedule';
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 import { fetchAvailability, fetchCatalogue } from './booking-api';
-import { localDateOf } from './date-format.util';
+import { localDateOf } from '../shared/date-format.util';
 import { tenantTimeZone } from './tenant-settings';
 
 export interface RebookChoices {

@@ -1,17 +1,17 @@
 import type { BookedAppointment, ManagedBooking } from '@vaccinate/api-contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
-import { FormAlert } from '../ui/form-alert';
-import { LoadingIndicator } from '../ui/status-message';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
+import { FormAlert } from '../shared/ui/form-alert';
+import { LoadingIndicator } from '../shared/ui/status-message';
 import { rebookAppointment } from './booking-api';
 import { classifyBookingError } from './booking-submit';
 import type { ChosenSlot } from './follow-up-preselection.util';
 import { loadRebookChoices } from './rebook-availability';
 import { SlotPicker } from './slot-picker';
-import { useDateFormat } from './time-zone-context';
-import { useRefreshingResource } from '../api/use-refreshing-resource';
+import { useDateFormat } from '../shared/time-zone-context';
+import { useApiQuery } from '../shared/api/use-api-query';
 
 interface RebookPanelProps {
   booking: ManagedBooking;
@@ -34,7 +34,7 @@ export function RebookPanel({ booking, token, onRebooked, onClose }: RebookPanel
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const appointment = movable.find((candidate) => candidate.id === appointmentId) ?? null;
-  const choices = useRefreshingResource(appointment ? `rebook:${appointment.id}` : null, (signal) =>
+  const choices = useApiQuery(appointment ? ['rebook', appointment.id] : null, (signal) =>
     loadRebookChoices(api, booking.product.id, appointment as BookedAppointment, booking.appointments, signal),
   );
 

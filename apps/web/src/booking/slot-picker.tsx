@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChosenSlot } from './follow-up-preselection.util';
 import { siteById, type SiteSummary } from './site-names';
-import { useDateFormat } from './time-zone-context';
+import { useDateFormat } from '../shared/time-zone-context';
 
 interface SlotPickerProps {
   days: readonly AvailableDay[];

@@ -1,7 +1,7 @@
 import type { PublicCatalogue } from '@vaccinate/api-contracts';
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 import { fetchCatalogue } from './booking-api';
-import { isTimeZone } from './date-format.util';
+import { isTimeZone } from '../shared/date-format.util';
 
 /**
  * Tenant settings the catalogue carries. Both are optional and newer than the catalogue itself,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useApiClient } from '../api/api-context';
+import { useApiClient } from '../shared/api/api-context';
 import { encodeSolution, isAltchaChallenge } from './altcha';
 import { solveInBackground } from './solve-in-background';
 

@@ -1,8 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { TextField } from '../ui/text-field';
+import { FormAlert } from '../shared/ui/form-alert';
+import { TextField } from '../shared/ui/text-field';
 import { takeCertificateToken } from './certificate-token';
 import {
   CertificateRequestError,

@@ -1,4 +1,6 @@
 import type { CertificateRequest } from '@vaccinate/api-contracts';
+import { ApiClient } from '../shared/api/api-client';
+import { ApiProblemError } from '../shared/api/api-error';
 
 /** The three answers of the certificates function, all from the same token and personal data. */
 export type CertificateFormat = 'pdf' | 'smart-health-card' | 'fhir';
@@ -31,16 +33,15 @@ const FAILURES: Record<string, CertificateFailure> = {
   'certificate.signature_invalid': 'notSigned',
 };
 
-export async function requestCertificate(format: CertificateFormat, body: CertificateRequestBody, fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)): Promise<Blob> {
-  let response: Response;
+/** The function sits beside the API on the same origin, without a token: the request itself opens the certificate. */
+const sameOrigin = new ApiClient({ baseUrl: '', getAccessToken: () => null });
+
+export async function requestCertificate(format: CertificateFormat, body: CertificateRequestBody, api: ApiClient = sameOrigin): Promise<Blob> {
   try {
-    response = await fetchImpl(PATHS[format], { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  } catch {
-    throw new CertificateRequestError('unavailable');
+    return await api.blob(PATHS[format], { body }, 'POST');
+  } catch (error) {
+    throw new CertificateRequestError(error instanceof ApiProblemError ? (FAILURES[error.code] ?? 'unavailable') : 'unavailable');
   }
-  if (response.ok) return response.blob();
-  const problem = (await response.json().catch(() => ({}))) as { code?: string };
-  throw new CertificateRequestError(FAILURES[problem.code ?? ''] ?? 'unavailable');
 }
 
 export const DOWNLOAD_NAMES: Record<CertificateFormat, Record<'de' | 'en', string>> = {

@@ -1,8 +1,8 @@
 import type { IssuedCertificateResponse } from '@vaccinate/api-contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
 
 /** A doctor mails the person a new certificate link for this dose (a lost mail, a new address). */
 export function SendCertificateButton({ vaccinationId }: { vaccinationId: string }) {

@@ -3,11 +3,11 @@ import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../tenant/tenant-context';
 import { TENANT_DIRECTORY_PATH } from '../tenant/tenant-resolver';
-import { FormAlert } from '../ui/form-alert';
-import { LoadingIndicator } from '../ui/status-message';
+import { FormAlert } from '../shared/ui/form-alert';
+import { LoadingIndicator } from '../shared/ui/status-message';
 import { UnreadableCodeError, type CertificateVerification } from './verify/certificate-verification';
 import { fetchingIssuerDirectory, issuerTenants, type IssuerDirectory } from './verify/issuer-directory';
-import { QrScanner, cameraAvailable } from '../ui/qr-scanner';
+import { QrScanner, cameraAvailable } from '../shared/ui/qr-scanner';
 import { verifyCertificateCode } from './verify/verify-certificate-code';
 
 type Outcome = { status: 'idle' } | { status: 'checking' } | { status: 'done'; result: CertificateVerification } | { status: 'failed'; message: string };

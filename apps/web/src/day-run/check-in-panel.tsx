@@ -1,17 +1,17 @@
 import { IDENTITY_DOCUMENTS, type BoardEntry, type IdentityDocument } from '@vaccinate/api-contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
-import { useDateFormat } from '../booking/time-zone-context';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
+import { useDateFormat } from '../shared/time-zone-context';
 import { formatBirthDate } from '../people/birth-date-format.util';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
-import { FormAlert } from '../ui/form-alert';
-import { SelectField } from '../ui/select-field';
-import { TextField } from '../ui/text-field';
+import { Link } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
+import { FormAlert } from '../shared/ui/form-alert';
+import { SelectField } from '../shared/ui/select-field';
+import { TextField } from '../shared/ui/text-field';
 import { checkIn } from './day-run-api';
-import { QrScanner } from '../ui/qr-scanner';
+import { QrScanner } from '../shared/ui/qr-scanner';
 
 /** Booking codes are shown grouped and upper-case; people type them any way. */
 export function normalizeBookingCode(value: string): string {

@@ -1,14 +1,14 @@
 import type { CheckOutPlan, CheckOutRequest, VisitDetail } from '@vaccinate/api-contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
-import { useDateFormat } from '../booking/time-zone-context';
-import { QueryState } from '../staff/query-state';
-import { useStaffQuery } from '../staff/use-staff-query';
-import { FormAlert } from '../ui/form-alert';
-import { SelectField } from '../ui/select-field';
-import { StatusMessage } from '../ui/status-message';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
+import { useDateFormat } from '../shared/time-zone-context';
+import { QueryState } from '../shared/query-state';
+import { useStaffQuery } from '../shared/use-staff-query';
+import { FormAlert } from '../shared/ui/form-alert';
+import { SelectField } from '../shared/ui/select-field';
+import { StatusMessage } from '../shared/ui/status-message';
 import { checkOut, fetchCheckOutPlan, fetchNextDoseTimes } from './day-run-api';
 
 type Action = CheckOutRequest['followUp']['action'];

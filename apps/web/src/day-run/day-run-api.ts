@@ -13,7 +13,7 @@ import type {
   VisitDetail,
   WalkInRequest,
 } from '@vaccinate/api-contracts';
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 
 const day = (dayId: string) => `/vaccination-days/${encodeURIComponent(dayId)}`;
 const visit = (visitId: string) => `/visits/${encodeURIComponent(visitId)}`;

@@ -1,12 +1,12 @@
 import { INJECTION_ROUTES, INJECTION_SITES, type InjectionRoute, type InjectionSite, type VisitDetail } from '@vaccinate/api-contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
-import { useDateFormat } from '../booking/time-zone-context';
-import { FormAlert } from '../ui/form-alert';
-import { SelectField } from '../ui/select-field';
-import { TextField } from '../ui/text-field';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
+import { useDateFormat } from '../shared/time-zone-context';
+import { FormAlert } from '../shared/ui/form-alert';
+import { SelectField } from '../shared/ui/select-field';
+import { TextField } from '../shared/ui/text-field';
 import { documentVaccination, startConsultation } from './day-run-api';
 
 /** The doctor documents the dose. A barcode scanner types the vial's lot number into the lot field like a keyboard. */

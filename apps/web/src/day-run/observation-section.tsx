@@ -1,11 +1,11 @@
 import { REACTION_SEVERITIES, type ReactionSeverity, type Vaccination, type VisitDetail } from '@vaccinate/api-contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
-import { useDateFormat } from '../booking/time-zone-context';
-import { FormAlert } from '../ui/form-alert';
-import { SelectField } from '../ui/select-field';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
+import { useDateFormat } from '../shared/time-zone-context';
+import { FormAlert } from '../shared/ui/form-alert';
+import { SelectField } from '../shared/ui/select-field';
 import { observationMinutesLeft } from './board-state';
 import { recordReaction } from './day-run-api';
 

@@ -1,18 +1,18 @@
 import { IDENTITY_DOCUMENTS, type IdentityDocument, type VaccineProduct } from '@vaccinate/api-contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { Link } from '../routing/link';
-import { navigate } from '../routing/router';
-import { paths } from '../routing/routes';
+import { useApiClient } from '../shared/api/api-context';
+import { Link } from '../shared/routing/router';
+import { useNavigate } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { fetchDay, listVaccines } from '../staff/catalogue-api';
-import { QueryState } from '../staff/query-state';
-import { useFormSubmit } from '../staff/use-form-submit';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { QueryState } from '../shared/query-state';
+import { useFormSubmit } from '../shared/use-form-submit';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { SelectField } from '../ui/select-field';
-import { TextField } from '../ui/text-field';
+import { FormAlert } from '../shared/ui/form-alert';
+import { SelectField } from '../shared/ui/select-field';
+import { TextField } from '../shared/ui/text-field';
 import { registerWalkIn } from './day-run-api';
 
 const FIELDS = ['person.givenName', 'person.familyName', 'person.email', 'person.birthDate', 'productId', 'identityDocument', 'identityChecked'] as const;
@@ -40,6 +40,7 @@ export function WalkInPage({ dayId }: { dayId: string }) {
 
 function WalkInForm({ dayId, vaccines }: { dayId: string; vaccines: VaccineProduct[] }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const api = useApiClient();
   const form = useFormSubmit(FIELDS);
   const [values, setValues] = useState({ givenName: '', familyName: '', email: '', birthDate: '', productId: vaccines.length === 1 ? (vaccines[0]?.id ?? '') : '' });
@@ -64,7 +65,7 @@ function WalkInForm({ dayId, vaccines }: { dayId: string; vaccines: VaccineProdu
         identityDocument: document as IdentityDocument,
         identityChecked: true,
       });
-      if (entry.visitId) navigate(paths.visit(entry.visitId));
+      if (entry.visitId) void navigate(paths.visit(entry.visitId));
     });
   };
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { BookingJourney } from '../booking/booking-journey';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { Link } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { usePageTitle, useTenant } from '../tenant/tenant-context';
 
 const STEPS = ['choose', 'confirm', 'attend'] as const;

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
-import { hasAnyRole } from '../auth/staff-roles';
+import { hasAnyRole } from '../shared/staff-roles';
 import { STAFF_AREAS } from '../staff/staff-areas';
-import { Link } from '../routing/link';
-import { usePathname } from '../routing/router';
-import { paths } from '../routing/routes';
+import { Link } from '../shared/routing/router';
+import { usePathname } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { useTenant } from '../tenant/tenant-context';
 import { LanguageSwitch } from './language-switch';
 

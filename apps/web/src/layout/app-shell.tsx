@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePathname } from '../routing/router';
+import { usePathname } from '../shared/routing/router';
 
 /**
  * Landmarks and a skip link around every page. After an in-app navigation focus moves to <main>,

@@ -1,25 +1,26 @@
 import type { LotInput } from '@vaccinate/api-contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import type { FieldErrors } from '../api/field-errors';
-import { Link } from '../routing/link';
-import { navigate } from '../routing/router';
-import { paths } from '../routing/routes';
+import { useApiClient } from '../shared/api/api-context';
+import type { FieldErrors } from '../shared/api/field-errors';
+import { Link } from '../shared/routing/router';
+import { useNavigate } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { createLot, listVaccines } from '../staff/catalogue-api';
-import { QueryState } from '../staff/query-state';
-import { SelectField } from '../ui/select-field';
-import { useFormSubmit } from '../staff/use-form-submit';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { QueryState } from '../shared/query-state';
+import { SelectField } from '../shared/ui/select-field';
+import { useFormSubmit } from '../shared/use-form-submit';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { TextField } from '../ui/text-field';
+import { FormAlert } from '../shared/ui/form-alert';
+import { TextField } from '../shared/ui/text-field';
 
 const FIELDS = ['productId', 'lotNumber', 'expiryDate', 'dosesReceived'] as const;
 type LotField = (typeof FIELDS)[number];
 
 export function LotCreatePage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const api = useApiClient();
   usePageTitle(t('lots.createTitle'));
   const products = useStaffQuery('vaccines', listVaccines);
@@ -36,7 +37,7 @@ export function LotCreatePage() {
     const input: LotInput = { productId: values.productId, lotNumber: values.lotNumber.trim(), expiryDate: values.expiryDate, dosesReceived: doses };
     void form.run(local, async () => {
       await createLot(api, input);
-      navigate(paths.lots);
+      void navigate(paths.lots);
     });
   };
 

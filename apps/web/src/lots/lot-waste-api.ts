@@ -1,5 +1,5 @@
 import type { LotWasteRecorded, LotWasteRequest } from '@vaccinate/api-contracts';
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 
 export type { LotWasteRequest };
 

@@ -1,16 +1,16 @@
 import { WASTE_REASONS, type Lot, type WasteReason } from '@vaccinate/api-contracts';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblemError } from '../api/api-error';
-import { useApiClient } from '../api/api-context';
-import type { FieldErrors } from '../api/field-errors';
-import { formatDay } from '../booking/date-format.util';
+import { ApiProblemError } from '../shared/api/api-error';
+import { useApiClient } from '../shared/api/api-context';
+import type { FieldErrors } from '../shared/api/field-errors';
+import { formatDay } from '../shared/date-format.util';
 import { listDays } from '../staff/catalogue-api';
-import { useFormSubmit } from '../staff/use-form-submit';
-import { useStaffQuery } from '../staff/use-staff-query';
-import { FormAlert } from '../ui/form-alert';
-import { SelectField } from '../ui/select-field';
-import { TextField } from '../ui/text-field';
+import { useFormSubmit } from '../shared/use-form-submit';
+import { useStaffQuery } from '../shared/use-staff-query';
+import { FormAlert } from '../shared/ui/form-alert';
+import { SelectField } from '../shared/ui/select-field';
+import { TextField } from '../shared/ui/text-field';
 import { recordLotWaste } from './lot-waste-api';
 
 const FIELDS = ['doses', 'reason', 'dayId'] as const;

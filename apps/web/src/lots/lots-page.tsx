@@ -1,16 +1,16 @@
 import type { Lot, StaffProfile } from '@vaccinate/api-contracts';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DAY_STAFF_ROLES } from '../auth/day-admin-roles';
-import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../auth/staff-roles';
+import { DAY_STAFF_ROLES } from '../shared/day-admin-roles';
+import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../shared/staff-roles';
 import { formatBirthDate as formatDate } from '../people/birth-date-format.util';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { Link } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { listLots, listVaccines } from '../staff/catalogue-api';
-import { QueryState } from '../staff/query-state';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { QueryState } from '../shared/query-state';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
-import { StatusMessage } from '../ui/status-message';
+import { StatusMessage } from '../shared/ui/status-message';
 import { LotWasteForm, dosesLeft } from './lot-waste-form';
 
 /** Doses neither promised to a day nor used or wasted. */

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { ApiProblemError } from '../api/api-error';
-import { describeError } from '../api/error-message';
-import { useDateFormat } from '../booking/time-zone-context';
-import { FormAlert } from '../ui/form-alert';
+import { useApiClient } from '../shared/api/api-context';
+import { ApiProblemError } from '../shared/api/api-error';
+import { describeError } from '../shared/api/error-message';
+import { useDateFormat } from '../shared/time-zone-context';
+import { FormAlert } from '../shared/ui/form-alert';
 import { NOT_DEAD_CODE, replayDeadLetter, type DeadLetter } from './outbox-api';
 
 /** `alreadyReplayed`: someone else sent it again first; the list is reloaded either way. */

@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { TenantApp } from '../app/tenant-app';
 import { saveSession } from '../auth/session-store';
@@ -102,7 +103,9 @@ describe('outgoing mail in the staff navigation', () => {
     window.history.replaceState(null, '', '/staff/mail');
     render(
       <I18nextProvider i18n={createI18n('en')}>
-        <TenantApp tenant={acme} />
+        <BrowserRouter>
+          <TenantApp tenant={acme} />
+        </BrowserRouter>
       </I18nextProvider>,
     );
     return mock;

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadTenantTimeZone } from '../booking/tenant-settings';
-import { TimeZoneProvider } from '../booking/time-zone-context';
-import { QueryState } from '../staff/query-state';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { TimeZoneProvider } from '../shared/time-zone-context';
+import { QueryState } from '../shared/query-state';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
-import { StatusMessage } from '../ui/status-message';
+import { StatusMessage } from '../shared/ui/status-message';
 import { DeadLetterTable, type ReplayOutcome } from './dead-letter-table';
 import { fetchOutboxStatus, listDeadLetters, type OutboxStatus } from './outbox-api';
 

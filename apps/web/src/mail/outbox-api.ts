@@ -1,6 +1,5 @@
 import type { DeadLetter, OutboxStatus } from '@vaccinate/api-contracts';
-import type { ApiClient } from '../api/api-client';
-import { readItems } from '../staff/staff-list';
+import type { ApiClient } from '../shared/api/api-client';
 
 export type { DeadLetter, OutboxStatus } from '@vaccinate/api-contracts';
 
@@ -10,7 +9,6 @@ export const NOT_DEAD_CODE = 'outbox.not_dead';
 const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 export const fetchOutboxStatus = (api: ApiClient, signal?: AbortSignal) => api.get<OutboxStatus>('/outbox/status', signalOf(signal));
-export const listDeadLetters = async (api: ApiClient, signal?: AbortSignal) =>
-  readItems(await api.get<DeadLetter[] | { items: DeadLetter[] }>('/outbox/dead-letters', signalOf(signal)));
+export const listDeadLetters = (api: ApiClient, signal?: AbortSignal) => api.get<DeadLetter[]>('/outbox/dead-letters', signalOf(signal));
 export const replayDeadLetter = (api: ApiClient, id: string) =>
   api.post<undefined>(`/outbox/dead-letters/${encodeURIComponent(id)}/replay`, {});

@@ -1,15 +1,15 @@
 import { INJECTION_ROUTES, INJECTION_SITES, type Lot, type Vaccination } from '@vaccinate/api-contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblemError } from '../api/api-error';
-import { useApiClient } from '../api/api-context';
+import { ApiProblemError } from '../shared/api/api-error';
+import { useApiClient } from '../shared/api/api-context';
 import { listLots } from '../staff/catalogue-api';
-import { useFormSubmit } from '../staff/use-form-submit';
-import { useStaffQuery } from '../staff/use-staff-query';
-import { FormAlert } from '../ui/form-alert';
-import { SelectField } from '../ui/select-field';
-import { TextAreaField } from '../ui/text-area-field';
-import { TextField } from '../ui/text-field';
+import { useFormSubmit } from '../shared/use-form-submit';
+import { useStaffQuery } from '../shared/use-staff-query';
+import { FormAlert } from '../shared/ui/form-alert';
+import { SelectField } from '../shared/ui/select-field';
+import { TextAreaField } from '../shared/ui/text-area-field';
+import { TextField } from '../shared/ui/text-field';
 import { formatBirthDate as formatDate } from './birth-date-format.util';
 import {
   DOSE_CORRECTION_FIELDS,

@@ -1,7 +1,7 @@
-import type { InjectionRoute, InjectionSite, Vaccination, VaccinationCorrection } from '@vaccinate/api-contracts';
+import { VaccinationCorrection, type InjectionRoute, type InjectionSite, type Vaccination } from '@vaccinate/api-contracts';
 import type { TFunction } from 'i18next';
-import type { FieldErrors } from '../api/field-errors';
-import { validateReason } from '../staff/correction-reason';
+import type { FieldErrors } from '../shared/api/field-errors';
+import { checkForm } from '../shared/api/contract-form';
 
 export const DOSE_CORRECTION_FIELDS = ['lotId', 'doseNumber', 'injectionSite', 'route', 'administeredAt', 'reason'] as const;
 export type DoseCorrectionField = (typeof DOSE_CORRECTION_FIELDS)[number];
@@ -27,14 +27,22 @@ export function correctionValuesFrom(vaccination: Vaccination): DoseCorrectionVa
   };
 }
 
+/** Every field as the correction would send it, checked with the API's contract. */
 export function validateCorrection(values: DoseCorrectionValues, t: TFunction): FieldErrors<DoseCorrectionField> {
-  const errors: FieldErrors<DoseCorrectionField> = {};
-  const dose = Number(values.doseNumber);
-  if (!Number.isInteger(dose) || dose < 1 || dose > 20) errors.doseNumber = t('validation.wholeNumberMin', { min: 1 });
-  if (!values.administeredAt || Number.isNaN(new Date(values.administeredAt).getTime())) errors.administeredAt = t('validation.date');
-  const reason = validateReason(values.reason, t);
-  if (reason) errors.reason = reason;
-  return errors;
+  const administeredAt = new Date(values.administeredAt);
+  return checkForm(
+    VaccinationCorrection,
+    {
+      lotId: values.lotId,
+      doseNumber: values.doseNumber.trim() === '' ? Number.NaN : Number(values.doseNumber),
+      injectionSite: values.injectionSite,
+      route: values.route,
+      administeredAt: Number.isNaN(administeredAt.getTime()) ? values.administeredAt : administeredAt.toISOString(),
+      reason: values.reason.trim(),
+    },
+    DOSE_CORRECTION_FIELDS,
+    t,
+  );
 }
 
 /** Only the fields that differ from the record, with the reason; null when nothing but the reason changed. */

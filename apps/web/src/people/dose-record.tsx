@@ -1,7 +1,7 @@
 import type { Vaccination } from '@vaccinate/api-contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../booking/date-format.util';
+import { formatDateTime } from '../shared/date-format.util';
 
 /** One version of a documented dose: what, when, who, why corrected, reactions. */
 export function DoseRecord({ vaccination, heading, actions }: { vaccination: Vaccination; heading: 'h3' | 'h4'; actions?: ReactNode }) {

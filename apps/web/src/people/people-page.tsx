@@ -1,14 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../api/error-message';
+import { describeError } from '../shared/api/error-message';
 import { looksLikeEmail } from '../auth/email-format.util';
-import { Link } from '../routing/link';
-import { useHistoryState } from '../routing/router';
-import { paths } from '../routing/routes';
+import { Link } from '../shared/routing/router';
+import { useHistoryState, useNavigate } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { LoadingIndicator } from '../ui/status-message';
-import { TextField } from '../ui/text-field';
+import { FormAlert } from '../shared/ui/form-alert';
+import { LoadingIndicator } from '../shared/ui/status-message';
+import { TextField } from '../shared/ui/text-field';
 import { PEOPLE_PAGE_SIZE } from './people-api';
 import { PersonList } from './person-list';
 import { usePeopleQuery, type PeopleQuery } from './use-people-query';
@@ -23,15 +23,15 @@ export function PeoplePage() {
   usePageTitle(t('people.title'));
   const historyState = useHistoryState();
   const [query, setQuery] = useState<PeopleQuery>(() => ({ kind: 'list', offset: initialOffset(historyState) }));
-  const [attempt, setAttempt] = useState(0);
   const [searchInput, setSearchInput] = useState('');
   const [searchError, setSearchError] = useState<string | undefined>();
-  const result = usePeopleQuery(query, attempt);
+  const { result, retry } = usePeopleQuery(query);
+  const navigate = useNavigate();
 
   const goToOffset = (offset: number) => {
     setQuery({ kind: 'list', offset });
     // Kept in history state (not the URL) so Back from a person returns to this page of the list.
-    window.history.replaceState({ ...(window.history.state as object | null), peopleOffset: offset }, '');
+    void navigate(paths.people, { replace: true, state: { ...historyState, peopleOffset: offset } });
   };
 
   const onSearch = (event: FormEvent<HTMLFormElement>) => {
@@ -88,7 +88,7 @@ export function PeoplePage() {
         <FormAlert
           messages={[describeError(result.error, t)]}
           action={
-            <button type="button" className="button button--secondary" onClick={() => setAttempt((n) => n + 1)}>
+            <button type="button" className="button button--secondary" onClick={retry}>
               {t('common.retry')}
             </button>
           }

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { Link } from '../routing/link';
-import { navigate } from '../routing/router';
-import { paths } from '../routing/routes';
+import { useApiClient } from '../shared/api/api-context';
+import { Link } from '../shared/routing/router';
+import { useNavigate } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { usePageTitle } from '../tenant/tenant-context';
 import { createPerson } from './people-api';
 import { PersonForm } from './person-form';
@@ -10,6 +10,7 @@ import { EMPTY_PERSON_FORM, personInputFromForm } from './person-form-values';
 
 export function PersonCreatePage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const api = useApiClient();
   usePageTitle(t('people.createTitle'));
 
@@ -25,7 +26,7 @@ export function PersonCreatePage() {
           submitLabel={t('people.createSubmit')}
           onSubmit={async (values) => {
             const person = await createPerson(api, personInputFromForm(values));
-            navigate(paths.person(person.id), { state: { notice: 'person-created' } });
+            void navigate(paths.person(person.id), { state: { notice: 'person-created' } });
           }}
           secondaryActions={
             <Link className="button button--ghost" to={paths.people}>

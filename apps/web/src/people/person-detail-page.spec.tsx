@@ -14,7 +14,7 @@ const firstRecord: Vaccination = {
   visitId: 'visit-1',
   productId: 'prod-comirnaty',
   productName: 'Comirnaty',
-  lotId: 'lot-1',
+  lotId: '11111111-1111-4111-8111-111111111111',
   lotNumber: 'FK1234',
   siteId: 'site-hq',
   doseNumber: 1,
@@ -64,8 +64,8 @@ function renderPerson(routes: Record<string, (request: RecordedRequest) => Respo
     [`GET /api/people/${ada.id}/history`]: () => jsonResponse(history),
     'GET /api/lots': () =>
       jsonResponse([
-        { id: 'lot-1', productId: 'prod-comirnaty', lotNumber: 'FK1234', expiryDate: '2026-12-31', dosesReceived: 10, dosesAssigned: 0, dosesUsed: 1, dosesWasted: 0, version: 1 },
-        { id: 'lot-2', productId: 'prod-comirnaty', lotNumber: 'GH5678', expiryDate: '2026-11-30', dosesReceived: 10, dosesAssigned: 0, dosesUsed: 0, dosesWasted: 0, version: 1 },
+        { id: '11111111-1111-4111-8111-111111111111', productId: 'prod-comirnaty', lotNumber: 'FK1234', expiryDate: '2026-12-31', dosesReceived: 10, dosesAssigned: 0, dosesUsed: 1, dosesWasted: 0, version: 1 },
+        { id: '22222222-2222-4222-8222-222222222222', productId: 'prod-comirnaty', lotNumber: 'GH5678', expiryDate: '2026-11-30', dosesReceived: 10, dosesAssigned: 0, dosesUsed: 0, dosesWasted: 0, version: 1 },
       ]),
     ...routes,
   });
@@ -114,7 +114,7 @@ describe('person page: history', () => {
 
   it('lets a doctor correct a dose with a reason, sending only what changed', async () => {
     const mock = renderPerson({
-      'POST /api/vaccinations/vacc-2/corrections': () => jsonResponse({ ...corrected, id: 'vacc-3', lotId: 'lot-2', supersedesId: 'vacc-2' }, 201),
+      'POST /api/vaccinations/vacc-2/corrections': () => jsonResponse({ ...corrected, id: 'vacc-3', lotId: '22222222-2222-4222-8222-222222222222', supersedesId: 'vacc-2' }, 201),
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Correct this dose' }));
     const form = screen.getByRole('form', { name: 'Correct dose 1 · Comirnaty' });
@@ -125,10 +125,10 @@ describe('person page: history', () => {
     await userEvent.click(within(form).getByRole('button', { name: 'Save correction' }));
     expect((await within(form).findByRole('alert')).textContent).toBe('Change at least one field besides the reason.');
 
-    await userEvent.selectOptions(await within(form).findByRole('combobox', { name: 'Lot' }), 'lot-2');
+    await userEvent.selectOptions(await within(form).findByRole('combobox', { name: 'Lot' }), '22222222-2222-4222-8222-222222222222');
     await userEvent.click(within(form).getByRole('button', { name: 'Save correction' }));
     expect(await screen.findByText('The dose has been corrected; the earlier record is kept as superseded.')).toBeTruthy();
-    expect(mock.requests.find((request) => request.method === 'POST')?.body).toEqual({ lotId: 'lot-2', reason: 'Wrong lot scanned' });
+    expect(mock.requests.find((request) => request.method === 'POST')?.body).toEqual({ lotId: '22222222-2222-4222-8222-222222222222', reason: 'Wrong lot scanned' });
   });
 
   it('reloads the history when the dose was corrected by someone else meanwhile', async () => {

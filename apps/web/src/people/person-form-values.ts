@@ -1,7 +1,7 @@
-import type { Person, PersonInput } from '@vaccinate/api-contracts';
+import { PersonInput, type Person } from '@vaccinate/api-contracts';
 import type { TFunction } from 'i18next';
-import { looksLikeEmail } from '../auth/email-format.util';
-import type { FieldErrors } from '../api/field-errors';
+import { checkForm } from '../shared/api/contract-form';
+import type { FieldErrors } from '../shared/api/field-errors';
 
 export const PERSON_FIELDS = ['givenName', 'familyName', 'email', 'birthDate', 'phone', 'employeeNumber'] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
@@ -49,17 +49,7 @@ export function changedFields(before: PersonInput, after: PersonInput): Partial<
   return changes;
 }
 
-/** Quick checks with translated messages; the API validates again and its answer wins. */
-export function validatePersonForm(values: PersonFormValues, t: TFunction, today = new Date()): FieldErrors<PersonField> {
-  const errors: FieldErrors<PersonField> = {};
-  for (const field of ['givenName', 'familyName', 'email', 'birthDate'] as const) {
-    if (!values[field].trim()) errors[field] = t('validation.required');
-  }
-  if (!errors.email && !looksLikeEmail(values.email)) errors.email = t('validation.email');
-  if (!errors.birthDate) {
-    const valid = /^\d{4}-\d{2}-\d{2}$/.test(values.birthDate) && !Number.isNaN(Date.parse(values.birthDate));
-    if (!valid) errors.birthDate = t('validation.date');
-    else if (values.birthDate > today.toISOString().slice(0, 10)) errors.birthDate = t('validation.dateInFuture');
-  }
-  return errors;
+/** The API's own contract, in the reader's language; the API checks again and its answer wins. */
+export function validatePersonForm(values: PersonFormValues, t: TFunction): FieldErrors<PersonField> {
+  return checkForm(PersonInput, personInputFromForm(values), PERSON_FIELDS, t);
 }

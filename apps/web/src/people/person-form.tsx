@@ -1,13 +1,13 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblemError } from '../api/api-error';
-import { describeError } from '../api/error-message';
-import { splitFieldProblems, type FieldErrors } from '../api/field-errors';
-import { FormAlert } from '../ui/form-alert';
-import { TextAreaField } from '../ui/text-area-field';
-import { TextField } from '../ui/text-field';
+import { ApiProblemError } from '../shared/api/api-error';
+import { describeError } from '../shared/api/error-message';
+import { splitFieldProblems, type FieldErrors } from '../shared/api/field-errors';
+import { FormAlert } from '../shared/ui/form-alert';
+import { TextAreaField } from '../shared/ui/text-area-field';
+import { TextField } from '../shared/ui/text-field';
 import { validateReason } from '../staff/correction-reason';
-import { useFocusOnError } from '../ui/use-focus-on-error';
+import { useFocusOnError } from '../shared/ui/use-focus-on-error';
 import { PERSON_FIELDS, validatePersonForm, type PersonField, type PersonFormValues } from './person-form-values';
 
 interface PersonFormProps {

@@ -1,5 +1,5 @@
 import type { PersonHistory, Vaccination, VaccinationCorrection } from '@vaccinate/api-contracts';
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 
 export const fetchPersonHistory = (api: ApiClient, personId: string, signal?: AbortSignal) =>
   api.get<PersonHistory>(`/people/${encodeURIComponent(personId)}/history`, signal ? { signal } : {});

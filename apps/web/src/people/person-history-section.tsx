@@ -1,12 +1,12 @@
 import type { StaffProfile } from '@vaccinate/api-contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEDICAL_DECISION_ROLES } from '../auth/day-admin-roles';
-import { hasAnyRole } from '../auth/staff-roles';
-import { QueryState } from '../staff/query-state';
-import { useStaffQuery } from '../staff/use-staff-query';
-import { FormAlert } from '../ui/form-alert';
-import { StatusMessage } from '../ui/status-message';
+import { MEDICAL_DECISION_ROLES } from '../shared/day-admin-roles';
+import { hasAnyRole } from '../shared/staff-roles';
+import { QueryState } from '../shared/query-state';
+import { useStaffQuery } from '../shared/use-staff-query';
+import { FormAlert } from '../shared/ui/form-alert';
+import { StatusMessage } from '../shared/ui/status-message';
 import { SendCertificateButton } from '../certificates/send-certificate-button';
 import { DoseCorrectionForm } from './dose-correction-form';
 import { DoseRecord } from './dose-record';

@@ -1,7 +1,7 @@
 import type { Person } from '@vaccinate/api-contracts';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { Link } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { formatBirthDate } from './birth-date-format.util';
 
 export function PersonList({ people }: { people: Person[] }) {

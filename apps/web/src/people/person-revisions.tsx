@@ -1,6 +1,6 @@
 import type { PersonRevision } from '@vaccinate/api-contracts';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../booking/date-format.util';
+import { formatDateTime } from '../shared/date-format.util';
 import { formatBirthDate } from './birth-date-format.util';
 
 /** Earlier versions of the person's details, each with who replaced it, when and why. */

@@ -1,6 +1,6 @@
 import type { PersonPage } from '@vaccinate/api-contracts';
-import { useEffect, useState } from 'react';
-import { useApiClient } from '../api/api-context';
+import { useQuery } from '@tanstack/react-query';
+import { useApiClient } from '../shared/api/api-context';
 import { listPeople, searchPeopleByEmail } from './people-api';
 
 export type PeopleQuery = { kind: 'list'; offset: number } | { kind: 'search'; email: string };
@@ -10,31 +10,23 @@ export type PeopleResult =
   | { status: 'loaded'; page: PersonPage }
   | { status: 'failed'; error: unknown };
 
-/** Loads a page of people or a search result; a newer query cancels the one still running. */
-export function usePeopleQuery(query: PeopleQuery, attempt: number): PeopleResult {
+/**
+ * A page of people or a search result; a newer query cancels the one still running. The e-mail is
+ * part of the cache key in memory only: it is POSTed, never put in a URL.
+ */
+export function usePeopleQuery(query: PeopleQuery): { result: PeopleResult; retry: () => void } {
   const api = useApiClient();
-  const [result, setResult] = useState<PeopleResult>({ status: 'loading' });
-  // Plain values as dependencies: the query object is new on every render.
-  const offset = query.kind === 'list' ? query.offset : undefined;
-  const email = query.kind === 'search' ? query.email : undefined;
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setResult({ status: 'loading' });
-    const request =
-      email !== undefined
-        ? searchPeopleByEmail(api, email, controller.signal).then(
-            ({ items }): PersonPage => ({ items, total: items.length, limit: items.length, offset: 0 }),
-          )
-        : listPeople(api, offset ?? 0, controller.signal);
-    request.then(
-      (page) => setResult({ status: 'loaded', page }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setResult({ status: 'failed', error });
-      },
-    );
-    return () => controller.abort();
-  }, [api, offset, email, attempt]);
-
-  return result;
+  const people = useQuery({
+    queryKey: ['people', query],
+    queryFn: ({ signal }) =>
+      query.kind === 'search'
+        ? searchPeopleByEmail(api, query.email, signal).then(({ items }): PersonPage => ({ items, total: items.length, limit: items.length, offset: 0 }))
+        : listPeople(api, query.offset, signal),
+  });
+  const result: PeopleResult = people.isSuccess
+    ? { status: 'loaded', page: people.data }
+    : people.isError && !people.isFetching
+      ? { status: 'failed', error: people.error }
+      : { status: 'loading' };
+  return { result, retry: () => void people.refetch() };
 }

@@ -1,6 +1,6 @@
 import type { Person } from '@vaccinate/api-contracts';
-import { useEffect, useState } from 'react';
-import { useApiClient } from '../api/api-context';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useApiClient } from '../shared/api/api-context';
 import { fetchPerson } from './people-api';
 
 export type PersonResult =
@@ -11,24 +11,17 @@ export type PersonResult =
 /** One person's record; `reload` fetches it again (after a 409, say), `replace` takes a PATCH answer. */
 export function usePerson(id: string) {
   const api = useApiClient();
-  const [result, setResult] = useState<PersonResult>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setResult({ status: 'loading' });
-    fetchPerson(api, id, controller.signal).then(
-      (person) => setResult({ status: 'loaded', person }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setResult({ status: 'failed', error });
-      },
-    );
-    return () => controller.abort();
-  }, [api, id, attempt]);
-
+  const queryClient = useQueryClient();
+  const queryKey = ['person', id];
+  const person = useQuery({ queryKey, queryFn: ({ signal }) => fetchPerson(api, id, signal) });
+  const result: PersonResult = person.isSuccess
+    ? { status: 'loaded', person: person.data }
+    : person.isError && !person.isFetching
+      ? { status: 'failed', error: person.error }
+      : { status: 'loading' };
   return {
     result,
-    reload: () => setAttempt((n) => n + 1),
-    replace: (person: Person) => setResult({ status: 'loaded', person }),
+    reload: () => void person.refetch(),
+    replace: (next: Person) => queryClient.setQueryData(queryKey, next),
   };
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldErrors } from '../api/field-errors';
-import { SelectField } from '../ui/select-field';
-import { TextField } from '../ui/text-field';
+import type { FieldErrors } from '../shared/api/field-errors';
+import { SelectField } from '../shared/ui/select-field';
+import { TextField } from '../shared/ui/text-field';
 import { questionField, type FlagChoice, type QuestionDraft } from './questionnaire-form-values';
 
 interface QuestionFieldsProps {

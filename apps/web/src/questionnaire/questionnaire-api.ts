@@ -1,5 +1,5 @@
 import type { Questionnaire, QuestionnaireQuestion } from '@vaccinate/api-contracts';
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 
 export const fetchQuestionnaire = (api: ApiClient, signal?: AbortSignal) =>
   api.get<Questionnaire>('/questionnaire', signal ? { signal } : {});

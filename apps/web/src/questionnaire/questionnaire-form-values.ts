@@ -1,6 +1,6 @@
 import type { Questionnaire, QuestionnaireQuestion } from '@vaccinate/api-contracts';
 import type { TFunction } from 'i18next';
-import type { FieldErrors } from '../api/field-errors';
+import type { FieldErrors } from '../shared/api/field-errors';
 
 /** The limits the API enforces, checked here first so the form can say which field is wrong. */
 export const MAX_QUESTIONS = 40;

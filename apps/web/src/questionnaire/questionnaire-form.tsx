@@ -1,9 +1,9 @@
 import type { Questionnaire } from '@vaccinate/api-contracts';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { staleVersionMessage, useFormSubmit } from '../staff/use-form-submit';
-import { FormAlert } from '../ui/form-alert';
+import { useApiClient } from '../shared/api/api-context';
+import { staleVersionMessage, useFormSubmit } from '../shared/use-form-submit';
+import { FormAlert } from '../shared/ui/form-alert';
 import { QuestionFields } from './question-fields';
 import { replaceQuestionnaire } from './questionnaire-api';
 import {

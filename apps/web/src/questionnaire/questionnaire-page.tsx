@@ -1,12 +1,12 @@
 import type { Questionnaire, StaffProfile } from '@vaccinate/api-contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEDICAL_DECISION_ROLES } from '../auth/day-admin-roles';
-import { hasAnyRole } from '../auth/staff-roles';
-import { QueryState } from '../staff/query-state';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { MEDICAL_DECISION_ROLES } from '../shared/day-admin-roles';
+import { hasAnyRole } from '../shared/staff-roles';
+import { QueryState } from '../shared/query-state';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
-import { StatusMessage } from '../ui/status-message';
+import { StatusMessage } from '../shared/ui/status-message';
 import { fetchQuestionnaire } from './questionnaire-api';
 import { QuestionnaireForm } from './questionnaire-form';
 import { QuestionnaireTable } from './questionnaire-table';

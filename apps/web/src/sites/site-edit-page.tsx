@@ -1,22 +1,23 @@
 import type { SiteInput, StaffProfile } from '@vaccinate/api-contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../auth/staff-roles';
-import { Link } from '../routing/link';
-import { navigate } from '../routing/router';
-import { paths } from '../routing/routes';
+import { useApiClient } from '../shared/api/api-context';
+import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../shared/staff-roles';
+import { Link } from '../shared/routing/router';
+import { useNavigate } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { createSite, fetchSite, updateSite } from '../staff/catalogue-api';
 import { changedFields } from '../staff/changed-fields';
-import { QueryState } from '../staff/query-state';
-import { staleVersionMessage } from '../staff/use-form-submit';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { QueryState } from '../shared/query-state';
+import { staleVersionMessage } from '../shared/use-form-submit';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
-import { StatusMessage } from '../ui/status-message';
+import { StatusMessage } from '../shared/ui/status-message';
 import { SiteForm } from './site-form';
 
 export function SiteCreatePage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const api = useApiClient();
   usePageTitle(t('sites.createTitle'));
   return (
@@ -30,7 +31,7 @@ export function SiteCreatePage() {
           submitLabel={t('sites.create')}
           onSubmit={async (input) => {
             await createSite(api, input);
-            navigate(paths.sites);
+            void navigate(paths.sites);
           }}
         />
       </div>

@@ -1,10 +1,10 @@
 import type { SiteInput } from '@vaccinate/api-contracts';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldErrors } from '../api/field-errors';
-import { useFormSubmit } from '../staff/use-form-submit';
-import { FormAlert } from '../ui/form-alert';
-import { TextField } from '../ui/text-field';
+import type { FieldErrors } from '../shared/api/field-errors';
+import { useFormSubmit } from '../shared/use-form-submit';
+import { FormAlert } from '../shared/ui/form-alert';
+import { TextField } from '../shared/ui/text-field';
 
 const FIELDS = ['name', 'street', 'postalCode', 'city', 'openingHours', 'stations'] as const;
 type SiteField = (typeof FIELDS)[number];

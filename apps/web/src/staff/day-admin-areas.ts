@@ -1,6 +1,6 @@
 import type { StaffRole } from '@vaccinate/api-contracts';
-import { AUDIT_READER_ROLES, DAY_STAFF_ROLES } from '../auth/day-admin-roles';
-import { paths } from '../routing/routes';
+import { AUDIT_READER_ROLES, DAY_STAFF_ROLES } from '../shared/day-admin-roles';
+import { paths } from '../shared/routing/routes';
 
 /** Overview tiles of the day administration pages; title `<key>.title`, text `<key>.tile`. */
 export const DAY_ADMIN_AREAS: ReadonlyArray<{ key: 'questionnaire' | 'auditLog'; path: string; roles: readonly StaffRole[] }> = [

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import type { ApiClient } from '../api/api-client';
-import { describeError } from '../api/error-message';
+import { useApiClient } from '../shared/api/api-context';
+import type { ApiClient } from '../shared/api/api-client';
+import { describeError } from '../shared/api/error-message';
 import { saveFile } from './file-download';
 
 interface DownloadButtonProps {

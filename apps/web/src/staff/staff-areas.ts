@@ -1,6 +1,6 @@
 import type { StaffRole } from '@vaccinate/api-contracts';
-import { ADMIN_ROLES, CATALOGUE_EDITOR_ROLES, CATALOGUE_VIEWER_ROLES, PEOPLE_READER_ROLES } from '../auth/staff-roles';
-import { paths } from '../routing/routes';
+import { ADMIN_ROLES, CATALOGUE_EDITOR_ROLES, CATALOGUE_VIEWER_ROLES, PEOPLE_READER_ROLES } from '../shared/staff-roles';
+import { paths } from '../shared/routing/routes';
 
 /** The staff areas in navigation order; the header and the overview tiles list the same ones. */
 export const STAFF_AREAS: ReadonlyArray<{ key: 'people' | 'days' | 'sites' | 'vaccines' | 'lots' | 'mail' | 'waitingList' | 'spareDoses'; path: string; roles: readonly StaffRole[] }> = [

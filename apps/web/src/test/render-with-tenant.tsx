@@ -1,9 +1,12 @@
 import type { SupportedLocale, TenantEntry } from '@vaccinate/tenant-directory';
 import { render } from '@testing-library/react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { ApiClient } from '../api/api-client';
-import { ApiClientProvider } from '../api/api-context';
+import { BrowserRouter } from 'react-router';
+import { ApiClient } from '../shared/api/api-client';
+import { ApiClientProvider } from '../shared/api/api-context';
+import { createQueryClient } from '../shared/api/use-api-query';
 import { AuthProvider } from '../auth/auth-context';
 import { readAccessToken } from '../auth/session-store';
 import { createI18n } from '../i18n/i18n';
@@ -23,9 +26,13 @@ export function renderWithTenant(ui: ReactNode, { fetch, tenant = acme, locale =
   const result = render(
     <I18nextProvider i18n={i18n}>
       <TenantProvider tenant={tenant}>
-        <ApiClientProvider client={api}>
-          <AuthProvider>{ui}</AuthProvider>
-        </ApiClientProvider>
+        <QueryClientProvider client={createQueryClient()}>
+          <ApiClientProvider client={api}>
+            <AuthProvider>
+              <BrowserRouter>{ui}</BrowserRouter>
+            </AuthProvider>
+          </ApiClientProvider>
+        </QueryClientProvider>
       </TenantProvider>
     </I18nextProvider>,
   );

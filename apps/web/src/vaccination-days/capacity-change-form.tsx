@@ -1,11 +1,11 @@
 import { DOSE_KINDS, type DoseKind, type VaccinationDay } from '@vaccinate/api-contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblemError } from '../api/api-error';
-import { useApiClient } from '../api/api-context';
+import { ApiProblemError } from '../shared/api/api-error';
+import { useApiClient } from '../shared/api/api-context';
 import { changeDay } from '../staff/catalogue-api';
-import { staleVersionMessage, useFormSubmit } from '../staff/use-form-submit';
-import { FormAlert } from '../ui/form-alert';
+import { staleVersionMessage, useFormSubmit } from '../shared/use-form-submit';
+import { FormAlert } from '../shared/ui/form-alert';
 import { CapacityInputs } from './capacity-inputs';
 import { parseCapacity } from './day-form-values';
 

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDateFormat } from '../booking/time-zone-context';
+import { useDateFormat } from '../shared/time-zone-context';
 import { formatBirthDate } from '../people/birth-date-format.util';
-import { QueryState } from '../staff/query-state';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { QueryState } from '../shared/query-state';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { countByStatus, groupBySlot, type SlotGroup } from './day-appointment-groups';
 import { fetchDayAppointments } from './day-appointments-api';
 

@@ -1,18 +1,18 @@
 import type { Lot, Site } from '@vaccinate/api-contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { Link } from '../routing/link';
-import { navigate } from '../routing/router';
-import { paths } from '../routing/routes';
+import { useApiClient } from '../shared/api/api-context';
+import { Link } from '../shared/routing/router';
+import { useNavigate } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { createDay, listLots, listSites, listVaccines } from '../staff/catalogue-api';
-import { QueryState } from '../staff/query-state';
-import { useFormSubmit } from '../staff/use-form-submit';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { QueryState } from '../shared/query-state';
+import { useFormSubmit } from '../shared/use-form-submit';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { SelectField } from '../ui/select-field';
-import { TextField } from '../ui/text-field';
+import { FormAlert } from '../shared/ui/form-alert';
+import { SelectField } from '../shared/ui/select-field';
+import { TextField } from '../shared/ui/text-field';
 import { CapacityInputs } from './capacity-inputs';
 import { DAY_FIELDS, EMPTY_DAY_FORM, parseCapacity, slotCount, validateDayForm, type DayFormValues } from './day-form-values';
 
@@ -52,6 +52,7 @@ interface DayFormProps {
 
 export function DayForm({ sites, lots, productName }: DayFormProps) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const api = useApiClient();
   const idPrefix = useId();
   const [values, setValues] = useState<DayFormValues>(EMPTY_DAY_FORM);
@@ -71,7 +72,7 @@ export function DayForm({ sites, lots, productName }: DayFormProps) {
     void form.run(result.errors, async () => {
       if (!result.input) return;
       const day = await createDay(api, result.input);
-      navigate(paths.day(day.id));
+      void navigate(paths.day(day.id));
     });
   };
 

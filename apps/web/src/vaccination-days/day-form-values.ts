@@ -1,6 +1,6 @@
 import { DOSE_KINDS, type CapacityByDoseKind, type DoseKind, type Lot, type VaccinationDayInput } from '@vaccinate/api-contracts';
 import type { TFunction } from 'i18next';
-import type { FieldErrors } from '../api/field-errors';
+import type { FieldErrors } from '../shared/api/field-errors';
 
 export const DAY_FIELDS = ['siteId', 'date', 'opensAt', 'closesAt', 'slotMinutes', 'capacityPerSlot', 'lots'] as const;
 export type DayField = (typeof DAY_FIELDS)[number];

@@ -36,7 +36,7 @@ function renderDay(routes: Parameters<typeof createFetchMock>[0] = {}) {
   const mock = createFetchMock({
     'GET /api/vaccination-days/day-1': () => jsonResponse(day),
     'GET /api/sites': () => jsonResponse([site]),
-    'GET /api/lots': () => jsonResponse({ items: [] }),
+    'GET /api/lots': () => jsonResponse([]),
     'GET /api/vaccination-days/day-1/appointments': () => jsonResponse([]),
     ...routes,
   });
@@ -75,7 +75,7 @@ describe('vaccination day view', () => {
   });
 
   it('cancels the day only after a confirmation that names the notified people', async () => {
-    const mock = renderDay({ 'POST /api/vaccination-days/day-1/cancel': () => jsonResponse({ ...day, status: 'cancelled', version: 4 }) });
+    const mock = renderDay({ 'POST /api/vaccination-days/day-1/cancel': () => jsonResponse({ day: { ...day, status: 'cancelled', version: 4 }, bookingsNotified: 5 }) });
     await userEvent.click(await screen.findByRole('button', { name: 'Cancel day' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Cancel this vaccination day?' });
     expect(dialog.textContent).toContain('All 5 bookings are cancelled and every booked person is notified by e-mail.');

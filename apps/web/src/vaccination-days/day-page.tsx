@@ -1,20 +1,20 @@
 import type { StaffProfile, VaccinationDay } from '@vaccinate/api-contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
-import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../auth/staff-roles';
-import { formatDay } from '../booking/date-format.util';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
+import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../shared/staff-roles';
+import { formatDay } from '../shared/date-format.util';
 import { loadTenantTimeZone } from '../booking/tenant-settings';
-import { TimeZoneProvider } from '../booking/time-zone-context';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { TimeZoneProvider } from '../shared/time-zone-context';
+import { Link } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { cancelDay, fetchDay, listLots, listSites } from '../staff/catalogue-api';
-import { QueryState } from '../staff/query-state';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { QueryState } from '../shared/query-state';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { StatusMessage } from '../ui/status-message';
+import { FormAlert } from '../shared/ui/form-alert';
+import { StatusMessage } from '../shared/ui/status-message';
 import { CapacityChangeForm } from './capacity-change-form';
 import { DayAppointments } from './day-appointments';
 import { DayReportLink } from './day-report-link';
@@ -146,7 +146,8 @@ function CancelDayConfirm({ day, onCancelled, onKeep }: { day: VaccinationDay; o
     setBusy(true);
     setError(null);
     try {
-      onCancelled(await cancelDay(api, day.id));
+      // The API answers the cancelled day with the number of people notified.
+      onCancelled((await cancelDay(api, day.id)).day);
     } catch (cause) {
       setError(describeError(cause, t));
       setBusy(false);

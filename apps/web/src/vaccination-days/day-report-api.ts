@@ -1,5 +1,5 @@
 import type { DayReport } from '@vaccinate/api-contracts';
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 
 const reportPath = (dayId: string) => `/vaccination-days/${encodeURIComponent(dayId)}/report`;
 

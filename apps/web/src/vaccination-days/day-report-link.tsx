@@ -1,9 +1,9 @@
 import type { StaffProfile } from '@vaccinate/api-contracts';
 import { useTranslation } from 'react-i18next';
-import { MEDICAL_DECISION_ROLES } from '../auth/day-admin-roles';
-import { hasAnyRole } from '../auth/staff-roles';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { MEDICAL_DECISION_ROLES } from '../shared/day-admin-roles';
+import { hasAnyRole } from '../shared/staff-roles';
+import { Link } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 
 /** The day report is a doctor's document; others see no link to it. */
 export function DayReportLink({ dayId, staff }: { dayId: string; staff: StaffProfile }) {

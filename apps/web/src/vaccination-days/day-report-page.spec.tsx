@@ -2,7 +2,8 @@ import type { DayReport } from '@vaccinate/api-contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { matchRoute, paths } from '../routing/routes';
+import { matchPath } from 'react-router';
+import { paths, patterns } from '../shared/routing/routes';
 import { createFetchMock, jsonResponse, problemResponse } from '../test/fetch-mock';
 import { renderWithTenant } from '../test/render-with-tenant';
 import { doctor } from '../test/staff-fixtures';
@@ -37,7 +38,7 @@ function renderReport(csv: () => Response = () => new Response('date,booked\n202
 describe('day report', () => {
   it('is reached at /staff/days/:id/report', () => {
     expect(paths.dayReport('day-1')).toBe('/staff/days/day-1/report');
-    expect(matchRoute('/staff/days/day-1/report')).toEqual({ name: 'day-report', id: 'day-1' });
+    expect(matchPath(patterns.dayReport, '/staff/days/day-1/report')?.params).toEqual({ id: 'day-1' });
   });
 
   it('shows the figures as captioned tables', async () => {

@@ -1,11 +1,11 @@
 import type { DayReport } from '@vaccinate/api-contracts';
 import { useTranslation } from 'react-i18next';
-import { formatDay } from '../booking/date-format.util';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { formatDay } from '../shared/date-format.util';
+import { Link } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { DownloadButton } from '../staff/download-button';
-import { QueryState } from '../staff/query-state';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { QueryState } from '../shared/query-state';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
 import { downloadDayReportCsv, fetchDayReport } from './day-report-api';
 import { DayReportTables } from './day-report-tables';

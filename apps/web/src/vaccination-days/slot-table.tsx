@@ -1,6 +1,6 @@
 import { DOSE_KINDS, type VaccinationDay } from '@vaccinate/api-contracts';
 import { useTranslation } from 'react-i18next';
-import { useDateFormat } from '../booking/time-zone-context';
+import { useDateFormat } from '../shared/time-zone-context';
 
 const sumOf = (values: Record<string, number>) => Object.values(values).reduce((sum, n) => sum + n, 0);
 

@@ -1,23 +1,24 @@
 import type { StaffProfile } from '@vaccinate/api-contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../auth/staff-roles';
-import { Link } from '../routing/link';
-import { navigate } from '../routing/router';
-import { paths } from '../routing/routes';
+import { useApiClient } from '../shared/api/api-context';
+import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../shared/staff-roles';
+import { Link } from '../shared/routing/router';
+import { useNavigate } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { createVaccine, listVaccines, updateVaccine } from '../staff/catalogue-api';
 import { changedFields } from '../staff/changed-fields';
-import { QueryState } from '../staff/query-state';
-import { staleVersionMessage } from '../staff/use-form-submit';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { QueryState } from '../shared/query-state';
+import { staleVersionMessage } from '../shared/use-form-submit';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { StatusMessage } from '../ui/status-message';
+import { FormAlert } from '../shared/ui/form-alert';
+import { StatusMessage } from '../shared/ui/status-message';
 import { VaccineForm } from './vaccine-form';
 
 export function VaccineCreatePage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const api = useApiClient();
   usePageTitle(t('vaccines.createTitle'));
   return (
@@ -31,7 +32,7 @@ export function VaccineCreatePage() {
           submitLabel={t('vaccines.create')}
           onSubmit={async (input) => {
             await createVaccine(api, input);
-            navigate(paths.vaccines);
+            void navigate(paths.vaccines);
           }}
         />
       </div>

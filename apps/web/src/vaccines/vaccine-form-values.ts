@@ -1,7 +1,8 @@
-import type { VaccineProductInput } from '@vaccinate/api-contracts';
+import { VaccineProductInput } from '@vaccinate/api-contracts';
 import { scheduleProblems } from '@vaccinate/dose-schedule';
 import type { TFunction } from 'i18next';
-import type { FieldErrors } from '../api/field-errors';
+import { checkForm } from '../shared/api/contract-form';
+import type { FieldErrors } from '../shared/api/field-errors';
 
 export const VACCINE_FIELDS = [
   'name',
@@ -87,14 +88,9 @@ export function vaccineInputFromValues(values: VaccineValues): VaccineProductInp
   };
 }
 
+/** The API's contract first; the schedule's order (which a schema cannot say) once every number is whole. */
 export function validateVaccine(input: VaccineProductInput, t: TFunction): FieldErrors<VaccineField> {
-  const errors: FieldErrors<VaccineField> = {};
-  for (const field of ['name', 'manufacturer', 'euProductCode'] as const) if (!input[field]) errors[field] = t('validation.required');
-  const isWhole = (n: number | null, min: number) => n === null || (Number.isInteger(n) && n >= min);
-  if (!isWhole(input.primaryDoses, 1)) errors.primaryDoses = t('validation.wholeNumberMin', { min: 1 });
-  if (!isWhole(input.minAgeYears, 0)) errors.minAgeYears = t('validation.wholeNumberMin', { min: 0 });
-  if (!isWhole(input.maxAgeYears, 0)) errors.maxAgeYears = t('validation.wholeNumberMin', { min: 0 });
-  if (!isWhole(input.boosterMinDaysAfterSeries, 1)) errors.boosterMinDaysAfterSeries = t('validation.wholeNumberMin', { min: 1 });
+  const errors = checkForm(VaccineProductInput, input, VACCINE_FIELDS, t);
   if (Object.keys(errors).length > 0) return errors;
   for (const problem of scheduleProblems(input)) {
     if (problem.field === 'maxAgeYears') errors.maxAgeYears = t('vaccines.maxBelowMin');

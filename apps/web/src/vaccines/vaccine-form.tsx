@@ -1,9 +1,9 @@
 import type { VaccineProductInput } from '@vaccinate/api-contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormSubmit } from '../staff/use-form-submit';
-import { FormAlert } from '../ui/form-alert';
-import { TextField } from '../ui/text-field';
+import { useFormSubmit } from '../shared/use-form-submit';
+import { FormAlert } from '../shared/ui/form-alert';
+import { TextField } from '../shared/ui/text-field';
 import {
   intervalRowsFor,
   vaccineInputFromValues,

@@ -1,11 +1,11 @@
 import type { StaffProfile, VaccineProduct } from '@vaccinate/api-contracts';
 import { useTranslation } from 'react-i18next';
-import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../auth/staff-roles';
-import { Link } from '../routing/link';
-import { paths } from '../routing/routes';
+import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../shared/staff-roles';
+import { Link } from '../shared/routing/router';
+import { paths } from '../shared/routing/routes';
 import { listVaccines } from '../staff/catalogue-api';
-import { QueryState } from '../staff/query-state';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { QueryState } from '../shared/query-state';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
 
 export function ageRange(product: Pick<VaccineProduct, 'minAgeYears' | 'maxAgeYears'>): string {

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { ApiProblemError } from '../api/api-error';
-import { describeError } from '../api/error-message';
-import { QueryState } from '../staff/query-state';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { useApiClient } from '../shared/api/api-context';
+import { ApiProblemError } from '../shared/api/api-error';
+import { describeError } from '../shared/api/error-message';
+import { QueryState } from '../shared/query-state';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { StatusMessage } from '../ui/status-message';
+import { FormAlert } from '../shared/ui/form-alert';
+import { StatusMessage } from '../shared/ui/status-message';
 import { fetchRules, saveRules, type RuleSet } from './waiting-list-api';
 
 /** The priority groups and eligibility limits as the data they are: shown as a table, edited as JSON, checked by the API. */

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { TextField } from '../ui/text-field';
+import { FormAlert } from '../shared/ui/form-alert';
+import { TextField } from '../shared/ui/text-field';
 import { StandbyOptInForm } from './standby-opt-in-form';
 import { fetchRegistrationStatus, withdrawRegistration, type RegistrationStatus } from './waiting-list-api';
 

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
-import { FormAlert } from '../ui/form-alert';
-import { SelectField } from '../ui/select-field';
-import { TextField } from '../ui/text-field';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
+import { FormAlert } from '../shared/ui/form-alert';
+import { SelectField } from '../shared/ui/select-field';
+import { TextField } from '../shared/ui/text-field';
 import { releaseGroups } from './waiting-list-api';
 
 /** Release groups up to a rank, for every site or one; the allocator then books them in order. */

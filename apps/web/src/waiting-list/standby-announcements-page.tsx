@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { ApiProblemError } from '../api/api-error';
-import { describeError } from '../api/error-message';
+import { useApiClient } from '../shared/api/api-context';
+import { ApiProblemError } from '../shared/api/api-error';
+import { describeError } from '../shared/api/error-message';
 import { fetchCatalogue } from '../booking/booking-api';
-import { QueryState } from '../staff/query-state';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { QueryState } from '../shared/query-state';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { SelectField } from '../ui/select-field';
-import { TextField } from '../ui/text-field';
+import { FormAlert } from '../shared/ui/form-alert';
+import { SelectField } from '../shared/ui/select-field';
+import { TextField } from '../shared/ui/text-field';
 import { announceSpareDoses, fetchAnnouncements, fetchConfirmed, fetchProposals, type SpareDoseProposal } from './waiting-list-api';
 
 /** On the day: "N doses of P left at S until T"; offers go out in waves, the table shows how they are taken. */

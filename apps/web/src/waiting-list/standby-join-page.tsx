@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { takeManageToken } from '../booking/manage-token';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
+import { FormAlert } from '../shared/ui/form-alert';
 import { StandbyOptInForm } from './standby-opt-in-form';
 
 /** Standby from a booking: the manage token the booking page keeps proves whose booking it is. */

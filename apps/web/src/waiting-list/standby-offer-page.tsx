@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { ApiProblemError } from '../api/api-error';
-import { describeError } from '../api/error-message';
+import { useApiClient } from '../shared/api/api-context';
+import { ApiProblemError } from '../shared/api/api-error';
+import { describeError } from '../shared/api/error-message';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { StatusMessage } from '../ui/status-message';
+import { FormAlert } from '../shared/ui/form-alert';
+import { StatusMessage } from '../shared/ui/status-message';
 import { confirmStandbyOffer, type Announcement } from './waiting-list-api';
 
 type Answer = { kind: 'confirmed'; announcement: Announcement } | { kind: 'taken' } | { kind: 'expired' } | { kind: 'error'; message: string };

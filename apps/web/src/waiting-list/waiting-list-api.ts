@@ -1,4 +1,4 @@
-import type { ApiClient } from '../api/api-client';
+import type { ApiClient } from '../shared/api/api-client';
 import type {
   AllocationDeadLetter,
   Announcement,

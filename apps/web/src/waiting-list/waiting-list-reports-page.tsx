@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { QueryState } from '../staff/query-state';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { useApiClient } from '../shared/api/api-context';
+import { QueryState } from '../shared/query-state';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
 import { downloadReport, fetchReports, REPORT_NAMES } from './waiting-list-api';
 

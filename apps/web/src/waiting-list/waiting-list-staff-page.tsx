@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiClient } from '../api/api-context';
-import { describeError } from '../api/error-message';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
 import { fetchCatalogue } from '../booking/booking-api';
-import { Link } from '../routing/link';
-import { QueryState } from '../staff/query-state';
-import { useStaffQuery } from '../staff/use-staff-query';
+import { Link } from '../shared/routing/router';
+import { QueryState } from '../shared/query-state';
+import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
-import { FormAlert } from '../ui/form-alert';
-import { StatusMessage } from '../ui/status-message';
+import { FormAlert } from '../shared/ui/form-alert';
+import { StatusMessage } from '../shared/ui/status-message';
 import { ReleaseForm } from './release-form';
 import { fetchAllocationDeadLetters, fetchQueue, fetchReleases, replayAllocation, type AllocationDeadLetter, type QueueEntry } from './waiting-list-api';
 

@@ -1,12 +1,9 @@
-import { base45Decode } from './base45';
-import { CborTagged, decodeCbor, encodeSigStructure, type CborValue } from './cbor';
+import { base45Decode, coseAlgorithm, coseKeyId, decodeCbor, decodeCoseSign1, sigStructure } from '@vaccinate/eu-dcc/browser';
 import { UnreadableCodeError, PRODUCT_NAMES, type CertificateVerification } from './certificate-verification';
 import { dccKeyId, importVerifyKey, sameBytes, verifyEs256 } from './ecdsa.util';
 import { inflate } from './inflate.util';
 import { revocationOf, type IssuerDirectory, type IssuerTenant } from './issuer-directory';
 
-const COSE_ALG = 1;
-const COSE_KID = 4;
 const ES256 = -7;
 
 interface DccVaccination {
@@ -68,31 +65,16 @@ async function decodeCose(base45: string): Promise<Cose> {
     const compressed = base45Decode(base45);
     // A zlib stream starts with 0x78; the specification lets a decoder accept uncompressed COSE too.
     const bytes = compressed[0] === 0x78 ? await inflate(compressed, 'deflate') : compressed;
-    let message = decodeCbor(bytes);
-    if (message instanceof CborTagged) message = message.value;
-    if (!Array.isArray(message) || message.length !== 4) throw new UnreadableCodeError('not a COSE_Sign1');
-    const [protectedBytes, unprotected, payload, signature] = message;
-    if (!(protectedBytes instanceof Uint8Array) || !(payload instanceof Uint8Array) || !(signature instanceof Uint8Array)) {
-      throw new UnreadableCodeError('not a COSE_Sign1');
-    }
-    const header = protectedBytes.length > 0 ? decodeCbor(protectedBytes) : new Map<CborValue, CborValue>();
-    const kid = (header instanceof Map ? header.get(COSE_KID) : undefined) ?? (unprotected instanceof Map ? unprotected.get(COSE_KID) : undefined);
-    return {
-      protectedBytes,
-      payload,
-      signature,
-      alg: header instanceof Map ? header.get(COSE_ALG) : undefined,
-      kid: kid instanceof Uint8Array ? kid : undefined,
-    };
+    const message = decodeCoseSign1(bytes);
+    return { protectedBytes: message.protectedBytes, payload: message.payload, signature: message.signature, alg: coseAlgorithm(message), kid: coseKeyId(message) };
   } catch (error) {
-    if (error instanceof UnreadableCodeError) throw error;
     throw new UnreadableCodeError('the HC1 code does not decode', { cause: error });
   }
 }
 
 /** The tenant whose key has the code's kid and verifies its signature. */
 async function findSigner(cose: Cose, issuers: IssuerDirectory): Promise<{ signature: CertificateVerification['signature']; tenant?: IssuerTenant }> {
-  const signed = encodeSigStructure(cose.protectedBytes, cose.payload);
+  const signed = sigStructure(cose.protectedBytes, cose.payload);
   let kidMatched = false;
   for (const tenant of issuers.tenants) {
     const keys = await issuers.keys(tenant).catch(() => []);
@@ -107,10 +89,14 @@ async function findSigner(cose: Cose, issuers: IssuerDirectory): Promise<{ signa
   return { signature: kidMatched ? 'invalid' : 'unknown-issuer' };
 }
 
-/** CBOR maps to plain objects (keys as strings), for reading the DCC payload. */
-function toPlain(value: CborValue): unknown {
+/** CBOR maps to plain objects (keys as strings), for reading the DCC payload; a tag is read as its contents. */
+function toPlain(value: unknown): unknown {
   if (value instanceof Map) return Object.fromEntries([...value.entries()].map(([key, entry]) => [String(key as string | number), toPlain(entry)]));
   if (Array.isArray(value)) return value.map(toPlain);
-  if (value instanceof CborTagged) return toPlain(value.value);
+  if (value instanceof Uint8Array) return value;
+  if (typeof value === 'object' && value !== null) {
+    if ('tag' in value && 'contents' in value) return toPlain(value.contents);
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, toPlain(entry)]));
+  }
   return value;
 }

@@ -74,6 +74,8 @@ export const de: Messages = {
     birthDate: 'Bitte geben Sie ein Geburtsdatum ein: nicht in der Zukunft, nicht vor 1900.',
     pattern: 'Bitte prüfen Sie das Format dieses Felds.',
     tooLong: 'Das ist zu lang.',
+    range: 'Diese Zahl liegt außerhalb des erlaubten Bereichs.',
+    number: 'Bitte geben Sie eine ganze Zahl ein.',
   },
   unknownTenant: {
     title: 'Unter dieser Adresse gibt es kein Impfzentrum',

@@ -76,6 +76,8 @@ export const en = {
     birthDate: 'Please enter a birth date: not in the future, not before 1900.',
     pattern: 'Please check the format of this field.',
     tooLong: 'This is too long.',
+    range: 'This number is outside the allowed range.',
+    number: 'Please enter a whole number.',
   },
   unknownTenant: {
     title: 'No vaccination center at this address',

@@ -7,9 +7,13 @@ const RULE_KEYS: Record<string, string> = {
   required: 'validation.required',
   'format:email': 'validation.email',
   'format:date': 'validation.date',
+  'format:date-time': 'validation.date',
   'format:birth-date': 'validation.birthDate',
   pattern: 'validation.pattern',
   length: 'validation.tooLong',
+  range: 'validation.range',
+  // Forms send text as text; a type problem is a number input that holds no number.
+  type: 'validation.number',
 };
 
 /** A problem in the reader's language; an empty input is "fill in this field" whatever format it lacks. */
@@ -29,12 +33,32 @@ export function contractFieldErrors<F extends string>(contract: Contract, reques
   const errors: FieldErrors<F> = {};
   if (result.ok) return errors;
   for (const problem of result.problems) {
-    const name = problem.field.startsWith(prefix) ? problem.field.slice(prefix.length) : null;
-    if (name !== null && (fields as readonly string[]).includes(name)) errors[name as F] ??= problemText(problem, t, valueAt(request, problem.field));
+    const path = problem.field.startsWith(prefix) ? problem.field.slice(prefix.length) : null;
+    // A problem inside a list or group (`followUpIntervals.0.minDays`) goes under the input for the whole.
+    const name = path === null ? null : [path, path.split('.')[0]].find((candidate) => (fields as readonly string[]).includes(candidate ?? ''));
+    if (name) errors[name as F] ??= problemText(problem, t, valueAt(request, problem.field));
   }
   return errors;
 }
 
 function valueAt(request: unknown, field: string): unknown {
   return field.split('.').reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined), request);
+}
+
+/**
+ * The check every form runs before it sends: the request's contract, each problem under its input
+ * in the reader's language, then `more` (what a schema cannot say: a date in the past, a schedule
+ * out of order) for the inputs the contract found fine. The API checks the same contract again.
+ */
+export function checkForm<F extends string>(
+  contract: Contract,
+  request: unknown,
+  fields: readonly F[],
+  t: TFunction,
+  more: FieldErrors<F> = {},
+  prefix = '',
+): FieldErrors<F> {
+  const errors = contractFieldErrors(contract, request, fields, prefix, t);
+  for (const field of fields) if (more[field] !== undefined) errors[field] ??= more[field];
+  return errors;
 }

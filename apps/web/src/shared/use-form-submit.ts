@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblemError } from '../api/api-error';
-import { describeError } from '../api/error-message';
-import { splitFieldProblems, type FieldErrors } from '../api/field-errors';
-import { useFocusOnError } from '../ui/use-focus-on-error';
+import { ApiProblemError } from './api/api-error';
+import { describeError } from './api/error-message';
+import { splitFieldProblems, type FieldErrors } from './api/field-errors';
+import { useFocusOnError } from './ui/use-focus-on-error';
 
 /**
  * The submit cycle every staff form shares: local checks, the request, the API's field problems

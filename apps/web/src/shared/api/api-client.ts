@@ -60,8 +60,8 @@ export class ApiClient {
   }
 
   /** A file download (an .ics, say): the same errors as JSON calls, the body as a Blob. */
-  async blob(path: string, options: RequestOptions = {}): Promise<Blob> {
-    const response = await this.send('GET', path, options);
+  async blob(path: string, options: RequestOptions = {}, method: HttpMethod = 'GET'): Promise<Blob> {
+    const response = await this.send(method, path, options);
     return response.blob();
   }
 

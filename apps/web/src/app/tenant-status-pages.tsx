@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AppFooter } from '../layout/app-footer';
 import { AppShell } from '../layout/app-shell';
 import { LanguageSwitch } from '../layout/language-switch';
-import { LoadingIndicator } from '../ui/status-message';
+import { LoadingIndicator } from '../shared/ui/status-message';
 
 /** Before a tenant is known there is no brand to show: a neutral header with the language switch. */
 function NeutralShell({ title, children }: { title: string; children: ReactNode }) {

@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
+import { BrowserRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../i18n/i18n';
 import { createFetchMock, jsonResponse } from '../test/fetch-mock';
@@ -11,7 +12,9 @@ function renderGate(hostname: string, fetchImpl: typeof fetch) {
   const i18n = createI18n('en');
   render(
     <I18nextProvider i18n={i18n}>
-      <TenantGate hostname={hostname} fetchImpl={fetchImpl} />
+      <BrowserRouter>
+        <TenantGate hostname={hostname} fetchImpl={fetchImpl} />
+      </BrowserRouter>
     </I18nextProvider>,
   );
   return i18n;
@@ -28,7 +31,7 @@ describe('TenantGate', () => {
     renderGate('acme.localhost', directoryFetch().fetch);
 
     expect((await screen.findByTestId('tenant-name')).textContent).toBe('ACME Corporation');
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Book your vaccination');
+    expect((await screen.findByRole('heading', { level: 1 })).textContent).toBe('Book your vaccination');
     // The title follows the page once it has loaded what it shows; on a busy machine that is a moment later.
     await waitFor(() => expect(document.title).toBe('ACME Corporation'));
     expect(document.documentElement.style.getPropertyValue('--brand-primary')).toBe('#0b5fff');

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TenantApp } from '../app/tenant-app';
+import { TenantApp } from './tenant-app';
 import { browserLanguages, readStoredLocale, resolveLocale } from '../i18n/locale-resolver';
-import { applyBranding } from './branding';
-import { resolveTenant, type TenantResolution } from './tenant-resolver';
+import { applyBranding } from '../tenant/branding';
+import { resolveTenant, type TenantResolution } from '../tenant/tenant-resolver';
 import { DirectoryUnavailablePage, TenantLoadingPage, UnknownTenantPage } from './tenant-status-pages';
 
 interface TenantGateProps {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAppointment, formatDateTime, formatTime, isTimeZone, localDateOf } from './date-format.util';
-import { requiresEmployeeNumber, tenantTimeZone } from './tenant-settings';
+import { formatAppointment, formatDateTime, formatTime, localDateOf } from './date-format.util';
 
 describe('times in the tenant time zone', () => {
   it('shows an instant as the wall-clock time of the given zone', () => {
@@ -26,18 +25,5 @@ describe('times in the tenant time zone', () => {
     const local = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
     expect(formatTime(instant, 'en')).toBe(local);
     expect(formatTime('not a time', 'en', 'Europe/Berlin')).toBe('not a time');
-  });
-
-  it('reads the catalogue settings defensively', () => {
-    const products: never[] = [];
-    expect(isTimeZone('Europe/Berlin')).toBe(true);
-    expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
-    expect(tenantTimeZone({ products, timeZone: 'Europe/Berlin' })).toBe('Europe/Berlin');
-    expect(tenantTimeZone({ products, timeZone: 'Mars/Olympus_Mons' })).toBeUndefined();
-    expect(tenantTimeZone({ products, timeZone: 60 })).toBeUndefined();
-    expect(tenantTimeZone({ products })).toBeUndefined();
-    expect(requiresEmployeeNumber({ products, requireEmployeeNumber: true })).toBe(true);
-    expect(requiresEmployeeNumber({ products, requireEmployeeNumber: 'true' })).toBe(false);
-    expect(requiresEmployeeNumber({ products })).toBe(false);
   });
 });

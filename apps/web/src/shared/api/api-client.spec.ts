@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createFetchMock, jsonResponse, problemResponse } from '../test/fetch-mock';
+import { createFetchMock, jsonResponse, problemResponse } from '../../test/fetch-mock';
 import { ApiClient } from './api-client';
 import { ApiNetworkError, ApiProblemError } from './api-error';
 

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiProblemError } from '../api/api-error';
-import { describeError } from '../api/error-message';
-import type { RefreshingResource } from '../api/use-refreshing-resource';
-import { FormAlert } from '../ui/form-alert';
-import { LoadingIndicator } from '../ui/status-message';
+import { ApiProblemError } from './api/api-error';
+import { describeError } from './api/error-message';
+import type { RefreshingResource } from './api/use-api-query';
+import { FormAlert } from './ui/form-alert';
+import { LoadingIndicator } from './ui/status-message';
 
 /** Loading, failure (with retry) or the loaded content of a staff page. */
 export function QueryState<T>({
