@@ -12,6 +12,8 @@ import { clientIp, startBenchTenant } from './tenant-setup';
 const ROOT = resolve(__dirname, '..', '..');
 const CONNECTIONS = 100;
 const DURATION_SECONDS = 10;
+/** `--seconds N`: how long a timed scenario runs when one is picked with `--only` (1 s unless given). */
+const ONLY_SECONDS = process.argv.includes('--seconds') ? Number(process.argv[process.argv.indexOf('--seconds') + 1]) : 1;
 const BURST_ATTEMPTS = 15_000;
 const INTAKE_ATTEMPTS = 10_000;
 /** The burst and the intake run this many clients; the database ceiling is measured at the same concurrency. */
@@ -24,10 +26,14 @@ function dateIn(days: number): string {
 
 /**
  * `--only burst` (or `hello`, `ceiling`, `availability`, `intake`) runs one scenario (for profiling it); results are written only for a full run.
+ * `--seconds N` lengthens such a run. BENCH_LOG_LEVEL=info (with BENCH_LOG_ROUTE=forwarded: through a second process) measures the request log.
  * `--only contracts` measures the request validators alone and writes `bench/results-contracts.json`.
  */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const runs = (scenario: 'hello' | 'ceiling' | 'availability' | 'burst' | 'intake' | 'contracts') => only === undefined || only === scenario;
+/** A scenario picked alone still measures the ceiling it is stated against. */
+const runsHello = runs('hello') || only === 'availability' || only === 'burst';
+const runsCeiling = runs('ceiling') || only === 'burst' || only === 'intake';
 const NOT_RUN: LoadResult = { requests: 0, durationSeconds: 0, requestsPerSecond: 0, latencyMs: { p50: 0, p90: 0, p99: 0, max: 0 }, statusCodes: {}, errors: 0, timeouts: 0 };
 
 async function main(): Promise<void> {
@@ -42,10 +48,10 @@ async function main(): Promise<void> {
   }
 
   let helloResult = NOT_RUN;
-  if (runs('hello')) {
+  if (runsHello) {
     const helloPort = await freePort();
     const hello = await startNode(join(__dirname, 'hello-server.js'), { PORT: String(helloPort) }, `http://127.0.0.1:${helloPort}/`);
-    helloResult = await load({ url: `http://127.0.0.1:${helloPort}/`, connections: CONNECTIONS, duration: only ? 1 : DURATION_SECONDS });
+    helloResult = await load({ url: `http://127.0.0.1:${helloPort}/`, connections: CONNECTIONS, duration: only ? ONLY_SECONDS : DURATION_SECONDS });
     await stop(hello);
     console.log(`node:http hello: ${helloResult.requestsPerSecond} req/s, p99 ${helloResult.latencyMs.p99} ms`);
   }
@@ -53,15 +59,15 @@ async function main(): Promise<void> {
   const tenant = await startBenchTenant(ROOT);
   try {
     let ceiling: DatabaseCeiling = { connections: 0, transactions: 0, durationSeconds: 0, commitsPerSecond: 0, latencyMs: { p50: 0, p99: 0 } };
-    if (runs('ceiling')) {
+    if (runsCeiling) {
       ceiling = await databaseCeiling(tenant.postgres.adminUrl, BURST_CLIENTS, only ? 2 : CEILING_SECONDS);
       console.log(`raw pg single-row INSERT transactions, ${ceiling.connections} clients: ${ceiling.commitsPerSecond} commits/s, p99 ${ceiling.latencyMs.p99} ms`);
       if (only === 'ceiling') return;
     }
     if (only === 'intake') {
-      const intake = await intakeBurst(tenant.baseUrl, tenant.databaseUrl, INTAKE_ATTEMPTS, 128);
+      const intake = await intakeBurst(tenant.baseUrl, tenant.databaseUrl, INTAKE_ATTEMPTS, BURST_CLIENTS);
       console.log(
-        `waiting-list intake: ${intake.requestsPerSecond} registrations/s, p99 ${intake.latencyMs.p99} ms, ` +
+        `waiting-list intake: ${intake.requestsPerSecond} registrations/s (${share(intake.requestsPerSecond, ceiling.commitsPerSecond)} of raw INSERT), p99 ${intake.latencyMs.p99} ms, ` +
           `${intake.accepted} answered 202, ${intake.stored} stored, ${intake.lost} lost, statuses ${JSON.stringify(intake.statusCodes)}`,
       );
       return;
@@ -77,11 +83,12 @@ async function main(): Promise<void> {
       },
     ];
     await load({ url: availabilityUrl, connections: CONNECTIONS, duration: 2, requests: visitors }); // warm-up
-    const availability = await load({ url: availabilityUrl, connections: CONNECTIONS, duration: only ? 1 : DURATION_SECONDS, requests: visitors });
+    const availability = await load({ url: availabilityUrl, connections: CONNECTIONS, duration: only ? ONLY_SECONDS : DURATION_SECONDS, requests: visitors });
     console.log(
       `availability: ${availability.requestsPerSecond} req/s, p99 ${availability.latencyMs.p99} ms, ${share(availability.requestsPerSecond, helloResult.requestsPerSecond)} of node:http, ` +
         `statuses ${JSON.stringify(availability.statusCodes)}`,
     );
+    if (only === 'availability') return;
 
     const burst = await bookingBurst(tenant.baseUrl, tenant.databaseUrl, setup, BURST_ATTEMPTS, BURST_CLIENTS);
     console.log(
@@ -106,7 +113,7 @@ async function main(): Promise<void> {
     const results = {
       measuredAt: new Date().toISOString(),
       machine,
-      settings: { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, apiLogLevel: 'warn', apiProcesses: 1 },
+      settings: { connections: CONNECTIONS, durationSeconds: DURATION_SECONDS, apiLogLevel: process.env['BENCH_LOG_LEVEL'] ?? 'warn', apiProcesses: 1 },
       helloNodeHttp: helloResult,
       databaseCeiling: ceiling,
       availabilityCached: availability,
