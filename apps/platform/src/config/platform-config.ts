@@ -14,6 +14,19 @@ export interface PlatformConfig {
   /** When set, an existing server's admin URL is used instead of the embedded one. */
   adminDatabaseUrl: string | undefined;
   tenantsFile: string;
+  /** The tenant APIs' LOG_LEVEL: at info every request writes a line, at warn none does. */
+  apiLogLevel: ApiLogLevel;
+}
+
+const API_LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type ApiLogLevel = (typeof API_LOG_LEVELS)[number];
+
+function logLevel(env: NodeJS.ProcessEnv, problems: string[]): ApiLogLevel {
+  const raw = env['LOG_LEVEL'];
+  if (raw === undefined || raw === '') return 'info';
+  if ((API_LOG_LEVELS as readonly string[]).includes(raw)) return raw as ApiLogLevel;
+  problems.push(`LOG_LEVEL: must be one of ${API_LOG_LEVELS.join(', ')}`);
+  return 'info';
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
@@ -40,6 +53,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     certificatesPort: port(env, 'CERTIFICATES_PORT', 3202, problems),
     adminDatabaseUrl: env['DATABASE_URL'] || undefined,
     tenantsFile: resolve(root, env['LOCAL_TENANTS_FILE'] || 'apps/platform/local-tenants.json'),
+    apiLogLevel: logLevel(env, problems),
   };
   if (config.adminDatabaseUrl && !/^postgres(ql)?:\/\//.test(config.adminDatabaseUrl)) {
     problems.push('DATABASE_URL: must be a postgres:// URL of a role that may create roles and databases');
