@@ -9,6 +9,8 @@ import { documentAnswer } from './availability-answer';
 import { AvailabilityService } from './availability.service';
 
 const AVAILABILITY_ROUTE = '/api/availability';
+/** Visitors of one tenant ask a handful of distinct queries; each is checked against the contract once. */
+const REMEMBERED_QUERIES = 1_000;
 
 /**
  * `GET /api/availability` is polled by every visitor during a sell-out. It is public, takes only its
@@ -18,6 +20,8 @@ const AVAILABILITY_ROUTE = '/api/availability';
  */
 @Injectable()
 export class AvailabilityFastPath {
+  private readonly queries = new Map<string, AvailabilityQuery | null>();
+
   constructor(
     private readonly availability: AvailabilityService,
     private readonly limiter: RateLimiter,
@@ -26,11 +30,11 @@ export class AvailabilityFastPath {
   /** False when the request goes on to the controller. */
   async answer(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     if (request.method !== 'GET' || request.routeOptions.url !== AVAILABILITY_ROUTE) return false;
-    const query = AvailabilityQuery.validate({ ...(request.query as Record<string, unknown>) });
-    if (!query.ok) return false;
+    const query = this.checkedQuery(request);
+    if (!query) return false;
     try {
       await this.limiter.take('availability', request.ip);
-      const document = await this.availability.forDoseKindJson(query.value.productId, query.value.doseKind, query.value.siteId ?? null);
+      const document = await this.availability.forDoseKindJson(query.productId, query.doseKind, query.siteId ?? null);
       const answer = documentAnswer(document, request.headers);
       void reply.code(answer.status).headers(answer.headers).send(answer.body ?? undefined);
     } catch (error) {
@@ -44,6 +48,17 @@ export class AvailabilityFastPath {
       } else throw error;
     }
     return true;
+  }
+
+  /** The query if the contract accepts it, else null; remembered by the URL it came in. */
+  private checkedQuery(request: FastifyRequest): AvailabilityQuery | null {
+    const known = this.queries.get(request.url);
+    if (known !== undefined) return known;
+    const checked = AvailabilityQuery.validate({ ...(request.query as Record<string, unknown>) });
+    const query = checked.ok ? checked.value : null;
+    if (this.queries.size >= REMEMBERED_QUERIES) this.queries.clear();
+    this.queries.set(request.url, query);
+    return query;
   }
 }
 

@@ -8,7 +8,7 @@ import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { todayIn } from '../../common/time-zone';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import type { CachedDocument } from './availability-answer';
+import { cachedDocument, type CachedDocument } from './availability-answer';
 import { AvailabilityNotifications } from './availability-notifications';
 import { AvailabilityRepository, type AvailabilityQuery } from './availability.repository';
 import { BookingException, BookingExceptionCode } from './booking.exception';
@@ -35,6 +35,8 @@ interface CacheEntry {
 export class AvailabilityService {
   private readonly cache = new Map<string, CacheEntry>();
   private generation = 0;
+  /** Today and the horizon, worked out once a second rather than on every poll. */
+  private horizon = { at: 0, fromDate: '', toDate: '' };
 
   constructor(
     private readonly availability: AvailabilityRepository,
@@ -51,8 +53,8 @@ export class AvailabilityService {
   /** The Availability document as JSON text. */
   async forDoseKindJson(productId: string, doseKind: DoseKind, siteId: string | null): Promise<CachedDocument> {
     await this.catalogue.product(productId);
-    const today = todayIn(this.config.timeZone);
-    const query = { productId, doseKind, siteId, fromDate: today, toDate: addDays(today, HORIZON_DAYS) };
+    const { fromDate, toDate } = this.currentHorizon();
+    const query = { productId, doseKind, siteId, fromDate, toDate };
     return this.cached('days', query, (days): Availability => ({ productId, doseKind, days }));
   }
 
@@ -65,6 +67,15 @@ export class AvailabilityService {
     const window = followUpWindow(product, 2, place.localDate);
     const query = { productId, doseKind: 'followUp' as const, siteId: siteId ?? place.siteId, fromDate: window.earliest, toDate: window.latest };
     return this.cached('follow-up', query, (days): FollowUpAvailability => ({ window, days }));
+  }
+
+  private currentHorizon(): { fromDate: string; toDate: string } {
+    const now = Date.now();
+    if (now - this.horizon.at >= 1_000) {
+      const today = todayIn(this.config.timeZone, new Date(now));
+      this.horizon = { at: now, fromDate: today, toDate: addDays(today, HORIZON_DAYS) };
+    }
+    return this.horizon;
   }
 
   private cached(
@@ -81,7 +92,7 @@ export class AvailabilityService {
       const json = Buffer.from(JSON.stringify(document(days)));
       const [gzipped, brotli] = await Promise.all([gzipAsync(json), brotliAsync(json, BROTLI_OPTIONS)]);
       // The same days give the same tag, so a refresh without a change still answers 304.
-      return { json, gzip: gzipped, br: brotli, etag: `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
+      return cachedDocument(json, gzipped, brotli, `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`);
     });
     this.cache.set(key, { at: now, generation: this.generation, document: cached });
     cached.catch(() => this.cache.delete(key));
