@@ -24,10 +24,16 @@ const brotliAsync = promisify(brotliCompress);
 /** Quality 5 compresses these documents about as well as 11 in a fraction of the time; a document is compressed on every change. */
 const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
 
+/** Past this age a stale document is no longer answered while its refresh runs (the database may be down). */
+const STALE_MAX_MS = 30_000;
+
 interface CacheEntry {
   at: number;
   generation: number;
   document: Promise<CachedDocument>;
+  built: boolean;
+  /** The last document built for this key, answered while a newer one is built. */
+  last: { at: number; document: CachedDocument } | null;
 }
 
 /** Availability from an in-process cache, invalidated through Postgres LISTEN/NOTIFY. */
@@ -86,17 +92,32 @@ export class AvailabilityService {
     const now = Date.now();
     const entry = this.cache.get(key);
     const fresh = entry && now - entry.at < TTL_MS && (entry.generation === this.generation || now - entry.at < COALESCE_MS);
-    if (fresh) return entry.document;
-    // One query serves every request that arrives while it runs.
+    if (fresh) return answerFrom(entry, now);
+    // One query serves every request that arrives while it runs; they are answered the last
+    // document meanwhile, so a refresh never holds a poll up behind the database.
     const cached = this.availability.find(query).then(async (days) => {
       const json = Buffer.from(JSON.stringify(document(days)));
       const [gzipped, brotli] = await Promise.all([gzipAsync(json), brotliAsync(json, BROTLI_OPTIONS)]);
       // The same days give the same tag, so a refresh without a change still answers 304.
       return cachedDocument(json, gzipped, brotli, `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`);
     });
-    this.cache.set(key, { at: now, generation: this.generation, document: cached });
-    cached.catch(() => this.cache.delete(key));
+    const refreshing: CacheEntry = { at: now, generation: this.generation, document: cached, built: false, last: entry?.last ?? null };
+    this.cache.set(key, refreshing);
+    cached.then(
+      (built) => {
+        refreshing.built = true;
+        refreshing.last = { at: now, document: built };
+      },
+      () => {
+        if (this.cache.get(key) === refreshing) this.cache.delete(key);
+      },
+    );
     if (this.cache.size > 5_000) this.cache.delete(this.cache.keys().next().value as string);
-    return cached;
+    return answerFrom(refreshing, now);
   }
+}
+
+function answerFrom(entry: CacheEntry, now: number): Promise<CachedDocument> {
+  if (entry.built || !entry.last || now - entry.last.at >= STALE_MAX_MS) return entry.document;
+  return Promise.resolve(entry.last.document);
 }
