@@ -104,6 +104,8 @@ async function main(): Promise<void> {
         `p99 ${soldOut.latencyMs.p99} ms, statuses ${JSON.stringify(soldOut.statusCodes)}`,
     );
 
+    if (only === 'burst') return;
+
     const intake = await intakeBurst(tenant.baseUrl, tenant.databaseUrl, INTAKE_ATTEMPTS, BURST_CLIENTS);
     console.log(
       `waiting-list intake: ${intake.requestsPerSecond} registrations/s (${share(intake.requestsPerSecond, ceiling.commitsPerSecond)} of raw INSERT), p99 ${intake.latencyMs.p99} ms, ` +
