@@ -79,6 +79,10 @@ export interface BurstResult extends LoadResult {
   overbookedSlots: number;
   doubleBookings: number;
   bookingsMatchingAnswers: boolean;
+  /** From the first attempt to the last 201. */
+  sellOutSeconds: number;
+  /** Bookings committed per second until the sell-out, apart from the attempts answered 409. */
+  committedPerSecond: number;
 }
 
 /** Every client books as fast as it can, each attempt a different person and slot, until the attempts run out. */
@@ -121,8 +125,12 @@ export async function bookingBurst(baseUrl: string, databaseUrl: string, setup: 
   const booked = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM appointment WHERE status = 'booked'");
   const counters = await client.query<{ n: number }>('SELECT coalesce(sum(booked_first), 0)::int AS n FROM slot');
   await client.end();
+  const sellOutSeconds = result.lastCreatedSeconds ?? 0;
+  const created = result.statusCodes['201'] ?? 0;
   return {
     ...result,
+    sellOutSeconds,
+    committedPerSecond: sellOutSeconds > 0 ? Math.round(created / sellOutSeconds) : 0,
     attempts,
     places: setup.slotIds.length * setup.capacity,
     booked: booked.rows[0]?.n ?? 0,

@@ -8,6 +8,8 @@ export interface LoadResult {
   statusCodes: Record<string, number>;
   errors: number;
   timeouts: number;
+  /** Seconds from the start to the last 201 (a burst's time to sell out); absent when none came. */
+  lastCreatedSeconds?: number;
 }
 
 type Options = autocannon.Options;
@@ -21,6 +23,7 @@ export function load(options: Options): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let lastResponse = started;
+    let lastCreated: number | null = null;
     const instance = autocannon({ ...options, workers: undefined } as Options, (error, result) => {
       if (error) return reject(error);
       const statusCodes: Record<string, number> = {};
@@ -34,10 +37,12 @@ export function load(options: Options): Promise<LoadResult> {
         statusCodes,
         errors: result.errors,
         timeouts: result.timeouts,
+        ...(lastCreated === null ? {} : { lastCreatedSeconds: Math.round(lastCreated - started) / 1000 }),
       });
     });
-    instance.on('response', () => {
+    instance.on('response', (_client, statusCode) => {
       lastResponse = performance.now();
+      if (statusCode === 201) lastCreated = lastResponse;
     });
   });
 }

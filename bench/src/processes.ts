@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -23,15 +24,23 @@ export function runNode(script: string, args: string[], env: Record<string, stri
   });
 }
 
+/**
+ * Where a server's stdout goes: nowhere (`ignore`), or through another process that reads and
+ * summarises every line (`forwarded`), as a launcher reading its API's output would.
+ */
+export type StdoutRoute = 'ignore' | 'forwarded';
+
 /** Starts a long-running node process and waits until `readyUrl` answers 200. */
-export async function startNode(script: string, env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
+export async function startNode(script: string, env: Record<string, string>, readyUrl: string, stdout: StdoutRoute = 'ignore'): Promise<ChildProcess> {
   // BENCH_NODE_ARGS (e.g. --cpu-prof) profiles the server under load.
   const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const forwarder = stdout === 'forwarded' ? spawn(process.execPath, [join(__dirname, 'log-forwarder.js')], { stdio: ['pipe', 'ignore', 'inherit'] }) : null;
   const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { PATH: process.env['PATH'] ?? '', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', forwarder?.stdin ?? 'ignore', 'inherit'],
     cwd: process.env['BENCH_PROFILE_DIR'] ?? process.cwd(),
   });
+  if (forwarder) child.once('exit', () => forwarder.kill('SIGTERM'));
   for (let i = 0; i < 300; i += 1) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
     try {

@@ -29,8 +29,8 @@ export async function startBenchTenant(root: string): Promise<BenchTenant> {
   const port = await freePort();
   const env = {
     ...apiEnvironment({ slug: 'bench', publicUrl: 'http://bench.localhost:8080', databaseUrl, secrets, port, initialAdminEmail: 'admin@bench.example' }),
-    // Request lines are not logged during the run: at tens of thousands per second the log would be the benchmark.
-    LOG_LEVEL: 'warn',
+    // Request lines are not logged during the run unless BENCH_LOG_LEVEL=info asks what they cost.
+    LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
     CAPTCHA_MAX_NUMBER: '100',
     DATABASE_POOL_MAX: process.env['BENCH_POOL_MAX'] ?? '20',
   };
@@ -38,7 +38,9 @@ export async function startBenchTenant(root: string): Promise<BenchTenant> {
   await runNode(cli, ['migrate'], env);
   await runNode(cli, ['bootstrap-admin'], env);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const api = await startNode(join(root, 'apps/api/dist/main.js'), env, `${baseUrl}/api/health/ready`);
+  // BENCH_LOG_ROUTE=forwarded passes the API's stdout through a second process, as a launcher reading it would.
+  const route = process.env['BENCH_LOG_ROUTE'] === 'forwarded' ? 'forwarded' : 'ignore';
+  const api = await startNode(join(root, 'apps/api/dist/main.js'), env, `${baseUrl}/api/health/ready`, route);
   const adminToken = await signIn(baseUrl, 'admin@bench.example', secrets.initialAdminPassword);
   return { postgres, api, baseUrl, databaseUrl, adminToken };
 }

@@ -9,6 +9,7 @@ import type { ApiConfig } from '../config/api-config';
 import { ApiMetrics, attachMetrics } from '../metrics/api-metrics';
 import { Sql } from '../database/sql';
 import { SoldOutShortcut, registerSoldOutShortcut } from '../modules/booking/sold-out-shortcut';
+import { AvailabilityFastPath, registerAvailabilityFastPath } from '../modules/booking/availability-fast-path';
 import { OpenApiDocumentHolder } from '../modules/openapi/openapi.controller';
 import { registerInputGuard } from './input-guard';
 import { openApiDocument, tenantOpenApiDocument } from '../modules/openapi/openapi-document';
@@ -41,11 +42,14 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   metrics?.registerRequestHook(app.getHttpAdapter().getInstance());
   let shortcut: SoldOutShortcut | null = null;
   registerSoldOutShortcut(app.getHttpAdapter().getInstance(), () => shortcut);
+  let availability: AvailabilityFastPath | null = null;
+  registerAvailabilityFastPath(app.getHttpAdapter().getInstance(), () => availability);
   app.setGlobalPrefix(API_PREFIX, { exclude: ROOT_ROUTES });
   app.useGlobalFilters(new ProblemFilter(logger));
   app.enableShutdownHooks();
   await app.init();
   shortcut = app.get(SoldOutShortcut);
+  availability = app.get(AvailabilityFastPath);
   if (metrics) {
     const sql = app.get(Sql);
     metrics.watchDatabase(sql.connectionPool, (text, params) => sql.query(text, params));

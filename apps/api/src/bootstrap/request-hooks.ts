@@ -20,6 +20,8 @@ export function registerRequestHooks(fastify: FastifyInstance, logger: Logger): 
     requestContext.run({ requestId: String(request.id), clientIp: request.ip }, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
+    // The operator's LOG_LEVEL decides; below info a request costs no line at all.
+    if (!logger.isLevelEnabled('info')) return done();
     logger.info(
       {
         requestId: request.id,

@@ -16,6 +16,19 @@ export interface PlatformConfig {
   tenantsFile: string;
   /** `OTEL_EXPORTER_OTLP_ENDPOINT`: when set, the gateway and every service it starts send traces there. */
   otlpEndpoint: string | undefined;
+  /** The tenant APIs' LOG_LEVEL: at info every request writes a line, at warn none does. */
+  apiLogLevel: ApiLogLevel;
+}
+
+const API_LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type ApiLogLevel = (typeof API_LOG_LEVELS)[number];
+
+function logLevel(env: NodeJS.ProcessEnv, problems: string[]): ApiLogLevel {
+  const raw = env['LOG_LEVEL'];
+  if (raw === undefined || raw === '') return 'info';
+  if ((API_LOG_LEVELS as readonly string[]).includes(raw)) return raw as ApiLogLevel;
+  problems.push(`LOG_LEVEL: must be one of ${API_LOG_LEVELS.join(', ')}`);
+  return 'info';
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
@@ -48,6 +61,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     adminDatabaseUrl: env['DATABASE_URL'] || undefined,
     tenantsFile: resolve(root, env['LOCAL_TENANTS_FILE'] || 'apps/platform/local-tenants.json'),
     otlpEndpoint: env['OTEL_EXPORTER_OTLP_ENDPOINT']?.replace(/\/$/, '') || undefined,
+    apiLogLevel: logLevel(env, problems),
   };
   if (config.otlpEndpoint && !/^https?:\/\/[^/]/.test(config.otlpEndpoint)) problems.push('OTEL_EXPORTER_OTLP_ENDPOINT: must be an http(s) URL');
   if (config.adminDatabaseUrl && !/^postgres(ql)?:\/\//.test(config.adminDatabaseUrl)) {

@@ -1,11 +1,12 @@
-import { Controller, Get, Header, Headers, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Availability, AvailabilityQuery, FollowUpAvailability, FollowUpAvailabilityQuery } from '@vaccinate/api-contracts';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ContractDocumentAnswer, ContractQuery } from '../../common/contract/contract.decorators';
 import { RateLimit } from '../../common/rate-limit';
 import { Public } from '../auth/access.decorators';
-import { AvailabilityService, type CachedDocument } from './availability.service';
+import { documentAnswer, type CachedDocument } from './availability-answer';
+import { AvailabilityService } from './availability.service';
 
 @ApiTags('booking')
 @Controller('availability')
@@ -15,36 +16,31 @@ export class AvailabilityController {
   @Get()
   @Public()
   @RateLimit('availability')
-  @Header('cache-control', 'no-cache')
   @ContractDocumentAnswer(200, Availability, 'Days and slots with free places for a vaccine and dose kind')
   async forDoseKind(
     @ContractQuery(AvailabilityQuery) query: AvailabilityQuery,
-    @Headers('accept-encoding') acceptEncoding: string | undefined,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string | Buffer> {
-    return answer(await this.availability.forDoseKindJson(query.productId, query.doseKind, query.siteId ?? null), acceptEncoding, reply);
+  ): Promise<Buffer | string> {
+    return answer(await this.availability.forDoseKindJson(query.productId, query.doseKind, query.siteId ?? null), request, reply);
   }
 
   @Get('follow-up')
   @Public()
   @RateLimit('availability')
-  @Header('cache-control', 'no-cache')
   @ContractDocumentAnswer(200, FollowUpAvailability, "Slots inside the product's interval after a first dose in firstSlotId")
   async forFollowUp(
     @ContractQuery(FollowUpAvailabilityQuery) query: FollowUpAvailabilityQuery,
-    @Headers('accept-encoding') acceptEncoding: string | undefined,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string | Buffer> {
-    return answer(await this.availability.forFollowUpJson(query.productId, query.firstSlotId, query.siteId ?? null), acceptEncoding, reply);
+  ): Promise<Buffer | string> {
+    return answer(await this.availability.forFollowUpJson(query.productId, query.firstSlotId, query.siteId ?? null), request, reply);
   }
 }
 
-/** The cached document, compressed when the client accepts it (every browser does). */
-function answer(document: CachedDocument, acceptEncoding: string | undefined, reply: FastifyReply): string | Buffer {
-  void reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
-  if (acceptEncoding && /\bgzip\b/.test(acceptEncoding)) {
-    void reply.header('content-encoding', 'gzip');
-    return document.gzip;
-  }
-  return document.json;
+/** The cached document in the client's coding, or 304 when the client holds it already. */
+function answer(document: CachedDocument, request: FastifyRequest, reply: FastifyReply): Buffer | string {
+  const { status, headers, body } = documentAnswer(document, request.headers);
+  void reply.status(status).headers(headers);
+  return body ?? '';
 }

@@ -17,6 +17,7 @@ import { RecentBookings } from './recent-bookings';
 import { ReminderJob } from './reminder.job';
 import { SlotDirectory } from './slot-directory';
 import { SoldOutShortcut } from './sold-out-shortcut';
+import { AvailabilityFastPath } from './availability-fast-path';
 import { SoldOutSlots } from './sold-out-slots';
 
 @Module({
@@ -34,8 +35,9 @@ import { SoldOutSlots } from './sold-out-slots';
     ReminderJob,
     SlotDirectory,
     SoldOutShortcut,
+    AvailabilityFastPath,
     SoldOutSlots,
   ],
-  exports: [BookingChangeService, SoldOutShortcut, BookingService, BookingViewRepository, SlotDirectory, AvailabilityNotifications],
+  exports: [BookingChangeService, SoldOutShortcut, AvailabilityFastPath, BookingService, BookingViewRepository, SlotDirectory, AvailabilityNotifications],
 })
 export class BookingModule {}
