@@ -84,7 +84,8 @@ export function createGateway(routes: GatewayRoutes): FastifyInstance {
   void app.register(fastifyStatic, {
     root: routes.webRoot,
     cacheControl: false,
-    index: false,
+    // `/` is the app's start page; a folder without one falls through to the app below.
+    index: 'index.html',
     setHeaders: (reply, path) => void reply.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   // Any other page is the app's own route: index.html, so a reload works.

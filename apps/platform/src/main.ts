@@ -35,11 +35,12 @@ async function main(): Promise<void> {
     stopping = true;
     log('Stopping…');
     await gateway.close();
-    await tracing?.shutdown();
     await Promise.all(running.map((tenant) => tenant.stop()));
     await certificates?.stop();
     await mail?.stop();
     await database?.stop();
+    // Last, and never in the way: a collector gone away must not leave the services above running.
+    await tracing?.shutdown().catch(() => undefined);
     log('Stopped.');
     process.exit(code);
   };

@@ -157,7 +157,9 @@ describe('the local gateway', () => {
 
   it('sends the security headers on every answer and no-store on API answers that set no caching', async () => {
     const answers = {
+      start: await send('GET', '/'),
       page: await send('GET', '/booking'),
+      folder: await send('GET', '/assets/'),
       asset: await send('GET', '/assets/app.js'),
       directory: await send('GET', '/tenant-directory.json'),
       api: await send('GET', '/api/catalogue'),
@@ -168,6 +170,9 @@ describe('the local gateway', () => {
     expect(answers.api.headers['cache-control']).toBe('no-store');
     expect(answers.cachedApi.headers['cache-control']).toBe('public, max-age=60');
     expect(answers.asset.headers['cache-control']).toContain('immutable');
+    // The start page, an app route and a bare folder are all the app's page, never refused.
+    for (const answer of [answers.start, answers.page, answers.folder]) expect([answer.status, answer.text]).toEqual([200, '<!doctype html><title>app</title>']);
+    expect(answers.start.headers['cache-control']).toBe('no-cache');
   });
 
   it('never answers a malformed request with a 5xx or an error that is not a problem (property-based)', async () => {
