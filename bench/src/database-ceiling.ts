@@ -20,7 +20,9 @@ const TABLE = 'bench_ceiling';
 export async function databaseCeiling(adminUrl: string, connections: number, durationSeconds: number): Promise<DatabaseCeiling> {
   const setup = new pg.Client({ connectionString: adminUrl });
   await setup.connect();
-  await setup.query(`CREATE TABLE IF NOT EXISTS ${TABLE} (id uuid PRIMARY KEY, client int NOT NULL, payload text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+  await setup.query(
+    `CREATE TABLE IF NOT EXISTS ${TABLE} (id uuid PRIMARY KEY, client int NOT NULL, payload text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
+  );
   await setup.query(`TRUNCATE ${TABLE}`);
   const clients = await Promise.all(
     Array.from({ length: connections }, async () => {

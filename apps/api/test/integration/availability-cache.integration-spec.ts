@@ -13,7 +13,12 @@ describe('availability answers', () => {
     api = await startTestApi(await provisionTestTenant(inject('postgresAdminUrl'), 'availability'), { CAPTCHA_MAX_NUMBER: '200' });
     const doctor = await staffToken(api, ['doctor']);
     catalogue = await createCatalogue(api, doctor);
-    await createDay(api, doctor, { siteId: catalogue.site.id, date: inDays(5), lots: [{ lotId: catalogue.jcovdenLot.id, doses: 20 }], capacity: { first: 3, followUp: 0, booster: 0 } });
+    await createDay(api, doctor, {
+      siteId: catalogue.site.id,
+      date: inDays(5),
+      lots: [{ lotId: catalogue.jcovdenLot.id, doses: 20 }],
+      capacity: { first: 3, followUp: 0, booster: 0 },
+    });
     path = `/api/availability?productId=${catalogue.jcovden.id}&doseKind=first&siteId=${catalogue.site.id}`;
   });
   afterAll(() => api?.close());

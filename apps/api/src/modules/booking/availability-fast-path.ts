@@ -36,7 +36,10 @@ export class AvailabilityFastPath {
       await this.limiter.take('availability', request.ip);
       const document = await this.availability.forDoseKindJson(query.productId, query.doseKind, query.siteId ?? null);
       const answer = documentAnswer(document, request.headers);
-      void reply.code(answer.status).headers(answer.headers).send(answer.body ?? undefined);
+      void reply
+        .code(answer.status)
+        .headers(answer.headers)
+        .send(answer.body ?? undefined);
     } catch (error) {
       const requestId = String(request.id);
       if (error instanceof AppException) {
