@@ -36,6 +36,6 @@ import { SoldOutSlots } from './sold-out-slots';
     SoldOutShortcut,
     SoldOutSlots,
   ],
-  exports: [BookingChangeService, SoldOutShortcut, BookingService, BookingViewRepository, SlotDirectory, AvailabilityNotifications],
+  exports: [BookingChangeService, SoldOutShortcut, BookingService, BookingRepository, BookingViewRepository, SlotDirectory, AvailabilityNotifications],
 })
 export class BookingModule {}

@@ -93,6 +93,82 @@ export class BookingRepository {
     return rows[0]?.exhausted ?? false;
   }
 
+  /**
+   * The one way a booked appointment ends early (cancelled by the person, by a cancelled day, by a no-show):
+   * the appointments are cancelled, their places and doses go back, and a booking left with no booked
+   * appointment is cancelled. Returns the slot changes to announce once committed.
+   */
+  async cancelAppointments(
+    client: PoolClient,
+    bookingId: string,
+    selection: AppointmentSelection,
+  ): Promise<{ changes: string[]; bookingCancelled: boolean }> {
+    const { rows } = await client.query<{ slot_id: string; dose_kind: DoseKind }>(
+      'ids' in selection
+        ? `UPDATE appointment SET status = 'cancelled' WHERE booking_id = $1 AND status = 'booked' AND id = ANY($2::uuid[])
+           RETURNING slot_id, dose_kind`
+        : `UPDATE appointment a SET status = 'cancelled' FROM slot s
+            WHERE s.id = a.slot_id AND a.booking_id = $1 AND a.status = 'booked'
+              AND s.starts_at >= (SELECT f.starts_at FROM slot f JOIN appointment x ON x.slot_id = f.id WHERE x.id = $2)
+           RETURNING a.slot_id, a.dose_kind`,
+      [bookingId, 'ids' in selection ? selection.ids : selection.fromAppointmentId],
+    );
+    const changes = await this.releaseDoses(client, rows.map((row) => ({ slotId: row.slot_id, kind: row.dose_kind })));
+    const cancelled = await client.query(
+      `UPDATE booking SET status = 'cancelled', updated_at = now()
+        WHERE id = $1 AND status = 'active' AND NOT EXISTS (SELECT 1 FROM appointment WHERE booking_id = $1 AND status = 'booked')`,
+      [bookingId],
+    );
+    return { changes, bookingCancelled: cancelled.rowCount === 1 };
+  }
+
+  /**
+   * Moves a booked appointment: the new place is taken first (or ReservationRefused), then the old one
+   * goes back the same way a cancellation gives it back. Returns the slot changes to announce.
+   */
+  async moveAppointment(client: PoolClient, move: AppointmentMove): Promise<string[]> {
+    const taken = await reserveDose(client, move.productId, { slotId: move.toSlotId, kind: move.kind, doseNumber: move.doseNumber });
+    const { rows } = await client.query<{ slot_id: string; dose_kind: DoseKind }>(
+      `UPDATE appointment a SET slot_id = $2, dose_kind = $3, dose_number = $4
+         FROM (SELECT id, slot_id, dose_kind FROM appointment WHERE id = $1 AND status = 'booked' FOR UPDATE) old
+        WHERE a.id = old.id
+       RETURNING old.slot_id, old.dose_kind`,
+      [move.appointmentId, move.toSlotId, move.kind, move.doseNumber],
+    );
+    const old = rows[0];
+    // Callers hold the booking's lock and saw the appointment booked; anything else must roll back the place just taken.
+    if (!old) throw new Error('the appointment to move is no longer booked');
+    return [taken, ...(await this.releaseDoses(client, [{ slotId: old.slot_id, kind: old.dose_kind }]))];
+  }
+
+  /** Adds a dose to an existing booking (the next dose booked at check-out); ReservationRefused if its place is gone. */
+  async addAppointment(client: PoolClient, bookingId: string, productId: string, dose: ReservedDose): Promise<string> {
+    const taken = await reserveDose(client, productId, dose);
+    await insertAppointments(client, bookingId, [dose]);
+    return taken;
+  }
+
+  /** Gives places back: one per dose in its slot, and one dose of the day where the day's cap binds. */
+  async releaseDoses(client: PoolClient, doses: { slotId: string; kind: DoseKind }[]): Promise<string[]> {
+    const changes: string[] = [];
+    for (const dose of doses) {
+      const { capacity, booked } = SLOT_COLUMNS[dose.kind];
+      const slot = await client.query<{ day_id: string; binding: boolean; free: number }>(
+        `UPDATE slot s SET ${booked} = ${booked} - 1 FROM vaccination_day d
+          WHERE s.id = $1 AND d.id = s.day_id AND s.${booked} > 0
+          RETURNING s.day_id, d.doses_cap_binding AS binding, s.${capacity} - s.${booked} AS free`,
+        [dose.slotId],
+      );
+      const released = slot.rows[0];
+      if (!released) continue;
+      if (released.binding) {
+        await client.query('UPDATE vaccination_day SET doses_booked = doses_booked - 1 WHERE id = $1 AND doses_booked > 0', [released.day_id]);
+      }
+      changes.push(`slot:${dose.slotId}:${dose.kind}:${released.free}`);
+    }
+    return changes;
+  }
+
   private async upsertPerson(client: PoolClient, person: NewPerson): Promise<string> {
     const ring = this.ring;
     const email = normalizeEmail(person.email);
@@ -171,21 +247,19 @@ export async function reserveDose(client: PoolClient, productId: string, dose: R
   return `slot:${dose.slotId}:${dose.kind}:${reserved.free}`;
 }
 
-/** Gives a place back (cancellation, rebooking); returns the change to announce after commit. */
-export async function releaseDose(client: PoolClient, slotId: string, kind: DoseKind): Promise<string | null> {
-  const { capacity, booked } = SLOT_COLUMNS[kind];
-  const slot = await client.query<{ day_id: string; binding: boolean; free: number }>(
-    `UPDATE slot s SET ${booked} = ${booked} - 1 FROM vaccination_day d
-      WHERE s.id = $1 AND d.id = s.day_id AND s.${booked} > 0
-      RETURNING s.day_id, d.doses_cap_binding AS binding, s.${capacity} - s.${booked} AS free`,
-    [slotId],
-  );
-  const released = slot.rows[0];
-  if (!released) return null;
-  if (released.binding) {
-    await client.query('UPDATE vaccination_day SET doses_booked = doses_booked - 1 WHERE id = $1 AND doses_booked > 0', [released.day_id]);
-  }
-  return `slot:${slotId}:${kind}:${released.free}`;
+/** Which of a booking's booked appointments to cancel. */
+export type AppointmentSelection =
+  | { ids: string[] }
+  /** The named appointment and every later one of its booking (a no-show loses the rest of the series). */
+  | { fromAppointmentId: string };
+
+/** A booked appointment moving to another slot, possibly as another dose (check-out books the next dose by the schedule). */
+export interface AppointmentMove {
+  appointmentId: string;
+  productId: string;
+  toSlotId: string;
+  kind: DoseKind;
+  doseNumber: number;
 }
 
 async function insertAppointments(client: PoolClient, bookingId: string, doses: ReservedDose[]): Promise<string[]> {
