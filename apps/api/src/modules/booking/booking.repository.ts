@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DoseKind } from '@vaccinate/api-contracts';
-import { normalizeEmail, normalizeIdentifier, type FieldKeyRing } from '@vaccinate/field-encryption';
+import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
+import { bookingFields, personFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 import { OutboxRepository, type OutboxPayload } from '../outbox/outbox.repository';
 import { SLOT_COLUMNS } from './dose-kind-columns';
@@ -79,7 +80,7 @@ export class BookingRepository {
     );
     const row = rows[0];
     if (!row) return null;
-    return { id: row.id, productId: row.product_id, code: row.code, manageToken: this.ring.decrypt(row.manage_token_encrypted, 'booking.manageToken') };
+    return { id: row.id, productId: row.product_id, code: row.code, manageToken: bookingFields.manageToken.decrypt(this.ring, row.manage_token_encrypted) };
   }
 
   /** Whether a slot can take no more of `kind` (full, or its day out of doses), to tell a full slot from a wrong one. */
@@ -171,25 +172,24 @@ export class BookingRepository {
 
   private async upsertPerson(client: PoolClient, person: NewPerson): Promise<string> {
     const ring = this.ring;
-    const email = normalizeEmail(person.email);
     const inserted = await client.query<{ id: string }>(
       `INSERT INTO person (given_name_encrypted, family_name_encrypted, email_encrypted, email_index, birth_date_encrypted,
                            employee_number_encrypted, employee_number_index, version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 1) ON CONFLICT DO NOTHING RETURNING id`,
       [
-        ring.encrypt(person.givenName, 'person.givenName'),
-        ring.encrypt(person.familyName, 'person.familyName'),
-        ring.encrypt(person.email, 'person.email'),
-        ring.blindIndex(email, 'person.email'),
-        ring.encrypt(person.birthDate, 'person.birthDate'),
-        person.employeeNumber ? ring.encrypt(person.employeeNumber, 'person.employeeNumber') : null,
-        person.employeeNumber ? ring.blindIndex(normalizeIdentifier(person.employeeNumber), 'person.employeeNumber') : null,
+        personFields.givenName.encrypt(ring, person.givenName),
+        personFields.familyName.encrypt(ring, person.familyName),
+        personFields.email.encrypt(ring, person.email),
+        personFields.email.blindIndex(ring, person.email),
+        personFields.birthDate.encrypt(ring, person.birthDate),
+        person.employeeNumber ? personFields.employeeNumber.encrypt(ring, person.employeeNumber) : null,
+        person.employeeNumber ? personFields.employeeNumber.blindIndex(ring, person.employeeNumber) : null,
       ],
     );
     if (inserted.rows[0]) return inserted.rows[0].id;
     // An existing person keeps their record: a public form never overwrites what staff may have corrected.
     const existing = await client.query<{ id: string }>('SELECT id FROM person WHERE email_index = ANY($1)', [
-      ring.blindIndexCandidates(email, 'person.email'),
+      personFields.email.blindIndexCandidates(ring, person.email),
     ]);
     if (!existing.rows[0]) throw new ReservationRefused('employee_number_taken');
     return existing.rows[0].id;
@@ -206,7 +206,7 @@ export class BookingRepository {
           booking.productId,
           booking.locale,
           booking.manageTokenHash,
-          this.ring.encrypt(booking.manageToken, 'booking.manageToken'),
+          bookingFields.manageToken.encrypt(this.ring, booking.manageToken),
           booking.idempotencyKey,
         ],
       );

@@ -7,6 +7,7 @@ import { FIELD_CIPHER } from '../../common/field-cipher';
 import { AppException } from '../../common/problem/app-exception';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
+import { outboxFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 import { activeTraceParent } from '../../tracing/active-trace';
 
@@ -20,7 +21,6 @@ export interface OutboxMessage {
   /** The trace of the request that queued it, if that request was traced. */
   traceParent: string | null;
 }
-
 
 const CLAIM_SECONDS = 60;
 
@@ -46,7 +46,7 @@ export class OutboxRepository {
     // No NOTIFY here: it would serialize the commits of every booking; the worker polls every second.
     await client.query('INSERT INTO outbox_message (kind, payload_encrypted, trace_parent) VALUES ($1, $2, $3)', [
       `mail:${payload.template}`,
-      this.ring.encrypt(JSON.stringify(payload), 'outbox.payload'),
+      outboxFields.payload.encrypt(this.ring, JSON.stringify(payload)),
       activeTraceParent(),
     ]);
   }
@@ -66,7 +66,7 @@ export class OutboxRepository {
     return rows.map((row) => ({
       id: row.id,
       attempts: row.attempts,
-      payload: JSON.parse(this.ring.decrypt(row.payload_encrypted, 'outbox.payload')) as OutboxPayload,
+      payload: JSON.parse(outboxFields.payload.decrypt(this.ring, row.payload_encrypted)) as OutboxPayload,
       traceParent: row.trace_parent,
     }));
   }

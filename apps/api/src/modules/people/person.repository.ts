@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Person, PersonInput } from '@vaccinate/api-contracts';
-import { normalizeEmail, normalizeIdentifier, type FieldKeyRing } from '@vaccinate/field-encryption';
+import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { In, QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
-import { decryptOptional, encryptOptional, FIELD_CIPHER } from '../../common/field-cipher';
+import { FIELD_CIPHER } from '../../common/field-cipher';
+import { personFields, personRevisionFields } from '../../database/encrypted-fields';
 import { PersonEntity } from './person.entity';
 import { PersonException, PersonExceptionCode } from './person.exception';
-
-const EMAIL_INDEX = 'person.email';
-const EMPLOYEE_NUMBER_INDEX = 'person.employeeNumber';
 
 /** The only code that reads or writes the person table; encrypts on the way in, decrypts on the way out. */
 @Injectable()
@@ -36,7 +34,7 @@ export class PersonRepository {
   }
 
   async findByEmail(email: string): Promise<Person | null> {
-    const candidates = this.ring.blindIndexCandidates(normalizeEmail(email), EMAIL_INDEX);
+    const candidates = personFields.email.blindIndexCandidates(this.ring, email);
     const entity = await this.dataSource.manager.findOneBy(PersonEntity, { emailIndex: In(candidates) });
     return entity ? this.decrypt(entity) : null;
   }
@@ -74,7 +72,7 @@ export class PersonRepository {
        SELECT id, version, given_name_encrypted, family_name_encrypted, email_encrypted, birth_date_encrypted,
               phone_encrypted, employee_number_encrypted, $2, $3
          FROM person WHERE id = $1`,
-      [id, this.ring.encrypt(reason, 'personRevision.reason'), changedBy],
+      [id, personRevisionFields.reason.encrypt(this.ring, reason), changedBy],
     );
   }
 
@@ -82,14 +80,14 @@ export class PersonRepository {
     const ring = this.ring;
     const employeeNumber = input.employeeNumber?.trim() || null;
     return {
-      givenNameEncrypted: ring.encrypt(input.givenName, 'person.givenName'),
-      familyNameEncrypted: ring.encrypt(input.familyName, 'person.familyName'),
-      emailEncrypted: ring.encrypt(input.email, 'person.email'),
-      emailIndex: ring.blindIndex(normalizeEmail(input.email), EMAIL_INDEX),
-      birthDateEncrypted: ring.encrypt(input.birthDate, 'person.birthDate'),
-      phoneEncrypted: encryptOptional(ring, input.phone, 'person.phone'),
-      employeeNumberEncrypted: encryptOptional(ring, employeeNumber, 'person.employeeNumber'),
-      employeeNumberIndex: employeeNumber ? ring.blindIndex(normalizeIdentifier(employeeNumber), EMPLOYEE_NUMBER_INDEX) : null,
+      givenNameEncrypted: personFields.givenName.encrypt(ring, input.givenName),
+      familyNameEncrypted: personFields.familyName.encrypt(ring, input.familyName),
+      emailEncrypted: personFields.email.encrypt(ring, input.email),
+      emailIndex: personFields.email.blindIndex(ring, input.email),
+      birthDateEncrypted: personFields.birthDate.encrypt(ring, input.birthDate),
+      phoneEncrypted: personFields.phone.encryptOptional(ring, input.phone),
+      employeeNumberEncrypted: personFields.employeeNumber.encryptOptional(ring, employeeNumber),
+      employeeNumberIndex: employeeNumber ? personFields.employeeNumber.blindIndex(ring, employeeNumber) : null,
     };
   }
 
@@ -97,12 +95,12 @@ export class PersonRepository {
     const ring = this.ring;
     return {
       id: entity.id,
-      givenName: ring.decrypt(entity.givenNameEncrypted, 'person.givenName'),
-      familyName: ring.decrypt(entity.familyNameEncrypted, 'person.familyName'),
-      email: ring.decrypt(entity.emailEncrypted, 'person.email'),
-      birthDate: ring.decrypt(entity.birthDateEncrypted, 'person.birthDate'),
-      phone: decryptOptional(ring, entity.phoneEncrypted, 'person.phone'),
-      employeeNumber: decryptOptional(ring, entity.employeeNumberEncrypted, 'person.employeeNumber'),
+      givenName: personFields.givenName.decrypt(ring, entity.givenNameEncrypted),
+      familyName: personFields.familyName.decrypt(ring, entity.familyNameEncrypted),
+      email: personFields.email.decrypt(ring, entity.emailEncrypted),
+      birthDate: personFields.birthDate.decrypt(ring, entity.birthDateEncrypted),
+      phone: personFields.phone.decryptOptional(ring, entity.phoneEncrypted),
+      employeeNumber: personFields.employeeNumber.decryptOptional(ring, entity.employeeNumberEncrypted),
       createdAt: entity.createdAt.toISOString(),
       updatedAt: entity.updatedAt.toISOString(),
       version: entity.version,

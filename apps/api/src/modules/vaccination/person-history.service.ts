@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { PersonHistory } from '@vaccinate/api-contracts';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
+import { personFields, personRevisionFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { PersonException, PersonExceptionCode } from '../people/person.exception';
@@ -41,11 +42,11 @@ export class PersonHistoryService {
       personId,
       revisions: rows.map((row) => ({
         version: row.version,
-        givenName: ring.decrypt(row.given_name_encrypted, 'person.givenName'),
-        familyName: ring.decrypt(row.family_name_encrypted, 'person.familyName'),
-        email: ring.decrypt(row.email_encrypted, 'person.email'),
-        birthDate: ring.decrypt(row.birth_date_encrypted, 'person.birthDate'),
-        reason: ring.decrypt(row.reason_encrypted, 'personRevision.reason'),
+        givenName: personFields.givenName.decrypt(ring, row.given_name_encrypted),
+        familyName: personFields.familyName.decrypt(ring, row.family_name_encrypted),
+        email: personFields.email.decrypt(ring, row.email_encrypted),
+        birthDate: personFields.birthDate.decrypt(ring, row.birth_date_encrypted),
+        reason: personRevisionFields.reason.decrypt(ring, row.reason_encrypted),
         changedBy: row.changed_by,
         changedAt: row.changed_at.toISOString(),
       })),

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { InjectionRoute, InjectionSite, ReactionSeverity, Vaccination, VaccinationStatus } from '@vaccinate/api-contracts';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
+import { adverseReactionFields, vaccinationFields } from '../../database/encrypted-fields';
 import { Sql, type SqlClient } from '../../database/sql';
 
 export interface NewVaccination {
@@ -114,14 +115,14 @@ export class VaccinationRepository {
         vaccination.siteId,
         vaccination.doseNumber,
         vaccination.seriesDoses,
-        vaccination.doseNumberReason ? this.ring.encrypt(vaccination.doseNumberReason, 'vaccination.doseNumberReason') : null,
+        vaccination.doseNumberReason ? vaccinationFields.doseNumberReason.encrypt(this.ring, vaccination.doseNumberReason) : null,
         vaccination.injectionSite,
         vaccination.route,
         vaccination.vaccinator,
         vaccination.documentedBy,
         vaccination.administeredAt,
         vaccination.supersedesId,
-        vaccination.correctionReason ? this.ring.encrypt(vaccination.correctionReason, 'vaccination.correctionReason') : null,
+        vaccination.correctionReason ? vaccinationFields.correctionReason.encrypt(this.ring, vaccination.correctionReason) : null,
       ],
     );
     return rows[0]?.id as string;
@@ -153,7 +154,7 @@ export class VaccinationRepository {
   async addReaction(client: SqlClient, vaccinationId: string, severity: ReactionSeverity, description: string, recordedBy: string): Promise<void> {
     await client.query(
       'INSERT INTO adverse_reaction (vaccination_id, severity, description_encrypted, recorded_by) VALUES ($1, $2, $3, $4)',
-      [vaccinationId, severity, this.ring.encrypt(description, 'adverseReaction.description'), recordedBy],
+      [vaccinationId, severity, adverseReactionFields.description.encrypt(this.ring, description), recordedBy],
     );
   }
 
@@ -182,7 +183,7 @@ export class VaccinationRepository {
       siteId: row.site_id,
       doseNumber: row.dose_number,
       seriesDoses: row.series_doses,
-      doseNumberReason: row.dose_number_reason_encrypted ? this.ring.decrypt(row.dose_number_reason_encrypted, 'vaccination.doseNumberReason') : null,
+      doseNumberReason: row.dose_number_reason_encrypted ? vaccinationFields.doseNumberReason.decrypt(this.ring, row.dose_number_reason_encrypted) : null,
       injectionSite: row.injection_site,
       route: row.route,
       vaccinator: row.vaccinator,
@@ -190,12 +191,12 @@ export class VaccinationRepository {
       administeredAt: row.administered_at.toISOString(),
       status: row.status,
       supersedesId: row.supersedes_id,
-      correctionReason: row.correction_reason_encrypted ? this.ring.decrypt(row.correction_reason_encrypted, 'vaccination.correctionReason') : null,
+      correctionReason: row.correction_reason_encrypted ? vaccinationFields.correctionReason.decrypt(this.ring, row.correction_reason_encrypted) : null,
       createdAt: row.created_at.toISOString(),
       adverseReactions: row.reactions.map((reaction) => ({
         id: reaction.id,
         severity: reaction.severity,
-        description: this.ring.decrypt(reaction.description_encrypted, 'adverseReaction.description'),
+        description: adverseReactionFields.description.decrypt(this.ring, reaction.description_encrypted),
         recordedAt: new Date(reaction.recorded_at).toISOString(),
       })),
     };

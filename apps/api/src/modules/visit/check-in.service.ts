@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BoardEntry, CheckInRequest, DoseKind, WalkInRequest } from '@vaccinate/api-contracts';
 import { doseKindOf, nextDoseNumber, ageEligibility } from '@vaccinate/dose-schedule';
-import { normalizeEmail, type FieldKeyRing } from '@vaccinate/field-encryption';
+import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { ValidationException } from '../../common/problem/app-exception';
 import { currentActor } from '../../common/request-context';
 import { dateIn } from '../../common/time-zone';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
+import { personFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { ReservationRefused } from '../booking/booking.repository';
@@ -109,7 +110,7 @@ export class CheckInService {
 
   private async existingPersonId(email: string): Promise<string | null> {
     const { rows } = await this.sql.query<{ id: string }>('SELECT id FROM person WHERE email_index = ANY($1)', [
-      this.ring.blindIndexCandidates(normalizeEmail(email), 'person.email'),
+      personFields.email.blindIndexCandidates(this.ring, email),
     ]);
     return rows[0]?.id ?? null;
   }
@@ -131,5 +132,4 @@ export class CheckInService {
 function assertIdentityChecked(checked: boolean): void {
   if (checked !== true) throw new ValidationException([{ field: 'identityChecked', message: 'must be confirmed: check the identity document first' }]);
 }
-
 

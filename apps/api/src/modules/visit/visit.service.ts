@@ -7,6 +7,7 @@ import { ValidationException } from '../../common/problem/app-exception';
 import { dateIn, todayIn } from '../../common/time-zone';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
+import { personFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -117,9 +118,9 @@ export class VisitService {
     if (!row) throw new VisitException(VisitExceptionCode.NotFound);
     return {
       id: personId,
-      givenName: this.ring.decrypt(row.given_name_encrypted, 'person.givenName'),
-      familyName: this.ring.decrypt(row.family_name_encrypted, 'person.familyName'),
-      birthDate: this.ring.decrypt(row.birth_date_encrypted, 'person.birthDate'),
+      givenName: personFields.givenName.decrypt(this.ring, row.given_name_encrypted),
+      familyName: personFields.familyName.decrypt(this.ring, row.family_name_encrypted),
+      birthDate: personFields.birthDate.decrypt(this.ring, row.birth_date_encrypted),
     };
   }
 }
