@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CaptchaModule } from '../captcha/captcha.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { OutboxModule } from '../outbox/outbox.module';
+import { PeopleModule } from '../people/people.module';
 import { VaccinationDayModule } from '../vaccination-day/vaccination-day.module';
 import { AvailabilityNotifications } from './availability-notifications';
 import { AvailabilityController } from './availability.controller';
@@ -20,7 +21,7 @@ import { SoldOutShortcut } from './sold-out-shortcut';
 import { SoldOutSlots } from './sold-out-slots';
 
 @Module({
-  imports: [CaptchaModule, CatalogueModule, OutboxModule, VaccinationDayModule],
+  imports: [CaptchaModule, CatalogueModule, OutboxModule, PeopleModule, VaccinationDayModule],
   controllers: [AvailabilityController, BookingController, DayCancellationController],
   providers: [
     AvailabilityNotifications,

@@ -3,18 +3,14 @@ import type { DoseKind } from '@vaccinate/api-contracts';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
-import { bookingFields, personFields } from '../../database/encrypted-fields';
+import { bookingFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 import { OutboxRepository, type OutboxPayload } from '../outbox/outbox.repository';
+import { PersonRepository, type NewPerson } from '../people/person.repository';
 import { SLOT_COLUMNS } from './dose-kind-columns';
 
-export interface NewPerson {
-  givenName: string;
-  familyName: string;
-  email: string;
-  birthDate: string;
-  employeeNumber: string | null;
-}
+/** The person a booking names; the people repository writes them. */
+export type { NewPerson } from '../people/person.repository';
 
 export interface ReservedDose {
   slotId: string;
@@ -55,13 +51,15 @@ export class BookingRepository {
   constructor(
     private readonly sql: Sql,
     private readonly outbox: OutboxRepository,
+    private readonly people: PersonRepository,
     @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
   ) {}
 
   /** Returns the new ids and the slot changes to announce once committed. */
   async reserve(booking: NewBooking): Promise<{ bookingId: string; appointmentIds: string[]; changes: string[] }> {
     return this.sql.transaction(async (client) => {
-      const personId = await this.upsertPerson(client, booking.person);
+      const personId = await this.people.insertUnlessKnown(client, booking.person);
+      if (!personId) throw new ReservationRefused('employee_number_taken');
       const bookingId = await this.insertBooking(client, booking, personId);
       const changes: string[] = [];
       for (const dose of booking.doses) changes.push(await reserveDose(client, booking.productId, dose));
@@ -168,31 +166,6 @@ export class BookingRepository {
       changes.push(`slot:${dose.slotId}:${dose.kind}:${released.free}`);
     }
     return changes;
-  }
-
-  private async upsertPerson(client: PoolClient, person: NewPerson): Promise<string> {
-    const ring = this.ring;
-    const inserted = await client.query<{ id: string }>(
-      `INSERT INTO person (given_name_encrypted, family_name_encrypted, email_encrypted, email_index, birth_date_encrypted,
-                           employee_number_encrypted, employee_number_index, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 1) ON CONFLICT DO NOTHING RETURNING id`,
-      [
-        personFields.givenName.encrypt(ring, person.givenName),
-        personFields.familyName.encrypt(ring, person.familyName),
-        personFields.email.encrypt(ring, person.email),
-        personFields.email.blindIndex(ring, person.email),
-        personFields.birthDate.encrypt(ring, person.birthDate),
-        person.employeeNumber ? personFields.employeeNumber.encrypt(ring, person.employeeNumber) : null,
-        person.employeeNumber ? personFields.employeeNumber.blindIndex(ring, person.employeeNumber) : null,
-      ],
-    );
-    if (inserted.rows[0]) return inserted.rows[0].id;
-    // An existing person keeps their record: a public form never overwrites what staff may have corrected.
-    const existing = await client.query<{ id: string }>('SELECT id FROM person WHERE email_index = ANY($1)', [
-      personFields.email.blindIndexCandidates(ring, person.email),
-    ]);
-    if (!existing.rows[0]) throw new ReservationRefused('employee_number_taken');
-    return existing.rows[0].id;
   }
 
   private async insertBooking(client: PoolClient, booking: NewBooking, personId: string): Promise<string> {

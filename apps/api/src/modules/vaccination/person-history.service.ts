@@ -52,7 +52,7 @@ export class PersonHistoryService {
       })),
       vaccinations: await this.vaccinations.forPerson(personId),
     };
-    await this.audit.record('person', 'read', [personId]);
+    await this.audit.record(this.sql, 'person', 'read', [personId]);
     return history;
   }
 }

@@ -54,7 +54,7 @@ export class CheckInService {
         identityDocument: request.identityDocument,
       });
       if (!visitId) throw new VisitException(VisitExceptionCode.AlreadyCheckedIn);
-      await this.audit.recordIn(client, 'person', 'check_in', [appointment.personId]);
+      await this.audit.record(client, 'person', 'check_in', [appointment.personId]);
     });
     return this.entry(dayId, appointment.appointmentId);
   }
@@ -97,7 +97,7 @@ export class CheckInService {
         checkedInBy: currentActor(),
         identityDocument: request.identityDocument,
       });
-      await this.audit.recordIn(client, 'person', 'check_in', [appointment?.personId as string]);
+      await this.audit.record(client, 'person', 'check_in', [appointment?.personId as string]);
     });
     return this.entry(dayId, booked.appointmentId);
   }

@@ -57,7 +57,7 @@ export class CheckOutService {
       const next = await this.nextDose(visit, client);
       const changes = next ? await this.followUp(client, visit, next, request.followUp) : [];
       await this.visits.setState(client, visit.id, 'done', { checkedOut: true });
-      await this.audit.recordIn(client, 'person', 'check_out', [visit.personId]);
+      await this.audit.record(client, 'person', 'check_out', [visit.personId]);
       if (changes.length > 0) {
         const view = (await this.bookingViews.byId(visit.bookingId, client)) as BookingView;
         await this.outbox.enqueue(client, bookingMail('booking-changed', view, this.config.publicUrl));

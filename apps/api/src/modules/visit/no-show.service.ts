@@ -44,7 +44,7 @@ export class NoShowService {
         const view = (await this.bookingViews.byId(candidate.bookingId, client)) as BookingView;
         await this.outbox.enqueue(client, bookingMail(released.bookingCancelled ? 'booking-cancelled' : 'booking-changed', view, this.config.publicUrl, REASON));
       }
-      await this.audit.recordIn(client, 'person', 'no_show', [...new Set(candidates.map((candidate) => candidate.personId))]);
+      await this.audit.record(client, 'person', 'no_show', [...new Set(candidates.map((candidate) => candidate.personId))]);
       return { noShows: candidates.length, changes };
     });
     this.notifications.publish(changes);

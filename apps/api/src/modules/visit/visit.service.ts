@@ -45,7 +45,7 @@ export class VisitService {
       (visit.questionnaireVersion !== null ? await this.questionnaires.version(visit.questionnaireVersion) : null) ?? (await this.questionnaires.current());
     const zone = this.config.timeZone;
     const given = history.filter((dose) => !vaccination || dose.administeredAt.getTime() !== new Date(vaccination.administeredAt).getTime());
-    await this.audit.record('person', 'read', [visit.personId]);
+    await this.audit.record(this.sql, 'person', 'read', [visit.personId]);
     return {
       id: visit.id,
       dayId: visit.dayId,
@@ -85,7 +85,7 @@ export class VisitService {
       await this.runningDay.assert(visit.dayId, client);
       const stored = { answers: submitted.answers, flagged: flaggedAnswers(questionnaire, submitted.answers), note: submitted.note?.trim() || null };
       await this.visits.saveAnswers(client, visit.id, questionnaire.version, stored, submitted.consent);
-      await this.audit.recordIn(client, 'person', 'answer', [visit.personId]);
+      await this.audit.record(client, 'person', 'answer', [visit.personId]);
     });
     return this.detail(visitId);
   }
@@ -97,7 +97,7 @@ export class VisitService {
       if (visit.state !== 'checked_in') throw new VisitException(VisitExceptionCode.WrongState);
       if (!visit.answers || !visit.consentAt) throw new VisitException(VisitExceptionCode.ConsentMissing);
       await this.visits.setState(client, visit.id, 'in_consultation');
-      await this.audit.recordIn(client, 'person', 'update', [visit.personId]);
+      await this.audit.record(client, 'person', 'update', [visit.personId]);
     });
     return this.detail(visitId);
   }
