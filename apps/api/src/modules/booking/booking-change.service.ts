@@ -60,13 +60,7 @@ export class BookingChangeService {
    * a booking that only had a later dose that day loses that appointment and is told to pick another.
    */
   async cancelForDay(client: PoolClient, dayId: string): Promise<number> {
-    const { rows } = await client.query<{ booking_id: string; appointment_id: string }>(
-      `SELECT a.booking_id, a.id AS appointment_id FROM appointment a JOIN slot s ON s.id = a.slot_id
-        WHERE s.day_id = $1 AND a.status = 'booked'`,
-      [dayId],
-    );
-    const byBooking = new Map<string, string[]>();
-    for (const row of rows) byBooking.set(row.booking_id, [...(byBooking.get(row.booking_id) ?? []), row.appointment_id]);
+    const byBooking = await this.bookings.bookedAppointmentsOnDay(client, dayId);
     for (const [bookingId, appointmentIds] of byBooking) {
       const view = await this.views.byId(bookingId, client, true);
       if (!view) continue;

@@ -4,7 +4,7 @@ import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { bookingFields } from '../../database/encrypted-fields';
-import { Sql } from '../../database/sql';
+import { Sql, type SqlClient } from '../../database/sql';
 import { OutboxRepository, type OutboxPayload } from '../outbox/outbox.repository';
 import { PersonRepository, type NewPerson } from '../people/person.repository';
 import { SLOT_COLUMNS } from './dose-kind-columns';
@@ -138,6 +138,46 @@ export class BookingRepository {
     // Callers hold the booking's lock and saw the appointment booked; anything else must roll back the place just taken.
     if (!old) throw new Error('the appointment to move is no longer booked');
     return [taken, ...(await this.releaseDoses(client, [{ slotId: old.slot_id, kind: old.dose_kind }]))];
+  }
+
+  /** The booked appointments of a day, by booking. */
+  async bookedAppointmentsOnDay(client: PoolClient, dayId: string): Promise<Map<string, string[]>> {
+    const { rows } = await client.query<{ booking_id: string; appointment_ids: string[] }>(
+      `SELECT a.booking_id, array_agg(a.id) AS appointment_ids FROM appointment a JOIN slot s ON s.id = a.slot_id
+        WHERE s.day_id = $1 AND a.status = 'booked' GROUP BY a.booking_id`,
+      [dayId],
+    );
+    return new Map(rows.map((row) => [row.booking_id, row.appointment_ids]));
+  }
+
+  /** The booking's next booked appointment after `exceptAppointmentId`, still ahead: the one check-out confirms or moves. */
+  async nextBookedAppointment(
+    db: SqlClient,
+    bookingId: string,
+    exceptAppointmentId: string,
+  ): Promise<{ appointmentId: string; startsAt: string; siteName: string } | null> {
+    const { rows } = await db.query<{ id: string; starts_at: Date; site_name: string }>(
+      `SELECT a.id, s.starts_at, si.name AS site_name FROM appointment a JOIN slot s ON s.id = a.slot_id
+         JOIN vaccination_day d ON d.id = s.day_id JOIN site si ON si.id = d.site_id
+        WHERE a.booking_id = $1 AND a.status = 'booked' AND a.id <> $2 AND s.starts_at > now()
+        ORDER BY s.starts_at LIMIT 1`,
+      [bookingId, exceptAppointmentId],
+    );
+    const row = rows[0];
+    return row ? { appointmentId: row.id, startsAt: row.starts_at.toISOString(), siteName: row.site_name } : null;
+  }
+
+  /** The earliest slot of the day still ahead with room for `kind`: a walk-in takes the next free place, never a booked one. */
+  async nextFreeSlot(dayId: string, kind: DoseKind): Promise<string | null> {
+    const { capacity, booked } = SLOT_COLUMNS[kind];
+    const { rows } = await this.sql.query<{ id: string }>(
+      `SELECT s.id FROM slot s JOIN vaccination_day d ON d.id = s.day_id
+        WHERE s.day_id = $1 AND s.starts_at > now() AND s.${booked} < s.${capacity}
+          AND (NOT d.doses_cap_binding OR d.doses_booked < d.doses_cap)
+        ORDER BY s.starts_at LIMIT 1`,
+      [dayId],
+    );
+    return rows[0]?.id ?? null;
   }
 
   /** Adds a dose to an existing booking (the next dose booked at check-out); ReservationRefused if its place is gone. */

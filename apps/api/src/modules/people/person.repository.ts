@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Person, PersonInput } from '@vaccinate/api-contracts';
+import type { Person, PersonHistory, PersonInput } from '@vaccinate/api-contracts';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { personFields, personRevisionFields } from '../../database/encrypted-fields';
@@ -13,6 +13,19 @@ export interface NewPerson {
   email: string;
   birthDate: string;
   employeeNumber: string | null;
+}
+
+type PersonRevision = PersonHistory['revisions'][number];
+
+interface RevisionRow {
+  version: number;
+  given_name_encrypted: string;
+  family_name_encrypted: string;
+  email_encrypted: string;
+  birth_date_encrypted: string;
+  reason_encrypted: string;
+  changed_by: string;
+  changed_at: Date;
 }
 
 interface PersonRow {
@@ -125,6 +138,28 @@ export class PersonRepository {
     );
     if (!rows[0]) throw new PersonException(PersonExceptionCode.VersionConflict);
     return this.decrypt(rows[0]);
+  }
+
+  /** Earlier versions of the record with the reasons they changed, newest first; null when the person does not exist. */
+  async revisions(personId: string): Promise<PersonRevision[] | null> {
+    const exists = await this.sql.query('SELECT 1 FROM person WHERE id = $1', [personId]);
+    if (!exists.rowCount) return null;
+    const { rows } = await this.sql.query<RevisionRow>(
+      `SELECT version, given_name_encrypted, family_name_encrypted, email_encrypted, birth_date_encrypted, reason_encrypted, changed_by, changed_at
+         FROM person_revision WHERE person_id = $1 ORDER BY changed_at DESC, version DESC`,
+      [personId],
+    );
+    const ring = this.ring;
+    return rows.map((row) => ({
+        version: row.version,
+        givenName: personFields.givenName.decrypt(ring, row.given_name_encrypted),
+        familyName: personFields.familyName.decrypt(ring, row.family_name_encrypted),
+        email: personFields.email.decrypt(ring, row.email_encrypted),
+        birthDate: personFields.birthDate.decrypt(ring, row.birth_date_encrypted),
+        reason: personRevisionFields.reason.decrypt(ring, row.reason_encrypted),
+        changedBy: row.changed_by,
+        changedAt: row.changed_at.toISOString(),
+      }));
   }
 
   /** Keeps the record as it is now, with why it is about to change. */

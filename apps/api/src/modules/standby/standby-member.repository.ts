@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { personFields, registrationFields, standbyMemberFields } from '../../database/encrypted-fields';
-import { Sql } from '../../database/sql';
+import { Sql, type SqlClient } from '../../database/sql';
 import type { StandbyWindow } from './standby-member.entity';
 
 export interface StandbyPreferences {
@@ -101,6 +101,18 @@ export class StandbyMemberRepository {
       [manageTokenHash],
     );
     return result.rowCount === 1;
+  }
+
+  /** Ends the membership of whoever was just vaccinated (through their booking or their registration's booking). */
+  async endForVaccination(client: SqlClient, vaccinationId: string): Promise<void> {
+    await client.query(
+      `UPDATE standby_member m SET active = false
+        WHERE m.active AND (
+              m.booking_id IN (SELECT b.id FROM booking b JOIN vaccination v ON v.person_id = b.person_id WHERE v.id = $1)
+           OR m.registration_id IN (SELECT r.id FROM registration r JOIN booking b ON b.id = r.booking_id
+                                      JOIN vaccination v ON v.person_id = b.person_id WHERE v.id = $1))`,
+      [vaccinationId],
+    );
   }
 
   private async upsert(source: 'registration_id' | 'booking_id', sourceId: string, preferences: StandbyPreferences, contact: Contact): Promise<void> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { InjectionRoute, InjectionSite, ReactionSeverity, Vaccination, VaccinationStatus } from '@vaccinate/api-contracts';
+import type { InjectionRoute, InjectionSite, ReactionSeverity, Vaccination, VaccinationStatus, WasteReason } from '@vaccinate/api-contracts';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { adverseReactionFields, vaccinationFields } from '../../database/encrypted-fields';
@@ -100,6 +100,32 @@ export class VaccinationRepository {
 
   async returnDose(client: SqlClient, lotId: string): Promise<void> {
     await client.query('UPDATE lot SET doses_used = doses_used - 1 WHERE id = $1 AND doses_used > 0', [lotId]);
+  }
+
+  /**
+   * Takes discarded doses out of the lot's stock and records why, in one transaction; the doses left,
+   * or the refusal when the lot does not exist or has fewer doses than that.
+   */
+  async recordWaste(waste: { lotId: string; doses: number; reason: WasteReason; dayId: string | null; recordedBy: string }): Promise<number | 'out_of_stock' | 'unavailable'> {
+    return this.sql.transaction(async (client) => {
+      const { rows } = await client.query<{ doses_left: number }>(
+        `UPDATE lot SET doses_wasted = doses_wasted + $2 WHERE id = $1 AND doses_used + doses_wasted + $2 <= doses_received
+         RETURNING doses_received - doses_used - doses_wasted AS doses_left`,
+        [waste.lotId, waste.doses],
+      );
+      if (!rows[0]) {
+        const exists = await client.query('SELECT 1 FROM lot WHERE id = $1', [waste.lotId]);
+        return exists.rowCount ? 'out_of_stock' : 'unavailable';
+      }
+      await client.query('INSERT INTO lot_waste (lot_id, day_id, doses, reason, recorded_by) VALUES ($1, $2, $3, $4, $5)', [
+        waste.lotId,
+        waste.dayId,
+        waste.doses,
+        waste.reason,
+        waste.recordedBy,
+      ]);
+      return rows[0].doses_left;
+    });
   }
 
   async insert(client: SqlClient, vaccination: NewVaccination): Promise<string> {

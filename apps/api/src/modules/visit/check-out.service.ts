@@ -5,7 +5,7 @@ import type { PoolClient } from 'pg';
 import { dateIn } from '../../common/time-zone';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
-import { Sql, type SqlClient } from '../../database/sql';
+import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { AvailabilityNotifications } from '../booking/availability-notifications';
 import { bookingMail } from '../booking/booking-mail';
@@ -120,21 +120,8 @@ export class CheckOutService {
     const product = await this.catalogue.product(visit.productId);
     const next = nextDoseAfter(product, { doseNumber: vaccination.doseNumber, date: dateIn(this.config.timeZone, new Date(vaccination.administeredAt)) });
     if (!next) return null;
-    const reader: SqlClient = client ?? this.sql;
-    const { rows } = await reader.query<{ id: string; starts_at: Date; site_name: string }>(
-      `SELECT a.id, s.starts_at, si.name AS site_name FROM appointment a JOIN slot s ON s.id = a.slot_id
-         JOIN vaccination_day d ON d.id = s.day_id JOIN site si ON si.id = d.site_id
-        WHERE a.booking_id = $1 AND a.status = 'booked' AND a.id <> $2 AND s.starts_at > now()
-        ORDER BY s.starts_at LIMIT 1`,
-      [visit.bookingId, visit.appointmentId],
-    );
-    const reserved = rows[0];
-    return {
-      doseNumber: next.doseNumber,
-      doseKind: next.kind,
-      window: next.window,
-      reserved: reserved ? { appointmentId: reserved.id, startsAt: reserved.starts_at.toISOString(), siteName: reserved.site_name } : null,
-    };
+    const reserved = await this.bookings.nextBookedAppointment(client ?? this.sql, visit.bookingId, visit.appointmentId);
+    return { doseNumber: next.doseNumber, doseKind: next.kind, window: next.window, reserved };
   }
 }
 
