@@ -1,2 +1,3 @@
 export * from './field-key-ring';
 export * from './normalize';
+export * from './field-codec';

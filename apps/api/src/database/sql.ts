@@ -9,6 +9,8 @@ export interface SqlClient {
 }
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
+/** A transaction that lost a deadlock or a serialization conflict runs again, at most twice more. */
+const MAX_ATTEMPTS = 3;
 
 /**
  * Plain parameterised SQL on the same pool TypeORM uses, for the hot paths (availability,
@@ -31,7 +33,11 @@ export class Sql implements SqlClient {
     return this.pool.query<T>(text, params);
   }
 
-  /** Runs `work` in one transaction; retried once on a deadlock or serialization failure. */
+  /**
+   * Runs `work` in one transaction on one pooled client: the one transaction handle of the API, passed
+   * explicitly to repositories. Retried up to twice on a deadlock or serialization failure, so `work` must
+   * only touch the database through `client` (and announce changes after it returns).
+   */
   async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       const client = await this.pool.connect();
@@ -42,7 +48,7 @@ export class Sql implements SqlClient {
         return result;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
-        if (attempt < 3 && RETRYABLE.has((error as { code?: string }).code ?? '')) continue;
+        if (attempt < MAX_ATTEMPTS && RETRYABLE.has((error as { code?: string }).code ?? '')) continue;
         throw error;
       } finally {
         client.release();

@@ -1,6 +1,7 @@
 import type { Person } from '@vaccinate/api-contracts';
 import type { CertificateMailRequest } from '@vaccinate/mail-contracts';
 import type { JSONWebKeySet } from 'jose';
+import { outboxFields } from '../../src/database/encrypted-fields';
 import { Sql } from '../../src/database/sql';
 import { RecordEvents } from '../../src/modules/record-events/record-events';
 import type { Catalogue } from './booking-fixture';
@@ -48,7 +49,7 @@ export async function certificateMails(api: RunningApi): Promise<CertificateMail
   const { rows } = await api.app.get(Sql).query<{ payload_encrypted: string }>(
     `SELECT payload_encrypted FROM outbox_message WHERE kind = 'mail:certificate-issued' ORDER BY id`,
   );
-  return rows.map((row) => JSON.parse(api.config.fieldKeys.decrypt(row.payload_encrypted, 'outbox.payload')) as CertificateMail);
+  return rows.map((row) => JSON.parse(outboxFields.payload.decrypt(api.config.fieldKeys, row.payload_encrypted)) as CertificateMail);
 }
 
 /** The token from a certificate mail's link: everything after `#`. */

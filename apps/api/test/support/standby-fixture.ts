@@ -1,4 +1,5 @@
 import type { Site } from '@vaccinate/api-contracts';
+import { outboxFields } from '../../src/database/encrypted-fields';
 import { captchaSolution, randomClientIp } from './booking-fixture';
 import { postJson, type RunningApi } from './tenant-fixture';
 import { rowsOf } from './waiting-list-fixture';
@@ -16,7 +17,7 @@ export async function newSite(api: RunningApi, token: string, name: string): Pro
 export async function offerTokens(api: RunningApi, siteName: string): Promise<{ email: string; token: string }[]> {
   const rows = await rowsOf<{ payload_encrypted: string }>(api.tenant.databaseUrl, "SELECT payload_encrypted FROM outbox_message WHERE kind = 'mail:standby-offer' ORDER BY id");
   return rows
-    .map((row) => JSON.parse(api.config.fieldKeys.decrypt(row.payload_encrypted, 'outbox.payload')) as { to: { email: string }; data: { manageUrl: string; appointments: { siteName: string }[] } })
+    .map((row) => JSON.parse(outboxFields.payload.decrypt(api.config.fieldKeys, row.payload_encrypted)) as { to: { email: string }; data: { manageUrl: string; appointments: { siteName: string }[] } })
     .filter((mail) => mail.data.appointments[0]?.siteName === siteName)
     .map((mail) => ({ email: mail.to.email, token: mail.data.manageUrl.split('#')[1] ?? '' }));
 }

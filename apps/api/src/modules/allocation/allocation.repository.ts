@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
+import { registrationFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 import type { RegistrationStatus } from '../registration/registration.entity';
 import { ALLOCATION_QUEUE, JOB_SCHEMA } from './allocation-queue';
@@ -109,7 +110,7 @@ export class AllocationRepository {
     const row = rows[0];
     if (!row) return null;
     const ring = this.ring;
-    const profile = JSON.parse(ring.decrypt(row.profile_encrypted, 'registration.profile')) as { locale?: 'de' | 'en' };
+    const profile = JSON.parse(registrationFields.profile.decrypt(ring, row.profile_encrypted)) as { locale?: 'de' | 'en' };
     return {
       id: row.id,
       status: row.status,
@@ -119,10 +120,10 @@ export class AllocationRepository {
       preferredWeekdays: row.preferred_weekdays,
       locale: profile.locale ?? this.config.branding.defaultLocale,
       person: {
-        givenName: ring.decrypt(row.given_name_encrypted, 'registration.givenName'),
-        familyName: ring.decrypt(row.family_name_encrypted, 'registration.familyName'),
-        email: ring.decrypt(row.email_encrypted, 'registration.email'),
-        birthDate: ring.decrypt(row.birth_date_encrypted, 'registration.birthDate'),
+        givenName: registrationFields.givenName.decrypt(ring, row.given_name_encrypted),
+        familyName: registrationFields.familyName.decrypt(ring, row.family_name_encrypted),
+        email: registrationFields.email.decrypt(ring, row.email_encrypted),
+        birthDate: registrationFields.birthDate.decrypt(ring, row.birth_date_encrypted),
       },
     };
   }

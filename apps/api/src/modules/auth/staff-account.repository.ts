@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffRole } from '@vaccinate/api-contracts';
-import { normalizeEmail, type FieldKeyRing } from '@vaccinate/field-encryption';
+import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { In, type DataSource } from 'typeorm';
 import { FIELD_CIPHER } from '../../common/field-cipher';
+import { staffFields } from '../../database/encrypted-fields';
 import { StaffAccountEntity } from './staff-account.entity';
-
-const EMAIL_INDEX = 'staff.email';
 
 export interface StaffAccount {
   id: string;
@@ -26,7 +25,7 @@ export class StaffAccountRepository {
   ) {}
 
   async findByEmail(email: string): Promise<StaffAccount | null> {
-    const candidates = this.ring.blindIndexCandidates(normalizeEmail(email), EMAIL_INDEX);
+    const candidates = staffFields.email.blindIndexCandidates(this.ring, email);
     const entity = await this.dataSource.manager.findOneBy(StaffAccountEntity, { emailIndex: In(candidates) });
     return entity ? this.decrypt(entity) : null;
   }
@@ -48,9 +47,9 @@ export class StaffAccountRepository {
       .insert()
       .into(StaffAccountEntity)
       .values({
-        emailEncrypted: this.ring.encrypt(account.email, 'staff.email'),
-        emailIndex: this.ring.blindIndex(normalizeEmail(account.email), EMAIL_INDEX),
-        displayNameEncrypted: this.ring.encrypt(account.displayName, 'staff.displayName'),
+        emailEncrypted: staffFields.email.encrypt(this.ring, account.email),
+        emailIndex: staffFields.email.blindIndex(this.ring, account.email),
+        displayNameEncrypted: staffFields.displayName.encrypt(this.ring, account.displayName),
         passwordHash: account.passwordHash,
         roles: account.roles,
         mustChangePassword: account.mustChangePassword,
@@ -80,8 +79,8 @@ export class StaffAccountRepository {
   private decrypt(entity: StaffAccountEntity): StaffAccount {
     return {
       id: entity.id,
-      email: this.ring.decrypt(entity.emailEncrypted, 'staff.email'),
-      displayName: this.ring.decrypt(entity.displayNameEncrypted, 'staff.displayName'),
+      email: staffFields.email.decrypt(this.ring, entity.emailEncrypted),
+      displayName: staffFields.displayName.decrypt(this.ring, entity.displayNameEncrypted),
       passwordHash: entity.passwordHash,
       roles: entity.roles,
       mustChangePassword: entity.mustChangePassword,

@@ -14,7 +14,7 @@ import { bookingMail } from './booking-mail';
 import type { BookingView } from './booking-view';
 import { BookingViewRepository } from './booking-view.repository';
 import { BookingException, BookingExceptionCode } from './booking.exception';
-import { releaseDose, reserveDose, ReservationRefused } from './booking.repository';
+import { BookingRepository, ReservationRefused } from './booking.repository';
 import { SlotDirectory } from './slot-directory';
 
 /** Cancelling and moving bookings: by the person (manage link) or because staff cancelled a day. Every change is mailed. */
@@ -22,6 +22,7 @@ import { SlotDirectory } from './slot-directory';
 export class BookingChangeService {
   constructor(
     private readonly sql: Sql,
+    private readonly bookings: BookingRepository,
     private readonly views: BookingViewRepository,
     private readonly outbox: OutboxRepository,
     private readonly catalogue: CatalogueService,
@@ -32,8 +33,8 @@ export class BookingChangeService {
 
   cancel(token: string): Promise<ManagedBooking> {
     return this.changeByToken(token, async (client, view) => {
-      const changes = await this.cancelAppointments(client, view, view.appointments.filter((a) => a.status === 'booked').map((a) => a.id));
-      await client.query(`UPDATE booking SET status = 'cancelled', updated_at = now() WHERE id = $1`, [view.id]);
+      const ids = view.appointments.filter((a) => a.status === 'booked').map((a) => a.id);
+      const { changes } = await this.bookings.cancelAppointments(client, view.id, { ids });
       return { template: 'booking-cancelled', changes };
     });
   }
@@ -44,16 +45,13 @@ export class BookingChangeService {
       if (!appointment) throw new BookingException(BookingExceptionCode.AppointmentNotFound);
       if (new Date(appointment.startsAt) <= new Date()) throw new BookingException(BookingExceptionCode.TooLateToChange);
       await this.assertIntervalsHold(view, appointment.id, slotId);
-      let taken: string;
+      const move = { appointmentId: appointment.id, productId: view.product.id, toSlotId: slotId, kind: appointment.doseKind, doseNumber: appointment.doseNumber };
       try {
-        taken = await reserveDose(client, view.product.id, { slotId, kind: appointment.doseKind, doseNumber: appointment.doseNumber });
+        return { template: 'booking-changed', changes: await this.bookings.moveAppointment(client, move) };
       } catch (error) {
         if (error instanceof ReservationRefused) throw new BookingException(BookingExceptionCode.SlotFull);
         throw error;
       }
-      const freed = await releaseDose(client, appointment.slotId, appointment.doseKind);
-      await client.query('UPDATE appointment SET slot_id = $2 WHERE id = $1', [appointment.id, slotId]);
-      return { template: 'booking-changed', changes: [taken, ...(freed ? [freed] : [])] };
     });
   }
 
@@ -62,21 +60,14 @@ export class BookingChangeService {
    * a booking that only had a later dose that day loses that appointment and is told to pick another.
    */
   async cancelForDay(client: PoolClient, dayId: string): Promise<number> {
-    const { rows } = await client.query<{ booking_id: string; appointment_id: string }>(
-      `SELECT a.booking_id, a.id AS appointment_id FROM appointment a JOIN slot s ON s.id = a.slot_id
-        WHERE s.day_id = $1 AND a.status = 'booked'`,
-      [dayId],
-    );
-    const byBooking = new Map<string, string[]>();
-    for (const row of rows) byBooking.set(row.booking_id, [...(byBooking.get(row.booking_id) ?? []), row.appointment_id]);
+    const byBooking = await this.bookings.bookedAppointmentsOnDay(client, dayId);
     for (const [bookingId, appointmentIds] of byBooking) {
       const view = await this.views.byId(bookingId, client, true);
       if (!view) continue;
       const booked = view.appointments.filter((a) => a.status === 'booked');
       const firstBookedCancelled = booked[0] && appointmentIds.includes(booked[0].id);
-      const cancelled = firstBookedCancelled ? booked.map((a) => a.id) : appointmentIds;
-      await this.cancelAppointments(client, view, cancelled);
-      if (firstBookedCancelled) await client.query(`UPDATE booking SET status = 'cancelled', updated_at = now() WHERE id = $1`, [bookingId]);
+      const ids = firstBookedCancelled ? booked.map((a) => a.id) : appointmentIds;
+      await this.bookings.cancelAppointments(client, bookingId, { ids });
       const after = await this.views.byId(bookingId, client);
       if (after) {
         const reason = 'The vaccination day was cancelled by the company medical service.';
@@ -110,16 +101,6 @@ export class BookingChangeService {
       givenName: view.person.givenName,
       appointments: view.appointments.map(({ slotId: _slot, ...appointment }) => appointment),
     };
-  }
-
-  private async cancelAppointments(client: PoolClient, view: BookingView, appointmentIds: string[]): Promise<string[]> {
-    const changes: string[] = [];
-    for (const appointment of view.appointments.filter((a) => appointmentIds.includes(a.id))) {
-      const freed = await releaseDose(client, appointment.slotId, appointment.doseKind);
-      if (freed) changes.push(freed);
-      await client.query(`UPDATE appointment SET status = 'cancelled' WHERE id = $1`, [appointment.id]);
-    }
-    return changes;
   }
 
   /** A moved dose must keep the product's intervals with the doses before and after it. */

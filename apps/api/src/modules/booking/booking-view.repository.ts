@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DoseKind } from '@vaccinate/api-contracts';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
+import { bookingFields, personFields } from '../../database/encrypted-fields';
 import { Sql, type SqlClient } from '../../database/sql';
 import type { BookingView } from './booking-view';
 
@@ -72,11 +73,11 @@ export class BookingViewRepository {
       locale: row.locale,
       product: { id: row.product_id, name: row.product_name },
       person: {
-        givenName: ring.decrypt(row.given_name_encrypted, 'person.givenName'),
-        familyName: ring.decrypt(row.family_name_encrypted, 'person.familyName'),
-        email: ring.decrypt(row.email_encrypted, 'person.email'),
+        givenName: personFields.givenName.decrypt(ring, row.given_name_encrypted),
+        familyName: personFields.familyName.decrypt(ring, row.family_name_encrypted),
+        email: personFields.email.decrypt(ring, row.email_encrypted),
       },
-      manageToken: ring.decrypt(row.manage_token_encrypted, 'booking.manageToken'),
+      manageToken: bookingFields.manageToken.decrypt(ring, row.manage_token_encrypted),
       appointments: row.appointments.map((a) => ({
         id: a.id,
         slotId: a.slot_id,

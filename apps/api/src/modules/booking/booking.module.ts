@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CaptchaModule } from '../captcha/captcha.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { OutboxModule } from '../outbox/outbox.module';
+import { PeopleModule } from '../people/people.module';
 import { VaccinationDayModule } from '../vaccination-day/vaccination-day.module';
 import { AvailabilityNotifications } from './availability-notifications';
 import { AvailabilityController } from './availability.controller';
@@ -21,7 +22,7 @@ import { AvailabilityFastPath } from './availability-fast-path';
 import { SoldOutSlots } from './sold-out-slots';
 
 @Module({
-  imports: [CaptchaModule, CatalogueModule, OutboxModule, VaccinationDayModule],
+  imports: [CaptchaModule, CatalogueModule, OutboxModule, PeopleModule, VaccinationDayModule],
   controllers: [AvailabilityController, BookingController, DayCancellationController],
   providers: [
     AvailabilityNotifications,
@@ -38,6 +39,6 @@ import { SoldOutSlots } from './sold-out-slots';
     AvailabilityFastPath,
     SoldOutSlots,
   ],
-  exports: [BookingChangeService, SoldOutShortcut, AvailabilityFastPath, BookingService, BookingViewRepository, SlotDirectory, AvailabilityNotifications],
+  exports: [BookingChangeService, SoldOutShortcut, AvailabilityFastPath, BookingService, BookingRepository, BookingViewRepository, SlotDirectory, AvailabilityNotifications],
 })
 export class BookingModule {}

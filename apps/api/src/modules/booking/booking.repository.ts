@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CreateBookingRequest, DoseKind } from '@vaccinate/api-contracts';
-import { normalizeEmail, normalizeIdentifier, type FieldKeyRing } from '@vaccinate/field-encryption';
+import type { DoseKind } from '@vaccinate/api-contracts';
+import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
-import { Sql } from '../../database/sql';
+import { bookingFields } from '../../database/encrypted-fields';
+import { Sql, type SqlClient } from '../../database/sql';
 import { OutboxRepository, type OutboxPayload } from '../outbox/outbox.repository';
+import { PersonRepository, type NewPerson } from '../people/person.repository';
 import { SLOT_COLUMNS } from './dose-kind-columns';
 
-/** The person of a booking, the employee number settled to null when not given. */
-export type NewPerson = Omit<CreateBookingRequest['person'], 'employeeNumber'> & { employeeNumber: string | null };
+/** The person a booking names; the people repository writes them. */
+export type { NewPerson } from '../people/person.repository';
 
 export interface ReservedDose {
   slotId: string;
@@ -49,13 +51,15 @@ export class BookingRepository {
   constructor(
     private readonly sql: Sql,
     private readonly outbox: OutboxRepository,
+    private readonly people: PersonRepository,
     @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
   ) {}
 
   /** Returns the new ids and the slot changes to announce once committed. */
   async reserve(booking: NewBooking): Promise<{ bookingId: string; appointmentIds: string[]; changes: string[] }> {
     return this.sql.transaction(async (client) => {
-      const personId = await this.upsertPerson(client, booking.person);
+      const personId = await this.people.insertUnlessKnown(client, booking.person);
+      if (!personId) throw new ReservationRefused('employee_number_taken');
       const bookingId = await this.insertBooking(client, booking, personId);
       const changes: string[] = [];
       for (const dose of booking.doses) changes.push(await reserveDose(client, booking.productId, dose));
@@ -74,7 +78,7 @@ export class BookingRepository {
     );
     const row = rows[0];
     if (!row) return null;
-    return { id: row.id, productId: row.product_id, code: row.code, manageToken: this.ring.decrypt(row.manage_token_encrypted, 'booking.manageToken') };
+    return { id: row.id, productId: row.product_id, code: row.code, manageToken: bookingFields.manageToken.decrypt(this.ring, row.manage_token_encrypted) };
   }
 
   /** Whether a slot can take no more of `kind` (full, or its day out of doses), to tell a full slot from a wrong one. */
@@ -88,30 +92,120 @@ export class BookingRepository {
     return rows[0]?.exhausted ?? false;
   }
 
-  private async upsertPerson(client: PoolClient, person: NewPerson): Promise<string> {
-    const ring = this.ring;
-    const email = normalizeEmail(person.email);
-    const inserted = await client.query<{ id: string }>(
-      `INSERT INTO person (given_name_encrypted, family_name_encrypted, email_encrypted, email_index, birth_date_encrypted,
-                           employee_number_encrypted, employee_number_index, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 1) ON CONFLICT DO NOTHING RETURNING id`,
-      [
-        ring.encrypt(person.givenName, 'person.givenName'),
-        ring.encrypt(person.familyName, 'person.familyName'),
-        ring.encrypt(person.email, 'person.email'),
-        ring.blindIndex(email, 'person.email'),
-        ring.encrypt(person.birthDate, 'person.birthDate'),
-        person.employeeNumber ? ring.encrypt(person.employeeNumber, 'person.employeeNumber') : null,
-        person.employeeNumber ? ring.blindIndex(normalizeIdentifier(person.employeeNumber), 'person.employeeNumber') : null,
-      ],
+  /**
+   * The one way a booked appointment ends early (cancelled by the person, by a cancelled day, by a no-show):
+   * the appointments are cancelled, their places and doses go back, and a booking left with no booked
+   * appointment is cancelled. Returns the slot changes to announce once committed.
+   */
+  async cancelAppointments(
+    client: PoolClient,
+    bookingId: string,
+    selection: AppointmentSelection,
+  ): Promise<{ changes: string[]; bookingCancelled: boolean }> {
+    const { rows } = await client.query<{ slot_id: string; dose_kind: DoseKind }>(
+      'ids' in selection
+        ? `UPDATE appointment SET status = 'cancelled' WHERE booking_id = $1 AND status = 'booked' AND id = ANY($2::uuid[])
+           RETURNING slot_id, dose_kind`
+        : `UPDATE appointment a SET status = 'cancelled' FROM slot s
+            WHERE s.id = a.slot_id AND a.booking_id = $1 AND a.status = 'booked'
+              AND s.starts_at >= (SELECT f.starts_at FROM slot f JOIN appointment x ON x.slot_id = f.id WHERE x.id = $2)
+           RETURNING a.slot_id, a.dose_kind`,
+      [bookingId, 'ids' in selection ? selection.ids : selection.fromAppointmentId],
     );
-    if (inserted.rows[0]) return inserted.rows[0].id;
-    // An existing person keeps their record: a public form never overwrites what staff may have corrected.
-    const existing = await client.query<{ id: string }>('SELECT id FROM person WHERE email_index = ANY($1)', [
-      ring.blindIndexCandidates(email, 'person.email'),
-    ]);
-    if (!existing.rows[0]) throw new ReservationRefused('employee_number_taken');
-    return existing.rows[0].id;
+    const changes = await this.releaseDoses(client, rows.map((row) => ({ slotId: row.slot_id, kind: row.dose_kind })));
+    const cancelled = await client.query(
+      `UPDATE booking SET status = 'cancelled', updated_at = now()
+        WHERE id = $1 AND status = 'active' AND NOT EXISTS (SELECT 1 FROM appointment WHERE booking_id = $1 AND status = 'booked')`,
+      [bookingId],
+    );
+    return { changes, bookingCancelled: cancelled.rowCount === 1 };
+  }
+
+  /**
+   * Moves a booked appointment: the new place is taken first (or ReservationRefused), then the old one
+   * goes back the same way a cancellation gives it back. Returns the slot changes to announce.
+   */
+  async moveAppointment(client: PoolClient, move: AppointmentMove): Promise<string[]> {
+    const taken = await reserveDose(client, move.productId, { slotId: move.toSlotId, kind: move.kind, doseNumber: move.doseNumber });
+    const { rows } = await client.query<{ slot_id: string; dose_kind: DoseKind }>(
+      `UPDATE appointment a SET slot_id = $2, dose_kind = $3, dose_number = $4
+         FROM (SELECT id, slot_id, dose_kind FROM appointment WHERE id = $1 AND status = 'booked' FOR UPDATE) old
+        WHERE a.id = old.id
+       RETURNING old.slot_id, old.dose_kind`,
+      [move.appointmentId, move.toSlotId, move.kind, move.doseNumber],
+    );
+    const old = rows[0];
+    // Callers hold the booking's lock and saw the appointment booked; anything else must roll back the place just taken.
+    if (!old) throw new Error('the appointment to move is no longer booked');
+    return [taken, ...(await this.releaseDoses(client, [{ slotId: old.slot_id, kind: old.dose_kind }]))];
+  }
+
+  /** The booked appointments of a day, by booking. */
+  async bookedAppointmentsOnDay(client: PoolClient, dayId: string): Promise<Map<string, string[]>> {
+    const { rows } = await client.query<{ booking_id: string; appointment_ids: string[] }>(
+      `SELECT a.booking_id, array_agg(a.id) AS appointment_ids FROM appointment a JOIN slot s ON s.id = a.slot_id
+        WHERE s.day_id = $1 AND a.status = 'booked' GROUP BY a.booking_id`,
+      [dayId],
+    );
+    return new Map(rows.map((row) => [row.booking_id, row.appointment_ids]));
+  }
+
+  /** The booking's next booked appointment after `exceptAppointmentId`, still ahead: the one check-out confirms or moves. */
+  async nextBookedAppointment(
+    db: SqlClient,
+    bookingId: string,
+    exceptAppointmentId: string,
+  ): Promise<{ appointmentId: string; startsAt: string; siteName: string } | null> {
+    const { rows } = await db.query<{ id: string; starts_at: Date; site_name: string }>(
+      `SELECT a.id, s.starts_at, si.name AS site_name FROM appointment a JOIN slot s ON s.id = a.slot_id
+         JOIN vaccination_day d ON d.id = s.day_id JOIN site si ON si.id = d.site_id
+        WHERE a.booking_id = $1 AND a.status = 'booked' AND a.id <> $2 AND s.starts_at > now()
+        ORDER BY s.starts_at LIMIT 1`,
+      [bookingId, exceptAppointmentId],
+    );
+    const row = rows[0];
+    return row ? { appointmentId: row.id, startsAt: row.starts_at.toISOString(), siteName: row.site_name } : null;
+  }
+
+  /** The earliest slot of the day still ahead with room for `kind`: a walk-in takes the next free place, never a booked one. */
+  async nextFreeSlot(dayId: string, kind: DoseKind): Promise<string | null> {
+    const { capacity, booked } = SLOT_COLUMNS[kind];
+    const { rows } = await this.sql.query<{ id: string }>(
+      `SELECT s.id FROM slot s JOIN vaccination_day d ON d.id = s.day_id
+        WHERE s.day_id = $1 AND s.starts_at > now() AND s.${booked} < s.${capacity}
+          AND (NOT d.doses_cap_binding OR d.doses_booked < d.doses_cap)
+        ORDER BY s.starts_at LIMIT 1`,
+      [dayId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** Adds a dose to an existing booking (the next dose booked at check-out); ReservationRefused if its place is gone. */
+  async addAppointment(client: PoolClient, bookingId: string, productId: string, dose: ReservedDose): Promise<string> {
+    const taken = await reserveDose(client, productId, dose);
+    await insertAppointments(client, bookingId, [dose]);
+    return taken;
+  }
+
+  /** Gives places back: one per dose in its slot, and one dose of the day where the day's cap binds. */
+  async releaseDoses(client: PoolClient, doses: { slotId: string; kind: DoseKind }[]): Promise<string[]> {
+    const changes: string[] = [];
+    for (const dose of doses) {
+      const { capacity, booked } = SLOT_COLUMNS[dose.kind];
+      const slot = await client.query<{ day_id: string; binding: boolean; free: number }>(
+        `UPDATE slot s SET ${booked} = ${booked} - 1 FROM vaccination_day d
+          WHERE s.id = $1 AND d.id = s.day_id AND s.${booked} > 0
+          RETURNING s.day_id, d.doses_cap_binding AS binding, s.${capacity} - s.${booked} AS free`,
+        [dose.slotId],
+      );
+      const released = slot.rows[0];
+      if (!released) continue;
+      if (released.binding) {
+        await client.query('UPDATE vaccination_day SET doses_booked = doses_booked - 1 WHERE id = $1 AND doses_booked > 0', [released.day_id]);
+      }
+      changes.push(`slot:${dose.slotId}:${dose.kind}:${released.free}`);
+    }
+    return changes;
   }
 
   private async insertBooking(client: PoolClient, booking: NewBooking, personId: string): Promise<string> {
@@ -125,7 +219,7 @@ export class BookingRepository {
           booking.productId,
           booking.locale,
           booking.manageTokenHash,
-          this.ring.encrypt(booking.manageToken, 'booking.manageToken'),
+          bookingFields.manageToken.encrypt(this.ring, booking.manageToken),
           booking.idempotencyKey,
         ],
       );
@@ -166,21 +260,19 @@ export async function reserveDose(client: PoolClient, productId: string, dose: R
   return `slot:${dose.slotId}:${dose.kind}:${reserved.free}`;
 }
 
-/** Gives a place back (cancellation, rebooking); returns the change to announce after commit. */
-export async function releaseDose(client: PoolClient, slotId: string, kind: DoseKind): Promise<string | null> {
-  const { capacity, booked } = SLOT_COLUMNS[kind];
-  const slot = await client.query<{ day_id: string; binding: boolean; free: number }>(
-    `UPDATE slot s SET ${booked} = ${booked} - 1 FROM vaccination_day d
-      WHERE s.id = $1 AND d.id = s.day_id AND s.${booked} > 0
-      RETURNING s.day_id, d.doses_cap_binding AS binding, s.${capacity} - s.${booked} AS free`,
-    [slotId],
-  );
-  const released = slot.rows[0];
-  if (!released) return null;
-  if (released.binding) {
-    await client.query('UPDATE vaccination_day SET doses_booked = doses_booked - 1 WHERE id = $1 AND doses_booked > 0', [released.day_id]);
-  }
-  return `slot:${slotId}:${kind}:${released.free}`;
+/** Which of a booking's booked appointments to cancel. */
+export type AppointmentSelection =
+  | { ids: string[] }
+  /** The named appointment and every later one of its booking (a no-show loses the rest of the series). */
+  | { fromAppointmentId: string };
+
+/** A booked appointment moving to another slot, possibly as another dose (check-out books the next dose by the schedule). */
+export interface AppointmentMove {
+  appointmentId: string;
+  productId: string;
+  toSlotId: string;
+  kind: DoseKind;
+  doseNumber: number;
 }
 
 async function insertAppointments(client: PoolClient, bookingId: string, doses: ReservedDose[]): Promise<string[]> {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
+import { personFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 import type { CertificateFacts, DoseFacts } from './certificate-facts';
 import type { RevocationReason } from './certificate.entity';
@@ -117,10 +118,10 @@ export class CertificateRepository {
     const row = rows[0];
     if (!row) return null;
     return {
-      givenName: this.ring.decrypt(row.given_name_encrypted, 'person.givenName'),
-      familyName: this.ring.decrypt(row.family_name_encrypted, 'person.familyName'),
-      birthDate: this.ring.decrypt(row.birth_date_encrypted, 'person.birthDate'),
-      email: this.ring.decrypt(row.email_encrypted, 'person.email'),
+      givenName: personFields.givenName.decrypt(this.ring, row.given_name_encrypted),
+      familyName: personFields.familyName.decrypt(this.ring, row.family_name_encrypted),
+      birthDate: personFields.birthDate.decrypt(this.ring, row.birth_date_encrypted),
+      email: personFields.email.decrypt(this.ring, row.email_encrypted),
     };
   }
 }

@@ -23,7 +23,7 @@ export class CertificateService {
   async issueOnRequest(vaccinationId: string): Promise<IssuedCertificateResponse> {
     const { personId, ...issued } = await this.sql.transaction((client) => this.issuance.issue(client, vaccinationId, 'requested'));
     // Issuing read the person's name, birth date and address.
-    await this.audit.record('person', 'read', [personId]);
+    await this.audit.record(this.sql, 'person', 'read', [personId]);
     return issued;
   }
 

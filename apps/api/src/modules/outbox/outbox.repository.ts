@@ -7,6 +7,7 @@ import { FIELD_CIPHER } from '../../common/field-cipher';
 import { AppException } from '../../common/problem/app-exception';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
+import { outboxFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 import { JobQueue } from '../../jobs/job-queues';
 import { JobRunner } from '../../jobs/job-runner';
@@ -57,7 +58,7 @@ export class OutboxRepository {
     const traceParent = activeTraceParent();
     const { rows } = await client.query<{ id: string }>('INSERT INTO outbox_message (kind, payload_encrypted, trace_parent) VALUES ($1, $2, $3) RETURNING id', [
       `mail:${payload.template}`,
-      this.ring.encrypt(JSON.stringify(payload), 'outbox.payload'),
+      outboxFields.payload.encrypt(this.ring, JSON.stringify(payload)),
       traceParent,
     ]);
     await this.sendJob(client, { outboxId: String(rows[0]?.id), traceParent });
@@ -74,7 +75,7 @@ export class OutboxRepository {
       [id],
     );
     const row = rows[0];
-    return row ? { id: row.id, attempts: row.attempts, payload: JSON.parse(this.ring.decrypt(row.payload_encrypted, 'outbox.payload')) as OutboxPayload } : null;
+    return row ? { id: row.id, attempts: row.attempts, payload: JSON.parse(outboxFields.payload.decrypt(this.ring, row.payload_encrypted)) as OutboxPayload } : null;
   }
 
   async markSent(id: string): Promise<void> {

@@ -8,5 +8,6 @@ import { PersonRepository } from './person.repository';
   imports: [AuditModule],
   controllers: [PeopleController],
   providers: [PeopleService, PersonRepository],
+  exports: [PersonRepository],
 })
 export class PeopleModule {}

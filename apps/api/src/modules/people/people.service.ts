@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Person, PersonInput, PersonPage } from '@vaccinate/api-contracts';
-import type { PoolClient } from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
 import { currentActor } from '../../common/request-context';
+import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { RecordEvents } from '../record-events/record-events';
 import { PersonException, PersonExceptionCode } from './person.exception';
@@ -18,13 +16,13 @@ export class PeopleService {
     private readonly people: PersonRepository,
     private readonly audit: AuditService,
     private readonly events: RecordEvents,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sql: Sql,
   ) {}
 
   create(input: PersonInput): Promise<Person> {
-    return this.dataSource.transaction(async (manager) => {
-      const person = await this.people.insert(input, manager);
-      await this.audit.record(SUBJECT, 'create', [person.id], manager);
+    return this.sql.transaction(async (client) => {
+      const person = await this.people.insert(client, input);
+      await this.audit.record(client, SUBJECT, 'create', [person.id]);
       return person;
     });
   }
@@ -32,20 +30,20 @@ export class PeopleService {
   async get(id: string): Promise<Person> {
     const person = await this.people.findById(id);
     if (!person) throw new PersonException(PersonExceptionCode.NotFound);
-    await this.audit.record(SUBJECT, 'read', [person.id]);
+    await this.audit.record(this.sql, SUBJECT, 'read', [person.id]);
     return person;
   }
 
   async list(limit: number, offset: number): Promise<PersonPage> {
     const page = await this.people.list(limit, offset);
-    await this.audit.record(SUBJECT, 'list', page.items.map((person) => person.id));
+    await this.audit.record(this.sql, SUBJECT, 'list', page.items.map((person) => person.id));
     return { ...page, limit, offset };
   }
 
   async searchByEmail(email: string): Promise<Person[]> {
     const person = await this.people.findByEmail(email);
     if (!person) return [];
-    await this.audit.record(SUBJECT, 'search', [person.id]);
+    await this.audit.record(this.sql, SUBJECT, 'search', [person.id]);
     return [person];
   }
 
@@ -54,12 +52,12 @@ export class PeopleService {
    * Writes in a fixed order (person row locked, revision, person, audit), so concurrent corrections never deadlock.
    */
   update(id: string, change: Partial<PersonInput>, expectedVersion: number, reason: string): Promise<Person> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.sql.transaction(async (client) => {
       // The row lock comes first, so concurrent corrections queue on it and each later one sees the new version.
-      const current = await this.people.lockForChange(id, manager);
+      const current = await this.people.lockForChange(client, id);
       if (!current) throw new PersonException(PersonExceptionCode.NotFound);
       if (current.version !== expectedVersion) throw new PersonException(PersonExceptionCode.VersionConflict);
-      await this.people.saveRevision(id, reason.trim(), currentActor(), manager);
+      await this.people.saveRevision(client, id, reason.trim(), currentActor());
       const merged: PersonInput = {
         givenName: change.givenName ?? current.givenName,
         familyName: change.familyName ?? current.familyName,
@@ -68,18 +66,12 @@ export class PeopleService {
         phone: change.phone === undefined ? current.phone : change.phone,
         employeeNumber: change.employeeNumber === undefined ? current.employeeNumber : change.employeeNumber,
       };
-      const updated = await this.people.update(id, merged, expectedVersion, manager);
-      await this.audit.record(SUBJECT, 'correct', [id], manager);
+      const updated = await this.people.update(client, id, merged, expectedVersion);
+      await this.audit.record(client, SUBJECT, 'correct', [id]);
       const identityChanged =
         updated.givenName !== current.givenName || updated.familyName !== current.familyName || updated.birthDate !== current.birthDate;
-      if (identityChanged) await this.events.personCorrected(transactionClient(manager), id);
+      if (identityChanged) await this.events.personCorrected(client, id);
       return updated;
     });
   }
-}
-
-/** The pg client under a TypeORM transaction, for listeners written against plain SQL. */
-function transactionClient(manager: EntityManager): PoolClient {
-  // PostgresQueryRunner keeps the pool client it holds the transaction on; TypeORM does not type it.
-  return (manager.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
 }

@@ -1,111 +1,202 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Person, PersonInput } from '@vaccinate/api-contracts';
-import { normalizeEmail, normalizeIdentifier, type FieldKeyRing } from '@vaccinate/field-encryption';
-import { In, QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
-import { decryptOptional, encryptOptional, FIELD_CIPHER } from '../../common/field-cipher';
-import { PersonEntity } from './person.entity';
+import type { CreateBookingRequest, Person, PersonHistory, PersonInput } from '@vaccinate/api-contracts';
+import type { FieldKeyRing } from '@vaccinate/field-encryption';
+import { FIELD_CIPHER } from '../../common/field-cipher';
+import { personFields, personRevisionFields } from '../../database/encrypted-fields';
+import { Sql, type SqlClient } from '../../database/sql';
 import { PersonException, PersonExceptionCode } from './person.exception';
 
-const EMAIL_INDEX = 'person.email';
-const EMPLOYEE_NUMBER_INDEX = 'person.employeeNumber';
+/** What a public form knows of a person, the employee number settled to null; staff add the phone later. */
+export type NewPerson = Omit<CreateBookingRequest['person'], 'employeeNumber'> & { employeeNumber: string | null };
 
-/** The only code that reads or writes the person table; encrypts on the way in, decrypts on the way out. */
+type PersonRevision = PersonHistory['revisions'][number];
+
+interface RevisionRow {
+  version: number;
+  given_name_encrypted: string;
+  family_name_encrypted: string;
+  email_encrypted: string;
+  birth_date_encrypted: string;
+  reason_encrypted: string;
+  changed_by: string;
+  changed_at: Date;
+}
+
+interface PersonRow {
+  id: string;
+  given_name_encrypted: string;
+  family_name_encrypted: string;
+  email_encrypted: string;
+  birth_date_encrypted: string;
+  phone_encrypted: string | null;
+  employee_number_encrypted: string | null;
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+const COLUMNS = `id, given_name_encrypted, family_name_encrypted, email_encrypted, birth_date_encrypted, phone_encrypted,
+                 employee_number_encrypted, created_at, updated_at, version`;
+const UNIQUE_VIOLATION = '23505';
+
+/** The only code that writes the person table; encrypts on the way in, decrypts on the way out. */
 @Injectable()
 export class PersonRepository {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sql: Sql,
     @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
   ) {}
 
-  async insert(input: PersonInput, manager: EntityManager): Promise<Person> {
-    const entity = manager.create(PersonEntity, this.encrypt(input));
-    const saved = await this.translateConflicts(() => manager.save(PersonEntity, entity));
-    return this.decrypt(saved);
+  async insert(db: SqlClient, input: PersonInput): Promise<Person> {
+    const sealed = this.encrypt(input);
+    const { rows } = await this.translateConflicts(() =>
+      db.query<PersonRow>(
+        `INSERT INTO person (given_name_encrypted, family_name_encrypted, email_encrypted, email_index, birth_date_encrypted,
+                             phone_encrypted, employee_number_encrypted, employee_number_index, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) RETURNING ${COLUMNS}`,
+        sealed,
+      ),
+    );
+    return this.decrypt(rows[0] as PersonRow);
   }
 
-  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Person | null> {
-    const entity = await manager.findOneBy(PersonEntity, { id });
-    return entity ? this.decrypt(entity) : null;
+  /**
+   * The booking path: inserts the person, or (same e-mail) returns the existing one untouched, in one
+   * statement when new: a public form never overwrites what staff may have corrected. Null when the
+   * employee number belongs to someone else.
+   */
+  async insertUnlessKnown(db: SqlClient, person: NewPerson): Promise<string | null> {
+    const ring = this.ring;
+    const inserted = await db.query<{ id: string }>(
+      `INSERT INTO person (given_name_encrypted, family_name_encrypted, email_encrypted, email_index, birth_date_encrypted,
+                           employee_number_encrypted, employee_number_index, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 1) ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        personFields.givenName.encrypt(ring, person.givenName),
+        personFields.familyName.encrypt(ring, person.familyName),
+        personFields.email.encrypt(ring, person.email),
+        personFields.email.blindIndex(ring, person.email),
+        personFields.birthDate.encrypt(ring, person.birthDate),
+        person.employeeNumber ? personFields.employeeNumber.encrypt(ring, person.employeeNumber) : null,
+        person.employeeNumber ? personFields.employeeNumber.blindIndex(ring, person.employeeNumber) : null,
+      ],
+    );
+    if (inserted.rows[0]) return inserted.rows[0].id;
+    return this.idByEmail(db, person.email);
+  }
+
+  /** The id of the person with this e-mail, under any configured key. */
+  async idByEmail(db: SqlClient, email: string): Promise<string | null> {
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM person WHERE email_index = ANY($1)', [
+      personFields.email.blindIndexCandidates(this.ring, email),
+    ]);
+    return rows[0]?.id ?? null;
+  }
+
+  async findById(id: string, db: SqlClient = this.sql): Promise<Person | null> {
+    const { rows } = await db.query<PersonRow>(`SELECT ${COLUMNS} FROM person WHERE id = $1`, [id]);
+    return rows[0] ? this.decrypt(rows[0]) : null;
   }
 
   /** Reads the record and locks it for the rest of the transaction; null when it does not exist. */
-  async lockForChange(id: string, manager: EntityManager): Promise<Person | null> {
-    const entity = await manager.findOne(PersonEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    return entity ? this.decrypt(entity) : null;
+  async lockForChange(db: SqlClient, id: string): Promise<Person | null> {
+    const { rows } = await db.query<PersonRow>(`SELECT ${COLUMNS} FROM person WHERE id = $1 FOR UPDATE`, [id]);
+    return rows[0] ? this.decrypt(rows[0]) : null;
   }
 
   async findByEmail(email: string): Promise<Person | null> {
-    const candidates = this.ring.blindIndexCandidates(normalizeEmail(email), EMAIL_INDEX);
-    const entity = await this.dataSource.manager.findOneBy(PersonEntity, { emailIndex: In(candidates) });
-    return entity ? this.decrypt(entity) : null;
+    const { rows } = await this.sql.query<PersonRow>(`SELECT ${COLUMNS} FROM person WHERE email_index = ANY($1) LIMIT 1`, [
+      personFields.email.blindIndexCandidates(this.ring, email),
+    ]);
+    return rows[0] ? this.decrypt(rows[0]) : null;
   }
 
   async list(limit: number, offset: number): Promise<{ items: Person[]; total: number }> {
-    const [entities, total] = await this.dataSource.manager.findAndCount(PersonEntity, {
-      order: { createdAt: 'DESC', id: 'ASC' },
-      take: limit,
-      skip: offset,
-    });
-    return { items: entities.map((entity) => this.decrypt(entity)), total };
+    const [page, count] = await Promise.all([
+      this.sql.query<PersonRow>(`SELECT ${COLUMNS} FROM person ORDER BY created_at DESC, id ASC LIMIT $1 OFFSET $2`, [limit, offset]),
+      this.sql.query<{ total: number }>('SELECT count(*)::int AS total FROM person'),
+    ]);
+    return { items: page.rows.map((row) => this.decrypt(row)), total: count.rows[0]?.total ?? 0 };
   }
 
-  /** Writes the merged record only if nobody changed it since `expectedVersion`. */
-  async update(id: string, merged: PersonInput, expectedVersion: number, manager: EntityManager): Promise<Person> {
-    const result = await this.translateConflicts(() =>
-      manager
-        .createQueryBuilder()
-        .update(PersonEntity)
-        .set(this.encrypt(merged))
-        .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-        .execute(),
+  /** Writes the merged record only if nobody changed it since `expectedVersion`: one conditional statement. */
+  async update(db: SqlClient, id: string, merged: PersonInput, expectedVersion: number): Promise<Person> {
+    const { rows } = await this.translateConflicts(() =>
+      db.query<PersonRow>(
+        `UPDATE person SET given_name_encrypted = $1, family_name_encrypted = $2, email_encrypted = $3, email_index = $4,
+                           birth_date_encrypted = $5, phone_encrypted = $6, employee_number_encrypted = $7,
+                           employee_number_index = $8, version = version + 1, updated_at = now()
+          WHERE id = $9 AND version = $10 RETURNING ${COLUMNS}`,
+        [...this.encrypt(merged), id, expectedVersion],
+      ),
     );
-    if (result.affected !== 1) throw new PersonException(PersonExceptionCode.VersionConflict);
-    const updated = await this.findById(id, manager);
-    if (!updated) throw new PersonException(PersonExceptionCode.NotFound);
-    return updated;
+    if (!rows[0]) throw new PersonException(PersonExceptionCode.VersionConflict);
+    return this.decrypt(rows[0]);
+  }
+
+  /** Earlier versions of the record with the reasons they changed, newest first; null when the person does not exist. */
+  async revisions(personId: string): Promise<PersonRevision[] | null> {
+    const exists = await this.sql.query('SELECT 1 FROM person WHERE id = $1', [personId]);
+    if (!exists.rowCount) return null;
+    const { rows } = await this.sql.query<RevisionRow>(
+      `SELECT version, given_name_encrypted, family_name_encrypted, email_encrypted, birth_date_encrypted, reason_encrypted, changed_by, changed_at
+         FROM person_revision WHERE person_id = $1 ORDER BY changed_at DESC, version DESC`,
+      [personId],
+    );
+    const ring = this.ring;
+    return rows.map((row) => ({
+        version: row.version,
+        givenName: personFields.givenName.decrypt(ring, row.given_name_encrypted),
+        familyName: personFields.familyName.decrypt(ring, row.family_name_encrypted),
+        email: personFields.email.decrypt(ring, row.email_encrypted),
+        birthDate: personFields.birthDate.decrypt(ring, row.birth_date_encrypted),
+        reason: personRevisionFields.reason.decrypt(ring, row.reason_encrypted),
+        changedBy: row.changed_by,
+        changedAt: row.changed_at.toISOString(),
+      }));
   }
 
   /** Keeps the record as it is now, with why it is about to change. */
-  async saveRevision(id: string, reason: string, changedBy: string, manager: EntityManager): Promise<void> {
-    await manager.query(
+  async saveRevision(db: SqlClient, id: string, reason: string, changedBy: string): Promise<void> {
+    await db.query(
       `INSERT INTO person_revision (person_id, version, given_name_encrypted, family_name_encrypted, email_encrypted, birth_date_encrypted,
                                     phone_encrypted, employee_number_encrypted, reason_encrypted, changed_by)
        SELECT id, version, given_name_encrypted, family_name_encrypted, email_encrypted, birth_date_encrypted,
               phone_encrypted, employee_number_encrypted, $2, $3
          FROM person WHERE id = $1`,
-      [id, this.ring.encrypt(reason, 'personRevision.reason'), changedBy],
+      [id, personRevisionFields.reason.encrypt(this.ring, reason), changedBy],
     );
   }
 
-  private encrypt(input: PersonInput): Omit<PersonEntity, 'id' | 'createdAt' | 'updatedAt' | 'version'> {
+  /** The eight column values in the order of the statements above. */
+  private encrypt(input: PersonInput): (string | null)[] {
     const ring = this.ring;
     const employeeNumber = input.employeeNumber?.trim() || null;
-    return {
-      givenNameEncrypted: ring.encrypt(input.givenName, 'person.givenName'),
-      familyNameEncrypted: ring.encrypt(input.familyName, 'person.familyName'),
-      emailEncrypted: ring.encrypt(input.email, 'person.email'),
-      emailIndex: ring.blindIndex(normalizeEmail(input.email), EMAIL_INDEX),
-      birthDateEncrypted: ring.encrypt(input.birthDate, 'person.birthDate'),
-      phoneEncrypted: encryptOptional(ring, input.phone, 'person.phone'),
-      employeeNumberEncrypted: encryptOptional(ring, employeeNumber, 'person.employeeNumber'),
-      employeeNumberIndex: employeeNumber ? ring.blindIndex(normalizeIdentifier(employeeNumber), EMPLOYEE_NUMBER_INDEX) : null,
-    };
+    return [
+      personFields.givenName.encrypt(ring, input.givenName),
+      personFields.familyName.encrypt(ring, input.familyName),
+      personFields.email.encrypt(ring, input.email),
+      personFields.email.blindIndex(ring, input.email),
+      personFields.birthDate.encrypt(ring, input.birthDate),
+      personFields.phone.encryptOptional(ring, input.phone),
+      personFields.employeeNumber.encryptOptional(ring, employeeNumber),
+      employeeNumber ? personFields.employeeNumber.blindIndex(ring, employeeNumber) : null,
+    ];
   }
 
-  private decrypt(entity: PersonEntity): Person {
+  private decrypt(row: PersonRow): Person {
     const ring = this.ring;
     return {
-      id: entity.id,
-      givenName: ring.decrypt(entity.givenNameEncrypted, 'person.givenName'),
-      familyName: ring.decrypt(entity.familyNameEncrypted, 'person.familyName'),
-      email: ring.decrypt(entity.emailEncrypted, 'person.email'),
-      birthDate: ring.decrypt(entity.birthDateEncrypted, 'person.birthDate'),
-      phone: decryptOptional(ring, entity.phoneEncrypted, 'person.phone'),
-      employeeNumber: decryptOptional(ring, entity.employeeNumberEncrypted, 'person.employeeNumber'),
-      createdAt: entity.createdAt.toISOString(),
-      updatedAt: entity.updatedAt.toISOString(),
-      version: entity.version,
+      id: row.id,
+      givenName: personFields.givenName.decrypt(ring, row.given_name_encrypted),
+      familyName: personFields.familyName.decrypt(ring, row.family_name_encrypted),
+      email: personFields.email.decrypt(ring, row.email_encrypted),
+      birthDate: personFields.birthDate.decrypt(ring, row.birth_date_encrypted),
+      phone: personFields.phone.decryptOptional(ring, row.phone_encrypted),
+      employeeNumber: personFields.employeeNumber.decryptOptional(ring, row.employee_number_encrypted),
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+      version: row.version,
     };
   }
 
@@ -113,11 +204,9 @@ export class PersonRepository {
     try {
       return await write();
     } catch (error) {
-      const constraint = (error as QueryFailedError & { constraint?: string }).constraint;
-      if (error instanceof QueryFailedError && constraint === 'uq_person_email_index') {
-        throw new PersonException(PersonExceptionCode.EmailTaken);
-      }
-      if (error instanceof QueryFailedError && constraint === 'uq_person_employee_number_index') {
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (code === UNIQUE_VIOLATION && constraint === 'uq_person_email_index') throw new PersonException(PersonExceptionCode.EmailTaken);
+      if (code === UNIQUE_VIOLATION && constraint === 'uq_person_employee_number_index') {
         throw new PersonException(PersonExceptionCode.EmployeeNumberTaken);
       }
       throw error;

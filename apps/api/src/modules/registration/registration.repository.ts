@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { normalizeEmail, type FieldKeyRing } from '@vaccinate/field-encryption';
+import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
+import { registrationFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 import { RegistrationGroupCommit } from './registration-group-commit';
 import type { RegistrationStatus } from './registration.entity';
@@ -46,17 +47,16 @@ export class RegistrationRepository {
    */
   insertOrFind(registration: NewRegistration): Promise<{ trackingCode: string; created: boolean }> {
     const ring = this.ring;
-    const email = normalizeEmail(registration.email);
     return this.groupCommit.write({
       trackingCode: registration.trackingCode,
-      givenNameEncrypted: ring.encrypt(registration.givenName, 'registration.givenName'),
-      familyNameEncrypted: ring.encrypt(registration.familyName, 'registration.familyName'),
-      emailEncrypted: ring.encrypt(registration.email, 'registration.email'),
-      emailIndex: ring.blindIndex(email, 'registration.email'),
-      emailIndexCandidates: ring.blindIndexCandidates(email, 'registration.email'),
-      birthDateEncrypted: ring.encrypt(registration.birthDate, 'registration.birthDate'),
-      phoneEncrypted: registration.phone ? ring.encrypt(registration.phone, 'registration.phone') : null,
-      profileEncrypted: ring.encrypt(JSON.stringify(registration.profile), 'registration.profile'),
+      givenNameEncrypted: registrationFields.givenName.encrypt(ring, registration.givenName),
+      familyNameEncrypted: registrationFields.familyName.encrypt(ring, registration.familyName),
+      emailEncrypted: registrationFields.email.encrypt(ring, registration.email),
+      emailIndex: registrationFields.email.blindIndex(ring, registration.email),
+      emailIndexCandidates: registrationFields.email.blindIndexCandidates(ring, registration.email),
+      birthDateEncrypted: registrationFields.birthDate.encrypt(ring, registration.birthDate),
+      phoneEncrypted: registration.phone ? registrationFields.phone.encrypt(ring, registration.phone) : null,
+      profileEncrypted: registrationFields.profile.encrypt(ring, JSON.stringify(registration.profile)),
       productId: registration.productId,
       preferredSiteIds: registration.preferredSiteIds,
       preferredWeekdays: registration.preferredWeekdays,
@@ -74,7 +74,7 @@ export class RegistrationRepository {
       [trackingCode],
     );
     const row = rows[0];
-    if (!row || this.ring.decrypt(row.birth_date_encrypted, 'registration.birthDate') !== birthDate) return 'not_found';
+    if (!row || registrationFields.birthDate.decrypt(this.ring, row.birth_date_encrypted) !== birthDate) return 'not_found';
     if (row.status === 'withdrawn') return 'withdrawn';
     return this.sql.transaction(async (client) => {
       const updated = await client.query(
@@ -111,7 +111,7 @@ export class RegistrationRepository {
       [trackingCode],
     );
     const row = rows[0];
-    if (!row || this.ring.decrypt(row.birth_date_encrypted, 'registration.birthDate') !== birthDate) return null;
+    if (!row || registrationFields.birthDate.decrypt(this.ring, row.birth_date_encrypted) !== birthDate) return null;
     return {
       status: row.status,
       registeredAt: row.created_at.toISOString(),

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
-import { Sql } from '../../database/sql';
+import { personFields, registrationFields, standbyMemberFields } from '../../database/encrypted-fields';
+import { Sql, type SqlClient } from '../../database/sql';
 import type { StandbyWindow } from './standby-member.entity';
 
 export interface StandbyPreferences {
@@ -44,11 +45,11 @@ export class StandbyMemberRepository {
     );
     const row = rows[0];
     const ring = this.ring;
-    if (!row || ring.decrypt(row.birth_date_encrypted, 'registration.birthDate') !== birthDate) return false;
-    const profile = JSON.parse(ring.decrypt(row.profile_encrypted, 'registration.profile')) as { locale?: 'de' | 'en' };
+    if (!row || registrationFields.birthDate.decrypt(ring, row.birth_date_encrypted) !== birthDate) return false;
+    const profile = JSON.parse(registrationFields.profile.decrypt(ring, row.profile_encrypted)) as { locale?: 'de' | 'en' };
     await this.upsert('registration_id', row.id, preferences, {
-      givenName: ring.decrypt(row.given_name_encrypted, 'registration.givenName'),
-      email: ring.decrypt(row.email_encrypted, 'registration.email'),
+      givenName: registrationFields.givenName.decrypt(ring, row.given_name_encrypted),
+      email: registrationFields.email.decrypt(ring, row.email_encrypted),
       birthDate,
       locale: profile.locale ?? 'de',
       rank: row.priority_rank,
@@ -73,9 +74,9 @@ export class StandbyMemberRepository {
     if (!row) return false;
     const ring = this.ring;
     await this.upsert('booking_id', row.id, preferences, {
-      givenName: ring.decrypt(row.given_name_encrypted, 'person.givenName'),
-      email: ring.decrypt(row.email_encrypted, 'person.email'),
-      birthDate: ring.decrypt(row.birth_date_encrypted, 'person.birthDate'),
+      givenName: personFields.givenName.decrypt(ring, row.given_name_encrypted),
+      email: personFields.email.decrypt(ring, row.email_encrypted),
+      birthDate: personFields.birthDate.decrypt(ring, row.birth_date_encrypted),
       locale: row.locale,
       rank: null,
     });
@@ -89,7 +90,7 @@ export class StandbyMemberRepository {
       [trackingCode],
     );
     const row = rows[0];
-    if (!row || this.ring.decrypt(row.birth_date_encrypted, 'standby_member.birthDate') !== birthDate) return false;
+    if (!row || standbyMemberFields.birthDate.decrypt(this.ring, row.birth_date_encrypted) !== birthDate) return false;
     await this.sql.query('UPDATE standby_member SET active = false WHERE id = $1', [row.id]);
     return true;
   }
@@ -100,6 +101,18 @@ export class StandbyMemberRepository {
       [manageTokenHash],
     );
     return result.rowCount === 1;
+  }
+
+  /** Ends the membership of whoever was just vaccinated (through their booking or their registration's booking). */
+  async endForVaccination(client: SqlClient, vaccinationId: string): Promise<void> {
+    await client.query(
+      `UPDATE standby_member m SET active = false
+        WHERE m.active AND (
+              m.booking_id IN (SELECT b.id FROM booking b JOIN vaccination v ON v.person_id = b.person_id WHERE v.id = $1)
+           OR m.registration_id IN (SELECT r.id FROM registration r JOIN booking b ON b.id = r.booking_id
+                                      JOIN vaccination v ON v.person_id = b.person_id WHERE v.id = $1))`,
+      [vaccinationId],
+    );
   }
 
   private async upsert(source: 'registration_id' | 'booking_id', sourceId: string, preferences: StandbyPreferences, contact: Contact): Promise<void> {
@@ -113,10 +126,10 @@ export class StandbyMemberRepository {
          phone_encrypted = COALESCE(EXCLUDED.phone_encrypted, standby_member.phone_encrypted)`,
       [
         sourceId,
-        ring.encrypt(contact.givenName, 'standby_member.givenName'),
-        ring.encrypt(contact.email, 'standby_member.email'),
-        preferences.phone ? ring.encrypt(preferences.phone, 'standby_member.phone') : null,
-        ring.encrypt(contact.birthDate, 'standby_member.birthDate'),
+        standbyMemberFields.givenName.encrypt(ring, contact.givenName),
+        standbyMemberFields.email.encrypt(ring, contact.email),
+        preferences.phone ? standbyMemberFields.phone.encrypt(ring, preferences.phone) : null,
+        standbyMemberFields.birthDate.encrypt(ring, contact.birthDate),
         contact.locale,
         contact.rank,
         preferences.siteIds,

@@ -5,6 +5,7 @@ import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
+import { standbyMemberFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 
 /** Not offered more often than this per local day, whatever the announcements. */
@@ -155,10 +156,10 @@ export class StandbyOfferRepository {
     const ring = this.ring;
     return rows.map((row) => ({
       memberId: row.id,
-      givenName: ring.decrypt(row.given_name_encrypted, 'standby_member.givenName'),
-      email: ring.decrypt(row.email_encrypted, 'standby_member.email'),
-      phone: row.phone_encrypted ? ring.decrypt(row.phone_encrypted, 'standby_member.phone') : null,
-      birthDate: ring.decrypt(row.birth_date_encrypted, 'standby_member.birthDate'),
+      givenName: standbyMemberFields.givenName.decrypt(ring, row.given_name_encrypted),
+      email: standbyMemberFields.email.decrypt(ring, row.email_encrypted),
+      phone: row.phone_encrypted ? standbyMemberFields.phone.decrypt(ring, row.phone_encrypted) : null,
+      birthDate: standbyMemberFields.birthDate.decrypt(ring, row.birth_date_encrypted),
       locale: row.locale,
     }));
   }
@@ -172,7 +173,7 @@ export class StandbyOfferRepository {
     );
     return rows.map((row) => ({
       memberId: row.id,
-      givenName: this.ring.decrypt(row.given_name_encrypted, 'standby_member.givenName'),
+      givenName: standbyMemberFields.givenName.decrypt(this.ring, row.given_name_encrypted),
       confirmedAt: row.answered_at.toISOString(),
     }));
   }

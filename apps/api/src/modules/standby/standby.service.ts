@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FieldProblem } from '@vaccinate/api-contracts';
 import { AppException, ValidationException } from '../../common/problem/app-exception';
+import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { hashManageToken } from '../booking/booking-code';
 import { CaptchaService } from '../captcha/captcha.service';
@@ -25,6 +26,7 @@ export class StandbyService {
     private readonly catalogue: CatalogueService,
     private readonly captcha: CaptchaService,
     private readonly audit: AuditService,
+    private readonly sql: Sql,
     private readonly spareDoses: SpareDoseProposalRepository,
   ) {}
 
@@ -94,7 +96,7 @@ export class StandbyService {
   async confirmed(id: string): Promise<{ memberId: string; givenName: string; confirmedAt: string }[]> {
     await this.announcement(id);
     const members = await this.offers.confirmedMembers(id);
-    await this.audit.record('standby_member', 'list', members.map((member) => member.memberId));
+    await this.audit.record(this.sql, 'standby_member', 'list', members.map((member) => member.memberId));
     return members;
   }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DayAppointment, DoseKind } from '@vaccinate/api-contracts';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
+import { personFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 
 interface Row {
@@ -51,9 +52,9 @@ export class DayAppointmentsRepository {
       productName: row.product_name,
       status: row.status,
       person: {
-        givenName: this.ring.decrypt(row.given_name_encrypted, 'person.givenName'),
-        familyName: this.ring.decrypt(row.family_name_encrypted, 'person.familyName'),
-        birthDate: this.ring.decrypt(row.birth_date_encrypted, 'person.birthDate'),
+        givenName: personFields.givenName.decrypt(this.ring, row.given_name_encrypted),
+        familyName: personFields.familyName.decrypt(this.ring, row.family_name_encrypted),
+        birthDate: personFields.birthDate.decrypt(this.ring, row.birth_date_encrypted),
       },
     }));
   }

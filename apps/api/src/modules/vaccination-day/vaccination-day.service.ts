@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DayAppointment, VaccinationDay, VaccinationDayChange, VaccinationDayInput } from '@vaccinate/api-contracts';
 import type { PoolClient } from 'pg';
+import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { DayAppointmentsRepository } from './day-appointments.repository';
 import { todayIn, TimeZoneProvider } from '../../common/time-zone';
@@ -17,6 +18,7 @@ export class VaccinationDayService {
     private readonly timeZone: TimeZoneProvider,
     private readonly dayAppointments: DayAppointmentsRepository,
     private readonly audit: AuditService,
+    private readonly sql: Sql,
   ) {}
 
   async create(input: VaccinationDayInput): Promise<VaccinationDay> {
@@ -47,7 +49,7 @@ export class VaccinationDayService {
   async appointments(id: string): Promise<DayAppointment[]> {
     await this.get(id);
     const appointments = await this.dayAppointments.forDay(id);
-    await this.audit.record('person', 'list', [...new Set(appointments.map((a) => a.personId))]);
+    await this.audit.record(this.sql, 'person', 'list', [...new Set(appointments.map((a) => a.personId))]);
     return appointments.map(({ personId: _person, ...appointment }) => appointment);
   }
 

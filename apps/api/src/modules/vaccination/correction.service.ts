@@ -57,7 +57,7 @@ export class CorrectionService {
         supersedesId: current.id,
         correctionReason: reason,
       });
-      await this.audit.recordIn(client, 'person', 'correct', [current.personId]);
+      await this.audit.record(client, 'person', 'correct', [current.personId]);
       await this.events.vaccinationCorrected(client, current.id, id);
       return id;
     });
@@ -69,7 +69,7 @@ export class CorrectionService {
       const vaccination = await this.vaccinations.byId(vaccinationId, client);
       if (!vaccination) throw new VaccinationException(VaccinationExceptionCode.NotFound);
       await this.vaccinations.addReaction(client, vaccination.id, severity, description.trim(), currentActor());
-      await this.audit.recordIn(client, 'person', 'react', [vaccination.personId]);
+      await this.audit.record(client, 'person', 'react', [vaccination.personId]);
     });
     return (await this.vaccinations.byId(vaccinationId)) as Vaccination;
   }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { InjectionRoute, InjectionSite, ReactionSeverity, Vaccination, VaccinationStatus } from '@vaccinate/api-contracts';
+import type { InjectionRoute, InjectionSite, ReactionSeverity, Vaccination, VaccinationStatus, WasteReason } from '@vaccinate/api-contracts';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
+import { adverseReactionFields, vaccinationFields } from '../../database/encrypted-fields';
 import { Sql, type SqlClient } from '../../database/sql';
 
 export interface NewVaccination {
@@ -101,6 +102,32 @@ export class VaccinationRepository {
     await client.query('UPDATE lot SET doses_used = doses_used - 1 WHERE id = $1 AND doses_used > 0', [lotId]);
   }
 
+  /**
+   * Takes discarded doses out of the lot's stock and records why, in one transaction; the doses left,
+   * or the refusal when the lot does not exist or has fewer doses than that.
+   */
+  async recordWaste(waste: { lotId: string; doses: number; reason: WasteReason; dayId: string | null; recordedBy: string }): Promise<number | 'out_of_stock' | 'unavailable'> {
+    return this.sql.transaction(async (client) => {
+      const { rows } = await client.query<{ doses_left: number }>(
+        `UPDATE lot SET doses_wasted = doses_wasted + $2 WHERE id = $1 AND doses_used + doses_wasted + $2 <= doses_received
+         RETURNING doses_received - doses_used - doses_wasted AS doses_left`,
+        [waste.lotId, waste.doses],
+      );
+      if (!rows[0]) {
+        const exists = await client.query('SELECT 1 FROM lot WHERE id = $1', [waste.lotId]);
+        return exists.rowCount ? 'out_of_stock' : 'unavailable';
+      }
+      await client.query('INSERT INTO lot_waste (lot_id, day_id, doses, reason, recorded_by) VALUES ($1, $2, $3, $4, $5)', [
+        waste.lotId,
+        waste.dayId,
+        waste.doses,
+        waste.reason,
+        waste.recordedBy,
+      ]);
+      return rows[0].doses_left;
+    });
+  }
+
   async insert(client: SqlClient, vaccination: NewVaccination): Promise<string> {
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO vaccination (person_id, visit_id, product_id, lot_id, site_id, dose_number, series_doses, dose_number_reason_encrypted,
@@ -114,14 +141,14 @@ export class VaccinationRepository {
         vaccination.siteId,
         vaccination.doseNumber,
         vaccination.seriesDoses,
-        vaccination.doseNumberReason ? this.ring.encrypt(vaccination.doseNumberReason, 'vaccination.doseNumberReason') : null,
+        vaccination.doseNumberReason ? vaccinationFields.doseNumberReason.encrypt(this.ring, vaccination.doseNumberReason) : null,
         vaccination.injectionSite,
         vaccination.route,
         vaccination.vaccinator,
         vaccination.documentedBy,
         vaccination.administeredAt,
         vaccination.supersedesId,
-        vaccination.correctionReason ? this.ring.encrypt(vaccination.correctionReason, 'vaccination.correctionReason') : null,
+        vaccination.correctionReason ? vaccinationFields.correctionReason.encrypt(this.ring, vaccination.correctionReason) : null,
       ],
     );
     return rows[0]?.id as string;
@@ -153,7 +180,7 @@ export class VaccinationRepository {
   async addReaction(client: SqlClient, vaccinationId: string, severity: ReactionSeverity, description: string, recordedBy: string): Promise<void> {
     await client.query(
       'INSERT INTO adverse_reaction (vaccination_id, severity, description_encrypted, recorded_by) VALUES ($1, $2, $3, $4)',
-      [vaccinationId, severity, this.ring.encrypt(description, 'adverseReaction.description'), recordedBy],
+      [vaccinationId, severity, adverseReactionFields.description.encrypt(this.ring, description), recordedBy],
     );
   }
 
@@ -182,7 +209,7 @@ export class VaccinationRepository {
       siteId: row.site_id,
       doseNumber: row.dose_number,
       seriesDoses: row.series_doses,
-      doseNumberReason: row.dose_number_reason_encrypted ? this.ring.decrypt(row.dose_number_reason_encrypted, 'vaccination.doseNumberReason') : null,
+      doseNumberReason: row.dose_number_reason_encrypted ? vaccinationFields.doseNumberReason.decrypt(this.ring, row.dose_number_reason_encrypted) : null,
       injectionSite: row.injection_site,
       route: row.route,
       vaccinator: row.vaccinator,
@@ -190,12 +217,12 @@ export class VaccinationRepository {
       administeredAt: row.administered_at.toISOString(),
       status: row.status,
       supersedesId: row.supersedes_id,
-      correctionReason: row.correction_reason_encrypted ? this.ring.decrypt(row.correction_reason_encrypted, 'vaccination.correctionReason') : null,
+      correctionReason: row.correction_reason_encrypted ? vaccinationFields.correctionReason.decrypt(this.ring, row.correction_reason_encrypted) : null,
       createdAt: row.created_at.toISOString(),
       adverseReactions: row.reactions.map((reaction) => ({
         id: reaction.id,
         severity: reaction.severity,
-        description: this.ring.decrypt(reaction.description_encrypted, 'adverseReaction.description'),
+        description: adverseReactionFields.description.decrypt(this.ring, reaction.description_encrypted),
         recordedAt: new Date(reaction.recorded_at).toISOString(),
       })),
     };

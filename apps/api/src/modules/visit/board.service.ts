@@ -22,7 +22,7 @@ export class BoardService {
     const day = rows[0];
     if (!day) throw VaccinationDayException.notFound();
     const entries = await this.visits.board(dayId);
-    await this.audit.record('person', 'list', [...new Set(entries.map((entry) => entry.personId))]);
+    await this.audit.record(this.sql, 'person', 'list', [...new Set(entries.map((entry) => entry.personId))]);
     return { dayId, date: day.date, siteId: day.site_id, siteName: day.site_name, entries, counters: await this.counters(dayId, entries) };
   }
 

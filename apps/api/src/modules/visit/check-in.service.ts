@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BoardEntry, CheckInRequest, DoseKind, WalkInRequest } from '@vaccinate/api-contracts';
+import type { BoardEntry, CheckInRequest, WalkInRequest } from '@vaccinate/api-contracts';
 import { doseKindOf, nextDoseNumber, ageEligibility } from '@vaccinate/dose-schedule';
-import { normalizeEmail, type FieldKeyRing } from '@vaccinate/field-encryption';
-import { FIELD_CIPHER } from '../../common/field-cipher';
 import { ValidationException } from '../../common/problem/app-exception';
 import { currentActor } from '../../common/request-context';
 import { dateIn } from '../../common/time-zone';
@@ -10,10 +8,10 @@ import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
-import { ReservationRefused } from '../booking/booking.repository';
+import { BookingRepository, ReservationRefused } from '../booking/booking.repository';
 import { BookingService } from '../booking/booking.service';
-import { SLOT_COLUMNS } from '../booking/dose-kind-columns';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { PersonRepository } from '../people/person.repository';
 import { VaccinationRepository } from '../vaccination/vaccination.repository';
 import { RunningDay } from './running-day';
 import { VisitException, VisitExceptionCode } from './visit.exception';
@@ -27,10 +25,11 @@ export class CheckInService {
     private readonly vaccinations: VaccinationRepository,
     private readonly runningDay: RunningDay,
     private readonly bookings: BookingService,
+    private readonly bookingRepository: BookingRepository,
+    private readonly people: PersonRepository,
     private readonly catalogue: CatalogueService,
     private readonly audit: AuditService,
     private readonly sql: Sql,
-    @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -53,7 +52,7 @@ export class CheckInService {
         identityDocument: request.identityDocument,
       });
       if (!visitId) throw new VisitException(VisitExceptionCode.AlreadyCheckedIn);
-      await this.audit.recordIn(client, 'person', 'check_in', [appointment.personId]);
+      await this.audit.record(client, 'person', 'check_in', [appointment.personId]);
     });
     return this.entry(dayId, appointment.appointmentId);
   }
@@ -66,11 +65,11 @@ export class CheckInService {
     if (!eligibility.eligible) {
       throw new ValidationException([{ field: 'person.birthDate', message: `is outside ${product.name}'s age limits (${eligibility.reason.replace('_', ' ')})` }]);
     }
-    const personId = await this.existingPersonId(request.person.email);
+    const personId = await this.people.idByEmail(this.sql, request.person.email);
     const history = personId ? await this.vaccinations.history(personId, product.id) : [];
     const doseNumber = nextDoseNumber(history.map((dose) => ({ doseNumber: dose.doseNumber, date: dateIn(this.config.timeZone, dose.administeredAt) })));
     const kind = doseKindOf(doseNumber, product);
-    const slotId = await this.nextFreeSlot(dayId, kind);
+    const slotId = await this.bookingRepository.nextFreeSlot(dayId, kind);
     if (!slotId) throw new VisitException(VisitExceptionCode.NoCapacity);
     let booked: { appointmentId: string };
     try {
@@ -96,7 +95,7 @@ export class CheckInService {
         checkedInBy: currentActor(),
         identityDocument: request.identityDocument,
       });
-      await this.audit.recordIn(client, 'person', 'check_in', [appointment?.personId as string]);
+      await this.audit.record(client, 'person', 'check_in', [appointment?.personId as string]);
     });
     return this.entry(dayId, booked.appointmentId);
   }
@@ -106,30 +105,9 @@ export class CheckInService {
     if (!entry) throw new VisitException(VisitExceptionCode.AppointmentNotFound);
     return entry;
   }
-
-  private async existingPersonId(email: string): Promise<string | null> {
-    const { rows } = await this.sql.query<{ id: string }>('SELECT id FROM person WHERE email_index = ANY($1)', [
-      this.ring.blindIndexCandidates(normalizeEmail(email), 'person.email'),
-    ]);
-    return rows[0]?.id ?? null;
-  }
-
-  /** The earliest slot still ahead with room for `kind`: a walk-in takes the next free place, never a booked one. */
-  private async nextFreeSlot(dayId: string, kind: DoseKind): Promise<string | null> {
-    const { capacity, booked } = SLOT_COLUMNS[kind];
-    const { rows } = await this.sql.query<{ id: string }>(
-      `SELECT s.id FROM slot s JOIN vaccination_day d ON d.id = s.day_id
-        WHERE s.day_id = $1 AND s.starts_at > now() AND s.${booked} < s.${capacity}
-          AND (NOT d.doses_cap_binding OR d.doses_booked < d.doses_cap)
-        ORDER BY s.starts_at LIMIT 1`,
-      [dayId],
-    );
-    return rows[0]?.id ?? null;
-  }
 }
 
 function assertIdentityChecked(checked: boolean): void {
   if (checked !== true) throw new ValidationException([{ field: 'identityChecked', message: 'must be confirmed: check the identity document first' }]);
 }
-
 

@@ -1,17 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CheckOutPlan, CheckOutRequest, VisitDetail } from '@vaccinate/api-contracts';
-import { isWithin, nextDoseAfter, type DateWindow, type DoseKind } from '@vaccinate/dose-schedule';
+import { isWithin, nextDoseAfter, type DateWindow } from '@vaccinate/dose-schedule';
 import type { PoolClient } from 'pg';
 import { dateIn } from '../../common/time-zone';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
-import { Sql, type SqlClient } from '../../database/sql';
+import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { AvailabilityNotifications } from '../booking/availability-notifications';
 import { bookingMail } from '../booking/booking-mail';
 import type { BookingView } from '../booking/booking-view';
 import { BookingViewRepository } from '../booking/booking-view.repository';
-import { releaseDose, reserveDose, ReservationRefused } from '../booking/booking.repository';
+import { BookingRepository, ReservationRefused, type AppointmentMove } from '../booking/booking.repository';
 import { SlotDirectory } from '../booking/slot-directory';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
@@ -29,6 +29,7 @@ export class CheckOutService {
     private readonly visits: VisitRepository,
     private readonly visitDetails: VisitService,
     private readonly vaccinations: VaccinationRepository,
+    private readonly bookings: BookingRepository,
     private readonly bookingViews: BookingViewRepository,
     private readonly catalogue: CatalogueService,
     private readonly slots: SlotDirectory,
@@ -56,7 +57,7 @@ export class CheckOutService {
       const next = await this.nextDose(visit, client);
       const changes = next ? await this.followUp(client, visit, next, request.followUp) : [];
       await this.visits.setState(client, visit.id, 'done', { checkedOut: true });
-      await this.audit.recordIn(client, 'person', 'check_out', [visit.personId]);
+      await this.audit.record(client, 'person', 'check_out', [visit.personId]);
       if (changes.length > 0) {
         const view = (await this.bookingViews.byId(visit.bookingId, client)) as BookingView;
         await this.outbox.enqueue(client, bookingMail('booking-changed', view, this.config.publicUrl));
@@ -81,34 +82,26 @@ export class CheckOutService {
       case 'move': {
         if (!reserved) throw new VisitException(VisitExceptionCode.WrongState, 'No next appointment is reserved; book one.');
         await this.assertInWindow(followUp.slotId, next.window);
-        const taken = await this.reserve(client, visit.productId, followUp.slotId, kind, next.doseNumber);
-        const { rows } = await client.query<{ slot_id: string; dose_kind: DoseKind }>(
-          'SELECT slot_id, dose_kind FROM appointment WHERE id = $1',
-          [reserved.appointmentId],
-        );
-        const old = rows[0];
-        const freed = old ? await releaseDose(client, old.slot_id, old.dose_kind) : null;
-        await client.query('UPDATE appointment SET slot_id = $2, dose_kind = $3, dose_number = $4 WHERE id = $1', [reserved.appointmentId, followUp.slotId, kind, next.doseNumber]);
-        return [taken, ...(freed ? [freed] : [])];
+        const move = { appointmentId: reserved.appointmentId, productId: visit.productId, toSlotId: followUp.slotId, kind, doseNumber: next.doseNumber };
+        return this.move(client, move);
       }
       case 'book': {
         if (reserved) throw new VisitException(VisitExceptionCode.WrongState, 'A next appointment is reserved already; confirm or move it.');
         await this.assertInWindow(followUp.slotId, next.window);
-        const taken = await this.reserve(client, visit.productId, followUp.slotId, kind, next.doseNumber);
-        await client.query('INSERT INTO appointment (booking_id, slot_id, dose_kind, dose_number) VALUES ($1, $2, $3, $4)', [
-          visit.bookingId,
-          followUp.slotId,
-          kind,
-          next.doseNumber,
-        ]);
-        return [taken];
+        const dose = { slotId: followUp.slotId, kind, doseNumber: next.doseNumber };
+        try {
+          return [await this.bookings.addAppointment(client, visit.bookingId, visit.productId, dose)];
+        } catch (error) {
+          if (error instanceof ReservationRefused) throw new VisitException(VisitExceptionCode.SlotFull);
+          throw error;
+        }
       }
     }
   }
 
-  private async reserve(client: PoolClient, productId: string, slotId: string, kind: DoseKind, doseNumber: number): Promise<string> {
+  private async move(client: PoolClient, move: AppointmentMove): Promise<string[]> {
     try {
-      return await reserveDose(client, productId, { slotId, kind, doseNumber });
+      return await this.bookings.moveAppointment(client, move);
     } catch (error) {
       if (error instanceof ReservationRefused) throw new VisitException(VisitExceptionCode.SlotFull);
       throw error;
@@ -127,21 +120,8 @@ export class CheckOutService {
     const product = await this.catalogue.product(visit.productId);
     const next = nextDoseAfter(product, { doseNumber: vaccination.doseNumber, date: dateIn(this.config.timeZone, new Date(vaccination.administeredAt)) });
     if (!next) return null;
-    const reader: SqlClient = client ?? this.sql;
-    const { rows } = await reader.query<{ id: string; starts_at: Date; site_name: string }>(
-      `SELECT a.id, s.starts_at, si.name AS site_name FROM appointment a JOIN slot s ON s.id = a.slot_id
-         JOIN vaccination_day d ON d.id = s.day_id JOIN site si ON si.id = d.site_id
-        WHERE a.booking_id = $1 AND a.status = 'booked' AND a.id <> $2 AND s.starts_at > now()
-        ORDER BY s.starts_at LIMIT 1`,
-      [visit.bookingId, visit.appointmentId],
-    );
-    const reserved = rows[0];
-    return {
-      doseNumber: next.doseNumber,
-      doseKind: next.kind,
-      window: next.window,
-      reserved: reserved ? { appointmentId: reserved.id, startsAt: reserved.starts_at.toISOString(), siteName: reserved.site_name } : null,
-    };
+    const reserved = await this.bookings.nextBookedAppointment(client ?? this.sql, visit.bookingId, visit.appointmentId);
+    return { doseNumber: next.doseNumber, doseKind: next.kind, window: next.window, reserved };
   }
 }
 

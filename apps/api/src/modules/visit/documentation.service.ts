@@ -73,7 +73,7 @@ export class DocumentationService {
       });
       const minutes = visit.answers.flagged.length > 0 ? FLAGGED_OBSERVATION_MINUTES : OBSERVATION_MINUTES;
       await this.visits.setState(client, visit.id, 'observation', { observationUntil: new Date(administeredAt.getTime() + minutes * 60_000) });
-      await this.audit.recordIn(client, 'person', 'vaccinate', [visit.personId]);
+      await this.audit.record(client, 'person', 'vaccinate', [visit.personId]);
       await this.events.vaccinationDocumented(client, id);
       return id;
     });

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DoseKind } from '@vaccinate/api-contracts';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
@@ -8,7 +7,7 @@ import { AvailabilityNotifications } from '../booking/availability-notifications
 import { bookingMail } from '../booking/booking-mail';
 import type { BookingView } from '../booking/booking-view';
 import { BookingViewRepository } from '../booking/booking-view.repository';
-import { releaseDose } from '../booking/booking.repository';
+import { BookingRepository } from '../booking/booking.repository';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { VaccinationDayException } from '../vaccination-day/vaccination-day.exception';
 import { VisitRepository } from './visit.repository';
@@ -23,6 +22,7 @@ const REASON = 'You did not come to your appointment, so it and the appointments
 export class NoShowService {
   constructor(
     private readonly visits: VisitRepository,
+    private readonly bookings: BookingRepository,
     private readonly bookingViews: BookingViewRepository,
     private readonly outbox: OutboxRepository,
     private readonly notifications: AvailabilityNotifications,
@@ -39,23 +39,12 @@ export class NoShowService {
       const changes: string[] = [];
       for (const candidate of candidates) {
         await this.visits.markNoShow(client, dayId, candidate.appointmentId, candidate.personId);
-        const { rows } = await client.query<{ id: string; slot_id: string; dose_kind: DoseKind }>(
-          `SELECT a.id, a.slot_id, a.dose_kind FROM appointment a JOIN slot s ON s.id = a.slot_id
-            WHERE a.booking_id = $1 AND a.status = 'booked'
-              AND s.starts_at >= (SELECT starts_at FROM slot WHERE id = (SELECT slot_id FROM appointment WHERE id = $2))`,
-          [candidate.bookingId, candidate.appointmentId],
-        );
-        for (const appointment of rows) {
-          const freed = await releaseDose(client, appointment.slot_id, appointment.dose_kind);
-          if (freed) changes.push(freed);
-          await client.query(`UPDATE appointment SET status = 'cancelled' WHERE id = $1`, [appointment.id]);
-        }
-        const remaining = await client.query(`SELECT 1 FROM appointment WHERE booking_id = $1 AND status = 'booked'`, [candidate.bookingId]);
-        if (!remaining.rowCount) await client.query(`UPDATE booking SET status = 'cancelled', updated_at = now() WHERE id = $1`, [candidate.bookingId]);
+        const released = await this.bookings.cancelAppointments(client, candidate.bookingId, { fromAppointmentId: candidate.appointmentId });
+        changes.push(...released.changes);
         const view = (await this.bookingViews.byId(candidate.bookingId, client)) as BookingView;
-        await this.outbox.enqueue(client, bookingMail(remaining.rowCount ? 'booking-changed' : 'booking-cancelled', view, this.config.publicUrl, REASON));
+        await this.outbox.enqueue(client, bookingMail(released.bookingCancelled ? 'booking-cancelled' : 'booking-changed', view, this.config.publicUrl, REASON));
       }
-      await this.audit.recordIn(client, 'person', 'no_show', [...new Set(candidates.map((candidate) => candidate.personId))]);
+      await this.audit.record(client, 'person', 'no_show', [...new Set(candidates.map((candidate) => candidate.personId))]);
       return { noShows: candidates.length, changes };
     });
     this.notifications.publish(changes);

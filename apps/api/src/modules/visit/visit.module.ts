@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { BookingModule } from '../booking/booking.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { OutboxModule } from '../outbox/outbox.module';
+import { PeopleModule } from '../people/people.module';
 import { QuestionnaireModule } from '../questionnaire/questionnaire.module';
 import { CorrectionService } from '../vaccination/correction.service';
 import { PersonHistoryService } from '../vaccination/person-history.service';
@@ -24,7 +25,7 @@ import { VisitService } from './visit.service';
 
 /** The vaccination day as it runs: board, check-in, questions, documentation, check-out, corrections, reports. */
 @Module({
-  imports: [AuditModule, BookingModule, CatalogueModule, OutboxModule, QuestionnaireModule],
+  imports: [AuditModule, BookingModule, CatalogueModule, OutboxModule, PeopleModule, QuestionnaireModule],
   controllers: [DayBoardController, VisitController, VaccinationController],
   providers: [
     BoardService,

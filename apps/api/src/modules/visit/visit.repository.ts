@@ -3,6 +3,7 @@ import type { BoardEntry, BoardState, DoseKind, IdentityDocument, VisitDetail, V
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
+import { personFields, visitFields } from '../../database/encrypted-fields';
 import { Sql, type SqlClient } from '../../database/sql';
 
 /** The encrypted part of a visit: the answers, the flags they raise, the free-text note. */
@@ -91,9 +92,9 @@ export class VisitRepository {
         bookingCode: row.code,
         personId: row.person_id,
         person: {
-          givenName: this.ring.decrypt(row.given_name_encrypted, 'person.givenName'),
-          familyName: this.ring.decrypt(row.family_name_encrypted, 'person.familyName'),
-          birthDate: this.ring.decrypt(row.birth_date_encrypted, 'person.birthDate'),
+          givenName: personFields.givenName.decrypt(this.ring, row.given_name_encrypted),
+          familyName: personFields.familyName.decrypt(this.ring, row.family_name_encrypted),
+          birthDate: personFields.birthDate.decrypt(this.ring, row.birth_date_encrypted),
         },
         productId: row.product_id,
         productName: row.product_name,
@@ -172,7 +173,7 @@ export class VisitRepository {
       `UPDATE visit SET questionnaire_version = $2, answers_encrypted = $3, consent_at = CASE WHEN $4 THEN coalesce(consent_at, now()) END,
               version = version + 1
         WHERE id = $1`,
-      [visitId, questionnaireVersion, this.ring.encrypt(JSON.stringify(answers), 'visit.answers'), consent],
+      [visitId, questionnaireVersion, visitFields.answers.encrypt(this.ring, JSON.stringify(answers)), consent],
     );
   }
 
@@ -218,6 +219,6 @@ export class VisitRepository {
   }
 
   private decryptAnswers(ciphertext: string): StoredAnswers {
-    return JSON.parse(this.ring.decrypt(ciphertext, 'visit.answers')) as StoredAnswers;
+    return JSON.parse(visitFields.answers.decrypt(this.ring, ciphertext)) as StoredAnswers;
   }
 }

@@ -7,6 +7,7 @@ import { ValidationException } from '../../common/problem/app-exception';
 import { dateIn, todayIn } from '../../common/time-zone';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
+import { personFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -44,7 +45,7 @@ export class VisitService {
       (visit.questionnaireVersion !== null ? await this.questionnaires.version(visit.questionnaireVersion) : null) ?? (await this.questionnaires.current());
     const zone = this.config.timeZone;
     const given = history.filter((dose) => !vaccination || dose.administeredAt.getTime() !== new Date(vaccination.administeredAt).getTime());
-    await this.audit.record('person', 'read', [visit.personId]);
+    await this.audit.record(this.sql, 'person', 'read', [visit.personId]);
     return {
       id: visit.id,
       dayId: visit.dayId,
@@ -84,7 +85,7 @@ export class VisitService {
       await this.runningDay.assert(visit.dayId, client);
       const stored = { answers: submitted.answers, flagged: flaggedAnswers(questionnaire, submitted.answers), note: submitted.note?.trim() || null };
       await this.visits.saveAnswers(client, visit.id, questionnaire.version, stored, submitted.consent);
-      await this.audit.recordIn(client, 'person', 'answer', [visit.personId]);
+      await this.audit.record(client, 'person', 'answer', [visit.personId]);
     });
     return this.detail(visitId);
   }
@@ -96,7 +97,7 @@ export class VisitService {
       if (visit.state !== 'checked_in') throw new VisitException(VisitExceptionCode.WrongState);
       if (!visit.answers || !visit.consentAt) throw new VisitException(VisitExceptionCode.ConsentMissing);
       await this.visits.setState(client, visit.id, 'in_consultation');
-      await this.audit.recordIn(client, 'person', 'update', [visit.personId]);
+      await this.audit.record(client, 'person', 'update', [visit.personId]);
     });
     return this.detail(visitId);
   }
@@ -117,9 +118,9 @@ export class VisitService {
     if (!row) throw new VisitException(VisitExceptionCode.NotFound);
     return {
       id: personId,
-      givenName: this.ring.decrypt(row.given_name_encrypted, 'person.givenName'),
-      familyName: this.ring.decrypt(row.family_name_encrypted, 'person.familyName'),
-      birthDate: this.ring.decrypt(row.birth_date_encrypted, 'person.birthDate'),
+      givenName: personFields.givenName.decrypt(this.ring, row.given_name_encrypted),
+      familyName: personFields.familyName.decrypt(this.ring, row.family_name_encrypted),
+      birthDate: personFields.birthDate.decrypt(this.ring, row.birth_date_encrypted),
     };
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { ReleaseInForce } from '../priority/priority-rules.repository';
@@ -13,6 +14,7 @@ export class PriorityRulesAdminService {
     private readonly regrouping: RegroupingService,
     private readonly catalogue: CatalogueService,
     private readonly audit: AuditService,
+    private readonly sql: Sql,
   ) {}
 
   rules(): Promise<RuleSetView> {
@@ -21,7 +23,7 @@ export class PriorityRulesAdminService {
 
   async save(rules: unknown, eligibility: unknown, savedBy: string): Promise<RuleSetView & { regrouped: number }> {
     const saved = await this.priorities.save(rules, eligibility, savedBy);
-    await this.audit.recordSetting('priority_rules', 'update');
+    await this.audit.recordSetting(this.sql, 'priority_rules', 'update');
     return { ...saved, regrouped: await this.regrouping.regroup(saved.rules) };
   }
 
@@ -32,6 +34,6 @@ export class PriorityRulesAdminService {
   async release(upToRank: number, siteId: string | null, releasedBy: string): Promise<void> {
     if (siteId) await this.catalogue.getSite(siteId);
     await this.priorities.release(upToRank, siteId, releasedBy);
-    await this.audit.recordSetting('priority_release', 'create');
+    await this.audit.recordSetting(this.sql, 'priority_release', 'create');
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import type { AnswerValue } from '@vaccinate/priority-rules';
 import { FIELD_CIPHER } from '../../common/field-cipher';
+import { registrationFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 
 export interface GroupingInput {
@@ -27,8 +28,8 @@ export class WaitingListQueueRepository {
       [afterId, limit],
     );
     return rows.map((row) => {
-      const profile = JSON.parse(this.ring.decrypt(row.profile_encrypted, 'registration.profile')) as { occupations: string[]; answers: Record<string, AnswerValue> };
-      return { id: row.id, birthDate: this.ring.decrypt(row.birth_date_encrypted, 'registration.birthDate'), occupations: profile.occupations, answers: profile.answers };
+      const profile = JSON.parse(registrationFields.profile.decrypt(this.ring, row.profile_encrypted)) as { occupations: string[]; answers: Record<string, AnswerValue> };
+      return { id: row.id, birthDate: registrationFields.birthDate.decrypt(this.ring, row.birth_date_encrypted), occupations: profile.occupations, answers: profile.answers };
     });
   }
 
