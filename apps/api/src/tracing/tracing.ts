@@ -16,7 +16,8 @@ export function startTracing(config: Pick<ApiConfig, 'tracing' | 'tenantSlug'>):
     serviceName: 'api',
     attributes: { 'tenant.slug': config.tenantSlug },
     untracedPaths: new Set(['/api/health/live', '/api/health/ready', '/metrics']),
-    // Statement text only, never parameter values: they may be personal data.
-    instrumentations: [new NestInstrumentation(), new PgInstrumentation({ enhancedDatabaseReporting: false })],
+    // Statement text only, never parameter values: they may be personal data. Statements outside
+    // any span (the job queue's polling, idle ticks) would each start a trace of their own.
+    instrumentations: [new NestInstrumentation(), new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true })],
   });
 }

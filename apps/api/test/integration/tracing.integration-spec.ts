@@ -246,4 +246,11 @@ describe('traces of a booking', () => {
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(((await response.json()) as { traceId?: string }).traceId).toBe(traceId);
   });
+
+  it('starts no trace of its own for the job queue polling and idle ticks', async () => {
+    // pg-boss polls its queues every few seconds and the allocator ticks every second.
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    const statementsWithoutCaller = collector.spans.filter((span) => span.service === 'api' && !span.parentSpanId && span.name.startsWith('pg'));
+    expect(statementsWithoutCaller.map((span) => span.name)).toEqual([]);
+  });
 });
