@@ -26,13 +26,18 @@ export const REDACTED_PATHS = [
   'query',
 ];
 
+/** What may wait for a stalled stdout (a full pipe nobody reads); lines beyond it are dropped. */
+export const LOG_BUFFER_BYTES = 8 * 1024 * 1024;
+
 /**
  * Lines go to stdout without blocking the request that wrote them: while one write is under way,
  * the next lines gather and leave together, so at thousands of requests a second the log costs a
- * write per batch rather than per line. pino flushes what is left when the process exits.
+ * write per batch rather than per line. The wait is bounded: a stdout nobody reads would otherwise
+ * grow the process by the whole log (gigabytes within minutes of a database outage's error lines).
+ * pino flushes what is left when the process exits.
  */
-function standardOutput(): DestinationStream {
-  return pino.destination({ dest: 1, sync: false });
+export function standardOutput(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false, maxLength: LOG_BUFFER_BYTES });
 }
 
 export function createLogger(level: string, destination: DestinationStream = standardOutput()): Logger {
