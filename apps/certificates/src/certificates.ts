@@ -22,12 +22,14 @@ export interface StartCertificatesOptions {
   jwksFetcher?: JwksFetcher;
   /** The verification clock (tests); the system clock by default. */
   now?: () => Date;
+  /** The key-set cache's clock in milliseconds (tests hold it still); `Date.now` by default. */
+  keySetClock?: () => number;
 }
 
 export async function startCertificates(config: CertificatesConfig, options: StartCertificatesOptions = {}): Promise<RunningCertificates> {
   const logger = createCertificatesLogger(config.logLevel, options.logDestination);
   const fetcher: JwksFetcher = options.jwksFetcher ?? ((issuer) => fetchJwks(issuer, config.jwksUrls.get(issuer)));
-  const keySets = new IssuerKeySetCache(new Set(config.issuers.keys()), config.jwksTtlMs, fetcher);
+  const keySets = new IssuerKeySetCache(new Set(config.issuers.keys()), config.jwksTtlMs, fetcher, options.keySetClock);
   const opener = new CertificateOpenerService(config.issuers, keySets, options.now);
   const http = createCertificatesHttpServer({
     opener,

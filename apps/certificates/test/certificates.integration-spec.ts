@@ -57,8 +57,12 @@ describe('certificates function', () => {
       [ACME, { keys: [acme.jwk] }],
       [GLOBEX, { keys: [globex.jwk] }],
     ]);
+    // The key-set clock stands still, so however long this suite runs on a loaded machine, every
+    // fetch after the first would be the cache's fault, not its TTL's.
+    const setUpAt = Date.now();
     certificates = await startCertificates(config([acme, globex]), {
       logDestination: logs,
+      keySetClock: () => setUpAt,
       jwksFetcher: async (issuer) => {
         fetched.push(issuer);
         const keySet = keySets.get(issuer);
