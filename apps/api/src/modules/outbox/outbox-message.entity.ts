@@ -3,11 +3,11 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 export type OutboxMessageStatus = 'pending' | 'sent' | 'dead';
 
 /**
- * A message to deliver after the transaction that caused it commits. The payload names a
- * person, so it is encrypted like any personal field.
+ * A message to deliver after the transaction that caused it commits (its delivery is a job in the
+ * same transaction). The payload names a person, so it is encrypted like any personal field.
  */
 @Entity({ name: 'outbox_message' })
-@Index('ix_outbox_message_due', ['status', 'nextAttemptAt'])
+@Index('ix_outbox_message_open', ['status'], { where: "status <> 'sent'" })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_outbox_message' })
   id!: string;
@@ -23,9 +23,6 @@ export class OutboxMessageEntity {
 
   @Column({ name: 'attempts', type: 'integer', default: 0 })
   attempts!: number;
-
-  @Column({ name: 'next_attempt_at', type: 'timestamptz', default: () => 'now()' })
-  nextAttemptAt!: Date;
 
   /** A short reason such as "mailer answered 502"; never message content. */
   @Column({ name: 'last_error', type: 'text', nullable: true })
