@@ -9,6 +9,11 @@ import { AVAILABILITY_CHANNEL } from '../vaccination-day/availability-channel';
 
 const FLUSH_MS = 50;
 
+/** The server process of a connection, which Postgres names as the sender of its notifications (set by pg, untyped). */
+function backendProcessId(client: pg.Client): number | undefined {
+  return (client as pg.Client & { processID?: number }).processID;
+}
+
 /**
  * One LISTEN connection per process. Every pod hears every change, so its in-process
  * availability cache and sold-out set stay current; a reconnect after a lost connection
@@ -74,8 +79,10 @@ export class AvailabilityNotifications implements OnApplicationBootstrap, OnAppl
       ssl: this.config.database.ssl === 'disable' ? false : { rejectUnauthorized: this.config.database.ssl === 'verify-full' },
     });
     client.on('notification', (message) => {
-      // Our own batches come back too; applying a change twice is harmless.
-      if (message.channel !== AVAILABILITY_CHANNEL) return;
+      // Our own batches come back too, up to a flush later: this process applied them when they
+      // happened, and applying one again after a newer change (a booking's "full" arriving after
+      // the cancellation that freed the place) would undo that change.
+      if (message.channel !== AVAILABILITY_CHANNEL || message.processId === backendProcessId(client)) return;
       for (const payload of (message.payload ?? '').split('\n')) this.events.emit('change', payload);
     });
     client.on('error', () => this.reconnectSoon(client));
