@@ -45,7 +45,7 @@ describe('an employee books on their company address', () => {
 
     const followUp = page.locator('[aria-labelledby="booking-follow-up-title"]');
     await followUp.waitFor();
-    await expect.poll(async () => (await followUp.textContent()) ?? '').toMatch(/\d{2}:\d{2}/);
+    await expect.poll(async () => (await followUp.textContent()) ?? '', { timeout: 15_000 }).toMatch(/\d{2}:\d{2}/);
 
     const email = `e2e.${Date.now()}@acme.example`;
     await page.getByLabel('Given name').fill('Erika');

@@ -45,7 +45,7 @@ describe('the production web server in a browser', () => {
     });
     const response = await page.goto(`http://acme.localhost:${server.port}/`);
     expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
-    await expect.poll(() => page.getByTestId('tenant-name').textContent()).toBe('ACME Corporation');
+    await expect.poll(() => page.getByTestId('tenant-name').textContent(), { timeout: 15_000 }).toBe('ACME Corporation');
     expect(await page.evaluate(() => [...document.styleSheets].reduce((rules, sheet) => rules + sheet.cssRules.length, 0))).toBeGreaterThan(10);
     const worker = readdirSync(join(dist, 'assets')).find((name) => /^captcha\.worker-.*\.js$/.test(name));
     expect(worker).toBeDefined();

@@ -57,6 +57,8 @@ export function createGateway(routes: GatewayRoutes): FastifyInstance {
 
   app.addHook('onRequest', (request, reply, done) => {
     void reply.headers(SECURITY_HEADERS);
+    // Fastify checks the path's escapes, not the query's; the proxy would fail on them with a 500.
+    if (!hasValidEscapes(request.url)) return done(badEscape());
     // Also for a GET, whose body Fastify never reads: announced too large is refused at once.
     done(Number(request.headers['content-length'] ?? 0) > GATEWAY_BODY_LIMIT_BYTES ? tooLarge() : undefined);
   });
@@ -124,6 +126,19 @@ function proxy(request: FastifyRequest, reply: FastifyReply, port: number, optio
         new GatewayRefusal(502, 'gateway.upstream_unavailable', 'Service unavailable', 'The service is restarting. Try again in a moment.'),
       ),
   });
+}
+
+function hasValidEscapes(url: string): boolean {
+  try {
+    decodeURIComponent(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function badEscape(): GatewayRefusal {
+  return new GatewayRefusal(400, 'request.bad_url', 'Bad request', 'The address has an invalid %-escape.');
 }
 
 function answerProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {

@@ -132,7 +132,9 @@ describe('the local gateway', () => {
     expect((await send('POST', '/api/registrations', { body: Buffer.alloc(GATEWAY_BODY_LIMIT_BYTES, 'a') })).status).toBe(200);
   });
 
-  it('answers a bad %-escape in a web or API path with 400', async () => {
+  it('answers a bad %-escape in a web or API path or query with 400', async () => {
+    expectProblem(await send('GET', '/api/auth/config?%E0%A4%A=1'), 400);
+    expectProblem(await send('GET', '/api/availability?productId=%ED%A0%80'), 400);
     expectProblem(await send('GET', '/%E0%A4%A'), 400);
     expectProblem(await send('GET', '/booking/%'), 400);
     expectProblem(await send('GET', '/api/sites/%zz'), 400);
