@@ -1,10 +1,9 @@
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
-import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@vaccinate/api-contracts';
+import { PROBLEM_CONTENT_TYPE } from '@vaccinate/api-contracts';
 import { problemForStatus, statusCodeOf } from '@vaccinate/http-edge';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../database/database-unavailable';
-import { AppException } from './app-exception';
+import { knownProblem, type ProblemAnswer } from './known-problem';
 import { problem } from './problem-details';
 
 /** Maps every error to `application/problem+json`; only unexpected ones are logged, without their data. */
@@ -16,42 +15,25 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const body = this.toProblem(exception, String(request.id));
+    const { body, retryAfterSeconds } = this.toProblem(exception, String(request.id));
     if (body.status === 500) {
       // The message of a driver error can quote values; log only its class and code.
       const error = exception as { name?: string; code?: unknown; stack?: string };
       this.logger.error({ err: { type: error?.name, code: error?.code, stack: redactStack(error?.stack) } }, 'unhandled error');
     }
-    const retryAfter = retryAfterOf(exception);
-    if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
+    if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
-  private toProblem(exception: unknown, requestId: string): ProblemDetails {
-    if (exception instanceof AppException) {
-      return problem({
-        status: exception.status,
-        code: exception.code,
-        requestId,
-        title: exception.title,
-        ...(exception.detail ? { detail: exception.detail } : {}),
-        ...(exception.errors ? { errors: exception.errors } : {}),
-      });
-    }
-    if (isDatabaseUnavailable(exception)) {
-      return problemForStatus(503, requestId, 'The service is starting or its database is unavailable. Try again shortly.');
-    }
+  private toProblem(exception: unknown, requestId: string): ProblemAnswer {
+    const known = knownProblem(exception, requestId);
+    if (known) return known;
     const status = statusOf(exception);
     if (status !== undefined && (status < 500 || exception instanceof HttpException)) {
-      return problemForStatus(status, requestId);
+      return { body: problemForStatus(status, requestId) };
     }
-    return problem({ status: 500, code: 'internal', requestId, detail: 'Something went wrong on our side.' });
+    return { body: problem({ status: 500, code: 'internal', requestId, detail: 'Something went wrong on our side.' }) };
   }
-}
-
-function retryAfterOf(exception: unknown): number | undefined {
-  if (exception instanceof AppException) return exception.retryAfterSeconds;
-  return isDatabaseUnavailable(exception) ? DATABASE_RETRY_AFTER_SECONDS : undefined;
 }
 
 function statusOf(exception: unknown): number | undefined {

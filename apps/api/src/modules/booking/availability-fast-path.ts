@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AvailabilityQuery, PROBLEM_CONTENT_TYPE, type ProblemDetails } from '@vaccinate/api-contracts';
+import { AvailabilityQuery, PROBLEM_CONTENT_TYPE } from '@vaccinate/api-contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppException } from '../../common/problem/app-exception';
-import { problem } from '../../common/problem/problem-details';
+import { knownProblem } from '../../common/problem/known-problem';
 import { RateLimiter } from '../../common/rate-limit';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../database/database-unavailable';
 import { documentAnswer } from './availability-answer';
 import { AvailabilityService } from './availability.service';
 
@@ -41,14 +39,10 @@ export class AvailabilityFastPath {
         .headers(answer.headers)
         .send(answer.body ?? undefined);
     } catch (error) {
-      const requestId = String(request.id);
-      if (error instanceof AppException) {
-        if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
-        sendProblem(reply, problem({ status: error.status, code: error.code, requestId, title: error.title, ...(error.detail ? { detail: error.detail } : {}) }));
-      } else if (isDatabaseUnavailable(error)) {
-        void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
-        sendProblem(reply, problem({ status: 503, code: 'service.unavailable', requestId, detail: 'The database is unavailable. Try again shortly.' }));
-      } else throw error;
+      const known = knownProblem(error, String(request.id));
+      if (!known) throw error;
+      if (known.retryAfterSeconds !== undefined) void reply.header('retry-after', String(known.retryAfterSeconds));
+      void reply.code(known.body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(known.body);
     }
     return true;
   }
@@ -63,10 +57,6 @@ export class AvailabilityFastPath {
     this.queries.set(request.url, query);
     return query;
   }
-}
-
-function sendProblem(reply: FastifyReply, body: ProblemDetails): void {
-  void reply.code(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
 }
 
 /** Installs the fast path; `resolve` returns the instance once the application has been built. */

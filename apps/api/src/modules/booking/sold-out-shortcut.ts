@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DOSE_KINDS, PROBLEM_CONTENT_TYPE, type DoseKind, type ProblemDetails } from '@vaccinate/api-contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppException } from '../../common/problem/app-exception';
-import { problem } from '../../common/problem/problem-details';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../database/database-unavailable';
-import { RateLimitedException, RateLimiter } from '../../common/rate-limit';
+import { appProblem, knownProblem, type ProblemAnswer } from '../../common/problem/known-problem';
+import { RateLimiter } from '../../common/rate-limit';
 import { BookingException, BookingExceptionCode } from './booking.exception';
 import { RecentBookings } from './recent-bookings';
 import { SoldOutSlots } from './sold-out-slots';
@@ -26,21 +24,19 @@ export class SoldOutShortcut {
   ) {}
 
   /** Null when the request goes on to the route (which takes its rate limit there); else the answer to send. */
-  answer(request: FastifyRequest): Promise<ShortcutAnswer> | null {
+  answer(request: FastifyRequest): Promise<ProblemAnswer> | null {
     const soldOut = this.soldOutProblem(request);
     return soldOut ? this.limited(request, soldOut) : null;
   }
 
-  private async limited(request: FastifyRequest, soldOut: ProblemDetails): Promise<ShortcutAnswer> {
+  private async limited(request: FastifyRequest, soldOut: ProblemDetails): Promise<ProblemAnswer> {
     try {
       await this.limiter.take('booking', request.ip);
       return { body: soldOut };
     } catch (error) {
-      const requestId = String(request.id);
-      if (error instanceof RateLimitedException) return { body: toProblem(error, requestId), retryAfterSeconds: error.retryAfterSeconds };
-      if (!isDatabaseUnavailable(error)) throw error;
-      const body = problem({ status: 503, code: 'service.unavailable', requestId, detail: 'The database is unavailable. Try again shortly.' });
-      return { body, retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS };
+      const known = knownProblem(error, String(request.id));
+      if (!known) throw error;
+      return known;
     }
   }
 
@@ -51,30 +47,14 @@ export class SoldOutShortcut {
     if (!body || typeof body !== 'object' || (typeof key === 'string' && this.recent.has(key))) return null;
     const kind = DOSE_KINDS.includes(body.doseKind as DoseKind) ? (body.doseKind as DoseKind) : null;
     if (kind && typeof body.slotId === 'string' && this.soldOut.isFull(body.slotId, kind)) {
-      return toProblem(new BookingException(BookingExceptionCode.SlotFull), String(request.id));
+      return appProblem(new BookingException(BookingExceptionCode.SlotFull), String(request.id));
     }
     if (typeof body.followUpSlotId === 'string' && this.soldOut.isFull(body.followUpSlotId, 'followUp')) {
       const exception = new BookingException(BookingExceptionCode.SlotFull, 'The second appointment was just taken. Please choose another one.');
-      return toProblem(exception, String(request.id));
+      return appProblem(exception, String(request.id));
     }
     return null;
   }
-}
-
-interface ShortcutAnswer {
-  body: ProblemDetails;
-  retryAfterSeconds?: number;
-}
-
-function toProblem(exception: AppException, requestId: string): ProblemDetails {
-  return problem({
-    status: exception.status,
-    code: exception.code,
-    requestId,
-    title: exception.title,
-    ...(exception.detail ? { detail: exception.detail } : {}),
-    ...(exception.errors ? { errors: exception.errors } : {}),
-  });
 }
 
 /** Installs the shortcut; `resolve` returns the instance once the application has been built. */
