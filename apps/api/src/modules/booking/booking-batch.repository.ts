@@ -36,7 +36,8 @@ export class BookingBatchRepository {
   /** Runs inside the caller's transaction; the outcomes are in the order of `batch`, true only once it commits. */
   async reserveAll(client: PoolClient, batch: BatchedBooking[]): Promise<BatchOutcome[]> {
     const bookings = batch.map((entry) => entry.booking);
-    const outcomes: (BatchOutcome | undefined)[] = new Array<BatchOutcome | undefined>(bookings.length);
+    // Filled, not sparse: an entry left undefined means the next batch.
+    const outcomes: (BatchOutcome | undefined)[] = Array.from({ length: bookings.length }, () => undefined);
     const people = await this.people.insertManyUnlessKnown(client, bookings.map((booking) => booking.person));
     const named: number[] = [];
     people.ids.forEach((id, i) => (id ? named.push(i) : (outcomes[i] = refused(new ReservationRefused('employee_number_taken')))));
