@@ -83,6 +83,8 @@ export interface BurstResult extends LoadResult {
   sellOutSeconds: number;
   /** Bookings committed per second until the sell-out, apart from the attempts answered 409. */
   committedPerSecond: number;
+  /** The transactions that wrote the bookings (one per booking, or one per group-committed batch). */
+  bookingTransactions: number;
 }
 
 /** Every client books as fast as it can, each attempt a different person and slot, until the attempts run out. */
@@ -124,6 +126,8 @@ export async function bookingBurst(baseUrl: string, databaseUrl: string, setup: 
   );
   const booked = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM appointment WHERE status = 'booked'");
   const counters = await client.query<{ n: number }>('SELECT coalesce(sum(booked_first), 0)::int AS n FROM slot');
+  // A booking row is never updated in the burst, so its xmin is the transaction that wrote it.
+  const transactions = await client.query<{ n: number }>('SELECT count(DISTINCT xmin::text)::int AS n FROM booking');
   await client.end();
   const sellOutSeconds = result.lastCreatedSeconds ?? 0;
   const created = result.statusCodes['201'] ?? 0;
@@ -136,6 +140,7 @@ export async function bookingBurst(baseUrl: string, databaseUrl: string, setup: 
     booked: booked.rows[0]?.n ?? 0,
     overbookedSlots: overbooked.rows[0]?.n ?? -1,
     doubleBookings: doubles.rows[0]?.n ?? -1,
+    bookingTransactions: transactions.rows[0]?.n ?? 0,
     bookingsMatchingAnswers: (result.statusCodes['201'] ?? 0) === booked.rows[0]?.n && counters.rows[0]?.n === booked.rows[0]?.n,
   };
 }

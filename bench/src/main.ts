@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     const burst = await bookingBurst(tenant.baseUrl, tenant.databaseUrl, setup, BURST_ATTEMPTS, BURST_CLIENTS);
     console.log(
       `booking burst: ${burst.requestsPerSecond} attempts/s (${share(burst.requestsPerSecond, helloResult.requestsPerSecond)} of node:http), p99 ${burst.latencyMs.p99} ms; ` +
-        `${burst.committedPerSecond} committed bookings/s (${share(burst.committedPerSecond, ceiling.commitsPerSecond)} of raw INSERT), sold out after ${burst.sellOutSeconds} s; ` +
+        `${burst.committedPerSecond} committed bookings/s (${share(burst.committedPerSecond, ceiling.commitsPerSecond)} of raw INSERT), sold out after ${burst.sellOutSeconds} s, in ${burst.bookingTransactions} transactions; ` +
         `${burst.booked}/${burst.places} places booked, ${burst.overbookedSlots} overbooked slots, ${burst.doubleBookings} double bookings, statuses ${JSON.stringify(burst.statusCodes)}`,
     );
 

@@ -139,6 +139,15 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
     await this.boss.send(queue, data, { ...options, db: inTransaction(client) });
   }
 
+  /** Sends several jobs of one queue in the caller's transaction with one statement. */
+  async insertInTransaction(client: PoolClient, queue: string, data: object[]): Promise<void> {
+    if (data.length === 0) return;
+    await this.boss.insert(
+      data.map((item) => ({ name: queue, data: item })),
+      { db: inTransaction(client) },
+    );
+  }
+
   /** Applies retry, timeout and dead-letter settings from the configuration to a queue the migrations created. */
   configureQueue(queue: string, options: Omit<PgBoss.Queue, 'name'>): Promise<void> {
     return this.whenStarted(() => this.boss.updateQueue(queue, { name: queue, ...options }));

@@ -8,7 +8,9 @@ import { AvailabilityNotifications } from './availability-notifications';
 import { AvailabilityController } from './availability.controller';
 import { AvailabilityRepository } from './availability.repository';
 import { AvailabilityService } from './availability.service';
+import { BookingBatchRepository } from './booking-batch.repository';
 import { BookingChangeService } from './booking-change.service';
+import { BookingGroupCommit } from './booking-group-commit';
 import { BookingViewRepository } from './booking-view.repository';
 import { BookingController } from './booking.controller';
 import { BookingRepository } from './booking.repository';
@@ -28,7 +30,9 @@ import { SoldOutSlots } from './sold-out-slots';
     AvailabilityNotifications,
     AvailabilityRepository,
     AvailabilityService,
+    BookingBatchRepository,
     BookingChangeService,
+    BookingGroupCommit,
     BookingRepository,
     BookingService,
     BookingViewRepository,

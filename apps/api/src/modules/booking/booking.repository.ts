@@ -32,6 +32,13 @@ export interface NewBooking {
   alsoInTransaction?: (client: PoolClient, bookingId: string) => Promise<void>;
 }
 
+/** A booking as committed: its ids and the slot changes to announce (`slot:<id>:<kind>:<free>`). */
+export interface Reservation {
+  bookingId: string;
+  appointmentIds: string[];
+  changes: string[];
+}
+
 /** Why a reservation did not happen; the transaction was rolled back. */
 export class ReservationRefused extends Error {
   constructor(
@@ -56,7 +63,7 @@ export class BookingRepository {
   ) {}
 
   /** Returns the new ids and the slot changes to announce once committed. */
-  async reserve(booking: NewBooking): Promise<{ bookingId: string; appointmentIds: string[]; changes: string[] }> {
+  async reserve(booking: NewBooking): Promise<Reservation> {
     return this.sql.transaction(async (client) => {
       const personId = await this.people.insertUnlessKnown(client, booking.person);
       if (!personId) throw new ReservationRefused('employee_number_taken');

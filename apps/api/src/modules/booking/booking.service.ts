@@ -18,7 +18,8 @@ import { bookingCalendar, bookingMail } from './booking-mail';
 import type { BookingView } from './booking-view';
 import { BookingViewRepository } from './booking-view.repository';
 import { BookingException, BookingExceptionCode } from './booking.exception';
-import { BookingRepository, ReservationRefused, type NewPerson, type ReservedDose } from './booking.repository';
+import { BookingGroupCommit } from './booking-group-commit';
+import { BookingRepository, ReservationRefused, type NewBooking, type NewPerson, type ReservedDose } from './booking.repository';
 import { AvailabilityNotifications } from './availability-notifications';
 import { RecentBookings } from './recent-bookings';
 import { SlotDirectory, type SlotPlace } from './slot-directory';
@@ -31,6 +32,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9-]{16,64}$/;
 export class BookingService {
   constructor(
     private readonly bookings: BookingRepository,
+    private readonly groupCommit: BookingGroupCommit,
     private readonly views: BookingViewRepository,
     private readonly catalogue: CatalogueService,
     private readonly slots: SlotDirectory,
@@ -97,7 +99,7 @@ export class BookingService {
       appointments: doses.map((dose, index) => appointmentView(appointmentIds[index] ?? '', dose, places.get(dose.slotId))),
     });
     try {
-      const { bookingId, appointmentIds, changes } = await this.bookings.reserve({
+      const booking: NewBooking = {
         person,
         productId: product.id,
         locale,
@@ -107,8 +109,11 @@ export class BookingService {
         idempotencyKey,
         doses,
         mail: (ids) => bookingMail('booking-confirmation', viewOf(ids.bookingId, ids.appointmentIds), this.config.publicUrl),
-        ...(alsoInTransaction ? { alsoInTransaction } : {}),
-      });
+      };
+      // Self-service bookings commit in batches; one that must commit with other work takes its own transaction.
+      const { bookingId, appointmentIds, changes } = alsoInTransaction
+        ? await this.bookings.reserve({ ...booking, alsoInTransaction })
+        : await this.groupCommit.reserve(booking);
       this.notifications.publish(changes);
       this.recent.add(idempotencyKey);
       return confirmation(viewOf(bookingId, appointmentIds));

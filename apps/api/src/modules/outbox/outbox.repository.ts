@@ -51,10 +51,7 @@ export class OutboxRepository {
    * their values. A rolled-back transaction leaves neither the mail nor its job.
    */
   async enqueue(client: PoolClient, payload: OutboxPayload): Promise<void> {
-    const checked = validateSendMailRequest({ ...payload, tenant: mailTenantOf(this.config) });
-    if (!checked.ok) {
-      throw new AppException('mail.invalid', 422, 'The mail for this change cannot be sent', 'Check the listed details and try again.', checked.errors.map(({ field, message }) => ({ field: `mail.${field}`, message })));
-    }
+    this.check(payload);
     const traceParent = activeTraceParent();
     const { rows } = await client.query<{ id: string }>('INSERT INTO outbox_message (kind, payload_encrypted, trace_parent) VALUES ($1, $2, $3) RETURNING id', [
       `mail:${payload.template}`,
@@ -62,6 +59,34 @@ export class OutboxRepository {
       traceParent,
     ]);
     await this.sendJob(client, { outboxId: String(rows[0]?.id), traceParent });
+  }
+
+  /**
+   * Several mails and their delivery jobs in the caller's transaction, two statements whatever their
+   * number (a group-committed batch of bookings). Each is checked as `enqueue` checks it; the first
+   * the mailer would refuse fails the whole call, so the caller can try the mails one by one.
+   */
+  async enqueueMany(client: PoolClient, mails: { payload: OutboxPayload; traceParent: string | null }[]): Promise<void> {
+    if (mails.length === 0) return;
+    for (const mail of mails) this.check(mail.payload);
+    const values = mails.map((_, row) => `($${row * 3 + 1}, $${row * 3 + 2}, $${row * 3 + 3})`).join(', ');
+    const { rows } = await client.query<{ id: string; trace_parent: string | null }>(
+      `INSERT INTO outbox_message (kind, payload_encrypted, trace_parent) VALUES ${values} RETURNING id, trace_parent`,
+      mails.flatMap(({ payload, traceParent }) => [`mail:${payload.template}`, outboxFields.payload.encrypt(this.ring, JSON.stringify(payload)), traceParent]),
+    );
+    await this.jobs.insertInTransaction(
+      client,
+      JobQueue.mail,
+      rows.map((row): MailJobData => ({ outboxId: String(row.id), traceParent: row.trace_parent })),
+    );
+  }
+
+  /** A mail the mailer would refuse fails the request that made it; the problems name fields only, never their values. */
+  private check(payload: OutboxPayload): void {
+    const checked = validateSendMailRequest({ ...payload, tenant: mailTenantOf(this.config) });
+    if (!checked.ok) {
+      throw new AppException('mail.invalid', 422, 'The mail for this change cannot be sent', 'Check the listed details and try again.', checked.errors.map(({ field, message }) => ({ field: `mail.${field}`, message })));
+    }
   }
 
   private sendJob(client: PoolClient, data: MailJobData): Promise<void> {

@@ -85,6 +85,52 @@ export class PersonRepository {
     return this.idByEmail(db, person.email);
   }
 
+  /**
+   * `insertUnlessKnown` for many people in one statement (a group-committed batch of bookings): the
+   * id of each, null where the employee number belongs to someone else. The same e-mail twice is one
+   * person. `inserted` holds the ids this call created, which the caller removes again if it ends up
+   * booking nothing for them.
+   */
+  async insertManyUnlessKnown(db: SqlClient, people: NewPerson[]): Promise<{ ids: (string | null)[]; inserted: Set<string> }> {
+    const ring = this.ring;
+    const sealed = people.map((person) => ({
+      emailIndex: personFields.email.blindIndex(ring, person.email),
+      values: [
+        personFields.givenName.encrypt(ring, person.givenName),
+        personFields.familyName.encrypt(ring, person.familyName),
+        personFields.email.encrypt(ring, person.email),
+        personFields.email.blindIndex(ring, person.email),
+        personFields.birthDate.encrypt(ring, person.birthDate),
+        person.employeeNumber ? personFields.employeeNumber.encrypt(ring, person.employeeNumber) : null,
+        person.employeeNumber ? personFields.employeeNumber.blindIndex(ring, person.employeeNumber) : null,
+      ],
+    }));
+    // Rows in index order, so two batches naming the same people wait for each other instead of deadlocking.
+    const ordered = [...sealed].sort((a, b) => (a.emailIndex < b.emailIndex ? -1 : a.emailIndex > b.emailIndex ? 1 : 0));
+    const values = ordered.map((_, row) => `(${Array.from({ length: 7 }, (_, column) => `$${row * 7 + column + 1}`).join(', ')}, 1)`).join(', ');
+    const { rows } = await db.query<{ id: string; email_index: string }>(
+      `INSERT INTO person (given_name_encrypted, family_name_encrypted, email_encrypted, email_index, birth_date_encrypted,
+                           employee_number_encrypted, employee_number_index, version)
+       VALUES ${values} ON CONFLICT DO NOTHING RETURNING id, email_index`,
+      ordered.flatMap((row) => row.values),
+    );
+    const byIndex = new Map(rows.map((row) => [row.email_index, row.id]));
+    const inserted = new Set(byIndex.values());
+    const unknown = people.filter((_, i) => !byIndex.has(sealed[i]?.emailIndex ?? ''));
+    if (unknown.length > 0) {
+      const { rows: known } = await db.query<{ id: string; email_index: string }>('SELECT id, email_index FROM person WHERE email_index = ANY($1)', [
+        unknown.flatMap((person) => personFields.email.blindIndexCandidates(ring, person.email)),
+      ]);
+      for (const row of known) byIndex.set(row.email_index, row.id);
+    }
+    const ids = people.map((person, i) => {
+      const own = byIndex.get(sealed[i]?.emailIndex ?? '');
+      if (own) return own;
+      return personFields.email.blindIndexCandidates(ring, person.email).map((index) => byIndex.get(index)).find(Boolean) ?? null;
+    });
+    return { ids, inserted };
+  }
+
   /** The id of the person with this e-mail, under any configured key. */
   async idByEmail(db: SqlClient, email: string): Promise<string | null> {
     const { rows } = await db.query<{ id: string }>('SELECT id FROM person WHERE email_index = ANY($1)', [
