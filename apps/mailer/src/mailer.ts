@@ -1,5 +1,3 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { MAIL_LOCALES, MAIL_TEMPLATES } from '@vaccinate/mail-contracts';
 import type { DestinationStream } from 'pino';
 import type { MailerConfig } from './config/mailer-config';
@@ -30,23 +28,28 @@ export async function startMailer(config: MailerConfig, options: StartMailerOpti
   const logger = createMailerLogger(config.logLevel, options.logDestination);
   const provider = options.provider ?? createMailProvider(config);
   const delivery = new MailDeliveryService(provider, config.from.address);
-  const http = createMailerHttpServer({ delivery, deliveredKeys: new DeliveredKeys(), fromAddress: config.from.address, logger, apiKey: config.apiKey });
+  const http = createMailerHttpServer({
+    delivery,
+    deliveredKeys: new DeliveredKeys(),
+    fromAddress: config.from.address,
+    logger,
+    apiKey: config.apiKey,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+  });
 
-  http.server.listen(config.port, config.host);
-  await Promise.race([once(http.server, 'listening'), once(http.server, 'error').then(([error]) => Promise.reject(error as Error))]);
+  await http.app.listen({ port: config.port, host: config.host });
   for (const template of MAIL_TEMPLATES) for (const locale of MAIL_LOCALES) await renderMail(warmUpMessage(template, locale));
   http.setReady(true);
 
-  const port = (http.server.address() as AddressInfo).port;
+  const address = http.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info({ port, provider: provider.name, authenticated: config.apiKey !== null }, 'mailer ready');
   return {
     port,
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     async stop() {
       http.setReady(false);
-      const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
-      http.server.closeIdleConnections();
-      await closed;
+      await http.app.close();
       await provider.close();
     },
   };

@@ -1,5 +1,5 @@
 import { ConfigError, loadMailerConfig, type MailerConfig } from './config/mailer-config';
-import { startTracing } from './tracing';
+import { startServiceTracing } from '@vaccinate/http-edge';
 
 async function main(): Promise<void> {
   let config: MailerConfig;
@@ -10,8 +10,11 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  const tracing = startTracing(config);
-  // Required only now: the HTTP instrumentation patches node:http as it loads.
+  // A server span per request continuing the caller's (the outbox's) trace; none for the probes.
+  const tracing = config.tracing
+    ? startServiceTracing({ otlpEndpoint: config.tracing.otlpEndpoint, serviceName: 'mailer', untracedPaths: new Set(['/health/live', '/health/ready']) })
+    : null;
+  // Required only now: the tracing instrumentations patch http and Fastify as they load.
   const { startMailer } = await import('./mailer.js');
   const mailer = await startMailer(config);
   let stopping = false;

@@ -1,19 +1,20 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { startMailCatcher, type MailCatcher } from '@vaccinate/mail-catcher';
 import type { MailerProblem } from '@vaccinate/mail-contracts';
+import { MAX_BODY_BYTES } from '../src/http/mailer-http.server';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MailerConfig } from '../src/config/mailer-config';
 import { startMailer, type RunningMailer } from '../src/mailer';
-import { httpRequest, postJson } from './support/http-client';
+import { httpRequest, postJson, type HttpAnswer } from './support/http-client';
 import { LogCapture } from './support/log-capture';
 import { ICS_FILE, sendMailRequest } from './support/send-mail-request.fixture';
 
 const API_KEY = 'test-mailer-key-0123456789';
 const AUTH = { authorization: `Bearer ${API_KEY}` };
 
-function mailerConfig(smtpPort: number): MailerConfig {
+function mailerConfig(smtpPort: number, rateLimitPerMinute = 1200): MailerConfig {
   return {
     port: 0,
     host: '127.0.0.1',
@@ -23,6 +24,7 @@ function mailerConfig(smtpPort: number): MailerConfig {
     from: { name: 'Vaccination center', address: 'no-reply@vaccinate.example' },
     mailjet: null,
     apiKey: API_KEY,
+    rateLimitPerMinute,
     tracing: null,
   };
 }
@@ -156,6 +158,120 @@ describe('mailer over SMTP into a real mail catcher', () => {
     const answer = await postJson(`${mailer.url}/v1/messages`, {}, { ...AUTH, 'x-request-id': 'outbox-42' });
     expect(answer.headers['x-request-id']).toBe('outbox-42');
     expect((answer.json() as MailerProblem).requestId).toBe('outbox-42');
+  });
+});
+
+describe("the mailer's edge: every refusal is problem+json, and nothing is sent", () => {
+  let catcher: MailCatcher;
+  let mailer: RunningMailer;
+  let logs: LogCapture;
+  const messages = () => `${mailer.url}/v1/messages`;
+
+  beforeAll(async () => {
+    catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+    logs = new LogCapture();
+    mailer = await startMailer(mailerConfig(catcher.smtpPort), { logDestination: logs });
+  });
+  afterAll(async () => {
+    expect(catcher.messages()).toEqual([]);
+    await mailer?.stop();
+    await catcher?.stop();
+  });
+
+  function expectProblem(answer: HttpAnswer, status: number, code: string): MailerProblem {
+    expect({ status: answer.status, type: answer.headers['content-type'] }, answer.text).toEqual({ status, type: 'application/problem+json' });
+    const problem = answer.json() as MailerProblem;
+    expect(problem).toMatchObject({ status, code, requestId: expect.any(String), title: expect.any(String) });
+    expect(answer.headers['x-request-id']).toBe(problem.requestId);
+    expect(answer.headers['cache-control']).toBe('no-store');
+    return problem;
+  }
+
+  it('answers a body that is not JSON with 400 naming the body', async () => {
+    for (const body of ['{"to":', '', 'null x', '{"__proto__":{"polluted":true}}']) {
+      const answer = await httpRequest(messages(), { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body });
+      const problem = expectProblem(answer, 400, 'mail.invalid_request');
+      expect(problem.errors?.[0]?.field, body).toBe('(body)');
+    }
+  });
+
+  it('refuses JSON nested thousands of levels deep before parsing it', async () => {
+    const deep = `{"template":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
+    const answer = await httpRequest(messages(), { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body: deep });
+    expect(expectProblem(answer, 400, 'mail.invalid_request').errors).toEqual([{ field: '(body)', message: 'must not nest deeper than 32 levels' }]);
+  });
+
+  it('answers a body over 10 MB with 413, whether its length is announced or not', async () => {
+    const body = Buffer.alloc(MAX_BODY_BYTES + 1, 'a');
+    for (const chunked of [false, true]) {
+      const answer = await httpRequest(messages(), { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body, chunked });
+      expectProblem(answer, 413, 'mail.payload_too_large');
+    }
+  });
+
+  it('answers another media type, or none, with 415', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', undefined]) {
+      const headers: Record<string, string> = { ...AUTH, ...(type ? { 'content-type': type } : {}) };
+      const answer = await httpRequest(messages(), { method: 'POST', headers, body: JSON.stringify(sendMailRequest()) });
+      expectProblem(answer, 415, 'mail.unsupported_media_type');
+    }
+  });
+
+  it('answers an unknown route, another method and a bad %-escape as problems', async () => {
+    expectProblem(await httpRequest(`${mailer.url}/v1/nothing`), 404, 'mail.not_found');
+    expectProblem(await httpRequest(messages(), { headers: AUTH }), 404, 'mail.not_found');
+    const badEscape = await httpRequest(`${mailer.url}/v1/%E0%A4%A`);
+    expect({ status: badEscape.status, type: badEscape.headers['content-type'] }).toEqual({ status: 400, type: 'application/problem+json' });
+  });
+
+  it('names an undeclared field, and fields of the wrong type, without echoing them', async () => {
+    const request = { ...sendMailRequest(), secretField: 'erika-private', tenant: { ...sendMailRequest().tenant, extra: true } };
+    const problem = expectProblem(await postJson(messages(), request, AUTH), 400, 'mail.invalid_request');
+    expect(problem.errors?.map((error) => error.field).sort()).toEqual(['secretField', 'tenant.extra']);
+    const wrongTypes = { ...sendMailRequest(), to: ['erika@acme.example'], attachments: {} };
+    const typed = expectProblem(await postJson(messages(), wrongTypes, AUTH), 400, 'mail.invalid_request');
+    expect(typed.errors?.map((error) => error.field).sort()).toEqual(['attachments', 'to']);
+    expect(JSON.stringify([problem, typed])).not.toContain('erika');
+  });
+
+  it('names a malformed idempotency key', async () => {
+    const answer = await postJson(messages(), sendMailRequest(), { ...AUTH, 'idempotency-key': 'not a key!' });
+    expect(expectProblem(answer, 400, 'mail.invalid_request').errors?.map((error) => error.field)).toEqual(['idempotency-key']);
+  });
+
+  it('logs each refusal with its status and invalid fields, never their values', () => {
+    const refusals = logs.entries().filter((entry) => entry['msg'] === 'message not sent');
+    expect(refusals.map((entry) => entry['status'])).toEqual(expect.arrayContaining([400, 413, 415]));
+    expect(refusals.some((entry) => Array.isArray(entry['invalidFields']) && (entry['invalidFields'] as string[]).includes('secretField'))).toBe(true);
+    expect(logs.text()).not.toContain('erika');
+  });
+});
+
+describe('mailer under a flood of messages', () => {
+  let catcher: MailCatcher;
+  let mailer: RunningMailer;
+
+  beforeAll(async () => {
+    catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
+    mailer = await startMailer(mailerConfig(catcher.smtpPort, 2), { logDestination: new LogCapture() });
+  });
+  afterAll(async () => {
+    await mailer?.stop();
+    await catcher?.stop();
+  });
+
+  it('answers messages past its limit per minute with 429 and Retry-After, which the outbox retries', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 2; attempt += 1) statuses.push((await postJson(`${mailer.url}/v1/messages`, sendMailRequest(), AUTH)).status);
+    const refused = await postJson(`${mailer.url}/v1/messages`, sendMailRequest(), AUTH);
+    // Unauthenticated attempts count too: guessing the key is bounded.
+    const guessing = await postJson(`${mailer.url}/v1/messages`, sendMailRequest(), { authorization: 'Bearer guessing-the-key-0000' });
+    expect([...statuses, refused.status, guessing.status]).toEqual([202, 202, 429, 429]);
+    expect(refused.headers['content-type']).toBe('application/problem+json');
+    expect(refused.json()).toMatchObject({ status: 429, code: 'mail.rate_limited' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await httpRequest(`${mailer.url}/health/ready`)).status).toBe(200);
+    expect(catcher.messages()).toHaveLength(2);
   });
 });
 

@@ -60,6 +60,7 @@ export type VaccinationDay = Payload<typeof VaccinationDay>;
 
 /** `GET /api/vaccination-days?from=`: days from a date on (today when absent), without their slots. */
 export const VaccinationDaySummary = contract('VaccinationDaySummary', Strict(DaySummary));
+export type VaccinationDaySummary = Payload<typeof VaccinationDaySummary>;
 export const VaccinationDaysQuery = contract('VaccinationDaysQuery', Strict({ from: Type.Optional(IsoDate()) }));
 export type VaccinationDaysQuery = Payload<typeof VaccinationDaysQuery>;
 

@@ -137,10 +137,20 @@ export type ValidSendMailRequest = WithTimeZone<BookingMailRequest> | WithTimeZo
 export type ValidBookingMailRequest = WithTimeZone<BookingMailRequest>;
 export type ValidCertificateMailRequest = WithTimeZone<CertificateMailRequest>;
 
+/** `POST /v1/messages` headers the mailer reads (the bearer key aside); any others pass. */
+export const SendMailHeaders = contract(
+  'SendMailHeaders',
+  Type.Object({
+    [MAILER_IDEMPOTENCY_HEADER]: Type.Optional(
+      Text('must be 1-200 letters, digits, dots, dashes, underscores or colons', { pattern: '^[A-Za-z0-9._:-]{1,200}$' }),
+    ),
+  }),
+);
+export type SendMailHeaders = Payload<typeof SendMailHeaders>;
+
 /** `202` answer: the provider accepted the message. */
-export interface SendMailAccepted {
-  messageId: string;
-}
+export const SendMailAccepted = contract('SendMailAccepted', Strict({ messageId: Type.String({ minLength: 1, maxLength: 1000 }) }));
+export type SendMailAccepted = Payload<typeof SendMailAccepted>;
 
 export interface MailFieldProblem {
   /** Dotted path into the request body, e.g. `tenant.branding.primaryColor`. */
@@ -155,6 +165,8 @@ export enum MailerProblemCode {
   NotFound = 'mail.not_found',
   UnsupportedMediaType = 'mail.unsupported_media_type',
   PayloadTooLarge = 'mail.payload_too_large',
+  /** The caller sent more messages than the mailer takes in a minute: retry later. */
+  RateLimited = 'mail.rate_limited',
   /** The provider could not be reached or failed temporarily: retry later. */
   ProviderUnavailable = 'mail.provider_unavailable',
   /** The provider refused the message itself: a retry will not help. */
@@ -170,5 +182,7 @@ export interface MailerProblem {
   detail?: string;
   code: MailerProblemCode;
   requestId: string;
+  /** W3C trace id of the request, when tracing is on. */
+  traceId?: string;
   errors?: MailFieldProblem[];
 }

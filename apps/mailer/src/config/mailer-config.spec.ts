@@ -24,6 +24,7 @@ describe('loadMailerConfig', () => {
       from: { name: 'Vaccination center', address: 'no-reply@vaccinate.example' },
       mailjet: null,
       apiKey: null,
+      rateLimitPerMinute: 1200,
       tracing: null,
     });
   });
@@ -38,6 +39,7 @@ describe('loadMailerConfig', () => {
       MAIL_PROVIDER: 'pigeon',
       MAIL_FROM: 'not-an-address-s3cret',
       MAILER_API_KEY: 'short-s3cret',
+      MAILER_RATE_LIMIT_PER_MINUTE: '-1',
     };
     const problems = problemsOf({ ...env, SMTP_URL: 'http://s3cret.example' });
     expect(problems).toEqual([
@@ -46,6 +48,7 @@ describe('loadMailerConfig', () => {
       'SMTP_URL: must be an smtp:// or smtps:// URL with a host',
       'MAIL_FROM: must be an address, optionally with a name: "Name" <address@example.com>',
       'MAILER_API_KEY: must be at least 16 characters',
+      'MAILER_RATE_LIMIT_PER_MINUTE: must be a whole number from 1 to 100000',
     ]);
     expect(problems.join('\n')).not.toMatch(/s3cret|pigeon|eighty/);
   });

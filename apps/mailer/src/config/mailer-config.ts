@@ -15,6 +15,8 @@ export interface MailerConfig {
   mailjet: { apiKey: string; apiSecret: string } | null;
   /** When set, callers must send `Authorization: Bearer <key>`. */
   apiKey: string | null;
+  /** Messages one client address may send per minute; more are answered 429 (the outbox retries them). */
+  rateLimitPerMinute: number;
   /** Traces go to this OTLP/HTTP collector (its base URL); null when off. */
   tracing: { otlpEndpoint: string } | null;
 }
@@ -29,6 +31,8 @@ export class ConfigError extends Error {
 /** `"Name" <address>`, `Name <address>` or a bare address. */
 const FROM_PATTERN = /^\s*(?:"?([^"<>]*?)"?\s*)?<([^<>\s]+@[^<>\s]+\.[^<>\s]+)>\s*$|^\s*([^<>\s"]+@[^<>\s]+\.[^<>\s]+)\s*$/;
 const PORT_MESSAGE = 'must be a port number';
+/** Well above what the outbox sends (a batch of due mails a few times a minute), low enough to stop a runaway caller. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
 
 const optional = z
   .string()
@@ -51,6 +55,12 @@ const environmentSchema = z.object({
   MAILJET_API_KEY: optional,
   MAILJET_API_SECRET: optional,
   MAILER_API_KEY: optional.refine((value) => value === undefined || value.length >= 16, 'must be at least 16 characters'),
+  MAILER_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'must be a whole number from 1 to 100000' })
+    .int('must be a whole number from 1 to 100000')
+    .min(1, 'must be a whole number from 1 to 100000')
+    .max(100_000, 'must be a whole number from 1 to 100000')
+    .default(DEFAULT_RATE_LIMIT_PER_MINUTE),
   OTEL_EXPORTER_OTLP_ENDPOINT: optional.refine((value) => value === undefined || /^https?:\/\/[^/]/.test(value), 'must be an http(s) URL'),
 });
 
@@ -90,6 +100,7 @@ export function loadMailerConfig(env: NodeJS.ProcessEnv = process.env): MailerCo
         ? { apiKey: values.MAILJET_API_KEY, apiSecret: values.MAILJET_API_SECRET }
         : null,
     apiKey: values.MAILER_API_KEY ?? null,
+    rateLimitPerMinute: values.MAILER_RATE_LIMIT_PER_MINUTE,
     tracing: values.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '') } : null,
   };
 }

@@ -10,6 +10,8 @@ export class MailerException extends Error {
     readonly errors?: MailFieldProblem[],
     /** Safe to log (a provider code or status), never shown to the caller. */
     readonly logDetail?: string,
+    /** Sent as `Retry-After` (a rate-limited caller). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'MailerException';

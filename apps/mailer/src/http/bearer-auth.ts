@@ -1,11 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 
-/** True when no key is configured, or the request carries `Authorization: Bearer <key>`. Constant time. */
-export function isAuthorized(request: IncomingMessage, apiKey: string | null): boolean {
+/** True when no key is configured, or the `Authorization` header is `Bearer <key>`. Constant time. */
+export function isAuthorized(authorization: string | undefined, apiKey: string | null): boolean {
   if (apiKey === null) return true;
-  const header = request.headers.authorization ?? '';
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match?.[1]) return false;
   const digest = (value: string) => createHash('sha256').update(value).digest();
   return timingSafeEqual(digest(match[1]), digest(apiKey));

@@ -1,8 +1,12 @@
-import type { ServerResponse } from 'node:http';
+import { problem } from '@vaccinate/http-edge';
 import type { MailerProblem } from '@vaccinate/mail-contracts';
-import { MailerException, MailerProblemCode } from '../delivery/mailer.exception';
+import { MailerProblemCode, type MailerException } from '../delivery/mailer.exception';
 
-const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+/** Every answer is for the caller alone: never stored by a cache, never sniffed into another type. */
+export const PRIVATE_ANSWER_HEADERS: Readonly<Record<string, string>> = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
 
 /** The one place that maps mailer exception codes to HTTP. */
 const STATUS: Record<MailerProblemCode, { status: number; title: string }> = {
@@ -11,6 +15,7 @@ const STATUS: Record<MailerProblemCode, { status: number; title: string }> = {
   [MailerProblemCode.NotFound]: { status: 404, title: 'Not found' },
   [MailerProblemCode.PayloadTooLarge]: { status: 413, title: 'Message too large' },
   [MailerProblemCode.UnsupportedMediaType]: { status: 415, title: 'Unsupported media type' },
+  [MailerProblemCode.RateLimited]: { status: 429, title: 'Too many messages' },
   [MailerProblemCode.Internal]: { status: 500, title: 'Internal error' },
   [MailerProblemCode.ProviderUnavailable]: { status: 502, title: 'Mail provider unavailable' },
   [MailerProblemCode.ProviderRejected]: { status: 502, title: 'Mail provider refused the message' },
@@ -20,30 +25,9 @@ export function statusOf(code: MailerProblemCode): number {
   return STATUS[code].status;
 }
 
-export function sendProblem(response: ServerResponse, exception: MailerException, requestId: string): void {
+/** The problem+json body of a refusal, in the shape every service answers (with the trace id when traced). */
+export function problemOf(exception: MailerException, requestId: string): MailerProblem {
   const { status, title } = STATUS[exception.code];
-  const problem: MailerProblem = {
-    type: `https://vaccinate.example/problems/${exception.code}`,
-    title,
-    status,
-    detail: exception.message,
-    code: exception.code,
-    requestId,
-    ...(exception.errors ? { errors: exception.errors } : {}),
-  };
-  const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE };
-  if (status === 401) headers['www-authenticate'] = 'Bearer realm="mailer"';
-  sendJson(response, status, problem, headers);
-}
-
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const payload = JSON.stringify(body);
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    ...headers,
-    'content-length': Buffer.byteLength(payload),
-  });
-  response.end(payload);
+  const body = problem({ status, code: exception.code, title, detail: exception.message, requestId, ...(exception.errors ? { errors: exception.errors } : {}) });
+  return Object.assign(body, { code: exception.code });
 }

@@ -1,4 +1,4 @@
-import { isSpanContextValid, trace } from '@opentelemetry/api';
+import { activeSpanIds } from '@vaccinate/http-edge';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
@@ -26,10 +26,7 @@ export function createMailerLogger(level: string, destination?: DestinationStrea
       base: { service: 'mailer' },
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       // A line written while a request is traced names its trace, so logs and spans meet.
-      mixin: () => {
-        const span = trace.getActiveSpan()?.spanContext();
-        return span && isSpanContextValid(span) ? { traceId: span.traceId, spanId: span.spanId } : {};
-      },
+      mixin: () => activeSpanIds(),
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,

@@ -138,6 +138,7 @@ describe('MailjetMailProvider', () => {
         from: { name: '', address: 'no-reply@vaccinate.example' },
         mailjet: { apiKey: 'k', apiSecret: 's' },
         apiKey: null,
+        rateLimitPerMinute: 1200,
         tracing: null,
       };
       mailer = await startMailer(config, { provider: new MailjetMailProvider({ apiKey: 'k', apiSecret: 's', baseUrl }), logDestination: new LogCapture() });

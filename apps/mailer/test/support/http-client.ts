@@ -7,13 +7,13 @@ export interface HttpAnswer {
   json(): unknown;
 }
 
-/** A bare HTTP client for tests: no retries, no redirects, raw bodies. */
+/** A bare HTTP client for tests: no retries, no redirects, raw bodies; `chunked` sends no length. */
 export function httpRequest(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean } = {},
 ): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: options.method ?? 'GET', headers: options.headers ?? {} }, (incoming) => {
+    const outgoing = request(url, { method: options.method ?? 'GET', headers: options.headers ?? {}, agent: false }, (incoming) => {
       const chunks: Buffer[] = [];
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
       incoming.on('end', () => {
@@ -21,8 +21,12 @@ export function httpRequest(
         resolve({ status: incoming.statusCode ?? 0, headers: incoming.headers, text, json: () => JSON.parse(text) as unknown });
       });
     });
-    outgoing.on('error', reject);
-    outgoing.end(options.body);
+    // A client still writing when the server refuses its body sees the socket closed after the answer.
+    outgoing.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    outgoing.setTimeout(30_000, () => outgoing.destroy(new Error(`no answer from ${url} within 30 s`)));
+    if (options.body !== undefined && !options.chunked) outgoing.setHeader('content-length', Buffer.byteLength(options.body));
+    if (options.body !== undefined) outgoing.write(options.body);
+    outgoing.end();
   });
 }
 

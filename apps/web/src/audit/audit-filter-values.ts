@@ -1,4 +1,6 @@
+import { AuditEventsQuery } from '@vaccinate/api-contracts';
 import type { TFunction } from 'i18next';
+import { checkForm } from '../shared/api/contract-form';
 import type { FieldErrors } from '../shared/api/field-errors';
 import type { AuditFilters } from './audit-api';
 
@@ -8,20 +10,23 @@ export type AuditFilterValues = Record<AuditFilterField, string>;
 
 export const EMPTY_AUDIT_FILTERS: AuditFilterValues = { from: '', to: '', subjectId: '', actor: '', action: '' };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ACTION = /^[a-z_]+\.[a-z_]+$/;
-
+/**
+ * The filters as they would be sent, checked with the API's contract for the query (an id, an action
+ * such as person.read, the actor's length, dates), each problem under its input in the reader's
+ * language; then what the contract cannot say: an end date before the start.
+ */
 export function validateAuditFilters(values: AuditFilterValues, t: TFunction): FieldErrors<AuditFilterField> {
-  const errors: FieldErrors<AuditFilterField> = {};
-  if (values.subjectId.trim() && !UUID.test(values.subjectId.trim())) errors.subjectId = t('auditLog.invalidId');
-  if (values.action.trim() && !ACTION.test(values.action.trim())) errors.action = t('auditLog.invalidAction');
-  if (values.from && values.to && values.to < values.from) errors.to = t('auditLog.toBeforeFrom');
-  return errors;
+  const more: FieldErrors<AuditFilterField> = values.from && values.to && values.to < values.from ? { to: t('auditLog.toBeforeFrom') } : {};
+  return checkForm(AuditEventsQuery, auditFiltersFromForm(values), AUDIT_FILTER_FIELDS, t, more, '', {
+    subjectId: t('auditLog.invalidId'),
+    action: t('auditLog.invalidAction'),
+  });
 }
 
-/** A calendar day in this browser's zone as the instant it starts. */
+/** A calendar day in this browser's zone as the instant it starts; text that is no date stays as typed, for the check to name. */
 function startOfDay(date: string, addDays = 0): string {
   const start = new Date(`${date}T00:00:00`);
+  if (Number.isNaN(start.getTime())) return date;
   start.setDate(start.getDate() + addDays);
   return start.toISOString();
 }

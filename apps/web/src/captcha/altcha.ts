@@ -1,27 +1,22 @@
-/** What `GET /api/captcha/challenge` answers (ALTCHA's proof-of-work challenge). */
-export interface AltchaChallenge {
-  algorithm: string;
-  challenge: string;
-  maxnumber: number;
-  salt: string;
-  signature: string;
-}
+import { CaptchaChallenge, checkOf } from '@vaccinate/api-contracts';
+
+/** What `GET /api/captcha/challenge` answers when the tenant uses ALTCHA's proof of work. */
+export type AltchaChallenge = Extract<CaptchaChallenge, { provider: 'altcha' }>;
+
+/** ALTCHA's own bound when a challenge names none. */
+const DEFAULT_MAX_NUMBER = 1_000_000;
 
 /** Hash names ALTCHA uses, which are also Web Crypto's. */
 const ALGORITHMS = ['SHA-1', 'SHA-256', 'SHA-512'];
 /** Hashes computed concurrently between abort checks: keeps the digest pipeline busy. */
 const BATCH_SIZE = 200;
 
+// Interpreted, never compiled: the worker runs under the page's Content-Security-Policy (no eval).
+const challengeCheck = checkOf(CaptchaChallenge.schema, true);
+
+/** The API's answer checked with its contract: an ALTCHA challenge, not another provider's or a malformed one. */
 export function isAltchaChallenge(value: unknown): value is AltchaChallenge {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return (
-    typeof record['algorithm'] === 'string' &&
-    typeof record['challenge'] === 'string' &&
-    typeof record['maxnumber'] === 'number' &&
-    typeof record['salt'] === 'string' &&
-    typeof record['signature'] === 'string'
-  );
+  return challengeCheck.Check(value) && (value as CaptchaChallenge).provider === 'altcha';
 }
 
 function toHex(buffer: ArrayBuffer): string {
@@ -44,10 +39,11 @@ export async function solveChallenge(challenge: AltchaChallenge, options: SolveO
   if (!ALGORITHMS.includes(algorithm)) throw new Error(`Unsupported captcha algorithm ${challenge.algorithm}`);
   const target = challenge.challenge.toLowerCase();
   const encoder = new TextEncoder();
+  const maxNumber = challenge.maxnumber ?? DEFAULT_MAX_NUMBER;
 
-  for (let start = 0; start <= challenge.maxnumber; start += BATCH_SIZE) {
+  for (let start = 0; start <= maxNumber; start += BATCH_SIZE) {
     options.signal?.throwIfAborted();
-    const end = Math.min(start + BATCH_SIZE - 1, challenge.maxnumber);
+    const end = Math.min(start + BATCH_SIZE - 1, maxNumber);
     const numbers = Array.from({ length: end - start + 1 }, (_, index) => start + index);
     const hashes = await Promise.all(numbers.map((n) => subtle.digest(algorithm, encoder.encode(`${challenge.salt}${n}`))));
     const found = hashes.findIndex((hash) => toHex(hash) === target);

@@ -1,4 +1,5 @@
 import type {
+  AdverseReactionRequest,
   Availability,
   BoardEntry,
   CheckInRequest,
@@ -9,8 +10,9 @@ import type {
   NoShowsMarked,
   ReactionSeverity,
   Vaccination,
-  VisitAnswers,
+  VisitAnswersChange,
   VisitDetail,
+  VisitVersion,
   WalkInRequest,
 } from '@vaccinate/api-contracts';
 import type { ApiClient } from '../shared/api/api-client';
@@ -39,12 +41,12 @@ export function fetchVisit(api: ApiClient, visitId: string, signal?: AbortSignal
   return api.get<VisitDetail>(visit(visitId), signal ? { signal } : {});
 }
 
-export function saveAnswers(api: ApiClient, visitId: string, answers: VisitAnswers & { version: number }): Promise<VisitDetail> {
+export function saveAnswers(api: ApiClient, visitId: string, answers: VisitAnswersChange): Promise<VisitDetail> {
   return api.request<VisitDetail>('PUT', `${visit(visitId)}/answers`, { body: answers });
 }
 
 export function startConsultation(api: ApiClient, visitId: string, version: number): Promise<VisitDetail> {
-  return api.post<VisitDetail>(`${visit(visitId)}/consultation`, { version });
+  return api.post<VisitDetail>(`${visit(visitId)}/consultation`, { version } satisfies VisitVersion);
 }
 
 export function documentVaccination(api: ApiClient, visitId: string, request: DocumentVaccinationRequest): Promise<Vaccination> {
@@ -52,7 +54,7 @@ export function documentVaccination(api: ApiClient, visitId: string, request: Do
 }
 
 export function recordReaction(api: ApiClient, vaccinationId: string, severity: ReactionSeverity, description: string): Promise<Vaccination> {
-  return api.post<Vaccination>(`/vaccinations/${encodeURIComponent(vaccinationId)}/reactions`, { severity, description });
+  return api.post<Vaccination>(`/vaccinations/${encodeURIComponent(vaccinationId)}/reactions`, { severity, description } satisfies AdverseReactionRequest);
 }
 
 export function fetchCheckOutPlan(api: ApiClient, visitId: string, signal?: AbortSignal): Promise<CheckOutPlan> {

@@ -11,7 +11,7 @@ import { LoadingIndicator } from '../shared/ui/status-message';
 import { TextField } from '../shared/ui/text-field';
 import { PEOPLE_PAGE_SIZE } from './people-api';
 import { PersonList } from './person-list';
-import { usePeopleQuery, type PeopleQuery } from './use-people-query';
+import { usePeopleQuery, type PeopleLookup } from './use-people-query';
 
 function initialOffset(state: Record<string, unknown> | null): number {
   const offset = state?.['peopleOffset'];
@@ -22,7 +22,7 @@ export function PeoplePage() {
   const { t } = useTranslation();
   usePageTitle(t('people.title'));
   const historyState = useHistoryState();
-  const [query, setQuery] = useState<PeopleQuery>(() => ({ kind: 'list', offset: initialOffset(historyState) }));
+  const [query, setQuery] = useState<PeopleLookup>(() => ({ kind: 'list', offset: initialOffset(historyState) }));
   const [searchInput, setSearchInput] = useState('');
   const [searchError, setSearchError] = useState<string | undefined>();
   const { result, retry } = usePeopleQuery(query);

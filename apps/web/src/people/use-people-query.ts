@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useApiClient } from '../shared/api/api-context';
 import { listPeople, searchPeopleByEmail } from './people-api';
 
-export type PeopleQuery = { kind: 'list'; offset: number } | { kind: 'search'; email: string };
+/** What the people page shows: a page of the list, or the result of an e-mail search (not the API's `PeopleQuery`). */
+export type PeopleLookup = { kind: 'list'; offset: number } | { kind: 'search'; email: string };
 
 export type PeopleResult =
   | { status: 'loading' }
@@ -14,7 +15,7 @@ export type PeopleResult =
  * A page of people or a search result; a newer query cancels the one still running. The e-mail is
  * part of the cache key in memory only: it is POSTed, never put in a URL.
  */
-export function usePeopleQuery(query: PeopleQuery): { result: PeopleResult; retry: () => void } {
+export function usePeopleQuery(query: PeopleLookup): { result: PeopleResult; retry: () => void } {
   const api = useApiClient();
   const people = useQuery({
     queryKey: ['people', query],

@@ -1,11 +1,12 @@
-import type { Questionnaire, QuestionnaireQuestion } from '@vaccinate/api-contracts';
+import { QuestionnaireChange, type FieldProblem, type Questionnaire, type QuestionnaireQuestion } from '@vaccinate/api-contracts';
 import type { TFunction } from 'i18next';
+import { checkForm, type FieldWording } from '../shared/api/contract-form';
 import type { FieldErrors } from '../shared/api/field-errors';
 
-/** The limits the API enforces, checked here first so the form can say which field is wrong. */
-export const MAX_QUESTIONS = 40;
-export const MAX_QUESTION_TEXT = 300;
-const KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
+const questionsSchema = QuestionnaireChange.schema.properties.questions;
+/** The limits the API enforces, read from its contract. */
+export const MAX_QUESTIONS = questionsSchema.maxItems ?? 0;
+export const MAX_QUESTION_TEXT = questionsSchema.items.properties.text.properties.de.maxLength ?? 0;
 
 export type FlagChoice = 'yes' | 'no' | 'none';
 
@@ -62,20 +63,29 @@ export function moveDraft(drafts: readonly QuestionDraft[], index: number, delta
   return next;
 }
 
-/** Quick checks with translated messages; the API validates again and its answer wins. */
+/**
+ * The questions checked with the API's contract for the change (keys, texts, their lengths), each
+ * problem under its input in the reader's language; then what the contract cannot say: a key used
+ * twice. The API checks again and its answer wins.
+ */
 export function validateDrafts(drafts: readonly QuestionDraft[], t: TFunction): FieldErrors<string> {
-  const errors: FieldErrors<string> = {};
+  const questions = questionsFromDrafts(drafts);
+  const more: FieldErrors<string> = {};
   const seen = new Set<string>();
-  drafts.forEach((draft, index) => {
-    const key = draft.key.trim();
-    if (!key) errors[questionField(index, 'key')] = t('validation.required');
-    else if (!KEY_PATTERN.test(key)) errors[questionField(index, 'key')] = t('questionnaire.keyFormat');
-    else if (seen.has(key)) errors[questionField(index, 'key')] = t('questionnaire.keyTaken');
+  questions.forEach(({ key }, index) => {
+    if (key && seen.has(key)) more[questionField(index, 'key')] = t('questionnaire.keyTaken');
     seen.add(key);
-    for (const [part, text] of [['text.de', draft.de], ['text.en', draft.en]] as const) {
-      if (!text.trim()) errors[questionField(index, part)] = t('validation.required');
-      else if (text.trim().length > MAX_QUESTION_TEXT) errors[questionField(index, part)] = t('questionnaire.textTooLong', { max: MAX_QUESTION_TEXT });
-    }
   });
-  return errors;
+  const fields = questionFieldNames(drafts.length);
+  const wording: FieldWording<string> = {};
+  for (let index = 0; index < drafts.length; index += 1) {
+    wording[questionField(index, 'key')] = t('questionnaire.keyFormat');
+    for (const part of ['text.de', 'text.en'] as const) wording[questionField(index, part)] = textWording(t);
+  }
+  // The version is the form's to send; any valid one lets the contract judge the questions.
+  return checkForm(QuestionnaireChange, { questions, version: 0 }, fields, t, more, '', wording);
 }
+
+/** A text too long says how long it may be; any other problem (a line break, a control character) says what it is. */
+const textWording = (t: TFunction) => (problem: FieldProblem) =>
+  problem.rule === 'length' ? t('questionnaire.textTooLong', { max: MAX_QUESTION_TEXT }) : problem.rule === 'required' ? t('validation.required') : t('questionnaire.textSingleLine');

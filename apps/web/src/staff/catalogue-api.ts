@@ -2,14 +2,13 @@ import type {
   CancelledVaccinationDay,
   Lot,
   LotInput,
-  Payload,
   Site,
   SiteChange,
   SiteInput,
   VaccinationDay,
   VaccinationDayChange,
   VaccinationDayInput,
-  VaccinationDaySummary as DaySummaryContract,
+  VaccinationDaySummary,
   VaccineProduct,
   VaccineProductChange,
   VaccineProductInput,
@@ -33,9 +32,7 @@ export const updateVaccine = (api: ApiClient, id: string, patch: VaccineProductC
 export const listLots = (api: ApiClient, signal?: AbortSignal) => api.get<Lot[]>('/lots', signalOf(signal));
 export const createLot = (api: ApiClient, input: LotInput) => api.post<Lot>('/lots', input);
 
-/** A day as the list shows it, without its slots; only the day view needs them. */
-export type VaccinationDaySummary = Payload<typeof DaySummaryContract>;
-
+/** Days as the list shows them, without their slots; only the day view needs them. */
 export const listDays = (api: ApiClient, signal?: AbortSignal) => api.get<VaccinationDaySummary[]>('/vaccination-days', signalOf(signal));
 export const fetchDay = (api: ApiClient, id: string, signal?: AbortSignal) =>
   api.get<VaccinationDay>(at('/vaccination-days', id), signalOf(signal));

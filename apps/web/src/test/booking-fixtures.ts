@@ -97,5 +97,5 @@ export function makeChallenge(number: number, maxnumber = 1_000, hmacKey = 'test
   const salt = `${randomBytes(12).toString('hex')}?expires=${Math.floor(Date.now() / 1000) + 600}`;
   const challenge = createHash('sha256').update(`${salt}${number}`).digest('hex');
   const signature = createHmac('sha256', hmacKey).update(challenge).digest('hex');
-  return { algorithm: 'SHA-256', challenge, maxnumber, salt, signature };
+  return { provider: 'altcha', algorithm: 'SHA-256', challenge, maxnumber, salt, signature };
 }

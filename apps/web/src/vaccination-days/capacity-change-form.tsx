@@ -7,7 +7,7 @@ import { changeDay } from '../staff/catalogue-api';
 import { staleVersionMessage, useFormSubmit } from '../shared/use-form-submit';
 import { FormAlert } from '../shared/ui/form-alert';
 import { CapacityInputs } from './capacity-inputs';
-import { parseCapacity } from './day-form-values';
+import { validateCapacityChange } from './day-form-values';
 
 /** The capacity every slot has now: the day's slots share one setting when it was created. */
 function currentCapacity(day: VaccinationDay): Record<DoseKind, string> {
@@ -30,12 +30,11 @@ export function CapacityChangeForm({ day, onChanged }: { day: VaccinationDay; on
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = parseCapacity(capacity);
-    const local = parsed ? {} : { capacityPerSlot: t('days.form.capacityWhole') };
+    const { errors, change } = validateCapacityChange(capacity, day.version, t);
     void form.run(
-      local,
+      errors,
       async () => {
-        if (parsed) onChanged(await changeDay(api, day.id, { capacityPerSlot: parsed, version: day.version }));
+        if (change) onChanged(await changeDay(api, day.id, change));
       },
       (error) => describeChangeProblem(error, t('common.staleVersion')),
     );

@@ -14,7 +14,7 @@ import { FormAlert } from '../shared/ui/form-alert';
 import { SelectField } from '../shared/ui/select-field';
 import { TextField } from '../shared/ui/text-field';
 import { CapacityInputs } from './capacity-inputs';
-import { DAY_FIELDS, EMPTY_DAY_FORM, parseCapacity, slotCount, validateDayForm, type DayFormValues } from './day-form-values';
+import { DAY_FIELDS, EMPTY_DAY_FORM, SLOT_MINUTES, parseCapacity, slotCount, validateDayForm, type DayFormValues } from './day-form-values';
 
 export function DayCreatePage() {
   const { t } = useTranslation();
@@ -96,7 +96,8 @@ export function DayForm({ sites, lots, productName }: DayFormProps) {
           label={t('days.slotMinutes')}
           name="slotMinutes"
           type="number"
-          min={5}
+          min={SLOT_MINUTES.min}
+          max={SLOT_MINUTES.max}
           inputMode="numeric"
           value={values.slotMinutes}
           onChange={(event) => set('slotMinutes', event.target.value)}

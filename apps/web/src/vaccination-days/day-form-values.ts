@@ -1,5 +1,6 @@
-import { DOSE_KINDS, type CapacityByDoseKind, type DoseKind, type Lot, type VaccinationDayInput } from '@vaccinate/api-contracts';
+import { DOSE_KINDS, VaccinationDayChange, VaccinationDayInput, type CapacityByDoseKind, type DoseKind, type FieldProblem, type Lot } from '@vaccinate/api-contracts';
 import type { TFunction } from 'i18next';
+import { checkForm } from '../shared/api/contract-form';
 import type { FieldErrors } from '../shared/api/field-errors';
 
 export const DAY_FIELDS = ['siteId', 'date', 'opensAt', 'closesAt', 'slotMinutes', 'capacityPerSlot', 'lots'] as const;
@@ -32,9 +33,19 @@ function minutesOf(time: string): number | null {
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;
 }
 
+/** Text of digits only as its number; anything else (1.5, 1e3, empty) as NaN, which no integer rule accepts. */
+function whole(value: string): number {
+  return /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
+}
+
+const capacityOf = (capacity: Record<DoseKind, string>): CapacityByDoseKind => ({
+  first: whole(capacity.first),
+  followUp: whole(capacity.followUp),
+  booster: whole(capacity.booster),
+});
+
 function wholeNumber(value: string): number | null {
-  if (!/^\d+$/.test(value.trim())) return null;
-  return Number(value);
+  return Number.isNaN(whole(value)) ? null : Number(value);
 }
 
 /** How many slots the opening hours give; 0 when the times do not make sense. */
@@ -53,59 +64,83 @@ export function parseCapacity(capacity: Record<DoseKind, string>): CapacityByDos
 
 export type DayFormResult = { errors: FieldErrors<DayField>; input: null } | { errors: Record<string, never>; input: VaccinationDayInput };
 
-/**
- * Checks a new day before it is sent: a date not in the past, opening hours that hold at least one
- * slot, whole capacities with at least one bookable place, and lots that exist, appear once and
- * have the doses promised to the day still unassigned.
- */
-export function validateDayForm(values: DayFormValues, lots: readonly Lot[], t: TFunction, today = new Date()): DayFormResult {
-  const errors: FieldErrors<DayField> = {};
-  if (!values.siteId) errors.siteId = t('validation.required');
-  if (!values.date) errors.date = t('validation.required');
-  else if (values.date < today.toISOString().slice(0, 10)) errors.date = t('days.form.dateInPast');
+const dayProperties = VaccinationDayInput.schema.properties;
+/** The limits the API enforces, read from its contract rather than restated. */
+export const SLOT_MINUTES = { min: dayProperties.slotMinutes.minimum ?? 1, max: dayProperties.slotMinutes.maximum ?? 1 };
+const MAX_PLACES = dayProperties.capacityPerSlot.properties.first.maximum ?? 0;
 
-  const opens = minutesOf(values.opensAt);
-  const closes = minutesOf(values.closesAt);
-  if (opens === null) errors.opensAt = t('days.form.time');
-  if (closes === null) errors.closesAt = t('days.form.time');
-  else if (opens !== null && closes <= opens) errors.closesAt = t('days.form.closesBeforeOpens');
+/** The rows a person filled in; a row left wholly empty is not a lot. */
+const chosenLots = (values: DayFormValues) => values.lots.filter((row) => row.lotId || row.doses.trim());
 
-  const length = wholeNumber(values.slotMinutes);
-  if (length === null || length < 5 || length > 240) errors.slotMinutes = t('days.form.slotMinutes', { min: 5, max: 240 });
-  else if (!errors.opensAt && !errors.closesAt && slotCount(values) === 0) errors.slotMinutes = t('days.form.noSlot');
+/** The request as the form would send it: numbers where the API takes numbers (NaN for text that is none). */
+export function dayInputFromForm(values: DayFormValues): VaccinationDayInput {
+  return {
+    siteId: values.siteId,
+    date: values.date,
+    opensAt: values.opensAt,
+    closesAt: values.closesAt,
+    slotMinutes: whole(values.slotMinutes),
+    capacityPerSlot: capacityOf(values.capacity),
+    lots: chosenLots(values).map((row) => ({ lotId: row.lotId, doses: whole(row.doses) })),
+  };
+}
 
-  const capacity = parseCapacity(values.capacity);
-  if (!capacity) errors.capacityPerSlot = t('days.form.capacityWhole');
-  else if (DOSE_KINDS.every((kind) => capacity[kind] === 0)) errors.capacityPerSlot = t('days.form.capacityNone');
-
-  const chosen = values.lots.filter((row) => row.lotId || row.doses.trim());
-  const lotProblems: string[] = [];
-  if (chosen.length === 0) lotProblems.push(t('days.form.lotsNone'));
+/** What a schema cannot say about lots: each exists, appears once, still has the doses and keeps until the day. */
+function lotProblems(values: DayFormValues, lots: readonly Lot[], t: TFunction): string[] {
+  const problems: string[] = [];
   const seen = new Set<string>();
-  for (const row of chosen) {
+  for (const row of chosenLots(values)) {
     const lot = lots.find((candidate) => candidate.id === row.lotId);
-    const doses = wholeNumber(row.doses);
-    if (!lot) lotProblems.push(t('days.form.lotChoose'));
-    else if (seen.has(lot.id)) lotProblems.push(t('days.form.lotTwice', { lot: lot.lotNumber }));
-    else if (doses === null || doses < 1) lotProblems.push(t('days.form.lotDoses', { lot: lot.lotNumber }));
-    else if (doses > lot.dosesReceived - lot.dosesAssigned - lot.dosesWasted) {
-      lotProblems.push(t('days.form.lotTooMany', { lot: lot.lotNumber, count: lot.dosesReceived - lot.dosesAssigned - lot.dosesWasted }));
-    } else if (values.date && lot.expiryDate < values.date) lotProblems.push(t('days.form.lotExpired', { lot: lot.lotNumber }));
+    const unassigned = lot ? lot.dosesReceived - lot.dosesAssigned - lot.dosesWasted : 0;
+    if (!lot) problems.push(t('days.form.lotChoose'));
+    else if (seen.has(lot.id)) problems.push(t('days.form.lotTwice', { lot: lot.lotNumber }));
+    else if (Number(row.doses) > unassigned) problems.push(t('days.form.lotTooMany', { lot: lot.lotNumber, count: unassigned }));
+    else if (values.date && lot.expiryDate < values.date) problems.push(t('days.form.lotExpired', { lot: lot.lotNumber }));
     if (lot) seen.add(lot.id);
   }
-  if (lotProblems.length > 0) errors.lots = lotProblems.join(' ');
+  return problems;
+}
 
-  if (Object.keys(errors).length > 0 || !capacity || length === null) return { errors, input: null };
-  return {
-    errors: {},
-    input: {
-      siteId: values.siteId,
-      date: values.date,
-      opensAt: values.opensAt,
-      closesAt: values.closesAt,
-      slotMinutes: length,
-      capacityPerSlot: capacity,
-      lots: chosen.map((row) => ({ lotId: row.lotId, doses: Number(row.doses) })),
+/**
+ * Checks a new day before it is sent, with the API's contract (a site and date given, times, slot
+ * length, whole capacities and lot doses within their limits), then what the contract cannot say:
+ * a date not in the past, opening hours that hold at least one slot, at least one bookable place,
+ * and lots that exist, appear once and have the doses promised to the day still unassigned.
+ */
+export function validateDayForm(values: DayFormValues, lots: readonly Lot[], t: TFunction, today = new Date()): DayFormResult {
+  const input = dayInputFromForm(values);
+  const more: FieldErrors<DayField> = {};
+  if (values.date && values.date < today.toISOString().slice(0, 10)) more.date = t('days.form.dateInPast');
+  const opens = minutesOf(values.opensAt);
+  const closes = minutesOf(values.closesAt);
+  if (opens !== null && closes !== null && closes <= opens) more.closesAt = t('days.form.closesBeforeOpens');
+  else if (opens !== null && closes !== null && slotCount(values) === 0) more.slotMinutes = t('days.form.noSlot');
+  if (DOSE_KINDS.every((kind) => input.capacityPerSlot[kind] === 0)) more.capacityPerSlot = t('days.form.capacityNone');
+  const lotTexts = lotProblems(values, lots, t);
+  if (lotTexts.length > 0) more.lots = lotTexts.join(' ');
+
+  const rowOf = (problem: FieldProblem) => lots.find((lot) => lot.id === input.lots[Number(problem.field.split('.')[1])]?.lotId);
+  const errors = checkForm(VaccinationDayInput, input, DAY_FIELDS, t, more, '', {
+    opensAt: t('days.form.time'),
+    closesAt: t('days.form.time'),
+    slotMinutes: t('days.form.slotMinutes', SLOT_MINUTES),
+    capacityPerSlot: t('days.form.capacityWhole', { max: MAX_PLACES }),
+    lots: (problem) => {
+      if (problem.field === 'lots') return t('days.form.lotsNone');
+      const lot = rowOf(problem);
+      return problem.field.endsWith('.doses') && lot ? t('days.form.lotDoses', { lot: lot.lotNumber }) : t('days.form.lotChoose');
     },
-  };
+  });
+  return Object.keys(errors).length > 0 ? { errors, input: null } : { errors: {}, input };
+}
+
+/** A day's new capacity per slot, checked with the API's contract for the change. */
+export function validateCapacityChange(
+  capacity: Record<DoseKind, string>,
+  version: number,
+  t: TFunction,
+): { errors: FieldErrors<'capacityPerSlot'>; change: VaccinationDayChange | null } {
+  const change: VaccinationDayChange = { capacityPerSlot: capacityOf(capacity), version };
+  const errors = checkForm(VaccinationDayChange, change, ['capacityPerSlot'] as const, t, {}, '', { capacityPerSlot: t('days.form.capacityWhole', { max: MAX_PLACES }) });
+  return Object.keys(errors).length > 0 ? { errors, change: null } : { errors, change };
 }

@@ -6,10 +6,12 @@ import type {
   ConfirmedMember,
   QueuePage,
   RegistrationAccepted,
+  RegistrationLookup,
   RegistrationRequest,
   RegistrationStatus,
   RegistrationWithdrawn,
   Release,
+  ReleaseGroups,
   ReportName,
   RuleSet,
   SavedRuleSet,
@@ -17,6 +19,7 @@ import type {
   StandbyConfirmation,
   StandbyJoined,
   StandbyLeft,
+  StandbyOfferToken,
   StandbyOptIn,
   StandbySource,
   WaitingListReports,
@@ -42,16 +45,16 @@ export const registerOnWaitingList = (api: ApiClient, request: RegistrationReque
   api.post<RegistrationAccepted>('/registrations', request);
 // Tracking code and birth date travel in a POST body, never in a URL.
 export const fetchRegistrationStatus = (api: ApiClient, trackingCode: string, birthDate: string) =>
-  api.post<RegistrationStatus>('/registrations/status', { trackingCode, birthDate });
+  api.post<RegistrationStatus>('/registrations/status', { trackingCode, birthDate } satisfies RegistrationLookup);
 export const withdrawRegistration = (api: ApiClient, trackingCode: string, birthDate: string) =>
-  api.post<RegistrationWithdrawn>('/registrations/withdraw', { trackingCode, birthDate });
+  api.post<RegistrationWithdrawn>('/registrations/withdraw', { trackingCode, birthDate } satisfies RegistrationLookup);
 export const joinStandby = (api: ApiClient, request: StandbyOptIn) => api.post<StandbyJoined>('/standby/members', request);
-export const confirmStandbyOffer = (api: ApiClient, token: string) => api.post<StandbyConfirmation>('/standby/offers/confirm', { token });
+export const confirmStandbyOffer = (api: ApiClient, token: string) => api.post<StandbyConfirmation>('/standby/offers/confirm', { token } satisfies StandbyOfferToken);
 
 export const fetchQueue = (api: ApiClient, signal: AbortSignal) => api.get<QueuePage>('/waiting-list/queue', { signal });
 export const fetchReleases = (api: ApiClient, signal: AbortSignal) => api.get<Release[]>('/waiting-list/releases', { signal });
 export const releaseGroups = (api: ApiClient, upToRank: number, siteId: string | null) =>
-  api.post<undefined>('/waiting-list/releases', { upToRank, ...(siteId ? { siteId } : {}) });
+  api.post<undefined>('/waiting-list/releases', { upToRank, ...(siteId ? { siteId } : {}) } satisfies ReleaseGroups);
 export const fetchAllocationDeadLetters = (api: ApiClient, signal: AbortSignal) => api.get<AllocationDeadLetter[]>('/waiting-list/dead-letters', { signal });
 export const replayAllocation = (api: ApiClient, id: string) => api.post<undefined>(`/waiting-list/dead-letters/${encodeURIComponent(id)}/replay`, {});
 export const fetchRules = (api: ApiClient, signal: AbortSignal) => api.get<RuleSet>('/waiting-list/rules', { signal });

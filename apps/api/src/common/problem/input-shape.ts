@@ -1,33 +1,9 @@
 import type { FieldProblem } from '@vaccinate/api-contracts';
 
-/** No payload of this API nests deeper; a deeper body is refused before it is parsed. */
-export const MAX_JSON_DEPTH = 32;
-const MAX_PROBLEMS = 20;
+// The depth guard is shared with the mailer, which reads JSON bodies too.
+export { MAX_JSON_DEPTH, jsonDepthExceeds } from '@vaccinate/http-edge';
 
-/**
- * How deep the JSON text nests, counted without parsing (and so without recursion): a body
- * thousands of levels deep must not reach a parser or a validator that walks it recursively.
- * Stops counting once `limit` is passed.
- */
-export function jsonDepthExceeds(text: string, limit = MAX_JSON_DEPTH): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text.charCodeAt(index);
-    if (inString) {
-      if (char === 0x5c /* \ */) index += 1;
-      else if (char === 0x22 /* " */) inString = false;
-    } else if (char === 0x22) {
-      inString = true;
-    } else if (char === 0x7b /* { */ || char === 0x5b /* [ */) {
-      depth += 1;
-      if (depth > limit) return true;
-    } else if (char === 0x7d /* } */ || char === 0x5d /* ] */) {
-      depth -= 1;
-    }
-  }
-  return false;
-}
+const MAX_PROBLEMS = 20;
 
 // eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
 const UNACCEPTABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -1,3 +1,4 @@
+import type { CertificateRevocationList, JsonWebKeySet } from '@vaccinate/api-contracts';
 import type { TenantDirectory, TenantEntry } from '@vaccinate/tenant-directory';
 import type { CertificateVerification } from './certificate-verification';
 
@@ -54,7 +55,8 @@ export function fetchingIssuerDirectory(tenants: IssuerTenant[], fetchImpl: type
     keys(tenant) {
       let keys = keySets.get(tenant.slug);
       if (!keys) {
-        keys = getJson(tenant.jwksUrl).then((body) => ((body as { keys?: PublicJwk[] }).keys ?? []).filter((key) => key.kty === 'EC'));
+        // Read defensively (another tenant's server may run another version): only what a verifier needs must be there.
+        keys = getJson(tenant.jwksUrl).then((body) => ((body as Partial<JsonWebKeySet>).keys ?? []).filter((key) => key.kty === 'EC'));
         keys.catch(() => keySets.delete(tenant.slug));
         keySets.set(tenant.slug, keys);
       }
@@ -62,7 +64,7 @@ export function fetchingIssuerDirectory(tenants: IssuerTenant[], fetchImpl: type
     },
     // Revalidated on every check, past the list's max-age: a revocation must show at once here.
     async revokedIds(tenant) {
-      const body = (await getJson(tenant.revocationsUrl, 'no-cache')) as { revoked?: { certificateId?: unknown; shcRevocationId?: unknown }[] };
+      const body = (await getJson(tenant.revocationsUrl, 'no-cache')) as Partial<CertificateRevocationList>;
       // Both ids of a revoked certificate: the EU DCC's UVCI and the SMART Health Card's rid.
       return new Set((body.revoked ?? []).flatMap((entry) => [entry.certificateId, entry.shcRevocationId]).filter((id): id is string => typeof id === 'string'));
     },

@@ -35,6 +35,7 @@ export const dayAdminDe: DayAdminMessages = {
     keyFormat: 'Bitte 1–40 Kleinbuchstaben, Ziffern oder _ verwenden, beginnend mit einem Buchstaben.',
     keyTaken: 'Eine andere Frage verwendet diesen Schlüssel bereits.',
     textTooLong: 'Bitte fassen Sie die Frage in höchstens {{max}} Zeichen.',
+    textSingleLine: 'Bitte schreiben Sie die Frage in eine Zeile, ohne Tabulatoren oder andere Steuerzeichen.',
     atLeastOne: 'Der Fragebogen braucht mindestens eine Frage.',
     tooMany: 'Der Fragebogen kann höchstens {{max}} Fragen haben.',
     columns: { key: 'Schlüssel', de: 'Deutsch', en: 'Englisch', flag: 'Markierung' },

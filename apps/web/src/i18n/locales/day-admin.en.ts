@@ -33,6 +33,7 @@ export const dayAdminEn = {
     keyFormat: 'Use 1–40 lowercase letters, digits or _, starting with a letter.',
     keyTaken: 'Another question already uses this key.',
     textTooLong: 'Please keep the question to {{max}} characters.',
+    textSingleLine: 'Please write the question on one line, without tabs or other control characters.',
     atLeastOne: 'The questionnaire needs at least one question.',
     tooMany: 'The questionnaire can have at most {{max}} questions.',
     columns: { key: 'Key', de: 'German', en: 'English', flag: 'Flag' },

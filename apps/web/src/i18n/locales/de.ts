@@ -342,7 +342,7 @@ export const de: Messages = {
       closesBeforeOpens: 'Die Schließzeit muss nach der Öffnungszeit liegen.',
       slotMinutes: 'Bitte ganze Minuten von {{min}} bis {{max}} eingeben.',
       noSlot: 'Die Öffnungszeit ist kürzer als ein Zeitfenster.',
-      capacityWhole: 'Bitte ganze Zahlen an Plätzen eingeben, 0 oder mehr.',
+      capacityWhole: 'Bitte ganze Zahlen an Plätzen von 0 bis {{max}} eingeben.',
       capacityNone: 'Mindestens eine Impfart braucht Plätze.',
       lotsNone: 'Teilen Sie mindestens eine Charge zu.',
       lotChoose: 'Wählen Sie in jeder Zeile eine Charge.',

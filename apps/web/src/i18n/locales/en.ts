@@ -344,7 +344,7 @@ export const en = {
       closesBeforeOpens: 'The closing time must be after the opening time.',
       slotMinutes: 'Please enter whole minutes from {{min}} to {{max}}.',
       noSlot: 'The opening hours are shorter than one slot.',
-      capacityWhole: 'Please enter whole numbers of places, 0 or more.',
+      capacityWhole: 'Please enter whole numbers of places from 0 to {{max}}.',
       capacityNone: 'At least one dose kind needs places.',
       lotsNone: 'Assign at least one lot.',
       lotChoose: 'Choose a lot for every row.',
