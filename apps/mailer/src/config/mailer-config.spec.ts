@@ -24,7 +24,7 @@ describe('loadMailerConfig', () => {
       from: { name: 'Vaccination center', address: 'no-reply@vaccinate.example' },
       mailjet: null,
       apiKey: null,
-      rateLimitPerMinute: 1200,
+      rateLimitPerMinute: 30_000,
       tracing: null,
     });
   });
