@@ -17,6 +17,7 @@ import { DayCancellationController } from './day-cancellation.controller';
 import { RecentBookings } from './recent-bookings';
 import { ReminderJob } from './reminder.job';
 import { SlotDirectory } from './slot-directory';
+import { SlotPlaceRepository } from './slot-place.repository';
 import { SoldOutShortcut } from './sold-out-shortcut';
 import { AvailabilityFastPath } from './availability-fast-path';
 import { SoldOutSlots } from './sold-out-slots';
@@ -35,6 +36,7 @@ import { SoldOutSlots } from './sold-out-slots';
     RecentBookings,
     ReminderJob,
     SlotDirectory,
+    SlotPlaceRepository,
     SoldOutShortcut,
     AvailabilityFastPath,
     SoldOutSlots,
