@@ -16,6 +16,7 @@ import { BookingService } from './booking.service';
 import { DayCancellationController } from './day-cancellation.controller';
 import { RecentBookings } from './recent-bookings';
 import { ReminderJob } from './reminder.job';
+import { ReminderRepository } from './reminder.repository';
 import { SlotDirectory } from './slot-directory';
 import { SlotPlaceRepository } from './slot-place.repository';
 import { SoldOutShortcut } from './sold-out-shortcut';
@@ -35,6 +36,7 @@ import { SoldOutSlots } from './sold-out-slots';
     BookingViewRepository,
     RecentBookings,
     ReminderJob,
+    ReminderRepository,
     SlotDirectory,
     SlotPlaceRepository,
     SoldOutShortcut,
