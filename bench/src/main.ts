@@ -6,6 +6,7 @@ import { contractsValidation } from './contracts-validation';
 import { databaseCeiling, type DatabaseCeiling } from './database-ceiling';
 import { intakeBurst } from './intake-burst';
 import { load, type LoadResult } from './load';
+import { queryLayer } from './query-layer';
 import { freePort, startNode, stop } from './processes';
 import { clientIp, startBenchTenant } from './tenant-setup';
 
@@ -19,6 +20,8 @@ const INTAKE_ATTEMPTS = 10_000;
 /** The burst and the intake run this many clients; the database ceiling is measured at the same concurrency. */
 const BURST_CLIENTS = 128;
 const CEILING_SECONDS = 5;
+/** Callers at once in the query-layer comparison: about the API's pool size. */
+const QUERY_LAYER_CLIENTS = 16;
 
 function dateIn(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -28,6 +31,8 @@ function dateIn(days: number): string {
  * `--only burst` (or `hello`, `ceiling`, `availability`, `intake`) runs one scenario (for profiling it); results are written only for a full run.
  * `--seconds N` lengthens such a run. BENCH_LOG_LEVEL=info (with BENCH_LOG_ROUTE=forwarded: through a second process) measures the request log.
  * `--only contracts` measures the request validators alone and writes `bench/results-contracts.json`.
+ * `--only query-layer` compares plain pg, TypeORM's query builder and Kysely on one pool (a read by id and a versioned
+ * update, QUERY_LAYER_CLIENTS at once, 2 s per round unless `--seconds` says) and writes `bench/results-query-layer.json`.
  */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const runs = (scenario: 'hello' | 'ceiling' | 'availability' | 'burst' | 'intake' | 'contracts') => only === undefined || only === scenario;
@@ -58,6 +63,16 @@ async function main(): Promise<void> {
 
   const tenant = await startBenchTenant(ROOT);
   try {
+    if (only === 'query-layer') {
+      const seconds = process.argv.includes('--seconds') ? ONLY_SECONDS : 2;
+      const figures = await queryLayer(tenant.databaseUrl, QUERY_LAYER_CLIENTS, seconds);
+      for (const figure of figures) {
+        console.log(`${figure.layer} ${figure.operation}: ${figure.opsPerSecond} ops/s, p50 ${figure.latencyMs.p50} ms, p99 ${figure.latencyMs.p99} ms`);
+      }
+      const result = { measuredAt: new Date().toISOString(), machine, clients: QUERY_LAYER_CLIENTS, secondsPerRound: seconds, figures };
+      await writeFile(join(ROOT, 'bench', 'results-query-layer.json'), `${JSON.stringify(result, null, 2)}\n`);
+      return;
+    }
     let ceiling: DatabaseCeiling = { connections: 0, transactions: 0, durationSeconds: 0, commitsPerSecond: 0, latencyMs: { p50: 0, p99: 0 } };
     if (runsCeiling) {
       ceiling = await databaseCeiling(tenant.postgres.adminUrl, BURST_CLIENTS, only ? 2 : CEILING_SECONDS);

@@ -27,7 +27,7 @@ function fromSecret(secretName: string, names: readonly string[], optional = fal
 
 /** The API server's environment; names follow API_ENVIRONMENT_VARIABLES in @vaccinate/tenant-provisioning. */
 export function apiEnvironment(values: TenantValues, context: ValuesContext): k8s.EnvVar[] {
-  const { allocator, api, captcha, mailer, oidc, tenant, tracing } = values;
+  const { allocator, api, captcha, mailDelivery, mailer, oidc, tenant, tracing } = values;
   return [
     ...plain({
       NODE_ENV: 'production',
@@ -65,6 +65,8 @@ export function apiEnvironment(values: TenantValues, context: ValuesContext): k8
       ALLOCATOR_RETRY_LIMIT: String(allocator.retryLimit),
       ALLOCATOR_RETRY_DELAY_SECONDS: String(allocator.retryDelaySeconds),
       ALLOCATOR_JOB_TIMEOUT_SECONDS: String(allocator.jobTimeoutSeconds),
+      MAIL_RETRY_DELAY_SECONDS: String(mailDelivery.retryDelaySeconds),
+      MAIL_JOB_TIMEOUT_SECONDS: String(mailDelivery.jobTimeoutSeconds),
       METRICS_PORT: String(METRICS_PORT),
       OTEL_EXPORTER_OTLP_ENDPOINT: context.whenSet(tracing.otlpEndpoint),
     }),

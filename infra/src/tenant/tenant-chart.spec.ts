@@ -47,6 +47,14 @@ describe('the API environment', () => {
     });
   });
 
+  it('renders the mail delivery retry delay and job timeout, defaults and values given', () => {
+    const valuesOf = (rendered: Manifest[]) =>
+      Object.fromEntries(envOf(find(rendered, 'Deployment', 'api')['spec'].template.spec.containers[0]).map((v) => [v.name, v.value]));
+    expect(valuesOf(manifests)).toMatchObject({ MAIL_RETRY_DELAY_SECONDS: '30', MAIL_JOB_TIMEOUT_SECONDS: '60' });
+    const given = helmRender(tenantChart, tenantCiValues['every-option'] as TenantValues);
+    expect(valuesOf(given)).toMatchObject({ MAIL_RETRY_DELAY_SECONDS: '45', MAIL_JOB_TIMEOUT_SECONDS: '120' });
+  });
+
   it("defaults the mailer URL to the platform chart's mailer Service", () => {
     const { networkPolicy, mailer } = tenantChart.defaults;
     expect(mailer.url).toBe(`http://mailer.${networkPolicy.platformNamespace}.svc.cluster.local:${PLATFORM_FUNCTION_PORT}`);

@@ -80,6 +80,10 @@ export const tenantValuesSchema: JsonSchema = {
       retryDelaySeconds: integer('first retry delay, doubled each time', 0, 3600),
       jobTimeoutSeconds: integer('a job a dead worker held is retried after this', 1, 3600),
     }),
+    mailDelivery: object({
+      retryDelaySeconds: integer('first retry delay of a mail delivery, doubled each time', 1, 3600),
+      jobTimeoutSeconds: integer('a mail delivery a dead worker held is retried after this', 1, 3600),
+    }),
     captcha: object({
       provider: oneOf('altcha (self-hosted) or recaptcha (needs RECAPTCHA_SECRET in the Secret)', ['altcha', 'recaptcha']),
       // Below 1,000,000: Helm prints larger numbers from values in exponent notation.

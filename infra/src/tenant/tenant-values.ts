@@ -63,6 +63,8 @@ export interface TenantValues {
   tracing: { otlpEndpoint: string; collectorNamespace: string; collectorPort: number };
   /** The waiting list's allocator (pg-boss in the tenant database); every pod may run it. */
   allocator: { enabled: boolean; ratePerMinute: number; retryLimit: number; retryDelaySeconds: number; jobTimeoutSeconds: number };
+  /** Mail delivery jobs (pg-boss): the first retry delay, doubled each time, and how long a delivery may hold its job. */
+  mailDelivery: { retryDelaySeconds: number; jobTimeoutSeconds: number };
   captcha: { provider: string; maxNumber: number; recaptchaVerifyUrl: string; recaptchaMinScore: number };
   /** Prometheus Operator objects; off unless the cluster runs the operator and a Grafana sidecar. */
   monitoring: {
@@ -114,6 +116,7 @@ export const tenantDefaults: TenantValues = {
   mailer: { url: mailerUrl(DEFAULT_PLATFORM_NAMESPACE) },
   tracing: { otlpEndpoint: '', collectorNamespace: 'observability', collectorPort: 4318 },
   allocator: { enabled: true, ratePerMinute: 600, retryLimit: 5, retryDelaySeconds: 30, jobTimeoutSeconds: 300 },
+  mailDelivery: { retryDelaySeconds: 30, jobTimeoutSeconds: 60 },
   captcha: {
     provider: 'altcha',
     maxNumber: 50_000,
@@ -179,6 +182,7 @@ export const tenantCiValues: Record<string, TenantValues> = {
     oidc: withOidc.oidc,
     tracing: { otlpEndpoint: 'http://otel-collector.observability.svc.cluster.local:4318', collectorNamespace: 'observability', collectorPort: 4318 },
     namespace: { enabled: true, name: 'tenant-acme' },
+    mailDelivery: { retryDelaySeconds: 45, jobTimeoutSeconds: 120 },
     monitoring: { prometheusNamespace: 'observability', serviceMonitor: { enabled: true }, prometheusRule: { enabled: true }, grafanaDashboard: { enabled: true } },
     tenant: { ...tenantExample.tenant, branding: { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' } },
     ingress: { ...tenantExample.ingress, tlsSecretName: 'acme-tls', hosts: ['acme.vaccinate.example', 'impfen.acme.example', 'vaccinate.acme.example'] },

@@ -111,6 +111,9 @@ export const SavePriorityRules = contract(
   Strict({
     rules: Type.Record(Type.String(), Type.Unknown(), { description: 'A priority rules document: { version: 1, groups: [{ id, rank, name: { de, en }, match }] }' }),
     eligibility: Type.Optional(Type.Array(Type.Unknown(), { maxItems: 200, description: 'Per product: { productId, minAgeYears, maxAgeYears } narrowing the product’s own age limits' })),
+    version: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'The rule set version the change is based on (0 for the example rules): a concurrent save is not overwritten' }),
+    ),
   }),
 );
 export type SavePriorityRules = Payload<typeof SavePriorityRules>;

@@ -52,6 +52,8 @@ export const API_ENVIRONMENT_VARIABLES: readonly ApiEnvironmentVariable[] = [
   { name: 'ALLOCATOR_RETRY_LIMIT', required: false, secret: false, description: 'retries before an allocation job is a dead letter (5)' },
   { name: 'ALLOCATOR_RETRY_DELAY_SECONDS', required: false, secret: false, description: 'first retry delay, doubled each time (30)' },
   { name: 'ALLOCATOR_JOB_TIMEOUT_SECONDS', required: false, secret: false, description: 'an allocation job a dead worker held is retried after this (300)' },
+  { name: 'MAIL_RETRY_DELAY_SECONDS', required: false, secret: false, description: 'first retry delay of a mail delivery, doubled each time (30)' },
+  { name: 'MAIL_JOB_TIMEOUT_SECONDS', required: false, secret: false, description: 'a mail delivery a dead worker held is retried after this (60)' },
   { name: 'METRICS_PORT', required: false, secret: false, description: 'port of the Prometheus /metrics endpoint, never behind the Ingress; 0 turns it off (0)' },
   { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', required: false, secret: false, description: 'OTLP/HTTP collector base URL for traces; unset turns tracing off' },
   { name: 'INITIAL_ADMIN_EMAIL', required: false, secret: false, bootstrapOnly: true, description: 'first admin' },
@@ -105,6 +107,8 @@ export function apiEnvironment(input: ApiEnvironmentInput): Record<string, strin
       : {}),
     ...(input.mailerUrl ? { MAILER_URL: input.mailerUrl } : {}),
     ...(input.allocator ? { ALLOCATOR: 'on', ALLOCATOR_RATE_PER_MINUTE: '600' } : {}),
+    MAIL_RETRY_DELAY_SECONDS: '30',
+    MAIL_JOB_TIMEOUT_SECONDS: '60',
     // Off on a laptop: several APIs share the machine, and nothing scrapes them.
     METRICS_PORT: '0',
     ...(input.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: input.otlpEndpoint } : {}),

@@ -46,18 +46,20 @@ async function safely<T>(handler: JobHandler<T>, job: PgBoss.JobWithMetadata<T>)
 @Injectable()
 export class JobRunner implements OnModuleInit, OnApplicationShutdown {
   private readonly pool: Pool;
-  private readonly boss: PgBoss;
+  /** The instance of the current start attempt; a failed attempt's instance is stopped and replaced. */
+  private boss: PgBoss;
   private started = false;
   private stopping = false;
   private retry: NodeJS.Timeout | null = null;
-  /** Workers and schedules asked for before pg-boss could start (its schema was not migrated yet). */
-  private readonly deferred: (() => Promise<void>)[] = [];
+  private starting: Promise<void> | null = null;
+  /** Every worker and schedule asked for, in order: each start applies them all to its instance. */
+  private readonly registrations: ((boss: PgBoss) => Promise<void>)[] = [];
 
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {
-    const { database, allocator, mailJobs } = config;
+    const { database } = config;
     this.pool = new Pool({
       connectionString: database.url,
       ...(database.ssl === 'disable' ? {} : { ssl: { rejectUnauthorized: database.ssl === 'verify-full' } }),
@@ -65,7 +67,12 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
       application_name: 'vaccinate-jobs',
     });
     this.pool.on('error', (error: Error) => this.logger.error({ err: describeError(error) }, 'job queue connection error'));
-    this.boss = new PgBoss({
+    this.boss = this.createBoss();
+  }
+
+  private createBoss(): PgBoss {
+    const { allocator, mailJobs } = this.config;
+    const boss = new PgBoss({
       db: { executeSql: (text, values) => this.pool.query(text, values) },
       schema: JOB_SCHEMA,
       // The schema and our queues are created by the migrations (JobSchema1796192916730, JobQueues1796192916732).
@@ -73,7 +80,13 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
       // Jobs a killed worker held are failed (and so retried) once their timeout has passed.
       maintenanceIntervalSeconds: Math.min(60, allocator.jobTimeoutSeconds, mailJobs.jobTimeoutSeconds),
     });
-    this.boss.on('error', (error: Error) => this.logger.error({ err: describeError(error) }, 'job queue error'));
+    boss.on('error', (error: Error) => this.logger.error({ err: describeError(error) }, 'job queue error'));
+    return boss;
+  }
+
+  /** Whether pg-boss started and every worker and schedule asked for so far is in place. */
+  get isStarted(): boolean {
+    return this.started;
   }
 
   /**
@@ -81,26 +94,56 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
    * started before its migration Job ran) jobs can be sent in transactions but none is worked;
    * it looks again every few seconds.
    */
-  async onModuleInit(): Promise<void> {
-    await this.startWhenInstalled();
+  onModuleInit(): Promise<void> {
+    return this.start();
+  }
+
+  /** Idempotent: a start under way or done is not begun again. */
+  start(): Promise<void> {
+    if (this.started || this.stopping) return Promise.resolve();
+    this.starting ??= this.startWhenInstalled().finally(() => (this.starting = null));
+    return this.starting;
   }
 
   private async startWhenInstalled(): Promise<void> {
+    if (this.retry) clearTimeout(this.retry);
     this.retry = null;
-    if (this.stopping) return;
+    if (this.stopping || this.started) return;
     try {
       if (await this.installed()) {
-        await this.boss.start();
-        this.started = true;
-        for (const register of this.deferred.splice(0)) await register();
+        await this.startAttempt();
         return;
       }
       this.logger.warn('the job queue schema is not migrated yet: background jobs wait');
     } catch (error) {
       this.logger.error({ err: describeError(error) }, 'the job queue could not start; trying again');
     }
-    this.retry = setTimeout(() => void this.startWhenInstalled(), RETRY_START_MS);
+    if (this.stopping) return;
+    this.retry = setTimeout(() => void this.start(), RETRY_START_MS);
     this.retry.unref();
+  }
+
+  /**
+   * Starts pg-boss and applies every registration; started only when all of that succeeded. A
+   * pg-boss whose start failed still counts itself as starting and would take the next start for
+   * done, and one that started but missed a registration works only some queues: either way it is
+   * stopped and the next attempt starts a new instance.
+   */
+  private async startAttempt(): Promise<void> {
+    const boss = this.boss;
+    try {
+      await boss.start();
+      // By index: a registration asked for while this loop awaits is applied too.
+      for (let index = 0; index < this.registrations.length; index += 1) await this.registrations[index]?.(boss);
+    } catch (error) {
+      // Stopping reaches what the start began (workers, timers); pg-boss ignores it when its start stopped before any.
+      await boss.stop({ graceful: false, close: false }).catch(() => undefined);
+      boss.removeAllListeners('error');
+      boss.on('error', () => undefined);
+      this.boss = this.createBoss();
+      throw error;
+    }
+    this.started = true;
   }
 
   private async installed(): Promise<boolean> {
@@ -114,9 +157,10 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  private async whenStarted(register: () => Promise<void>): Promise<void> {
-    if (this.started) await register();
-    else this.deferred.push(register);
+  /** Applies `register` now when started, and to every later start's instance. */
+  private async whenStarted(register: (boss: PgBoss) => Promise<void>): Promise<void> {
+    this.registrations.push(register);
+    if (this.started) await register(this.boss);
   }
 
   private requireStarted(): void {
@@ -127,6 +171,7 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.retry) clearTimeout(this.retry);
+    await this.starting?.catch(() => undefined);
     if (this.started) {
       this.started = false;
       await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
@@ -150,25 +195,19 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
 
   /** Applies retry, timeout and dead-letter settings from the configuration to a queue the migrations created. */
   configureQueue(queue: string, options: Omit<PgBoss.Queue, 'name'>): Promise<void> {
-    return this.whenStarted(() => this.boss.updateQueue(queue, { name: queue, ...options }));
+    return this.whenStarted((boss) => boss.updateQueue(queue, { name: queue, ...options }));
   }
 
   /** Works a queue one job at a time per worker; `concurrency` workers poll it. */
   work<T>(queue: string, options: { pollingIntervalSeconds: number; concurrency?: number }, handler: JobHandler<T>): Promise<void> {
-    return this.whenStarted(async () => {
-      for (let worker = 0; worker < (options.concurrency ?? 1); worker += 1) {
-        await this.boss.work<T>(queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds }, async ([job]) => {
-          if (job) await safely(handler, job);
-        });
-      }
-    });
+    return this.whenStarted((boss) => workOn(boss, queue, options, handler));
   }
 
   /** Runs `handler` on the cron schedule, in one process of all replicas per occurrence. */
   schedule(queue: string, cron: string, handler: () => Promise<void>): Promise<void> {
-    return this.whenStarted(async () => {
-      await this.boss.schedule(queue, cron, {}, { tz: this.config.timeZone });
-      await this.work(queue, { pollingIntervalSeconds: 10 }, handler);
+    return this.whenStarted(async (boss) => {
+      await boss.schedule(queue, cron, {}, { tz: this.config.timeZone });
+      await workOn(boss, queue, { pollingIntervalSeconds: 10 }, handler);
     });
   }
 
@@ -179,12 +218,12 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
    */
   every(queue: string, seconds: number, handler: () => Promise<void>): Promise<void> {
     const options = { singletonKey: queue, retryLimit: 0, expireInSeconds: Math.max(60, seconds * 4) };
-    return this.whenStarted(async () => {
-      await this.work(queue, { pollingIntervalSeconds: Math.min(Math.max(seconds / 2, 0.5), 10) }, async () => {
-        await this.boss.send(queue, {}, { ...options, startAfter: seconds });
+    return this.whenStarted(async (boss) => {
+      await workOn(boss, queue, { pollingIntervalSeconds: Math.min(Math.max(seconds / 2, 0.5), 10) }, async () => {
+        await boss.send(queue, {}, { ...options, startAfter: seconds });
         await handler();
       });
-      await this.boss.send(queue, {}, options);
+      await boss.send(queue, {}, options);
     });
   }
 
@@ -210,5 +249,14 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
   async activeCount(queues: string[]): Promise<number> {
     const { rows } = await this.pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${JOB_SCHEMA}.job WHERE name = ANY($1) AND state = 'active'`, [queues]);
     return rows[0]?.count ?? 0;
+  }
+}
+
+/** `concurrency` workers poll the queue, one job at a time each. */
+async function workOn<T>(boss: PgBoss, queue: string, options: { pollingIntervalSeconds: number; concurrency?: number }, handler: JobHandler<T>): Promise<void> {
+  for (let worker = 0; worker < (options.concurrency ?? 1); worker += 1) {
+    await boss.work<T>(queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds }, async ([job]) => {
+      if (job) await safely(handler, job);
+    });
   }
 }

@@ -89,6 +89,11 @@ describe('concurrent changes of one versioned record', () => {
     );
   });
 
+  it('saves the priority rules once when every save names the version it is based on', async () => {
+    const current = (await (await api.request('/api/waiting-list/rules', { token: doctor })).json()) as { version: number };
+    await raceOf('PUT', '/api/waiting-list/rules', () => ({ rules: examplePriorityRules(), eligibility: [], version: current.version }), 'priority_rules.version_conflict');
+  });
+
   it('saves sixteen rule sets at once, each as its own version, regrouping the queue without a deadlock', async () => {
     for (let n = 0; n < 30; n += 1) {
       const ip = randomClientIp();

@@ -95,4 +95,35 @@ describe('priority rules and releases per tenant', () => {
     expect(inForce).toEqual([expect.objectContaining({ siteId: null, upToRank: 1 })]);
     expect(await rowsOf(api.tenant.databaseUrl, "SELECT * FROM audit_event WHERE action = 'priority_release.create'")).toHaveLength(1);
   });
+  it('refuses a save based on a version no longer in force, and changes nothing', async () => {
+    const { version } = (await (await api.request('/api/waiting-list/rules', { token: doctor })).json()) as { version: number };
+    const first = await api.request('/api/waiting-list/rules', { method: 'PUT', token: doctor, body: { rules: examplePriorityRules(), version } });
+    expect(first.status).toBe(200);
+    const saved = ((await first.json()) as { version: number }).version;
+    const stale = await api.request('/api/waiting-list/rules', { method: 'PUT', token: doctor, body: { rules: examplePriorityRules(), version } });
+    expect(stale.status).toBe(409);
+    expect(stale.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await stale.json()) as ProblemDetails).code).toBe('priority_rules.version_conflict');
+    expect(((await (await api.request('/api/waiting-list/rules', { token: doctor })).json()) as { version: number }).version).toBe(saved);
+  });
+
+  it('keeps the rules and releases unchanged when their audit event cannot be written', async () => {
+    const count = async (table: string) => Number((await rowsOf<{ count: string }>(api.tenant.databaseUrl, `SELECT count(*) FROM ${table}`))[0]?.count);
+    const before = { ruleSets: await count('priority_rule_set'), releases: await count('priority_release'), audits: await count('audit_event') };
+    // The audit insert fails inside Postgres, as a full disk or a revoked grant would make it.
+    await rowsOf(
+      api.tenant.databaseUrl,
+      `CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$;
+       CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION refuse_audit();`,
+    );
+    try {
+      const save = await api.request('/api/waiting-list/rules', { method: 'PUT', token: doctor, body: { rules: examplePriorityRules() } });
+      expect(save.status).toBe(500);
+      const release = await api.request('/api/waiting-list/releases', { token: doctor, body: { upToRank: 3 } });
+      expect(release.status).toBe(500);
+    } finally {
+      await rowsOf(api.tenant.databaseUrl, 'DROP TRIGGER refuse_audit ON audit_event; DROP FUNCTION refuse_audit();');
+    }
+    expect({ ruleSets: await count('priority_rule_set'), releases: await count('priority_release'), audits: await count('audit_event') }).toEqual(before);
+  });
 });

@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { StaffRole } from '@vaccinate/api-contracts';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
-import { In, type DataSource } from 'typeorm';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { staffFields } from '../../database/encrypted-fields';
-import { StaffAccountEntity } from './staff-account.entity';
+import { Sql } from '../../database/sql';
 
 export interface StaffAccount {
   id: string;
@@ -16,74 +14,81 @@ export interface StaffAccount {
   mustChangePassword: boolean;
 }
 
+interface StaffAccountRow {
+  id: string;
+  email_encrypted: string;
+  display_name_encrypted: string;
+  password_hash: string;
+  roles: StaffRole[];
+  must_change_password: boolean;
+}
+
+const COLUMNS = 'id, email_encrypted, display_name_encrypted, password_hash, roles, must_change_password';
+
 /** The only code that touches the staff_account table. */
 @Injectable()
 export class StaffAccountRepository {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sql: Sql,
     @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
   ) {}
 
   async findByEmail(email: string): Promise<StaffAccount | null> {
-    const candidates = staffFields.email.blindIndexCandidates(this.ring, email);
-    const entity = await this.dataSource.manager.findOneBy(StaffAccountEntity, { emailIndex: In(candidates) });
-    return entity ? this.decrypt(entity) : null;
+    const { rows } = await this.sql.query<StaffAccountRow>(`SELECT ${COLUMNS} FROM staff_account WHERE email_index = ANY($1) LIMIT 1`, [
+      staffFields.email.blindIndexCandidates(this.ring, email),
+    ]);
+    return rows[0] ? this.decrypt(rows[0]) : null;
   }
 
   async findById(id: string): Promise<StaffAccount | null> {
-    const entity = await this.dataSource.manager.findOneBy(StaffAccountEntity, { id });
-    return entity ? this.decrypt(entity) : null;
+    const { rows } = await this.sql.query<StaffAccountRow>(`SELECT ${COLUMNS} FROM staff_account WHERE id = $1`, [id]);
+    return rows[0] ? this.decrypt(rows[0]) : null;
   }
 
   async list(): Promise<StaffAccount[]> {
-    const entities = await this.dataSource.manager.find(StaffAccountEntity, { order: { createdAt: 'ASC' } });
-    return entities.map((entity) => this.decrypt(entity));
+    const { rows } = await this.sql.query<StaffAccountRow>(`SELECT ${COLUMNS} FROM staff_account ORDER BY created_at`);
+    return rows.map((row) => this.decrypt(row));
   }
 
   /** Inserts unless the e-mail is taken; returns null when it is. */
   async insert(account: Omit<StaffAccount, 'id'>): Promise<StaffAccount | null> {
-    const result = await this.dataSource.manager
-      .createQueryBuilder()
-      .insert()
-      .into(StaffAccountEntity)
-      .values({
-        emailEncrypted: staffFields.email.encrypt(this.ring, account.email),
-        emailIndex: staffFields.email.blindIndex(this.ring, account.email),
-        displayNameEncrypted: staffFields.displayName.encrypt(this.ring, account.displayName),
-        passwordHash: account.passwordHash,
-        roles: account.roles,
-        mustChangePassword: account.mustChangePassword,
-      })
-      .orIgnore()
-      .returning('id')
-      .execute();
-    const id = (result.raw as { id: string }[])[0]?.id;
+    const { rows } = await this.sql.query<{ id: string }>(
+      `INSERT INTO staff_account (email_encrypted, email_index, display_name_encrypted, password_hash, roles, must_change_password)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        staffFields.email.encrypt(this.ring, account.email),
+        staffFields.email.blindIndex(this.ring, account.email),
+        staffFields.displayName.encrypt(this.ring, account.displayName),
+        account.passwordHash,
+        account.roles,
+        account.mustChangePassword,
+      ],
+    );
+    const id = rows[0]?.id;
     return id ? { ...account, id } : null;
   }
 
   async countWithRole(role: StaffRole): Promise<number> {
-    return this.dataSource.manager
-      .createQueryBuilder(StaffAccountEntity, 'staff')
-      .where(':role = ANY(staff.roles)', { role })
-      .getCount();
+    const { rows } = await this.sql.query<{ count: number }>('SELECT count(*)::int AS count FROM staff_account WHERE $1 = ANY(roles)', [role]);
+    return rows[0]?.count ?? 0;
   }
 
   async setPassword(id: string, passwordHash: string): Promise<void> {
-    await this.dataSource.manager.update(StaffAccountEntity, { id }, { passwordHash, mustChangePassword: false });
+    await this.sql.query('UPDATE staff_account SET password_hash = $2, must_change_password = false, updated_at = now() WHERE id = $1', [id, passwordHash]);
   }
 
   async markSignedIn(id: string): Promise<void> {
-    await this.dataSource.manager.update(StaffAccountEntity, { id }, { lastSignInAt: () => 'now()' });
+    await this.sql.query('UPDATE staff_account SET last_sign_in_at = now(), updated_at = now() WHERE id = $1', [id]);
   }
 
-  private decrypt(entity: StaffAccountEntity): StaffAccount {
+  private decrypt(row: StaffAccountRow): StaffAccount {
     return {
-      id: entity.id,
-      email: staffFields.email.decrypt(this.ring, entity.emailEncrypted),
-      displayName: staffFields.displayName.decrypt(this.ring, entity.displayNameEncrypted),
-      passwordHash: entity.passwordHash,
-      roles: entity.roles,
-      mustChangePassword: entity.mustChangePassword,
+      id: row.id,
+      email: staffFields.email.decrypt(this.ring, row.email_encrypted),
+      displayName: staffFields.displayName.decrypt(this.ring, row.display_name_encrypted),
+      passwordHash: row.password_hash,
+      roles: row.roles,
+      mustChangePassword: row.must_change_password,
     };
   }
 }

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { APP_LOGGER } from '../../app-logger.token';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
-import { AVAILABILITY_CHANNEL } from '../vaccination-day/availability-channel';
+import { AVAILABILITY_CHANNEL, availabilityChannel } from '../vaccination-day/availability-channel';
 
 const FLUSH_MS = 50;
 
@@ -58,7 +58,7 @@ export class AvailabilityNotifications implements OnApplicationBootstrap, OnAppl
     if (!client || batch.length === 0) return;
     // Payloads are limited to 8000 bytes; slot changes are about 60 bytes each.
     for (let start = 0; start < batch.length; start += 100) {
-      await client.query('SELECT pg_notify($1, $2)', [AVAILABILITY_CHANNEL, batch.slice(start, start + 100).join('\n')]).catch(() => undefined);
+      await availabilityChannel.announce(client, batch.slice(start, start + 100)).catch(() => undefined);
     }
   }
 
@@ -89,7 +89,7 @@ export class AvailabilityNotifications implements OnApplicationBootstrap, OnAppl
     client.on('end', () => this.reconnectSoon(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${AVAILABILITY_CHANNEL}`);
+      await availabilityChannel.listen(client);
       this.client = client;
       this.events.emit('change', 'resync');
     } catch {

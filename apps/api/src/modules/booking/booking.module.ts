@@ -18,7 +18,9 @@ import { BookingService } from './booking.service';
 import { DayCancellationController } from './day-cancellation.controller';
 import { RecentBookings } from './recent-bookings';
 import { ReminderJob } from './reminder.job';
+import { ReminderRepository } from './reminder.repository';
 import { SlotDirectory } from './slot-directory';
+import { SlotPlaceRepository } from './slot-place.repository';
 import { SoldOutShortcut } from './sold-out-shortcut';
 import { AvailabilityFastPath } from './availability-fast-path';
 import { SoldOutSlots } from './sold-out-slots';
@@ -38,7 +40,9 @@ import { SoldOutSlots } from './sold-out-slots';
     BookingViewRepository,
     RecentBookings,
     ReminderJob,
+    ReminderRepository,
     SlotDirectory,
+    SlotPlaceRepository,
     SoldOutShortcut,
     AvailabilityFastPath,
     SoldOutSlots,

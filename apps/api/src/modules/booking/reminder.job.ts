@@ -11,6 +11,7 @@ import { JobRunner } from '../../jobs/job-runner';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { bookingMail } from './booking-mail';
 import { BookingViewRepository } from './booking-view.repository';
+import { ReminderRepository } from './reminder.repository';
 
 const EVERY_TEN_MINUTES = '*/10 * * * *';
 const BATCH = 200;
@@ -21,6 +22,7 @@ export class ReminderJob implements OnApplicationBootstrap {
   constructor(
     private readonly jobs: JobRunner,
     private readonly sql: Sql,
+    private readonly reminders: ReminderRepository,
     private readonly views: BookingViewRepository,
     private readonly outbox: OutboxRepository,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -40,21 +42,14 @@ export class ReminderJob implements OnApplicationBootstrap {
     let reminded = 0;
     for (;;) {
       const count = await this.sql.transaction(async (client) => {
-        const { rows } = await client.query<{ id: string; booking_id: string }>(
-          `SELECT a.id, a.booking_id FROM appointment a
-             JOIN slot s ON s.id = a.slot_id JOIN booking b ON b.id = a.booking_id
-            WHERE a.status = 'booked' AND b.status = 'active' AND a.reminder_sent_at IS NULL
-              AND (s.starts_at AT TIME ZONE $2)::date = $1::date
-            ORDER BY a.id LIMIT $3
-            FOR UPDATE OF a SKIP LOCKED`,
-          [tomorrow, this.config.timeZone, BATCH],
-        );
-        for (const bookingId of new Set(rows.map((row) => row.booking_id))) {
+        const due = await this.reminders.lockDue(client, tomorrow, this.config.timeZone, BATCH);
+        const bookingIds = new Set(due.map((appointment) => appointment.bookingId));
+        for (const bookingId of bookingIds) {
           const view = await this.views.byId(bookingId, client);
           if (view) await this.outbox.enqueue(client, bookingMail('appointment-reminder', view, this.config.publicUrl));
         }
-        await client.query('UPDATE appointment SET reminder_sent_at = now() WHERE id = ANY($1::uuid[])', [rows.map((row) => row.id)]);
-        return new Set(rows.map((row) => row.booking_id)).size;
+        await this.reminders.markReminded(client, due.map((appointment) => appointment.appointmentId));
+        return bookingIds.size;
       });
       reminded += count;
       if (count === 0) return reminded;

@@ -144,6 +144,22 @@ export class PersonRepository {
     return rows[0] ? this.decrypt(rows[0]) : null;
   }
 
+  /** Who a person is, for staff at the desk: names and birth date, nothing else decrypted. */
+  async identity(id: string): Promise<Pick<Person, 'id' | 'givenName' | 'familyName' | 'birthDate'> | null> {
+    const { rows } = await this.sql.query<Pick<PersonRow, 'given_name_encrypted' | 'family_name_encrypted' | 'birth_date_encrypted'>>(
+      'SELECT given_name_encrypted, family_name_encrypted, birth_date_encrypted FROM person WHERE id = $1',
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id,
+      givenName: personFields.givenName.decrypt(this.ring, row.given_name_encrypted),
+      familyName: personFields.familyName.decrypt(this.ring, row.family_name_encrypted),
+      birthDate: personFields.birthDate.decrypt(this.ring, row.birth_date_encrypted),
+    };
+  }
+
   /** Reads the record and locks it for the rest of the transaction; null when it does not exist. */
   async lockForChange(db: SqlClient, id: string): Promise<Person | null> {
     const { rows } = await db.query<PersonRow>(`SELECT ${COLUMNS} FROM person WHERE id = $1 FOR UPDATE`, [id]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Release } from '@vaccinate/api-contracts';
-import { Sql } from '../../database/sql';
+import { Sql, type SqlClient } from '../../database/sql';
 import type { ProductAgeLimit } from './product-eligibility';
 
 export interface StoredRuleSet {
@@ -27,16 +27,26 @@ export class PriorityRulesRepository {
     return row ? { version: row.id, rules: row.rules, eligibility: row.eligibility, savedBy: row.saved_by, savedAt: row.saved_at.toISOString() } : null;
   }
 
-  async save(rules: unknown, eligibility: ProductAgeLimit[], savedBy: string): Promise<number> {
-    const { rows } = await this.sql.query<{ id: number }>(
+  /**
+   * The version in force, with every other save waiting until this transaction ends: saves of the
+   * same version cannot both pass. Readers are not held up.
+   */
+  async lockVersion(db: SqlClient): Promise<number> {
+    await db.query('LOCK TABLE priority_rule_set IN EXCLUSIVE MODE');
+    const { rows } = await db.query<{ id: number }>('SELECT max(id) AS id FROM priority_rule_set');
+    return rows[0]?.id ?? 0;
+  }
+
+  async save(db: SqlClient, rules: unknown, eligibility: ProductAgeLimit[], savedBy: string): Promise<number> {
+    const { rows } = await db.query<{ id: number }>(
       'INSERT INTO priority_rule_set (rules, eligibility, saved_by) VALUES ($1, $2, $3) RETURNING id',
       [JSON.stringify(rules), JSON.stringify(eligibility), savedBy],
     );
     return rows[0]?.id ?? 0;
   }
 
-  async release(upToRank: number, siteId: string | null, releasedBy: string): Promise<void> {
-    await this.sql.query('INSERT INTO priority_release (up_to_rank, site_id, released_by) VALUES ($1, $2, $3)', [upToRank, siteId, releasedBy]);
+  async release(db: SqlClient, upToRank: number, siteId: string | null, releasedBy: string): Promise<void> {
+    await db.query('INSERT INTO priority_release (up_to_rank, site_id, released_by) VALUES ($1, $2, $3)', [upToRank, siteId, releasedBy]);
   }
 
   /** The newest release per scope (every site, and each site), without withdrawn ones. */

@@ -9,10 +9,11 @@ import {
   type PriorityRules,
 } from '@vaccinate/priority-rules';
 import type { VaccineProduct } from '@vaccinate/api-contracts';
-import { ValidationException } from '../../common/problem/app-exception';
+import { AppException, ValidationException } from '../../common/problem/app-exception';
 import { todayIn } from '../../common/time-zone';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
+import type { SqlClient } from '../../database/sql';
 import { readProductAgeLimits, type ProductAgeLimit } from './product-eligibility';
 import { PriorityRulesRepository, type ReleaseInForce } from './priority-rules.repository';
 
@@ -48,7 +49,11 @@ export class PriorityRulesService {
     return view;
   }
 
-  async save(document: unknown, eligibility: unknown, savedBy: string): Promise<RuleSetView> {
+  /**
+   * Validates the rules and stores them as a new version in the caller's transaction. With `basedOn`,
+   * a save over a version no longer in force is refused. Call `reload` once the transaction committed.
+   */
+  async save(db: SqlClient, document: unknown, eligibility: unknown, savedBy: string, basedOn?: number): Promise<number> {
     const rules = validatePriorityRules(document);
     const limits = readProductAgeLimits(eligibility ?? []);
     const problems = [
@@ -56,7 +61,14 @@ export class PriorityRulesService {
       ...('problems' in limits ? limits.problems : []),
     ];
     if (problems.length > 0 || !('rules' in rules) || !('limits' in limits)) throw new ValidationException(problems);
-    await this.repository.save(rules.rules, limits.limits, savedBy);
+    if (basedOn !== undefined && (await this.repository.lockVersion(db)) !== basedOn) {
+      throw new AppException('priority_rules.version_conflict', 409, 'The priority rules were changed meanwhile', 'Reload them and apply your change again.');
+    }
+    return this.repository.save(db, rules.rules, limits.limits, savedBy);
+  }
+
+  /** The rules in force read afresh, after a save. */
+  reload(): Promise<RuleSetView> {
     this.cache = null;
     return this.inForce();
   }
@@ -82,7 +94,7 @@ export class PriorityRulesService {
     return this.repository.releasesInForce();
   }
 
-  release(upToRank: number, siteId: string | null, releasedBy: string): Promise<void> {
-    return this.repository.release(upToRank, siteId, releasedBy);
+  release(db: SqlClient, upToRank: number, siteId: string | null, releasedBy: string): Promise<void> {
+    return this.repository.release(db, upToRank, siteId, releasedBy);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CapacityByDoseKind, Slot, VaccinationDay, VaccinationDayInput } from '@vaccinate/api-contracts';
 import type { PoolClient } from 'pg';
 import { Sql } from '../../database/sql';
-import { AVAILABILITY_CHANNEL } from './availability-channel';
+import { availabilityChannel } from './availability-channel';
 
 interface DayRow {
   id: string;
@@ -229,7 +229,7 @@ async function refreshCap(client: PoolClient, dayId: string): Promise<void> {
 }
 
 async function notifyDay(client: PoolClient, dayId: string): Promise<void> {
-  await client.query('SELECT pg_notify($1, $2)', [AVAILABILITY_CHANNEL, `day:${dayId}`]);
+  await availabilityChannel.announce(client, [`day:${dayId}`]);
 }
 
 function toDaySummary(row: DayRow) {

@@ -1,10 +1,10 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_LOGGER } from '../../app-logger.token';
-import { Sql } from '../../database/sql';
 import { JobQueue } from '../../jobs/job-queues';
 import { JobRunner } from '../../jobs/job-runner';
 import { NoShowService } from './no-show.service';
+import { VisitRepository } from './visit.repository';
 
 const EVERY_TEN_MINUTES = '*/10 * * * *';
 /** Staff may still check in a latecomer for a while after the last slot; then the day is closed. */
@@ -18,7 +18,7 @@ const GRACE = '1 hour';
 export class NoShowJob implements OnApplicationBootstrap {
   constructor(
     private readonly jobs: JobRunner,
-    private readonly sql: Sql,
+    private readonly visits: VisitRepository,
     private readonly noShows: NoShowService,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {}
@@ -32,17 +32,10 @@ export class NoShowJob implements OnApplicationBootstrap {
 
   /** Closes every day that ended more than the grace period ago and still has unmarked appointments; returns the people marked. */
   async runOnce(): Promise<number> {
-    const { rows } = await this.sql.query<{ day_id: string }>(
-      `SELECT s.day_id FROM slot s JOIN vaccination_day d ON d.id = s.day_id
-        WHERE d.status = 'scheduled' AND d.date >= current_date - 7
-        GROUP BY s.day_id
-       HAVING max(s.ends_at) < now() - interval '${GRACE}'
-          AND EXISTS (SELECT 1 FROM appointment a JOIN slot x ON x.id = a.slot_id LEFT JOIN visit v ON v.appointment_id = a.id
-                       WHERE x.day_id = s.day_id AND a.status = 'booked' AND v.id IS NULL)`,
-    );
+    const days = await this.visits.daysToClose(GRACE);
     let marked = 0;
-    for (const row of rows) marked += (await this.noShows.mark(row.day_id, null)).noShows;
-    if (marked > 0) this.logger.info({ days: rows.length, noShows: marked }, 'no-shows marked at the end of the day');
+    for (const dayId of days) marked += (await this.noShows.mark(dayId, null)).noShows;
+    if (marked > 0) this.logger.info({ days: days.length, noShows: marked }, 'no-shows marked at the end of the day');
     return marked;
   }
 }

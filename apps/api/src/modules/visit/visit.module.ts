@@ -15,6 +15,7 @@ import { CheckInService } from './check-in.service';
 import { CheckOutService } from './check-out.service';
 import { DayBoardController } from './day-board.controller';
 import { DayReportService } from './day-report.service';
+import { DaySheetRepository } from './day-sheet.repository';
 import { DocumentationService } from './documentation.service';
 import { NoShowJob } from './no-show.job';
 import { NoShowService } from './no-show.service';
@@ -33,6 +34,7 @@ import { VisitService } from './visit.service';
     CheckOutService,
     CorrectionService,
     DayReportService,
+    DaySheetRepository,
     DocumentationService,
     NoShowJob,
     NoShowService,

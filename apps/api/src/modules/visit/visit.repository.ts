@@ -197,6 +197,23 @@ export class VisitRepository {
     return row ? { siteId: row.site_id, status: row.status, date: row.date, firstStart: row.first_start, lastEnd: row.last_end } : null;
   }
 
+  /**
+   * Scheduled days of the last week whose last slot ended more than `grace` (an interval) ago and
+   * that still have booked appointments without a visit.
+   */
+  async daysToClose(grace: string): Promise<string[]> {
+    const { rows } = await this.sql.query<{ day_id: string }>(
+      `SELECT s.day_id FROM slot s JOIN vaccination_day d ON d.id = s.day_id
+        WHERE d.status = 'scheduled' AND d.date >= current_date - 7
+        GROUP BY s.day_id
+       HAVING max(s.ends_at) < now() - $1::interval
+          AND EXISTS (SELECT 1 FROM appointment a JOIN slot x ON x.id = a.slot_id LEFT JOIN visit v ON v.appointment_id = a.id
+                       WHERE x.day_id = s.day_id AND a.status = 'booked' AND v.id IS NULL)`,
+      [grace],
+    );
+    return rows.map((row) => row.day_id);
+  }
+
   /** Appointments of the day still booked without a visit whose slot has ended, or the ones named. */
   async noShowCandidates(client: PoolClient, dayId: string, appointmentIds: string[] | null): Promise<{ appointmentId: string; bookingId: string; personId: string }[]> {
     const { rows } = await client.query<{ appointment_id: string; booking_id: string; person_id: string }>(

@@ -1,16 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FieldProblem, VisitAnswers, VisitDetail } from '@vaccinate/api-contracts';
 import { nextDoseNumber } from '@vaccinate/dose-schedule';
-import type { FieldKeyRing } from '@vaccinate/field-encryption';
-import { FIELD_CIPHER } from '../../common/field-cipher';
 import { ValidationException } from '../../common/problem/app-exception';
 import { dateIn, todayIn } from '../../common/time-zone';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
-import { personFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { PersonRepository } from '../people/person.repository';
 import { flaggedAnswers, QuestionnaireService } from '../questionnaire/questionnaire.service';
 import { VaccinationRepository } from '../vaccination/vaccination.repository';
 import { RunningDay } from './running-day';
@@ -27,8 +25,8 @@ export class VisitService {
     private readonly catalogue: CatalogueService,
     private readonly runningDay: RunningDay,
     private readonly audit: AuditService,
+    private readonly people: PersonRepository,
     private readonly sql: Sql,
-    @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -110,17 +108,8 @@ export class VisitService {
   }
 
   private async person(personId: string): Promise<VisitDetail['person']> {
-    const { rows } = await this.sql.query<{ given_name_encrypted: string; family_name_encrypted: string; birth_date_encrypted: string }>(
-      'SELECT given_name_encrypted, family_name_encrypted, birth_date_encrypted FROM person WHERE id = $1',
-      [personId],
-    );
-    const row = rows[0];
-    if (!row) throw new VisitException(VisitExceptionCode.NotFound);
-    return {
-      id: personId,
-      givenName: personFields.givenName.decrypt(this.ring, row.given_name_encrypted),
-      familyName: personFields.familyName.decrypt(this.ring, row.family_name_encrypted),
-      birthDate: personFields.birthDate.decrypt(this.ring, row.birth_date_encrypted),
-    };
+    const person = await this.people.identity(personId);
+    if (!person) throw new VisitException(VisitExceptionCode.NotFound);
+    return person;
   }
 }

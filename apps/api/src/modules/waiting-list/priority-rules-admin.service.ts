@@ -6,7 +6,7 @@ import type { ReleaseInForce } from '../priority/priority-rules.repository';
 import { PriorityRulesService, type RuleSetView } from '../priority/priority-rules.service';
 import { RegroupingService } from './regrouping.service';
 
-/** Staff edit the rules and release groups; both are audited. */
+/** Staff edit the rules and release groups; both are audited in the change's own transaction. */
 @Injectable()
 export class PriorityRulesAdminService {
   constructor(
@@ -21,9 +21,13 @@ export class PriorityRulesAdminService {
     return this.priorities.inForce();
   }
 
-  async save(rules: unknown, eligibility: unknown, savedBy: string): Promise<RuleSetView & { regrouped: number }> {
-    const saved = await this.priorities.save(rules, eligibility, savedBy);
-    await this.audit.recordSetting(this.sql, 'priority_rules', 'update');
+  /** The new version and its audit event commit together or not at all; the queue is regrouped after. */
+  async save(rules: unknown, eligibility: unknown, savedBy: string, basedOn?: number): Promise<RuleSetView & { regrouped: number }> {
+    await this.sql.transaction(async (client) => {
+      await this.priorities.save(client, rules, eligibility, savedBy, basedOn);
+      await this.audit.recordSetting(client, 'priority_rules', 'update');
+    });
+    const saved = await this.priorities.reload();
     return { ...saved, regrouped: await this.regrouping.regroup(saved.rules) };
   }
 
@@ -33,7 +37,9 @@ export class PriorityRulesAdminService {
 
   async release(upToRank: number, siteId: string | null, releasedBy: string): Promise<void> {
     if (siteId) await this.catalogue.getSite(siteId);
-    await this.priorities.release(upToRank, siteId, releasedBy);
-    await this.audit.recordSetting(this.sql, 'priority_release', 'create');
+    await this.sql.transaction(async (client) => {
+      await this.priorities.release(client, upToRank, siteId, releasedBy);
+      await this.audit.recordSetting(client, 'priority_release', 'create');
+    });
   }
 }

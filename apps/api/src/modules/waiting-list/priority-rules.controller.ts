@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { Release, ReleaseGroups, RuleSet, SavedRuleSet, SavePriorityRules } from '@vaccinate/api-contracts';
 import { ContractAnswer, ContractBody, ContractListAnswer } from '../../common/contract/contract.decorators';
 import type { Principal } from '../../common/request-context';
@@ -22,8 +22,9 @@ export class PriorityRulesController {
   @Put('rules')
   @RequireRole('doctor')
   @ContractAnswer(200, SavedRuleSet, 'Saved as a new version; queued registrations are regrouped')
+  @ApiConflictResponse({ description: 'priority_rules.version_conflict: the version sent is no longer in force' })
   save(@ContractBody(SavePriorityRules) document: SavePriorityRules, @CurrentPrincipal() principal: Principal): Promise<SavedRuleSet> {
-    return this.admin.save(document.rules, document.eligibility, principal.subject);
+    return this.admin.save(document.rules, document.eligibility, principal.subject, document.version);
   }
 
   @Get('releases')
