@@ -80,9 +80,20 @@ export type BookingConfirmation = Payload<typeof BookingConfirmation>;
 /** `GET /api/bookings/current` with `X-Manage-Token`. */
 export const ManagedBooking = contract(
   'ManagedBooking',
-  Strict({ bookingCode: Type.String(), status: OneOf(BOOKING_STATUSES), product: Product, givenName: Type.String(), appointments: Type.Array(BookedAppointment) }),
+  Strict({
+    bookingCode: Type.String(),
+    status: OneOf(BOOKING_STATUSES),
+    product: Product,
+    givenName: Type.String(),
+    locale: OneOf(['de', 'en'], { description: 'The language of every mail and calendar file sent about this booking' }),
+    appointments: Type.Array(BookedAppointment),
+  }),
 );
 export type ManagedBooking = Payload<typeof ManagedBooking>;
+
+/** `PUT /api/bookings/current/locale` with `X-Manage-Token`: the person's language for every later mail. */
+export const BookingLocaleRequest = contract('BookingLocaleRequest', Strict({ locale: Locale() }));
+export type BookingLocaleRequest = Payload<typeof BookingLocaleRequest>;
 
 /** `POST /api/bookings/current/rebook` with `X-Manage-Token`. */
 export const RebookRequest = contract('RebookRequest', Strict({ appointmentId: Uuid('must be an appointment id'), slotId: Uuid('must be a time slot id') }));

@@ -81,6 +81,17 @@ export class BookingRepository {
     return { id: row.id, productId: row.product_id, code: row.code, manageToken: bookingFields.manageToken.decrypt(this.ring, row.manage_token_encrypted) };
   }
 
+  /** The booking's language (and so its person's) from now on; the person's id, or null when the booking is gone. */
+  async setLocale(client: PoolClient, bookingId: string, locale: 'de' | 'en'): Promise<string | null> {
+    const { rows } = await client.query<{ person_id: string }>('UPDATE booking SET locale = $2, updated_at = now() WHERE id = $1 RETURNING person_id', [
+      bookingId,
+      locale,
+    ]);
+    const personId = rows[0]?.person_id ?? null;
+    if (personId) await this.people.setLocale(client, personId, locale);
+    return personId;
+  }
+
   /** Whether a slot can take no more of `kind` (full, or its day out of doses), to tell a full slot from a wrong one. */
   async isExhausted(slotId: string, kind: DoseKind): Promise<boolean> {
     const { capacity, booked } = SLOT_COLUMNS[kind];

@@ -12,6 +12,7 @@ import { ValidationException } from '../../common/problem/app-exception';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { CaptchaService } from '../captcha/captcha.service';
+import { Sql } from '../../database/sql';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { hashManageToken, newBookingCode, newManageToken } from './booking-code';
 import { bookingCalendar, bookingMail } from './booking-mail';
@@ -38,6 +39,7 @@ export class BookingService {
     private readonly captcha: CaptchaService,
     private readonly recent: RecentBookings,
     private readonly notifications: AvailabilityNotifications,
+    private readonly sql: Sql,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -85,6 +87,7 @@ export class BookingService {
       email: request.person.email,
       birthDate: request.person.birthDate,
       employeeNumber: request.person.employeeNumber?.trim() || null,
+      locale: request.locale ?? null,
     };
     const viewOf = (bookingId: string, appointmentIds: string[]): BookingView => ({
       id: bookingId,
@@ -162,6 +165,13 @@ export class BookingService {
 
   async current(token: string): Promise<ManagedBooking> {
     return managed(await this.byToken(token));
+  }
+
+  /** The person chose another language on the manage page: every later mail and calendar file uses it. */
+  async changeLocale(token: string, locale: 'de' | 'en'): Promise<ManagedBooking> {
+    const view = await this.byToken(token);
+    await this.sql.transaction((client) => this.bookings.setLocale(client, view.id, locale));
+    return managed({ ...view, locale });
   }
 
   async calendar(token: string): Promise<string> {
@@ -262,6 +272,7 @@ function managed(view: BookingView): ManagedBooking {
     status: view.status,
     product: view.product,
     givenName: view.person.givenName,
+    locale: view.locale,
     appointments: publicAppointments(view),
   };
 }

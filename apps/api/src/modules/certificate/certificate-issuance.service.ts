@@ -66,7 +66,7 @@ export class CertificateIssuanceService {
       client,
       certificateMail({
         holder: facts.holder,
-        locale: this.config.branding.defaultLocale,
+        locale: facts.holder.locale ?? this.config.branding.defaultLocale,
         publicUrl: this.config.publicUrl,
         token,
         productName: certifiedDose.productName,

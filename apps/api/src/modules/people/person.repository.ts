@@ -7,7 +7,13 @@ import { Sql, type SqlClient } from '../../database/sql';
 import { PersonException, PersonExceptionCode } from './person.exception';
 
 /** What a public form knows of a person, the employee number settled to null; staff add the phone later. */
-export type NewPerson = Omit<CreateBookingRequest['person'], 'employeeNumber'> & { employeeNumber: string | null };
+export type NewPerson = Omit<CreateBookingRequest['person'], 'employeeNumber'> & {
+  employeeNumber: string | null;
+  /** The language of the page they used; absent or null keeps what they chose before. */
+  locale?: PersonLocale | null;
+};
+
+export type PersonLocale = 'de' | 'en';
 
 type PersonRevision = PersonHistory['revisions'][number];
 
@@ -69,8 +75,8 @@ export class PersonRepository {
     const ring = this.ring;
     const inserted = await db.query<{ id: string }>(
       `INSERT INTO person (given_name_encrypted, family_name_encrypted, email_encrypted, email_index, birth_date_encrypted,
-                           employee_number_encrypted, employee_number_index, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 1) ON CONFLICT DO NOTHING RETURNING id`,
+                           employee_number_encrypted, employee_number_index, locale, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) ON CONFLICT DO NOTHING RETURNING id`,
       [
         personFields.givenName.encrypt(ring, person.givenName),
         personFields.familyName.encrypt(ring, person.familyName),
@@ -79,10 +85,24 @@ export class PersonRepository {
         personFields.birthDate.encrypt(ring, person.birthDate),
         person.employeeNumber ? personFields.employeeNumber.encrypt(ring, person.employeeNumber) : null,
         person.employeeNumber ? personFields.employeeNumber.blindIndex(ring, person.employeeNumber) : null,
+        person.locale ?? null,
       ],
     );
     if (inserted.rows[0]) return inserted.rows[0].id;
-    return this.idByEmail(db, person.email);
+    const known = await this.idByEmail(db, person.email);
+    if (known && person.locale) await this.setLocale(db, known, person.locale);
+    return known;
+  }
+
+  /** The person's language from now on, for every mail; a no-op when it is already theirs. */
+  async setLocale(db: SqlClient, personId: string, locale: PersonLocale): Promise<void> {
+    await db.query('UPDATE person SET locale = $2 WHERE id = $1 AND locale IS DISTINCT FROM $2', [personId, locale]);
+  }
+
+  /** The language the person chose, or null when they never did. */
+  async localeOf(db: SqlClient, personId: string): Promise<PersonLocale | null> {
+    const { rows } = await db.query<{ locale: PersonLocale | null }>('SELECT locale FROM person WHERE id = $1', [personId]);
+    return rows[0]?.locale ?? null;
   }
 
   /** The id of the person with this e-mail, under any configured key. */

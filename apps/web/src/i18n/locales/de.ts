@@ -203,6 +203,8 @@ export const de: Messages = {
       closeChange: 'Bisherigen Termin behalten',
       followUpWindow: 'Möglich vom {{earliest}} bis {{latest}}.',
       startOver: 'Einen neuen Termin buchen',
+      mailLanguage: 'Sprache Ihrer E-Mails',
+      mailLanguageSaved: 'Ihre E-Mails kommen ab jetzt auf Deutsch.',
     },
   },
   sites: {

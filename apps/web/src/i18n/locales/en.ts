@@ -205,6 +205,8 @@ export const en = {
       closeChange: 'Keep current appointment',
       followUpWindow: 'Possible from {{earliest}} to {{latest}}.',
       startOver: 'Book a new appointment',
+      mailLanguage: 'Language of your e-mails',
+      mailLanguageSaved: 'Your e-mails will be in English from now on.',
     },
   },
   sites: {
