@@ -27,7 +27,10 @@ export type BookingMailTemplate = (typeof BOOKING_MAIL_TEMPLATES)[number];
 /** The vaccination certificate link (a new dose, a request, or a replacement after a correction). */
 export const CERTIFICATE_MAIL_TEMPLATE = 'certificate-issued';
 
-export const MAIL_TEMPLATES = [...BOOKING_MAIL_TEMPLATES, CERTIFICATE_MAIL_TEMPLATE] as const;
+/** The waiting list took a registration: the tracking code and the status page, kept beyond the screen that showed them. */
+export const REGISTRATION_MAIL_TEMPLATE = 'registration-received';
+
+export const MAIL_TEMPLATES = [...BOOKING_MAIL_TEMPLATES, CERTIFICATE_MAIL_TEMPLATE, REGISTRATION_MAIL_TEMPLATE] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export const MAIL_LOCALES = ['de', 'en'] as const;
@@ -107,6 +110,14 @@ export const CertificateMailData = Strict({
 });
 export type CertificateMailData = Static<typeof CertificateMailData>;
 
+/** The data of `registration-received`. */
+export const RegistrationMailData = Strict({
+  trackingCode: Trimmed({ pattern: '^R[0-9A-Z]{3}-[0-9A-Z]{4}-[0-9A-Z]{2}$', [ERROR_MESSAGE]: 'must be a tracking code like R7KQ-4M2X-DZ' }),
+  statusUrl: Text('must be an http(s) URL carrying the tracking code in the fragment, not the query', { format: MAIL_FORMAT.fragmentLink, maxLength: 2000 }),
+  productName: Type.Optional(SingleLine(200, { description: 'The vaccine asked for, when one was' })),
+});
+export type RegistrationMailData = Static<typeof RegistrationMailData>;
+
 const requestParts = {
   locale: OneOf(MAIL_LOCALES),
   tenant: MailTenant,
@@ -123,19 +134,26 @@ export const CertificateMailRequest = contract(
 );
 export type CertificateMailRequest = Payload<typeof CertificateMailRequest>;
 
+export const RegistrationMailRequest = contract(
+  'RegistrationMailRequest',
+  Strict({ template: Type.Literal(REGISTRATION_MAIL_TEMPLATE, { [ERROR_MESSAGE]: `must be ${REGISTRATION_MAIL_TEMPLATE}` }), ...requestParts, data: RegistrationMailData }),
+);
+export type RegistrationMailRequest = Payload<typeof RegistrationMailRequest>;
+
 /** `POST /v1/messages` body: its template selects the data it carries. */
-export const SendMailRequest = contract('SendMailRequest', Type.Union([BookingMailRequest.schema, CertificateMailRequest.schema]));
+export const SendMailRequest = contract('SendMailRequest', Type.Union([BookingMailRequest.schema, CertificateMailRequest.schema, RegistrationMailRequest.schema]));
 export type SendMailRequest = Payload<typeof SendMailRequest>;
 
 /** A mail as the API's outbox stores it: the request without the tenant part, which is added when it is sent. */
-export type QueuedMail = Omit<BookingMailRequest, 'tenant'> | Omit<CertificateMailRequest, 'tenant'>;
+export type QueuedMail = Omit<BookingMailRequest, 'tenant'> | Omit<CertificateMailRequest, 'tenant'> | Omit<RegistrationMailRequest, 'tenant'>;
 
 type WithTimeZone<T extends { tenant: MailTenant }> = T & { tenant: MailTenant & { timeZone: string } };
 
 /** A validated request: the time zone is always set. */
-export type ValidSendMailRequest = WithTimeZone<BookingMailRequest> | WithTimeZone<CertificateMailRequest>;
+export type ValidSendMailRequest = WithTimeZone<BookingMailRequest> | WithTimeZone<CertificateMailRequest> | WithTimeZone<RegistrationMailRequest>;
 export type ValidBookingMailRequest = WithTimeZone<BookingMailRequest>;
 export type ValidCertificateMailRequest = WithTimeZone<CertificateMailRequest>;
+export type ValidRegistrationMailRequest = WithTimeZone<RegistrationMailRequest>;
 
 /** `202` answer: the provider accepted the message. */
 export interface SendMailAccepted {

@@ -139,6 +139,15 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
     await this.boss.send(queue, data, { ...options, db: inTransaction(client) });
   }
 
+  /** Sends many jobs of one queue in one statement of the caller's transaction: they exist only if it commits. */
+  async insertInTransaction(client: PoolClient, queue: string, data: object[]): Promise<void> {
+    if (data.length === 0) return;
+    await this.boss.insert(
+      data.map((one) => ({ name: queue, data: one })),
+      { db: inTransaction(client) },
+    );
+  }
+
   /** Applies retry, timeout and dead-letter settings from the configuration to a queue the migrations created. */
   configureQueue(queue: string, options: Omit<PgBoss.Queue, 'name'>): Promise<void> {
     return this.whenStarted(() => this.boss.updateQueue(queue, { name: queue, ...options }));

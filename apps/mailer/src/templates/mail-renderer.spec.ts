@@ -112,3 +112,33 @@ describe('renderMail', () => {
     expect(mail.text).toContain('The earlier certificate is revoked');
   });
 });
+
+describe('renderMail: the waiting list receipt', () => {
+  const receipt = (locale: 'de' | 'en') => {
+    const { tenant, to } = certificateMailRequest();
+    return {
+      template: 'registration-received' as const,
+      locale,
+      tenant,
+      to,
+      data: { trackingCode: 'R7KQ-4M2X-DZ', statusUrl: 'https://acme.vaccinate.example/registration/status#R7KQ-4M2X-DZ', productName: 'Comirnaty' },
+    };
+  };
+
+  it('carries the tracking code and the status link, in German', async () => {
+    const mail = await renderMail(receipt('de'));
+    expect(mail.subject).toBe('Sie stehen auf der Warteliste: Code R7KQ-4M2X-DZ');
+    expect(mail.html).toMatch(/<html[^>]* lang="de"/);
+    expect(mail.html).toContain('href="https://acme.vaccinate.example/registration/status#R7KQ-4M2X-DZ"');
+    expect(mail.text).toContain('Ihr Anmeldecode: R7KQ-4M2X-DZ');
+    expect(mail.text).toContain('Impfung mit Comirnaty');
+    expect(mail.inlineImages).toEqual([]);
+  });
+
+  it('says the same in English', async () => {
+    const mail = await renderMail(receipt('en'));
+    expect(mail.subject).toBe('You are on the waiting list: code R7KQ-4M2X-DZ');
+    expect(mail.text).toContain('Your tracking code: R7KQ-4M2X-DZ');
+    expect(mail.text).toContain('https://acme.vaccinate.example/registration/status#R7KQ-4M2X-DZ');
+  });
+});

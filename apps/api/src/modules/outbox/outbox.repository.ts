@@ -51,10 +51,7 @@ export class OutboxRepository {
    * their values. A rolled-back transaction leaves neither the mail nor its job.
    */
   async enqueue(client: PoolClient, payload: OutboxPayload): Promise<void> {
-    const checked = validateSendMailRequest({ ...payload, tenant: mailTenantOf(this.config) });
-    if (!checked.ok) {
-      throw new AppException('mail.invalid', 422, 'The mail for this change cannot be sent', 'Check the listed details and try again.', checked.errors.map(({ field, message }) => ({ field: `mail.${field}`, message })));
-    }
+    this.check(payload);
     const traceParent = activeTraceParent();
     const { rows } = await client.query<{ id: string }>('INSERT INTO outbox_message (kind, payload_encrypted, trace_parent) VALUES ($1, $2, $3) RETURNING id', [
       `mail:${payload.template}`,
@@ -62,6 +59,34 @@ export class OutboxRepository {
       traceParent,
     ]);
     await this.sendJob(client, { outboxId: String(rows[0]?.id), traceParent });
+  }
+
+  /**
+   * Many mails and their delivery jobs in two statements of the caller's transaction (a group
+   * commit's batch): checked like `enqueue`, all or none.
+   */
+  async enqueueMany(client: PoolClient, payloads: OutboxPayload[]): Promise<void> {
+    if (payloads.length === 0) return;
+    for (const payload of payloads) this.check(payload);
+    const traceParent = activeTraceParent();
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO outbox_message (kind, payload_encrypted, trace_parent)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) RETURNING id`,
+      [
+        payloads.map((payload) => `mail:${payload.template}`),
+        payloads.map((payload) => outboxFields.payload.encrypt(this.ring, JSON.stringify(payload))),
+        payloads.map(() => traceParent),
+      ],
+    );
+    await this.jobs.insertInTransaction(client, JobQueue.mail, rows.map((row): MailJobData => ({ outboxId: String(row.id), traceParent })));
+  }
+
+  /** A mail the mailer would refuse fails the request that made it; the problems name fields only, never their values. */
+  private check(payload: OutboxPayload): void {
+    const checked = validateSendMailRequest({ ...payload, tenant: mailTenantOf(this.config) });
+    if (!checked.ok) {
+      throw new AppException('mail.invalid', 422, 'The mail for this change cannot be sent', 'Check the listed details and try again.', checked.errors.map(({ field, message }) => ({ field: `mail.${field}`, message })));
+    }
   }
 
   private sendJob(client: PoolClient, data: MailJobData): Promise<void> {
