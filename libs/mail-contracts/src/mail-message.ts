@@ -21,6 +21,8 @@ export const BOOKING_MAIL_TEMPLATES = [
   'booking-cancelled',
   'appointment-reminder',
   'standby-offer',
+  /** After a visit on site (a walk-in, or a next dose booked at check-out): what was done and the next appointment, if any. */
+  'visit-summary',
 ] as const;
 export type BookingMailTemplate = (typeof BOOKING_MAIL_TEMPLATES)[number];
 

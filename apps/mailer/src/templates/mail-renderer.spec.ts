@@ -142,3 +142,22 @@ describe('renderMail: the waiting list receipt', () => {
     expect(mail.text).toContain('https://acme.vaccinate.example/registration/status#R7KQ-4M2X-DZ');
   });
 });
+
+describe('renderMail: after a visit on site', () => {
+  it('says what was done and shows only the appointment still ahead, with its check-in code', async () => {
+    const mail = await renderMail(validSendMailRequest({ template: 'visit-summary', locale: 'en' }), new Date('2026-03-10T12:00:00Z'));
+    expect(mail.subject).toBe('Your vaccination is documented: Comirnaty');
+    expect(mail.text).toContain('Your next appointment');
+    expect(mail.text).toContain('31 March 2026');
+    expect(mail.text).not.toContain('3 March 2026');
+    expect(mail.inlineImages).toHaveLength(1);
+  });
+
+  it('with nothing booked after the visit, no check-in code and a note instead', async () => {
+    const mail = await renderMail(validSendMailRequest({ template: 'visit-summary', locale: 'de' }), new Date('2026-04-10T12:00:00Z'));
+    expect(mail.subject).toBe('Ihre Impfung ist dokumentiert: Comirnaty');
+    expect(mail.text).toContain('Ein weiterer Termin ist nicht gebucht.');
+    expect(mail.text).not.toContain('Zeigen Sie diesen QR-Code');
+    expect(mail.inlineImages).toEqual([]);
+  });
+});

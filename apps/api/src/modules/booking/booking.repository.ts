@@ -27,7 +27,8 @@ export interface NewBooking {
   manageTokenHash: string;
   idempotencyKey: string | null;
   doses: ReservedDose[];
-  mail: (ids: { bookingId: string; appointmentIds: string[] }) => OutboxPayload;
+  /** Absent for a booking made on site: the person is in the room, and hears at check-out. */
+  mail?: (ids: { bookingId: string; appointmentIds: string[] }) => OutboxPayload;
   /** Commits with the booking, e.g. the waiting list marking its registration booked. */
   alsoInTransaction?: (client: PoolClient, bookingId: string) => Promise<void>;
 }
@@ -64,7 +65,7 @@ export class BookingRepository {
       const changes: string[] = [];
       for (const dose of booking.doses) changes.push(await reserveDose(client, booking.productId, dose));
       const appointmentIds = await insertAppointments(client, bookingId, booking.doses);
-      await this.outbox.enqueue(client, booking.mail({ bookingId, appointmentIds }));
+      if (booking.mail) await this.outbox.enqueue(client, booking.mail({ bookingId, appointmentIds }));
       await booking.alsoInTransaction?.(client, bookingId);
       return { bookingId, appointmentIds, changes };
     });

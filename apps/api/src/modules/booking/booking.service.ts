@@ -127,7 +127,9 @@ export class BookingService {
 
   /**
    * Staff book a person on the spot (a walk-in): no captcha, no idempotency key, one dose in a slot
-   * of the running day; a follow-up is booked at check-out. Refusals come back as ReservationRefused.
+   * of the running day; a follow-up is booked at check-out. No confirmation mail (no "show this QR
+   * code when you check in" to someone checked in already): check-out mails what was done and what
+   * comes next. Refusals come back as ReservationRefused.
    */
   async bookOnSite(
     person: NewPerson,
@@ -135,19 +137,8 @@ export class BookingService {
     dose: ReservedDose,
     locale: 'de' | 'en',
   ): Promise<{ bookingId: string; appointmentId: string }> {
-    const places = await this.slots.get([dose.slotId]);
     const code = newBookingCode();
     const manageToken = newManageToken();
-    const view = (bookingId: string, appointmentIds: string[]): BookingView => ({
-      id: bookingId,
-      code,
-      status: 'active',
-      locale,
-      product: { id: product.id, name: product.name },
-      person,
-      manageToken,
-      appointments: [appointmentView(appointmentIds[0] ?? '', dose, places.get(dose.slotId))],
-    });
     const { bookingId, appointmentIds, changes } = await this.bookings.reserve({
       person,
       productId: product.id,
@@ -157,7 +148,6 @@ export class BookingService {
       manageTokenHash: hashManageToken(manageToken),
       idempotencyKey: null,
       doses: [dose],
-      mail: (ids) => bookingMail('booking-confirmation', view(ids.bookingId, ids.appointmentIds), this.config.publicUrl),
     });
     this.notifications.publish(changes);
     return { bookingId, appointmentId: appointmentIds[0] as string };
