@@ -101,8 +101,11 @@ export type MailAttachment = Static<typeof MailAttachment>;
 
 /** The data of `certificate-issued`. */
 export const CertificateMailData = Strict({
-  // The token makes the link long (a few KB); it sits in the fragment, never in the query.
-  certificateUrl: Text('must be an http(s) URL carrying the token in the fragment, not the query', { format: MAIL_FORMAT.fragmentLink, maxLength: 20_000 }),
+  // A short reference the page exchanges for the token (or, from older senders, the token itself): in the fragment, never in the query.
+  certificateUrl: Text('must be an http(s) URL carrying the token or its reference in the fragment, not the query', {
+    format: MAIL_FORMAT.fragmentLink,
+    maxLength: 20_000,
+  }),
   productName: SingleLine(200),
   doseNumber: Type.Integer({ minimum: 1, maximum: 20, description: '`dn` as the certificate states it' }),
   seriesDoses: Type.Integer({ minimum: 1, maximum: 20, description: '`sd` as the certificate states it, e.g. 3/3 for a booster' }),
