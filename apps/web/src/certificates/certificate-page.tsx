@@ -127,14 +127,15 @@ function CertificateForm({ token }: { token: string }) {
         <div role="status">
           <p>{t('certificate.downloaded')}</p>
           <h2>{t('certificate.more')}</h2>
-          <p>
-            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void download('smart-health-card', opened)}>
+          {/* Full-width buttons that wrap their label: "(.smart-health-card)" stays inside the card at 320 px. */}
+          <div className="actions">
+            <button type="button" className="button button--secondary button--block" disabled={busy} onClick={() => void download('smart-health-card', opened)}>
               {t('certificate.smartHealthCard')}
-            </button>{' '}
-            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void download('fhir', opened)}>
+            </button>
+            <button type="button" className="button button--secondary button--block" disabled={busy} onClick={() => void download('fhir', opened)}>
               {t('certificate.fhir')}
             </button>
-          </p>
+          </div>
         </div>
       ) : null}
     </div>
