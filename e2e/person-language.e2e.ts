@@ -41,7 +41,7 @@ describe("each person's language", () => {
     expect(mail.subject).toBe(`Buchungsbestätigung: Comirnaty, Buchung ${bookingCode}`);
     const body = await mailBody(catcherUrl, mail);
     expect(body.text).toContain('Hallo Jürgen Müller,');
-    expect(body.text).toContain('Buchung verwalten');
+    expect(body.text).toContain('Über diesen Link können Sie Ihre Termine absagen oder verschieben');
     const ics = await mailAttachment(catcherUrl, mail, 'vaccination.ics');
     expect(ics).toContain('SUMMARY:Impfung (Dosis 1): Comirnaty');
     expect(ics).toContain('SUMMARY:Impfung (Dosis 2): Comirnaty');
