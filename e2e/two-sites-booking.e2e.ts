@@ -57,7 +57,7 @@ describe('booking with two sites: no dead end', () => {
     await page.getByRole('radio', { name: 'First dose' }).check();
 
     // The one-off day is listed, and says it has no follow-up; the page opens on the day that has one.
-    const days = page.getByRole('list', { name: 'Days' });
+    const days = page.getByRole('list', { name: 'Dates' });
     await days.waitFor();
     const oneOffButton = days.getByRole('button').filter({ hasText: 'no time free for the follow-up dose' });
     await expect.poll(() => oneOffButton.count(), { timeout: 15_000 }).toBe(1);
