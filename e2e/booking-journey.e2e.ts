@@ -1,24 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser';
-
-interface CaughtSummary {
-  id: string;
-  to: string[];
-  subject: string;
-  attachments: { filename: string; contentType: string }[];
-}
-
-async function mailTo(catcherUrl: string, address: string, timeoutMs = 20_000): Promise<CaughtSummary> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const messages = (await (await fetch(`${catcherUrl}api/messages`)).json()) as CaughtSummary[];
-    const found = messages.find((message) => message.to.some((to) => to.includes(address)));
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`no mail to ${address} arrived in the catcher`);
-}
+import { mailTo } from './support/caught-mail';
 
 describe('an employee books on their company address', () => {
   let browser: Browser;

@@ -1,24 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from './support/browser';
+import { mailBody, mailTo } from './support/caught-mail';
 import { signInAsAdmin } from './support/staff-sign-in';
-
-interface CaughtSummary {
-  id: string;
-  to: string[];
-  subject: string;
-}
-
-async function mailTo(catcherUrl: string, address: string, timeoutMs = 45_000): Promise<CaughtSummary> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const messages = (await (await fetch(`${catcherUrl}api/messages`)).json()) as CaughtSummary[];
-    const found = messages.find((message) => message.to.some((to) => to.includes(address)));
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`no mail to ${address} arrived in the catcher`);
-}
 
 describe('the waiting list, from registration to the booking mail', () => {
   let browser: Browser;
@@ -46,6 +30,14 @@ describe('the waiting list, from registration to the booking mail', () => {
     const trackingCode = ((await code.textContent()) ?? '').trim();
     expect(trackingCode).toMatch(/^R[0-9A-Z]{3}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
 
+    // The code is not only on the screen: the receipt brings it and the status link.
+    const catcherUrl = inject('mailCatcherUrl');
+    const receipt = await mailTo(catcherUrl, email, (mail) => mail.subject.includes('waiting list'), 45_000);
+    expect(receipt.subject).toBe(`You are on the waiting list: code ${trackingCode}`);
+    const receiptBody = await mailBody(catcherUrl, receipt);
+    expect(receiptBody.text).toContain(`Your tracking code: ${trackingCode}`);
+    expect(receiptBody.text).toContain(`${baseUrl}/registration/status#${trackingCode}`);
+
     const staff = await context.newPage();
     await signInAsAdmin(staff, baseUrl, 'admin@acme.example', inject('oneTimePasswords')['acme'] ?? '', 'a long and private passphrase');
     await staff.goto(`${baseUrl}/staff/waiting-list`);
@@ -54,7 +46,7 @@ describe('the waiting list, from registration to the booking mail', () => {
     await staff.getByText('Groups up to 3: Every site').waitFor();
     await staff.screenshot({ path: `${import.meta.dirname}/../test-results/waiting-list-staff.png`, fullPage: true });
 
-    const mail = await mailTo(inject('mailCatcherUrl'), email);
+    const mail = await mailTo(catcherUrl, email, (caught) => caught.subject.includes('Booking confirmed'), 45_000);
     expect(mail.subject).toMatch(/Booking confirmed/);
 
     await page.goto(`${baseUrl}/registration/status#${trackingCode}`);

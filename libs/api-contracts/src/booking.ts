@@ -6,7 +6,15 @@ import { DOSE_KINDS } from './vaccination-day';
 
 const Slot = Strict({ slotId: Type.String(), startsAt: Type.String(), endsAt: Type.String(), free: Type.Integer() });
 
-export const AvailableDay = Strict({ dayId: Type.String(), date: Type.String(), siteId: Type.String(), slots: Type.Array(Slot) });
+export const AvailableDay = Strict({
+  dayId: Type.String(),
+  date: Type.String(),
+  siteId: Type.String(),
+  slots: Type.Array(Slot),
+  followUpAvailable: Type.Optional(
+    Type.Boolean({ description: 'First doses of a series only: whether a follow-up dose is free inside this day\'s interval at any site' }),
+  ),
+});
 export type AvailableDay = Static<typeof AvailableDay>;
 
 /** `GET /api/availability?productId=&doseKind=&siteId=` (public, cached). */
@@ -19,7 +27,7 @@ export type AvailabilityQuery = Payload<typeof AvailabilityQuery>;
 export const Availability = contract('Availability', Strict({ productId: Type.String(), doseKind: OneOf(DOSE_KINDS), days: Type.Array(AvailableDay) }));
 export type Availability = Payload<typeof Availability>;
 
-/** `GET /api/availability/follow-up?productId=&firstSlotId=&siteId=`: where dose 2 can go. */
+/** `GET /api/availability/follow-up?productId=&firstSlotId=&siteId=`: where dose 2 can go, at every site when `siteId` is absent. */
 export const FollowUpAvailabilityQuery = contract(
   'FollowUpAvailabilityQuery',
   Strict({ productId: Uuid('must be a vaccine id'), firstSlotId: Uuid('must be a time slot id'), siteId: Type.Optional(Uuid('must be a site id')) }),
@@ -80,9 +88,20 @@ export type BookingConfirmation = Payload<typeof BookingConfirmation>;
 /** `GET /api/bookings/current` with `X-Manage-Token`. */
 export const ManagedBooking = contract(
   'ManagedBooking',
-  Strict({ bookingCode: Type.String(), status: OneOf(BOOKING_STATUSES), product: Product, givenName: Type.String(), appointments: Type.Array(BookedAppointment) }),
+  Strict({
+    bookingCode: Type.String(),
+    status: OneOf(BOOKING_STATUSES),
+    product: Product,
+    givenName: Type.String(),
+    locale: OneOf(['de', 'en'], { description: 'The language of every mail and calendar file sent about this booking' }),
+    appointments: Type.Array(BookedAppointment),
+  }),
 );
 export type ManagedBooking = Payload<typeof ManagedBooking>;
+
+/** `PUT /api/bookings/current/locale` with `X-Manage-Token`: the person's language for every later mail. */
+export const BookingLocaleRequest = contract('BookingLocaleRequest', Strict({ locale: Locale() }));
+export type BookingLocaleRequest = Payload<typeof BookingLocaleRequest>;
 
 /** `POST /api/bookings/current/rebook` with `X-Manage-Token`. */
 export const RebookRequest = contract('RebookRequest', Strict({ appointmentId: Uuid('must be an appointment id'), slotId: Uuid('must be a time slot id') }));

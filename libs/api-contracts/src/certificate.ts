@@ -32,6 +32,17 @@ export const CertificateRevocationList = contract(
 export type CertificateRevocationList = Payload<typeof CertificateRevocationList>;
 export type CertificateRevocation = CertificateRevocationList['revoked'][number];
 
+/** `POST /api/certificates/links`: the short reference from the certificate mail's link (its fragment, `#ref=<reference>`). */
+export const CertificateLinkRequest = contract(
+  'CertificateLinkRequest',
+  Strict({ reference: Trimmed({ pattern: '^[A-Za-z0-9_-]{22}$', [ERROR_MESSAGE]: 'is not a certificate link' }) }),
+);
+export type CertificateLinkRequest = Payload<typeof CertificateLinkRequest>;
+
+/** The token the reference stands for, until the certificate expires; it is opened with the holder's details as before. */
+export const CertificateLinkToken = contract('CertificateLinkToken', Strict({ token: Type.String(), expiresAt: Type.String() }));
+export type CertificateLinkToken = Payload<typeof CertificateLinkToken>;
+
 export const CERTIFICATE_LOCALES = ['de', 'en'] as const;
 
 /**

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { contract, type Payload } from './contract/contract';
-import { ERROR_MESSAGE, Nullable, OneOf, SingleLine, Strict, Text, Uuid } from './contract/schema';
+import { ERROR_MESSAGE, Locale, Nullable, OneOf, SingleLine, Strict, Text, Uuid } from './contract/schema';
 import { BookingPerson } from './person';
 import { DOSE_KINDS } from './vaccination-day';
 
@@ -133,7 +133,14 @@ export type CheckInRequest = Payload<typeof CheckInRequest>;
 /** `POST /api/vaccination-days/:id/walk-ins`: booked into the next free slot and checked in. */
 export const WalkInRequest = contract(
   'WalkInRequest',
-  Strict({ person: BookingPerson, productId: Uuid('must be a product id'), identityDocument: IdentityDocumentOf(), identityChecked: Type.Boolean() }),
+  Strict({
+    person: BookingPerson,
+    productId: Uuid('must be a product id'),
+    identityDocument: IdentityDocumentOf(),
+    identityChecked: Type.Boolean(),
+    /** The person's language for their mails; the tenant's default when absent and never chosen. */
+    locale: Type.Optional(Nullable(Locale())),
+  }),
 );
 export type WalkInRequest = Payload<typeof WalkInRequest>;
 

@@ -21,13 +21,18 @@ export const BOOKING_MAIL_TEMPLATES = [
   'booking-cancelled',
   'appointment-reminder',
   'standby-offer',
+  /** After a visit on site (a walk-in, or a next dose booked at check-out): what was done and the next appointment, if any. */
+  'visit-summary',
 ] as const;
 export type BookingMailTemplate = (typeof BOOKING_MAIL_TEMPLATES)[number];
 
 /** The vaccination certificate link (a new dose, a request, or a replacement after a correction). */
 export const CERTIFICATE_MAIL_TEMPLATE = 'certificate-issued';
 
-export const MAIL_TEMPLATES = [...BOOKING_MAIL_TEMPLATES, CERTIFICATE_MAIL_TEMPLATE] as const;
+/** The waiting list took a registration: the tracking code and the status page, kept beyond the screen that showed them. */
+export const REGISTRATION_MAIL_TEMPLATE = 'registration-received';
+
+export const MAIL_TEMPLATES = [...BOOKING_MAIL_TEMPLATES, CERTIFICATE_MAIL_TEMPLATE, REGISTRATION_MAIL_TEMPLATE] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export const MAIL_LOCALES = ['de', 'en'] as const;
@@ -96,8 +101,11 @@ export type MailAttachment = Static<typeof MailAttachment>;
 
 /** The data of `certificate-issued`. */
 export const CertificateMailData = Strict({
-  // The token makes the link long (a few KB); it sits in the fragment, never in the query.
-  certificateUrl: Text('must be an http(s) URL carrying the token in the fragment, not the query', { format: MAIL_FORMAT.fragmentLink, maxLength: 20_000 }),
+  // A short reference the page exchanges for the token (or, from older senders, the token itself): in the fragment, never in the query.
+  certificateUrl: Text('must be an http(s) URL carrying the token or its reference in the fragment, not the query', {
+    format: MAIL_FORMAT.fragmentLink,
+    maxLength: 20_000,
+  }),
   productName: SingleLine(200),
   doseNumber: Type.Integer({ minimum: 1, maximum: 20, description: '`dn` as the certificate states it' }),
   seriesDoses: Type.Integer({ minimum: 1, maximum: 20, description: '`sd` as the certificate states it, e.g. 3/3 for a booster' }),
@@ -106,6 +114,14 @@ export const CertificateMailData = Strict({
   replacesEarlier: Type.Boolean({ description: 'A correction replaced an earlier certificate, which is revoked' }),
 });
 export type CertificateMailData = Static<typeof CertificateMailData>;
+
+/** The data of `registration-received`. */
+export const RegistrationMailData = Strict({
+  trackingCode: Trimmed({ pattern: '^R[0-9A-Z]{3}-[0-9A-Z]{4}-[0-9A-Z]{2}$', [ERROR_MESSAGE]: 'must be a tracking code like R7KQ-4M2X-DZ' }),
+  statusUrl: Text('must be an http(s) URL carrying the tracking code in the fragment, not the query', { format: MAIL_FORMAT.fragmentLink, maxLength: 2000 }),
+  productName: Type.Optional(SingleLine(200, { description: 'The vaccine asked for, when one was' })),
+});
+export type RegistrationMailData = Static<typeof RegistrationMailData>;
 
 const requestParts = {
   locale: OneOf(MAIL_LOCALES),
@@ -123,19 +139,26 @@ export const CertificateMailRequest = contract(
 );
 export type CertificateMailRequest = Payload<typeof CertificateMailRequest>;
 
+export const RegistrationMailRequest = contract(
+  'RegistrationMailRequest',
+  Strict({ template: Type.Literal(REGISTRATION_MAIL_TEMPLATE, { [ERROR_MESSAGE]: `must be ${REGISTRATION_MAIL_TEMPLATE}` }), ...requestParts, data: RegistrationMailData }),
+);
+export type RegistrationMailRequest = Payload<typeof RegistrationMailRequest>;
+
 /** `POST /v1/messages` body: its template selects the data it carries. */
-export const SendMailRequest = contract('SendMailRequest', Type.Union([BookingMailRequest.schema, CertificateMailRequest.schema]));
+export const SendMailRequest = contract('SendMailRequest', Type.Union([BookingMailRequest.schema, CertificateMailRequest.schema, RegistrationMailRequest.schema]));
 export type SendMailRequest = Payload<typeof SendMailRequest>;
 
 /** A mail as the API's outbox stores it: the request without the tenant part, which is added when it is sent. */
-export type QueuedMail = Omit<BookingMailRequest, 'tenant'> | Omit<CertificateMailRequest, 'tenant'>;
+export type QueuedMail = Omit<BookingMailRequest, 'tenant'> | Omit<CertificateMailRequest, 'tenant'> | Omit<RegistrationMailRequest, 'tenant'>;
 
 type WithTimeZone<T extends { tenant: MailTenant }> = T & { tenant: MailTenant & { timeZone: string } };
 
 /** A validated request: the time zone is always set. */
-export type ValidSendMailRequest = WithTimeZone<BookingMailRequest> | WithTimeZone<CertificateMailRequest>;
+export type ValidSendMailRequest = WithTimeZone<BookingMailRequest> | WithTimeZone<CertificateMailRequest> | WithTimeZone<RegistrationMailRequest>;
 export type ValidBookingMailRequest = WithTimeZone<BookingMailRequest>;
 export type ValidCertificateMailRequest = WithTimeZone<CertificateMailRequest>;
+export type ValidRegistrationMailRequest = WithTimeZone<RegistrationMailRequest>;
 
 /** `POST /v1/messages` headers the mailer reads (the bearer key aside); any others pass. */
 export const SendMailHeaders = contract(

@@ -5,6 +5,8 @@ import {
   CertificateMailRequest,
   DEFAULT_MAIL_TIME_ZONE,
   type MailFieldProblem,
+  REGISTRATION_MAIL_TEMPLATE,
+  RegistrationMailRequest,
   type ValidSendMailRequest,
 } from './mail-message';
 
@@ -32,7 +34,12 @@ function appointmentOrderProblems(body: unknown): FieldProblem[] {
  */
 export function validateSendMailRequest(body: unknown): SendMailRequestValidation {
   const template = (body as { template?: unknown } | null)?.template;
-  const checked = template === CERTIFICATE_MAIL_TEMPLATE ? CertificateMailRequest.validate(body) : BookingMailRequest.validate(body);
+  const checked =
+    template === CERTIFICATE_MAIL_TEMPLATE
+      ? CertificateMailRequest.validate(body)
+      : template === REGISTRATION_MAIL_TEMPLATE
+        ? RegistrationMailRequest.validate(body)
+        : BookingMailRequest.validate(body);
   const order = appointmentOrderProblems(body);
   if (checked.ok && order.length === 0) {
     const request = checked.value;

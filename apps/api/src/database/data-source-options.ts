@@ -25,6 +25,7 @@ import { LotWasteEntity } from '../modules/vaccination/lot-waste.entity';
 import { VaccinationEntity } from '../modules/vaccination/vaccination.entity';
 import { VisitEntity } from '../modules/visit/visit.entity';
 import { CertificateEntity } from '../modules/certificate/certificate.entity';
+import { CertificateLinkEntity } from '../modules/certificate/certificate-link.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -48,6 +49,7 @@ export const ENTITIES = [
   AdverseReactionEntity,
   LotWasteEntity,
   CertificateEntity,
+  CertificateLinkEntity,
   PriorityRuleSetEntity,
   PriorityReleaseEntity,
   StandbyAnnouncementEntity,

@@ -61,6 +61,11 @@ export const adverseReactionFields = {
   description: new FieldCodec('adverseReaction.description'),
 } as const;
 
+/** `certificate_link`: the certificate token a short link stands for. */
+export const certificateLinkFields = {
+  token: new FieldCodec('certificateLink.token'),
+} as const;
+
 export const outboxFields = {
   /** The message, as JSON. */
   payload: new FieldCodec('outbox.payload'),
@@ -107,6 +112,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'vaccination', column: 'correction_reason_encrypted', codec: vaccinationFields.correctionReason },
   { table: 'adverse_reaction', column: 'description_encrypted', codec: adverseReactionFields.description },
   { table: 'outbox_message', column: 'payload_encrypted', codec: outboxFields.payload },
+  { table: 'certificate_link', column: 'token_encrypted', codec: certificateLinkFields.token },
   { table: 'standby_member', column: 'given_name_encrypted', codec: standbyMemberFields.givenName },
   { table: 'standby_member', column: 'email_encrypted', codec: standbyMemberFields.email },
   { table: 'standby_member', column: 'phone_encrypted', codec: standbyMemberFields.phone },

@@ -8,15 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Vaccination, VaccinationDay } from '@vaccinate/api-contracts';
 import { book, createCatalogue, createDay, inDays, person as bookingPerson, type Catalogue } from '../support/booking-fixture';
 import { checkInAndAnswer, send, startDaySoon, tenantSql } from '../support/day-run-fixture';
-import {
-  HOLDER,
-  certificateMails,
-  certificateRowsOf,
-  createHolder,
-  documentVaccination,
-  jwksOf,
-  tokenOf,
-} from '../support/certificate-fixture';
+import { HOLDER, certificateMails, certificateRowsOf, createHolder, documentVaccination, jwksOf, tokenOf } from '../support/certificate-fixture';
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 
 describe('certificates issued by the API', () => {
@@ -71,9 +63,12 @@ describe('certificates issued by the API', () => {
     const url = mail.data.certificateUrl;
     expect(url.startsWith(`${acme.config.publicUrl}/certificate#`)).toBe(true);
     expect(new URL(url).search).toBe('');
+    // A short link: the reference, not the several-thousand-character token.
+    expect(url).toMatch(/\/certificate#ref=[A-Za-z0-9_-]{22}$/);
+    expect(url.length).toBeLessThan(120);
     expect(mail.data).toMatchObject({ productName: 'Comirnaty', doseNumber: 1, seriesDoses: 2, vaccinationDate: '2026-03-02', replacesEarlier: false });
 
-    const token = tokenOf(mail);
+    const token = await tokenOf(acme, mail);
     expect(token).not.toContain(HOLDER.familyName);
     const opened = await open(acme, token, { personalData: { familyName: 'grossmann-nunez', givenName: 'ZOE  AMELIE', birthDate: HOLDER.birthDate } });
     const record = opened.record as IssuedCertificateRecord;
@@ -83,7 +78,9 @@ describe('certificates issued by the API', () => {
     expect(record).toMatchObject({
       person: HOLDER,
       tenant: acme.tenant.slug,
-      doses: [{ vaccine: 'comirnaty', productName: 'Comirnaty', manufacturer: 'BioNTech Manufacturing GmbH', doseNumber: 1, seriesDoses: 2, date: '2026-03-02', country: 'DE' }],
+      doses: [
+        { vaccine: 'comirnaty', productName: 'Comirnaty', manufacturer: 'BioNTech Manufacturing GmbH', doseNumber: 1, seriesDoses: 2, date: '2026-03-02', country: 'DE' },
+      ],
     });
 
     // Both QR payloads verify with the key the tenant publishes.
@@ -105,7 +102,7 @@ describe('certificates issued by the API', () => {
     await documentVaccination(acme, catalogue, { personId: person.id, doseNumber: 1, administeredAt: '2025-01-10T09:00:00Z' });
     await documentVaccination(acme, catalogue, { personId: person.id, doseNumber: 2, administeredAt: '2025-02-07T09:00:00Z' });
     await documentVaccination(acme, catalogue, { personId: person.id, doseNumber: 3, administeredAt: '2025-09-01T09:00:00Z' });
-    const record = (await open(acme, tokenOf((await latestMailTo(person.email)).mail))).record as IssuedCertificateRecord;
+    const record = (await open(acme, await tokenOf(acme, (await latestMailTo(person.email)).mail))).record as IssuedCertificateRecord;
     expect(record.doses.map((dose) => `${dose.doseNumber}/${dose.seriesDoses}`)).toEqual(['1/2', '2/2', '3/3']);
     const jwks = await jwksOf(acme);
     const dcc = verifyHc1(record.hc1, { key: createPublicKey({ key: jwks.keys[0] as JWK & { kty: string }, format: 'jwk' }) });
@@ -114,14 +111,14 @@ describe('certificates issued by the API', () => {
     const janssen = await createHolder(acme, doctor);
     await documentVaccination(acme, catalogue, { personId: janssen.id, doseNumber: 1, administeredAt: '2025-01-10T09:00:00Z', product: 'jcovden' });
     await documentVaccination(acme, catalogue, { personId: janssen.id, doseNumber: 2, administeredAt: '2025-06-10T09:00:00Z', product: 'jcovden' });
-    const booster = (await open(acme, tokenOf((await latestMailTo(janssen.email)).mail))).record;
+    const booster = (await open(acme, await tokenOf(acme, (await latestMailTo(janssen.email)).mail))).record;
     expect(booster.doses.map((dose) => `${dose.doseNumber}/${dose.seriesDoses}`)).toEqual(['1/1', '2/1']);
   });
 
   it('refuses tampering: a flipped byte, a wrong key, an expired token and wrong personal data', async () => {
     const person = await createHolder(acme, doctor);
     await documentVaccination(acme, catalogue, { personId: person.id, doseNumber: 1, administeredAt: '2026-03-02T09:15:00Z' });
-    const token = tokenOf((await latestMailTo(person.email)).mail);
+    const token = await tokenOf(acme, (await latestMailTo(person.email)).mail);
     const parts = token.split('.');
     const ciphertext = Buffer.from(parts[3]!, 'base64url');
     ciphertext[7]! ^= 0x01;
@@ -152,7 +149,7 @@ describe('certificates issued by the API', () => {
     expect(issued.vaccinationId).toBe(first);
     const { mail, count } = await latestMailTo(person.email);
     expect(count).toBe(3);
-    const record = (await open(acme, tokenOf(mail))).record;
+    const record = (await open(acme, await tokenOf(acme, mail))).record;
     expect(record.certificateId).toBe(issued.certificateId);
     expect(record.doses).toHaveLength(1);
 
@@ -170,7 +167,7 @@ describe('certificates issued by the API', () => {
   it('revokes on a corrected dose, publishes the revocation and mails a new certificate', async () => {
     const person = await createHolder(acme, doctor);
     const original = await documentVaccination(acme, catalogue, { personId: person.id, doseNumber: 1, administeredAt: '2026-03-02T09:15:00Z' });
-    const before = (await open(acme, tokenOf((await latestMailTo(person.email)).mail))).record;
+    const before = (await open(acme, await tokenOf(acme, (await latestMailTo(person.email)).mail))).record;
     const corrected = await documentVaccination(acme, catalogue, {
       personId: person.id,
       doseNumber: 1,
@@ -180,7 +177,7 @@ describe('certificates issued by the API', () => {
     const { mail, count } = await latestMailTo(person.email);
     expect(count).toBe(2);
     expect(mail.data.replacesEarlier).toBe(true);
-    const after = (await open(acme, tokenOf(mail))).record;
+    const after = (await open(acme, await tokenOf(acme, mail))).record;
     expect(after.certificateId).not.toBe(before.certificateId);
     expect(after.doses[0]?.date).toBe('2026-03-03');
 
@@ -198,7 +195,7 @@ describe('certificates issued by the API', () => {
     expect(list.revoked.find((entry) => entry.certificateId === before.certificateId)?.shcRevocationId).toBe(beforeCard.payload.vc.rid);
     expect(revoked).not.toContain(after.certificateId);
     // The same, as SMART Health Cards verifiers look for it: the key's crlVersion and /.well-known/crl/<kid>.json.
-    const [key] = (await (await acme.request('/.well-known/jwks.json')).json() as { keys: { kid: string; crlVersion: number }[] }).keys;
+    const [key] = ((await (await acme.request('/.well-known/jwks.json')).json()) as { keys: { kid: string; crlVersion: number }[] }).keys;
     const crl = await acme.request(`/.well-known/crl/${key?.kid}.json`);
     expect(crl.headers.get('access-control-allow-origin')).toBe('*');
     const shcList = (await crl.json()) as { kid: string; method: string; ctr: number; rids: string[] };
@@ -217,17 +214,22 @@ describe('certificates issued by the API', () => {
     const person = await createHolder(acme, doctor);
     await documentVaccination(acme, catalogue, { personId: person.id, doseNumber: 1, administeredAt: '2026-01-05T10:00:00Z' });
     await documentVaccination(acme, catalogue, { personId: person.id, doseNumber: 2, administeredAt: '2026-02-05T10:00:00Z' });
-    const oldTokens = (await certificateMails(acme)).filter((mail) => mail.to.email === person.email).map(tokenOf);
+    const oldMails = (await certificateMails(acme)).filter((mail) => mail.to.email === person.email);
+    const oldTokens = await Promise.all(oldMails.map((mail) => tokenOf(acme, mail)));
     const oldIds = await Promise.all(oldTokens.map(async (token) => (await open(acme, token)).record.certificateId));
 
     // The person service announces the correction itself, in the transaction of the change.
-    const patched = await acme.request(`/api/people/${person.id}`, { method: 'PATCH', token: doctor, body: { familyName: 'Großmann', version: person.version, reason: 'Name misspelt at sign-up' } });
+    const patched = await acme.request(`/api/people/${person.id}`, {
+      method: 'PATCH',
+      token: doctor,
+      body: { familyName: 'Großmann', version: person.version, reason: 'Name misspelt at sign-up' },
+    });
     expect(patched.status).toBe(200);
 
     const mails = (await certificateMails(acme)).filter((mail) => mail.to.email === person.email);
     expect(mails).toHaveLength(4);
     const renamed = { ...HOLDER, familyName: 'Großmann' };
-    const reissued = await Promise.all(mails.slice(2).map((mail) => open(acme, tokenOf(mail), { personalData: renamed })));
+    const reissued = await Promise.all(mails.slice(2).map(async (mail) => open(acme, await tokenOf(acme, mail), { personalData: renamed })));
     expect(reissued.map((opened) => opened.record.person.familyName)).toEqual(['Großmann', 'Großmann']);
     const revoked = ((await (await acme.request('/api/certificates/revocations')).json()) as CertificateRevocationList).revoked.map((entry) => entry.certificateId);
     expect(revoked).toEqual(expect.arrayContaining(oldIds));
@@ -255,7 +257,7 @@ describe('certificates issued by the API', () => {
     expect(documented.status).toBe(201);
     const first = await latestMailTo(holder.email);
     expect(first.count).toBe(1);
-    const issued = (await open(acme, tokenOf(first.mail))).record;
+    const issued = (await open(acme, await tokenOf(acme, first.mail))).record;
     expect(issued.doses).toMatchObject([{ vaccine: 'jcovden', doseNumber: 1, seriesDoses: 1 }]);
 
     const corrected = await send<Vaccination>(acme, 'POST', `/api/vaccinations/${documented.body.id}/corrections`, doctor, {
@@ -266,24 +268,34 @@ describe('certificates issued by the API', () => {
     const second = await latestMailTo(holder.email);
     expect(second.count).toBe(2);
     expect(second.mail.data.replacesEarlier).toBe(true);
-    const reissued = (await open(acme, tokenOf(second.mail))).record;
+    const reissued = (await open(acme, await tokenOf(acme, second.mail))).record;
     const revoked = ((await (await acme.request('/api/certificates/revocations')).json()) as CertificateRevocationList).revoked.map((entry) => entry.certificateId);
     expect(revoked).toContain(issued.certificateId);
     expect(revoked).not.toContain(reissued.certificateId);
     expect(await certificateRowsOf(acme, corrected.body.id)).toEqual([{ certificate_id: reissued.certificateId, revoked_at: null }]);
   });
 
+  it('answers an unknown short reference 404 and a malformed one 400 with the field, never 500', async () => {
+    const unknown = await acme.request('/api/certificates/links', { body: { reference: 'A'.repeat(22) } });
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { code: string }).code).toBe('certificate.link_not_found');
+    const malformed = await acme.request('/api/certificates/links', { body: { reference: 'not a reference' } });
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(await malformed.json())).toContain('reference');
+  });
+
   it('logs no name, birth date, token or certificate id, and stores no personal data with the certificates', async () => {
     const mails = await certificateMails(acme);
     expect(mails.length).toBeGreaterThan(5);
-    const tokens = mails.map(tokenOf);
+    const tokens = await Promise.all(mails.map((mail) => tokenOf(acme, mail)));
     const certificateIds = (await Promise.all(tokens.slice(0, 3).map((token) => open(acme, token)))).map((opened) => opened.record.certificateId);
     const log = acme.logs.join('');
     expect(log).toContain('"msg":"request"');
     for (const value of [HOLDER.familyName, HOLDER.givenName, HOLDER.birthDate, 'Großmann', ...tokens.map((token) => token.slice(0, 40)), ...certificateIds]) {
       expect(log, 'a personal value, token or certificate id is in the log').not.toContain(value);
     }
-    const rows = JSON.stringify(await tenantSql(acme, 'SELECT * FROM certificate'));
+    // The short links hold no personal data either: a hash of the reference and the sealed token.
+    const rows = JSON.stringify([await tenantSql(acme, 'SELECT * FROM certificate'), await tenantSql(acme, 'SELECT * FROM certificate_link')]);
     for (const value of [HOLDER.familyName, HOLDER.givenName, HOLDER.birthDate, 'Großmann', ...mails.map((mail) => mail.to.email)]) {
       expect(rows, 'a personal value is in the certificate table').not.toContain(value);
     }

@@ -228,6 +228,8 @@ describe('running a vaccination day', () => {
     expect(moved.body.state).toBe('done');
     const mailsAfter = await tenantSql<{ count: number }>(api, 'SELECT count(*)::int AS count FROM outbox_message');
     expect(mailsAfter[0]?.count).toBe((mailsBefore[0]?.count ?? 0) + 1);
+    const [last] = await tenantSql<{ kind: string }>(api, 'SELECT kind FROM outbox_message ORDER BY created_at DESC, id DESC LIMIT 1');
+    expect(last?.kind).toBe('mail:visit-summary');
     const [slots] = await tenantSql<{ old: number; moved: number }>(
       api,
       'SELECT (SELECT booked_follow_up FROM slot WHERE id = $1) AS old, (SELECT booked_follow_up FROM slot WHERE id = $2) AS moved',
@@ -236,12 +238,15 @@ describe('running a vaccination day', () => {
     expect(slots).toEqual({ old: 0, moved: 1 });
   });
 
-  it('books a walk-in into the next free slot and checks them in', async () => {
+  it('books a walk-in into the next free slot and checks them in, without a "show this QR code when you check in" mail', async () => {
     const who = person({ givenName: 'Walter', familyName: 'Kommtspontan' });
+    const mailsBefore = await tenantSql<{ count: number }>(api, 'SELECT count(*)::int AS count FROM outbox_message');
     const entry = await send<BoardEntry>(api, 'POST', `/api/vaccination-days/${today.id}/walk-ins`, assistant, { person: who, productId: catalogue.comirnaty.id, identityChecked: true, identityDocument: 'employee_badge' });
     expect(entry.status).toBe(201);
     expect(entry.body).toMatchObject({ state: 'checked_in', walkIn: true, doseNumber: 1, person: { givenName: 'Walter', familyName: 'Kommtspontan' } });
     expect(new Date(entry.body.startsAt).getTime()).toBeGreaterThan(Date.now());
+    const mailsAfter = await tenantSql<{ count: number }>(api, 'SELECT count(*)::int AS count FROM outbox_message');
+    expect(mailsAfter[0]?.count).toBe(mailsBefore[0]?.count);
     const again = await send(api, 'POST', `/api/vaccination-days/${today.id}/walk-ins`, assistant, { person: who, productId: catalogue.comirnaty.id, identityChecked: true, identityDocument: 'employee_badge' });
     expect(again.body.code).toBe('visit.already_booked');
   });

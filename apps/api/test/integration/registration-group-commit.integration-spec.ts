@@ -21,9 +21,15 @@ describe('the intake group commit', () => {
     preferredSiteIds: [],
     preferredWeekdays: [],
     priority: { rank: 3 },
+    mail: {
+      template: 'registration-received' as const,
+      locale: 'en' as const,
+      to: { email, name: 'Erika Mustermann' },
+      data: { trackingCode, statusUrl: `https://group.example/registration/status#${trackingCode}` },
+    },
   });
 
-  it('writes registrations arriving together in one batch, and the same person twice in a batch once', async () => {
+  it('writes registrations arriving together in one batch, and the same person twice in a batch once, each written one with its receipt mail', async () => {
     const repository = api.app.get(RegistrationRepository);
     const answers = await Promise.all([
       repository.insertOrFind(registration('twice@group.example', 'RAAA-0001-AA')),
@@ -37,5 +43,8 @@ describe('the intake group commit', () => {
 
     const later = await repository.insertOrFind(registration('twice@group.example', 'RAAA-0003-AA'));
     expect(later).toEqual({ trackingCode: 'RAAA-0001-AA', created: false });
+    // One receipt per row written, committed with it; the repeats got none.
+    expect(await rowsOf(api.tenant.databaseUrl, `SELECT id FROM outbox_message WHERE kind = 'mail:registration-received'`)).toHaveLength(51);
+    expect(await rowsOf(api.tenant.databaseUrl, `SELECT id FROM pgboss.job WHERE name = 'mail-delivery'`)).toHaveLength(51);
   });
 });

@@ -52,10 +52,13 @@ export async function certificateMails(api: RunningApi): Promise<CertificateMail
   return rows.map((row) => JSON.parse(outboxFields.payload.decrypt(api.config.fieldKeys, row.payload_encrypted)) as CertificateMail);
 }
 
-/** The token from a certificate mail's link: everything after `#`. */
-export function tokenOf(mail: CertificateMail): string {
-  const url = new URL(mail.data.certificateUrl);
-  return url.hash.slice(1);
+/** The token behind a certificate mail's short link, exchanged as the certificate page does. */
+export async function tokenOf(api: RunningApi, mail: CertificateMail): Promise<string> {
+  const reference = /^#ref=([A-Za-z0-9_-]{22})$/.exec(new URL(mail.data.certificateUrl).hash)?.[1];
+  if (!reference) throw new Error('the certificate mail carries no short reference');
+  const response = await api.request('/api/certificates/links', { body: { reference } });
+  if (response.status !== 200) throw new Error(`the reference exchange answered ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
 }
 
 export async function jwksOf(api: RunningApi): Promise<JSONWebKeySet> {

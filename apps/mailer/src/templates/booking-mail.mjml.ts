@@ -38,7 +38,7 @@ export function bookingMailMjml(view: BookingMailView, qrContentId: string | nul
       <mj-text align="center" padding-top="0">${e(view.texts.bookingCodeLabel)}:<br /><span style="font-family:'Courier New',Courier,monospace;font-size:26px;font-weight:700;letter-spacing:3px;">${e(view.bookingCode)}</span></mj-text>`
       : '';
 
-  const notes = [view.showBringAlong ? view.texts.bringAlong : null, view.showCalendarNote ? view.texts.calendarAttached : null]
+  const notes = [view.note ?? null, view.showBringAlong ? view.texts.bringAlong : null, view.showCalendarNote ? view.texts.calendarAttached : null]
     .filter((note): note is string => note !== null)
     .map((note) => `<mj-text>${e(note)}</mj-text>`)
     .join('\n');

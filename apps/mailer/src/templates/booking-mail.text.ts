@@ -9,6 +9,7 @@ export function bookingMailText(view: BookingMailView): string {
     for (const appointment of section.appointments) lines.push(...appointmentLines(appointment, view), '');
     lines.pop();
   }
+  if (view.note) lines.push('', view.note);
   if (view.showCheckIn) lines.push('', `${view.texts.bookingCodeLabel}: ${view.bookingCode}`, view.texts.checkInHelp);
   if (view.showBringAlong) lines.push('', view.texts.bringAlong);
   if (view.showCalendarNote) lines.push('', view.texts.calendarAttached);

@@ -26,6 +26,8 @@ export interface BookingMailView {
   showCheckIn: boolean;
   showCalendarNote: boolean;
   showBringAlong: boolean;
+  /** A note in place of appointments (the visit summary with nothing booked after it). */
+  note?: string;
   action: { label: string; help: string; url: string };
   bookingCode: string;
   tenant: ValidBookingMailRequest['tenant'];
@@ -57,13 +59,17 @@ export function buildBookingMailView(request: ValidBookingMailRequest, now: Date
   };
   const templateTexts = texts.templates[template];
 
+  // The visit summary lists what is still ahead: the person has just been vaccinated in the room.
+  const ahead = booked.filter((appointment) => Date.parse(appointment.startsAt) > now.getTime());
   const sections =
     template === 'booking-cancelled'
       ? [
           { heading: texts.cancelledHeading, appointments: cancelled.map(view) },
           { heading: texts.stillBookedHeading, appointments: booked.map(view) },
         ]
-      : [{ heading: texts.appointmentsHeading, appointments: ordered.map(view) }];
+      : template === 'visit-summary'
+        ? [{ heading: texts.nextAppointmentHeading, appointments: ahead.map(view) }]
+        : [{ heading: texts.appointmentsHeading, appointments: ordered.map(view) }];
   const hasCalendarFile = (request.attachments ?? []).some(
     (attachment) => attachment.contentType.toLowerCase().startsWith('text/calendar') || attachment.filename.toLowerCase().endsWith('.ics'),
   );
@@ -79,7 +85,8 @@ export function buildBookingMailView(request: ValidBookingMailRequest, now: Date
     intro: templateTexts.intro(context),
     ...(data.reason === undefined ? {} : { reason: data.reason }),
     sections: sections.filter((section) => section.appointments.length > 0),
-    showCheckIn: CHECK_IN_TEMPLATES.has(template),
+    showCheckIn: CHECK_IN_TEMPLATES.has(template) || (template === 'visit-summary' && ahead.length > 0),
+    ...(template === 'visit-summary' && ahead.length === 0 ? { note: texts.noNextAppointment } : {}),
     showCalendarNote: hasCalendarFile && template !== 'booking-cancelled',
     showBringAlong: template === 'appointment-reminder',
     action: rebook

@@ -112,3 +112,52 @@ describe('renderMail', () => {
     expect(mail.text).toContain('The earlier certificate is revoked');
   });
 });
+
+describe('renderMail: the waiting list receipt', () => {
+  const receipt = (locale: 'de' | 'en') => {
+    const { tenant, to } = certificateMailRequest();
+    return {
+      template: 'registration-received' as const,
+      locale,
+      tenant,
+      to,
+      data: { trackingCode: 'R7KQ-4M2X-DZ', statusUrl: 'https://acme.vaccinate.example/registration/status#R7KQ-4M2X-DZ', productName: 'Comirnaty' },
+    };
+  };
+
+  it('carries the tracking code and the status link, in German', async () => {
+    const mail = await renderMail(receipt('de'));
+    expect(mail.subject).toBe('Sie stehen auf der Warteliste: Code R7KQ-4M2X-DZ');
+    expect(mail.html).toMatch(/<html[^>]* lang="de"/);
+    expect(mail.html).toContain('href="https://acme.vaccinate.example/registration/status#R7KQ-4M2X-DZ"');
+    expect(mail.text).toContain('Ihr Anmeldecode: R7KQ-4M2X-DZ');
+    expect(mail.text).toContain('Impfung mit Comirnaty');
+    expect(mail.inlineImages).toEqual([]);
+  });
+
+  it('says the same in English', async () => {
+    const mail = await renderMail(receipt('en'));
+    expect(mail.subject).toBe('You are on the waiting list: code R7KQ-4M2X-DZ');
+    expect(mail.text).toContain('Your tracking code: R7KQ-4M2X-DZ');
+    expect(mail.text).toContain('https://acme.vaccinate.example/registration/status#R7KQ-4M2X-DZ');
+  });
+});
+
+describe('renderMail: after a visit on site', () => {
+  it('says what was done and shows only the appointment still ahead, with its check-in code', async () => {
+    const mail = await renderMail(validSendMailRequest({ template: 'visit-summary', locale: 'en' }), new Date('2026-03-10T12:00:00Z'));
+    expect(mail.subject).toBe('Your vaccination is documented: Comirnaty');
+    expect(mail.text).toContain('Your next appointment');
+    expect(mail.text).toContain('31 March 2026');
+    expect(mail.text).not.toContain('3 March 2026');
+    expect(mail.inlineImages).toHaveLength(1);
+  });
+
+  it('with nothing booked after the visit, no check-in code and a note instead', async () => {
+    const mail = await renderMail(validSendMailRequest({ template: 'visit-summary', locale: 'de' }), new Date('2026-04-10T12:00:00Z'));
+    expect(mail.subject).toBe('Ihre Impfung ist dokumentiert: Comirnaty');
+    expect(mail.text).toContain('Ein weiterer Termin ist nicht gebucht.');
+    expect(mail.text).not.toContain('Zeigen Sie diesen QR-Code');
+    expect(mail.inlineImages).toEqual([]);
+  });
+});

@@ -1,4 +1,11 @@
-import { CERTIFICATE_MAIL_TEMPLATE, type ValidBookingMailRequest, type ValidCertificateMailRequest, type ValidSendMailRequest } from '@vaccinate/mail-contracts';
+import {
+  CERTIFICATE_MAIL_TEMPLATE,
+  REGISTRATION_MAIL_TEMPLATE,
+  type ValidBookingMailRequest,
+  type ValidCertificateMailRequest,
+  type ValidRegistrationMailRequest,
+  type ValidSendMailRequest,
+} from '@vaccinate/mail-contracts';
 import mjml2html from 'mjml';
 import { certificateMailMjml, certificateMailText } from './certificate-mail.mjml';
 import { buildCertificateMailView } from './certificate-mail.view';
@@ -6,6 +13,8 @@ import { buildBookingMailView } from './booking-mail.view';
 import { bookingMailMjml } from './booking-mail.mjml';
 import { bookingMailText } from './booking-mail.text';
 import { checkInQrPng } from './check-in-qr.util';
+import { registrationMailMjml, registrationMailText } from './registration-mail.mjml';
+import { buildRegistrationMailView } from './registration-mail.view';
 
 export interface InlineImage {
   contentId: string;
@@ -33,7 +42,9 @@ export class TemplateRenderError extends Error {
 
 /** Renders a validated message to subject, HTML (MJML) and text, with the check-in QR as an inline image. */
 export async function renderMail(request: ValidSendMailRequest, now: Date = new Date()): Promise<RenderedMail> {
-  return request.template === CERTIFICATE_MAIL_TEMPLATE ? renderCertificateMail(request) : renderBookingMail(request, now);
+  if (request.template === CERTIFICATE_MAIL_TEMPLATE) return renderCertificateMail(request);
+  if (request.template === REGISTRATION_MAIL_TEMPLATE) return renderRegistrationMail(request);
+  return renderBookingMail(request, now);
 }
 
 async function renderBookingMail(request: ValidBookingMailRequest, now: Date): Promise<RenderedMail> {
@@ -57,4 +68,14 @@ async function renderCertificateMail(request: ValidCertificateMailRequest): Prom
     throw new TemplateRenderError(`MJML errors in ${request.template}: ${result.errors.map((error) => error.formattedMessage).join('; ')}`);
   }
   return { subject: view.subject, html: result.html, text: certificateMailText(view), inlineImages: [] };
+}
+
+/** The waiting list's receipt: tracking code and status link, no images. */
+async function renderRegistrationMail(request: ValidRegistrationMailRequest): Promise<RenderedMail> {
+  const view = buildRegistrationMailView(request);
+  const result = await mjml2html(registrationMailMjml(view), { validationLevel: 'strict' });
+  if (result.errors.length > 0) {
+    throw new TemplateRenderError(`MJML errors in ${request.template}: ${result.errors.map((error) => error.formattedMessage).join('; ')}`);
+  }
+  return { subject: view.subject, html: result.html, text: registrationMailText(view), inlineImages: [] };
 }

@@ -38,6 +38,9 @@ export interface LocaleTexts {
   /** The standby offer's button: it confirms the spare dose. */
   standbyButton: string;
   standbyHelp: string;
+  /** The visit summary's section and its note when no later appointment is booked. */
+  nextAppointmentHeading: string;
+  noNextAppointment: string;
   templates: Record<BookingMailTemplate, TemplateTexts>;
 }
 
@@ -63,6 +66,8 @@ const de: LocaleTexts = {
   automatic: 'Diese E-Mail wurde automatisch versendet. Bitte antworten Sie nicht darauf.',
   standbyButton: 'Impfdosis zusagen',
   standbyHelp: 'Wer zuerst zusagt, bekommt die Dosis. Das Angebot gilt nur kurz:',
+  nextAppointmentHeading: 'Ihr nächster Termin',
+  noNextAppointment: 'Ein weiterer Termin ist nicht gebucht. Ihr Impfzertifikat kommt mit einer eigenen E-Mail.',
   templates: {
     'booking-confirmation': {
       subject: (c) => `Buchungsbestätigung: ${c.productName}, Buchung ${c.bookingCode}`,
@@ -89,6 +94,11 @@ const de: LocaleTexts = {
       heading: 'Eine Impfdosis ist für Sie frei',
       intro: (c) => `heute ist eine Dosis ${c.productName} übrig. Wenn Sie bis ${c.next.endTime} Uhr kommen können, sagen Sie jetzt zu.`,
     },
+    'visit-summary': {
+      subject: (c) => `Ihre Impfung ist dokumentiert: ${c.productName}`,
+      heading: 'Danke für Ihren Besuch',
+      intro: (c) => `Ihre Impfung mit ${c.productName} ist dokumentiert. Hier steht, wie es weitergeht.`,
+    },
   },
 };
 
@@ -114,6 +124,8 @@ const en: LocaleTexts = {
   automatic: 'This e-mail was sent automatically. Please do not reply to it.',
   standbyButton: 'Take the dose',
   standbyHelp: 'The first to confirm get the doses. The offer is only valid for a short time:',
+  nextAppointmentHeading: 'Your next appointment',
+  noNextAppointment: 'No further appointment is booked. Your vaccination certificate comes in a separate e-mail.',
   templates: {
     'booking-confirmation': {
       subject: (c) => `Booking confirmed: ${c.productName}, booking ${c.bookingCode}`,
@@ -139,6 +151,11 @@ const en: LocaleTexts = {
       subject: (c) => `Spare dose today: ${c.productName}, until ${c.next.endTime}`,
       heading: 'A spare dose is available for you',
       intro: (c) => `a dose of ${c.productName} is left over today. If you can come by ${c.next.endTime}, confirm now.`,
+    },
+    'visit-summary': {
+      subject: (c) => `Your vaccination is documented: ${c.productName}`,
+      heading: 'Thank you for coming',
+      intro: (c) => `your vaccination with ${c.productName} is documented. This is what comes next.`,
     },
   },
 };

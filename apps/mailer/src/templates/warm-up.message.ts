@@ -1,4 +1,4 @@
-import { CERTIFICATE_MAIL_TEMPLATE, type ValidSendMailRequest } from '@vaccinate/mail-contracts';
+import { CERTIFICATE_MAIL_TEMPLATE, REGISTRATION_MAIL_TEMPLATE, type ValidSendMailRequest } from '@vaccinate/mail-contracts';
 
 /** Rendered once at boot so MJML is loaded and every template proven valid before the pod is ready. */
 export function warmUpMessage(template: ValidSendMailRequest['template'], locale: ValidSendMailRequest['locale']): ValidSendMailRequest {
@@ -12,6 +12,9 @@ export function warmUpMessage(template: ValidSendMailRequest['template'], locale
     },
     to: { email: 'warm-up@warm-up.invalid', name: 'Warm-up' },
   };
+  if (template === REGISTRATION_MAIL_TEMPLATE) {
+    return { ...common, template, data: { trackingCode: 'RWRM-UP00-00', statusUrl: 'https://warm-up.invalid/registration/status#RWRM-UP00-00', productName: 'Warm-up' } };
+  }
   if (template === CERTIFICATE_MAIL_TEMPLATE) {
     return {
       ...common,

@@ -2,6 +2,7 @@ import type {
   Availability,
   AvailabilityQuery,
   BookingConfirmation,
+  BookingLocaleRequest,
   CreateBookingRequest,
   FollowUpAvailability,
   FollowUpAvailabilityQuery,
@@ -55,6 +56,11 @@ export function cancelBooking(api: ApiClient, token: string): Promise<ManagedBoo
 
 export function rebookAppointment(api: ApiClient, token: string, request: RebookRequest): Promise<ManagedBooking> {
   return api.post<ManagedBooking>('/bookings/current/rebook', request, manageHeaders(token));
+}
+
+/** Every later mail and calendar file about the booking in this language. */
+export function changeBookingLocale(api: ApiClient, token: string, request: BookingLocaleRequest): Promise<ManagedBooking> {
+  return api.request<ManagedBooking>('PUT', '/bookings/current/locale', { ...manageHeaders(token), body: request });
 }
 
 export function fetchCalendarFile(api: ApiClient, token: string): Promise<Blob> {

@@ -23,6 +23,7 @@ import { siteById } from './site-names';
 import { SlotPicker } from './slot-picker';
 import { requiresEmployeeNumber, tenantTimeZone } from './tenant-settings';
 import { TimeZoneProvider } from '../shared/time-zone-context';
+import { pageLocale } from '../shared/mail-locale';
 import { useApiQuery } from '../shared/api/use-api-query';
 import { VaccineChoice } from './vaccine-choice';
 
@@ -58,7 +59,7 @@ export function BookingJourney() {
 }
 
 function BookingSteps({ catalogue }: { catalogue: PublicCatalogue }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApiClient();
   const siteFilterId = useId();
   const [productId, setProductId] = useState<string | null>(null);
@@ -100,7 +101,8 @@ function BookingSteps({ catalogue }: { catalogue: PublicCatalogue }) {
     const fingerprint = JSON.stringify(request);
     if (idempotency.current?.request !== fingerprint) idempotency.current = { key: newIdempotencyKey(), request: fingerprint };
     try {
-      const booked = await submitBooking(api, request, { idempotencyKey: idempotency.current.key, captcha: captcha.solution });
+      // The page's language is the person's: their mails and calendar file follow it (not part of the attempt's identity).
+      const booked = await submitBooking(api, { ...request, locale: pageLocale(i18n.resolvedLanguage) }, { idempotencyKey: idempotency.current.key, captcha: captcha.solution });
       idempotency.current = null;
       rememberManageToken(booked.manageToken);
       setConfirmation(booked);

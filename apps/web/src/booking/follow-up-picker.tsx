@@ -20,12 +20,15 @@ interface FollowUpPickerProps {
   onSelect: (slot: ChosenSlot | null) => void;
 }
 
-/** Where the follow-up dose goes: preselected near the recommended date at the same site, changeable. */
+/**
+ * Where the follow-up dose goes: every place is searched ("All places" means all), and the time
+ * offered first is near the recommended date, at the first dose's site when it has one; changeable.
+ */
 export function FollowUpPicker({ productId, firstSlot, sites, selected, onSelect }: FollowUpPickerProps) {
   const { t, i18n } = useTranslation();
   const api = useApiClient();
   const siteFilterId = useId();
-  const [siteId, setSiteId] = useState(firstSlot.siteId);
+  const [siteId, setSiteId] = useState('');
   const query = { productId, firstSlotId: firstSlot.slotId, siteId: siteId || undefined };
   const { resource, refresh } = useApiQuery(['follow-up-availability', query], (signal) =>
     fetchFollowUpAvailability(api, query, signal),
@@ -51,6 +54,8 @@ export function FollowUpPicker({ productId, firstSlot, sites, selected, onSelect
             earliest: formatDay(data.window.earliest, i18n.language, 'short'),
             latest: formatDay(data.window.latest, i18n.language, 'short'),
           })}
+          {/* Promised only when there is a time to show. */}
+          {selected ? ` ${t('booking.followUp.chosen')}` : null}
         </p>
       ) : null}
       <SiteFilter id={siteFilterId} sites={sites} value={siteId} onChange={setSiteId} />

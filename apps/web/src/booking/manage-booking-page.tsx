@@ -14,6 +14,7 @@ import { BookedAppointments } from './booked-appointments';
 import { CalendarButton } from './calendar-button';
 import { CancelBookingConfirm } from './cancel-booking-confirm';
 import { forgetManageToken, takeManageToken } from './manage-token';
+import { MailLanguageChoice } from './mail-language-choice';
 import { RebookPanel } from './rebook-panel';
 import { loadTenantTimeZone } from './tenant-settings';
 import { TimeZoneProvider } from '../shared/time-zone-context';
@@ -115,6 +116,9 @@ function ManagedBookingView({ token }: { token: string }) {
           <p>
             <Link to={paths.standbyJoin}>{t('waitingList.standby.fromBooking')}</Link>
           </p>
+        ) : null}
+        {active && mode === 'view' ? (
+          <MailLanguageChoice booking={booking} token={token} onChanged={(next) => setLoaded({ status: 'loaded', booking: next, timeZone })} />
         ) : null}
         {!active ? (
           <p>

@@ -26,8 +26,13 @@ export function SlotPicker({ days, sites, selectedSlotId, onSelect, highlightDat
   const sorted = [...days].sort((a, b) => a.date.localeCompare(b.date) || a.siteId.localeCompare(b.siteId));
   const dayOfSelection = sorted.find((day) => day.slots.some((slot) => slot.slotId === selectedSlotId));
   const [chosenDayId, setChosenDayId] = useState<string | null>(null);
+  // The page opens on the soonest day that can be booked whole: a first dose whose follow-up has a free time somewhere.
   const openDay =
-    sorted.find((day) => day.dayId === chosenDayId) ?? dayOfSelection ?? sorted.find((day) => freeOn(day) > 0) ?? sorted[0];
+    sorted.find((day) => day.dayId === chosenDayId) ??
+    dayOfSelection ??
+    sorted.find((day) => freeOn(day) > 0 && day.followUpAvailable !== false) ??
+    sorted.find((day) => freeOn(day) > 0) ??
+    sorted[0];
 
   if (!openDay) return <p className="empty-note">{t('booking.slots.none')}</p>;
   const multipleSites = new Set(sorted.map((day) => day.siteId)).size > 1;
@@ -52,6 +57,7 @@ export function SlotPicker({ days, sites, selectedSlotId, onSelect, highlightDat
                 <span className="day-button__free">
                   {free > 0 ? t('booking.slots.freeCount', { count: free }) : t('booking.slots.full')}
                 </span>
+                {free > 0 && day.followUpAvailable === false ? <span className="day-button__site">{t('booking.slots.noFollowUp')}</span> : null}
                 {day.date === highlightDate ? <span className="day-button__badge">{t('booking.followUp.recommendedBadge')}</span> : null}
               </button>
             </li>

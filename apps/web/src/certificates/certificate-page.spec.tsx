@@ -43,6 +43,23 @@ describe('CertificatePage', () => {
     await waitFor(() => expect(mock.requests.map((request) => new URL(request.url, 'http://x').pathname)).toContain('/v1/certificates/smart-health-card'));
   });
 
+  it("exchanges the mail's short reference for the token at the API, then opens it as before", async () => {
+    const reference = 'AbCdEfGhIjKlMnOpQrStUv';
+    window.history.replaceState(null, '', `/certificate#ref=${reference}`);
+    const mock = createFetchMock({
+      'POST /api/certificates/links': () => Response.json({ token: 'the.jwe.token.parts.here', expiresAt: '2027-03-02T09:00:00.000Z' }),
+      'POST /v1/certificates/pdf': () => new Response('%PDF-1.7', { status: 200, headers: { 'content-type': 'application/pdf' } }),
+    });
+    vi.stubGlobal('fetch', mock.fetch);
+    renderWithTenant(<CertificatePage />, { fetch: mock.fetch });
+    expect(window.location.hash).toBe('');
+    await screen.findByLabelText('Family name');
+    await fillDetails();
+    expect(await screen.findByText(/Your certificate was downloaded as a PDF/)).toBeTruthy();
+    expect(mock.requests[0]?.body).toEqual({ reference });
+    expect(mock.requests[1]?.body).toMatchObject({ token: 'the.jwe.token.parts.here' });
+  });
+
   it('answers every mismatch with the same message', async () => {
     window.history.replaceState(null, '', '/certificate#the.jwe.token.parts.here');
     const mock = createFetchMock({ 'POST /v1/certificates/pdf': () => problemResponse({ status: 422, code: 'certificate.details_mismatch' }) });

@@ -1,11 +1,15 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../shared/ui/form-alert';
 import { TextField } from '../shared/ui/text-field';
-import { takeCertificateToken } from './certificate-token';
+import { useApiClient } from '../shared/api/api-context';
+import { describeError } from '../shared/api/error-message';
+import { LoadingIndicator } from '../shared/ui/status-message';
+import { rememberCertificateToken, takeCertificateToken, type CertificateFragment } from './certificate-token';
 import {
   CertificateRequestError,
+  exchangeCertificateReference,
   DOWNLOAD_NAMES,
   requestCertificate,
   saveFile,
@@ -20,13 +24,42 @@ const FIELDS: Field[] = ['familyName', 'givenName', 'birthDate'];
 export function CertificatePage() {
   const { t } = useTranslation();
   usePageTitle(t('certificate.title'));
-  const [token] = useState(takeCertificateToken);
+  const [fragment] = useState(takeCertificateToken);
+  const token = useExchangedToken(fragment);
   return (
     <section className="page page--narrow" aria-labelledby="certificate-title">
       <h1 id="certificate-title">{t('certificate.title')}</h1>
-      {token ? <CertificateForm token={token} /> : <FormAlert messages={[t('certificate.noToken')]} />}
+      {token.status === 'loading' ? <LoadingIndicator label={t('common.loading')} /> : null}
+      {token.status === 'ready' ? <CertificateForm token={token.token} /> : null}
+      {token.status === 'missing' ? <FormAlert messages={[t('certificate.noToken')]} /> : null}
+      {token.status === 'failed' ? <FormAlert messages={[describeError(token.error, t)]} /> : null}
     </section>
   );
+}
+
+type TokenState = { status: 'loading' } | { status: 'ready'; token: string } | { status: 'missing' } | { status: 'failed'; error: unknown };
+
+/** The token itself, or the one the mail's short reference stands for (asked of the API once). */
+function useExchangedToken(fragment: CertificateFragment | null): TokenState {
+  const api = useApiClient();
+  const [state, setState] = useState<TokenState>(() =>
+    fragment === null ? { status: 'missing' } : 'token' in fragment ? { status: 'ready', token: fragment.token } : { status: 'loading' },
+  );
+  useEffect(() => {
+    if (fragment === null || 'token' in fragment) return;
+    let live = true;
+    exchangeCertificateReference(api, fragment.reference).then(
+      ({ token }) => {
+        rememberCertificateToken(token);
+        if (live) setState({ status: 'ready', token });
+      },
+      (error: unknown) => live && setState({ status: 'failed', error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, fragment]);
+  return state;
 }
 
 function CertificateForm({ token }: { token: string }) {
@@ -94,14 +127,15 @@ function CertificateForm({ token }: { token: string }) {
         <div role="status">
           <p>{t('certificate.downloaded')}</p>
           <h2>{t('certificate.more')}</h2>
-          <p>
-            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void download('smart-health-card', opened)}>
+          {/* Full-width buttons that wrap their label: "(.smart-health-card)" stays inside the card at 320 px. */}
+          <div className="actions">
+            <button type="button" className="button button--secondary button--block" disabled={busy} onClick={() => void download('smart-health-card', opened)}>
               {t('certificate.smartHealthCard')}
-            </button>{' '}
-            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void download('fhir', opened)}>
+            </button>
+            <button type="button" className="button button--secondary button--block" disabled={busy} onClick={() => void download('fhir', opened)}>
               {t('certificate.fhir')}
             </button>
-          </p>
+          </div>
         </div>
       ) : null}
     </div>

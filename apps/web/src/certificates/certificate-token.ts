@@ -13,13 +13,26 @@ function storage(): Storage | null {
   }
 }
 
-export function takeCertificateToken(): string | null {
+/** A mail's short link carries `#ref=<reference>`, which the API exchanges for the token; older links carry the token itself. */
+export type CertificateFragment = { token: string } | { reference: string };
+
+const REFERENCE = /^ref=([A-Za-z0-9_-]{22})$/;
+
+export function takeCertificateToken(): CertificateFragment | null {
   const fragment = window.location.hash.replace(/^#/, '');
   if (fragment) {
-    const token = decodeURIComponent(fragment);
-    storage()?.setItem(STORAGE_KEY, token);
     window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
-    return token;
+    const reference = REFERENCE.exec(fragment)?.[1];
+    if (reference) return { reference };
+    const token = decodeURIComponent(fragment);
+    rememberCertificateToken(token);
+    return { token };
   }
-  return storage()?.getItem(STORAGE_KEY) ?? null;
+  const stored = storage()?.getItem(STORAGE_KEY);
+  return stored ? { token: stored } : null;
+}
+
+/** Kept for this tab only, so a reload does not need the link again. */
+export function rememberCertificateToken(token: string): void {
+  storage()?.setItem(STORAGE_KEY, token);
 }

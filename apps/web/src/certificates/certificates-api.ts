@@ -1,4 +1,4 @@
-import type { CertificateRequest } from '@vaccinate/api-contracts';
+import type { CertificateLinkRequest, CertificateLinkToken, CertificateRequest } from '@vaccinate/api-contracts';
 import { ApiClient } from '../shared/api/api-client';
 import { ApiProblemError } from '../shared/api/api-error';
 
@@ -42,6 +42,12 @@ export async function requestCertificate(format: CertificateFormat, body: Certif
   } catch (error) {
     throw new CertificateRequestError(error instanceof ApiProblemError ? (FAILURES[error.code] ?? 'unavailable') : 'unavailable');
   }
+}
+
+/** The certificate mail's short link: the tenant API gives the token its reference stands for. */
+export function exchangeCertificateReference(api: ApiClient, reference: string): Promise<CertificateLinkToken> {
+  const body: CertificateLinkRequest = { reference };
+  return api.post<CertificateLinkToken>('/certificates/links', body);
 }
 
 export const DOWNLOAD_NAMES: Record<CertificateFormat, Record<'de' | 'en', string>> = {

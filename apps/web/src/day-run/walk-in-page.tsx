@@ -13,6 +13,7 @@ import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../shared/ui/form-alert';
 import { SelectField } from '../shared/ui/select-field';
 import { TextField } from '../shared/ui/text-field';
+import { MAIL_LOCALE_NAMES, pageLocale, type MailLocale } from '../shared/mail-locale';
 import { registerWalkIn } from './day-run-api';
 
 const FIELDS = ['person.givenName', 'person.familyName', 'person.email', 'person.birthDate', 'productId', 'identityDocument', 'identityChecked'] as const;
@@ -39,13 +40,14 @@ export function WalkInPage({ dayId }: { dayId: string }) {
 }
 
 function WalkInForm({ dayId, vaccines }: { dayId: string; vaccines: VaccineProduct[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const api = useApiClient();
   const form = useFormSubmit(FIELDS);
   const [values, setValues] = useState({ givenName: '', familyName: '', email: '', birthDate: '', productId: vaccines.length === 1 ? (vaccines[0]?.id ?? '') : '' });
   const [document, setDocument] = useState<IdentityDocument | ''>('');
   const [checked, setChecked] = useState(false);
+  const [locale, setLocale] = useState<MailLocale>(pageLocale(i18n.resolvedLanguage));
   const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
 
   const submit = (event: FormEvent) => {
@@ -64,6 +66,7 @@ function WalkInForm({ dayId, vaccines }: { dayId: string; vaccines: VaccineProdu
         productId: values.productId,
         identityDocument: document as IdentityDocument,
         identityChecked: true,
+        locale,
       });
       if (entry.visitId) void navigate(paths.visit(entry.visitId));
     });
@@ -85,6 +88,13 @@ function WalkInForm({ dayId, vaccines }: { dayId: string; vaccines: VaccineProdu
         onChange={set('productId')}
         options={vaccines.map((vaccine) => ({ value: vaccine.id, label: vaccine.name }))}
         error={errors.productId}
+      />
+      <SelectField
+        label={t('dayRun.walkIn.mailLanguage')}
+        name="locale"
+        value={locale}
+        onChange={(event) => setLocale(pageLocale(event.target.value))}
+        options={Object.entries(MAIL_LOCALE_NAMES).map(([value, label]) => ({ value, label }))}
       />
       <SelectField
         label={t('dayRun.checkIn.document')}

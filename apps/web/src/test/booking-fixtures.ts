@@ -89,7 +89,7 @@ function times(source: { startsAt: string; endsAt: string } | undefined) {
 
 export function managedBooking(overrides: Partial<ManagedBooking> = {}): ManagedBooking {
   const { bookingCode, product, appointments } = confirmation();
-  return { bookingCode, product, appointments, status: 'active', givenName: 'Ada', ...overrides };
+  return { bookingCode, product, appointments, status: 'active', givenName: 'Ada', locale: 'en', ...overrides };
 }
 
 /** A real ALTCHA challenge as the API makes one: sha256(salt + number), signed with HMAC-SHA256. */

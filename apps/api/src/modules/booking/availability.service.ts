@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Availability, AvailableDay, DoseKind, FollowUpAvailability } from '@vaccinate/api-contracts';
-import { addDays, followUpWindow } from '@vaccinate/dose-schedule';
+import { addDays, followUpWindow, isWithin, needsFollowUpReservation } from '@vaccinate/dose-schedule';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { todayIn } from '../../common/time-zone';
@@ -58,20 +58,31 @@ export class AvailabilityService {
 
   /** The Availability document as JSON text. */
   async forDoseKindJson(productId: string, doseKind: DoseKind, siteId: string | null): Promise<CachedDocument> {
-    await this.catalogue.product(productId);
+    const product = await this.catalogue.product(productId);
     const { fromDate, toDate } = this.currentHorizon();
     const query = { productId, doseKind, siteId, fromDate, toDate };
-    return this.cached('days', query, (days): Availability => ({ productId, doseKind, days }));
+    if (!needsFollowUpReservation(doseKind, product)) return this.cached('days', query, (days): Availability => ({ productId, doseKind, days }));
+    // A first dose is only worth offering with a follow-up: each day says whether one is free in its window at any site.
+    const latestFollowUp = followUpWindow(product, 2, toDate).latest;
+    return this.cached('days', query, (days): Availability => ({ productId, doseKind, days }), async (days) => {
+      const followUps = await this.availability.find({ productId, doseKind: 'followUp', siteId: null, fromDate, toDate: latestFollowUp });
+      const freeDates = [...new Set(followUps.filter((day) => day.slots.some((slot) => slot.free > 0)).map((day) => day.date))].sort();
+      return days.map((day) => {
+        const window = followUpWindow(product, 2, day.date);
+        return { ...day, followUpAvailable: freeDates.some((date) => isWithin(window, date)) };
+      });
+    });
   }
 
-  /** Where the next dose can go after a first dose in `firstSlotId`: the product's window, same site unless another is asked for. */
+  /** Where the next dose can go after a first dose in `firstSlotId`: the product's window, at every site unless one is asked for. */
   async forFollowUpJson(productId: string, firstSlotId: string, siteId: string | null): Promise<CachedDocument> {
     const product = await this.catalogue.product(productId);
     if (product.primaryDoses < 2) throw new BookingException(BookingExceptionCode.NoFollowUp);
     const place = (await this.slots.get([firstSlotId])).get(firstSlotId);
     if (!place) throw new BookingException(BookingExceptionCode.SlotNotFound);
     const window = followUpWindow(product, 2, place.localDate);
-    const query = { productId, doseKind: 'followUp' as const, siteId: siteId ?? place.siteId, fromDate: window.earliest, toDate: window.latest };
+    // "All places" means all: the first dose's site is a preference of the page, never a limit here.
+    const query = { productId, doseKind: 'followUp' as const, siteId, fromDate: window.earliest, toDate: window.latest };
     return this.cached('follow-up', query, (days): FollowUpAvailability => ({ window, days }));
   }
 
@@ -87,7 +98,9 @@ export class AvailabilityService {
   private cached(
     variant: 'days' | 'follow-up',
     query: AvailabilitySearch,
-    document: (days: AvailableDay[]) => Availability | FollowUpAvailability): Promise<CachedDocument> {
+    document: (days: AvailableDay[]) => Availability | FollowUpAvailability,
+    annotate: (days: AvailableDay[]) => Promise<AvailableDay[]> = async (days) => days,
+  ): Promise<CachedDocument> {
     const key = `${variant}|${query.productId}|${query.doseKind}|${query.siteId ?? '*'}|${query.fromDate}|${query.toDate}`;
     const now = Date.now();
     const entry = this.cache.get(key);
@@ -95,7 +108,7 @@ export class AvailabilityService {
     if (fresh) return answerFrom(entry, now);
     // One query serves every request that arrives while it runs; they are answered the last
     // document meanwhile, so a refresh never holds a poll up behind the database.
-    const cached = this.availability.find(query).then(async (days) => {
+    const cached = this.availability.find(query).then(annotate).then(async (days) => {
       const json = Buffer.from(JSON.stringify(document(days)));
       const [gzipped, brotli] = await Promise.all([gzipAsync(json), brotliAsync(json, BROTLI_OPTIONS)]);
       // The same days give the same tag, so a refresh without a change still answers 304.

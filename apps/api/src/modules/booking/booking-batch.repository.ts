@@ -69,9 +69,10 @@ export class BookingBatchRepository {
     const appointments = await this.insertAppointments(client, winners.map((i) => ({ bookingId: bookingIds.get(i) as string, doses: (bookings[i] as NewBooking).doses })));
     await this.outbox.enqueueMany(
       client,
-      winners.map((i) => {
+      winners.flatMap((i) => {
         const bookingId = bookingIds.get(i) as string;
-        return { payload: (bookings[i] as NewBooking).mail({ bookingId, appointmentIds: appointments.get(bookingId) ?? [] }), traceParent: batch[i]?.traceParent ?? null };
+        const mail = (bookings[i] as NewBooking).mail;
+        return mail ? [{ payload: mail({ bookingId, appointmentIds: appointments.get(bookingId) ?? [] }), traceParent: batch[i]?.traceParent ?? null }] : [];
       }),
     );
     for (const i of winners) {

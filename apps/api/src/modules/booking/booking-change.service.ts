@@ -99,6 +99,7 @@ export class BookingChangeService {
       status: view.status,
       product: view.product,
       givenName: view.person.givenName,
+      locale: view.locale,
       appointments: view.appointments.map(({ slotId: _slot, ...appointment }) => appointment),
     };
   }

@@ -29,6 +29,29 @@ export function bookingCalendar(view: BookingView, publicUrl: string): string {
   );
 }
 
+/**
+ * What a person gets after a visit on site (a walk-in, or a next dose booked at check-out): what was
+ * done and what is still ahead, with a calendar file of the appointments after this visit only.
+ */
+export function visitSummaryMail(view: BookingView, publicUrl: string, visitedAppointmentId: string): OutboxPayload {
+  const visited = view.appointments.find((appointment) => appointment.id === visitedAppointmentId);
+  const ahead = view.appointments.filter(
+    (appointment) => appointment.status === 'booked' && appointment.id !== visitedAppointmentId && (!visited || appointment.startsAt > visited.startsAt),
+  );
+  const mail = bookingMail('visit-summary', view, publicUrl);
+  if (ahead.length === 0) return mail;
+  return {
+    ...mail,
+    attachments: [
+      {
+        filename: 'vaccination.ics',
+        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+        contentBase64: Buffer.from(bookingCalendar({ ...view, appointments: ahead }, publicUrl)).toString('base64'),
+      },
+    ],
+  };
+}
+
 /** The outbox message telling the person about their booking. */
 export function bookingMail(
   template: BookingMailTemplate,

@@ -34,7 +34,7 @@ interface Row {
 }
 
 const SELECT = `
-  SELECT b.id, b.code, b.status, b.locale, b.product_id, p.name AS product_name, pe.given_name_encrypted,
+  SELECT b.id, b.code, b.status, coalesce(pe.locale, b.locale) AS locale, b.product_id, p.name AS product_name, pe.given_name_encrypted,
          pe.family_name_encrypted, pe.email_encrypted, b.manage_token_encrypted,
          coalesce((SELECT json_agg(json_build_object(
                     'id', a.id, 'slot_id', a.slot_id, 'dose_kind', a.dose_kind, 'dose_number', a.dose_number, 'status', a.status,

@@ -1,6 +1,6 @@
-import { Controller, Get, Header, Headers, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, Get, Header, Headers, HttpCode, Post, Put, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { BookingConfirmation, CreateBookingRequest, ManagedBooking, RebookRequest } from '@vaccinate/api-contracts';
+import { BookingConfirmation, BookingLocaleRequest, CreateBookingRequest, ManagedBooking, RebookRequest } from '@vaccinate/api-contracts';
 import type { FastifyRequest } from 'fastify';
 import { ContractAnswer, ContractBody, MediaAnswer } from '../../common/contract/contract.decorators';
 import { RateLimit } from '../../common/rate-limit';
@@ -52,6 +52,15 @@ export class BookingController {
   @MediaAnswer(200, 'text/calendar', 'The appointments as an iCalendar file')
   calendar(@Headers('x-manage-token') token = ''): Promise<string> {
     return this.bookings.calendar(token);
+  }
+
+  @Put('current/locale')
+  @Public()
+  @RateLimit('manage')
+  @ApiHeader(MANAGE_TOKEN)
+  @ContractAnswer(200, ManagedBooking, 'Every later mail and calendar file is in this language')
+  changeLocale(@Headers('x-manage-token') token = '', @ContractBody(BookingLocaleRequest) body: BookingLocaleRequest): Promise<ManagedBooking> {
+    return this.bookings.changeLocale(token, body.locale);
   }
 
   @Post('current/cancel')

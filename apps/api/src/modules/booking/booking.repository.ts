@@ -27,7 +27,8 @@ export interface NewBooking {
   manageTokenHash: string;
   idempotencyKey: string | null;
   doses: ReservedDose[];
-  mail: (ids: { bookingId: string; appointmentIds: string[] }) => OutboxPayload;
+  /** Absent for a booking made on site: the person is in the room, and hears at check-out. */
+  mail?: (ids: { bookingId: string; appointmentIds: string[] }) => OutboxPayload;
   /** Commits with the booking, e.g. the waiting list marking its registration booked. */
   alsoInTransaction?: (client: PoolClient, bookingId: string) => Promise<void>;
 }
@@ -71,7 +72,7 @@ export class BookingRepository {
       const changes: string[] = [];
       for (const dose of booking.doses) changes.push(await reserveDose(client, booking.productId, dose));
       const appointmentIds = await insertAppointments(client, bookingId, booking.doses);
-      await this.outbox.enqueue(client, booking.mail({ bookingId, appointmentIds }));
+      if (booking.mail) await this.outbox.enqueue(client, booking.mail({ bookingId, appointmentIds }));
       await booking.alsoInTransaction?.(client, bookingId);
       return { bookingId, appointmentIds, changes };
     });
@@ -86,6 +87,17 @@ export class BookingRepository {
     const row = rows[0];
     if (!row) return null;
     return { id: row.id, productId: row.product_id, code: row.code, manageToken: bookingFields.manageToken.decrypt(this.ring, row.manage_token_encrypted) };
+  }
+
+  /** The booking's language (and so its person's) from now on; the person's id, or null when the booking is gone. */
+  async setLocale(client: PoolClient, bookingId: string, locale: 'de' | 'en'): Promise<string | null> {
+    const { rows } = await client.query<{ person_id: string }>('UPDATE booking SET locale = $2, updated_at = now() WHERE id = $1 RETURNING person_id', [
+      bookingId,
+      locale,
+    ]);
+    const personId = rows[0]?.person_id ?? null;
+    if (personId) await this.people.setLocale(client, personId, locale);
+    return personId;
   }
 
   /** Whether a slot can take no more of `kind` (full, or its day out of doses), to tell a full slot from a wrong one. */

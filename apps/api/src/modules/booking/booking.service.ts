@@ -12,6 +12,7 @@ import { ValidationException } from '../../common/problem/app-exception';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { CaptchaService } from '../captcha/captcha.service';
+import { Sql } from '../../database/sql';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { hashManageToken, newBookingCode, newManageToken } from './booking-code';
 import { bookingCalendar, bookingMail } from './booking-mail';
@@ -40,6 +41,7 @@ export class BookingService {
     private readonly captcha: CaptchaService,
     private readonly recent: RecentBookings,
     private readonly notifications: AvailabilityNotifications,
+    private readonly sql: Sql,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
@@ -87,6 +89,7 @@ export class BookingService {
       email: request.person.email,
       birthDate: request.person.birthDate,
       employeeNumber: request.person.employeeNumber?.trim() || null,
+      locale: request.locale ?? null,
     };
     const viewOf = (bookingId: string, appointmentIds: string[]): BookingView => ({
       id: bookingId,
@@ -129,7 +132,9 @@ export class BookingService {
 
   /**
    * Staff book a person on the spot (a walk-in): no captcha, no idempotency key, one dose in a slot
-   * of the running day; a follow-up is booked at check-out. Refusals come back as ReservationRefused.
+   * of the running day; a follow-up is booked at check-out. No confirmation mail (no "show this QR
+   * code when you check in" to someone checked in already): check-out mails what was done and what
+   * comes next. Refusals come back as ReservationRefused.
    */
   async bookOnSite(
     person: NewPerson,
@@ -137,19 +142,8 @@ export class BookingService {
     dose: ReservedDose,
     locale: 'de' | 'en',
   ): Promise<{ bookingId: string; appointmentId: string }> {
-    const places = await this.slots.get([dose.slotId]);
     const code = newBookingCode();
     const manageToken = newManageToken();
-    const view = (bookingId: string, appointmentIds: string[]): BookingView => ({
-      id: bookingId,
-      code,
-      status: 'active',
-      locale,
-      product: { id: product.id, name: product.name },
-      person,
-      manageToken,
-      appointments: [appointmentView(appointmentIds[0] ?? '', dose, places.get(dose.slotId))],
-    });
     const { bookingId, appointmentIds, changes } = await this.bookings.reserve({
       person,
       productId: product.id,
@@ -159,7 +153,6 @@ export class BookingService {
       manageTokenHash: hashManageToken(manageToken),
       idempotencyKey: null,
       doses: [dose],
-      mail: (ids) => bookingMail('booking-confirmation', view(ids.bookingId, ids.appointmentIds), this.config.publicUrl),
     });
     this.notifications.publish(changes);
     return { bookingId, appointmentId: appointmentIds[0] as string };
@@ -167,6 +160,13 @@ export class BookingService {
 
   async current(token: string): Promise<ManagedBooking> {
     return managed(await this.byToken(token));
+  }
+
+  /** The person chose another language on the manage page: every later mail and calendar file uses it. */
+  async changeLocale(token: string, locale: 'de' | 'en'): Promise<ManagedBooking> {
+    const view = await this.byToken(token);
+    await this.sql.transaction((client) => this.bookings.setLocale(client, view.id, locale));
+    return managed({ ...view, locale });
   }
 
   async calendar(token: string): Promise<string> {
@@ -267,6 +267,7 @@ function managed(view: BookingView): ManagedBooking {
     status: view.status,
     product: view.product,
     givenName: view.person.givenName,
+    locale: view.locale,
     appointments: publicAppointments(view),
   };
 }

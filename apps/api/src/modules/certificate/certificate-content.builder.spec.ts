@@ -20,7 +20,7 @@ function dose(id: string, doseNumber: number, administeredAt: string, product: P
   };
 }
 
-const holder = { personId: 'p', familyName: 'Müller', givenName: 'Jürgen', birthDate: '1970-01-31', email: 'j@example.org' };
+const holder = { personId: 'p', familyName: 'Müller', givenName: 'Jürgen', birthDate: '1970-01-31', email: 'j@example.org', locale: null };
 
 describe('certificate content', () => {
   it('makes UVCIs with the tenant as issuing entity and a valid check character', () => {

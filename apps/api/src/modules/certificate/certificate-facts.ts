@@ -20,6 +20,8 @@ export interface HolderFacts {
   /** YYYY-MM-DD. */
   birthDate: string;
   email: string;
+  /** The language the holder chose; null when they never did. */
+  locale: 'de' | 'en' | null;
 }
 
 /** What a certificate for one dose is built from: the dose, and every valid dose up to it. */

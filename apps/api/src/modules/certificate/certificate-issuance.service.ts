@@ -8,6 +8,7 @@ import { OutboxRepository } from '../outbox/outbox.repository';
 import { buildCertificateContent, newCertificateId, type CertificateIssuer } from './certificate-content.builder';
 import { CertificateException, CertificateExceptionCode } from './certificate.exception';
 import { certificateMail, type CertificateOccasion } from './certificate-mail';
+import { CertificateLinkRepository, newCertificateReference } from './certificate-link.repository';
 import { CertificateRepository } from './certificate.repository';
 import { CertificateSigner } from './certificate-signer';
 
@@ -29,6 +30,7 @@ export class CertificateIssuanceService {
     private readonly certificates: CertificateRepository,
     private readonly signer: CertificateSigner,
     private readonly outbox: OutboxRepository,
+    private readonly links: CertificateLinkRepository,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {
     this.issuer = {
@@ -61,14 +63,16 @@ export class CertificateIssuanceService {
       issuedAt,
       expiresAt,
     });
+    const reference = newCertificateReference();
+    await this.links.insert(client, reference, token, expiresAt);
     const certifiedDose = record.doses[record.doses.length - 1]!;
     await this.outbox.enqueue(
       client,
       certificateMail({
         holder: facts.holder,
-        locale: this.config.branding.defaultLocale,
+        locale: facts.holder.locale ?? this.config.branding.defaultLocale,
         publicUrl: this.config.publicUrl,
-        token,
+        reference,
         productName: certifiedDose.productName,
         doseNumber: certifiedDose.doseNumber,
         seriesDoses: certifiedDose.seriesDoses,

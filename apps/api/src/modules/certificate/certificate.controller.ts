@@ -1,7 +1,8 @@
 import { Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import { CertificateRevocationList, IdParam, IssuedCertificateResponse } from '@vaccinate/api-contracts';
-import { ContractAnswer, ContractParams } from '../../common/contract/contract.decorators';
+import { CertificateLinkRequest, CertificateLinkToken, CertificateRevocationList, IdParam, IssuedCertificateResponse } from '@vaccinate/api-contracts';
+import { ContractAnswer, ContractBody, ContractParams } from '../../common/contract/contract.decorators';
+import { RateLimit } from '../../common/rate-limit';
 import { Public, RequireRole } from '../auth/access.decorators';
 import { CertificateService } from './certificate.service';
 
@@ -18,6 +19,17 @@ export class CertificateController {
   @ApiConflictResponse({ description: 'The vaccination was superseded by a correction' })
   issue(@ContractParams(IdParam) { id }: IdParam): Promise<IssuedCertificateResponse> {
     return this.certificates.issueOnRequest(id);
+  }
+
+  @Post('certificates/links')
+  @HttpCode(200)
+  @Public()
+  @RateLimit('manage')
+  @Header('cache-control', 'no-store')
+  @ContractAnswer(200, CertificateLinkToken, "The token behind the certificate mail's short link")
+  @ApiNotFoundResponse({ description: 'certificate.link_not_found: unknown or expired' })
+  exchangeLink(@ContractBody(CertificateLinkRequest) body: CertificateLinkRequest): Promise<CertificateLinkToken> {
+    return this.certificates.exchangeLink(body.reference);
   }
 
   @Get('certificates/revocations')

@@ -4,6 +4,7 @@ export enum CertificateExceptionCode {
   VaccinationNotFound = 'certificate.vaccination_not_found',
   VaccinationSuperseded = 'certificate.vaccination_superseded',
   HolderIncomplete = 'certificate.holder_incomplete',
+  LinkNotFound = 'certificate.link_not_found',
 }
 
 const DETAILS: Record<CertificateExceptionCode, { status: number; title: string; detail: string }> = {
@@ -17,6 +18,11 @@ const DETAILS: Record<CertificateExceptionCode, { status: number; title: string;
     status: 422,
     title: 'Person record incomplete',
     detail: 'A certificate needs a name and a full birth date (YYYY-MM-DD); correct the person record first.',
+  },
+  [CertificateExceptionCode.LinkNotFound]: {
+    status: 404,
+    title: 'Link not valid',
+    detail: 'This certificate link is not valid or has expired. Ask your vaccination center to send the certificate again.',
   },
 };
 

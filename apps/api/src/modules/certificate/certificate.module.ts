@@ -5,6 +5,7 @@ import { OutboxModule } from '../outbox/outbox.module';
 import { CertificateController } from './certificate.controller';
 import { CertificateIssuanceService } from './certificate-issuance.service';
 import { CertificateRecordListener } from './certificate-record.listener';
+import { CertificateLinkRepository } from './certificate-link.repository';
 import { CertificateRepository } from './certificate.repository';
 import { CertificateService } from './certificate.service';
 import { CertificateSigner } from './certificate-signer';
@@ -13,7 +14,7 @@ import { WellKnownController } from './well-known.controller';
 @Module({
   imports: [AuditModule, AuthModule, OutboxModule],
   controllers: [CertificateController, WellKnownController],
-  providers: [CertificateService, CertificateIssuanceService, CertificateRepository, CertificateSigner, CertificateRecordListener],
+  providers: [CertificateService, CertificateIssuanceService, CertificateRepository, CertificateLinkRepository, CertificateSigner, CertificateRecordListener],
   exports: [CertificateIssuanceService],
 })
 export class CertificateModule {}

@@ -40,6 +40,7 @@ interface HolderRow {
   family_name_encrypted: string;
   birth_date_encrypted: string;
   email_encrypted: string;
+  locale: 'de' | 'en' | null;
 }
 
 /** The only code that touches the certificate table, and the reads a certificate is built from. */
@@ -112,7 +113,7 @@ export class CertificateRepository {
 
   private async holder(client: PoolClient, personId: string) {
     const { rows } = await client.query<HolderRow>(
-      'SELECT given_name_encrypted, family_name_encrypted, birth_date_encrypted, email_encrypted FROM person WHERE id = $1',
+      'SELECT given_name_encrypted, family_name_encrypted, birth_date_encrypted, email_encrypted, locale FROM person WHERE id = $1',
       [personId],
     );
     const row = rows[0];
@@ -122,6 +123,7 @@ export class CertificateRepository {
       familyName: personFields.familyName.decrypt(this.ring, row.family_name_encrypted),
       birthDate: personFields.birthDate.decrypt(this.ring, row.birth_date_encrypted),
       email: personFields.email.decrypt(this.ring, row.email_encrypted),
+      locale: row.locale,
     };
   }
 }

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CertificateRevocationList, IssuedCertificateResponse } from '@vaccinate/api-contracts';
+import type { CertificateLinkToken, CertificateRevocationList, IssuedCertificateResponse } from '@vaccinate/api-contracts';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { CertificateIssuanceService } from './certificate-issuance.service';
+import { CertificateLinkRepository } from './certificate-link.repository';
+import { CertificateException, CertificateExceptionCode } from './certificate.exception';
 import { CertificateRepository } from './certificate.repository';
 import { shcRevocationId } from './shc-revocation-id';
 
@@ -15,6 +17,7 @@ export class CertificateService {
     private readonly sql: Sql,
     private readonly issuance: CertificateIssuanceService,
     private readonly certificates: CertificateRepository,
+    private readonly links: CertificateLinkRepository,
     private readonly audit: AuditService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -25,6 +28,13 @@ export class CertificateService {
     // Issuing read the person's name, birth date and address.
     await this.audit.record(this.sql, 'person', 'read', [personId]);
     return issued;
+  }
+
+  /** The certificate page exchanges the mail's short reference for the token, which the holder's details open. */
+  async exchangeLink(reference: string): Promise<CertificateLinkToken> {
+    const found = await this.links.tokenFor(reference);
+    if (!found) throw new CertificateException(CertificateExceptionCode.LinkNotFound);
+    return { token: found.token, expiresAt: found.expiresAt.toISOString() };
   }
 
   async revocations(): Promise<CertificateRevocationList> {

@@ -63,16 +63,20 @@ export class OutboxRepository {
 
   /**
    * Several mails and their delivery jobs in the caller's transaction, two statements whatever their
-   * number (a group-committed batch of bookings). Each is checked as `enqueue` checks it; the first
-   * the mailer would refuse fails the whole call, so the caller can try the mails one by one.
+   * number (a group-committed batch of bookings or registrations). Each is checked as `enqueue` checks
+   * it; the first the mailer would refuse fails the whole call, so the caller can try the mails one by one.
    */
   async enqueueMany(client: PoolClient, mails: { payload: OutboxPayload; traceParent: string | null }[]): Promise<void> {
     if (mails.length === 0) return;
     for (const mail of mails) this.check(mail.payload);
-    const values = mails.map((_, row) => `($${row * 3 + 1}, $${row * 3 + 2}, $${row * 3 + 3})`).join(', ');
     const { rows } = await client.query<{ id: string; trace_parent: string | null }>(
-      `INSERT INTO outbox_message (kind, payload_encrypted, trace_parent) VALUES ${values} RETURNING id, trace_parent`,
-      mails.flatMap(({ payload, traceParent }) => [`mail:${payload.template}`, outboxFields.payload.encrypt(this.ring, JSON.stringify(payload)), traceParent]),
+      `INSERT INTO outbox_message (kind, payload_encrypted, trace_parent)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) RETURNING id, trace_parent`,
+      [
+        mails.map(({ payload }) => `mail:${payload.template}`),
+        mails.map(({ payload }) => outboxFields.payload.encrypt(this.ring, JSON.stringify(payload))),
+        mails.map(({ traceParent }) => traceParent),
+      ],
     );
     await this.jobs.insertInTransaction(
       client,

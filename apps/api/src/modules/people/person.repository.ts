@@ -7,7 +7,13 @@ import { Sql, type SqlClient } from '../../database/sql';
 import { PersonException, PersonExceptionCode } from './person.exception';
 
 /** What a public form knows of a person, the employee number settled to null; staff add the phone later. */
-export type NewPerson = Omit<CreateBookingRequest['person'], 'employeeNumber'> & { employeeNumber: string | null };
+export type NewPerson = Omit<CreateBookingRequest['person'], 'employeeNumber'> & {
+  employeeNumber: string | null;
+  /** The language of the page they used; absent or null keeps what they chose before. */
+  locale?: PersonLocale | null;
+};
+
+export type PersonLocale = 'de' | 'en';
 
 type PersonRevision = PersonHistory['revisions'][number];
 
@@ -61,28 +67,24 @@ export class PersonRepository {
   }
 
   /**
-   * The booking path: inserts the person, or (same e-mail) returns the existing one untouched, in one
-   * statement when new: a public form never overwrites what staff may have corrected. Null when the
-   * employee number belongs to someone else.
+   * The booking path: inserts the person, or (same e-mail) returns the existing one, of which a public
+   * form changes only the language: it never overwrites what staff may have corrected. Null when the
+   * employee number belongs to someone else. The same statements as a group-committed batch.
    */
   async insertUnlessKnown(db: SqlClient, person: NewPerson): Promise<string | null> {
-    const ring = this.ring;
-    const inserted = await db.query<{ id: string }>(
-      `INSERT INTO person (given_name_encrypted, family_name_encrypted, email_encrypted, email_index, birth_date_encrypted,
-                           employee_number_encrypted, employee_number_index, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 1) ON CONFLICT DO NOTHING RETURNING id`,
-      [
-        personFields.givenName.encrypt(ring, person.givenName),
-        personFields.familyName.encrypt(ring, person.familyName),
-        personFields.email.encrypt(ring, person.email),
-        personFields.email.blindIndex(ring, person.email),
-        personFields.birthDate.encrypt(ring, person.birthDate),
-        person.employeeNumber ? personFields.employeeNumber.encrypt(ring, person.employeeNumber) : null,
-        person.employeeNumber ? personFields.employeeNumber.blindIndex(ring, person.employeeNumber) : null,
-      ],
-    );
-    if (inserted.rows[0]) return inserted.rows[0].id;
-    return this.idByEmail(db, person.email);
+    const { ids } = await this.insertManyUnlessKnown(db, [person]);
+    return ids[0] ?? null;
+  }
+
+  /** The person's language from now on, for every mail; a no-op when it is already theirs. */
+  async setLocale(db: SqlClient, personId: string, locale: PersonLocale): Promise<void> {
+    await db.query('UPDATE person SET locale = $2 WHERE id = $1 AND locale IS DISTINCT FROM $2', [personId, locale]);
+  }
+
+  /** The language the person chose, or null when they never did. */
+  async localeOf(db: SqlClient, personId: string): Promise<PersonLocale | null> {
+    const { rows } = await db.query<{ locale: PersonLocale | null }>('SELECT locale FROM person WHERE id = $1', [personId]);
+    return rows[0]?.locale ?? null;
   }
 
   /**
@@ -103,14 +105,15 @@ export class PersonRepository {
         personFields.birthDate.encrypt(ring, person.birthDate),
         person.employeeNumber ? personFields.employeeNumber.encrypt(ring, person.employeeNumber) : null,
         person.employeeNumber ? personFields.employeeNumber.blindIndex(ring, person.employeeNumber) : null,
+        person.locale ?? null,
       ],
     }));
     // Rows in index order, so two batches naming the same people wait for each other instead of deadlocking.
     const ordered = [...sealed].sort((a, b) => (a.emailIndex < b.emailIndex ? -1 : a.emailIndex > b.emailIndex ? 1 : 0));
-    const values = ordered.map((_, row) => `(${Array.from({ length: 7 }, (_, column) => `$${row * 7 + column + 1}`).join(', ')}, 1)`).join(', ');
+    const values = ordered.map((_, row) => `(${Array.from({ length: 8 }, (_, column) => `$${row * 8 + column + 1}`).join(', ')}, 1)`).join(', ');
     const { rows } = await db.query<{ id: string; email_index: string }>(
       `INSERT INTO person (given_name_encrypted, family_name_encrypted, email_encrypted, email_index, birth_date_encrypted,
-                           employee_number_encrypted, employee_number_index, version)
+                           employee_number_encrypted, employee_number_index, locale, version)
        VALUES ${values} ON CONFLICT DO NOTHING RETURNING id, email_index`,
       ordered.flatMap((row) => row.values),
     );
@@ -128,6 +131,18 @@ export class PersonRepository {
       if (own) return own;
       return personFields.email.blindIndexCandidates(ring, person.email).map((index) => byIndex.get(index)).find(Boolean) ?? null;
     });
+    // A known person who chose a language on this page keeps it from now on (a public form changes nothing else).
+    const chosen = people.flatMap((person, i) => {
+      const id = ids[i];
+      return id && !inserted.has(id) && person.locale ? [{ id, locale: person.locale }] : [];
+    });
+    if (chosen.length > 0) {
+      await db.query(
+        `UPDATE person SET locale = chosen.locale FROM unnest($1::uuid[], $2::text[]) AS chosen(id, locale)
+         WHERE person.id = chosen.id AND person.locale IS DISTINCT FROM chosen.locale`,
+        [chosen.map((one) => one.id), chosen.map((one) => one.locale)],
+      );
+    }
     return { ids, inserted };
   }
 

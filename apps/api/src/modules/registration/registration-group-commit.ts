@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { PoolClient } from 'pg';
 import { Sql } from '../../database/sql';
+import { activeTraceParent } from '../../tracing/active-trace';
+import { OutboxRepository, type OutboxPayload } from '../outbox/outbox.repository';
 
 /** A registration as it is written: every personal field already ciphertext, the e-mail as blind indexes. */
 export interface SealedRegistration {
@@ -18,10 +21,14 @@ export interface SealedRegistration {
   preferredSiteIds: string[];
   preferredWeekdays: number[];
   priorityRank: number | null;
+  /** The receipt with this tracking code: queued in the same commit, only if this row is the one written. */
+  mail: OutboxPayload;
 }
 
 interface Waiting {
   registration: SealedRegistration;
+  /** The request's trace, taken when it is queued: the batch commits outside any request. */
+  traceParent: string | null;
   resolve: (answer: { trackingCode: string; created: boolean }) => void;
   reject: (error: unknown) => void;
 }
@@ -33,19 +40,24 @@ const MAX_BATCH = 400;
 /**
  * Group commit for the intake: registrations that arrive in the same turn of the event loop are
  * written by one multi-row INSERT, one commit, and each caller is answered only after it. Under a
- * burst this turns thousands of single-row commits into a few hundred statements.
+ * burst this turns thousands of single-row commits into a few hundred statements. The receipts of
+ * the rows written are queued in the same transaction (two more statements), so a registration
+ * and its mail commit together.
  */
 @Injectable()
 export class RegistrationGroupCommit {
   private waiting: Waiting[] = [];
   private scheduled = false;
 
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
   /** Resolves once the registration is committed, or with the tracking code of the same person's earlier one. */
   write(registration: SealedRegistration): Promise<{ trackingCode: string; created: boolean }> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ registration, resolve, reject });
+      this.waiting.push({ registration, traceParent: activeTraceParent(), resolve, reject });
       if (this.waiting.length >= MAX_BATCH) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
@@ -64,7 +76,12 @@ export class RegistrationGroupCommit {
 
   private async commit(batch: Waiting[]): Promise<void> {
     try {
-      const inserted = await this.insert(batch.map((waiting) => waiting.registration));
+      const inserted = await this.sql.transaction(async (client) => {
+        const written = await this.insert(client, batch.map((waiting) => waiting.registration));
+        const receipts = batch.filter((waiting) => written.get(waiting.registration.emailIndex) === waiting.registration.trackingCode);
+        await this.outbox.enqueueMany(client, receipts.map((waiting) => ({ payload: waiting.registration.mail, traceParent: waiting.traceParent })));
+        return written;
+      });
       const others = batch.filter((waiting) => !inserted.has(waiting.registration.emailIndex));
       const existing = others.length > 0 ? await this.existing(others.flatMap((waiting) => waiting.registration.emailIndexCandidates)) : new Map<string, string>();
       for (const waiting of batch) {
@@ -83,10 +100,10 @@ export class RegistrationGroupCommit {
     }
   }
 
-  /** One statement, so one commit; returns tracking code by e-mail index of the rows it inserted. */
-  private async insert(registrations: SealedRegistration[]): Promise<Map<string, string>> {
+  /** One statement for the whole batch; returns tracking code by e-mail index of the rows it inserted. */
+  private async insert(client: PoolClient, registrations: SealedRegistration[]): Promise<Map<string, string>> {
     const values = registrations.map((_, row) => `(${Array.from({ length: COLUMNS }, (_, column) => `$${row * COLUMNS + column + 1}`).join(', ')})`).join(', ');
-    const { rows } = await this.sql.query<{ tracking_code: string; email_index: string }>(
+    const { rows } = await client.query<{ tracking_code: string; email_index: string }>(
       `INSERT INTO registration (tracking_code, given_name_encrypted, family_name_encrypted, email_encrypted, email_index,
                                  birth_date_encrypted, phone_encrypted, profile_encrypted, product_id, preferred_site_ids, preferred_weekdays,
                                  priority_rank)

@@ -3,6 +3,7 @@ import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { registrationFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
+import type { OutboxPayload } from '../outbox/outbox.repository';
 import { RegistrationGroupCommit } from './registration-group-commit';
 import type { RegistrationStatus } from './registration.entity';
 
@@ -18,6 +19,8 @@ export interface NewRegistration {
   preferredSiteIds: string[];
   preferredWeekdays: number[];
   priority: { rank: number } | null;
+  /** The receipt mail, sent only when this registration is the one written. */
+  mail: OutboxPayload;
 }
 
 export interface RegistrationStatusRow {
@@ -61,6 +64,7 @@ export class RegistrationRepository {
       preferredSiteIds: registration.preferredSiteIds,
       preferredWeekdays: registration.preferredWeekdays,
       priorityRank: registration.priority?.rank ?? null,
+      mail: registration.mail,
     });
   }
 

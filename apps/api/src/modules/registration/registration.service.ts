@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RegistrationAccepted, RegistrationRequest, RegistrationStatus as RegistrationStatusView } from '@vaccinate/api-contracts';
+import { REGISTRATION_MAIL_TEMPLATE } from '@vaccinate/mail-contracts';
 import { randomInt } from 'node:crypto';
 import { AppException } from '../../common/problem/app-exception';
 import type { ApiConfig } from '../../config/api-config';
@@ -35,24 +36,36 @@ export class RegistrationService {
         { field: 'captcha', message: 'did not pass' },
       ]);
     }
-    if (dto.productId) await this.catalogue.product(dto.productId);
+    const product = dto.productId ? await this.catalogue.product(dto.productId) : null;
     const occupations = dto.occupations ?? [];
     const priority = await this.priorities.assign({ birthDate: dto.person.birthDate, occupations, answers });
+    const locale = dto.locale ?? this.config.branding.defaultLocale;
+    const proposed = newTrackingCode();
     const { trackingCode } = await this.registrations.insertOrFind({
-      trackingCode: newTrackingCode(),
+      trackingCode: proposed,
       givenName: dto.person.givenName,
       familyName: dto.person.familyName,
       email: dto.person.email,
       birthDate: dto.person.birthDate,
       phone: dto.person.phone ?? null,
-      profile: { occupations, answers, locale: dto.locale ?? this.config.branding.defaultLocale },
+      profile: { occupations, answers, locale },
       productId: dto.productId ?? null,
       preferredSiteIds: [...new Set(dto.preferredSiteIds ?? [])],
       preferredWeekdays: [...new Set(dto.preferredWeekdays ?? [])].sort(),
       priority,
+      mail: {
+        template: REGISTRATION_MAIL_TEMPLATE,
+        locale,
+        to: { email: dto.person.email, name: `${dto.person.givenName} ${dto.person.familyName}` },
+        data: { trackingCode: proposed, statusUrl: this.statusUrl(proposed), ...(product ? { productName: product.name } : {}) },
+      },
     });
+    return { trackingCode, statusUrl: this.statusUrl(trackingCode) };
+  }
+
+  private statusUrl(trackingCode: string): string {
     // The code travels in the fragment: it never reaches a server log.
-    return { trackingCode, statusUrl: `${this.config.publicUrl}/registration/status#${trackingCode}` };
+    return `${this.config.publicUrl}/registration/status#${trackingCode}`;
   }
 
   /** The person leaves the waiting list; nobody is allocated for them afterwards. */

@@ -74,10 +74,10 @@ export class CheckInService {
     let booked: { appointmentId: string };
     try {
       booked = await this.bookings.bookOnSite(
-        { ...request.person, employeeNumber: request.person.employeeNumber?.trim() || null },
+        { ...request.person, employeeNumber: request.person.employeeNumber?.trim() || null, locale: request.locale ?? null },
         product,
         { slotId, kind, doseNumber },
-        this.config.branding.defaultLocale,
+        request.locale ?? this.config.branding.defaultLocale,
       );
     } catch (error) {
       if (!(error instanceof ReservationRefused)) throw error;

@@ -8,7 +8,7 @@ import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { AvailabilityNotifications } from '../booking/availability-notifications';
-import { bookingMail } from '../booking/booking-mail';
+import { visitSummaryMail } from '../booking/booking-mail';
 import type { BookingView } from '../booking/booking-view';
 import { BookingViewRepository } from '../booking/booking-view.repository';
 import { BookingRepository, ReservationRefused, type AppointmentMove } from '../booking/booking.repository';
@@ -58,9 +58,10 @@ export class CheckOutService {
       const changes = next ? await this.followUp(client, visit, next, request.followUp) : [];
       await this.visits.setState(client, visit.id, 'done', { checkedOut: true });
       await this.audit.record(client, 'person', 'check_out', [visit.personId]);
-      if (changes.length > 0) {
+      // A walk-in, or a next dose booked or moved here: one mail with what was done and what comes next.
+      if (changes.length > 0 || visit.walkIn) {
         const view = (await this.bookingViews.byId(visit.bookingId, client)) as BookingView;
-        await this.outbox.enqueue(client, bookingMail('booking-changed', view, this.config.publicUrl));
+        await this.outbox.enqueue(client, visitSummaryMail(view, this.config.publicUrl, visit.appointmentId));
       }
       return changes;
     });

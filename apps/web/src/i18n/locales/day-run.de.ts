@@ -79,6 +79,7 @@ export const dayRunDe: typeof dayRunEn = {
     birthDate: 'Geburtsdatum',
     vaccine: 'Impfstoff',
     identityRequired: 'Bitte bestätigen Sie, dass Sie das Ausweisdokument geprüft haben.',
+    mailLanguage: 'Sprache der E-Mails',
     submit: 'Aufnehmen und einchecken',
   },
   visit: {

@@ -78,6 +78,7 @@ export const dayRunEn = {
     birthDate: 'Date of birth',
     vaccine: 'Vaccine',
     identityRequired: 'Please confirm that you checked the identity document.',
+    mailLanguage: 'Language of their e-mails',
     submit: 'Register and check in',
   },
   visit: {
