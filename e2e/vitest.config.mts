@@ -9,7 +9,7 @@ export default defineConfig({
     include: ['**/*.e2e.ts'],
     globalSetup: ['support/platform.global-setup.ts'],
     testTimeout: 60_000,
-    hookTimeout: 180_000,
+    hookTimeout: 330_000,
     fileParallelism: false,
     sequence: { sequencer: FileNameSequencer },
   },

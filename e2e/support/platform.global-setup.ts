@@ -73,7 +73,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   let output = '';
   await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`platform not ready:\n${output}`)), 150_000);
+    const timer = setTimeout(() => fail(new Error(`platform not ready:\n${output}`)), 300_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Ready in')) {
