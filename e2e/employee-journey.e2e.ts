@@ -230,7 +230,7 @@ describe('the employee journey: a way forward from every page, in the reader’s
       await page.goto(`${origin}/`);
       await meter.click(page.getByRole('button', { name: /Comirnaty/ }));
       await meter.click(page.getByRole('radio', { name: 'First dose' }));
-      if (device.day > 0) await meter.click(page.getByRole('list', { name: 'Days' }).first().getByRole('button').nth(device.day));
+      if (device.day > 0) await meter.click(page.getByRole('list', { name: 'Dates' }).first().getByRole('button').nth(device.day));
       const time = page.getByRole('group', { name: /times on/i }).first().getByRole('button', { disabled: false }).nth(device.times.keyboard);
       await time.waitFor({ timeout: 15_000 });
       await a11y.check('times');
@@ -286,7 +286,7 @@ describe('the employee journey: a way forward from every page, in the reader’s
       await page.goto(`${origin}/`);
       await meter.click(page.getByRole('button', { name: /Comirnaty/ }));
       await meter.click(page.getByRole('radio', { name: 'First dose' }));
-      if (device.day > 0) await meter.click(page.getByRole('list', { name: 'Days' }).first().getByRole('button').nth(device.day));
+      if (device.day > 0) await meter.click(page.getByRole('list', { name: 'Dates' }).first().getByRole('button').nth(device.day));
       const time = page.getByRole('group', { name: /times on/i }).first().getByRole('button', { disabled: false }).nth(device.times.pointer);
       await time.waitFor({ timeout: 15_000 });
       await meter.click(time);

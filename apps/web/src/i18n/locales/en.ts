@@ -170,7 +170,7 @@ export const en = {
       full: 'fully booked',
       site: 'Place',
       allSites: 'All places',
-      skipToTimes: 'Skip the days: go to the times on {{date}}',
+      skipToTimes: 'Skip the dates: go to the times on {{date}}',
     },
     followUp: {
       title: 'Your follow-up dose',
