@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkedContext } from './support/accessibility';
 import { launchBrowser } from './support/browser';
 import { mailTo } from './support/caught-mail';
 
@@ -13,8 +14,8 @@ describe('an employee books on their company address', () => {
   afterAll(() => browser?.close());
 
   it('picks a vaccine, a time and the follow-up, books, and receives the confirmation mail with QR code and calendar file', async () => {
-    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: { width: 420, height: 900 } });
-    const page = await context.newPage();
+    const context = await checkedContext(browser, { locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: { width: 420, height: 900 } });
+    const { page, a11y } = await context.newPage();
     await page.goto(`http://acme.localhost:${port}/`);
     await page.getByRole('button', { name: /Comirnaty/ }).click();
     await page.getByRole('radio', { name: 'First dose' }).check();
@@ -22,6 +23,7 @@ describe('an employee books on their company address', () => {
     const firstTimes = page.getByRole('group', { name: /times on/i }).first();
     const firstSlot = firstTimes.getByRole('button', { disabled: false }).first();
     await firstSlot.waitFor();
+    await a11y.check('times');
     const chosenTime = (await firstSlot.textContent())?.match(/\d{2}:\d{2}/)?.[0];
     expect(chosenTime).toBe('08:00'); // the first slot of the day, in the center's own time zone
     await firstSlot.click();
@@ -30,6 +32,7 @@ describe('an employee books on their company address', () => {
     await followUp.waitFor();
     await expect.poll(async () => (await followUp.textContent()) ?? '', { timeout: 15_000 }).toMatch(/\d{2}:\d{2}/);
 
+    await a11y.check('follow-up');
     const email = `e2e.${Date.now()}@acme.example`;
     await page.getByLabel('Given name').fill('Erika');
     await page.getByLabel('Family name').fill('Mustermann');

@@ -73,7 +73,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   let output = '';
   await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`platform not ready:\n${output}`)), 300_000);
+    // Generous: on a shared, loaded machine the second tenant can take minutes to migrate and seed.
+    const timer = setTimeout(() => {
+      child.kill('SIGINT'); // stops its database and services too, rather than leaving them running
+      fail(new Error(`platform not ready:\n${output}`));
+    }, 420_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('Ready in')) {

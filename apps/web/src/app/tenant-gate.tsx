@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useContext, useEffect, useState } from 'react';
+import { getI18n, I18nContext } from 'react-i18next';
 import { TenantApp } from './tenant-app';
 import { browserLanguages, readStoredLocale, resolveLocale } from '../i18n/locale-resolver';
 import { applyBranding } from '../tenant/branding';
@@ -13,7 +13,9 @@ interface TenantGateProps {
 
 /** Resolves this host's tenant, then hands over to the app; otherwise explains what went wrong. */
 export function TenantGate({ hostname, fetchImpl }: TenantGateProps) {
-  const { i18n } = useTranslation();
+  // The instance itself: `useTranslation().i18n` is a new wrapper after every language change, and
+  // as a dependency it would resolve the tenant again and remount the app, losing the journey.
+  const i18n = useContext(I18nContext)?.i18n ?? getI18n();
   const [resolution, setResolution] = useState<TenantResolution | null>(null);
   const [attempt, setAttempt] = useState(0);
 

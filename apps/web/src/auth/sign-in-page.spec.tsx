@@ -22,8 +22,8 @@ describe('SignInPage', () => {
           code: 'request.invalid',
           title: 'The request has invalid fields',
           errors: [
-            { field: 'email', message: 'must be a valid e-mail address' },
-            { field: 'password', message: 'must be shorter than or equal to 200 characters' },
+            { field: 'email', message: 'must be a valid e-mail address', rule: 'format:email' },
+            { field: 'password', message: 'must be shorter than or equal to 200 characters', rule: 'length' },
           ],
         }),
     });
@@ -34,12 +34,10 @@ describe('SignInPage', () => {
     const email = screen.getByLabelText('E-mail');
     await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
     const describedBy = email.getAttribute('aria-describedby') ?? '';
-    expect(document.getElementById(describedBy)?.textContent).toBe('Must be a valid e-mail address');
+    expect(document.getElementById(describedBy)?.textContent).toBe('Please enter an e-mail address such as name@example.com.');
     const password = screen.getByLabelText('Password');
     expect(password.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(password.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
-      'Must be shorter than or equal to 200 characters',
-    );
+    expect(document.getElementById(password.getAttribute('aria-describedby') ?? '')?.textContent).toBe('This is too long.');
     // Focus goes to the first invalid input; nothing raw is dumped on the page.
     expect(document.activeElement).toBe(email);
     expect(document.body.textContent).not.toContain('request.invalid');

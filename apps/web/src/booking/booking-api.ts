@@ -37,9 +37,12 @@ export function fetchFollowUpAvailability(api: ApiClient, query: FollowUpAvailab
   });
 }
 
+/** How long a person waits for a booking's answer before being told and offered a safe retry. */
+export const BOOKING_TIMEOUT_MS = 15_000;
+
 /** One POST; the caller keeps the key for retries, so a retried request never books twice. */
 export function postBooking(api: ApiClient, request: CreateBookingRequest, idempotencyKey: string): Promise<BookingConfirmation> {
-  return api.post<BookingConfirmation>('/bookings', request, { headers: { 'Idempotency-Key': idempotencyKey } });
+  return api.post<BookingConfirmation>('/bookings', request, { headers: { 'Idempotency-Key': idempotencyKey }, timeoutMs: BOOKING_TIMEOUT_MS });
 }
 
 function manageHeaders(token: string) {

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from '../shared/api/api-error';
-import { describeError } from '../shared/api/error-message';
+import { describeError, isRetryable } from '../shared/api/error-message';
 import type { FieldErrors } from '../shared/api/field-errors';
 import { FormAlert } from '../shared/ui/form-alert';
 import { TextField } from '../shared/ui/text-field';
@@ -34,34 +34,44 @@ export function BookingDetailsForm({ values, onChange, validate, employeeNumberR
   const [general, setGeneral] = useState<string[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const [failedAttempts, setFailedAttempts] = useState(0);
+  // A request without an answer (timed out, lost, 5xx) may be sent again as it was: same key, so never booked twice.
+  const [retryable, setRetryable] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   useFocusOnError(formRef, alertRef, failedAttempts);
 
-  const fail = (fields: FieldErrors<DetailField>, messages: string[]) => {
+  const fail = (fields: FieldErrors<DetailField>, messages: string[], canRetry = false) => {
     setFieldErrors(fields);
     setGeneral(messages);
+    setRetryable(canRetry);
     setFailedAttempts((n) => n + 1);
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const local = validate(values);
     if (Object.keys(local).length > 0) return fail(local, [t('validation.summary')]);
+    void send();
+  };
+
+  const send = async () => {
     setSubmitting(true);
     setFieldErrors({});
     setGeneral([]);
+    setRetryable(false);
     try {
       await onSubmit();
     } catch (error) {
       const refusal = classifyBookingError(error);
-      if (refusal.kind === 'invalid' && error instanceof ApiProblemError) {
-        const { byField, other } = detailErrorsFromProblem(error);
+      if (isRetryable(error)) {
+        fail({}, [describeError(error, t)], true);
+      } else if (refusal.kind === 'invalid' && error instanceof ApiProblemError) {
+        const { byField, other } = detailErrorsFromProblem(error, t);
         fail(byField, Object.keys(byField).length > 0 ? [t('validation.summary'), ...other] : other);
       } else if (refusal.kind === 'already_booked') {
         fail({}, [t('booking.errors.alreadyBooked')]);
       } else if (refusal.kind === 'not_eligible') {
-        fail({}, [refusal.detail ?? t('booking.errors.notEligible')]);
+        fail({}, [t('booking.errors.notEligible')]);
       } else if (refusal.kind === 'rate_limited') {
         fail({}, [t('booking.errors.rateLimited')]);
       } else {
@@ -74,7 +84,17 @@ export function BookingDetailsForm({ values, onChange, validate, employeeNumberR
 
   return (
     <form ref={formRef} className="form" noValidate onSubmit={submit} aria-label={t('booking.details.title')}>
-      <FormAlert ref={alertRef} messages={general} />
+      <FormAlert
+        ref={alertRef}
+        messages={general}
+        action={
+          retryable && !submitting ? (
+            <button type="button" className="button button--secondary" onClick={() => void send()}>
+              {t('booking.details.retry')}
+            </button>
+          ) : undefined
+        }
+      />
       <div className="form__grid">
         {DETAIL_FIELDS.map((field) => {
           const { type, autoComplete } = INPUTS[field];

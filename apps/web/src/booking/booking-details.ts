@@ -2,6 +2,7 @@ import { ageEligibility } from '@vaccinate/dose-schedule';
 import type { TFunction } from 'i18next';
 import type { FieldErrors } from '../shared/api/field-errors';
 import type { ApiProblemError } from '../shared/api/api-error';
+import { describeFieldProblem } from '../shared/api/error-message';
 import { looksLikeEmail } from '../auth/email-format.util';
 import type { CatalogueProduct } from './dose-kinds.util';
 
@@ -54,11 +55,12 @@ export function validateDetails(
 }
 
 /** The API names fields by their path in the body (`person.email`, `body.person.email`). */
-export function detailErrorsFromProblem(error: ApiProblemError): { byField: FieldErrors<DetailField>; other: string[] } {
+export function detailErrorsFromProblem(error: ApiProblemError, t: TFunction): { byField: FieldErrors<DetailField>; other: string[] } {
   const byField: FieldErrors<DetailField> = {};
   const other: string[] = [];
-  for (const { field, message } of error.fieldProblems) {
-    const text = message.charAt(0).toUpperCase() + message.slice(1);
+  for (const problem of error.fieldProblems) {
+    const { field } = problem;
+    const text = describeFieldProblem(problem, t, error.code);
     const name = field.replace(/^body\./, '').replace(/^person\./, '');
     if ((DETAIL_FIELDS as readonly string[]).includes(name)) {
       const key = name as DetailField;

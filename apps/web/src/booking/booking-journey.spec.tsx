@@ -95,8 +95,8 @@ describe('booking journey', () => {
         status: 400,
         code: 'request.invalid',
         errors: [
-          { field: 'person.email', message: 'must be a valid e-mail address' },
-          { field: 'body.person.familyName', message: 'must not be longer than 100 characters' },
+          { field: 'person.email', message: 'must be a valid e-mail address', rule: 'format:email' },
+          { field: 'body.person.familyName', message: 'must not be longer than 100 characters', rule: 'length' },
           { field: 'captcha', message: 'must be solved' },
         ],
       }),
@@ -107,12 +107,12 @@ describe('booking journey', () => {
 
     const email = screen.getByLabelText('E-mail');
     await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById(email.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Must be a valid e-mail address');
+    // Worded from each rule in the reader's language; the API's English sentences never show.
+    expect(document.getElementById(email.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Please enter an e-mail address such as name@example.com.');
     const family = screen.getByLabelText('Family name');
-    expect(document.getElementById(family.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
-      'Must not be longer than 100 characters',
-    );
-    expect(screen.getByRole('alert').textContent).toContain('Must be solved');
+    expect(document.getElementById(family.getAttribute('aria-describedby') ?? '')?.textContent).toBe('This is too long.');
+    expect(screen.getByRole('alert').textContent).toContain('Please check this field.');
+    expect(screen.getByRole('alert').textContent).not.toContain('must be solved');
     expect(document.activeElement).toBe(family);
     expect(bookings(mock)).toHaveLength(1);
   });
@@ -163,7 +163,7 @@ describe('booking journey', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('fully booked — join the waiting list');
-    expect(within(alert).getByRole('link', { name: 'Join the waiting list' }).getAttribute('href')).toBe('/registration');
+    expect(within(alert).getByRole('link', { name: 'Join the waiting list' }).getAttribute('href')).toBe('/registration?vaccine=prod-comirnaty');
   });
 
   it('explains an existing booking and a rate limit in the form', async () => {

@@ -13,6 +13,7 @@ import { EMPTY_DETAILS, personFromDetails, validateDetails, type BookingDetails 
 import { BookingDetailsForm } from './booking-details-form';
 import { classifyBookingError, submitBooking } from './booking-submit';
 import { JourneyNotice, type Notice } from './journey-notice';
+import { focusStep } from './step-focus';
 import { reservesFollowUp } from './dose-kinds.util';
 import type { ChosenSlot } from './follow-up-preselection.util';
 import { FollowUpPicker } from './follow-up-picker';
@@ -81,6 +82,9 @@ function BookingSteps({ catalogue }: { catalogue: PublicCatalogue }) {
     fetchAvailability(api, query ?? { productId: '', doseKind: 'first' }, signal),
   );
   const readyForDetails = firstSlot !== null && (!needsFollowUp || followUpSlot !== null);
+  const availableDays = availability.resource.status === 'loaded' ? availability.resource.data.days : null;
+  const nothingFree = availableDays !== null && !availableDays.some((day) => day.slots.some((slot) => slot.free > 0));
+  const shownNotice: Notice | null = notice ?? (nothingFree ? 'no_slots' : null);
   const captcha = useCaptcha(readyForDetails);
 
   const resetSlots = () => {
@@ -140,18 +144,22 @@ function BookingSteps({ catalogue }: { catalogue: PublicCatalogue }) {
             setNotice(null);
             resetSlots();
           }}
-          onDoseKind={(kind) => {
+          onDoseKind={(kind, byPointer) => {
             setDoseKind(kind);
             setNotice(null);
             resetSlots();
+            // A click moves on to the dates; arrow keys within the radio group must stay there.
+            if (byPointer) focusStep('booking-dates-title');
           }}
         />
       </section>
 
       {query ? (
         <section className="booking__step card" aria-labelledby="booking-dates-title">
-          <h2 id="booking-dates-title">{t('booking.slots.title')}</h2>
-          {notice ? <JourneyNotice ref={noticeRef} notice={notice} /> : null}
+          <h2 id="booking-dates-title" tabIndex={-1}>
+            {t('booking.slots.title')}
+          </h2>
+          {shownNotice ? <JourneyNotice ref={noticeRef} notice={shownNotice} productId={productId} /> : null}
           <SiteFilter
             id={siteFilterId}
             sites={catalogue.sites}
@@ -172,7 +180,7 @@ function BookingSteps({ catalogue }: { catalogue: PublicCatalogue }) {
               }
             />
           ) : null}
-          {availability.resource.status === 'loaded' ? (
+          {availability.resource.status === 'loaded' && availability.resource.data.days.length > 0 ? (
             <SlotPicker
               days={availability.resource.data.days}
               sites={catalogue.sites}
@@ -181,6 +189,7 @@ function BookingSteps({ catalogue }: { catalogue: PublicCatalogue }) {
                 setFirstSlot(slot);
                 setFollowUpSlot(null);
                 setNotice(null);
+                focusStep(needsFollowUp ? 'booking-follow-up-title' : 'booking-details-title');
               }}
             />
           ) : null}
@@ -189,7 +198,9 @@ function BookingSteps({ catalogue }: { catalogue: PublicCatalogue }) {
 
       {product && needsFollowUp && firstSlot ? (
         <section className="booking__step card" aria-labelledby="booking-follow-up-title">
-          <h2 id="booking-follow-up-title">{t('booking.followUp.title')}</h2>
+          <h2 id="booking-follow-up-title" tabIndex={-1}>
+            {t('booking.followUp.title')}
+          </h2>
           <FollowUpPicker
             key={firstSlot.slotId}
             productId={product.id}
@@ -197,13 +208,16 @@ function BookingSteps({ catalogue }: { catalogue: PublicCatalogue }) {
             sites={catalogue.sites}
             selected={followUpSlot}
             onSelect={setFollowUpSlot}
+            onContinue={() => focusStep('booking-details-title')}
           />
         </section>
       ) : null}
 
       {product && doseKind && firstSlot && readyForDetails ? (
         <section className="booking__step card" aria-labelledby="booking-details-title">
-          <h2 id="booking-details-title">{t('booking.details.title')}</h2>
+          <h2 id="booking-details-title" tabIndex={-1}>
+            {t('booking.details.title')}
+          </h2>
           <h3>{t('booking.details.yourAppointments')}</h3>
           <ul className="appointments">
             <AppointmentCard

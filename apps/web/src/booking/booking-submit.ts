@@ -45,7 +45,7 @@ export type BookingRefusal =
   | { kind: 'slot_full' }
   | { kind: 'sold_out' }
   | { kind: 'already_booked' }
-  | { kind: 'not_eligible'; detail: string | undefined }
+  | { kind: 'not_eligible' }
   | { kind: 'rate_limited' }
   | { kind: 'invalid' }
   | { kind: 'other' };
@@ -60,7 +60,7 @@ export function classifyBookingError(error: unknown): BookingRefusal {
     case 'booking.already_booked':
       return { kind: 'already_booked' };
     case 'booking.not_eligible':
-      return { kind: 'not_eligible', detail: error.problem.detail };
+      return { kind: 'not_eligible' };
   }
   if (error.status === 429) return { kind: 'rate_limited' };
   if (error.status === 400 && error.fieldProblems.length > 0) return { kind: 'invalid' };

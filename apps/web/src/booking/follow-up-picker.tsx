@@ -6,6 +6,7 @@ import { FormAlert } from '../shared/ui/form-alert';
 import { LoadingIndicator } from '../shared/ui/status-message';
 import { fetchFollowUpAvailability } from './booking-api';
 import { formatDay } from '../shared/date-format.util';
+import { useDateFormat } from '../shared/time-zone-context';
 import { findSlot, preselectFollowUp, type ChosenSlot } from './follow-up-preselection.util';
 import { SiteFilter } from './site-filter';
 import type { SiteSummary } from './site-names';
@@ -18,16 +19,19 @@ interface FollowUpPickerProps {
   sites: readonly SiteSummary[];
   selected: ChosenSlot | null;
   onSelect: (slot: ChosenSlot | null) => void;
+  /** The person keeps the offered time (or chose one) and goes on to their details. */
+  onContinue: () => void;
 }
 
 /**
  * Where the follow-up dose goes: every place is searched ("All places" means all), and the time
  * offered first is near the recommended date, at the first dose's site when it has one; changeable.
  */
-export function FollowUpPicker({ productId, firstSlot, sites, selected, onSelect }: FollowUpPickerProps) {
+export function FollowUpPicker({ productId, firstSlot, sites, selected, onSelect, onContinue }: FollowUpPickerProps) {
   const { t, i18n } = useTranslation();
   const api = useApiClient();
   const siteFilterId = useId();
+  const format = useDateFormat();
   const [siteId, setSiteId] = useState('');
   const query = { productId, firstSlotId: firstSlot.slotId, siteId: siteId || undefined };
   const { resource, refresh } = useApiQuery(['follow-up-availability', query], (signal) =>
@@ -58,6 +62,13 @@ export function FollowUpPicker({ productId, firstSlot, sites, selected, onSelect
           {selected ? ` ${t('booking.followUp.chosen')}` : null}
         </p>
       ) : null}
+      {data && selected ? (
+        <p className="follow-up__keep">
+          <button type="button" className="button button--primary" onClick={onContinue}>
+            {t('booking.followUp.continue', { time: format.appointment(selected.startsAt, selected.endsAt) })}
+          </button>
+        </p>
+      ) : null}
       <SiteFilter id={siteFilterId} sites={sites} value={siteId} onChange={setSiteId} />
       {resource.status === 'loading' ? <LoadingIndicator label={t('booking.slots.loading')} /> : null}
       {resource.status === 'failed' ? (
@@ -79,7 +90,10 @@ export function FollowUpPicker({ productId, firstSlot, sites, selected, onSelect
             days={data.days}
             sites={sites}
             selectedSlotId={selected?.slotId ?? null}
-            onSelect={onSelect}
+            onSelect={(slot) => {
+              onSelect(slot);
+              onContinue();
+            }}
             highlightDate={data.window.recommended}
           />
         </>

@@ -94,7 +94,7 @@ describe('ManageBookingPage', () => {
 
     await userEvent.click(await screen.findByRole('button', { name: 'Change appointment' }));
     await userEvent.click(screen.getByRole('radio', { name: /Dose 2/ }));
-    expect(await screen.findByText(/Possible from/)).toBeTruthy();
+    expect(await screen.findByText(/Only dates that keep every dose of your series/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Wed, Jun 10/ })).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: /09:00/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Confirm new time' }));

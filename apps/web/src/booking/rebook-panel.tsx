@@ -2,6 +2,7 @@ import type { BookedAppointment, ManagedBooking } from '@vaccinate/api-contracts
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../shared/api/api-context';
+import { ApiProblemError } from '../shared/api/api-error';
 import { describeError } from '../shared/api/error-message';
 import { FormAlert } from '../shared/ui/form-alert';
 import { LoadingIndicator } from '../shared/ui/status-message';
@@ -46,12 +47,16 @@ export function RebookPanel({ booking, token, onRebooked, onClose }: RebookPanel
       onRebooked(await rebookAppointment(api, token, { appointmentId: appointment.id, slotId: slot.slotId }));
     } catch (cause) {
       const refusal = classifyBookingError(cause);
+      const window = choices.resource.status === 'loaded' ? choices.resource.data.window : null;
       if (refusal.kind === 'slot_full') {
         setSlot(null);
         choices.refresh();
         setError(t('booking.errors.slotFull'));
       } else if (refusal.kind === 'rate_limited') setError(t('booking.errors.rateLimited'));
-      else setError(describeError(cause, t));
+      else if (cause instanceof ApiProblemError && cause.code === 'booking.follow_up_out_of_window' && window) {
+        // The API's sentence carries ISO dates in English; the window is known here, in the reader's words.
+        setError(t('problems.booking.follow_up_out_of_window_dates', { earliest: format.day(window.earliest), latest: format.day(window.latest) }));
+      } else setError(describeError(cause, t));
     } finally {
       setSaving(false);
     }
@@ -92,9 +97,9 @@ export function RebookPanel({ booking, token, onRebooked, onClose }: RebookPanel
         <>
           {choices.resource.data.window ? (
             <p>
-              {t('booking.manage.followUpWindow', {
-                earliest: format.day(choices.resource.data.window.earliest, 'short'),
-                latest: format.day(choices.resource.data.window.latest, 'short'),
+              {t('booking.manage.seriesWindow', {
+                earliest: format.day(choices.resource.data.window.earliest),
+                latest: format.day(choices.resource.data.window.latest),
               })}
             </p>
           ) : null}

@@ -39,6 +39,15 @@ export function SlotPicker({ days, sites, selectedSlotId, onSelect, highlightDat
 
   return (
     <div className="slot-picker">
+      {sorted.length > 1 ? (
+        <button
+          type="button"
+          className="skip-inline"
+          onClick={() => document.getElementById(timesId)?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus()}
+        >
+          {t('booking.slots.skipToTimes', { date: format.day(openDay.date) })}
+        </button>
+      ) : null}
       <ul className="day-list" aria-label={t('booking.slots.days')}>
         {sorted.map((day) => {
           const free = freeOn(day);

@@ -1,5 +1,5 @@
 import type { DoseKind } from '@vaccinate/api-contracts';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { doseKindsFor, reservesFollowUp, type CatalogueProduct } from './dose-kinds.util';
 
@@ -8,7 +8,8 @@ interface VaccineChoiceProps {
   productId: string | null;
   doseKind: DoseKind | null;
   onProduct: (productId: string) => void;
-  onDoseKind: (doseKind: DoseKind) => void;
+  /** `byPointer`: chosen with a click or tap, not with the arrow keys. */
+  onDoseKind: (doseKind: DoseKind, byPointer: boolean) => void;
 }
 
 /** The vaccine as buttons named by the product, then the dose kinds that make sense for it. */
@@ -16,6 +17,7 @@ export function VaccineChoice({ products, productId, doseKind, onProduct, onDose
   const { t } = useTranslation();
   const idPrefix = useId();
   const product = products.find((candidate) => candidate.id === productId);
+  const pointerDown = useRef(false);
 
   if (products.length === 0) return <p className="empty-note">{t('booking.vaccine.none')}</p>;
 
@@ -47,7 +49,11 @@ export function VaccineChoice({ products, productId, doseKind, onProduct, onDose
         })}
       </ul>
       {product ? (
-        <fieldset className="radio-group">
+        <fieldset
+          className="radio-group"
+          onPointerDown={() => (pointerDown.current = true)}
+          onKeyDown={() => (pointerDown.current = false)}
+        >
           <legend className="field__label">{t('booking.doseKind.legend')}</legend>
           {doseKindsFor(product).map((kind) => (
             <label key={kind} className="radio">
@@ -56,7 +62,10 @@ export function VaccineChoice({ products, productId, doseKind, onProduct, onDose
                 name="dose-kind"
                 value={kind}
                 checked={doseKind === kind}
-                onChange={() => onDoseKind(kind)}
+                onChange={() => {
+                  onDoseKind(kind, pointerDown.current);
+                  pointerDown.current = false;
+                }}
               />
               <span>{t(`booking.doseKind.${kind}`)}</span>
             </label>

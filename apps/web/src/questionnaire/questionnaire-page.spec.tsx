@@ -66,11 +66,12 @@ describe('questionnaire editor', () => {
 
   it('shows the API field problem under the input it names', async () => {
     renderEditor(() =>
-      problemResponse({ status: 400, code: 'request.invalid', errors: [{ field: 'questions.1.text.en', message: 'must be shorter than or equal to 300 characters' }] }),
+      problemResponse({ status: 400, code: 'request.invalid', errors: [{ field: 'questions.1.text.en', message: 'must be shorter than or equal to 300 characters', rule: 'length' }] }),
     );
     await userEvent.click(await screen.findByRole('button', { name: 'Save as new version' }));
     const english = within(screen.getByRole('group', { name: 'Question 2' })).getByRole('textbox', { name: 'Question in English' });
-    expect(await screen.findByText('Must be shorter than or equal to 300 characters')).toBeTruthy();
+    // Worded from the rule in the reader's language, not the API's English sentence.
+    expect(await screen.findByText('This is too long.')).toBeTruthy();
     expect(english.getAttribute('aria-invalid')).toBe('true');
   });
 

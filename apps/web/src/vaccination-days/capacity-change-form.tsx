@@ -1,7 +1,9 @@
 import { DOSE_KINDS, type DoseKind, type VaccinationDay } from '@vaccinate/api-contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ApiProblemError } from '../shared/api/api-error';
+import { describeError } from '../shared/api/error-message';
 import { useApiClient } from '../shared/api/api-context';
 import { changeDay } from '../staff/catalogue-api';
 import { staleVersionMessage, useFormSubmit } from '../shared/use-form-submit';
@@ -15,9 +17,9 @@ function currentCapacity(day: VaccinationDay): Record<DoseKind, string> {
   return Object.fromEntries(DOSE_KINDS.map((kind) => [kind, String(first?.[kind] ?? 0)])) as Record<DoseKind, string>;
 }
 
-/** Lowering below what is booked is refused by the API with its reason; it is shown as given. */
-function describeChangeProblem(error: unknown, stale: string): string | undefined {
-  if (error instanceof ApiProblemError && error.code === 'day.capacity_below_booked') return error.problem.detail ?? error.problem.title;
+/** Lowering below what is booked is refused by the API; its code is worded in the reader's language. */
+function describeChangeProblem(error: unknown, stale: string, t: TFunction): string | undefined {
+  if (error instanceof ApiProblemError && error.code === 'day.capacity_below_booked') return describeError(error, t);
   return staleVersionMessage(error, stale);
 }
 
@@ -36,7 +38,7 @@ export function CapacityChangeForm({ day, onChanged }: { day: VaccinationDay; on
       async () => {
         if (change) onChanged(await changeDay(api, day.id, change));
       },
-      (error) => describeChangeProblem(error, t('common.staleVersion')),
+      (error) => describeChangeProblem(error, t('common.staleVersion'), t),
     );
   };
 

@@ -32,7 +32,8 @@ export function RegistrationPage() {
   const catalogue = usePublicCatalogue();
   const captcha = useCaptcha(true);
   const [person, setPerson] = useState<Record<PersonField, string>>({ givenName: '', familyName: '', email: '', birthDate: '', phone: '' });
-  const [productId, setProductId] = useState('');
+  // The booking page links here with the vaccine the person had chosen (`?vaccine=<product id>`).
+  const [productId, setProductId] = useState(() => new URLSearchParams(window.location.search).get('vaccine') ?? '');
   const [siteIds, setSiteIds] = useState<string[]>([]);
   const [weekdays, setWeekdays] = useState<number[]>([]);
   const [occupations, setOccupations] = useState<string[]>([]);
@@ -75,7 +76,7 @@ export function RegistrationPage() {
         const name = problem.field.replace(/^person\./, '');
         const text = problemText(problem, t);
         if ((PERSON_FIELDS as readonly string[]).includes(name)) byField[name as PersonField] = text;
-        else other.push(`${fieldLabel(problem.field, t)}: ${problem.message}`);
+        else other.push(`${fieldLabel(problem.field, t)}: ${text}`);
       }
       setFieldErrors(byField);
       setErrors(Object.keys(byField).length > 0 ? [t('validation.summary'), ...other] : other.length > 0 ? other : [describeError(error, t)]);

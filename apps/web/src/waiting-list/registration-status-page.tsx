@@ -1,12 +1,19 @@
+import { RegistrationLookup } from '@vaccinate/api-contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../shared/api/api-context';
+import { ApiProblemError } from '../shared/api/api-error';
+import { checkForm } from '../shared/api/contract-form';
 import { describeError } from '../shared/api/error-message';
+import { splitFieldProblems, type FieldErrors } from '../shared/api/field-errors';
 import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../shared/ui/form-alert';
 import { TextField } from '../shared/ui/text-field';
 import { StandbyOptInForm } from './standby-opt-in-form';
 import { fetchRegistrationStatus, withdrawRegistration, type RegistrationStatus } from './waiting-list-api';
+
+const LOOKUP_FIELDS = ['trackingCode', 'birthDate'] as const;
+type LookupField = (typeof LOOKUP_FIELDS)[number];
 
 /** The registrant's own page: tracking code (from the link's fragment) and birth date in, status out. */
 export function RegistrationStatusPage() {
@@ -17,15 +24,27 @@ export function RegistrationStatusPage() {
   const [birthDate, setBirthDate] = useState('');
   const [status, setStatus] = useState<RegistrationStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<LookupField>>({});
 
   const lookUp = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    // The API's own contract first: a malformed code is marked at its input, in the reader's language.
+    const local = checkForm(RegistrationLookup, { trackingCode: trackingCode.trim(), birthDate }, LOOKUP_FIELDS, t);
+    if (local.trackingCode && trackingCode.trim() !== '') local.trackingCode = t('waitingList.status.trackingCodeFormat');
+    setFieldErrors(local);
+    if (Object.keys(local).length > 0) {
+      setStatus(null);
+      setError(t('validation.summary'));
+      return;
+    }
     try {
       setStatus(await fetchRegistrationStatus(api, trackingCode.trim(), birthDate));
     } catch (cause) {
       setStatus(null);
-      setError(describeError(cause, t));
+      const { byField, other } = cause instanceof ApiProblemError ? splitFieldProblems(cause, LOOKUP_FIELDS, t) : { byField: {}, other: [] };
+      setFieldErrors(byField);
+      setError(Object.keys(byField).length > 0 ? t('validation.summary') : (other[0] ?? describeError(cause, t)));
     }
   };
 
@@ -35,8 +54,8 @@ export function RegistrationStatusPage() {
       <form className="form" noValidate onSubmit={(event) => void lookUp(event)}>
         <FormAlert messages={error ? [error] : []} />
         <div className="form__grid">
-          <TextField name="trackingCode" label={t('waitingList.status.trackingCode')} value={trackingCode} onChange={(event) => setTrackingCode(event.target.value)} />
-          <TextField name="birthDate" type="date" label={t('person.birthDate')} value={birthDate} onChange={(event) => setBirthDate(event.target.value)} />
+          <TextField name="trackingCode" label={t('waitingList.status.trackingCode')} value={trackingCode} error={fieldErrors.trackingCode} onChange={(event) => setTrackingCode(event.target.value)} />
+          <TextField name="birthDate" type="date" label={t('person.birthDate')} value={birthDate} error={fieldErrors.birthDate} onChange={(event) => setBirthDate(event.target.value)} />
         </div>
         <button type="submit" className="button button--primary">
           {t('waitingList.status.show')}

@@ -154,7 +154,7 @@ export const dayAdminDe: DayAdminMessages = {
   },
   lotWaste: {
     record: 'Verwurf erfassen',
-    recordFor: 'Verwurf der Charge {{lot}} erfassen',
+    recordFor: 'Verwurf erfassen: Charge {{lot}}',
     formTitle: 'Verworfene Dosen der Charge {{lot}}',
     dosesLeftNow_one: 'Noch {{count}} Dosis in dieser Charge.',
     dosesLeftNow_other: 'Noch {{count}} Dosen in dieser Charge.',

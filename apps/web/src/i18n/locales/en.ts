@@ -39,6 +39,8 @@ export const en = {
     notFound: 'This could not be found.',
     conflict: 'This conflicts with a change made in the meantime. Please reload and try again.',
     tooManyRequests: 'Too many attempts. Please wait a moment and try again.',
+    invalid: 'Some of what was sent could not be accepted. Please check your entries and try again.',
+    timeout: 'The server has not answered for a while. Please try again; nothing is done twice.',
   },
   /** Messages for the API's stable problem codes, where a better sentence than its title helps. */
   problems: {
@@ -65,6 +67,40 @@ export const en = {
     request: {
       rate_limited: 'Too many requests. Please wait a moment and try again.',
     },
+    booking: {
+      slot_not_found: 'This time does not exist any more. Please choose another one.',
+      slot_full: 'This time was just taken. Please choose another one.',
+      sold_out: 'All appointments of this day are booked. Choose another day or join the waiting list.',
+      not_offered: 'This vaccine or dose is not offered at this time.',
+      follow_up_required: 'This vaccine needs a second dose: please choose its appointment too.',
+      follow_up_out_of_window: 'This date does not keep the interval between the doses of your series.',
+      follow_up_out_of_window_dates: 'This date does not keep the interval between the doses of your series: it must lie between {{earliest}} and {{latest}}.',
+      no_follow_up: 'This vaccine is given as a single dose.',
+      already_booked: 'You already have a booking for this vaccine. Use the link in your confirmation e-mail to change it.',
+      not_eligible: 'This vaccine cannot be booked for you.',
+      employee_number_taken: 'This employee number belongs to another person. Check it, or leave it empty.',
+      idempotency_key_invalid: 'The request could not be sent correctly. Please reload the page and try again.',
+      idempotency_key_reused: 'This request was already used for another booking. Please reload the page and try again.',
+      not_found: 'This link is not valid. Please use the link from your latest e-mail.',
+      cancelled: 'This booking was cancelled. You can book again.',
+      appointment_not_found: 'This booking has no such appointment.',
+      too_late_to_change: 'This appointment has already started or passed.',
+    },
+    day: {
+      capacity_below_booked: 'Some times already have more bookings than the new number of places. Nothing was changed; move or cancel those bookings first.',
+      doses_below_booked: 'More doses are booked than the new number of doses. Nothing was changed.',
+    },
+    captcha: {
+      invalid: 'The automatic check did not pass. Please reload the page and try again.',
+    },
+    standby: {
+      not_found: 'No standby entry matches these details.',
+      already_taken: 'This spare dose has just been taken by someone else.',
+      offer_expired: 'This offer has expired.',
+      offer_not_found: 'This offer does not exist any more.',
+      announcement_not_found: 'This offer does not exist any more.',
+      until_in_the_past: 'The end time must lie in the future.',
+    },
   },
   validation: {
     required: 'Please fill in this field.',
@@ -78,6 +114,7 @@ export const en = {
     tooLong: 'This is too long.',
     range: 'This number is outside the allowed range.',
     number: 'Please enter a whole number.',
+    invalid: 'Please check this field.',
   },
   unknownTenant: {
     title: 'No vaccination center at this address',
@@ -134,13 +171,16 @@ export const en = {
       noFollowUp: 'no time free for the follow-up dose',
       site: 'Place',
       allSites: 'All places',
+      skipToTimes: 'Skip the dates: go to the times on {{date}}',
     },
     followUp: {
       title: 'Your follow-up dose',
-      window: 'Recommended on {{recommended}}; possible from {{earliest}} to {{latest}}.',
+      // No period right after a date: German short dates end in one ("15. Jan.").
+      window: 'Recommended on {{recommended}} (possible from {{earliest}} to {{latest}}).',
       chosen: 'We have chosen a time for you; you can pick another one.',
       none: 'There is no free time for the follow-up dose in this period. Please choose another place or another date for your first dose.',
       recommendedBadge: 'recommended',
+      continue: 'Keep {{time}} and continue',
     },
     details: {
       title: 'Your details',
@@ -153,6 +193,7 @@ export const en = {
       privacy: 'We use your details only for your vaccination and send your confirmation to this e-mail address.',
       submit: 'Book appointment',
       submitting: 'Booking…',
+      retry: 'Try again',
       too_young: 'This vaccine is for people aged {{count}} and over.',
       too_old: 'This vaccine is for people up to the age of {{count}}.',
     },
@@ -160,6 +201,7 @@ export const en = {
       slotFull: 'This time was just taken. Please choose another time; the list is up to date again.',
       soldOut: 'All appointments are fully booked — join the waiting list and we will offer you an appointment as soon as one is free.',
       waitingList: 'Join the waiting list',
+      noSlots: 'There are no free appointments for this vaccine at the moment. Join the waiting list and we will offer you one as soon as one is free.',
       alreadyBooked:
         'You already have a booking for this vaccine. To change or cancel it, use the link in your confirmation e-mail.',
       notEligible: 'This vaccine cannot be booked for you.',
@@ -205,7 +247,7 @@ export const en = {
       changing: 'Changing…',
       changed: 'Your appointment has been changed. You will receive an e-mail.',
       closeChange: 'Keep current appointment',
-      followUpWindow: 'Possible from {{earliest}} to {{latest}}.',
+      seriesWindow: 'Only dates that keep every dose of your series within its interval are offered: from {{earliest}} to {{latest}}.',
       startOver: 'Book a new appointment',
       mailLanguage: 'Language of your e-mails',
       mailLanguageSaved: 'Your e-mails will be in English from now on.',

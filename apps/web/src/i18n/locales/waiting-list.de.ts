@@ -34,6 +34,7 @@ export const waitingListDe: WaitingListMessages = {
     status: {
       title: 'Ihr Platz auf der Warteliste',
       trackingCode: 'Code',
+      trackingCodeFormat: 'Bitte geben Sie den Code so ein, wie er Ihnen angezeigt wurde, zum Beispiel R7KQ-4M2X-DZ.',
       show: 'Stand anzeigen',
       group: 'Prioritätsgruppe',
       position: 'Platz in der Warteschlange',

@@ -32,6 +32,7 @@ export const waitingListEn = {
     status: {
       title: 'Your place on the waiting list',
       trackingCode: 'Tracking code',
+      trackingCodeFormat: 'Please enter the tracking code as shown, such as R7KQ-4M2X-DZ.',
       show: 'Show status',
       group: 'Priority group',
       position: 'Place in the queue',

@@ -1,4 +1,4 @@
-import { ApiNetworkError, ApiProblemError } from './api-error';
+import { ApiNetworkError, ApiProblemError, ApiTimeoutError } from './api-error';
 import { parseProblemResponse } from './problem-parser';
 
 /**
@@ -24,6 +24,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | undefined>;
   /** Extra headers, such as `Idempotency-Key` or `X-Manage-Token`. */
   headers?: Record<string, string>;
+  /** Gives up after this long with ApiTimeoutError, so a person never waits on a hanging answer. */
+  timeoutMs?: number;
 }
 
 /**
@@ -90,6 +92,9 @@ export class ApiClient {
     if (token) headers['authorization'] = `Bearer ${token}`;
     Object.assign(headers, options.headers);
 
+    const timeout = options.timeoutMs === undefined ? null : AbortSignal.timeout(options.timeoutMs);
+    const signals = [options.signal, timeout].filter((signal): signal is AbortSignal => signal !== undefined && signal !== null);
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
     let response: Response;
     try {
       response = await this.fetchImpl(this.url(path, options.query), {
@@ -97,9 +102,10 @@ export class ApiClient {
         headers,
         body: options.body === undefined ? null : JSON.stringify(options.body),
         credentials: 'same-origin',
-        ...(options.signal ? { signal: options.signal } : {}),
+        ...(signal ? { signal } : {}),
       });
     } catch (error) {
+      if (timeout?.aborted && options.timeoutMs !== undefined) throw new ApiTimeoutError(options.timeoutMs);
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
       throw new ApiNetworkError(error);
     }

@@ -27,3 +27,14 @@ export class ApiNetworkError extends Error {
     this.name = 'ApiNetworkError';
   }
 }
+
+/**
+ * No answer within the time the caller allowed. The request may still have arrived: whoever
+ * retries must send it so that doing it twice does no harm (a booking reuses its idempotency key).
+ */
+export class ApiTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`No answer within ${timeoutMs} ms`);
+    this.name = 'ApiTimeoutError';
+  }
+}

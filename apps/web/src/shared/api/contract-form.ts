@@ -1,27 +1,11 @@
 import type { Contract, FieldProblem } from '@vaccinate/api-contracts';
 import type { TFunction } from 'i18next';
+import { describeFieldProblem } from './error-message';
 import type { FieldErrors } from './field-errors';
-
-// The contracts' rules, in the reader's language; the API's English sentence where none is written yet.
-const RULE_KEYS: Record<string, string> = {
-  required: 'validation.required',
-  'format:email': 'validation.email',
-  'format:date': 'validation.date',
-  'format:date-time': 'validation.date',
-  'format:date-or-date-time': 'validation.date',
-  'format:birth-date': 'validation.birthDate',
-  pattern: 'validation.pattern',
-  length: 'validation.tooLong',
-  range: 'validation.range',
-  // Forms send text as text; a type problem is a number input that holds no number.
-  type: 'validation.number',
-};
 
 /** A problem in the reader's language; an empty input is "fill in this field" whatever format it lacks. */
 export function problemText(problem: FieldProblem, t: TFunction, value?: unknown): string {
-  const rule = typeof value === 'string' && value.trim() === '' ? 'required' : problem.rule;
-  const key = rule ? RULE_KEYS[rule] : undefined;
-  return key ? t(key) : problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
+  return describeFieldProblem(problem, t, undefined, value);
 }
 
 /**

@@ -12,7 +12,7 @@ function parseFieldProblems(value: unknown): FieldProblem[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const problems = value.flatMap((item): FieldProblem[] =>
     isRecord(item) && typeof item['field'] === 'string' && typeof item['message'] === 'string'
-      ? [{ field: item['field'], message: item['message'] }]
+      ? [{ field: item['field'], message: item['message'], ...(typeof item['rule'] === 'string' ? { rule: item['rule'] } : {}) }]
       : [],
   );
   return problems.length > 0 ? problems : undefined;
