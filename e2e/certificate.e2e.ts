@@ -29,7 +29,9 @@ async function startDaySoon(dayId: string): Promise<void> {
        UPDATE slot SET starts_at = starts_at + shift.delta, ends_at = ends_at + shift.delta FROM shift WHERE day_id = $1`,
       [dayId],
     );
-    await client.query(`UPDATE vaccination_day d SET date = (SELECT (min(starts_at) AT TIME ZONE 'Europe/Berlin')::date FROM slot WHERE day_id = d.id) WHERE id = $1`, [dayId]);
+    await client.query(`UPDATE vaccination_day d SET date = (SELECT (min(starts_at) AT TIME ZONE 'Europe/Berlin')::date FROM slot WHERE day_id = d.id) WHERE id = $1`, [
+      dayId,
+    ]);
   } finally {
     await client.end();
   }
@@ -69,18 +71,43 @@ describe('a vaccinated person gets their certificate', () => {
     doctorToken = await api.signIn('doctor@globex.example', inject('demoStaffPasswords')['globex'] ?? '');
     const site = (await api.get<Site[]>('/sites', doctorToken))[0] as Site;
     const comirnaty = (await api.get<VaccineProduct[]>('/vaccines', doctorToken)).find((vaccine) => vaccine.name === 'Comirnaty') as VaccineProduct;
-    const lot = await api.post<Lot>('/lots', { productId: comirnaty.id, lotNumber: `CERT${randomUUID().slice(0, 6).toUpperCase()}`, expiryDate: inDays(200), dosesReceived: 10 }, doctorToken);
+    const lot = await api.post<Lot>(
+      '/lots',
+      { productId: comirnaty.id, lotNumber: `CERT${randomUUID().slice(0, 6).toUpperCase()}`, expiryDate: inDays(200), dosesReceived: 10 },
+      doctorToken,
+    );
     const day = await api.post<VaccinationDay>(
       '/vaccination-days',
-      { siteId: site.id, date: inDays(1), opensAt: '08:00', closesAt: '10:00', slotMinutes: 15, capacityPerSlot: { first: 2, followUp: 0, booster: 0 }, lots: [{ lotId: lot.id, doses: 4 }] },
+      {
+        siteId: site.id,
+        date: inDays(1),
+        opensAt: '08:00',
+        closesAt: '10:00',
+        slotMinutes: 15,
+        capacityPerSlot: { first: 2, followUp: 0, booster: 0 },
+        lots: [{ lotId: lot.id, doses: 4 }],
+      },
       doctorToken,
     );
     await startDaySoon(day.id);
     // A walk-in, answered and documented through the API: the day's pages are another journey's test.
-    const entry = await api.post<BoardEntry>(`/vaccination-days/${day.id}/walk-ins`, { person: holder, productId: comirnaty.id, identityChecked: true, identityDocument: 'id_card' }, doctorToken);
-    const visit = await api.call<VisitDetail>('PUT', `/visits/${entry.visitId}/answers`, { questionnaireVersion: 0, answers: ALL_NO, consent: true, version: 1 }, { authorization: `Bearer ${doctorToken}` });
+    const entry = await api.post<BoardEntry>(
+      `/vaccination-days/${day.id}/walk-ins`,
+      { person: holder, productId: comirnaty.id, identityChecked: true, identityDocument: 'id_card' },
+      doctorToken,
+    );
+    const visit = await api.call<VisitDetail>(
+      'PUT',
+      `/visits/${entry.visitId}/answers`,
+      { questionnaireVersion: 0, answers: ALL_NO, consent: true, version: 1 },
+      { authorization: `Bearer ${doctorToken}` },
+    );
     expect(visit.status).toBe(200);
-    vaccination = await api.post<Vaccination>(`/visits/${entry.visitId}/vaccination`, { lotId: lot.id, injectionSite: 'left_deltoid', route: 'intramuscular', version: visit.body.version }, doctorToken);
+    vaccination = await api.post<Vaccination>(
+      `/visits/${entry.visitId}/vaccination`,
+      { lotId: lot.id, injectionSite: 'left_deltoid', route: 'intramuscular', version: visit.body.version },
+      doctorToken,
+    );
   });
   afterAll(() => browser?.close());
 
@@ -117,7 +144,10 @@ describe('a vaccinated person gets their certificate', () => {
 
     // On a 320 px phone the .smart-health-card button stays inside its card.
     await page.setViewportSize({ width: 320, height: 700 });
-    const card = await page.locator('.card').filter({ has: page.getByRole('button', { name: /smart-health-card/ }) }).boundingBox();
+    const card = await page
+      .locator('.card')
+      .filter({ has: page.getByRole('button', { name: /smart-health-card/ }) })
+      .boundingBox();
     const button = await page.getByRole('button', { name: /smart-health-card/ }).boundingBox();
     expect(card && button ? button.x + button.width <= card.x + card.width : false).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
@@ -160,7 +190,12 @@ describe('a vaccinated person gets their certificate', () => {
     }
 
     // A correction revokes this certificate: the same QR code now shows as revoked, and a new mail arrives.
-    const corrected = await api.call('POST', `/vaccinations/${vaccination.id}/corrections`, { injectionSite: 'right_deltoid', reason: 'Arm mixed up on the form' }, { authorization: `Bearer ${doctorToken}` });
+    const corrected = await api.call(
+      'POST',
+      `/vaccinations/${vaccination.id}/corrections`,
+      { injectionSite: 'right_deltoid', reason: 'Arm mixed up on the form' },
+      { authorization: `Bearer ${doctorToken}` },
+    );
     expect(corrected.status).toBe(201);
     const second = await nthCertificateMailTo(catcherUrl, holder.email, 2);
     expect(second.text).toContain('Das bisherige Zertifikat ist widerrufen');

@@ -152,15 +152,32 @@ describe('the employee journey: a way forward from every page, in the reader’s
       },
       doctor,
     );
-    const lot = await api.post<Lot>('/lots', { productId: product.id, lotNumber: `SOLD${randomUUID().slice(0, 6).toUpperCase()}`, expiryDate: inDays(200), dosesReceived: 1 }, doctor);
+    const lot = await api.post<Lot>(
+      '/lots',
+      { productId: product.id, lotNumber: `SOLD${randomUUID().slice(0, 6).toUpperCase()}`, expiryDate: inDays(200), dosesReceived: 1 },
+      doctor,
+    );
     const day = await api.post<VaccinationDay>(
       '/vaccination-days',
-      { siteId: site.id, date: inDays(3), opensAt: '08:00', closesAt: '08:10', slotMinutes: 10, capacityPerSlot: { first: 1, followUp: 0, booster: 0 }, lots: [{ lotId: lot.id, doses: 1 }] },
+      {
+        siteId: site.id,
+        date: inDays(3),
+        opensAt: '08:00',
+        closesAt: '08:10',
+        slotMinutes: 10,
+        capacityPerSlot: { first: 1, followUp: 0, booster: 0 },
+        lots: [{ lotId: lot.id, doses: 1 }],
+      },
       doctor,
     );
     const onlySlot = day.slots[0];
     if (!onlySlot) throw new Error('the day has no slot');
-    await postBooking({ productId: product.id, doseKind: 'first', slotId: onlySlot.id, person: { givenName: 'Frida', familyName: 'Früh', email: `early.${randomUUID().slice(0, 8)}@acme.example`, birthDate: '1970-01-02' } });
+    await postBooking({
+      productId: product.id,
+      doseKind: 'first',
+      slotId: onlySlot.id,
+      person: { givenName: 'Frida', familyName: 'Früh', email: `early.${randomUUID().slice(0, 8)}@acme.example`, birthDate: '1970-01-02' },
+    });
 
     const session = await checkedContext(browser, { locale: 'en-US', timezoneId: 'Europe/Berlin' });
     const { page, a11y } = await session.newPage();
@@ -196,7 +213,12 @@ describe('the employee journey: a way forward from every page, in the reader’s
     await page.goto(`${origin}/`);
     await page.getByRole('button', { name: /Comirnaty/ }).click();
     await page.getByRole('radio', { name: 'First dose' }).check();
-    await page.getByRole('group', { name: /times on/i }).first().getByRole('button', { disabled: false }).first().click();
+    await page
+      .getByRole('group', { name: /times on/i })
+      .first()
+      .getByRole('button', { disabled: false })
+      .first()
+      .click();
     await page.getByRole('button', { name: /^Keep .* and continue$/ }).click({ timeout: 15_000 });
     await page.getByLabel('Given name').fill('Hanna');
     await page.getByLabel('Family name').fill('Hängend');
@@ -224,14 +246,24 @@ describe('the employee journey: a way forward from every page, in the reader’s
     { label: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, day: 2, times: { keyboard: 12, pointer: 16 } },
   ]) {
     it(`books keyboard-only in fewer than 20 keys from the chosen time to "Book" (${device.label})`, async () => {
-      const session = await checkedContext(browser, { locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: device.viewport, isMobile: device.isMobile, hasTouch: device.isMobile });
+      const session = await checkedContext(browser, {
+        locale: 'en-US',
+        timezoneId: 'Europe/Berlin',
+        viewport: device.viewport,
+        isMobile: device.isMobile,
+        hasTouch: device.isMobile,
+      });
       const { page, a11y } = await session.newPage();
       const meter = new EffortMeter(page);
       await page.goto(`${origin}/`);
       await meter.click(page.getByRole('button', { name: /Comirnaty/ }));
       await meter.click(page.getByRole('radio', { name: 'First dose' }));
       if (device.day > 0) await meter.click(page.getByRole('list', { name: 'Dates' }).first().getByRole('button').nth(device.day));
-      const time = page.getByRole('group', { name: /times on/i }).first().getByRole('button', { disabled: false }).nth(device.times.keyboard);
+      const time = page
+        .getByRole('group', { name: /times on/i })
+        .first()
+        .getByRole('button', { disabled: false })
+        .nth(device.times.keyboard);
       await time.waitFor({ timeout: 15_000 });
       await a11y.check('times');
       await time.focus();
@@ -269,8 +301,14 @@ describe('the employee journey: a way forward from every page, in the reader’s
       expect((await focused(page)).text).toBe('Book appointment');
       await meter.press('Enter');
       const outcome = await Promise.race([
-        page.getByTestId('booking-code').waitFor({ timeout: 30_000 }).then(() => 'booked'),
-        page.getByRole('alert').waitFor({ timeout: 30_000 }).then(async () => `refused: ${await page.getByRole('alert').first().textContent()}`),
+        page
+          .getByTestId('booking-code')
+          .waitFor({ timeout: 30_000 })
+          .then(() => 'booked'),
+        page
+          .getByRole('alert')
+          .waitFor({ timeout: 30_000 })
+          .then(async () => `refused: ${await page.getByRole('alert').first().textContent()}`),
       ]);
       expect(outcome, answers.join('\n')).toBe('booked');
       const keysFromTime = meter.keys - keysBefore;
@@ -280,14 +318,24 @@ describe('the employee journey: a way forward from every page, in the reader’s
     });
 
     it(`books with the pointer and reports the effort (${device.label})`, async () => {
-      const session = await checkedContext(browser, { locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: device.viewport, isMobile: device.isMobile, hasTouch: device.isMobile });
+      const session = await checkedContext(browser, {
+        locale: 'en-US',
+        timezoneId: 'Europe/Berlin',
+        viewport: device.viewport,
+        isMobile: device.isMobile,
+        hasTouch: device.isMobile,
+      });
       const { page, a11y } = await session.newPage();
       const meter = new EffortMeter(page);
       await page.goto(`${origin}/`);
       await meter.click(page.getByRole('button', { name: /Comirnaty/ }));
       await meter.click(page.getByRole('radio', { name: 'First dose' }));
       if (device.day > 0) await meter.click(page.getByRole('list', { name: 'Dates' }).first().getByRole('button').nth(device.day));
-      const time = page.getByRole('group', { name: /times on/i }).first().getByRole('button', { disabled: false }).nth(device.times.pointer);
+      const time = page
+        .getByRole('group', { name: /times on/i })
+        .first()
+        .getByRole('button', { disabled: false })
+        .nth(device.times.pointer);
       await time.waitFor({ timeout: 15_000 });
       await meter.click(time);
       const keep = page.getByRole('button', { name: /^Keep .* and continue$/ });
@@ -331,7 +379,10 @@ describe('the employee journey: a way forward from every page, in the reader’s
     await page.getByText(/Angemeldet als/).waitFor({ timeout: 15_000 });
     await a11y.check('signed in');
     await page.goto(`${origin}/staff/lots`);
-    await page.getByRole('button', { name: /^Verwurf erfassen/ }).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('button', { name: /^Verwurf erfassen/ })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await session.close(); // checks the lots page, and fails if the sign-in pages went unchecked
   }, 90_000);
 });

@@ -20,7 +20,11 @@ describe("each person's language", () => {
     await page.goto(`http://acme.localhost:${port}/`);
     await page.getByRole('button', { name: /Comirnaty/ }).click();
     await page.getByRole('radio', { name: 'Erstimpfung' }).check();
-    const firstSlot = page.getByRole('group', { name: /Uhrzeiten am/ }).first().getByRole('button', { disabled: false }).first();
+    const firstSlot = page
+      .getByRole('group', { name: /Uhrzeiten am/ })
+      .first()
+      .getByRole('button', { disabled: false })
+      .first();
     await firstSlot.waitFor();
     await firstSlot.click();
     const followUp = page.locator('[aria-labelledby="booking-follow-up-title"]');

@@ -21,7 +21,11 @@ describe('booking with two sites: no dead end', () => {
     browser = await launchBrowser();
     const doctor = await api.signIn('doctor@globex.example', inject('demoStaffPasswords')['globex'] ?? '');
     const main = (await api.get<Site[]>('/sites', doctor))[0] as Site;
-    const newer = await api.post<Site>('/sites', { name: 'Werk Nord', street: 'Nordring 2', postalCode: '20095', city: 'Hamburg', openingHours: 'Mo–Fr 8–16', stations: 1 }, doctor);
+    const newer = await api.post<Site>(
+      '/sites',
+      { name: 'Werk Nord', street: 'Nordring 2', postalCode: '20095', city: 'Hamburg', openingHours: 'Mo–Fr 8–16', stations: 1 },
+      doctor,
+    );
     const vaccine = await api.post<VaccineProduct>(
       '/vaccines',
       {
@@ -39,9 +43,17 @@ describe('booking with two sites: no dead end', () => {
       },
       doctor,
     );
-    const lot = await api.post<Lot>('/lots', { productId: vaccine.id, lotNumber: `P${randomUUID().slice(0, 6).toUpperCase()}`, expiryDate: inDays(300), dosesReceived: 40 }, doctor);
+    const lot = await api.post<Lot>(
+      '/lots',
+      { productId: vaccine.id, lotNumber: `P${randomUUID().slice(0, 6).toUpperCase()}`, expiryDate: inDays(300), dosesReceived: 40 },
+      doctor,
+    );
     const day = (siteId: string, date: string, capacity: { first: number; followUp: number; booster: number }) =>
-      api.post<VaccinationDay>('/vaccination-days', { siteId, date, opensAt: '08:00', closesAt: '09:00', slotMinutes: 15, capacityPerSlot: capacity, lots: [{ lotId: lot.id, doses: 8 }] }, doctor);
+      api.post<VaccinationDay>(
+        '/vaccination-days',
+        { siteId, date, opensAt: '08:00', closesAt: '09:00', slotMinutes: 15, capacityPerSlot: capacity, lots: [{ lotId: lot.id, doses: 8 }] },
+        doctor,
+      );
     // The newer site's one-off day is the soonest, with nothing three to six weeks after it.
     oneOff = await day(newer.id, inDays(3), { first: 2, followUp: 2, booster: 0 });
     await day(main.id, inDays(30), { first: 2, followUp: 0, booster: 0 });
@@ -64,7 +76,11 @@ describe('booking with two sites: no dead end', () => {
     expect(await oneOffButton.getAttribute('aria-pressed')).toBe('false');
     expect(oneOff.date).toBe(inDays(3));
 
-    const firstSlot = page.getByRole('group', { name: /times on/i }).first().getByRole('button', { disabled: false }).first();
+    const firstSlot = page
+      .getByRole('group', { name: /times on/i })
+      .first()
+      .getByRole('button', { disabled: false })
+      .first();
     await firstSlot.click();
     const followUp = page.locator('[aria-labelledby="booking-follow-up-title"]');
     await followUp.waitFor();

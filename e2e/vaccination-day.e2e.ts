@@ -24,7 +24,9 @@ async function startDaySoon(dayId: string): Promise<void> {
        UPDATE slot SET starts_at = starts_at + shift.delta, ends_at = ends_at + shift.delta FROM shift WHERE day_id = $1`,
       [dayId],
     );
-    await client.query(`UPDATE vaccination_day d SET date = (SELECT (min(starts_at) AT TIME ZONE 'Europe/Berlin')::date FROM slot WHERE day_id = d.id) WHERE id = $1`, [dayId]);
+    await client.query(`UPDATE vaccination_day d SET date = (SELECT (min(starts_at) AT TIME ZONE 'Europe/Berlin')::date FROM slot WHERE day_id = d.id) WHERE id = $1`, [
+      dayId,
+    ]);
   } finally {
     await client.end();
   }
@@ -45,21 +47,34 @@ describe('a vaccination day at the site', () => {
     doctorToken = await api.signIn('doctor@globex.example', password);
     const site = (await api.get<Site[]>('/sites', doctorToken))[0] as Site;
     const comirnaty = (await api.get<VaccineProduct[]>('/vaccines', doctorToken)).find((vaccine) => vaccine.name === 'Comirnaty') as VaccineProduct;
-    lot = await api.post<Lot>('/lots', { productId: comirnaty.id, lotNumber: `E2E${randomUUID().slice(0, 6).toUpperCase()}`, expiryDate: inDays(200), dosesReceived: 20 }, doctorToken);
+    lot = await api.post<Lot>(
+      '/lots',
+      { productId: comirnaty.id, lotNumber: `E2E${randomUUID().slice(0, 6).toUpperCase()}`, expiryDate: inDays(200), dosesReceived: 20 },
+      doctorToken,
+    );
     const plan = (date: string, capacity: { first: number; followUp: number; booster: number }) =>
-      api.post<VaccinationDay>('/vaccination-days', { siteId: site.id, date, opensAt: '08:00', closesAt: '10:00', slotMinutes: 15, capacityPerSlot: capacity, lots: [{ lotId: lot.id, doses: 8 }] }, doctorToken);
+      api.post<VaccinationDay>(
+        '/vaccination-days',
+        { siteId: site.id, date, opensAt: '08:00', closesAt: '10:00', slotMinutes: 15, capacityPerSlot: capacity, lots: [{ lotId: lot.id, doses: 8 }] },
+        doctorToken,
+      );
     const today = await plan(inDays(1), { first: 2, followUp: 0, booster: 0 });
     const followUpDay = await plan(inDays(25), { first: 0, followUp: 2, booster: 0 });
     await startDaySoon(today.id);
     dayId = today.id;
-    const booked = await api.call<BookingConfirmation>('POST', '/bookings', {
-      productId: comirnaty.id,
-      doseKind: 'first',
-      slotId: today.slots[0]?.id,
-      followUpSlotId: followUpDay.slots[0]?.id,
-      person: { givenName: 'Jonas', familyName: 'Impfling', email: `jonas.${randomUUID().slice(0, 8)}@globex.example`, birthDate: '1979-02-03' },
-      captcha: await api.captcha(),
-    }, { 'idempotency-key': randomUUID() });
+    const booked = await api.call<BookingConfirmation>(
+      'POST',
+      '/bookings',
+      {
+        productId: comirnaty.id,
+        doseKind: 'first',
+        slotId: today.slots[0]?.id,
+        followUpSlotId: followUpDay.slots[0]?.id,
+        person: { givenName: 'Jonas', familyName: 'Impfling', email: `jonas.${randomUUID().slice(0, 8)}@globex.example`, birthDate: '1979-02-03' },
+        captcha: await api.captcha(),
+      },
+      { 'idempotency-key': randomUUID() },
+    );
     expect(booked.status).toBe(201);
     booking = booked.body;
     // Chromium plays this file as the tablet's camera: the booking confirmation's QR code held up to it.

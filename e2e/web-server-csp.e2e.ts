@@ -65,9 +65,7 @@ describe('the production web server in a browser', () => {
       script.textContent = 'window.inlineRan = true';
       document.body.append(script);
     });
-    await expect.poll(() => page.evaluate(() => (window as unknown as { violations?: string[] }).violations ?? [])).toEqual([
-      expect.stringMatching(/^script-src/),
-    ]);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { violations?: string[] }).violations ?? [])).toEqual([expect.stringMatching(/^script-src/)]);
     expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan)).toBeUndefined();
     expect(reports.filter((text) => !/inline/i.test(text))).toEqual([]);
   });

@@ -37,7 +37,11 @@ function send(port: number, host: string, fuzz: FuzzRequest, token: string | und
         const chunks: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => chunks.push(chunk));
         answer.on('end', () =>
-          resolve({ status: answer.statusCode ?? 0, type: String(answer.headers['content-type'] ?? '').split(';')[0] ?? '', body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: answer.statusCode ?? 0,
+            type: String(answer.headers['content-type'] ?? '').split(';')[0] ?? '',
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
         );
       },
     );

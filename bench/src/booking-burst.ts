@@ -12,7 +12,12 @@ export interface BurstSetup {
 
 /** 300 slots of small capacity on five days of one site, for a single-dose vaccine. */
 export async function createBurstDays(baseUrl: string, token: string, tomorrow: (offset: number) => string): Promise<BurstSetup> {
-  const site = (await post(baseUrl, '/api/sites', { name: 'Bench site', street: 'Street 1', postalCode: '10115', city: 'Berlin', openingHours: '', stations: 5 }, token)) as { id: string };
+  const site = (await post(
+    baseUrl,
+    '/api/sites',
+    { name: 'Bench site', street: 'Street 1', postalCode: '10115', city: 'Berlin', openingHours: '', stations: 5 },
+    token,
+  )) as { id: string };
   const product = (await post(
     baseUrl,
     '/api/vaccines',
@@ -31,7 +36,9 @@ export async function createBurstDays(baseUrl: string, token: string, tomorrow: 
     },
     token,
   )) as { id: string };
-  const lot = (await post(baseUrl, '/api/lots', { productId: product.id, lotNumber: 'BENCH-1', expiryDate: tomorrow(300), dosesReceived: 10_000 }, token)) as { id: string };
+  const lot = (await post(baseUrl, '/api/lots', { productId: product.id, lotNumber: 'BENCH-1', expiryDate: tomorrow(300), dosesReceived: 10_000 }, token)) as {
+    id: string;
+  };
   const slotIds: string[] = [];
   const capacity = 5;
   for (let day = 1; day <= 5; day += 1) {
@@ -64,7 +71,15 @@ export async function solvedCaptchas(baseUrl: string, count: number): Promise<st
         const response = await fetch(`${baseUrl}/api/captcha/challenge`, { headers: { 'x-forwarded-for': clientIp(100_000 + start + i) } });
         const challenge = (await response.json()) as { algorithm: string; challenge: string; maxnumber: number; salt: string; signature: string };
         const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise;
-        return Buffer.from(JSON.stringify({ algorithm: challenge.algorithm, challenge: challenge.challenge, number: solution?.number, salt: challenge.salt, signature: challenge.signature })).toString('base64');
+        return Buffer.from(
+          JSON.stringify({
+            algorithm: challenge.algorithm,
+            challenge: challenge.challenge,
+            number: solution?.number,
+            salt: challenge.salt,
+            signature: challenge.signature,
+          }),
+        ).toString('base64');
       }),
     );
     solutions.push(...part);

@@ -21,7 +21,12 @@ const SITE = '6f1c1a52-3b8e-4d55-9a4b-0c6f0b2f1e11';
 const person = (n: number) => ({ givenName: 'Queue', familyName: `Person ${n}`, email: `queue-${n}@bench.example`, birthDate: '1975-06-01' });
 const BODIES = {
   registration: {
-    valid: (n: number) => ({ person: person(n), occupations: n % 7 === 0 ? ['medical-staff'] : [], answers: { 'chronic-condition': n % 5 === 0 }, captcha: 'x'.repeat(400) }),
+    valid: (n: number) => ({
+      person: person(n),
+      occupations: n % 7 === 0 ? ['medical-staff'] : [],
+      answers: { 'chronic-condition': n % 5 === 0 },
+      captcha: 'x'.repeat(400),
+    }),
     invalid: (n: number) => ({ person: { givenName: '', familyName: n, email: 'nope', birthDate: '2023-02-30' }, preferredWeekdays: [9], captcha: '' }),
   },
   booking: {
@@ -64,11 +69,21 @@ const zPerson = {
 const zUuid = z.string().refine(FORMATS.uuid);
 const ZOD = {
   registration: z.strictObject({
-    person: z.strictObject({ ...zPerson, phone: z.string().trim().regex(/^\+?[0-9 ()/-]{5,30}$/).nullish() }),
+    person: z.strictObject({
+      ...zPerson,
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9 ()/-]{5,30}$/)
+        .nullish(),
+    }),
     productId: zUuid.nullish(),
     preferredSiteIds: z.array(zUuid).max(20).nullish(),
     preferredWeekdays: z.array(z.int().min(1).max(7)).max(7).nullish(),
-    occupations: z.array(z.string().regex(/^[a-z][a-z0-9-]{1,40}$/)).max(10).nullish(),
+    occupations: z
+      .array(z.string().regex(/^[a-z][a-z0-9-]{1,40}$/))
+      .max(10)
+      .nullish(),
     answers: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,40}$/), z.union([z.string().max(200), z.number(), z.boolean()])).nullish(),
     captcha: z.string().min(1).max(4000),
     locale: z.enum(['de', 'en']).nullish(),
@@ -78,7 +93,14 @@ const ZOD = {
     doseKind: z.enum(['first', 'followUp', 'booster']),
     slotId: zUuid,
     followUpSlotId: zUuid.nullish(),
-    person: z.strictObject({ ...zPerson, employeeNumber: z.string().trim().regex(/^[A-Za-z0-9 ._/-]{1,40}$/).nullish() }),
+    person: z.strictObject({
+      ...zPerson,
+      employeeNumber: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9 ._/-]{1,40}$/)
+        .nullish(),
+    }),
     captcha: z.string().min(1).max(4000),
     locale: z.enum(['de', 'en']).nullish(),
   }),
@@ -88,13 +110,15 @@ const ZOD = {
 function previousRules(root: string): Partial<Record<'registration' | 'booking', Check>> {
   const rules: Partial<Record<'registration' | 'booking', Check>> = {};
   const dist = join(root, 'apps', 'api', 'dist');
-  const swallow = (check: Check): Check => (body) => {
-    try {
-      return check(body);
-    } catch (error) {
-      return error;
-    }
-  };
+  const swallow =
+    (check: Check): Check =>
+    (body) => {
+      try {
+        return check(body);
+      } catch (error) {
+        return error;
+      }
+    };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional, absent once the rules are gone
     const { readRegistrationBody } = require(join(dist, 'modules', 'registration', 'registration-body.js')) as { readRegistrationBody: Check };
@@ -104,7 +128,9 @@ function previousRules(root: string): Partial<Record<'registration' | 'booking',
   }
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional, absent in builds without the DTO pipeline
-    const { createValidationPipe } = require(join(dist, 'common', 'problem', 'validation.pipe.js')) as { createValidationPipe: () => { transform: (v: unknown, m: object) => Promise<unknown> } };
+    const { createValidationPipe } = require(join(dist, 'common', 'problem', 'validation.pipe.js')) as {
+      createValidationPipe: () => { transform: (v: unknown, m: object) => Promise<unknown> };
+    };
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional, absent in builds without the DTO pipeline
     const { CreateBookingDto } = require(join(dist, 'modules', 'booking', 'dto', 'create-booking.dto.js')) as { CreateBookingDto?: object };
     if (CreateBookingDto) {

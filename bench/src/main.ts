@@ -39,7 +39,15 @@ const runs = (scenario: 'hello' | 'ceiling' | 'availability' | 'burst' | 'intake
 /** A scenario picked alone still measures the ceiling it is stated against. */
 const runsHello = runs('hello') || only === 'availability' || only === 'burst';
 const runsCeiling = runs('ceiling') || only === 'burst' || only === 'intake';
-const NOT_RUN: LoadResult = { requests: 0, durationSeconds: 0, requestsPerSecond: 0, latencyMs: { p50: 0, p90: 0, p99: 0, max: 0 }, statusCodes: {}, errors: 0, timeouts: 0 };
+const NOT_RUN: LoadResult = {
+  requests: 0,
+  durationSeconds: 0,
+  requestsPerSecond: 0,
+  latencyMs: { p50: 0, p90: 0, p99: 0, max: 0 },
+  statusCodes: {},
+  errors: 0,
+  timeouts: 0,
+};
 
 async function main(): Promise<void> {
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version };

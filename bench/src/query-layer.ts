@@ -50,16 +50,26 @@ function plainPg(pool: Pool): Operations {
     read: async (id) => (await pool.query<Site>(`SELECT ${SELECT_COLUMNS} FROM site WHERE id = $1`, [id])).rows[0],
     update: async (id, stations, version) =>
       (
-        await pool.query<Site>(
-          `UPDATE site SET stations = $3, updated_at = now(), version = version + 1 WHERE id = $1 AND version = $2 RETURNING ${SELECT_COLUMNS}`,
-          [id, version, stations],
-        )
+        await pool.query<Site>(`UPDATE site SET stations = $3, updated_at = now(), version = version + 1 WHERE id = $1 AND version = $2 RETURNING ${SELECT_COLUMNS}`, [
+          id,
+          version,
+          stations,
+        ])
       ).rows[0],
   };
 }
 
 function typeormQueryBuilder(dataSource: DataSource): Operations {
-  const columns = ['s.id AS id', 's.name AS name', 's.street AS street', 's.postal_code AS "postalCode"', 's.city AS city', 's.opening_hours AS "openingHours"', 's.stations AS stations', 's.version AS version'];
+  const columns = [
+    's.id AS id',
+    's.name AS name',
+    's.street AS street',
+    's.postal_code AS "postalCode"',
+    's.city AS city',
+    's.opening_hours AS "openingHours"',
+    's.stations AS stations',
+    's.version AS version',
+  ];
   return {
     read: (id) => dataSource.createQueryBuilder().select(columns).from('site', 's').where('s.id = :id', { id }).getRawOne<Site>(),
     update: async (id, stations, version) => {

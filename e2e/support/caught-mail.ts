@@ -7,12 +7,7 @@ export interface CaughtSummary {
 }
 
 /** Waits for the mails to `address` until `accept` takes one of them; the newest first. */
-export async function mailTo(
-  catcherUrl: string,
-  address: string,
-  accept: (mail: CaughtSummary) => boolean = () => true,
-  timeoutMs = 30_000,
-): Promise<CaughtSummary> {
+export async function mailTo(catcherUrl: string, address: string, accept: (mail: CaughtSummary) => boolean = () => true, timeoutMs = 30_000): Promise<CaughtSummary> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const messages = (await (await fetch(`${catcherUrl}api/messages`)).json()) as CaughtSummary[];

@@ -15,9 +15,18 @@ export async function signInAsAdmin(page: Page, baseUrl: string, email: string, 
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     const outcome = await Promise.race([
-      page.getByLabel('Current password').waitFor().then(() => 'change' as const),
-      page.getByText(/Signed in as/).waitFor().then(() => 'in' as const),
-      page.getByRole('alert').waitFor().then(() => 'refused' as const),
+      page
+        .getByLabel('Current password')
+        .waitFor()
+        .then(() => 'change' as const),
+      page
+        .getByText(/Signed in as/)
+        .waitFor()
+        .then(() => 'in' as const),
+      page
+        .getByRole('alert')
+        .waitFor()
+        .then(() => 'refused' as const),
     ]);
     return outcome;
   };

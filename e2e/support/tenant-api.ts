@@ -46,7 +46,9 @@ export function tenantApi(slug: string, port: number) {
       const challenge = await ok<{ algorithm: string; challenge: string; maxnumber: number; salt: string; signature: string }>('GET', '/captcha/challenge');
       const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise;
       if (!solution) throw new Error('challenge not solvable');
-      return Buffer.from(JSON.stringify({ algorithm: challenge.algorithm, challenge: challenge.challenge, number: solution.number, salt: challenge.salt, signature: challenge.signature })).toString('base64');
+      return Buffer.from(
+        JSON.stringify({ algorithm: challenge.algorithm, challenge: challenge.challenge, number: solution.number, salt: challenge.salt, signature: challenge.signature }),
+      ).toString('base64');
     },
   };
 }

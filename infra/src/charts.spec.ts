@@ -71,10 +71,11 @@ describe.each(cases)('%s', (_, manifests) => {
       expect(JSON.stringify(selector)).not.toMatch(/cdk8s|[0-9a-f]{8}/);
     }
     for (const service of manifests.filter((m) => m['kind'] === 'Service' && m['spec'].type === 'ClusterIP')) {
-      const matching = podTemplates(manifests).filter((pod) =>
-        Object.entries(service['spec'].selector as Record<string, string>).every(([k, v]) => pod.labels[k] === v),
-      );
-      expect(matching.map((pod) => pod.owner), service['metadata'].name).toEqual([`Deployment/${service['metadata'].name}`]);
+      const matching = podTemplates(manifests).filter((pod) => Object.entries(service['spec'].selector as Record<string, string>).every(([k, v]) => pod.labels[k] === v));
+      expect(
+        matching.map((pod) => pod.owner),
+        service['metadata'].name,
+      ).toEqual([`Deployment/${service['metadata'].name}`]);
     }
   });
 });

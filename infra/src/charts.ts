@@ -26,7 +26,7 @@ export interface ChartDefinition<V extends object> {
 
 export const tenantChart: ChartDefinition<TenantValues> = {
   name: 'tenant',
-  description: "One tenant of the vaccination-center platform: its API, migrations, Ingress and network policies.",
+  description: 'One tenant of the vaccination-center platform: its API, migrations, Ingress and network policies.',
   defaults: tenantDefaults,
   example: tenantExample,
   ciValues: tenantCiValues,
@@ -45,7 +45,4 @@ export const platformChart: ChartDefinition<PlatformValues> = {
 };
 
 // Each element keeps its own value type; the writer only needs the common shape.
-export const CHARTS: ReadonlyArray<ChartDefinition<TenantValues> | ChartDefinition<PlatformValues>> = [
-  tenantChart,
-  platformChart,
-];
+export const CHARTS: ReadonlyArray<ChartDefinition<TenantValues> | ChartDefinition<PlatformValues>> = [tenantChart, platformChart];

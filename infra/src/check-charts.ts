@@ -19,7 +19,9 @@ let ruleFiles = 0;
 
 for (const { name } of CHARTS) {
   const chartDir = join(chartsDir, name);
-  const valuesFiles = readdirSync(join(chartDir, 'ci')).filter((file) => file.endsWith('-values.yaml')).sort();
+  const valuesFiles = readdirSync(join(chartDir, 'ci'))
+    .filter((file) => file.endsWith('-values.yaml'))
+    .sort();
   if (valuesFiles.length === 0) problems.push(`${name}: no values files under ci/`);
   for (const file of valuesFiles) {
     const where = `${name} with ci/${file}`;

@@ -30,8 +30,6 @@ import { WaitingListModule } from './modules/waiting-list/waiting-list.module';
 import { AllocationModule } from './modules/allocation/allocation.module';
 import { StandbyModule } from './modules/standby/standby.module';
 
-
-
 /** Configuration, keys and logger of the one tenant this process serves, visible to every module. */
 @Global()
 @Module({})

@@ -4,13 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { createLogger } from './common/logger';
-import {
-  ConfigError,
-  loadApiConfig,
-  loadBootstrapAdminConfig, loadDemoStaffPassword,
-  loadDatabaseConfig,
-  processEnvironment,
-} from './config/api-config';
+import { ConfigError, loadApiConfig, loadBootstrapAdminConfig, loadDemoStaffPassword, loadDatabaseConfig, processEnvironment } from './config/api-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { generateMigration, pendingSchemaChanges } from './database/migration-generator';
 import { AuthService } from './modules/auth/auth.service';
@@ -95,7 +89,11 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     const config = loadApiConfig(processEnvironment());
     const rewritten = await withApp((get) => reencryptFields(get(Sql), config.fieldKeys));
     const changed = Object.entries(rewritten).filter(([, count]) => count > 0);
-    console.log(changed.length ? `Re-encrypted under key ${config.fieldKeys.currentVersion}: ${changed.map(([column, count]) => `${column} ${count}`).join(', ')}.` : 'Every value is sealed under the current key already.');
+    console.log(
+      changed.length
+        ? `Re-encrypted under key ${config.fieldKeys.currentVersion}: ${changed.map(([column, count]) => `${column} ${count}`).join(', ')}.`
+        : 'Every value is sealed under the current key already.',
+    );
     return 0;
   },
   async 'seed-demo-staff'() {

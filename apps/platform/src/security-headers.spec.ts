@@ -4,7 +4,9 @@ import { SECURITY_HEADERS, SECURITY_HEADERS_FILE, parseSecurityHeaders } from '.
 
 describe('security headers shared with nginx', () => {
   it('reads every add_header line of the nginx snippet', () => {
-    const lines = readFileSync(SECURITY_HEADERS_FILE, 'utf8').split('\n').filter((line) => line.trim().startsWith('add_header'));
+    const lines = readFileSync(SECURITY_HEADERS_FILE, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim().startsWith('add_header'));
     expect(Object.keys(SECURITY_HEADERS)).toHaveLength(lines.length);
     expect(SECURITY_HEADERS['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(SECURITY_HEADERS['x-content-type-options']).toBe('nosniff');

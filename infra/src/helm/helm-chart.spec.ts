@@ -57,7 +57,6 @@ describe.each([
 });
 
 describe('the tenant chart', () => {
-
   it('leaves the optional Namespace, TLS secret, OIDC, display name, logo and mailer variables out when they are not set', () => {
     const unset = { ...tenantExample, tenant: { ...tenantExample.tenant, displayName: '' }, mailer: { url: '' } };
     const rendered = renderWithHelm(tenantChart, unset);
@@ -75,7 +74,16 @@ describe('the tenant chart', () => {
     for (const values of Object.values(tenantCiValues)) expect(validate(values), JSON.stringify(validate.errors)).toBe(true);
     const defaults = parse(readFileSync(join(chartsDir, 'tenant', 'values.yaml'), 'utf8')) as TenantValues;
     expect(validate(defaults)).toBe(false);
-    expect(validate({ ...defaults, tenant: tenantExample.tenant, ingress: tenantExample.ingress, api: tenantExample.api, bootstrap: tenantExample.bootstrap, networkPolicy: tenantExample.networkPolicy })).toBe(true);
+    expect(
+      validate({
+        ...defaults,
+        tenant: tenantExample.tenant,
+        ingress: tenantExample.ingress,
+        api: tenantExample.api,
+        bootstrap: tenantExample.bootstrap,
+        networkPolicy: tenantExample.networkPolicy,
+      }),
+    ).toBe(true);
   });
 
   it('refuses a bad slug, an unpinned-looking tag typo, a missing host and an unknown key', () => {
@@ -96,7 +104,6 @@ describe('the tenant chart', () => {
 });
 
 describe('the platform chart', () => {
-
   it('renders no mailer object when the mailer is disabled', () => {
     const disabled = { ...platformExample, mailer: { ...platformExample.mailer, enabled: false } };
     const rendered = renderWithHelm(platformChart, disabled);

@@ -90,9 +90,7 @@ export class ValuesContext {
       return [`@@r:${path}@@`];
     }
     if (typeof value === 'object' && value !== null) {
-      return Object.fromEntries(
-        Object.entries(value).map(([key, child]) => [key, this.trace(child, path ? `${path}.${key}` : key)]),
-      );
+      return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, this.trace(child, path ? `${path}.${key}` : key)]));
     }
     throw new Error(`value ${path} has an unsupported type`);
   }

@@ -31,9 +31,7 @@ function withValuesFile<T>(values: object | string, use: (file: string) => T): T
 
 /** `helm template` of a chart directory: every rendered object, hooks included, in Helm's order. */
 export function helmTemplate(chartDir: string, values: object | string, kubeVersion?: string): RenderedManifest[] {
-  const text = withValuesFile(values, (file) =>
-    helm(['template', 'release', chartDir, '--values', file, ...(kubeVersion ? ['--kube-version', kubeVersion] : [])]),
-  );
+  const text = withValuesFile(values, (file) => helm(['template', 'release', chartDir, '--values', file, ...(kubeVersion ? ['--kube-version', kubeVersion] : [])]));
   return parseAllDocuments(text)
     .map((document) => {
       if (document.errors.length > 0) throw new Error(`helm printed invalid YAML: ${document.errors[0]?.message}`);

@@ -11,7 +11,9 @@ describe('the certificates function in the platform chart', () => {
   it('reads every tenant certificate secret from its Secret, the shared documents or one key per tenant', () => {
     const container = find(manifests, 'Deployment', 'certificates')['spec'].template.spec.containers[0];
     const env = container.env as Manifest[];
-    expect(env.find((v) => v['name'] === 'CERTIFICATE_SECRETS')?.['valueFrom']).toEqual({ secretKeyRef: { name: 'certificates-secrets', key: 'CERTIFICATE_SECRETS', optional: true } });
+    expect(env.find((v) => v['name'] === 'CERTIFICATE_SECRETS')?.['valueFrom']).toEqual({
+      secretKeyRef: { name: 'certificates-secrets', key: 'CERTIFICATE_SECRETS', optional: true },
+    });
     // Each tenant's CERTIFICATE_ISSUER_<SLUG> key arrives through envFrom; the Secret itself must exist.
     expect(container.envFrom).toEqual([{ secretRef: { name: 'certificates-secrets' } }]);
     expect(env.find((v) => v['name'] === 'JWKS_URLS')?.['valueFrom'].secretKeyRef.optional).toBe(true);
@@ -27,7 +29,12 @@ describe('the certificates function in the platform chart', () => {
     const policy = find(manifests, 'NetworkPolicy', 'certificates')['spec'];
     expect(policy.ingress).toEqual([
       {
-        from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } }, podSelector: { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } } }],
+        from: [
+          {
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } },
+            podSelector: { matchLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
+          },
+        ],
         ports: [{ protocol: 'TCP', port: 8080 }],
       },
     ]);

@@ -2,14 +2,7 @@ import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { scaledService } from '../workload/scaled-service';
 import { hardenedPodSpec, imageReference, resourceRequirements } from '../workload/hardening';
-import {
-  NAMESPACE_NAME_LABEL,
-  objectLabels,
-  PLATFORM_FUNCTION_LABELS,
-  PLATFORM_FUNCTION_PORT,
-  selectorLabels,
-  TENANT_NAMESPACE_LABEL,
-} from '../workload/labels';
+import { NAMESPACE_NAME_LABEL, objectLabels, PLATFORM_FUNCTION_LABELS, PLATFORM_FUNCTION_PORT, selectorLabels, TENANT_NAMESPACE_LABEL } from '../workload/labels';
 import type { ValuesContext } from '../helm/values-context';
 import type { PlatformValues } from './platform-values';
 

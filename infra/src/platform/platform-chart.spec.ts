@@ -23,7 +23,12 @@ describe('the platform chart', () => {
     const webServer = resolve(__dirname, '..', '..', '..', 'apps', 'web', 'nginx', 'tenant-directory.js');
     const { default: directoryModule } = (await import(webServer)) as { default: { merge: Merge } };
     const data = find(manifests, 'ConfigMap', 'tenant-directory')['data'] as Record<string, string>;
-    const files = [{ name: '..data', content: '' }, ...Object.entries(data).reverse().map(([name, content]) => ({ name, content }))];
+    const files = [
+      { name: '..data', content: '' },
+      ...Object.entries(data)
+        .reverse()
+        .map(([name, content]) => ({ name, content })),
+    ];
     const directory = parseTenantDirectory(directoryModule.merge(files));
     expect(directory.tenants.map((tenant) => tenant.slug)).toEqual(['acme', 'globex']);
   });
@@ -48,8 +53,7 @@ describe('the mailer function', () => {
   const manifests = helmRender(platformChart, platformExample);
   const pod = find(manifests, 'Deployment', 'mailer')['spec'].template;
   const tenant = helmRender(tenantChart, { ...tenantExample, namespace: { enabled: true, name: 'tenant-acme' } });
-  const matches = (selector: Record<string, string>, labels: Record<string, string>): boolean =>
-    Object.entries(selector).every(([key, value]) => labels[key] === value);
+  const matches = (selector: Record<string, string>, labels: Record<string, string>): boolean => Object.entries(selector).every(([key, value]) => labels[key] === value);
 
   it('runs as a hardened, autoscaled Deployment (the chart-wide hardening test covers it)', () => {
     expect(podTemplates(manifests).map((p) => p.owner)).toContain('Deployment/mailer');

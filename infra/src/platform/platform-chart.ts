@@ -44,11 +44,7 @@ export class PlatformChart extends Chart {
 
     new k8s.KubeConfigMap(this, 'tenant-directory', {
       metadata: { name: TENANT_DIRECTORY_CONFIG_MAP, labels: { 'app.kubernetes.io/part-of': 'vaccinate' } },
-      data: context.rawData(
-        'tenantDirectory.tenants',
-        () => directoryFiles(concrete.tenantDirectory.tenants),
-        DIRECTORY_TEMPLATE,
-      ),
+      data: context.rawData('tenantDirectory.tenants', () => directoryFiles(concrete.tenantDirectory.tenants), DIRECTORY_TEMPLATE),
     });
 
     new k8s.KubeDeployment(this, 'web-deployment', {

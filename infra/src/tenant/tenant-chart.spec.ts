@@ -78,7 +78,11 @@ describe('the API environment', () => {
     expect(pod.initContainers.map((c: Manifest) => c['args'])).toEqual([['dist/cli.js', 'migrate']]);
     expect(pod.containers.map((c: Manifest) => c['args'])).toEqual([['dist/cli.js', 'bootstrap-admin']]);
     for (const container of [...pod.initContainers, ...pod.containers]) {
-      expect(envOf(container).map((v) => v.name).sort()).toEqual(API_ENVIRONMENT_VARIABLES.map((v) => v.name).sort());
+      expect(
+        envOf(container)
+          .map((v) => v.name)
+          .sort(),
+      ).toEqual(API_ENVIRONMENT_VARIABLES.map((v) => v.name).sort());
       for (const variable of API_ENVIRONMENT_VARIABLES.filter((v) => v.secret)) {
         const entry = envOf(container).find((v) => v.name === variable.name);
         expect(entry?.valueFrom?.secretKeyRef.optional, variable.name).toBe(variable.required || variable.bootstrapOnly ? undefined : true);
@@ -98,7 +102,9 @@ describe('network policies', () => {
 
   it('lets only the ingress controller and the certificates function (for the key set) reach the API, on its port', () => {
     expect(policies.flatMap((p) => (p['spec'].ingress ?? []) as Manifest[]).length).toBe(3);
-    const ingressRules = ['api-from-ingress-controller', 'api-from-certificates-function'].flatMap((name) => find(manifests, 'NetworkPolicy', name)['spec'].ingress as Manifest[]);
+    const ingressRules = ['api-from-ingress-controller', 'api-from-certificates-function'].flatMap(
+      (name) => find(manifests, 'NetworkPolicy', name)['spec'].ingress as Manifest[],
+    );
     expect(ingressRules).toEqual([
       {
         from: [

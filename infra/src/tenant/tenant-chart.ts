@@ -26,19 +26,23 @@ export class TenantChart extends Chart {
     const values = context.values(concrete);
     const { api } = values;
 
-    context.when(this, 'namespace.enabled', values.namespace.enabled, () =>
-      new k8s.KubeNamespace(this, 'namespace', {
-        metadata: {
-          name: values.namespace.name,
-          labels: {
-            'app.kubernetes.io/part-of': 'vaccinate',
-            [TENANT_NAMESPACE_LABEL]: values.tenant.slug,
-            'pod-security.kubernetes.io/enforce': 'restricted',
-            'pod-security.kubernetes.io/audit': 'restricted',
-            'pod-security.kubernetes.io/warn': 'restricted',
+    context.when(
+      this,
+      'namespace.enabled',
+      values.namespace.enabled,
+      () =>
+        new k8s.KubeNamespace(this, 'namespace', {
+          metadata: {
+            name: values.namespace.name,
+            labels: {
+              'app.kubernetes.io/part-of': 'vaccinate',
+              [TENANT_NAMESPACE_LABEL]: values.tenant.slug,
+              'pod-security.kubernetes.io/enforce': 'restricted',
+              'pod-security.kubernetes.io/audit': 'restricted',
+              'pod-security.kubernetes.io/warn': 'restricted',
+            },
           },
-        },
-      }),
+        }),
     );
 
     new k8s.KubeDeployment(this, 'api-deployment', {

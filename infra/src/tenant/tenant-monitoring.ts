@@ -20,26 +20,30 @@ export class TenantMonitoring extends Construct {
     const labels = objectLabels('api');
     const tenantFilter = `tenant="${tenant.slug}"`;
 
-    context.when(this, 'monitoring.serviceMonitor.enabled', monitoring.serviceMonitor.enabled, () =>
-      new ApiObject(this, 'service-monitor', {
-        apiVersion: 'monitoring.coreos.com/v1',
-        kind: 'ServiceMonitor',
-        metadata: { name: 'api', labels },
-        spec: {
-          selector: { matchLabels: labels },
-          endpoints: [
-            {
-              port: 'metrics',
-              path: '/metrics',
-              interval: '30s',
-              relabelings: [
-                { action: 'replace', targetLabel: 'tenant', replacement: tenant.slug },
-                { action: 'replace', sourceLabels: ['__meta_kubernetes_endpoint_ready'], targetLabel: 'ready' },
-              ],
-            },
-          ],
-        },
-      }),
+    context.when(
+      this,
+      'monitoring.serviceMonitor.enabled',
+      monitoring.serviceMonitor.enabled,
+      () =>
+        new ApiObject(this, 'service-monitor', {
+          apiVersion: 'monitoring.coreos.com/v1',
+          kind: 'ServiceMonitor',
+          metadata: { name: 'api', labels },
+          spec: {
+            selector: { matchLabels: labels },
+            endpoints: [
+              {
+                port: 'metrics',
+                path: '/metrics',
+                interval: '30s',
+                relabelings: [
+                  { action: 'replace', targetLabel: 'tenant', replacement: tenant.slug },
+                  { action: 'replace', sourceLabels: ['__meta_kubernetes_endpoint_ready'], targetLabel: 'ready' },
+                ],
+              },
+            ],
+          },
+        }),
     );
 
     const rule = (alert: string, expr: string, forDuration: string, severity: string, summary: string) => ({
@@ -49,41 +53,67 @@ export class TenantMonitoring extends Construct {
       labels: { severity },
       annotations: { summary },
     });
-    context.when(this, 'monitoring.prometheusRule.enabled', monitoring.prometheusRule.enabled, () =>
-      new ApiObject(this, 'prometheus-rule', {
-        apiVersion: 'monitoring.coreos.com/v1',
-        kind: 'PrometheusRule',
-        metadata: { name: 'api', labels },
-        spec: {
-          groups: [
-            {
-              name: 'vaccinate-api',
-              rules: [
-                rule('VaccinateApiNotReady', `absent(up{${tenantFilter},ready="true"} == 1)`, '5m', 'critical', 'No API pod of the tenant is ready.'),
-                rule(
-                  'VaccinateApiErrorRate',
-                  `sum(rate(vaccinate_http_requests_total{${tenantFilter},status=~"5.."}[5m])) / sum(rate(vaccinate_http_requests_total{${tenantFilter}}[5m])) > ${ERROR_RATIO}`,
-                  '10m',
-                  'critical',
-                  'More than 5% of the API answers are server errors.',
-                ),
-                rule('VaccinateMailDeadLetters', `max(vaccinate_mail_outbox_messages{${tenantFilter},status="dead"}) > 0`, '15m', 'warning', 'Mails were given up on; replay them from the outbox page.'),
-                rule('VaccinateAllocatorDeadLetters', `max(vaccinate_allocator_jobs{${tenantFilter},queue="dead"}) > 0`, '15m', 'warning', 'Waiting-list allocation jobs are dead letters.'),
-                rule('VaccinateAllocatorBacklog', `max(vaccinate_allocator_jobs{${tenantFilter},queue="queued"}) > ${ALLOCATOR_BACKLOG}`, '30m', 'warning', 'The waiting-list allocator has fallen behind.'),
-              ],
-            },
-          ],
-        },
-      }),
+    context.when(
+      this,
+      'monitoring.prometheusRule.enabled',
+      monitoring.prometheusRule.enabled,
+      () =>
+        new ApiObject(this, 'prometheus-rule', {
+          apiVersion: 'monitoring.coreos.com/v1',
+          kind: 'PrometheusRule',
+          metadata: { name: 'api', labels },
+          spec: {
+            groups: [
+              {
+                name: 'vaccinate-api',
+                rules: [
+                  rule('VaccinateApiNotReady', `absent(up{${tenantFilter},ready="true"} == 1)`, '5m', 'critical', 'No API pod of the tenant is ready.'),
+                  rule(
+                    'VaccinateApiErrorRate',
+                    `sum(rate(vaccinate_http_requests_total{${tenantFilter},status=~"5.."}[5m])) / sum(rate(vaccinate_http_requests_total{${tenantFilter}}[5m])) > ${ERROR_RATIO}`,
+                    '10m',
+                    'critical',
+                    'More than 5% of the API answers are server errors.',
+                  ),
+                  rule(
+                    'VaccinateMailDeadLetters',
+                    `max(vaccinate_mail_outbox_messages{${tenantFilter},status="dead"}) > 0`,
+                    '15m',
+                    'warning',
+                    'Mails were given up on; replay them from the outbox page.',
+                  ),
+                  rule(
+                    'VaccinateAllocatorDeadLetters',
+                    `max(vaccinate_allocator_jobs{${tenantFilter},queue="dead"}) > 0`,
+                    '15m',
+                    'warning',
+                    'Waiting-list allocation jobs are dead letters.',
+                  ),
+                  rule(
+                    'VaccinateAllocatorBacklog',
+                    `max(vaccinate_allocator_jobs{${tenantFilter},queue="queued"}) > ${ALLOCATOR_BACKLOG}`,
+                    '30m',
+                    'warning',
+                    'The waiting-list allocator has fallen behind.',
+                  ),
+                ],
+              },
+            ],
+          },
+        }),
     );
 
-    context.when(this, 'monitoring.grafanaDashboard.enabled', monitoring.grafanaDashboard.enabled, () =>
-      new ApiObject(this, 'grafana-dashboard', {
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: { name: 'api-dashboard', labels: { ...labels, grafana_dashboard: '1' } },
-        data: { 'vaccinate-api.json': JSON.stringify(DASHBOARD) },
-      }),
+    context.when(
+      this,
+      'monitoring.grafanaDashboard.enabled',
+      monitoring.grafanaDashboard.enabled,
+      () =>
+        new ApiObject(this, 'grafana-dashboard', {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'api-dashboard', labels: { ...labels, grafana_dashboard: '1' } },
+          data: { 'vaccinate-api.json': JSON.stringify(DASHBOARD) },
+        }),
     );
   }
 }

@@ -1,14 +1,7 @@
 import { k8s } from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import type { ValuesContext } from '../helm/values-context';
-import {
-  INGRESS_CONTROLLER_POD_LABELS,
-  NAMESPACE_NAME_LABEL,
-  objectLabels,
-  PLATFORM_FUNCTION_LABELS,
-  PLATFORM_FUNCTION_PORT,
-  selectorLabels,
-} from '../workload/labels';
+import { INGRESS_CONTROLLER_POD_LABELS, NAMESPACE_NAME_LABEL, objectLabels, PLATFORM_FUNCTION_LABELS, PLATFORM_FUNCTION_PORT, selectorLabels } from '../workload/labels';
 import { API_PORT, METRICS_PORT } from './api-environment';
 import type { TenantValues } from './tenant-values';
 
@@ -116,36 +109,44 @@ export class TenantNetworkPolicies extends Construct {
     });
 
     const { tracing } = values;
-    context.when(this, 'tracing.otlpEndpoint', tracing.otlpEndpoint !== '', () =>
-      new k8s.KubeNetworkPolicy(this, 'api-to-otlp-collector', {
-        metadata: metadata('api-to-otlp-collector'),
-        spec: {
-          podSelector: { matchLabels: objectLabels('api') },
-          policyTypes: ['Egress'],
-          egress: [
-            {
-              to: [{ namespaceSelector: inNamespace(tracing.collectorNamespace) }],
-              ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(tracing.collectorPort) }],
-            },
-          ],
-        },
-      }),
+    context.when(
+      this,
+      'tracing.otlpEndpoint',
+      tracing.otlpEndpoint !== '',
+      () =>
+        new k8s.KubeNetworkPolicy(this, 'api-to-otlp-collector', {
+          metadata: metadata('api-to-otlp-collector'),
+          spec: {
+            podSelector: { matchLabels: objectLabels('api') },
+            policyTypes: ['Egress'],
+            egress: [
+              {
+                to: [{ namespaceSelector: inNamespace(tracing.collectorNamespace) }],
+                ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(tracing.collectorPort) }],
+              },
+            ],
+          },
+        }),
     );
 
-    context.when(this, 'networkPolicy.recaptchaEgress.enabled', networkPolicy.recaptchaEgress.enabled, () =>
-      new k8s.KubeNetworkPolicy(this, 'api-to-recaptcha', {
-        metadata: metadata('api-to-recaptcha'),
-        spec: {
-          podSelector: { matchLabels: objectLabels('api') },
-          policyTypes: ['Egress'],
-          egress: [
-            {
-              to: [{ ipBlock: { cidr: '0.0.0.0/0', except: NON_PUBLIC_RANGES } }],
-              ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(443) }],
-            },
-          ],
-        },
-      }),
+    context.when(
+      this,
+      'networkPolicy.recaptchaEgress.enabled',
+      networkPolicy.recaptchaEgress.enabled,
+      () =>
+        new k8s.KubeNetworkPolicy(this, 'api-to-recaptcha', {
+          metadata: metadata('api-to-recaptcha'),
+          spec: {
+            podSelector: { matchLabels: objectLabels('api') },
+            policyTypes: ['Egress'],
+            egress: [
+              {
+                to: [{ ipBlock: { cidr: '0.0.0.0/0', except: NON_PUBLIC_RANGES } }],
+                ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(443) }],
+              },
+            ],
+          },
+        }),
     );
   }
 }

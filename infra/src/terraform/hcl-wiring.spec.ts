@@ -63,7 +63,8 @@ describe('the HCL wiring check', () => {
   it('refuses a tenant file with more than one module block', async () => {
     const root = tree({
       'modules/child/main.tf': child,
-      'environments/x/tenants/tenant-a.tf': 'module "a" {\n  source = "../../../modules/child"\n  slug = "a"\n}\nmodule "b" {\n  source = "../../../modules/child"\n  slug = "b"\n}\n',
+      'environments/x/tenants/tenant-a.tf':
+        'module "a" {\n  source = "../../../modules/child"\n  slug = "a"\n}\nmodule "b" {\n  source = "../../../modules/child"\n  slug = "b"\n}\n',
       ...Object.fromEntries(
         ['platform-gcp', 'platform-azure', 'platform-cluster', 'tenant-gcp', 'tenant-azure', 'tenant-cluster'].map((m) => [`modules/${m}/main.tf`, child]),
       ),

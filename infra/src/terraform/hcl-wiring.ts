@@ -43,7 +43,9 @@ export async function loadDirectory(dir: string): Promise<TerraformDirectory> {
     modulesPerFile: new Map(),
     blocksPerFile: new Map(),
   };
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.tf')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith('.tf'))
+    .sort()) {
     const hcl = (await parse(file, readFileSync(join(dir, file), 'utf8'))) as Hcl;
     directory.blocksPerFile.set(file, Object.keys(hcl));
     for (const [name, blocks] of Object.entries((hcl['variable'] ?? {}) as Hcl)) {
@@ -82,10 +84,7 @@ function references(text: string, pattern: RegExp): RegExpMatchArray[] {
 }
 
 /** Undeclared variables, locals, resources and modules; bad module arguments; missing module outputs. */
-export async function checkDirectory(
-  directory: TerraformDirectory,
-  load: (dir: string) => Promise<TerraformDirectory>,
-): Promise<string[]> {
+export async function checkDirectory(directory: TerraformDirectory, load: (dir: string) => Promise<TerraformDirectory>): Promise<string[]> {
   const problems: string[] = [];
   const where = (file: string): string => join(directory.dir, file);
   const children = new Map<string, TerraformDirectory>();
@@ -128,7 +127,10 @@ function terraformDirectories(root: string): string[] {
   const walk = (dir: string): void => {
     const entries = readdirSync(dir).filter((name) => !name.startsWith('.'));
     if (entries.some((name) => name.endsWith('.tf'))) found.push(dir);
-    entries.map((name) => join(dir, name)).filter((path) => statSync(path).isDirectory()).forEach(walk);
+    entries
+      .map((name) => join(dir, name))
+      .filter((path) => statSync(path).isDirectory())
+      .forEach(walk);
   };
   walk(root);
   return found.sort();
@@ -163,7 +165,8 @@ export async function checkTerraformTree(root: string): Promise<string[]> {
   const same = async (a: string, b: string, what: 'outputs' | 'variables'): Promise<void> => {
     const [left, right] = [await load(join(root, a)), await load(join(root, b))];
     const names = (d: TerraformDirectory): string => [...(what === 'outputs' ? d.outputs : d.variables.keys())].sort().join(', ');
-    if (names(left) !== names(right)) problems.push(`${relative(root, left.dir)} and ${relative(root, right.dir)} must expose the same ${what}: ${names(left)} / ${names(right)}`);
+    if (names(left) !== names(right))
+      problems.push(`${relative(root, left.dir)} and ${relative(root, right.dir)} must expose the same ${what}: ${names(left)} / ${names(right)}`);
   };
   await same('modules/platform-gcp', 'modules/platform-azure', 'outputs');
   await same('modules/tenant-gcp', 'modules/tenant-azure', 'outputs');

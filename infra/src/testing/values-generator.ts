@@ -14,10 +14,42 @@ export function seededRandom(seed: number): () => number {
 }
 
 // Strings that YAML or Go templates read as something else when a template forgets to quote them.
-const AWKWARD_TEXT = ['yes', 'no', 'on', 'true', 'null', '~', '0123', '1e3', '0x1F', '12:30', 'a: b', '- item', '#hash', 'quote " and \\ back', "l'Oréal & Co", '{{ .Values }}', '@@v:x@@', 'Ünïcødé 日本', '*anchor', '!tag', '%percent', '`tick`'];
+const AWKWARD_TEXT = [
+  'yes',
+  'no',
+  'on',
+  'true',
+  'null',
+  '~',
+  '0123',
+  '1e3',
+  '0x1F',
+  '12:30',
+  'a: b',
+  '- item',
+  '#hash',
+  'quote " and \\ back',
+  "l'Oréal & Co",
+  '{{ .Values }}',
+  '@@v:x@@',
+  'Ünïcødé 日本',
+  '*anchor',
+  '!tag',
+  '%percent',
+  '`tick`',
+];
 const HOSTS = ['a.example', 'b-2.example.org', 'x.y.z.example', 'xn--bcher-kva.example', 'very-long-label-0123456789.example.com', '0.example'];
 
-type Schema = JsonSchema & { type?: string; pattern?: string; enum?: string[]; minimum?: number; maximum?: number; properties?: Record<string, JsonSchema>; items?: JsonSchema; minItems?: number };
+type Schema = JsonSchema & {
+  type?: string;
+  pattern?: string;
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  minItems?: number;
+};
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;

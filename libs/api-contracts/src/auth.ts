@@ -6,10 +6,7 @@ import { STAFF_ROLES } from './roles';
 export const PASSWORD_MIN_LENGTH = 12;
 
 /** `POST /api/auth/login`. */
-export const LoginRequest = contract(
-  'LoginRequest',
-  Strict({ email: Email(), password: Type.String({ minLength: 1, maxLength: 200, format: 'password' }) }),
-);
+export const LoginRequest = contract('LoginRequest', Strict({ email: Email(), password: Type.String({ minLength: 1, maxLength: 200, format: 'password' }) }));
 export type LoginRequest = Payload<typeof LoginRequest>;
 
 export const StaffProfile = contract(

@@ -12,7 +12,7 @@ export const AvailableDay = Strict({
   siteId: Type.String(),
   slots: Type.Array(Slot),
   followUpAvailable: Type.Optional(
-    Type.Boolean({ description: 'First doses of a series only: whether a follow-up dose is free inside this day\'s interval at any site' }),
+    Type.Boolean({ description: "First doses of a series only: whether a follow-up dose is free inside this day's interval at any site" }),
   ),
 });
 export type AvailableDay = Static<typeof AvailableDay>;

@@ -18,7 +18,10 @@ export const SiteInput = contract(
 );
 export type SiteInput = Payload<typeof SiteInput>;
 
-export const Site = contract('Site', Type.Composite([Strict({ id: Type.String() }), SiteInput.schema, Strict({ version: Type.Integer() })], { additionalProperties: false }));
+export const Site = contract(
+  'Site',
+  Type.Composite([Strict({ id: Type.String() }), SiteInput.schema, Strict({ version: Type.Integer() })], { additionalProperties: false }),
+);
 export type Site = Payload<typeof Site>;
 
 export const SiteChange = contract('SiteChange', Type.Composite([Type.Partial(SiteInput.schema), Strict({ version: Version() })], { additionalProperties: false }));
@@ -44,7 +47,9 @@ export const VaccineProductInput = contract(
     prophylaxisCode: Text('must be a prophylaxis code such as J07BN01', { pattern: '^[A-Za-z0-9]{2,20}$' }),
     primaryDoses: Type.Integer({ minimum: 1, maximum: 5 }),
     followUpIntervals: Type.Array(FollowUpInterval, { maxItems: 4 }),
-    boosterMinDaysAfterSeries: Nullable(Type.Integer({ minimum: 1, maximum: 3650, description: 'Days after the series before a booster; null when no booster is offered' })),
+    boosterMinDaysAfterSeries: Nullable(
+      Type.Integer({ minimum: 1, maximum: 3650, description: 'Days after the series before a booster; null when no booster is offered' }),
+    ),
     minAgeYears: Type.Integer({ minimum: 0, maximum: 120 }),
     maxAgeYears: Nullable(Type.Integer({ minimum: 0, maximum: 130 })),
     active: Type.Boolean(),
@@ -101,7 +106,9 @@ export const PublicCatalogue = contract(
     requireEmployeeNumber: Type.Optional(Type.Boolean({ description: 'Whether the booking form must ask for the employee number' })),
     timeZone: Type.Optional(Type.String({ description: "IANA zone the center's times are in, e.g. Europe/Berlin" })),
     products: Type.Array(
-      Type.Pick(VaccineProduct.schema, ['id', 'name', 'manufacturer', 'primaryDoses', 'followUpIntervals', 'minAgeYears', 'maxAgeYears'], { additionalProperties: false }),
+      Type.Pick(VaccineProduct.schema, ['id', 'name', 'manufacturer', 'primaryDoses', 'followUpIntervals', 'minAgeYears', 'maxAgeYears'], {
+        additionalProperties: false,
+      }),
     ),
     sites: Type.Array(Type.Pick(Site.schema, ['id', 'name', 'street', 'postalCode', 'city', 'openingHours'], { additionalProperties: false })),
   }),

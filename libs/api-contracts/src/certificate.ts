@@ -70,7 +70,7 @@ export const PublicSigningKey = Strict({
   kid: Type.String({ description: 'RFC 7638 thumbprint' }),
   alg: Type.Literal('ES256'),
   use: Type.Literal('sig'),
-  crlVersion: Type.Integer({ description: 'The `ctr` of the key\'s revocation list' }),
+  crlVersion: Type.Integer({ description: "The `ctr` of the key's revocation list" }),
 });
 
 /** `GET /.well-known/jwks.json`. */

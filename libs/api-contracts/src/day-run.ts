@@ -43,7 +43,10 @@ export type Questionnaire = Payload<typeof Questionnaire>;
 /** `PUT /api/questionnaire`: a new version, based on `version`. */
 export const QuestionnaireChange = contract(
   'QuestionnaireChange',
-  Strict({ questions: Type.Array(QuestionnaireQuestion, { minItems: 1, maxItems: 40 }), version: Type.Integer({ minimum: 0, description: 'The version this change is based on' }) }),
+  Strict({
+    questions: Type.Array(QuestionnaireQuestion, { minItems: 1, maxItems: 40 }),
+    version: Type.Integer({ minimum: 0, description: 'The version this change is based on' }),
+  }),
 );
 export type QuestionnaireChange = Payload<typeof QuestionnaireChange>;
 
@@ -54,7 +57,11 @@ export const VisitAnswersChange = contract(
   'VisitAnswersChange',
   Strict({
     questionnaireVersion: Type.Integer({ minimum: 0 }),
-    answers: Type.Record(Type.String({ pattern: QUESTION_KEY }), OneOf(['yes', 'no']), { additionalProperties: false, maxProperties: 40, description: 'By question key' }),
+    answers: Type.Record(Type.String({ pattern: QUESTION_KEY }), OneOf(['yes', 'no']), {
+      additionalProperties: false,
+      maxProperties: 40,
+      description: 'By question key',
+    }),
     note: Type.Optional(Nullable(Type.String({ maxLength: 1000, description: 'Free text for anything the questions did not cover' }))),
     consent: Type.Boolean(),
     version: Type.Integer({ minimum: 1, description: 'The visit version this change is based on' }),
@@ -88,7 +95,7 @@ export const BoardEntry = contract(
     checkedInAt: Nullable(Type.String()),
     answered: Type.Boolean(),
     consent: Type.Boolean(),
-    flaggedAnswers: Type.Array(Type.String(), { description: 'Keys of answers that need a doctor\'s look; empty when none or not answered yet' }),
+    flaggedAnswers: Type.Array(Type.String(), { description: "Keys of answers that need a doctor's look; empty when none or not answered yet" }),
     observationUntil: Nullable(Type.String()),
     vaccinationId: Nullable(Type.String()),
     version: Nullable(Type.Integer()),
@@ -102,10 +109,9 @@ export const BoardCounters = Strict({
   vaccinated: Type.Integer(),
   noShows: Type.Integer(),
   walkIns: Type.Integer(),
-  lots: Type.Array(
-    Strict({ lotId: Type.String(), lotNumber: Type.String(), productId: Type.String(), expiryDate: Type.String(), dosesLeft: Type.Integer() }),
-    { description: 'Doses left in the day\'s lots: received minus used minus wasted, per lot' },
-  ),
+  lots: Type.Array(Strict({ lotId: Type.String(), lotNumber: Type.String(), productId: Type.String(), expiryDate: Type.String(), dosesLeft: Type.Integer() }), {
+    description: "Doses left in the day's lots: received minus used minus wasted, per lot",
+  }),
 });
 export type BoardCounters = Static<typeof BoardCounters>;
 
@@ -149,16 +155,16 @@ export const NoShowRequest = contract(
   'NoShowRequest',
   Strict({
     appointmentIds: Type.Optional(
-      Type.Array(Uuid('must be an appointment id'), { maxItems: 1000, description: 'Appointments to mark; absent: every appointment whose slot ended without a check-in' }),
+      Type.Array(Uuid('must be an appointment id'), {
+        maxItems: 1000,
+        description: 'Appointments to mark; absent: every appointment whose slot ended without a check-in',
+      }),
     ),
   }),
 );
 export type NoShowRequest = Payload<typeof NoShowRequest>;
 
-export const NoShowsMarked = contract(
-  'NoShowsMarked',
-  Strict({ noShows: Type.Integer(), dosesFreed: Type.Integer({ description: 'Doses that went back to the day' }) }),
-);
+export const NoShowsMarked = contract('NoShowsMarked', Strict({ noShows: Type.Integer(), dosesFreed: Type.Integer({ description: 'Doses that went back to the day' }) }));
 export type NoShowsMarked = Payload<typeof NoShowsMarked>;
 
 /** `POST /api/visits/:id/vaccination`. */
@@ -166,9 +172,7 @@ export const DocumentVaccinationRequest = contract(
   'DocumentVaccinationRequest',
   Strict({
     lotId: Uuid('must be a lot id'),
-    doseNumber: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 20, description: "Derived from the person's history when absent; a different number needs a reason" }),
-    ),
+    doseNumber: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, description: "Derived from the person's history when absent; a different number needs a reason" })),
     doseNumberReason: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
     injectionSite: OneOf(INJECTION_SITES),
     route: OneOf(INJECTION_ROUTES),
@@ -289,7 +293,10 @@ export const PersonRevision = Strict({
 export type PersonRevision = Static<typeof PersonRevision>;
 
 /** `GET /api/people/:id/history`: every version of the person and of each dose, with reasons (an audited read). */
-export const PersonHistory = contract('PersonHistory', Strict({ personId: Type.String(), revisions: Type.Array(PersonRevision), vaccinations: Type.Array(Vaccination.schema) }));
+export const PersonHistory = contract(
+  'PersonHistory',
+  Strict({ personId: Type.String(), revisions: Type.Array(PersonRevision), vaccinations: Type.Array(Vaccination.schema) }),
+);
 export type PersonHistory = Payload<typeof PersonHistory>;
 
 /** `GET /api/audit-events`: identifiers only, never personal values. */
@@ -361,10 +368,9 @@ export const VisitDetail = contract(
     answers: Nullable(Strict({ answers: Type.Record(Type.String(), OneOf(['yes', 'no'])), note: Nullable(Type.String()), flagged: Type.Array(Type.String()) })),
     consent: Type.Boolean(),
     derivedDoseNumber: Type.Integer({ description: "The dose number the person's history gives for the next dose of this vaccine" }),
-    usableLots: Type.Array(
-      Strict({ id: Type.String(), lotNumber: Type.String(), expiryDate: Type.String(), dosesLeft: Type.Integer(), assignedToDay: Type.Boolean() }),
-      { description: "Lots of the product that can be used now: in stock and not expired, the day's lots first" },
-    ),
+    usableLots: Type.Array(Strict({ id: Type.String(), lotNumber: Type.String(), expiryDate: Type.String(), dosesLeft: Type.Integer(), assignedToDay: Type.Boolean() }), {
+      description: "Lots of the product that can be used now: in stock and not expired, the day's lots first",
+    }),
     observationUntil: Nullable(Type.String()),
     vaccination: Nullable(Vaccination.schema),
   }),

@@ -23,6 +23,8 @@ describe('person contracts', () => {
   });
 
   it('keeps phone and employee number optional and nullable', () => {
-    expect(PersonInput.validate({ givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', birthDate: '1990-12-10', phone: null, employeeNumber: null }).ok).toBe(true);
+    expect(
+      PersonInput.validate({ givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', birthDate: '1990-12-10', phone: null, employeeNumber: null }).ok,
+    ).toBe(true);
   });
 });

@@ -53,7 +53,10 @@ export type PersonPage = Payload<typeof PersonPage>;
 /** `GET /api/people?limit=&offset=`. */
 export const PeopleQuery = contract(
   'PeopleQuery',
-  Strict({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })) }),
+  Strict({
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000, default: 0 })),
+  }),
 );
 export type PeopleQuery = Payload<typeof PeopleQuery>;
 

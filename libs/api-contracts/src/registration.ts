@@ -20,11 +20,15 @@ export const RegistrationRequest = contract(
     ),
     answers: Type.Optional(
       Nullable(
-        Type.Record(Type.RegExp(/^[a-z][a-z0-9-]{0,40}$/), Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Boolean()], { 'x-error-message': 'must be a short text, a number or yes/no' }), {
-          additionalProperties: false,
-          maxProperties: 50,
-          description: "Answers to the tenant's eligibility questions, by question id",
-        }),
+        Type.Record(
+          Type.RegExp(/^[a-z][a-z0-9-]{0,40}$/),
+          Type.Union([Type.String({ maxLength: 200 }), Type.Number(), Type.Boolean()], { 'x-error-message': 'must be a short text, a number or yes/no' }),
+          {
+            additionalProperties: false,
+            maxProperties: 50,
+            description: "Answers to the tenant's eligibility questions, by question id",
+          },
+        ),
       ),
     ),
     captcha: Type.String({ minLength: 1, maxLength: 4000, description: 'ALTCHA solution (base64) or reCAPTCHA token' }),

@@ -102,4 +102,3 @@ export type SpareDoseProposal = Payload<typeof SpareDoseProposal>;
 /** A route's `:id`. */
 export const IdParam = contract('IdParam', Strict({ id: Uuid('must be a UUID') }));
 export type IdParam = Payload<typeof IdParam>;
-

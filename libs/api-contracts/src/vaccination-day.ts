@@ -31,7 +31,11 @@ export type VaccinationDayInput = Payload<typeof VaccinationDayInput>;
 /** `PATCH /api/vaccination-days/:id`: lowering capacity below what is booked is refused, never applied silently. */
 export const VaccinationDayChange = contract(
   'VaccinationDayChange',
-  Strict({ capacityPerSlot: Type.Optional(CapacityByDoseKind), lots: Type.Optional(Type.Array(DayLot, { minItems: 1, maxItems: 20 })), version: Type.Integer({ minimum: 1 }) }),
+  Strict({
+    capacityPerSlot: Type.Optional(CapacityByDoseKind),
+    lots: Type.Optional(Type.Array(DayLot, { minItems: 1, maxItems: 20 })),
+    version: Type.Integer({ minimum: 1 }),
+  }),
 );
 export type VaccinationDayChange = Payload<typeof VaccinationDayChange>;
 

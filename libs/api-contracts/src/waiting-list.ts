@@ -35,10 +35,7 @@ export const AllocationDeadLetter = contract(
 );
 export type AllocationDeadLetter = Payload<typeof AllocationDeadLetter>;
 
-export const Release = contract(
-  'Release',
-  Strict({ siteId: Nullable(Type.String()), upToRank: Type.Integer(), releasedBy: Type.String(), releasedAt: Type.String() }),
-);
+export const Release = contract('Release', Strict({ siteId: Nullable(Type.String()), upToRank: Type.Integer(), releasedBy: Type.String(), releasedAt: Type.String() }));
 export type Release = Payload<typeof Release>;
 
 /** `POST /api/waiting-list/releases`: release every group up to this rank; 0 withdraws the release. */
@@ -62,7 +59,9 @@ const Count = () => Type.Integer({ minimum: 0 });
 export const WaitingListReports = contract(
   'WaitingListReports',
   Strict({
-    byGroup: Type.Array(Strict({ rank: Nullable(Type.Integer()), group: Nullable(Type.String()), queued: Count(), booked: Count(), vaccinated: Count(), total: Count() })),
+    byGroup: Type.Array(
+      Strict({ rank: Nullable(Type.Integer()), group: Nullable(Type.String()), queued: Count(), booked: Count(), vaccinated: Count(), total: Count() }),
+    ),
     bySite: Type.Array(Strict({ siteId: Nullable(Type.String()), siteName: Nullable(Type.String()), registrations: Count() })),
     byWeek: Type.Array(Strict({ week: Type.String(), registrations: Count() })),
     willingVsVaccinated: Strict({ willing: Count(), booked: Count(), vaccinated: Count() }),
@@ -110,7 +109,9 @@ export const SavePriorityRules = contract(
   'SavePriorityRules',
   Strict({
     rules: Type.Record(Type.String(), Type.Unknown(), { description: 'A priority rules document: { version: 1, groups: [{ id, rank, name: { de, en }, match }] }' }),
-    eligibility: Type.Optional(Type.Array(Type.Unknown(), { maxItems: 200, description: 'Per product: { productId, minAgeYears, maxAgeYears } narrowing the product’s own age limits' })),
+    eligibility: Type.Optional(
+      Type.Array(Type.Unknown(), { maxItems: 200, description: 'Per product: { productId, minAgeYears, maxAgeYears } narrowing the product’s own age limits' }),
+    ),
     version: Type.Optional(
       Type.Integer({ minimum: 0, description: 'The rule set version the change is based on (0 for the example rules): a concurrent save is not overwritten' }),
     ),

@@ -185,7 +185,13 @@ describe('certificate token refusals', () => {
     const t = tenant();
     const forger = tenant(t.kid);
     const salt = new Uint8Array(randomBytes(16));
-    const forgedJwt = await new SignJWT({ cert: record }).setProtectedHeader({ alg: 'ES256', kid: t.kid }).setIssuer(issuer).setJti('x').setIssuedAt().setExpirationTime('1y').sign(forger.privateKey);
+    const forgedJwt = await new SignJWT({ cert: record })
+      .setProtectedHeader({ alg: 'ES256', kid: t.kid })
+      .setIssuer(issuer)
+      .setJti('x')
+      .setIssuedAt()
+      .setExpirationTime('1y')
+      .sign(forger.privateKey);
     // Someone holding the secret and the personal data, but not the signing key.
     const token = await new CompactEncrypt(new TextEncoder().encode(forgedJwt))
       .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', kid: t.secret.id, salt: Buffer.from(salt).toString('base64url') })
@@ -199,14 +205,18 @@ describe('certificate token refusals', () => {
     expect(await codeOf(openCertificateToken('not-a-token', options))).toBe('malformed');
     const jwt = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: t.kid }).sign(t.privateKey);
     expect(await codeOf(openCertificateToken(jwt, options))).toBe('malformed');
-    const wrongAlg = await new CompactEncrypt(new Uint8Array([1])).setProtectedHeader({ alg: 'A256KW', enc: 'A256GCM', kid: 'cs-1', salt: 'AAAAAAAAAAAAAAAAAAAAAA' }).encrypt(new Uint8Array(32));
+    const wrongAlg = await new CompactEncrypt(new Uint8Array([1]))
+      .setProtectedHeader({ alg: 'A256KW', enc: 'A256GCM', kid: 'cs-1', salt: 'AAAAAAAAAAAAAAAAAAAAAA' })
+      .encrypt(new Uint8Array(32));
     expect(await codeOf(openCertificateToken(wrongAlg, options))).toBe('malformed');
   });
 
   it('refuses to issue a token for an invalid birth date or an empty validity', async () => {
     const t = tenant();
     const signingKey = { privateKey: t.privateKey, kid: t.kid };
-    await expect(issueCertificateToken({ ...record, person: { ...person, birthDate: '1998-2-26' } }, { signingKey, secret: t.secret, issuer, expiresAt })).rejects.toThrow(RangeError);
+    await expect(
+      issueCertificateToken({ ...record, person: { ...person, birthDate: '1998-2-26' } }, { signingKey, secret: t.secret, issuer, expiresAt }),
+    ).rejects.toThrow(RangeError);
     await expect(issueCertificateToken(record, { signingKey, secret: t.secret, issuer, issuedAt, expiresAt: issuedAt })).rejects.toThrow(RangeError);
     await expect(issueCertificateToken(record, { signingKey, secret: { id: 'short', secret: new Uint8Array(16) }, issuer, expiresAt })).rejects.toThrow(RangeError);
   });

@@ -1,14 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import {
-  CompactEncrypt,
-  SignJWT,
-  compactDecrypt,
-  createLocalJWKSet,
-  decodeProtectedHeader,
-  errors,
-  jwtVerify,
-  type JSONWebKeySet,
-} from 'jose';
+import { CompactEncrypt, SignJWT, compactDecrypt, createLocalJWKSet, decodeProtectedHeader, errors, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { CertificateRecord } from './certificate-record';
 import { CertificateTokenError } from './certificate-token.error';
 import { isIsoDate, type PersonalData } from './personal-data';

@@ -12,14 +12,7 @@ export interface PersonalData {
  * (ß -> ss), whitespace runs collapsed to one space and trimmed.
  */
 export function canonicalName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toUpperCase()
-    .toLowerCase()
-    .normalize('NFKC')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().toLowerCase().normalize('NFKC').replace(/\s+/gu, ' ').trim();
 }
 
 /** Birth dates are compared as ISO dates (YYYY-MM-DD); the form sends that format. */

@@ -18,7 +18,12 @@ describe('nextDoseNumber', () => {
 
   it('follows the highest dose given, not the count of doses', () => {
     expect(nextDoseNumber([{ doseNumber: 2, date: '2026-01-10' }])).toBe(3);
-    expect(nextDoseNumber([{ doseNumber: 1, date: '2026-01-10' }, { doseNumber: 2, date: '2026-02-01' }])).toBe(3);
+    expect(
+      nextDoseNumber([
+        { doseNumber: 1, date: '2026-01-10' },
+        { doseNumber: 2, date: '2026-02-01' },
+      ]),
+    ).toBe(3);
   });
 });
 

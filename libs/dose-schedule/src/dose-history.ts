@@ -26,10 +26,7 @@ export function doseKindOf(doseNumber: number, product: DoseScheduleProduct): Do
  * What comes after a dose given on `date`: the next dose of the primary series and its window,
  * the booster's earliest date, or nothing when no further dose is offered.
  */
-export function nextDoseAfter(
-  product: DoseScheduleProduct,
-  given: GivenDose,
-): { doseNumber: number; kind: DoseKind; window: DateWindow } | null {
+export function nextDoseAfter(product: DoseScheduleProduct, given: GivenDose): { doseNumber: number; kind: DoseKind; window: DateWindow } | null {
   const doseNumber = given.doseNumber + 1;
   if (doseNumber <= product.primaryDoses) {
     return { doseNumber, kind: 'followUp', window: followUpWindow(product, doseNumber, given.date) };

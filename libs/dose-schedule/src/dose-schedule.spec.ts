@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, ageOn, daysBetween } from './calendar-date';
-import {
-  ageEligibility,
-  firstDoseNumberOf,
-  followUpWindow,
-  isWithin,
-  needsFollowUpReservation,
-  scheduleProblems,
-  type DoseScheduleProduct,
-} from './dose-schedule';
+import { ageEligibility, firstDoseNumberOf, followUpWindow, isWithin, needsFollowUpReservation, scheduleProblems, type DoseScheduleProduct } from './dose-schedule';
 
 const comirnaty: DoseScheduleProduct = {
   primaryDoses: 2,
@@ -62,8 +54,8 @@ describe('dose schedule', () => {
   it('finds inconsistent schedules', () => {
     expect(scheduleProblems(comirnaty)).toEqual([]);
     expect(scheduleProblems({ ...comirnaty, followUpIntervals: [] }).map((p) => p.field)).toEqual(['followUpIntervals']);
-    expect(
-      scheduleProblems({ ...comirnaty, followUpIntervals: [{ dose: 2, minDays: 30, recommendedDays: 21, maxDays: 42 }] }),
-    ).toEqual([{ field: 'followUpIntervals.0', message: 'must satisfy 1 <= minDays <= recommendedDays <= maxDays' }]);
+    expect(scheduleProblems({ ...comirnaty, followUpIntervals: [{ dose: 2, minDays: 30, recommendedDays: 21, maxDays: 42 }] })).toEqual([
+      { field: 'followUpIntervals.0', message: 'must satisfy 1 <= minDays <= recommendedDays <= maxDays' },
+    ]);
   });
 });

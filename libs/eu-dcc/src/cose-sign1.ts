@@ -18,9 +18,7 @@ export function signCoseSign1(payload: Uint8Array, privateKey: KeyObject, kid: U
     key: privateKey,
     dsaEncoding: 'ieee-p1363',
   });
-  return encode(
-    new Tag(COSE_SIGN1_TAG, [protectedBytes, new Map(), plainBytes(payload), plainBytes(signature)]),
-  );
+  return encode(new Tag(COSE_SIGN1_TAG, [protectedBytes, new Map(), plainBytes(payload), plainBytes(signature)]));
 }
 
 export function verifyCoseSign1(message: CoseSign1, publicKey: KeyObject): boolean {
@@ -28,10 +26,5 @@ export function verifyCoseSign1(message: CoseSign1, publicKey: KeyObject): boole
     throw new DccError('unsupported_algorithm', 'only ES256 COSE signatures are supported');
   }
   if (message.signature.length !== 64) return false;
-  return verify(
-    'sha256',
-    sigStructure(message.protectedBytes, message.payload),
-    { key: publicKey, dsaEncoding: 'ieee-p1363' },
-    message.signature,
-  );
+  return verify('sha256', sigStructure(message.protectedBytes, message.payload), { key: publicKey, dsaEncoding: 'ieee-p1363' }, message.signature);
 }

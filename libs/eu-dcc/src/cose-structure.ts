@@ -65,9 +65,7 @@ export function sigStructure(protectedBytes: Uint8Array, payload: Uint8Array): U
  * Buffer input into Buffer slices: every byte string crossing the CBOR boundary goes through here.
  */
 export function plainBytes(bytes: Uint8Array): Uint8Array {
-  return Object.getPrototypeOf(bytes) === Uint8Array.prototype
-    ? bytes
-    : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function decodeOrMalformed(bytes: Uint8Array): unknown {

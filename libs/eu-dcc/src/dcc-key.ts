@@ -19,10 +19,7 @@ export interface ResolvedVerificationKey {
 
 /** The DCC key id: the first 8 bytes of SHA-256 over the certificate DER, or over the SPKI of a bare key. */
 export function dccKeyId(source: X509Certificate | KeyObject): Uint8Array {
-  const der =
-    source instanceof X509Certificate
-      ? source.raw
-      : (publicOf(source).export({ type: 'spki', format: 'der' }) as Buffer);
+  const der = source instanceof X509Certificate ? source.raw : (publicOf(source).export({ type: 'spki', format: 'der' }) as Buffer);
   return new Uint8Array(createHash('sha256').update(der).digest().subarray(0, 8));
 }
 

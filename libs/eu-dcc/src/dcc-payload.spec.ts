@@ -60,9 +60,7 @@ describe('buildVaccinationPayload', () => {
     });
   });
 
-  const doses = (Object.keys(DCC_VACCINES) as DccVaccineId[]).flatMap((id) =>
-    [1, 2, 3, 4].map((doseNumber) => ({ id, doseNumber })),
-  );
+  const doses = (Object.keys(DCC_VACCINES) as DccVaccineId[]).flatMap((id) => [1, 2, 3, 4].map((doseNumber) => ({ id, doseNumber })));
   it.each(doses)('is valid against the schema and value sets: $id dose $doseNumber', ({ id, doseNumber }) => {
     const vaccine = DCC_VACCINES[id];
     const { dn, sd } = doseNumbering(doseNumber, vaccine.primarySeriesDoses);
@@ -81,9 +79,7 @@ describe('buildVaccinationPayload', () => {
   });
 
   it('takes pre-standardised names for scripts without a built-in table', () => {
-    const payload = buildVaccinationPayload(
-      input({ familyName: 'ابو بكر محمد بن زكريا الرازي', standardisedFamilyName: 'ABW<BKR<MXHMD<BN<ZKRYA<ALRAZY' }),
-    );
+    const payload = buildVaccinationPayload(input({ familyName: 'ابو بكر محمد بن زكريا الرازي', standardisedFamilyName: 'ABW<BKR<MXHMD<BN<ZKRYA<ALRAZY' }));
     expect(payload.nam.fnt).toBe('ABW<BKR<MXHMD<BN<ZKRYA<ALRAZY');
     expect(() => buildVaccinationPayload(input({ standardisedGivenName: 'lower' }))).toThrow(DccPayloadError);
   });

@@ -69,9 +69,7 @@ describe('HC1 golden test vector (CO3)', () => {
   });
 
   it('is refused after its expiry and with another key', () => {
-    expect(() => verifyHc1(co3.PREFIX, { key: co3.TESTCTX.CERTIFICATE, now: new Date('2021-06-01T00:00:00Z') })).toThrow(
-      expect.objectContaining({ code: 'expired' }),
-    );
+    expect(() => verifyHc1(co3.PREFIX, { key: co3.TESTCTX.CERTIFICATE, now: new Date('2021-06-01T00:00:00Z') })).toThrow(expect.objectContaining({ code: 'expired' }));
     const other = p256KeyPair().publicKey;
     expect(() => verifyHc1(co3.PREFIX, { key: other, now })).toThrow(expect.objectContaining({ code: 'key_mismatch' }));
   });
@@ -81,13 +79,9 @@ describe('HC1 golden test vector (CO3)', () => {
     const payload = Buffer.from(cose.payload);
     const index = payload.indexOf('GABRIELE');
     payload[index] = 'H'.charCodeAt(0);
-    const tampered = nodeCbor.encode(
-      new nodeCbor.Tagged(18, [Buffer.from(cose.protectedBytes), new Map(), payload, Buffer.from(cose.signature)]),
-    );
+    const tampered = nodeCbor.encode(new nodeCbor.Tagged(18, [Buffer.from(cose.protectedBytes), new Map(), payload, Buffer.from(cose.signature)]));
     const hc1 = HC1_PREFIX + base45Encode(tampered);
-    expect(() => verifyHc1(hc1, { key: co3.TESTCTX.CERTIFICATE, now })).toThrow(
-      expect.objectContaining({ code: 'signature_invalid' }),
-    );
+    expect(() => verifyHc1(hc1, { key: co3.TESTCTX.CERTIFICATE, now })).toThrow(expect.objectContaining({ code: 'signature_invalid' }));
   });
 });
 
@@ -106,7 +100,12 @@ describe('HC1 encoding', () => {
   it('uses the certificate hash as kid when a certificate signs', () => {
     const { privateKey } = p256KeyPair();
     const certificate = selfSignedCertificate(privateKey);
-    const hc1 = encodeHc1(samplePayload(), { issuerCountry: 'DE', issuedAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000), signer: { privateKey, certificate } });
+    const hc1 = encodeHc1(samplePayload(), {
+      issuerCountry: 'DE',
+      issuedAt: new Date(),
+      expiresAt: new Date(Date.now() + 86_400_000),
+      signer: { privateKey, certificate },
+    });
     expect(Buffer.from(decodeHc1(hc1).kid!)).toEqual(createHash('sha256').update(certificate.raw).digest().subarray(0, 8));
     expect(verifyHc1(hc1, { key: certificate.toString() }).issuer).toBe('DE');
     expect(verifyHc1(hc1, { key: certificate.raw.toString('base64') }).issuer).toBe('DE');
@@ -170,9 +169,7 @@ describe('HC1 encoding', () => {
     const message = decodeCoseSign1(inflateSync(base45Decode(hc1.slice(4))));
     const signature = Buffer.from(message.signature);
     signature[10] = signature[10]! ^ 0x01;
-    const forged = nodeCbor.encode(
-      new nodeCbor.Tagged(18, [Buffer.from(message.protectedBytes), new Map(), Buffer.from(message.payload), signature]),
-    );
+    const forged = nodeCbor.encode(new nodeCbor.Tagged(18, [Buffer.from(message.protectedBytes), new Map(), Buffer.from(message.payload), signature]));
     expect(code(() => verifyHc1(HC1_PREFIX + base45Encode(forged), { key: publicKey, now: mid }))).toBe('signature_invalid');
   });
 

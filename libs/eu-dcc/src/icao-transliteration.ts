@@ -5,22 +5,104 @@
  * punctuation is dropped. Scripts without a table here are refused rather than guessed.
  */
 const LATIN: Readonly<Record<string, string>> = {
-  Ä: 'AE', Å: 'AA', Æ: 'AE', Ö: 'OE', Ø: 'OE', Ü: 'UE', ß: 'SS', ẞ: 'SS', Þ: 'TH', Ð: 'D',
-  Đ: 'D', Ħ: 'H', Ĳ: 'IJ', İ: 'I', ı: 'I', ĸ: 'K', Ł: 'L', Ŀ: 'L', Ŋ: 'N', Œ: 'OE', ſ: 'S',
+  Ä: 'AE',
+  Å: 'AA',
+  Æ: 'AE',
+  Ö: 'OE',
+  Ø: 'OE',
+  Ü: 'UE',
+  ß: 'SS',
+  ẞ: 'SS',
+  Þ: 'TH',
+  Ð: 'D',
+  Đ: 'D',
+  Ħ: 'H',
+  Ĳ: 'IJ',
+  İ: 'I',
+  ı: 'I',
+  ĸ: 'K',
+  Ł: 'L',
+  Ŀ: 'L',
+  Ŋ: 'N',
+  Œ: 'OE',
+  ſ: 'S',
 };
 
 const CYRILLIC: Readonly<Record<string, string>> = {
-  А: 'A', Б: 'B', В: 'V', Г: 'G', Ґ: 'G', Д: 'D', Ѓ: 'G', Ђ: 'D', Є: 'IE', Е: 'E', Ё: 'E',
-  Ж: 'ZH', З: 'Z', Ѕ: 'DZ', И: 'I', І: 'I', Ї: 'I', Й: 'I', Ј: 'J', К: 'K', Л: 'L', Љ: 'LJ',
-  М: 'M', Н: 'N', Њ: 'NJ', О: 'O', П: 'P', Р: 'R', С: 'S', Т: 'T', Ћ: 'C', Ќ: 'K', У: 'U',
-  Ў: 'U', Ф: 'F', Х: 'KH', Ц: 'TS', Ч: 'CH', Џ: 'DZ', Ш: 'SH', Щ: 'SHCH', Ъ: 'IE', Ы: 'Y',
-  Ь: '', Э: 'E', Ю: 'IU', Я: 'IA',
+  А: 'A',
+  Б: 'B',
+  В: 'V',
+  Г: 'G',
+  Ґ: 'G',
+  Д: 'D',
+  Ѓ: 'G',
+  Ђ: 'D',
+  Є: 'IE',
+  Е: 'E',
+  Ё: 'E',
+  Ж: 'ZH',
+  З: 'Z',
+  Ѕ: 'DZ',
+  И: 'I',
+  І: 'I',
+  Ї: 'I',
+  Й: 'I',
+  Ј: 'J',
+  К: 'K',
+  Л: 'L',
+  Љ: 'LJ',
+  М: 'M',
+  Н: 'N',
+  Њ: 'NJ',
+  О: 'O',
+  П: 'P',
+  Р: 'R',
+  С: 'S',
+  Т: 'T',
+  Ћ: 'C',
+  Ќ: 'K',
+  У: 'U',
+  Ў: 'U',
+  Ф: 'F',
+  Х: 'KH',
+  Ц: 'TS',
+  Ч: 'CH',
+  Џ: 'DZ',
+  Ш: 'SH',
+  Щ: 'SHCH',
+  Ъ: 'IE',
+  Ы: 'Y',
+  Ь: '',
+  Э: 'E',
+  Ю: 'IU',
+  Я: 'IA',
 };
 
 const GREEK: Readonly<Record<string, string>> = {
-  Α: 'A', Β: 'V', Γ: 'G', Δ: 'D', Ε: 'E', Ζ: 'Z', Η: 'I', Θ: 'TH', Ι: 'I', Κ: 'K', Λ: 'L',
-  Μ: 'M', Ν: 'N', Ξ: 'X', Ο: 'O', Π: 'P', Ρ: 'R', Σ: 'S', Τ: 'T', Υ: 'Y', Φ: 'F', Χ: 'CH',
-  Ψ: 'PS', Ω: 'O',
+  Α: 'A',
+  Β: 'V',
+  Γ: 'G',
+  Δ: 'D',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'I',
+  Θ: 'TH',
+  Ι: 'I',
+  Κ: 'K',
+  Λ: 'L',
+  Μ: 'M',
+  Ν: 'N',
+  Ξ: 'X',
+  Ο: 'O',
+  Π: 'P',
+  Ρ: 'R',
+  Σ: 'S',
+  Τ: 'T',
+  Υ: 'Y',
+  Φ: 'F',
+  Χ: 'CH',
+  Ψ: 'PS',
+  Ω: 'O',
 };
 
 const FILLER = '<';
@@ -38,7 +120,10 @@ export class TransliterationError extends Error {
 export function transliterateIcao(name: string): string {
   let out = '';
   // Greek ΟΥ is one sound, written OU in ICAO 9303 (ΠΑΠΑΔΟΠΟΥΛΟΣ -> PAPADOPOULOS).
-  const upper = name.normalize('NFC').toLocaleUpperCase('en').replace(/ΟΥ|ΟΎ|ΌΥ/g, 'OU');
+  const upper = name
+    .normalize('NFC')
+    .toLocaleUpperCase('en')
+    .replace(/ΟΥ|ΟΎ|ΌΥ/g, 'OU');
   for (const char of upper) {
     out += transliterateChar(char);
   }

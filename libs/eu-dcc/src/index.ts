@@ -13,17 +13,7 @@ export {
   type VaccinationCertificateInput,
 } from './dcc-payload';
 export { doseNumbering, type DoseNumbering } from './dose-numbering';
-export {
-  HC1_PREFIX,
-  decodeHc1,
-  encodeHc1,
-  verifyHc1,
-  type DccClaims,
-  type DccPayload,
-  type EncodeHc1Options,
-  type Hc1Contents,
-  type VerifyHc1Options,
-} from './hc1';
+export { HC1_PREFIX, decodeHc1, encodeHc1, verifyHc1, type DccClaims, type DccPayload, type EncodeHc1Options, type Hc1Contents, type VerifyHc1Options } from './hc1';
 export { TransliterationError, transliterateIcao } from './icao-transliteration';
 export { UvciError, generateUvci, isValidUvci, uvciCheckCharacter, type UvciOptions } from './uvci';
 export { DCC_VACCINES, type DccVaccine, type DccVaccineId } from './dcc-vaccines';

@@ -75,11 +75,7 @@ describe('FieldKeyRing', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(FieldKeyConfigError);
       const problems = (error as FieldKeyConfigError).problems;
-      expect(problems).toEqual([
-        'key v3 must be 32 bytes encoded as base64',
-        'entry 3 must look like v<number>:<base64 key>',
-        'key v1 is listed twice',
-      ]);
+      expect(problems).toEqual(['key v3 must be 32 bytes encoded as base64', 'entry 3 must look like v<number>:<base64 key>', 'key v1 is listed twice']);
       expect(JSON.stringify(problems)).not.toContain(v1.slice(3));
     }
     expect(() => FieldKeyRing.fromConfig(v1, 'v2')).toThrow(/current key version v2 is not among/);

@@ -51,7 +51,10 @@ export class FieldKeyRing {
   static fromConfig(fieldKeys: string, currentVersion: string): FieldKeyRing {
     const problems: string[] = [];
     const keys: VersionedKey[] = [];
-    const entries = fieldKeys.split(',').map((entry) => entry.trim()).filter(Boolean);
+    const entries = fieldKeys
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
     if (entries.length === 0) problems.push('no key is configured');
     entries.forEach((entry, index) => {
       const separator = entry.indexOf(':');

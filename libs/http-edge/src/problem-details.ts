@@ -82,5 +82,8 @@ export function statusCodeOf(error: unknown): number | undefined {
  * Fastify appends `; charset=utf-8` to any JSON type it is given as text or an object.
  */
 export function sendProblem(reply: FastifyReply, body: { status: number }): FastifyReply {
-  return reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(Buffer.from(JSON.stringify(body)));
+  return reply
+    .status(body.status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .send(Buffer.from(JSON.stringify(body)));
 }

@@ -15,46 +15,66 @@ type Route = (request: IncomingMessage, response: ServerResponse, params: string
 export function createCatcherHttpServer(store: MessageStore): Server {
   const routes: [string, RegExp, Route][] = [
     ['GET', /^\/$/, (_request, response) => send(response, 200, 'text/html; charset=utf-8', renderMessageList(store.list()), PAGE_POLICY)],
-    ['GET', /^\/messages\/([^/]+)$/, (_request, response, [id]) => {
-      const message = store.get(id ?? '');
-      if (!message) return notFound(response);
-      send(response, 200, 'text/html; charset=utf-8', renderMessagePage(message), PAGE_POLICY);
-    }],
-    ['GET', /^\/messages\/([^/]+)\/html$/, (_request, response, [id]) => {
-      const message = store.get(id ?? '');
-      if (!message?.html) return notFound(response);
-      send(response, 200, 'text/html; charset=utf-8', mailHtmlForViewer(message), MAIL_POLICY, 'SAMEORIGIN');
-    }],
+    [
+      'GET',
+      /^\/messages\/([^/]+)$/,
+      (_request, response, [id]) => {
+        const message = store.get(id ?? '');
+        if (!message) return notFound(response);
+        send(response, 200, 'text/html; charset=utf-8', renderMessagePage(message), PAGE_POLICY);
+      },
+    ],
+    [
+      'GET',
+      /^\/messages\/([^/]+)\/html$/,
+      (_request, response, [id]) => {
+        const message = store.get(id ?? '');
+        if (!message?.html) return notFound(response);
+        send(response, 200, 'text/html; charset=utf-8', mailHtmlForViewer(message), MAIL_POLICY, 'SAMEORIGIN');
+      },
+    ],
     ['GET', /^\/api\/messages$/, (_request, response) => json(response, 200, store.list().map(summarize))],
-    ['DELETE', /^\/api\/messages$/, (_request, response) => {
-      store.clear();
-      response.writeHead(204, securityHeaders()).end();
-    }],
-    ['GET', /^\/api\/messages\/([^/]+)$/, (_request, response, [id]) => {
-      const message = store.get(id ?? '');
-      if (!message) return notFound(response);
-      json(response, 200, {
-        ...summarize(message),
-        envelope: message.envelope,
-        messageId: message.messageId ?? null,
-        html: message.html ?? null,
-        text: message.text ?? null,
-      });
-    }],
-    ['GET', /^\/api\/messages\/([^/]+)\/attachments\/(\d{1,3})$/, (_request, response, [id, index]) => {
-      const attachment = store.get(id ?? '')?.attachments[Number(index)];
-      if (!attachment) return notFound(response);
-      const type = RENDERABLE_TYPES.has(attachment.contentType.toLowerCase()) ? attachment.contentType : 'application/octet-stream';
-      response.writeHead(200, {
-        ...securityHeaders("sandbox; default-src 'none'"),
-        'content-type': type,
-        'content-length': attachment.content.length,
-        'content-disposition': `attachment; filename="${asciiFallback(attachment.filename)}"; filename*=UTF-8''${encodeRfc5987(attachment.filename)}`,
-        // The sandboxed mail frame has an opaque origin and still loads its inline images from here.
-        'cross-origin-resource-policy': 'cross-origin',
-      });
-      response.end(attachment.content);
-    }],
+    [
+      'DELETE',
+      /^\/api\/messages$/,
+      (_request, response) => {
+        store.clear();
+        response.writeHead(204, securityHeaders()).end();
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/messages\/([^/]+)$/,
+      (_request, response, [id]) => {
+        const message = store.get(id ?? '');
+        if (!message) return notFound(response);
+        json(response, 200, {
+          ...summarize(message),
+          envelope: message.envelope,
+          messageId: message.messageId ?? null,
+          html: message.html ?? null,
+          text: message.text ?? null,
+        });
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/messages\/([^/]+)\/attachments\/(\d{1,3})$/,
+      (_request, response, [id, index]) => {
+        const attachment = store.get(id ?? '')?.attachments[Number(index)];
+        if (!attachment) return notFound(response);
+        const type = RENDERABLE_TYPES.has(attachment.contentType.toLowerCase()) ? attachment.contentType : 'application/octet-stream';
+        response.writeHead(200, {
+          ...securityHeaders("sandbox; default-src 'none'"),
+          'content-type': type,
+          'content-length': attachment.content.length,
+          'content-disposition': `attachment; filename="${asciiFallback(attachment.filename)}"; filename*=UTF-8''${encodeRfc5987(attachment.filename)}`,
+          // The sandboxed mail frame has an opaque origin and still loads its inline images from here.
+          'cross-origin-resource-policy': 'cross-origin',
+        });
+        response.end(attachment.content);
+      },
+    ],
   ];
 
   return createServer((request, response) => {

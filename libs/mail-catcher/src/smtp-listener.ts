@@ -44,21 +44,14 @@ export async function startSmtpListener(store: MessageStore, host: string, port:
   // A broken client connection must not take the catcher down.
   server.on('error', () => undefined);
   server.listen(port, host);
-  await Promise.race([
-    once(server.server, 'listening'),
-    once(server.server, 'error').then(([error]) => Promise.reject(error as Error)),
-  ]);
+  await Promise.race([once(server.server, 'listening'), once(server.server, 'error').then(([error]) => Promise.reject(error as Error))]);
   return {
     port: (server.server.address() as AddressInfo).port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
-function toCaughtMessage(
-  parsed: ParsedMail,
-  mailFrom: SMTPServerAddress | false,
-  rcptTo: SMTPServerAddress[],
-): Omit<CaughtMessage, 'id'> {
+function toCaughtMessage(parsed: ParsedMail, mailFrom: SMTPServerAddress | false, rcptTo: SMTPServerAddress[]): Omit<CaughtMessage, 'id'> {
   const envelopeTo = rcptTo.map((recipient) => recipient.address);
   const headerTo = addresses(parsed.to);
   return {
@@ -70,16 +63,14 @@ function toCaughtMessage(
     ...(parsed.messageId === undefined ? {} : { messageId: parsed.messageId }),
     ...(typeof parsed.html === 'string' ? { html: parsed.html } : {}),
     ...(parsed.text === undefined ? {} : { text: parsed.text }),
-    attachments: parsed.attachments.map(
-      (attachment, index): CaughtAttachment => ({
-        filename: attachment.filename ?? `attachment-${index + 1}`,
-        contentType: attachment.contentType,
-        size: attachment.size,
-        ...(attachment.cid === undefined ? {} : { contentId: attachment.cid }),
-        inline: attachment.contentDisposition === 'inline' || attachment.related === true,
-        content: attachment.content,
-      }),
-    ),
+    attachments: parsed.attachments.map((attachment, index): CaughtAttachment => ({
+      filename: attachment.filename ?? `attachment-${index + 1}`,
+      contentType: attachment.contentType,
+      size: attachment.size,
+      ...(attachment.cid === undefined ? {} : { contentId: attachment.cid }),
+      inline: attachment.contentDisposition === 'inline' || attachment.related === true,
+      content: attachment.content,
+    })),
   };
 }
 

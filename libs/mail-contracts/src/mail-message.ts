@@ -93,7 +93,11 @@ export const BookingMailData = Strict({
 export type BookingMailData = Static<typeof BookingMailData>;
 
 export const MailAttachment = Strict({
-  filename: Type.String({ ...SingleLine(200), pattern: '^[^\\u0000-\\u001f\\u007f\\\\/]*$', [ERROR_MESSAGE]: 'must be a file name without a path or control characters' }),
+  filename: Type.String({
+    ...SingleLine(200),
+    pattern: '^[^\\u0000-\\u001f\\u007f\\\\/]*$',
+    [ERROR_MESSAGE]: 'must be a file name without a path or control characters',
+  }),
   contentType: Text('must be a MIME type such as text/calendar', { maxLength: 200, pattern: CONTENT_TYPE }),
   contentBase64: Text('must be base64', { minLength: 1, maxLength: MAX_ATTACHMENT_BASE64, pattern: BASE64 }),
 });
@@ -141,7 +145,11 @@ export type CertificateMailRequest = Payload<typeof CertificateMailRequest>;
 
 export const RegistrationMailRequest = contract(
   'RegistrationMailRequest',
-  Strict({ template: Type.Literal(REGISTRATION_MAIL_TEMPLATE, { [ERROR_MESSAGE]: `must be ${REGISTRATION_MAIL_TEMPLATE}` }), ...requestParts, data: RegistrationMailData }),
+  Strict({
+    template: Type.Literal(REGISTRATION_MAIL_TEMPLATE, { [ERROR_MESSAGE]: `must be ${REGISTRATION_MAIL_TEMPLATE}` }),
+    ...requestParts,
+    data: RegistrationMailData,
+  }),
 );
 export type RegistrationMailRequest = Payload<typeof RegistrationMailRequest>;
 
@@ -164,9 +172,7 @@ export type ValidRegistrationMailRequest = WithTimeZone<RegistrationMailRequest>
 export const SendMailHeaders = contract(
   'SendMailHeaders',
   Type.Object({
-    [MAILER_IDEMPOTENCY_HEADER]: Type.Optional(
-      Text('must be 1-200 letters, digits, dots, dashes, underscores or colons', { pattern: '^[A-Za-z0-9._:-]{1,200}$' }),
-    ),
+    [MAILER_IDEMPOTENCY_HEADER]: Type.Optional(Text('must be 1-200 letters, digits, dots, dashes, underscores or colons', { pattern: '^[A-Za-z0-9._:-]{1,200}$' })),
   }),
 );
 export type SendMailHeaders = Payload<typeof SendMailHeaders>;

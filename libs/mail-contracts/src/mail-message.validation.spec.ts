@@ -51,15 +51,7 @@ describe('validateSendMailRequest', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((error) => error.field).sort()).toEqual(
-      [
-        'data.appointments.0.endsAt',
-        'data.manageUrl',
-        'locale',
-        'template',
-        'tenant.branding.primaryColor',
-        'tenant.timeZone',
-        'to.email',
-      ].sort(),
+      ['data.appointments.0.endsAt', 'data.manageUrl', 'locale', 'template', 'tenant.branding.primaryColor', 'tenant.timeZone', 'to.email'].sort(),
     );
     const text = JSON.stringify(result.errors);
     for (const secret of ['erika', 'Mustermann', 'newsletter', 'javascript', 'Olympus']) expect(text).not.toContain(secret);
@@ -133,6 +125,9 @@ describe('the mail request contract', () => {
   });
 
   it('refuses a field it does not declare, such as a header of its own', () => {
-    expect(validateSendMailRequest({ ...validRequest(), bcc: 'someone@example.com' })).toEqual({ ok: false, errors: [{ field: 'bcc', message: 'is not an accepted field' }] });
+    expect(validateSendMailRequest({ ...validRequest(), bcc: 'someone@example.com' })).toEqual({
+      ok: false,
+      errors: [{ field: 'bcc', message: 'is not an accepted field' }],
+    });
   });
 });

@@ -117,9 +117,7 @@ describe('assignPriorityGroup', () => {
 
   it('refuses dates that are not calendar days', () => {
     expect(() => assignPriorityGroup(examplePriorityRules(), { ...adult, birthDate: '1990-02-30' }, onDate)).toThrow(RangeError);
-    expect(() => assignPriorityGroup(examplePriorityRules(), { ...adult, birthDate: '15.06.1990' }, onDate)).toThrow(
-      /birthDate must be a calendar date/,
-    );
+    expect(() => assignPriorityGroup(examplePriorityRules(), { ...adult, birthDate: '15.06.1990' }, onDate)).toThrow(/birthDate must be a calendar date/);
     expect(() => assignPriorityGroup(examplePriorityRules(), adult, '2026-03-01T10:00:00Z')).toThrow(/onDate/);
   });
 });

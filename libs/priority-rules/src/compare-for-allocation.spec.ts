@@ -15,9 +15,7 @@ const expected = ['r-04', 'r-02', 'r-05', 'r-10', 'r-03', 'r-07', 'r-01'];
 /** Every input order (7! of them), so the test does not depend on Math.random. */
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
-  return items.flatMap((item, index) =>
-    permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]),
-  );
+  return items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
 }
 
 describe('compareForAllocation', () => {

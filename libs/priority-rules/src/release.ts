@@ -11,11 +11,7 @@ export interface PriorityRelease {
  * Whether a registration in `assignment` may be allocated at `siteId`. A registration without a
  * group is never released; a per-site release needs the site to be named.
  */
-export function isReleased(
-  assignment: Pick<PriorityAssignment, 'rank'> | null,
-  release: PriorityRelease,
-  siteId?: string,
-): boolean {
+export function isReleased(assignment: Pick<PriorityAssignment, 'rank'> | null, release: PriorityRelease, siteId?: string): boolean {
   if (assignment === null || assignment.rank > release.upToRank) return false;
   if (release.siteIds === undefined) return true;
   return siteId !== undefined && release.siteIds.includes(siteId);

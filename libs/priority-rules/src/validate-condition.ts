@@ -1,12 +1,5 @@
 import { PRIORITY_RULES_LIMITS as LIMITS, type AnswerValue, type Condition } from './priority-rules';
-import {
-  fieldPath,
-  isRecord,
-  isWholeNumberBetween,
-  keyProblem,
-  refuseUnknownKeys,
-  type ValidationContext,
-} from './validation-context';
+import { fieldPath, isRecord, isWholeNumberBetween, keyProblem, refuseUnknownKeys, type ValidationContext } from './validation-context';
 
 const CONDITION_KINDS = ['all', 'any', 'not', 'age', 'occupation', 'answer', 'always'] as const;
 type ConditionKind = (typeof CONDITION_KINDS)[number];
@@ -51,13 +44,7 @@ export function readCondition(value: unknown, path: string, depth: number, conte
   return allKnown ? condition : undefined;
 }
 
-function readConditionBody(
-  kind: ConditionKind,
-  body: unknown,
-  path: string,
-  depth: number,
-  context: ValidationContext,
-): Condition | undefined {
+function readConditionBody(kind: ConditionKind, body: unknown, path: string, depth: number, context: ValidationContext): Condition | undefined {
   switch (kind) {
     case 'all': {
       const all = readConditionList(body, path, depth, context);

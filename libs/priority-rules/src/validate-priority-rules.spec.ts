@@ -49,11 +49,7 @@ describe('validatePriorityRules', () => {
   it('reports every bad field of a group with its path', () => {
     const document = {
       version: 1,
-      groups: [
-        examplePriorityRules().groups[0],
-        { id: 'Bad Id', rank: 0, name: { de: ' ', fr: 'x' }, match: { always: true }, colour: 'red' },
-        'not a group',
-      ],
+      groups: [examplePriorityRules().groups[0], { id: 'Bad Id', rank: 0, name: { de: ' ', fr: 'x' }, match: { always: true }, colour: 'red' }, 'not a group'],
     };
     expect(problemsOf(document)).toEqual([
       { field: 'groups.1.colour', message: 'is not a known field (expected id, rank, name, match)' },
@@ -101,9 +97,7 @@ describe('validatePriorityRules', () => {
         message: 'is not a known field (expected all, any, not, age, occupation, answer, always)',
       },
     ]);
-    expect(problemsOf(withMatch({}))).toEqual([
-      { field: 'groups.0.match', message: 'must have exactly one of all, any, not, age, occupation, answer, always' },
-    ]);
+    expect(problemsOf(withMatch({}))).toEqual([{ field: 'groups.0.match', message: 'must have exactly one of all, any, not, age, occupation, answer, always' }]);
     expect(problemsOf(withMatch({ always: true, age: { min: 1 } }))).toEqual([
       { field: 'groups.0.match', message: 'must have exactly one of all, any, not, age, occupation, answer, always' },
     ]);
@@ -117,30 +111,20 @@ describe('validatePriorityRules', () => {
   });
 
   it('refuses empty lists in all, any and occupation', () => {
-    expect(problemsOf(withMatch({ all: [] }))).toEqual([
-      { field: 'groups.0.match.all', message: 'must be a non-empty list of conditions' },
-    ]);
-    expect(problemsOf(withMatch({ any: {} }))).toEqual([
-      { field: 'groups.0.match.any', message: 'must be a non-empty list of conditions' },
-    ]);
-    expect(problemsOf(withMatch({ occupation: [] }))).toEqual([
-      { field: 'groups.0.match.occupation', message: 'must be a non-empty list of occupations' },
-    ]);
+    expect(problemsOf(withMatch({ all: [] }))).toEqual([{ field: 'groups.0.match.all', message: 'must be a non-empty list of conditions' }]);
+    expect(problemsOf(withMatch({ any: {} }))).toEqual([{ field: 'groups.0.match.any', message: 'must be a non-empty list of conditions' }]);
+    expect(problemsOf(withMatch({ occupation: [] }))).toEqual([{ field: 'groups.0.match.occupation', message: 'must be a non-empty list of occupations' }]);
   });
 
   it('refuses bad age bounds', () => {
     expect(problemsOf(withMatch({ age: {} }))).toEqual([{ field: 'groups.0.match.age', message: 'must set min, max or both' }]);
-    expect(problemsOf(withMatch({ age: { min: 60, max: 59 } }))).toEqual([
-      { field: 'groups.0.match.age.max', message: 'must not be below min' },
-    ]);
+    expect(problemsOf(withMatch({ age: { min: 60, max: 59 } }))).toEqual([{ field: 'groups.0.match.age.max', message: 'must not be below min' }]);
     expect(problemsOf(withMatch({ age: { min: '60', max: 151, over: 1 } }))).toEqual([
       { field: 'groups.0.match.age.over', message: 'is not a known field (expected min, max)' },
       { field: 'groups.0.match.age.min', message: 'must be a whole number of years from 0 to 150' },
       { field: 'groups.0.match.age.max', message: 'must be a whole number of years from 0 to 150' },
     ]);
-    expect(problemsOf(withMatch({ age: 60 }))).toEqual([
-      { field: 'groups.0.match.age', message: 'must be an object with min and/or max' },
-    ]);
+    expect(problemsOf(withMatch({ age: 60 }))).toEqual([{ field: 'groups.0.match.age', message: 'must be an object with min and/or max' }]);
   });
 
   it('refuses bad answers and a false always', () => {
@@ -155,9 +139,7 @@ describe('validatePriorityRules', () => {
     expect(problemsOf(withMatch({ answer: { question: 'q', equals: 'x'.repeat(121) } }))).toEqual([
       { field: 'groups.0.match.answer.equals', message: 'must be at most 120 characters long' },
     ]);
-    expect(problemsOf(withMatch({ answer: ['q', true] }))).toEqual([
-      { field: 'groups.0.match.answer', message: 'must be an object with question and equals' },
-    ]);
+    expect(problemsOf(withMatch({ answer: ['q', true] }))).toEqual([{ field: 'groups.0.match.answer', message: 'must be an object with question and equals' }]);
     for (const always of [false, 1, 'true']) {
       expect(problemsOf(withMatch({ always }))).toEqual([{ field: 'groups.0.match.always', message: 'must be true' }]);
     }
@@ -166,36 +148,26 @@ describe('validatePriorityRules', () => {
   it('accepts nesting up to the depth limit and refuses one level more', () => {
     expect('rules' in validatePriorityRules(withMatch(nested(PRIORITY_RULES_LIMITS.maxDepth)))).toBe(true);
     const path = ['groups.0.match', ...Array.from({ length: PRIORITY_RULES_LIMITS.maxDepth }, () => 'not')].join('.');
-    expect(problemsOf(withMatch(nested(PRIORITY_RULES_LIMITS.maxDepth + 1)))).toEqual([
-      { field: path, message: 'nests deeper than 6 levels' },
-    ]);
+    expect(problemsOf(withMatch(nested(PRIORITY_RULES_LIMITS.maxDepth + 1)))).toEqual([{ field: path, message: 'nests deeper than 6 levels' }]);
   });
 
   it('stops reading a document that is too large', () => {
     const group = (index: number) => ({ id: `g${index}`, rank: index + 1, name: { de: 'G', en: 'G' }, match: { always: true } });
     const tooManyGroups = Array.from({ length: PRIORITY_RULES_LIMITS.maxGroups + 1 }, (_, index) => group(index));
-    expect(problemsOf({ version: 1, groups: tooManyGroups })).toEqual([
-      { field: 'groups', message: 'must list at most 50 groups' },
-    ]);
+    expect(problemsOf({ version: 1, groups: tooManyGroups })).toEqual([{ field: 'groups', message: 'must list at most 50 groups' }]);
 
     const wide = { any: Array.from({ length: 21 }, () => ({ always: true })) };
     expect(problemsOf(withMatch(wide))).toEqual([{ field: 'groups.0.match.any', message: 'must list at most 20 conditions' }]);
 
     const occupations = Array.from({ length: 51 }, (_, index) => `o${index}`);
-    expect(problemsOf(withMatch({ occupation: occupations }))).toEqual([
-      { field: 'groups.0.match.occupation', message: 'must list at most 50 occupations' },
-    ]);
+    expect(problemsOf(withMatch({ occupation: occupations }))).toEqual([{ field: 'groups.0.match.occupation', message: 'must list at most 50 occupations' }]);
 
     // 1 + 20 conditions per group: the 24th group crosses 500 and is reported once.
     const bushy = { any: Array.from({ length: 20 }, () => ({ always: true })) };
     const groups = Array.from({ length: 30 }, (_, index) => ({ ...group(index), match: bushy }));
-    expect(problemsOf({ version: 1, groups })).toEqual([
-      { field: 'groups.23.match.any.16', message: 'exceeds the limit of 500 conditions in a rule set' },
-    ]);
+    expect(problemsOf({ version: 1, groups })).toEqual([{ field: 'groups.23.match.any.16', message: 'exceeds the limit of 500 conditions in a rule set' }]);
 
-    expect(problemsOf(withMatch({ occupation: ['x'.repeat(65)] }))).toEqual([
-      { field: 'groups.0.match.occupation.0', message: 'must be 1 to 64 characters long' },
-    ]);
+    expect(problemsOf(withMatch({ occupation: ['x'.repeat(65)] }))).toEqual([{ field: 'groups.0.match.occupation.0', message: 'must be 1 to 64 characters long' }]);
   });
 
   it('treats __proto__ from parsed JSON as an unknown key', () => {

@@ -1,19 +1,6 @@
 import { readCondition } from './validate-condition';
-import {
-  PRIORITY_RULES_LIMITS as LIMITS,
-  type PriorityGroup,
-  type PriorityGroupName,
-  type PriorityRules,
-  type PriorityRulesProblem,
-} from './priority-rules';
-import {
-  fieldPath,
-  isRecord,
-  isWholeNumberBetween,
-  keyProblem,
-  refuseUnknownKeys,
-  type ValidationContext,
-} from './validation-context';
+import { PRIORITY_RULES_LIMITS as LIMITS, type PriorityGroup, type PriorityGroupName, type PriorityRules, type PriorityRulesProblem } from './priority-rules';
+import { fieldPath, isRecord, isWholeNumberBetween, keyProblem, refuseUnknownKeys, type ValidationContext } from './validation-context';
 
 export type PriorityRulesValidation = { rules: PriorityRules } | { problems: PriorityRulesProblem[] };
 

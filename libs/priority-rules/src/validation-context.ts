@@ -15,12 +15,7 @@ export function fieldPath(parent: string, key: string | number): string {
 }
 
 /** Reports every key outside `allowed`; returns whether there were none. */
-export function refuseUnknownKeys(
-  record: Record<string, unknown>,
-  allowed: readonly string[],
-  path: string,
-  context: ValidationContext,
-): boolean {
+export function refuseUnknownKeys(record: Record<string, unknown>, allowed: readonly string[], path: string, context: ValidationContext): boolean {
   const unknown = Object.keys(record).filter((key) => !allowed.includes(key));
   for (const key of unknown) {
     context.problems.push({ field: fieldPath(path, key), message: `is not a known field (expected ${allowed.join(', ')})` });

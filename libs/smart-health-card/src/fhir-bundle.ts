@@ -51,11 +51,7 @@ export interface ShcPatient {
 }
 
 /** A FHIR R4 collection Bundle: the Patient at `resource:0`, then one Immunization per dose. */
-export function buildImmunizationBundle(
-  patient: ShcPatient,
-  doses: ShcDose[],
-  codeSystem: ShcCodeSystem = 'cvx',
-): FhirImmunizationBundle {
+export function buildImmunizationBundle(patient: ShcPatient, doses: ShcDose[], codeSystem: ShcCodeSystem = 'cvx'): FhirImmunizationBundle {
   if (doses.length === 0) throw new RangeError('a health card needs at least one dose');
   const name: { family?: string; given?: string[] } = {};
   if (patient.familyName?.trim()) name.family = patient.familyName.trim();
@@ -74,8 +70,7 @@ export function buildImmunizationBundle(
 
 function immunization(dose: ShcDose, codeSystem: ShcCodeSystem): FhirImmunization {
   const vaccine = SHC_VACCINES[dose.vaccine];
-  const coding =
-    codeSystem === 'cvx' ? { system: CVX_SYSTEM, code: vaccine.cvx } : { system: SNOMED_SYSTEM, code: vaccine.snomed };
+  const coding = codeSystem === 'cvx' ? { system: CVX_SYSTEM, code: vaccine.cvx } : { system: SNOMED_SYSTEM, code: vaccine.snomed };
   const resource: FhirImmunization = {
     resourceType: 'Immunization',
     status: 'completed',

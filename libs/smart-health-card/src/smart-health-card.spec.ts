@@ -156,7 +156,11 @@ describe('FHIR bundle and .smart-health-card file', () => {
       resource: { resourceType: 'Patient', name: [{ family: 'Musterfrau-Gößinger', given: ['Gabriele', 'Anna'] }], birthDate: '1998-02-26' },
     });
     expect(bundle.entry.slice(1).map((entry) => entry.resource)).toEqual([
-      expect.objectContaining({ vaccineCode: { coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '208' }] }, occurrenceDateTime: '2021-05-01', lotNumber: 'EW0182' }),
+      expect.objectContaining({
+        vaccineCode: { coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '208' }] },
+        occurrenceDateTime: '2021-05-01',
+        lotNumber: 'EW0182',
+      }),
       expect.objectContaining({ vaccineCode: { coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '208' }] }, occurrenceDateTime: '2021-06-01' }),
       expect.objectContaining({ vaccineCode: { coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '207' }] }, patient: { reference: 'resource:0' } }),
     ]);

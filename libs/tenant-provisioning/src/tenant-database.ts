@@ -18,11 +18,7 @@ function quoteLiteral(value: string): string {
  * the database is owned by the role, and CONNECT is revoked from PUBLIC so that no other
  * tenant's role can open it. Safe to run again: it converges instead of failing.
  */
-export async function provisionTenantDatabase(
-  admin: AdminQueryable,
-  slug: string,
-  rolePassword: string,
-): Promise<{ database: string; role: string }> {
+export async function provisionTenantDatabase(admin: AdminQueryable, slug: string, rolePassword: string): Promise<{ database: string; role: string }> {
   const database = tenantDatabaseName(slug);
   const role = tenantRoleName(slug);
   const roleExists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
@@ -31,9 +27,7 @@ export async function provisionTenantDatabase(
   await admin.query(`${roleExists.rows.length ? 'ALTER' : 'CREATE'} ROLE ${quoteIdentifier(role)} ${roleOptions}`);
   const databaseExists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
   if (databaseExists.rows.length === 0) {
-    await admin.query(
-      `CREATE DATABASE ${quoteIdentifier(database)} OWNER ${quoteIdentifier(role)} ENCODING 'UTF8' TEMPLATE template0`,
-    );
+    await admin.query(`CREATE DATABASE ${quoteIdentifier(database)} OWNER ${quoteIdentifier(role)} ENCODING 'UTF8' TEMPLATE template0`);
   }
   await admin.query(`REVOKE ALL ON DATABASE ${quoteIdentifier(database)} FROM PUBLIC`);
   await admin.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${quoteIdentifier(database)} TO ${quoteIdentifier(role)}`);

@@ -50,9 +50,7 @@ describe('loadApiConfig', () => {
     expect(problemsOf({ ...valid, TOKEN_SIGNING_KEY: rsa, OIDC_ISSUER: 'https://login.acme.example' })).toEqual([
       'TOKEN_SIGNING_KEY: must be an ES256 (P-256) private key',
     ]);
-    expect(problemsOf({ ...valid, OIDC_ISSUER: 'https://login.acme.example' })).toEqual([
-      'OIDC_CLIENT_ID: is required when OIDC_ISSUER is set',
-    ]);
+    expect(problemsOf({ ...valid, OIDC_ISSUER: 'https://login.acme.example' })).toEqual(['OIDC_CLIENT_ID: is required when OIDC_ISSUER is set']);
     expect(problemsOf({ ...valid, OIDC_ISSUER: 'https://l.example', OIDC_CLIENT_ID: 'x', OIDC_ROLE_MAP: 'a:root' })).toEqual([
       'OIDC_ROLE_MAP: must be group:role pairs with roles admin, doctor or assistant',
     ]);

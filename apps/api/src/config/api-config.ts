@@ -39,9 +39,7 @@ export interface ApiConfig {
   branding: { displayName: string; primaryColor: string; accentColor: string; logoUrl: string | null; defaultLocale: 'de' | 'en' };
 }
 
-export type CaptchaConfig =
-  | { provider: 'altcha'; maxNumber: number }
-  | { provider: 'recaptcha'; secret: string; verifyUrl: string; minScore: number };
+export type CaptchaConfig = { provider: 'altcha'; maxNumber: number } | { provider: 'recaptcha'; secret: string; verifyUrl: string; minScore: number };
 
 export interface CertificatesConfig {
   /** Its id names it in every token header; ids start with the tenant slug, so they are unique across tenants. */
@@ -67,9 +65,7 @@ export class ConfigError extends Error {
 
 const SLUG = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
 const optionalText = z.string().trim().min(1).optional();
-const httpUrl = z
-  .url()
-  .refine((value) => /^https?:\/\//.test(value), 'must be an http(s) URL');
+const httpUrl = z.url().refine((value) => /^https?:\/\//.test(value), 'must be an http(s) URL');
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
@@ -101,14 +97,26 @@ const environmentSchema = z.object({
   RECAPTCHA_VERIFY_URL: httpUrl.default('https://www.google.com/recaptcha/api/siteverify'),
   RECAPTCHA_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.5),
   TENANT_DISPLAY_NAME: optionalText,
-  BRAND_PRIMARY_COLOR: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a color such as #0b5fff').default('#0b5fff'),
-  BRAND_ACCENT_COLOR: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a color such as #ffb000').default('#ffb000'),
+  BRAND_PRIMARY_COLOR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a color such as #0b5fff')
+    .default('#0b5fff'),
+  BRAND_ACCENT_COLOR: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a color such as #ffb000')
+    .default('#ffb000'),
   BRAND_LOGO_URL: httpUrl.optional(),
   DEFAULT_LOCALE: z.enum(['de', 'en']).default('de'),
   EMPLOYEE_NUMBER: z.enum(['optional', 'required']).default('optional'),
   CERTIFICATE_SECRET: z.string().min(1, 'is required'),
-  CERTIFICATE_SECRET_ID: z.string().regex(/^[a-z0-9._-]{1,64}$/, 'must be 1-64 lower-case letters, digits, dots, dashes or underscores').optional(),
-  CERTIFICATE_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE').default('DE'),
+  CERTIFICATE_SECRET_ID: z
+    .string()
+    .regex(/^[a-z0-9._-]{1,64}$/, 'must be 1-64 lower-case letters, digits, dots, dashes or underscores')
+    .optional(),
+  CERTIFICATE_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE')
+    .default('DE'),
   ALLOCATOR: z.enum(['on', 'off']).default('off'),
   ALLOCATOR_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   ALLOCATOR_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
@@ -247,7 +255,10 @@ function readOidc(values: Environment, problems: string[]): OidcConfig | null {
   if (!values.OIDC_ISSUER) problems.push('OIDC_ISSUER: is required when OIDC_CLIENT_ID is set');
   if (!values.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID: is required when OIDC_ISSUER is set');
   const roleMap = new Map<string, StaffRole>();
-  for (const pair of (values.OIDC_ROLE_MAP ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of (values.OIDC_ROLE_MAP ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const separator = pair.lastIndexOf(':');
     const role = pair.slice(separator + 1);
     if (separator <= 0 || !isStaffRole(role)) {

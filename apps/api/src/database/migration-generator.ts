@@ -18,8 +18,7 @@ export async function generateMigration(dataSource: DataSource, name: string, di
   const timestamp = Date.now();
   const className = `${name.replace(/(^|[-_ ])(\w)/g, (_m, _s, c: string) => c.toUpperCase())}${timestamp}`;
   const fileName = `${timestamp}-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/^-/, '')}.ts`;
-  const statements = (queries: string[]) =>
-    queries.map((query) => `    await queryRunner.query(\`${query.replace(/[\\`]|\$\{/g, (c) => `\\${c}`)}\`);`).join('\n');
+  const statements = (queries: string[]) => queries.map((query) => `    await queryRunner.query(\`${query.replace(/[\\`]|\$\{/g, (c) => `\\${c}`)}\`);`).join('\n');
   const source = `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {

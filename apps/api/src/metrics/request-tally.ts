@@ -17,7 +17,11 @@ interface Samples {
 export class TallyCounter<L extends string> {
   private readonly series = new Map<string, { labels: Record<L, string>; value: number }>();
 
-  constructor(registry: Registry, readonly name: string, readonly help: string) {
+  constructor(
+    registry: Registry,
+    readonly name: string,
+    readonly help: string,
+  ) {
     const get = async (): Promise<Samples> => ({
       name,
       help,
@@ -39,7 +43,12 @@ export class TallyCounter<L extends string> {
 export class TallyHistogram<L extends string> {
   private readonly series = new Map<string, { labels: Record<L, string>; counts: number[]; sum: number; count: number }>();
 
-  constructor(registry: Registry, readonly name: string, readonly help: string, private readonly buckets: readonly number[]) {
+  constructor(
+    registry: Registry,
+    readonly name: string,
+    readonly help: string,
+    private readonly buckets: readonly number[],
+  ) {
     const get = async (): Promise<Samples> => ({
       name,
       help,
@@ -52,11 +61,7 @@ export class TallyHistogram<L extends string> {
           const le = index < this.buckets.length ? String(this.buckets[index]) : '+Inf';
           return { metricName: `${name}_bucket`, labels: { ...labels, le }, value: cumulative };
         });
-        return [
-          ...bucketValues,
-          { metricName: `${name}_sum`, labels: labels, value: sum },
-          { metricName: `${name}_count`, labels: labels, value: count },
-        ];
+        return [...bucketValues, { metricName: `${name}_sum`, labels: labels, value: sum }, { metricName: `${name}_count`, labels: labels, value: count }];
       }),
     });
     registry.registerMetric({ name, help, get } as unknown as Metric);

@@ -66,20 +66,14 @@ describe('every route declares who may call it', () => {
 
   it('keeps public routes open without a token', async () => {
     const publicRoutes = routes.filter((route) => route.rule?.kind === 'public');
-    expect(publicRoutes.map((r) => r.path)).toEqual(
-      expect.arrayContaining(['/api/health/live', '/api/health/ready', '/api/openapi.json', '/api/auth/login']),
-    );
+    expect(publicRoutes.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/health/live', '/api/health/ready', '/api/openapi.json', '/api/auth/login']));
     for (const route of publicRoutes) {
       expect([401, 403], `${route.method} ${route.path}`).not.toContain((await call(route)).status);
     }
   });
 
   it('lets an account with a pending password change reach only its own profile and the password change', async () => {
-    const created = await acme.app.get(AuthService).createStaff(
-      'pending@staff.example',
-      'Pending',
-      ['admin'],
-    );
+    const created = await acme.app.get(AuthService).createStaff('pending@staff.example', 'Pending', ['admin']);
     const login = await acme.request('/api/auth/login', { body: { email: 'pending@staff.example', password: created?.oneTimePassword } });
     const { accessToken } = (await login.json()) as { accessToken: string };
     expect((await acme.request('/api/auth/me', { token: accessToken })).status).toBe(200);

@@ -59,7 +59,12 @@ describe('killing the allocator mid-run', () => {
     const bookedWhenKilled = await count('SELECT count(*) FROM booking');
     expect(bookedWhenKilled).toBeLessThan(PEOPLE);
 
-    resumed = await startTestApi(setup.tenant, { ALLOCATOR: 'on', ALLOCATOR_RATE_PER_MINUTE: '6000', ALLOCATOR_JOB_TIMEOUT_SECONDS: '1', ALLOCATOR_RETRY_DELAY_SECONDS: '0' });
+    resumed = await startTestApi(setup.tenant, {
+      ALLOCATOR: 'on',
+      ALLOCATOR_RATE_PER_MINUTE: '6000',
+      ALLOCATOR_JOB_TIMEOUT_SECONDS: '1',
+      ALLOCATOR_RETRY_DELAY_SECONDS: '0',
+    });
     // The job the killed worker held times out after a second, is retried, and finds its registration as the kill left it.
     await eventually(async () => (await count("SELECT count(*) FROM registration WHERE status = 'booked'")) === PEOPLE, 100);
 

@@ -84,7 +84,12 @@ describe('the allocator', () => {
   });
 
   it('lets a person withdraw: nobody is booked for them, not even by a job already running', async () => {
-    const day = await createDay(api, doctor, { siteId: catalogue.otherSite.id, date: inDays(5), lots: [{ lotId: catalogue.jcovdenLot.id, doses: 4 }], capacity: { first: 2, followUp: 0, booster: 0 } });
+    const day = await createDay(api, doctor, {
+      siteId: catalogue.otherSite.id,
+      date: inDays(5),
+      lots: [{ lotId: catalogue.jcovdenLot.id, doses: 4 }],
+      capacity: { first: 2, followUp: 0, booster: 0 },
+    });
     const someone = person();
     const code = await register(api, { productId: catalogue.jcovden.id, person: someone, occupations: ['medical-staff'] });
     const wrong = await api.request('/api/registrations/withdraw', { body: { trackingCode: code, birthDate: '1970-01-01' } });
@@ -95,11 +100,13 @@ describe('the allocator', () => {
     const withdrawn = await api.request('/api/registrations/withdraw', { body: { trackingCode: code, birthDate: someone.birthDate } });
     expect(withdrawn.status).toBe(200);
     const repository = api.app.get(AllocationRepository);
-    const late = api.app.get(BookingService).bookForWaitingList(
-      { productId: catalogue.jcovden.id, doseKind: 'first', slotId: day.slots[0]?.id as string, person: someone, locale: 'en' },
-      `waiting-list-${row?.id}`,
-      (client, bookingId) => repository.markBooked(client, row?.id as string, bookingId),
-    );
+    const late = api.app
+      .get(BookingService)
+      .bookForWaitingList(
+        { productId: catalogue.jcovden.id, doseKind: 'first', slotId: day.slots[0]?.id as string, person: someone, locale: 'en' },
+        `waiting-list-${row?.id}`,
+        (client, bookingId) => repository.markBooked(client, row?.id as string, bookingId),
+      );
     await expect(late).rejects.toBeInstanceOf(RegistrationNoLongerQueued);
     expect(await rowsOf(api.tenant.databaseUrl, 'SELECT id FROM booking WHERE idempotency_key = $1', [`waiting-list-${row?.id}`])).toEqual([]);
     const [slot] = await rowsOf<{ booked_first: number }>(api.tenant.databaseUrl, 'SELECT booked_first FROM slot WHERE id = $1', [day.slots[0]?.id]);
@@ -115,7 +122,9 @@ describe('the allocator', () => {
     await createDay(api, doctor, { siteId: catalogue.otherSite.id, date: inDays(4), lots: [{ lotId: catalogue.jcovdenLot.id, doses: 10 }] });
     const code = await register(api, { productId: catalogue.jcovden.id, preferredSiteIds: [catalogue.otherSite.id], person: person() });
     // A ciphertext no key opens: every attempt fails the same way.
-    const [saved] = await rowsOf<{ birth_date_encrypted: string }>(api.tenant.databaseUrl, 'SELECT birth_date_encrypted FROM registration WHERE tracking_code = $1', [code]);
+    const [saved] = await rowsOf<{ birth_date_encrypted: string }>(api.tenant.databaseUrl, 'SELECT birth_date_encrypted FROM registration WHERE tracking_code = $1', [
+      code,
+    ]);
     await rowsOf(api.tenant.databaseUrl, "UPDATE registration SET birth_date_encrypted = 'v1:broken' WHERE tracking_code = $1", [code]);
     // A retry waits out its backoff (pg-boss rounds even a zero delay up to about a second).
     await eventually(async () => {
@@ -123,7 +132,11 @@ describe('the allocator', () => {
       return (await rowsOf(api.tenant.databaseUrl, "SELECT id FROM pgboss.job WHERE name = 'waiting-list-allocation-dead'")).length > 0;
     }, 200);
 
-    const deadLetters = (await (await api.request('/api/waiting-list/dead-letters', { token: doctor })).json()) as { id: string; registrationId: string; reason: string }[];
+    const deadLetters = (await (await api.request('/api/waiting-list/dead-letters', { token: doctor })).json()) as {
+      id: string;
+      registrationId: string;
+      reason: string;
+    }[];
     expect(deadLetters).toHaveLength(1);
     const [dead] = deadLetters;
     expect(JSON.stringify(dead)).not.toContain('broken');

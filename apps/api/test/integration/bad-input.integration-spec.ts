@@ -98,7 +98,15 @@ describe('bad input is refused at the edge', () => {
     await expectProblem(await send('GET', '/api/vaccination-days?from=2023-02-30', { token: assistant }), 400, ['from']);
     await expectProblem(await send('GET', '/api/audit-events?from=2023-02-30', { token: admin }), 400, ['from']);
     await expectProblem(await send('GET', '/api/audit-events?to=0000-01-01', { token: admin }), 400, ['to']);
-    const day = { siteId: catalogue.site.id, date: '2031-02-30', opensAt: '08:00', closesAt: '09:00', slotMinutes: 15, capacityPerSlot: { first: 1, followUp: 1, booster: 1 }, lots: [{ lotId: catalogue.jcovdenLot.id, doses: 1 }] };
+    const day = {
+      siteId: catalogue.site.id,
+      date: '2031-02-30',
+      opensAt: '08:00',
+      closesAt: '09:00',
+      slotMinutes: 15,
+      capacityPerSlot: { first: 1, followUp: 1, booster: 1 },
+      lots: [{ lotId: catalogue.jcovdenLot.id, doses: 1 }],
+    };
     await expectProblem(await send('POST', '/api/vaccination-days', { token: doctor, body: JSON.stringify(day) }), 400, ['date']);
     const lot = { productId: catalogue.jcovden.id, lotNumber: 'JJ-BAD', expiryDate: '2031-13-01', dosesReceived: 5 };
     await expectProblem(await send('POST', '/api/lots', { token: doctor, body: JSON.stringify(lot) }), 400, ['expiryDate']);
@@ -109,15 +117,20 @@ describe('bad input is refused at the edge', () => {
     const before = await rowCounts();
     const walkIn = { productId: catalogue.jcovden.id, identityChecked: true, identityDocument: 'id_card' };
     await expectProblem(await send('POST', `/api/vaccination-days/${dayId}/walk-ins`, { token: assistant, body: JSON.stringify(walkIn) }), 400, ['person']);
-    await expectProblem(
-      await send('POST', `/api/vaccination-days/${dayId}/walk-ins`, { token: assistant, body: JSON.stringify({ ...walkIn, person: [] }) }),
-      400,
-      ['person'],
-    );
+    await expectProblem(await send('POST', `/api/vaccination-days/${dayId}/walk-ins`, { token: assistant, body: JSON.stringify({ ...walkIn, person: [] }) }), 400, [
+      'person',
+    ]);
     const visitId = '00000000-0000-4000-8000-000000000000';
     await expectProblem(await send('POST', `/api/visits/${visitId}/check-out`, { token: doctor, body: '{"version":1}' }), 400, ['followUp']);
     await expectProblem(await send('POST', `/api/visits/${visitId}/check-out`, { token: doctor, body: '{"version":1,"followUp":[]}' }), 400, ['followUp']);
-    const day = { siteId: catalogue.site.id, date: inDays(9), opensAt: '08:00', closesAt: '09:00', slotMinutes: 15, lots: [{ lotId: catalogue.jcovdenLot.id, doses: 1 }] };
+    const day = {
+      siteId: catalogue.site.id,
+      date: inDays(9),
+      opensAt: '08:00',
+      closesAt: '09:00',
+      slotMinutes: 15,
+      lots: [{ lotId: catalogue.jcovdenLot.id, doses: 1 }],
+    };
     await expectProblem(await send('POST', '/api/vaccination-days', { token: doctor, body: JSON.stringify(day) }), 400, ['capacityPerSlot']);
     await expectProblem(
       await send('POST', '/api/vaccination-days', { token: doctor, body: JSON.stringify({ ...day, capacityPerSlot: [{ first: 1, followUp: 1, booster: 1 }] }) }),

@@ -72,8 +72,18 @@ describe('reminders, the day list and tenant booking settings', () => {
 
   it('queues one reminder the day before, never twice, and none for cancelled bookings', async () => {
     const tomorrow = await createDay(api, doctor, { siteId: catalogue.site.id, date: inDays(1), lots: [{ lotId: catalogue.jcovdenLot.id, doses: 10 }] });
-    const kept = await book(api, { productId: catalogue.jcovden.id, doseKind: 'first', slotId: tomorrow.slots[0]?.id ?? '', person: person({ employeeNumber: 'ACME-2' }) });
-    const cancelled = await book(api, { productId: catalogue.jcovden.id, doseKind: 'first', slotId: tomorrow.slots[1]?.id ?? '', person: person({ employeeNumber: 'ACME-3' }) });
+    const kept = await book(api, {
+      productId: catalogue.jcovden.id,
+      doseKind: 'first',
+      slotId: tomorrow.slots[0]?.id ?? '',
+      person: person({ employeeNumber: 'ACME-2' }),
+    });
+    const cancelled = await book(api, {
+      productId: catalogue.jcovden.id,
+      doseKind: 'first',
+      slotId: tomorrow.slots[1]?.id ?? '',
+      person: person({ employeeNumber: 'ACME-3' }),
+    });
     await api.request('/api/bookings/current/cancel', { method: 'POST', headers: { 'x-manage-token': cancelled.body.manageToken } });
     const job = api.app.get(ReminderJob);
     // Run as at noon today in the center's zone, so "tomorrow" is the day created above.

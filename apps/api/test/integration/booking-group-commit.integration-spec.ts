@@ -39,7 +39,12 @@ describe('group-committed booking at batch boundaries', () => {
   const rows = <T>(sql: string, params: unknown[] = []): Promise<T[]> => rowsOf<T>(api.tenant.databaseUrl, sql, params);
 
   async function jcovdenDay(date: string, capacity: number, doses = 50): Promise<VaccinationDay> {
-    return createDay(api, doctor, { siteId: catalogue.site.id, date, lots: [{ lotId: catalogue.jcovdenLot.id, doses }], capacity: { first: capacity, followUp: 0, booster: 0 } });
+    return createDay(api, doctor, {
+      siteId: catalogue.site.id,
+      date,
+      lots: [{ lotId: catalogue.jcovdenLot.id, doses }],
+      capacity: { first: capacity, followUp: 0, booster: 0 },
+    });
   }
 
   /** A booking as the booking service hands it over, with a mail that names its slots. */
@@ -139,7 +144,11 @@ describe('group-committed booking at batch boundaries', () => {
     expect(reasons(await together([first, twin, newBooking(catalogue.jcovden.id, [day.slots[1] as Slot])]))).toEqual(['booked', 'already_booked', 'booked']);
     const later = newBooking(catalogue.jcovden.id, [day.slots[2] as Slot], { person: { ...someone, employeeNumber: null } });
     expect(reasons([await answer(later)])).toEqual(['already_booked']);
-    expect(await rows("SELECT count(*)::int AS n FROM booking WHERE status = 'active' AND idempotency_key = ANY($1)", [[first.idempotencyKey, twin.idempotencyKey, later.idempotencyKey]])).toEqual([{ n: 1 }]);
+    expect(
+      await rows("SELECT count(*)::int AS n FROM booking WHERE status = 'active' AND idempotency_key = ANY($1)", [
+        [first.idempotencyKey, twin.idempotencyKey, later.idempotencyKey],
+      ]),
+    ).toEqual([{ n: 1 }]);
     expect(await rows('SELECT sum(booked_first)::int AS n FROM slot WHERE day_id = $1', [day.id])).toEqual([{ n: 2 }]);
   });
 
@@ -148,7 +157,10 @@ describe('group-committed booking at batch boundaries', () => {
     const full = day.slots[0] as Slot;
     await answer(newBooking(catalogue.jcovden.id, [full]));
     const someone = { ...person(), employeeNumber: null };
-    const answers = await together([newBooking(catalogue.jcovden.id, [full], { person: someone }), newBooking(catalogue.jcovden.id, [day.slots[1] as Slot], { person: someone })]);
+    const answers = await together([
+      newBooking(catalogue.jcovden.id, [full], { person: someone }),
+      newBooking(catalogue.jcovden.id, [day.slots[1] as Slot], { person: someone }),
+    ]);
     expect(reasons(answers)).toEqual(['slot_full', 'booked']);
     expect(await rows('SELECT booked_first FROM slot WHERE id = $1', [day.slots[1]?.id])).toEqual([{ booked_first: 1 }]);
   });
@@ -190,7 +202,11 @@ describe('group-committed booking at batch boundaries', () => {
       newBooking(catalogue.jcovden.id, [b]),
     ]);
     expect(reasons(answers)).toEqual(['booked', 'employee_number_taken', 'booked', 'already_booked', 'slot_full', 'slot_full', 'slot_full', 'booked']);
-    expect(await rows('SELECT booked_first FROM slot WHERE id = ANY($1) ORDER BY starts_at', [[a.id, b.id, c.id]])).toEqual([{ booked_first: 2 }, { booked_first: 1 }, { booked_first: 2 }]);
+    expect(await rows('SELECT booked_first FROM slot WHERE id = ANY($1) ORDER BY starts_at', [[a.id, b.id, c.id]])).toEqual([
+      { booked_first: 2 },
+      { booked_first: 1 },
+      { booked_first: 2 },
+    ]);
   });
 
   it('answers a batch that fails as a whole booking by booking: a mail the mailer would refuse fails only its own booking', async () => {
@@ -199,7 +215,10 @@ describe('group-committed booking at batch boundaries', () => {
     const broken = newBooking(catalogue.jcovden.id, [slot]);
     const confirmation = broken.mail;
     if (!confirmation) throw new Error('a self-service booking carries its confirmation mail');
-    const unsendable = { ...broken, mail: (ids: { bookingId: string; appointmentIds: string[] }) => ({ ...confirmation(ids), to: { email: 'not an address', name: '' } }) };
+    const unsendable = {
+      ...broken,
+      mail: (ids: { bookingId: string; appointmentIds: string[] }) => ({ ...confirmation(ids), to: { email: 'not an address', name: '' } }),
+    };
     const before = batches.length;
     const settled = await Promise.allSettled([answer(newBooking(catalogue.jcovden.id, [slot])), answer(unsendable), answer(newBooking(catalogue.jcovden.id, [slot]))]);
     expect(batches.slice(before)).toEqual([3]);
@@ -218,8 +237,18 @@ describe('group-committed booking at batch boundaries', () => {
 
   it('reserves the follow-up in the same commit as the first dose, its booking and its mail, or neither', async () => {
     const lot = catalogue.comirnatyLot.id;
-    const first = await createDay(api, doctor, { siteId: catalogue.site.id, date: inDays(30), lots: [{ lotId: lot, doses: 20 }], capacity: { first: 3, followUp: 0, booster: 0 } });
-    const second = await createDay(api, doctor, { siteId: catalogue.site.id, date: inDays(52), lots: [{ lotId: lot, doses: 20 }], capacity: { first: 0, followUp: 1, booster: 0 } });
+    const first = await createDay(api, doctor, {
+      siteId: catalogue.site.id,
+      date: inDays(30),
+      lots: [{ lotId: lot, doses: 20 }],
+      capacity: { first: 3, followUp: 0, booster: 0 },
+    });
+    const second = await createDay(api, doctor, {
+      siteId: catalogue.site.id,
+      date: inDays(52),
+      lots: [{ lotId: lot, doses: 20 }],
+      capacity: { first: 0, followUp: 1, booster: 0 },
+    });
     const [firstSlot, secondSlot] = [first.slots[0] as Slot, second.slots[0] as Slot];
     const bookings = Array.from({ length: 3 }, () => newBooking(catalogue.comirnaty.id, [firstSlot, secondSlot]));
     const answers = await together(bookings);

@@ -67,7 +67,9 @@ describe('booking', () => {
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
     expect((await ics.text()).match(/BEGIN:VEVENT/g)).toHaveLength(2);
 
-    const day = await dbValue<{ doses_booked: number }>('SELECT sum(booked_first + booked_follow_up + booked_booster)::int AS doses_booked FROM slot WHERE day_id = $1', [first.id]);
+    const day = await dbValue<{ doses_booked: number }>('SELECT sum(booked_first + booked_follow_up + booked_booster)::int AS doses_booked FROM slot WHERE day_id = $1', [
+      first.id,
+    ]);
     expect(day.doses_booked).toBe(1);
     const mail = await dbValue<{ count: string }>("SELECT count(*) FROM outbox_message WHERE kind = 'mail:booking-confirmation'");
     expect(Number(mail.count)).toBeGreaterThanOrEqual(1);
@@ -136,7 +138,10 @@ describe('booking', () => {
     expect(a.body.bookingCode).toBe(b.body.bookingCode);
     expect(a.body.manageToken).toBe(b.body.manageToken);
     expect((await dbValue<{ count: string }>('SELECT count(*) FROM booking WHERE idempotency_key = $1', [key])).count).toBe('1');
-    expect((await dbValue<{ doses_booked: number }>('SELECT sum(booked_first + booked_follow_up + booked_booster)::int AS doses_booked FROM slot WHERE day_id = $1', [day.id])).doses_booked).toBe(1);
+    expect(
+      (await dbValue<{ doses_booked: number }>('SELECT sum(booked_first + booked_follow_up + booked_booster)::int AS doses_booked FROM slot WHERE day_id = $1', [day.id]))
+        .doses_booked,
+    ).toBe(1);
     const reused = await book(api, { ...request, productId: catalogue.comirnaty.id }, key);
     expect(reused.status).toBe(422);
     const noKey = await api.request('/api/bookings', { body: { ...request, captcha: 'x' } });
@@ -154,7 +159,12 @@ describe('booking', () => {
     const someone = person();
     const first = await book(api, { productId: catalogue.jcovden.id, doseKind: 'first', slotId, person: someone });
     expect(first.status).toBe(201);
-    const again = await book(api, { productId: catalogue.jcovden.id, doseKind: 'first', slotId: day.slots[1]?.id ?? '', person: { ...someone, email: someone.email.toUpperCase() } });
+    const again = await book(api, {
+      productId: catalogue.jcovden.id,
+      doseKind: 'first',
+      slotId: day.slots[1]?.id ?? '',
+      person: { ...someone, email: someone.email.toUpperCase() },
+    });
     expect(again.body.code).toBe('booking.already_booked');
     expect((await book(api, { productId: catalogue.jcovden.id, doseKind: 'first', slotId, person: person() })).body.code).toBe('booking.slot_full');
 
@@ -164,7 +174,10 @@ describe('booking', () => {
     expect(taken.status).toBe(201);
     const rebookedSamePerson = await book(api, { productId: catalogue.jcovden.id, doseKind: 'first', slotId: day.slots[2]?.id ?? '', person: someone });
     expect(rebookedSamePerson.status).toBe(201);
-    expect((await dbValue<{ doses_booked: number }>('SELECT sum(booked_first + booked_follow_up + booked_booster)::int AS doses_booked FROM slot WHERE day_id = $1', [day.id])).doses_booked).toBe(2);
+    expect(
+      (await dbValue<{ doses_booked: number }>('SELECT sum(booked_first + booked_follow_up + booked_booster)::int AS doses_booked FROM slot WHERE day_id = $1', [day.id]))
+        .doses_booked,
+    ).toBe(2);
   });
 
   it('moves an appointment inside the interval and refuses a move outside it', async () => {
@@ -233,9 +246,7 @@ describe('booking', () => {
       capacity: { first: 3, followUp: 0, booster: 0 },
     });
     const slotId = day.slots[0]?.id ?? '';
-    const attempts = await Promise.all(
-      Array.from({ length: 30 }, () => book(api, { productId: catalogue.jcovden.id, doseKind: 'first', slotId, person: person() })),
-    );
+    const attempts = await Promise.all(Array.from({ length: 30 }, () => book(api, { productId: catalogue.jcovden.id, doseKind: 'first', slotId, person: person() })));
     expect(attempts.filter((a) => a.status === 201)).toHaveLength(3);
     expect(attempts.filter((a) => a.status === 409).every((a) => a.body.code === 'booking.slot_full')).toBe(true);
     expect(attempts.every((a) => a.status === 201 || a.status === 409)).toBe(true);

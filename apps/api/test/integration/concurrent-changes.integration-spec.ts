@@ -50,7 +50,12 @@ describe('concurrent changes of one versioned record', () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const version = person.version + round;
       // A new e-mail changes a uniquely indexed column: the update then needs the strongest row lock.
-      await raceOf('PATCH', `/api/people/${person.id}`, (writer) => ({ familyName: `King ${round}.${writer}`, email: `ada.${round}.${writer}@acme.example`, version, reason: 'Married name' }), 'person.version_conflict');
+      await raceOf(
+        'PATCH',
+        `/api/people/${person.id}`,
+        (writer) => ({ familyName: `King ${round}.${writer}`, email: `ada.${round}.${writer}@acme.example`, version, reason: 'Married name' }),
+        'person.version_conflict',
+      );
     }
     const [revisions] = await rowsOf<{ count: string }>(api.tenant.databaseUrl, 'SELECT count(*) FROM person_revision WHERE person_id = $1', [person.id]);
     expect(Number(revisions?.count)).toBe(ROUNDS);
@@ -59,7 +64,12 @@ describe('concurrent changes of one versioned record', () => {
   });
 
   it('changes a site once', async () => {
-    const site = await postJson<Site>(api, '/api/sites', { name: 'Werk Nord', street: 'Hauptstraße 1', postalCode: '10115', city: 'Berlin', openingHours: 'Mo–Fr', stations: 2 }, doctor);
+    const site = await postJson<Site>(
+      api,
+      '/api/sites',
+      { name: 'Werk Nord', street: 'Hauptstraße 1', postalCode: '10115', city: 'Berlin', openingHours: 'Mo–Fr', stations: 2 },
+      doctor,
+    );
     await raceOf('PATCH', `/api/sites/${site.id}`, (writer) => ({ stations: writer + 1, version: site.version }), 'catalogue.version_conflict');
   });
 
@@ -84,14 +94,22 @@ describe('concurrent changes of one versioned record', () => {
     await raceOf(
       'PUT',
       '/api/questionnaire',
-      (writer) => ({ version: current.version, questions: current.questions.map((question, index) => (index === 0 ? { ...question, key: `${question.key}_${writer}` } : question)) }),
+      (writer) => ({
+        version: current.version,
+        questions: current.questions.map((question, index) => (index === 0 ? { ...question, key: `${question.key}_${writer}` } : question)),
+      }),
       'questionnaire.version_conflict',
     );
   });
 
   it('saves the priority rules once when every save names the version it is based on', async () => {
     const current = (await (await api.request('/api/waiting-list/rules', { token: doctor })).json()) as { version: number };
-    await raceOf('PUT', '/api/waiting-list/rules', () => ({ rules: examplePriorityRules(), eligibility: [], version: current.version }), 'priority_rules.version_conflict');
+    await raceOf(
+      'PUT',
+      '/api/waiting-list/rules',
+      () => ({ rules: examplePriorityRules(), eligibility: [], version: current.version }),
+      'priority_rules.version_conflict',
+    );
   });
 
   it('saves sixteen rule sets at once, each as its own version, regrouping the queue without a deadlock', async () => {
@@ -105,7 +123,10 @@ describe('concurrent changes of one versioned record', () => {
     const deadlocksBefore = await deadlocks();
     // The rules carry no version to compare: the last save wins, and none of them may fail.
     const statuses = await Promise.all(
-      Array.from({ length: WRITERS }, async () => (await api.request('/api/waiting-list/rules', { method: 'PUT', token: doctor, body: { rules: examplePriorityRules(), eligibility: [] } })).status),
+      Array.from(
+        { length: WRITERS },
+        async () => (await api.request('/api/waiting-list/rules', { method: 'PUT', token: doctor, body: { rules: examplePriorityRules(), eligibility: [] } })).status,
+      ),
     );
     expect(statuses).toEqual(Array.from({ length: WRITERS }, () => 200));
     expect((await ruleSets()) - before).toBe(WRITERS);

@@ -51,7 +51,12 @@ describe('the database goes away and comes back', () => {
         }
         const response = await api.request('/api/registrations', { body: { captcha: captchas[n], person: person() }, headers: { 'x-forwarded-for': randomClientIp() } });
         const body = (await response.json()) as { trackingCode?: string };
-        answers.push({ status: response.status, type: response.headers.get('content-type') ?? '', retryAfter: response.headers.get('retry-after'), ...(body.trackingCode ? { trackingCode: body.trackingCode } : {}) });
+        answers.push({
+          status: response.status,
+          type: response.headers.get('content-type') ?? '',
+          retryAfter: response.headers.get('retry-after'),
+          ...(body.trackingCode ? { trackingCode: body.trackingCode } : {}),
+        });
         await new Promise((resolve) => setTimeout(resolve, 40));
       }
     };
@@ -72,7 +77,10 @@ describe('the database goes away and comes back', () => {
     expect(accepted.filter((code) => !stored.has(code))).toEqual([]);
 
     // And it serves again without a restart.
-    const after = await api.request('/api/registrations', { body: { captcha: await captchaSolution(api), person: person() }, headers: { 'x-forwarded-for': randomClientIp() } });
+    const after = await api.request('/api/registrations', {
+      body: { captcha: await captchaSolution(api), person: person() },
+      headers: { 'x-forwarded-for': randomClientIp() },
+    });
     expect(after.status).toBe(202);
   });
 });

@@ -69,31 +69,55 @@ describe('running a vaccination day', () => {
 
   it('checks a booked person in once, by booking code, after the identity check', async () => {
     const { code } = await bookToday();
-    const unchecked = await send(api, 'POST', `/api/vaccination-days/${today.id}/check-ins`, assistant, { bookingCode: code, identityChecked: false, identityDocument: 'id_card' });
+    const unchecked = await send(api, 'POST', `/api/vaccination-days/${today.id}/check-ins`, assistant, {
+      bookingCode: code,
+      identityChecked: false,
+      identityDocument: 'id_card',
+    });
     expect(unchecked.status).toBe(400);
     expect(unchecked.body.errors).toEqual([{ field: 'identityChecked', message: 'must be confirmed: check the identity document first' }]);
 
-    const first = await send<BoardEntry>(api, 'POST', `/api/vaccination-days/${today.id}/check-ins`, assistant, { bookingCode: code.toLowerCase(), identityChecked: true, identityDocument: 'passport' });
+    const first = await send<BoardEntry>(api, 'POST', `/api/vaccination-days/${today.id}/check-ins`, assistant, {
+      bookingCode: code.toLowerCase(),
+      identityChecked: true,
+      identityDocument: 'passport',
+    });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ bookingCode: code, state: 'checked_in', walkIn: false, answered: false });
 
-    const again = await send(api, 'POST', `/api/vaccination-days/${today.id}/check-ins`, assistant, { bookingCode: code, identityChecked: true, identityDocument: 'passport' });
+    const again = await send(api, 'POST', `/api/vaccination-days/${today.id}/check-ins`, assistant, {
+      bookingCode: code,
+      identityChecked: true,
+      identityDocument: 'passport',
+    });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('visit.already_checked_in');
 
-    const unknown = await send(api, 'POST', `/api/vaccination-days/${today.id}/check-ins`, assistant, { bookingCode: 'NOPE-NOPE', identityChecked: true, identityDocument: 'passport' });
+    const unknown = await send(api, 'POST', `/api/vaccination-days/${today.id}/check-ins`, assistant, {
+      bookingCode: 'NOPE-NOPE',
+      identityChecked: true,
+      identityDocument: 'passport',
+    });
     expect(unknown.status).toBe(404);
   });
 
   it('opens check-in only while the day runs', async () => {
-    const response = await send(api, 'POST', `/api/vaccination-days/${followUpDay.id}/check-ins`, assistant, { bookingCode: 'ABCD-EFGH', identityChecked: true, identityDocument: 'id_card' });
+    const response = await send(api, 'POST', `/api/vaccination-days/${followUpDay.id}/check-ins`, assistant, {
+      bookingCode: 'ABCD-EFGH',
+      identityChecked: true,
+      identityDocument: 'id_card',
+    });
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('visit.day_not_running');
   });
 
   it('requires every question answered and consent before the dose, and flags answers for the doctor', async () => {
     const { code } = await bookToday();
-    const checkIn = await send<BoardEntry>(api, 'POST', `/api/vaccination-days/${today.id}/check-ins`, assistant, { bookingCode: code, identityChecked: true, identityDocument: 'id_card' });
+    const checkIn = await send<BoardEntry>(api, 'POST', `/api/vaccination-days/${today.id}/check-ins`, assistant, {
+      bookingCode: code,
+      identityChecked: true,
+      identityDocument: 'id_card',
+    });
     const visit = (await send<VisitDetail>(api, 'GET', `/api/visits/${checkIn.body.visitId}`, assistant)).body;
     expect(visit.questionnaire.questions.map((question) => question.key)).toContain('fever_today');
 
@@ -102,14 +126,25 @@ describe('running a vaccination day', () => {
     expect(early.body.code).toBe('visit.consent_missing');
 
     const { fever_today: _missing, ...incomplete } = ALL_NO;
-    const partial = await send(api, 'PUT', `/api/visits/${visit.id}/answers`, assistant, { questionnaireVersion: 0, answers: { ...incomplete, shoe_size: 'yes' }, consent: true, version: visit.version });
+    const partial = await send(api, 'PUT', `/api/visits/${visit.id}/answers`, assistant, {
+      questionnaireVersion: 0,
+      answers: { ...incomplete, shoe_size: 'yes' },
+      consent: true,
+      version: visit.version,
+    });
     expect(partial.status).toBe(400);
     expect(partial.body.errors).toEqual([
       { field: 'answers.fever_today', message: "must be answered 'yes' or 'no'" },
       { field: 'answers.shoe_size', message: 'is not a question of this questionnaire' },
     ]);
 
-    const answered = await send<VisitDetail>(api, 'PUT', `/api/visits/${visit.id}/answers`, assistant, { questionnaireVersion: 0, answers: { ...ALL_NO, allergies: 'yes' }, note: 'Penicillin, hives in 2019', consent: true, version: visit.version });
+    const answered = await send<VisitDetail>(api, 'PUT', `/api/visits/${visit.id}/answers`, assistant, {
+      questionnaireVersion: 0,
+      answers: { ...ALL_NO, allergies: 'yes' },
+      note: 'Penicillin, hives in 2019',
+      consent: true,
+      version: visit.version,
+    });
     expect(answered.status).toBe(200);
     expect(answered.body.answers).toEqual({ answers: { ...ALL_NO, allergies: 'yes' }, note: 'Penicillin, hives in 2019', flagged: ['allergies'] });
     expect(answered.body.consent).toBe(true);
@@ -149,12 +184,26 @@ describe('running a vaccination day', () => {
 
   it('ends the standby membership of someone who has had their dose', async () => {
     const who = person();
-    const booked = await book(api, { productId: catalogue.comirnaty.id, doseKind: 'first', slotId: today.slots[9]?.id as string, followUpSlotId: followUpDay.slots[0]?.id, person: who });
+    const booked = await book(api, {
+      productId: catalogue.comirnaty.id,
+      doseKind: 'first',
+      slotId: today.slots[9]?.id as string,
+      followUpSlotId: followUpDay.slots[0]?.id,
+      person: who,
+    });
     expect(booked.status).toBe(201);
     const ip = randomClientIp();
-    const joined = await api.request('/api/standby/members', { body: { manageToken: booked.body.manageToken, siteIds: [catalogue.site.id], captcha: await captchaSolution(api, ip) }, headers: { 'x-forwarded-for': ip } });
+    const joined = await api.request('/api/standby/members', {
+      body: { manageToken: booked.body.manageToken, siteIds: [catalogue.site.id], captcha: await captchaSolution(api, ip) },
+      headers: { 'x-forwarded-for': ip },
+    });
     expect(joined.status, await joined.clone().text()).toBeLessThan(300);
-    const active = async () => (await tenantSql<{ active: boolean }>(api, 'SELECT m.active FROM standby_member m JOIN booking b ON b.id = m.booking_id WHERE b.code = $1', [booked.body.bookingCode]))[0]?.active;
+    const active = async () =>
+      (
+        await tenantSql<{ active: boolean }>(api, 'SELECT m.active FROM standby_member m JOIN booking b ON b.id = m.booking_id WHERE b.code = $1', [
+          booked.body.bookingCode,
+        ])
+      )[0]?.active;
     expect(await active()).toBe(true);
     const visit = await checkInAndAnswer(api, assistant, today.id, booked.body.bookingCode);
     expect((await document(visit)).status).toBe(201);
@@ -181,7 +230,12 @@ describe('running a vaccination day', () => {
   });
 
   it('refuses an expired lot and a lot of another vaccine', async () => {
-    const expired = await postJson<Lot>(api, '/api/lots', { productId: catalogue.comirnaty.id, lotNumber: `EX${randomUUID().slice(0, 6)}`, expiryDate: inDays(30), dosesReceived: 10 }, doctor);
+    const expired = await postJson<Lot>(
+      api,
+      '/api/lots',
+      { productId: catalogue.comirnaty.id, lotNumber: `EX${randomUUID().slice(0, 6)}`, expiryDate: inDays(30), dosesReceived: 10 },
+      doctor,
+    );
     await tenantSql(api, `UPDATE lot SET expiry_date = current_date - 1 WHERE id = $1`, [expired.id]);
     const visit = await checkInAndAnswer(api, assistant, today.id, (await bookToday(3)).code);
     const refused = await document(visit, { lotId: expired.id });
@@ -194,7 +248,12 @@ describe('running a vaccination day', () => {
   });
 
   it('gives the last dose of a lot to exactly one of two doctors documenting at once', async () => {
-    const last = await postJson<Lot>(api, '/api/lots', { productId: catalogue.comirnaty.id, lotNumber: `LS${randomUUID().slice(0, 6)}`, expiryDate: inDays(30), dosesReceived: 1 }, doctor);
+    const last = await postJson<Lot>(
+      api,
+      '/api/lots',
+      { productId: catalogue.comirnaty.id, lotNumber: `LS${randomUUID().slice(0, 6)}`, expiryDate: inDays(30), dosesReceived: 1 },
+      doctor,
+    );
     const visits = [
       await checkInAndAnswer(api, assistant, today.id, (await bookToday(4)).code),
       await checkInAndAnswer(api, assistant, today.id, (await bookToday(4)).code),
@@ -207,7 +266,12 @@ describe('running a vaccination day', () => {
   });
 
   it('confirms or moves the follow-up at check-out only inside the interval, and mails the change', async () => {
-    const outside = await createDay(api, doctor, { siteId: catalogue.site.id, date: inDays(60), capacity: { first: 0, followUp: 2, booster: 0 }, lots: [{ lotId: catalogue.comirnatyLot.id, doses: 4 }] });
+    const outside = await createDay(api, doctor, {
+      siteId: catalogue.site.id,
+      date: inDays(60),
+      capacity: { first: 0, followUp: 2, booster: 0 },
+      lots: [{ lotId: catalogue.comirnatyLot.id, doses: 4 }],
+    });
     const { code } = await bookToday(5, 1);
     const visit = await checkInAndAnswer(api, assistant, today.id, code);
     const documented = await document(visit);
@@ -218,12 +282,18 @@ describe('running a vaccination day', () => {
     expect(plan.nextDose?.reserved?.startsAt).toBe(followUpDay.slots[1]?.startsAt);
 
     const current = (await send<VisitDetail>(api, 'GET', `/api/visits/${visit.id}`, assistant)).body;
-    const tooLate = await send(api, 'POST', `/api/visits/${visit.id}/check-out`, assistant, { followUp: { action: 'move', slotId: outside.slots[0]?.id }, version: current.version });
+    const tooLate = await send(api, 'POST', `/api/visits/${visit.id}/check-out`, assistant, {
+      followUp: { action: 'move', slotId: outside.slots[0]?.id },
+      version: current.version,
+    });
     expect(tooLate.status).toBe(409);
     expect(tooLate.body.code).toBe('visit.follow_up_out_of_window');
 
     const mailsBefore = await tenantSql<{ count: number }>(api, 'SELECT count(*)::int AS count FROM outbox_message');
-    const moved = await send<VisitDetail>(api, 'POST', `/api/visits/${visit.id}/check-out`, assistant, { followUp: { action: 'move', slotId: followUpDay.slots[2]?.id }, version: current.version });
+    const moved = await send<VisitDetail>(api, 'POST', `/api/visits/${visit.id}/check-out`, assistant, {
+      followUp: { action: 'move', slotId: followUpDay.slots[2]?.id },
+      version: current.version,
+    });
     expect(moved.status).toBe(200);
     expect(moved.body.state).toBe('done');
     const mailsAfter = await tenantSql<{ count: number }>(api, 'SELECT count(*)::int AS count FROM outbox_message');
@@ -241,23 +311,45 @@ describe('running a vaccination day', () => {
   it('books a walk-in into the next free slot and checks them in, without a "show this QR code when you check in" mail', async () => {
     const who = person({ givenName: 'Walter', familyName: 'Kommtspontan' });
     const mailsBefore = await tenantSql<{ count: number }>(api, 'SELECT count(*)::int AS count FROM outbox_message');
-    const entry = await send<BoardEntry>(api, 'POST', `/api/vaccination-days/${today.id}/walk-ins`, assistant, { person: who, productId: catalogue.comirnaty.id, identityChecked: true, identityDocument: 'employee_badge' });
+    const entry = await send<BoardEntry>(api, 'POST', `/api/vaccination-days/${today.id}/walk-ins`, assistant, {
+      person: who,
+      productId: catalogue.comirnaty.id,
+      identityChecked: true,
+      identityDocument: 'employee_badge',
+    });
     expect(entry.status).toBe(201);
     expect(entry.body).toMatchObject({ state: 'checked_in', walkIn: true, doseNumber: 1, person: { givenName: 'Walter', familyName: 'Kommtspontan' } });
     expect(new Date(entry.body.startsAt).getTime()).toBeGreaterThan(Date.now());
     const mailsAfter = await tenantSql<{ count: number }>(api, 'SELECT count(*)::int AS count FROM outbox_message');
     expect(mailsAfter[0]?.count).toBe(mailsBefore[0]?.count);
-    const again = await send(api, 'POST', `/api/vaccination-days/${today.id}/walk-ins`, assistant, { person: who, productId: catalogue.comirnaty.id, identityChecked: true, identityDocument: 'employee_badge' });
+    const again = await send(api, 'POST', `/api/vaccination-days/${today.id}/walk-ins`, assistant, {
+      person: who,
+      productId: catalogue.comirnaty.id,
+      identityChecked: true,
+      identityDocument: 'employee_badge',
+    });
     expect(again.body.code).toBe('visit.already_booked');
   });
 
   it('marks no-shows, frees their places and their later appointments, and tells them', async () => {
     const { code } = await bookToday(6, 0);
-    const [appointment] = await tenantSql<{ id: string }>(api, `SELECT a.id FROM appointment a JOIN booking b ON b.id = a.booking_id WHERE b.code = $1 AND a.dose_number = 1`, [code]);
+    const [appointment] = await tenantSql<{ id: string }>(
+      api,
+      `SELECT a.id FROM appointment a JOIN booking b ON b.id = a.booking_id WHERE b.code = $1 AND a.dose_number = 1`,
+      [code],
+    );
     const booked = async () =>
-      (await tenantSql<{ first: number; follow_up: number }>(api, 'SELECT (SELECT booked_first FROM slot WHERE id = $1) AS first, (SELECT booked_follow_up FROM slot WHERE id = $2) AS follow_up', [today.slots[6]?.id, followUpDay.slots[0]?.id]))[0];
+      (
+        await tenantSql<{ first: number; follow_up: number }>(
+          api,
+          'SELECT (SELECT booked_first FROM slot WHERE id = $1) AS first, (SELECT booked_follow_up FROM slot WHERE id = $2) AS follow_up',
+          [today.slots[6]?.id, followUpDay.slots[0]?.id],
+        )
+      )[0];
     const before = await booked();
-    const result = await send<{ noShows: number; dosesFreed: number }>(api, 'POST', `/api/vaccination-days/${today.id}/no-shows`, assistant, { appointmentIds: [appointment?.id] });
+    const result = await send<{ noShows: number; dosesFreed: number }>(api, 'POST', `/api/vaccination-days/${today.id}/no-shows`, assistant, {
+      appointmentIds: [appointment?.id],
+    });
     expect(result.body).toEqual({ noShows: 1, dosesFreed: 2 });
     expect(await booked()).toEqual({ first: (before?.first ?? 0) - 1, follow_up: (before?.follow_up ?? 0) - 1 });
     const board = (await send<DayBoard>(api, 'GET', `/api/vaccination-days/${today.id}/board`, assistant)).body;
@@ -268,21 +360,39 @@ describe('running a vaccination day', () => {
   });
 
   it('closes a day an hour after its last slot: who did not come is marked, once', async () => {
-    const closed = await createDay(api, doctor, { siteId: catalogue.otherSite.id, date: inDays(2), capacity: { first: 2, followUp: 0, booster: 0 }, lots: [{ lotId: catalogue.comirnatyLot.id, doses: 4 }] });
-    const absent = await book(api, { productId: catalogue.comirnaty.id, doseKind: 'first', slotId: closed.slots[0]?.id as string, followUpSlotId: followUpDay.slots[3]?.id, person: person() });
+    const closed = await createDay(api, doctor, {
+      siteId: catalogue.otherSite.id,
+      date: inDays(2),
+      capacity: { first: 2, followUp: 0, booster: 0 },
+      lots: [{ lotId: catalogue.comirnatyLot.id, doses: 4 }],
+    });
+    const absent = await book(api, {
+      productId: catalogue.comirnaty.id,
+      doseKind: 'first',
+      slotId: closed.slots[0]?.id as string,
+      followUpSlotId: followUpDay.slots[3]?.id,
+      person: person(),
+    });
     expect(absent.status).toBe(201);
     await startDaySoon(api, closed.id, -180); // its four slots ended two hours ago
     const job = api.app.get(NoShowJob);
     expect(await job.runOnce()).toBe(1);
     expect(await job.runOnce()).toBe(0);
-    const [visit] = await tenantSql<{ state: string }>(api, `SELECT v.state FROM visit v JOIN appointment a ON a.id = v.appointment_id JOIN booking b ON b.id = a.booking_id WHERE b.code = $1`, [absent.body.bookingCode]);
+    const [visit] = await tenantSql<{ state: string }>(
+      api,
+      `SELECT v.state FROM visit v JOIN appointment a ON a.id = v.appointment_id JOIN booking b ON b.id = a.booking_id WHERE b.code = $1`,
+      [absent.body.bookingCode],
+    );
     expect(visit?.state).toBe('no_show');
   });
 
   it('keeps every version of a corrected dose and of corrected personal data, with the reasons', async () => {
     const visit = await checkInAndAnswer(api, assistant, today.id, (await bookToday(7)).code);
     const documented = (await document(visit)).body;
-    const corrected = await send<Vaccination>(api, 'POST', `/api/vaccinations/${documented.id}/corrections`, doctor, { injectionSite: 'right_deltoid', reason: 'Arm mixed up on the form' });
+    const corrected = await send<Vaccination>(api, 'POST', `/api/vaccinations/${documented.id}/corrections`, doctor, {
+      injectionSite: 'right_deltoid',
+      reason: 'Arm mixed up on the form',
+    });
     expect(corrected.status).toBe(201);
     expect(corrected.body).toMatchObject({ injectionSite: 'right_deltoid', supersedesId: documented.id, correctionReason: 'Arm mixed up on the form', status: 'valid' });
     const stale = await send(api, 'POST', `/api/vaccinations/${documented.id}/corrections`, doctor, { route: 'subcutaneous', reason: 'Second try on the old version' });
@@ -294,7 +404,11 @@ describe('running a vaccination day', () => {
     const current = (await send<{ version: number }>(api, 'GET', `/api/people/${personId}`, doctor)).body;
     const withoutReason = await send(api, 'PATCH', `/api/people/${personId}`, doctor, { familyName: 'Musterfrau', version: current.version });
     expect(withoutReason.status).toBe(400);
-    const renamed = await send(api, 'PATCH', `/api/people/${personId}`, doctor, { familyName: 'Musterfrau', version: current.version, reason: 'Name changed at marriage' });
+    const renamed = await send(api, 'PATCH', `/api/people/${personId}`, doctor, {
+      familyName: 'Musterfrau',
+      version: current.version,
+      reason: 'Name changed at marriage',
+    });
     expect(renamed.status).toBe(200);
 
     const history = (await send<PersonHistory>(api, 'GET', `/api/people/${personId}/history`, assistant)).body;
@@ -303,7 +417,11 @@ describe('running a vaccination day', () => {
       ['right_deltoid', 'valid'],
       ['left_deltoid', 'superseded'],
     ]);
-    const stored = await tenantSql<Record<string, unknown>>(api, 'SELECT r.*, v.correction_reason_encrypted FROM person_revision r, vaccination v WHERE r.person_id = $1 AND v.person_id = $1', [personId]);
+    const stored = await tenantSql<Record<string, unknown>>(
+      api,
+      'SELECT r.*, v.correction_reason_encrypted FROM person_revision r, vaccination v WHERE r.person_id = $1 AND v.person_id = $1',
+      [personId],
+    );
     expect(JSON.stringify(stored)).not.toMatch(/marriage|Mustermann|mixed up/);
   });
 
@@ -335,7 +453,11 @@ describe('running a vaccination day', () => {
   });
 
   it('reports the day: vaccinated by product and dose, no-shows, walk-ins, waste and doses left, also as CSV', async () => {
-    const waste = await send<{ dosesLeft: number }>(api, 'POST', `/api/lots/${catalogue.comirnatyLot.id}/waste`, assistant, { doses: 2, reason: 'opened_vial_expired', dayId: today.id });
+    const waste = await send<{ dosesLeft: number }>(api, 'POST', `/api/lots/${catalogue.comirnatyLot.id}/waste`, assistant, {
+      doses: 2,
+      reason: 'opened_vial_expired',
+      dayId: today.id,
+    });
     expect(waste.status).toBe(201);
     const report = (await send<DayReport>(api, 'GET', `/api/vaccination-days/${today.id}/report`, doctor)).body;
     const vaccinated = await tenantSql<{ dose_number: number; count: number }>(

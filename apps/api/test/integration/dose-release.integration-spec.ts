@@ -104,8 +104,14 @@ describe('releasing a booked dose', () => {
     {
       caller: 'a no-show',
       act: async (booked: Awaited<ReturnType<typeof bookTwoDoses>>) => {
-        const [first] = await tenantSql<{ id: string }>(api, 'SELECT a.id FROM appointment a JOIN booking b ON b.id = a.booking_id WHERE b.code = $1 AND a.dose_number = 1', [booked.code]);
-        const result = await send<{ noShows: number; dosesFreed: number }>(api, 'POST', `/api/vaccination-days/${today.id}/no-shows`, assistant, { appointmentIds: [first?.id] });
+        const [first] = await tenantSql<{ id: string }>(
+          api,
+          'SELECT a.id FROM appointment a JOIN booking b ON b.id = a.booking_id WHERE b.code = $1 AND a.dose_number = 1',
+          [booked.code],
+        );
+        const result = await send<{ noShows: number; dosesFreed: number }>(api, 'POST', `/api/vaccination-days/${today.id}/no-shows`, assistant, {
+          appointmentIds: [first?.id],
+        });
         expect(result.body).toEqual({ noShows: 1, dosesFreed: 2 });
       },
     },
@@ -127,8 +133,15 @@ describe('releasing a booked dose', () => {
     {
       caller: 'a rebooking by the manage link',
       act: async (booked: Awaited<ReturnType<typeof bookTwoDoses>>) => {
-        const [followUp] = await tenantSql<{ id: string }>(api, 'SELECT a.id FROM appointment a JOIN booking b ON b.id = a.booking_id WHERE b.code = $1 AND a.dose_number = 2', [booked.code]);
-        const response = await api.request('/api/bookings/current/rebook', { headers: { 'x-manage-token': booked.manageToken }, body: { appointmentId: followUp?.id, slotId: booked.movedTo } });
+        const [followUp] = await tenantSql<{ id: string }>(
+          api,
+          'SELECT a.id FROM appointment a JOIN booking b ON b.id = a.booking_id WHERE b.code = $1 AND a.dose_number = 2',
+          [booked.code],
+        );
+        const response = await api.request('/api/bookings/current/rebook', {
+          headers: { 'x-manage-token': booked.manageToken },
+          body: { appointmentId: followUp?.id, slotId: booked.movedTo },
+        });
         expect(response.status).toBe(200);
       },
     },
@@ -144,7 +157,10 @@ describe('releasing a booked dose', () => {
         });
         expect(documented.status).toBe(201);
         const current = (await send<VisitDetail>(api, 'GET', `/api/visits/${visit.id}`, assistant)).body;
-        const moved = await send(api, 'POST', `/api/visits/${visit.id}/check-out`, assistant, { followUp: { action: 'move', slotId: booked.movedTo }, version: current.version });
+        const moved = await send(api, 'POST', `/api/visits/${visit.id}/check-out`, assistant, {
+          followUp: { action: 'move', slotId: booked.movedTo },
+          version: current.version,
+        });
         expect(moved.status).toBe(200);
       },
     },

@@ -43,9 +43,7 @@ describe('field key rotation', () => {
 
     const client = new pg.Client({ connectionString: tenant.databaseUrl });
     await client.connect();
-    const { rows } = await client.query<{ email_encrypted: string; email_index: string }>(
-      'SELECT email_encrypted, email_index FROM person',
-    );
+    const { rows } = await client.query<{ email_encrypted: string; email_index: string }>('SELECT email_encrypted, email_index FROM person');
     await client.end();
     expect(rows[0]?.email_encrypted.startsWith('enc:v2:')).toBe(true);
     expect(rows[0]?.email_index.startsWith('v2:')).toBe(true);

@@ -84,7 +84,14 @@ describe('killing the mail worker during a delivery', () => {
     const mailerPort = await freePort();
     mailer = await spawnService(
       MAILER_MAIN,
-      { PORT: String(mailerPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAIL_FROM: 'no-reply@vaccinate.example', SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`, MAILER_API_KEY: mailerKey },
+      {
+        PORT: String(mailerPort),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        MAIL_FROM: 'no-reply@vaccinate.example',
+        SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
+        MAILER_API_KEY: mailerKey,
+      },
       `http://127.0.0.1:${mailerPort}/health/ready`,
     );
     relay = await startRelay(`http://127.0.0.1:${mailerPort}`);
@@ -133,7 +140,9 @@ describe('killing the mail worker during a delivery', () => {
     await catcher.waitForMessage((message) => message.to.includes(someone.email));
     const [message] = await outbox();
     expect(message?.status).toBe('pending');
-    const [job] = await rowsOf<{ state: string }>(setup.tenant.databaseUrl, `SELECT state FROM pgboss.job WHERE name = 'mail-delivery' AND data->>'outboxId' = $1`, [message?.id]);
+    const [job] = await rowsOf<{ state: string }>(setup.tenant.databaseUrl, `SELECT state FROM pgboss.job WHERE name = 'mail-delivery' AND data->>'outboxId' = $1`, [
+      message?.id,
+    ]);
     expect(job?.state).toBe('active');
 
     workers = workers.filter((running) => running !== worker);

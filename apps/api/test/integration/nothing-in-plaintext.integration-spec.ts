@@ -5,7 +5,14 @@ import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '
 
 // Distinctive values, so a hit in a dump or a log can only come from them.
 const people = [
-  { givenName: 'Philippa', familyName: 'Quennell-Smythe', email: 'p.quennell@acme.example', birthDate: '1977-03-14', phone: '+49 171 5550199', employeeNumber: 'ACME-77031' },
+  {
+    givenName: 'Philippa',
+    familyName: 'Quennell-Smythe',
+    email: 'p.quennell@acme.example',
+    birthDate: '1977-03-14',
+    phone: '+49 171 5550199',
+    employeeNumber: 'ACME-77031',
+  },
   { givenName: 'Zbigniew', familyName: 'Wróblewski', email: 'zbig.wro@acme.example', birthDate: '1969-11-02', phone: '+48 601 555 203', employeeNumber: 'ACME-69112' },
 ];
 const secretsSent = people.flatMap((p) => [p.givenName, p.familyName, p.email, p.birthDate, p.phone, p.employeeNumber]);

@@ -10,7 +10,20 @@ import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '
 // Bounded for CI: FUZZ_RUNS requests per operation (each with a random token), seed printed for a replay.
 const RUNS_PER_OPERATION = Number(process.env['FUZZ_RUNS'] ?? 20);
 const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2 ** 31);
-const WRITTEN_TABLES = ['site', 'vaccine_product', 'lot', 'vaccination_day', 'slot', 'person', 'registration', 'booking', 'visit', 'vaccination', 'staff_account', 'standby_member'];
+const WRITTEN_TABLES = [
+  'site',
+  'vaccine_product',
+  'lot',
+  'vaccination_day',
+  'slot',
+  'person',
+  'registration',
+  'booking',
+  'visit',
+  'vaccination',
+  'staff_account',
+  'standby_member',
+];
 
 describe('every operation of the OpenAPI document, fed well-formed and malformed requests', () => {
   let api: RunningApi;
@@ -66,7 +79,13 @@ describe('every operation of the OpenAPI document, fed well-formed and malformed
           statuses.set(answer.statusCode, (statuses.get(answer.statusCode) ?? 0) + 1);
           const where = `${request.method} ${request.url.slice(0, 200)} (${request.label}, token: ${role}) -> ${answer.statusCode} ${answer.body.slice(0, 300)}`;
           // The API logs an unexpected error's class and stack (never its message): show them with the request.
-          const logged = answer.statusCode >= 500 ? api.logs.filter((line) => line.includes('unhandled error')).slice(-1).join('') : '';
+          const logged =
+            answer.statusCode >= 500
+              ? api.logs
+                  .filter((line) => line.includes('unhandled error'))
+                  .slice(-1)
+                  .join('')
+              : '';
           expect(answer.statusCode, `${where}\n${logged}`).toBeLessThan(500);
           if (answer.statusCode < 400) return;
           expect(answer.headers['content-type']?.toString().split(';')[0], where).toBe(PROBLEM_CONTENT_TYPE);

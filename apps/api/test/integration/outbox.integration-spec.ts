@@ -107,7 +107,9 @@ describe('mail outbox', () => {
       await client.connect();
       try {
         const mails = await client.query<{ id: string; payload_encrypted: string }>('SELECT id, payload_encrypted FROM outbox_message ORDER BY id');
-        const jobs = await client.query<{ data: { outboxId: string; traceParent: string | null } }>(`SELECT data FROM pgboss.job WHERE name = 'mail-delivery' ORDER BY created_on`);
+        const jobs = await client.query<{ data: { outboxId: string; traceParent: string | null } }>(
+          `SELECT data FROM pgboss.job WHERE name = 'mail-delivery' ORDER BY created_on`,
+        );
         return { mails: mails.rows, jobs: jobs.rows.map((row) => row.data) };
       } finally {
         await client.end();

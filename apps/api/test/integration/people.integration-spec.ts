@@ -20,10 +20,7 @@ describe('people', () => {
     const client = new pg.Client({ connectionString: api.tenant.databaseUrl });
     await client.connect();
     try {
-      const { rows } = await client.query<{ action: string }>(
-        'SELECT action FROM audit_event WHERE subject_id = $1 ORDER BY id',
-        [personId],
-      );
+      const { rows } = await client.query<{ action: string }>('SELECT action FROM audit_event WHERE subject_id = $1 ORDER BY id', [personId]);
       return rows.map((row) => row.action);
     } finally {
       await client.end();
@@ -56,13 +53,7 @@ describe('people', () => {
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({ givenName: 'Ada', familyName: 'King', version: 2 });
 
-    expect(await auditActions(person.id)).toEqual([
-      'person.create',
-      'person.read',
-      'person.list',
-      'person.search',
-      'person.correct',
-    ]);
+    expect(await auditActions(person.id)).toEqual(['person.create', 'person.read', 'person.list', 'person.search', 'person.correct']);
   });
 
   it('refuses a stale version without changing the record', async () => {

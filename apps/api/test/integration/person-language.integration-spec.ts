@@ -30,22 +30,18 @@ describe("every mail in the person's language", () => {
     catcher = await startMailCatcher({ smtpPort: 0, httpPort: 0 });
     const mailerKey = randomBytes(24).toString('base64url');
     const mailerPort = await freePort();
-    mailer = spawn(
-      process.execPath,
-      [MAILER_MAIN],
-      {
-        env: {
-          PATH: process.env['PATH'] ?? '',
-          PORT: String(mailerPort),
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'warn',
-          MAIL_FROM: 'no-reply@vaccinate.example',
-          SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
-          MAILER_API_KEY: mailerKey,
-        },
-        stdio: 'ignore',
+    mailer = spawn(process.execPath, [MAILER_MAIN], {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        PORT: String(mailerPort),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        MAIL_FROM: 'no-reply@vaccinate.example',
+        SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}`,
+        MAILER_API_KEY: mailerKey,
       },
-    );
+      stdio: 'ignore',
+    });
     await eventually(async () => (await fetch(`http://127.0.0.1:${mailerPort}/health/ready`).catch(() => undefined))?.ok === true, 100);
     // The tenant's default is English: German can only come from the person.
     api = await startTestApi(await provisionTestTenant(inject('postgresAdminUrl'), 'language'), {

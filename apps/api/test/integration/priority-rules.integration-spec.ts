@@ -33,11 +33,9 @@ describe('priority rules and releases per tenant', () => {
   }
 
   async function groupOf(trackingCode: string): Promise<{ priority_rank: number | null }> {
-    const [row] = await rowsOf<{ priority_rank: number | null }>(
-      api.tenant.databaseUrl,
-      'SELECT priority_rank FROM registration WHERE tracking_code = $1',
-      [trackingCode],
-    );
+    const [row] = await rowsOf<{ priority_rank: number | null }>(api.tenant.databaseUrl, 'SELECT priority_rank FROM registration WHERE tracking_code = $1', [
+      trackingCode,
+    ]);
     if (!row) throw new Error('no registration');
     return row;
   }

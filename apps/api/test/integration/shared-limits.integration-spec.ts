@@ -20,7 +20,13 @@ describe('limits shared by every replica of a tenant', () => {
   });
 
   async function solvedPayload(api: RunningApi): Promise<Record<string, unknown>> {
-    const challenge = (await (await api.request('/api/captcha/challenge')).json()) as { algorithm: string; challenge: string; maxnumber: number; salt: string; signature: string };
+    const challenge = (await (await api.request('/api/captcha/challenge')).json()) as {
+      algorithm: string;
+      challenge: string;
+      maxnumber: number;
+      salt: string;
+      signature: string;
+    };
     const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise;
     if (!solution) throw new Error('challenge not solvable');
     return { algorithm: challenge.algorithm, challenge: challenge.challenge, number: solution.number, salt: challenge.salt, signature: challenge.signature };

@@ -120,7 +120,13 @@ describe('standby for spare doses', () => {
   it("proposes today's doses that nobody booked, less what was announced", async () => {
     const site = await newSite(api, doctor, 'Standby proposal');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
-    const day = await createDay(api, doctor, { siteId: site.id, date: today, opensAt: '00:00', closesAt: '23:59', lots: [{ lotId: catalogue.jcovdenLot.id, doses: 10 }] });
+    const day = await createDay(api, doctor, {
+      siteId: site.id,
+      date: today,
+      opensAt: '00:00',
+      closesAt: '23:59',
+      lots: [{ lotId: catalogue.jcovdenLot.id, doses: 10 }],
+    });
     const proposals = async () =>
       ((await (await api.request('/api/standby/proposals', { token: assistant })).json()) as { dayId: string; doses: number }[]).filter((p) => p.dayId === day.id);
     expect(await proposals()).toEqual([expect.objectContaining({ productId: catalogue.jcovden.id, siteId: site.id, doses: 10, expiresToday: false })]);

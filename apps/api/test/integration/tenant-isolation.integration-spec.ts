@@ -41,7 +41,7 @@ describe('tenant isolation', () => {
     expect(((await refused.json()) as ProblemDetails).code).toBe('auth.invalid_token');
   });
 
-  it('publishes its own public key at /.well-known/jwks.json, which verifies its tokens and not the other tenant\'s', async () => {
+  it("publishes its own public key at /.well-known/jwks.json, which verifies its tokens and not the other tenant's", async () => {
     const jwks = (await (await acme.request('/.well-known/jwks.json')).json()) as { keys: JWK[] };
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });

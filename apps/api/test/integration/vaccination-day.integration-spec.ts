@@ -42,13 +42,26 @@ describe('vaccination days', () => {
   });
 
   it('refuses more doses than a lot has left, a date in the past and closing before opening', async () => {
-    const base = { siteId: catalogue.site.id, date: inDays(5), opensAt: '08:00', closesAt: '09:00', slotMinutes: 15, capacityPerSlot: { first: 1, followUp: 0, booster: 0 } };
+    const base = {
+      siteId: catalogue.site.id,
+      date: inDays(5),
+      opensAt: '08:00',
+      closesAt: '09:00',
+      slotMinutes: 15,
+      capacityPerSlot: { first: 1, followUp: 0, booster: 0 },
+    };
     const tooMany = await api.request('/api/vaccination-days', { token: doctor, body: { ...base, lots: [{ lotId: catalogue.comirnatyLot.id, doses: 101 }] } });
     expect(tooMany.status).toBe(409);
     expect(((await tooMany.json()) as ProblemDetails).code).toBe('day.lot_unavailable');
-    const past = await api.request('/api/vaccination-days', { token: doctor, body: { ...base, date: '2020-01-01', lots: [{ lotId: catalogue.comirnatyLot.id, doses: 1 }] } });
+    const past = await api.request('/api/vaccination-days', {
+      token: doctor,
+      body: { ...base, date: '2020-01-01', lots: [{ lotId: catalogue.comirnatyLot.id, doses: 1 }] },
+    });
     expect(((await past.json()) as ProblemDetails).errors).toEqual([{ field: 'date', message: 'must be today or later' }]);
-    const backwards = await api.request('/api/vaccination-days', { token: doctor, body: { ...base, closesAt: '07:00', lots: [{ lotId: catalogue.comirnatyLot.id, doses: 1 }] } });
+    const backwards = await api.request('/api/vaccination-days', {
+      token: doctor,
+      body: { ...base, closesAt: '07:00', lots: [{ lotId: catalogue.comirnatyLot.id, doses: 1 }] },
+    });
     expect(((await backwards.json()) as ProblemDetails).code).toBe('day.invalid_hours');
     const [lot] = await rows<{ doses_assigned: number }>('SELECT doses_assigned FROM lot WHERE id = $1', [catalogue.comirnatyLot.id]);
     expect(lot?.doses_assigned).toBe(0);
@@ -74,7 +87,7 @@ describe('vaccination days', () => {
     const problem = (await lower.json()) as ProblemDetails;
     expect(problem.code).toBe('day.capacity_below_booked');
     expect(problem.detail).toContain('first: 1 slot(s)');
-    expect((await rows('SELECT DISTINCT capacity_first FROM slot WHERE day_id = $1', [day.id]))).toEqual([{ capacity_first: 2 }]);
+    expect(await rows('SELECT DISTINCT capacity_first FROM slot WHERE day_id = $1', [day.id])).toEqual([{ capacity_first: 2 }]);
 
     const fewerDoses = await api.request(`/api/vaccination-days/${day.id}`, {
       method: 'PATCH',

@@ -49,8 +49,8 @@ describe('waiting list and standby: personal data at rest and in logs', () => {
       expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(['registration', 'standby_member', 'standby_offer', 'job']));
       let dump = '';
       for (const { table_schema, table_name } of tables) dump += JSON.stringify((await client.query(`SELECT * FROM "${table_schema}"."${table_name}"`)).rows);
-      expect((await client.query("SELECT count(*)::int AS n FROM standby_member")).rows[0]).toEqual({ n: 2 });
-      expect((await client.query("SELECT status FROM registration")).rows).toEqual([{ status: 'booked' }]);
+      expect((await client.query('SELECT count(*)::int AS n FROM standby_member')).rows[0]).toEqual({ n: 2 });
+      expect((await client.query('SELECT status FROM registration')).rows).toEqual([{ status: 'booked' }]);
       const lowerDump = dump.toLowerCase();
       for (const value of secrets) expect(lowerDump, `${value} is in the database`).not.toContain(value.toLowerCase());
     } finally {

@@ -15,7 +15,11 @@ describe('status page and demand reports', () => {
   const codes: Record<string, string> = {};
 
   beforeAll(async () => {
-    api = await startTestApi(await provisionTestTenant(inject('postgresAdminUrl'), 'status'), { CAPTCHA_MAX_NUMBER: '200', ALLOCATOR: 'on', ALLOCATOR_RATE_PER_MINUTE: '60' });
+    api = await startTestApi(await provisionTestTenant(inject('postgresAdminUrl'), 'status'), {
+      CAPTCHA_MAX_NUMBER: '200',
+      ALLOCATOR: 'on',
+      ALLOCATOR_RATE_PER_MINUTE: '60',
+    });
     doctor = await staffToken(api, ['doctor']);
     catalogue = await createCatalogue(api, doctor);
     await createDay(api, doctor, { siteId: catalogue.site.id, date: inDays(3), lots: [{ lotId: catalogue.jcovdenLot.id, doses: 10 }] });

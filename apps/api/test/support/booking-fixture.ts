@@ -35,7 +35,13 @@ export function inDays(days: number): string {
 
 /** A solved ALTCHA challenge from the API, as the booking page sends it. */
 export async function captchaSolution(api: RunningApi, clientIp = randomClientIp()): Promise<string> {
-  const challenge = (await (await api.request('/api/captcha/challenge', { headers: { 'x-forwarded-for': clientIp } })).json()) as { algorithm: string; challenge: string; maxnumber: number; salt: string; signature: string };
+  const challenge = (await (await api.request('/api/captcha/challenge', { headers: { 'x-forwarded-for': clientIp } })).json()) as {
+    algorithm: string;
+    challenge: string;
+    maxnumber: number;
+    salt: string;
+    signature: string;
+  };
   const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise;
   if (!solution) throw new Error('challenge not solvable');
   return Buffer.from(
@@ -57,7 +63,12 @@ export async function createCatalogue(api: RunningApi, doctor: string, lotDoses 
   const comirnaty = await postJson<VaccineProduct>(api, '/api/vaccines', COMIRNATY, doctor);
   const jcovden = await postJson<VaccineProduct>(api, '/api/vaccines', JCOVDEN, doctor);
   const lot = (product: VaccineProduct, prefix: string) =>
-    postJson<Lot>(api, '/api/lots', { productId: product.id, lotNumber: `${prefix}${randomUUID().slice(0, 8)}`, expiryDate: inDays(365), dosesReceived: lotDoses }, doctor);
+    postJson<Lot>(
+      api,
+      '/api/lots',
+      { productId: product.id, lotNumber: `${prefix}${randomUUID().slice(0, 8)}`, expiryDate: inDays(365), dosesReceived: lotDoses },
+      doctor,
+    );
   return {
     site: await postJson<Site>(api, '/api/sites', site, doctor),
     otherSite: await postJson<Site>(api, '/api/sites', { ...site, name: 'Werk Süd', city: 'Potsdam' }, doctor),
@@ -71,7 +82,14 @@ export async function createCatalogue(api: RunningApi, doctor: string, lotDoses 
 export async function createDay(
   api: RunningApi,
   doctor: string,
-  input: { siteId: string; date: string; lots: { lotId: string; doses: number }[]; capacity?: { first: number; followUp: number; booster: number }; opensAt?: string; closesAt?: string },
+  input: {
+    siteId: string;
+    date: string;
+    lots: { lotId: string; doses: number }[];
+    capacity?: { first: number; followUp: number; booster: number };
+    opensAt?: string;
+    closesAt?: string;
+  },
 ): Promise<VaccinationDay> {
   return postJson<VaccinationDay>(
     api,

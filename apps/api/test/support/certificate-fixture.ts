@@ -46,9 +46,9 @@ export async function documentVaccination(
 
 /** The queued certificate mails, oldest first, decrypted as the outbox worker would. */
 export async function certificateMails(api: RunningApi): Promise<CertificateMail[]> {
-  const { rows } = await api.app.get(Sql).query<{ payload_encrypted: string }>(
-    `SELECT payload_encrypted FROM outbox_message WHERE kind = 'mail:certificate-issued' ORDER BY id`,
-  );
+  const { rows } = await api.app
+    .get(Sql)
+    .query<{ payload_encrypted: string }>(`SELECT payload_encrypted FROM outbox_message WHERE kind = 'mail:certificate-issued' ORDER BY id`);
   return rows.map((row) => JSON.parse(outboxFields.payload.decrypt(api.config.fieldKeys, row.payload_encrypted)) as CertificateMail);
 }
 
@@ -67,9 +67,10 @@ export async function jwksOf(api: RunningApi): Promise<JSONWebKeySet> {
 
 /** The certificate table's rows for a dose, read directly: what is stored, and nothing more. */
 export async function certificateRowsOf(api: RunningApi, vaccinationId: string): Promise<{ certificate_id: string; revoked_at: Date | null }[]> {
-  const { rows } = await api.app.get(Sql).query<{ certificate_id: string; revoked_at: Date | null }>(
-    'SELECT certificate_id, revoked_at FROM certificate WHERE vaccination_id = $1 ORDER BY issued_at',
-    [vaccinationId],
-  );
+  const { rows } = await api.app
+    .get(Sql)
+    .query<{ certificate_id: string; revoked_at: Date | null }>('SELECT certificate_id, revoked_at FROM certificate WHERE vaccination_id = $1 ORDER BY issued_at', [
+      vaccinationId,
+    ]);
   return rows;
 }

@@ -17,11 +17,10 @@ export async function startDaySoon(api: RunningApi, dayId: string, minutesFromNo
      UPDATE slot SET starts_at = starts_at + shift.delta, ends_at = ends_at + shift.delta FROM shift WHERE day_id = $1`,
     [dayId, minutesFromNow],
   );
-  await tenantSql(
-    api,
-    `UPDATE vaccination_day d SET date = (SELECT (min(starts_at) AT TIME ZONE $2)::date FROM slot WHERE day_id = d.id) WHERE id = $1`,
-    [dayId, api.config.timeZone],
-  );
+  await tenantSql(api, `UPDATE vaccination_day d SET date = (SELECT (min(starts_at) AT TIME ZONE $2)::date FROM slot WHERE day_id = d.id) WHERE id = $1`, [
+    dayId,
+    api.config.timeZone,
+  ]);
 }
 
 /** What a refusal adds to a body; `status` stays the HTTP status of the answer (a vaccination has a `status` of its own). */

@@ -11,7 +11,10 @@ export interface RouteEntry {
 }
 
 function joinPath(...parts: string[]): string {
-  return `/${parts.flatMap((part) => part.split('/')).filter(Boolean).join('/')}`;
+  return `/${parts
+    .flatMap((part) => part.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 }
 
 /** Every route the application serves, read from Nest's own metadata, with its declared access rule. */

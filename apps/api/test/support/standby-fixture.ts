@@ -15,9 +15,18 @@ export async function newSite(api: RunningApi, token: string, name: string): Pro
 
 /** The offer links mailed so far for an announcement's site, read back from the encrypted outbox as the mailer would. */
 export async function offerTokens(api: RunningApi, siteName: string): Promise<{ email: string; token: string }[]> {
-  const rows = await rowsOf<{ payload_encrypted: string }>(api.tenant.databaseUrl, "SELECT payload_encrypted FROM outbox_message WHERE kind = 'mail:standby-offer' ORDER BY id");
+  const rows = await rowsOf<{ payload_encrypted: string }>(
+    api.tenant.databaseUrl,
+    "SELECT payload_encrypted FROM outbox_message WHERE kind = 'mail:standby-offer' ORDER BY id",
+  );
   return rows
-    .map((row) => JSON.parse(outboxFields.payload.decrypt(api.config.fieldKeys, row.payload_encrypted)) as { to: { email: string }; data: { manageUrl: string; appointments: { siteName: string }[] } })
+    .map(
+      (row) =>
+        JSON.parse(outboxFields.payload.decrypt(api.config.fieldKeys, row.payload_encrypted)) as {
+          to: { email: string };
+          data: { manageUrl: string; appointments: { siteName: string }[] };
+        },
+    )
     .filter((mail) => mail.data.appointments[0]?.siteName === siteName)
     .map((mail) => ({ email: mail.to.email, token: mail.data.manageUrl.split('#')[1] ?? '' }));
 }

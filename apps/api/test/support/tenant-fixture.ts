@@ -1,13 +1,7 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LoginResponse, StaffRole } from '@vaccinate/api-contracts';
-import {
-  apiEnvironment,
-  databaseUrlFor,
-  generateTenantSecrets,
-  provisionTenantDatabase,
-  type TenantSecrets,
-} from '@vaccinate/tenant-provisioning';
+import { apiEnvironment, databaseUrlFor, generateTenantSecrets, provisionTenantDatabase, type TenantSecrets } from '@vaccinate/tenant-provisioning';
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pg from 'pg';

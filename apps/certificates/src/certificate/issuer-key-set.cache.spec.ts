@@ -7,12 +7,17 @@ const keySet = (kid: string): JSONWebKeySet => ({ keys: [{ kty: 'EC', kid }] });
 function cacheWith(answers: (JSONWebKeySet | Error)[], ttlMs = 60_000) {
   const calls: string[] = [];
   let now = 0;
-  const cache = new IssuerKeySetCache(new Set([ACME]), ttlMs, async (issuer) => {
-    calls.push(issuer);
-    const answer = answers.shift();
-    if (!answer || answer instanceof Error) throw answer ?? new Error('no answer');
-    return answer;
-  }, () => now);
+  const cache = new IssuerKeySetCache(
+    new Set([ACME]),
+    ttlMs,
+    async (issuer) => {
+      calls.push(issuer);
+      const answer = answers.shift();
+      if (!answer || answer instanceof Error) throw answer ?? new Error('no answer');
+      return answer;
+    },
+    () => now,
+  );
   return { cache, calls, advance: (ms: number) => void (now += ms) };
 }
 

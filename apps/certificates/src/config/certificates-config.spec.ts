@@ -18,7 +18,12 @@ describe('loadCertificatesConfig', () => {
   it('reads issuers, secrets and defaults', () => {
     const value = secret();
     const config = loadCertificatesConfig({
-      CERTIFICATE_SECRETS: JSON.stringify({ 'https://acme.example.org': [{ id: 'cs-2', secret: value }, { id: 'cs-1', secret: secret() }] }),
+      CERTIFICATE_SECRETS: JSON.stringify({
+        'https://acme.example.org': [
+          { id: 'cs-2', secret: value },
+          { id: 'cs-1', secret: secret() },
+        ],
+      }),
     });
     expect(config.port).toBe(8080);
     expect(config.rateLimitPerMinute).toBe(10);
@@ -79,13 +84,20 @@ describe('loadCertificatesConfig', () => {
   });
 
   it("merges each tenant's own CERTIFICATE_ISSUER_<SLUG> variable into the issuers and key set URLs", () => {
-    const acme = { issuer: 'https://acme.example.org', jwksUrl: 'http://api.tenant-acme.svc.cluster.local/.well-known/jwks.json', secrets: [{ id: 'acme-1', secret: secret() }] };
+    const acme = {
+      issuer: 'https://acme.example.org',
+      jwksUrl: 'http://api.tenant-acme.svc.cluster.local/.well-known/jwks.json',
+      secrets: [{ id: 'acme-1', secret: secret() }],
+    };
     const globex = { issuer: 'https://globex.example.org', secrets: [{ id: 'globex-1', secret: secret() }] };
     const config = loadCertificatesConfig({ NODE_ENV: 'production', CERTIFICATE_ISSUER_ACME: JSON.stringify(acme), CERTIFICATE_ISSUER_GLOBEX: JSON.stringify(globex) });
     expect([...config.issuers.keys()]).toEqual(['https://acme.example.org', 'https://globex.example.org']);
     expect(config.issuers.get('https://globex.example.org')?.[0]?.id).toBe('globex-1');
     expect([...config.jwksUrls]).toEqual([['https://acme.example.org', acme.jwksUrl]]);
-    const both = loadCertificatesConfig({ CERTIFICATE_SECRETS: JSON.stringify({ 'https://initech.example.org': [{ id: 'i-1', secret: secret() }] }), CERTIFICATE_ISSUER_ACME: JSON.stringify(acme) });
+    const both = loadCertificatesConfig({
+      CERTIFICATE_SECRETS: JSON.stringify({ 'https://initech.example.org': [{ id: 'i-1', secret: secret() }] }),
+      CERTIFICATE_ISSUER_ACME: JSON.stringify(acme),
+    });
     expect(both.issuers.size).toBe(2);
   });
 

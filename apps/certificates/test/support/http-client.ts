@@ -8,10 +8,7 @@ export interface HttpAnswer {
 }
 
 /** A bare HTTP client for tests: no retries, no redirects, raw bodies. */
-export function httpRequest(
-  url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
-): Promise<HttpAnswer> {
+export function httpRequest(url: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const outgoing = request(url, { method: options.method ?? 'GET', headers: options.headers ?? {} }, (incoming) => {
       const chunks: Buffer[] = [];

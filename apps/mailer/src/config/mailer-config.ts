@@ -45,9 +45,7 @@ const optional = z
 const environmentSchema = z.object({
   PORT: z.coerce.number({ error: PORT_MESSAGE }).int(PORT_MESSAGE).min(1, PORT_MESSAGE).max(65535, PORT_MESSAGE).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
-  LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino level such as info' })
-    .default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino level such as info' }).default('info'),
   MAIL_PROVIDER: z.enum(['smtp', 'mailjet'], { error: 'must be smtp or mailjet' }).default('smtp'),
   SMTP_URL: optional.refine((value) => value === undefined || isSmtpUrl(value), 'must be an smtp:// or smtps:// URL with a host'),
   MAIL_FROM: z

@@ -70,7 +70,9 @@ const contractValidator: FastifySchemaCompiler<unknown> = ({ schema, httpPart })
   if (schema === SendMailRequest.schema) {
     return (body: unknown) => {
       const validation = validateSendMailRequest(body);
-      return validation.ok ? { value: validation.value } : { error: new MailerException(MailerProblemCode.InvalidRequest, 'The message has invalid fields.', validation.errors) };
+      return validation.ok
+        ? { value: validation.value }
+        : { error: new MailerException(MailerProblemCode.InvalidRequest, 'The message has invalid fields.', validation.errors) };
     };
   }
   if (schema === SendMailHeaders.schema) {
@@ -78,7 +80,13 @@ const contractValidator: FastifySchemaCompiler<unknown> = ({ schema, httpPart })
       const validation = SendMailHeaders.validate(headers);
       return validation.ok
         ? { value: headers }
-        : { error: new MailerException(MailerProblemCode.InvalidRequest, 'The message has invalid fields.', validation.problems.map(({ field, message }) => ({ field, message }))) };
+        : {
+            error: new MailerException(
+              MailerProblemCode.InvalidRequest,
+              'The message has invalid fields.',
+              validation.problems.map(({ field, message }) => ({ field, message })),
+            ),
+          };
     };
   }
   throw new Error(`No contract for the ${httpPart ?? 'request'} schema of a mailer route.`);

@@ -5,19 +5,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
  * The mailer logs what happened to a message (template, locale, outcome, duration), never to whom.
  * The redaction list is a second line of defence should a recipient ever reach a log call.
  */
-export const REDACTED_PATHS = [
-  'to',
-  'email',
-  'name',
-  'data',
-  'attachments',
-  '*.to',
-  '*.email',
-  '*.name',
-  '*.data',
-  'headers.authorization',
-  '*.headers.authorization',
-];
+export const REDACTED_PATHS = ['to', 'email', 'name', 'data', 'attachments', '*.to', '*.email', '*.name', '*.data', 'headers.authorization', '*.headers.authorization'];
 
 export function createMailerLogger(level: string, destination?: DestinationStream): Logger {
   return pino(

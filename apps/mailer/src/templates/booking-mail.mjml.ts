@@ -17,9 +17,7 @@ export function bookingMailMjml(view: BookingMailView, qrContentId: string | nul
     ? `<mj-image src="${e(branding.logoUrl)}" alt="${e(displayName)}" width="180px" align="left" padding="0" />`
     : `<mj-text color="${onPrimary}" font-size="22px" font-weight="700" padding="0">${e(displayName)}</mj-text>`;
 
-  const reason = view.reason
-    ? `<p style="margin:12px 0 0;"><strong>${e(view.texts.reasonLabel)}:</strong> ${e(view.reason)}</p>`
-    : '';
+  const reason = view.reason ? `<p style="margin:12px 0 0;"><strong>${e(view.texts.reasonLabel)}:</strong> ${e(view.reason)}</p>` : '';
 
   const sections = view.sections
     .map(

@@ -31,8 +31,7 @@ const de: CertificateTexts = {
   dose: (doseNumber, seriesDoses) => `Dosis ${doseNumber}/${seriesDoses}`,
   howTo:
     'Öffnen Sie den Link und geben Sie Ihren Nachnamen, Vornamen und Ihr Geburtsdatum ein. Sie erhalten das Zertifikat als PDF mit den QR-Codes des digitalen COVID-Zertifikats der EU und der SMART Health Card.',
-  privacy:
-    'Das Zertifikat steckt verschlüsselt im Link. Ohne Ihre Angaben kann niemand es öffnen, auch nicht mit dieser E-Mail. Bitte leiten Sie den Link nicht weiter.',
+  privacy: 'Das Zertifikat steckt verschlüsselt im Link. Ohne Ihre Angaben kann niemand es öffnen, auch nicht mit dieser E-Mail. Bitte leiten Sie den Link nicht weiter.',
   button: 'Zertifikat abrufen',
   linkHelp: 'Falls die Schaltfläche nicht funktioniert, kopieren Sie diesen Link in Ihren Browser:',
   validUntil: (date) => `Der Link ist gültig bis ${date}.`,
@@ -48,8 +47,7 @@ const en: CertificateTexts = {
   dose: (doseNumber, seriesDoses) => `dose ${doseNumber}/${seriesDoses}`,
   howTo:
     'Open the link and enter your family name, given name and date of birth. You get the certificate as a PDF with the QR codes of the EU Digital COVID Certificate and the SMART Health Card.',
-  privacy:
-    'The certificate is encrypted inside the link. Nobody can open it without your details, not even with this e-mail. Please do not forward the link.',
+  privacy: 'The certificate is encrypted inside the link. Nobody can open it without your details, not even with this e-mail. Please do not forward the link.',
   button: 'Get my certificate',
   linkHelp: 'If the button does not work, copy this link into your browser:',
   validUntil: (date) => `The link is valid until ${date}.`,

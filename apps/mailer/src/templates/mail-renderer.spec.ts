@@ -79,7 +79,9 @@ describe('renderMail', () => {
     const request = validSendMailRequest();
     request.tenant.branding.logoUrl = 'https://cdn.acme.example/logo.png';
     const mail = await renderMail(request, BEFORE_BOTH);
-    expect(mail.html).toMatch(/<img[^>]*alt="Acme Chemie GmbH"[^>]*src="https:\/\/cdn\.acme\.example\/logo\.png"|<img[^>]*src="https:\/\/cdn\.acme\.example\/logo\.png"[^>]*alt="Acme Chemie GmbH"/);
+    expect(mail.html).toMatch(
+      /<img[^>]*alt="Acme Chemie GmbH"[^>]*src="https:\/\/cdn\.acme\.example\/logo\.png"|<img[^>]*src="https:\/\/cdn\.acme\.example\/logo\.png"[^>]*alt="Acme Chemie GmbH"/,
+    );
   });
 
   it.each(BOOKING_MAIL_TEMPLATES.flatMap((template) => (['de', 'en'] as const).map((locale) => [template, locale] as const)))(

@@ -48,7 +48,16 @@ export function registrationMailMjml(view: RegistrationMailView): string {
 
 /** The plain-text alternative. */
 export function registrationMailText(view: RegistrationMailView): string {
-  const lines = [view.texts.heading, '', view.greeting, '', `${view.intro} ${view.texts.nextSteps}`, '', `${view.texts.codeLabel}: ${view.trackingCode}`, view.texts.keepCode];
+  const lines = [
+    view.texts.heading,
+    '',
+    view.greeting,
+    '',
+    `${view.intro} ${view.texts.nextSteps}`,
+    '',
+    `${view.texts.codeLabel}: ${view.trackingCode}`,
+    view.texts.keepCode,
+  ];
   lines.push('', view.texts.statusHelp, view.url, '', '--', `${view.tenant.displayName} · ${view.tenant.publicUrl}`, view.automatic);
   return `${lines.join('\n')}\n`;
 }

@@ -17,8 +17,8 @@ function renderAppAt(path: string, routes: Parameters<typeof createFetchMock>[0]
   render(
     <I18nextProvider i18n={createI18n('en')}>
       <BrowserRouter>
-          <TenantApp tenant={acme} />
-        </BrowserRouter>
+        <TenantApp tenant={acme} />
+      </BrowserRouter>
     </I18nextProvider>,
   );
   return mock;
@@ -72,9 +72,7 @@ describe('staff journey', () => {
     expect(await screen.findByText('Lovelace, Ada')).toBeTruthy();
     expect(screen.getByText('1–1 of 45')).toBeTruthy();
     expect(screen.getByText('Page 1 of 3')).toBeTruthy();
-    expect(mock.requests.find((r) => r.method === 'GET' && r.url.startsWith('/api/people'))?.url).toBe(
-      '/api/people?limit=20&offset=0',
-    );
+    expect(mock.requests.find((r) => r.method === 'GET' && r.url.startsWith('/api/people'))?.url).toBe('/api/people?limit=20&offset=0');
 
     await userEvent.type(screen.getByLabelText('Find by e-mail'), 'nobody@acme.example');
     await userEvent.click(screen.getByRole('button', { name: 'Search' }));

@@ -45,7 +45,13 @@ describe('audit log', () => {
   });
 
   it('filters by person, action and an inclusive date range, and exports the same filters', async () => {
-    vi.stubGlobal('URL', class extends URL { static override createObjectURL = () => 'blob:audit'; static override revokeObjectURL = () => undefined; });
+    vi.stubGlobal(
+      'URL',
+      class extends URL {
+        static override createObjectURL = () => 'blob:audit';
+        static override revokeObjectURL = () => undefined;
+      },
+    );
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     const mock = renderAudit();
     await screen.findByText('1–50 of 60');

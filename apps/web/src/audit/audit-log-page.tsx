@@ -99,12 +99,7 @@ function Pager({ offset, count, total, onOffset }: { offset: number; count: numb
         {t('auditLog.previous')}
       </button>
       <span role="status">{t('auditLog.range', { from: offset + 1, to: offset + count, total })}</span>
-      <button
-        type="button"
-        className="button button--secondary"
-        disabled={offset + count >= total}
-        onClick={() => onOffset(offset + AUDIT_PAGE_SIZE)}
-      >
+      <button type="button" className="button button--secondary" disabled={offset + count >= total} onClick={() => onOffset(offset + AUDIT_PAGE_SIZE)}>
         {t('auditLog.next')}
       </button>
     </nav>

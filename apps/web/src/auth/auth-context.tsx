@@ -23,9 +23,7 @@ const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const api = useApiClient();
-  const [state, setState] = useState<AuthState>(() =>
-    readAccessToken() ? { status: 'restoring' } : { status: 'signed-out', expired: false },
-  );
+  const [state, setState] = useState<AuthState>(() => (readAccessToken() ? { status: 'restoring' } : { status: 'signed-out', expired: false }));
   const [restoreAttempt, setRestoreAttempt] = useState(0);
 
   useEffect(

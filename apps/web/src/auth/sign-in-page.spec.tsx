@@ -64,9 +64,7 @@ describe('SignInPage', () => {
 
     const email = screen.getByLabelText('E-Mail');
     expect(email.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(email.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
-      'Bitte füllen Sie dieses Feld aus.',
-    );
+    expect(document.getElementById(email.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Bitte füllen Sie dieses Feld aus.');
     expect(mock.requests.filter((r) => r.url.endsWith('/auth/login'))).toEqual([]);
   });
 

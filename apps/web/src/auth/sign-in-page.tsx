@@ -120,11 +120,7 @@ export function SignInPage() {
         {config?.oidc ? (
           <div className="sign-in__company">
             {localSignIn ? <p className="divider">{t('signIn.or')}</p> : null}
-            <button
-              type="button"
-              className="button button--secondary button--block"
-              onClick={() => setCompanySignInNotice(true)}
-            >
+            <button type="button" className="button button--secondary button--block" onClick={() => setCompanySignInNotice(true)}>
               {t('signIn.companyAccount')}
             </button>
             {/* TODO(oidc): authorization-code flow with PKCE against config.oidc.issuer; the API already accepts the IdP's ID token as Bearer. */}

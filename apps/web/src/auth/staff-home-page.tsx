@@ -23,9 +23,7 @@ export function StaffHomePage({ staff }: { staff: StaffProfile }) {
   return (
     <section className="page" aria-labelledby="staff-home-title">
       <h1 id="staff-home-title">{t('staffHome.title')}</h1>
-      {historyState?.['notice'] === 'password-changed' ? (
-        <StatusMessage tone="success">{t('changePassword.done')}</StatusMessage>
-      ) : null}
+      {historyState?.['notice'] === 'password-changed' ? <StatusMessage tone="success">{t('changePassword.done')}</StatusMessage> : null}
       <div className="card profile">
         <div>
           <p className="profile__name">{t('staffHome.signedInAs', { name: staff.displayName })}</p>

@@ -2,13 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createFetchMock, jsonResponse, problemResponse, type RecordedRequest } from '../test/fetch-mock';
-import {
-  catalogue,
-  confirmation,
-  firstDoseAvailability,
-  followUpAvailability,
-  makeChallenge,
-} from '../test/booking-fixtures';
+import { catalogue, confirmation, firstDoseAvailability, followUpAvailability, makeChallenge } from '../test/booking-fixtures';
 import { renderWithTenant } from '../test/render-with-tenant';
 import { BookingJourney } from './booking-journey';
 
@@ -63,10 +57,11 @@ describe('booking journey', () => {
     // The preselection lands a render after the times appear: wait for it rather than race it.
     await waitFor(() => expect(within(followUpTimes).getByRole('button', { name: /08:10/ }).getAttribute('aria-pressed')).toBe('true'));
     const summary = screen.getByRole('heading', { name: 'Your appointments' }).nextElementSibling as HTMLElement;
-    expect(within(summary).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      expect.stringContaining('Monday, June 1, 2026, 08:00–08:10'),
-      expect.stringContaining('Monday, June 22, 2026, 08:10–08:20'),
-    ]);
+    expect(
+      within(summary)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([expect.stringContaining('Monday, June 1, 2026, 08:00–08:10'), expect.stringContaining('Monday, June 22, 2026, 08:10–08:20')]);
 
     await fillDetails();
     await userEvent.click(screen.getByRole('button', { name: 'Book appointment' }));
@@ -124,8 +119,7 @@ describe('booking journey', () => {
     fireEvent.change(screen.getByLabelText('Date of birth'), { target: { value: '2020-01-01' } });
     await userEvent.click(screen.getByRole('button', { name: 'Book appointment' }));
 
-    const message = (label: string) =>
-      document.getElementById(screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')?.textContent;
+    const message = (label: string) => document.getElementById(screen.getByLabelText(label).getAttribute('aria-describedby') ?? '')?.textContent;
     expect(message('Given name')).toBe('Please fill in this field.');
     expect(message('E-mail')).toBe('Please enter an e-mail address such as name@example.com.');
     expect(message('Date of birth')).toBe('This vaccine is for people aged 12 and over.');
@@ -134,9 +128,7 @@ describe('booking journey', () => {
 
   it('sends the person back to fresh times when the slot was just taken, with a new key next time', async () => {
     let answer = 0;
-    const mock = renderJourney(() =>
-      answer++ === 0 ? problemResponse({ status: 409, code: 'booking.slot_full' }) : jsonResponse(confirmation(), 201),
-    );
+    const mock = renderJourney(() => (answer++ === 0 ? problemResponse({ status: 409, code: 'booking.slot_full' }) : jsonResponse(confirmation(), 201)));
     await chooseFirstDoseAt0800();
     await fillDetails();
     await userEvent.click(screen.getByRole('button', { name: 'Book appointment' }));
@@ -169,9 +161,7 @@ describe('booking journey', () => {
   it('explains an existing booking and a rate limit in the form', async () => {
     let answer = 0;
     renderJourney(() =>
-      answer++ === 0
-        ? problemResponse({ status: 409, code: 'booking.already_booked' })
-        : problemResponse({ status: 429, code: 'request.rate_limited' }),
+      answer++ === 0 ? problemResponse({ status: 409, code: 'booking.already_booked' }) : problemResponse({ status: 429, code: 'request.rate_limited' }),
     );
     await chooseFirstDoseAt0800();
     await fillDetails();

@@ -78,9 +78,7 @@ function BookingSteps({ catalogue }: { catalogue: PublicCatalogue }) {
   const product = catalogue.products.find((candidate) => candidate.id === productId) ?? null;
   const needsFollowUp = product !== null && doseKind !== null && reservesFollowUp(product, doseKind);
   const query = product && doseKind ? { productId: product.id, doseKind, siteId: siteId || undefined } : null;
-  const availability = useApiQuery(query ? ['availability', query] : null, (signal) =>
-    fetchAvailability(api, query ?? { productId: '', doseKind: 'first' }, signal),
-  );
+  const availability = useApiQuery(query ? ['availability', query] : null, (signal) => fetchAvailability(api, query ?? { productId: '', doseKind: 'first' }, signal));
   const readyForDetails = firstSlot !== null && (!needsFollowUp || followUpSlot !== null);
   const availableDays = availability.resource.status === 'loaded' ? availability.resource.data.days : null;
   const nothingFree = availableDays !== null && !availableDays.some((day) => day.slots.some((slot) => slot.free > 0));
@@ -106,7 +104,11 @@ function BookingSteps({ catalogue }: { catalogue: PublicCatalogue }) {
     if (idempotency.current?.request !== fingerprint) idempotency.current = { key: newIdempotencyKey(), request: fingerprint };
     try {
       // The page's language is the person's: their mails and calendar file follow it (not part of the attempt's identity).
-      const booked = await submitBooking(api, { ...request, locale: pageLocale(i18n.resolvedLanguage) }, { idempotencyKey: idempotency.current.key, captcha: captcha.solution });
+      const booked = await submitBooking(
+        api,
+        { ...request, locale: pageLocale(i18n.resolvedLanguage) },
+        { idempotencyKey: idempotency.current.key, captcha: captcha.solution },
+      );
       idempotency.current = null;
       rememberManageToken(booked.manageToken);
       setConfirmation(booked);

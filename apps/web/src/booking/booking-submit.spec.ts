@@ -44,9 +44,9 @@ describe('submitBooking', () => {
     expect(offline).toHaveBeenCalledTimes(3);
 
     const full = createFetchMock({ 'POST /api/bookings': () => problemResponse({ status: 409, code: 'booking.slot_full' }) });
-    await expect(
-      submitBooking(new ApiClient({ baseUrl: '/api', getAccessToken: () => null, fetch: full.fetch }), request, options),
-    ).rejects.toMatchObject({ code: 'booking.slot_full' });
+    await expect(submitBooking(new ApiClient({ baseUrl: '/api', getAccessToken: () => null, fetch: full.fetch }), request, options)).rejects.toMatchObject({
+      code: 'booking.slot_full',
+    });
     expect(full.requests).toHaveLength(1);
   });
 });

@@ -92,9 +92,7 @@ describe('tenant settings in the booking journey', () => {
     const site = confirmation().appointments[0]?.site;
     if (!site) throw new Error('fixture site missing');
     const booking = managedBooking({
-      appointments: [
-        { id: 'appt-1', doseNumber: 1, doseKind: 'first', startsAt: '2026-12-01T07:00:00Z', endsAt: '2026-12-01T07:10:00Z', site, status: 'booked' },
-      ],
+      appointments: [{ id: 'appt-1', doseNumber: 1, doseKind: 'first', startsAt: '2026-12-01T07:00:00Z', endsAt: '2026-12-01T07:10:00Z', site, status: 'booked' }],
     });
     const mock = createFetchMock({
       'GET /api/bookings/current': () => jsonResponse(booking),

@@ -34,9 +34,7 @@ export function FollowUpPicker({ productId, firstSlot, sites, selected, onSelect
   const format = useDateFormat();
   const [siteId, setSiteId] = useState('');
   const query = { productId, firstSlotId: firstSlot.slotId, siteId: siteId || undefined };
-  const { resource, refresh } = useApiQuery(['follow-up-availability', query], (signal) =>
-    fetchFollowUpAvailability(api, query, signal),
-  );
+  const { resource, refresh } = useApiQuery(['follow-up-availability', query], (signal) => fetchFollowUpAvailability(api, query, signal));
   const data = resource.status === 'loaded' ? resource.data : null;
 
   // Keeps a choice that is still free; otherwise offers the best one of the fresh answer.
@@ -83,9 +81,7 @@ export function FollowUpPicker({ productId, firstSlot, sites, selected, onSelect
       ) : null}
       {data ? (
         <>
-          {data.days.length === 0 || !selected ? (
-            <p className="alert alert--info">{t('booking.followUp.none')}</p>
-          ) : null}
+          {data.days.length === 0 || !selected ? <p className="alert alert--info">{t('booking.followUp.none')}</p> : null}
           <SlotPicker
             days={data.days}
             sites={sites}

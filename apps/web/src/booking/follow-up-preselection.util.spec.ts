@@ -38,18 +38,13 @@ describe('preselectFollowUp', () => {
   });
 
   it('keeps the same site over a closer date elsewhere, and falls back to another site only when it must', () => {
-    const days = [
-      day('2026-06-29', 'plant', [slot('plant', '2026-06-29', '08:00', 1)]),
-      day('2026-07-10', 'hq', [slot('hq-late', '2026-07-10', '08:00', 1)]),
-    ];
+    const days = [day('2026-06-29', 'plant', [slot('plant', '2026-06-29', '08:00', 1)]), day('2026-07-10', 'hq', [slot('hq-late', '2026-07-10', '08:00', 1)])];
     expect(preselectFollowUp(availability(days), 'hq')?.slotId).toBe('hq-late');
     expect(preselectFollowUp(availability(days.slice(0, 1)), 'hq')?.slotId).toBe('plant');
   });
 
   it('never offers a date outside the window, and nothing when nothing is free', () => {
-    expect(
-      preselectFollowUp(availability([day('2026-07-20', 'hq', [slot('outside', '2026-07-20', '08:00', 3)])]), 'hq'),
-    ).toBeNull();
+    expect(preselectFollowUp(availability([day('2026-07-20', 'hq', [slot('outside', '2026-07-20', '08:00', 3)])]), 'hq')).toBeNull();
     expect(preselectFollowUp(availability([day('2026-06-29', 'hq', [slot('full', '2026-06-29', '08:00', 0)])]), 'hq')).toBeNull();
     expect(preselectFollowUp(availability([]), 'hq')).toBeNull();
   });

@@ -32,9 +32,7 @@ function pickTimes(slot: { startsAt: string; endsAt: string }) {
 export function preselectFollowUp(availability: FollowUpAvailability, preferredSiteId?: string): ChosenSlot | null {
   const { earliest, recommended, latest } = availability.window;
   const target = dayNumber(recommended);
-  const open = availability.days.filter(
-    (day) => day.date >= earliest && day.date <= latest && day.slots.some((slot) => slot.free > 0),
-  );
+  const open = availability.days.filter((day) => day.date >= earliest && day.date <= latest && day.slots.some((slot) => slot.free > 0));
   const atPreferredSite = open.filter((day) => day.siteId === preferredSiteId);
   const candidates = atPreferredSite.length > 0 ? atPreferredSite : open;
   const ranked = [...candidates].sort((a, b) => {

@@ -102,8 +102,6 @@ describe('ManageBookingPage', () => {
     expect(await screen.findByText('Your appointment has been changed. You will receive an e-mail.')).toBeTruthy();
     const rebook = mock.requests.find((r) => r.url.endsWith('/rebook'));
     expect(rebook?.body).toEqual({ appointmentId: 'appt-2', slotId: 's-30' });
-    expect(mock.requests.find((r) => r.url.startsWith('/api/availability'))?.url).toBe(
-      '/api/availability?productId=prod-comirnaty&doseKind=followUp',
-    );
+    expect(mock.requests.find((r) => r.url.startsWith('/api/availability'))?.url).toBe('/api/availability?productId=prod-comirnaty&doseKind=followUp');
   });
 });

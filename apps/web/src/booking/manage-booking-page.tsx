@@ -19,10 +19,7 @@ import { RebookPanel } from './rebook-panel';
 import { loadTenantTimeZone } from './tenant-settings';
 import { TimeZoneProvider } from '../shared/time-zone-context';
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'loaded'; booking: ManagedBooking; timeZone: string | undefined }
-  | { status: 'failed'; error: unknown };
+type Loaded = { status: 'loading' } | { status: 'loaded'; booking: ManagedBooking; timeZone: string | undefined } | { status: 'failed'; error: unknown };
 
 /** A token the API does not know (or no longer accepts) ends here, whatever the exact status. */
 function isRefusedToken(error: unknown): boolean {
@@ -127,19 +124,10 @@ function ManagedBookingView({ token }: { token: string }) {
         ) : null}
       </div>
       {active && mode === 'confirm-cancel' ? (
-        <CancelBookingConfirm
-          token={token}
-          onCancelled={(next) => replace(next, 'cancelled')}
-          onKeep={() => setMode('view')}
-        />
+        <CancelBookingConfirm token={token} onCancelled={(next) => replace(next, 'cancelled')} onKeep={() => setMode('view')} />
       ) : null}
       {active && mode === 'rebook' ? (
-        <RebookPanel
-          booking={booking}
-          token={token}
-          onRebooked={(next) => replace(next, 'changed')}
-          onClose={() => setMode('view')}
-        />
+        <RebookPanel booking={booking} token={token} onRebooked={(next) => replace(next, 'changed')} onClose={() => setMode('view')} />
       ) : null}
     </TimeZoneProvider>
   );

@@ -59,10 +59,7 @@ export async function loadRebookChoices(
   appointments: readonly BookedAppointment[],
   signal: AbortSignal,
 ): Promise<RebookChoices> {
-  const [availability, catalogue] = await Promise.all([
-    fetchAvailability(api, { productId, doseKind: appointment.doseKind }, signal),
-    fetchCatalogue(api, signal),
-  ]);
+  const [availability, catalogue] = await Promise.all([fetchAvailability(api, { productId, doseKind: appointment.doseKind }, signal), fetchCatalogue(api, signal)]);
   const { sites } = catalogue;
   const product = catalogue.products.find((candidate) => candidate.id === productId);
   const window = product ? rebookWindow({ ...product, boosterMinDaysAfterSeries: null }, appointment, appointments, tenantTimeZone(catalogue)) : null;

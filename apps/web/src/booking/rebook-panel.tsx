@@ -27,9 +27,7 @@ export function RebookPanel({ booking, token, onRebooked, onClose }: RebookPanel
   const format = useDateFormat();
   const api = useApiClient();
   const headingId = useId();
-  const movable = booking.appointments
-    .filter((appointment) => appointment.status === 'booked')
-    .sort((a, b) => a.doseNumber - b.doseNumber);
+  const movable = booking.appointments.filter((appointment) => appointment.status === 'booked').sort((a, b) => a.doseNumber - b.doseNumber);
   const [appointmentId, setAppointmentId] = useState<string | null>(movable.length === 1 ? (movable[0]?.id ?? null) : null);
   const [slot, setSlot] = useState<ChosenSlot | null>(null);
   const [error, setError] = useState<string | null>(null);

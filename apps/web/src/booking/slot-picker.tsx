@@ -54,18 +54,10 @@ export function SlotPicker({ days, sites, selectedSlotId, onSelect, highlightDat
           const site = siteById(sites, day.siteId);
           return (
             <li key={day.dayId}>
-              <button
-                type="button"
-                className="day-button"
-                aria-pressed={day.dayId === openDay.dayId}
-                aria-controls={timesId}
-                onClick={() => setChosenDayId(day.dayId)}
-              >
+              <button type="button" className="day-button" aria-pressed={day.dayId === openDay.dayId} aria-controls={timesId} onClick={() => setChosenDayId(day.dayId)}>
                 <span className="day-button__date">{format.day(day.date, 'short')}</span>
                 {multipleSites && site ? <span className="day-button__site">{site.name}</span> : null}
-                <span className="day-button__free">
-                  {free > 0 ? t('booking.slots.freeCount', { count: free }) : t('booking.slots.full')}
-                </span>
+                <span className="day-button__free">{free > 0 ? t('booking.slots.freeCount', { count: free }) : t('booking.slots.full')}</span>
                 {free > 0 && day.followUpAvailable === false ? <span className="day-button__site">{t('booking.slots.noFollowUp')}</span> : null}
                 {day.date === highlightDate ? <span className="day-button__badge">{t('booking.followUp.recommendedBadge')}</span> : null}
               </button>
@@ -73,12 +65,7 @@ export function SlotPicker({ days, sites, selectedSlotId, onSelect, highlightDat
           );
         })}
       </ul>
-      <div
-        id={timesId}
-        className="time-grid"
-        role="group"
-        aria-label={t('booking.slots.timesOn', { date: format.day(openDay.date) })}
-      >
+      <div id={timesId} className="time-grid" role="group" aria-label={t('booking.slots.timesOn', { date: format.day(openDay.date) })}>
         {[...openDay.slots]
           .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
           .map((slot) => {

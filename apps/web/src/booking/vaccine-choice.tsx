@@ -28,32 +28,20 @@ export function VaccineChoice({ products, productId, doseKind, onProduct, onDose
           const metaId = `${idPrefix}-${candidate.id}`;
           return (
             <li key={candidate.id}>
-              <button
-                type="button"
-                className="choice"
-                aria-pressed={candidate.id === productId}
-                aria-describedby={metaId}
-                onClick={() => onProduct(candidate.id)}
-              >
+              <button type="button" className="choice" aria-pressed={candidate.id === productId} aria-describedby={metaId} onClick={() => onProduct(candidate.id)}>
                 <span className="choice__title">{candidate.name}</span>
               </button>
               <p id={metaId} className="choice__meta">
                 {candidate.manufacturer}
                 {' · '}
-                {candidate.primaryDoses > 1
-                  ? t('booking.vaccine.series', { count: candidate.primaryDoses })
-                  : t('booking.vaccine.single')}
+                {candidate.primaryDoses > 1 ? t('booking.vaccine.series', { count: candidate.primaryDoses }) : t('booking.vaccine.single')}
               </p>
             </li>
           );
         })}
       </ul>
       {product ? (
-        <fieldset
-          className="radio-group"
-          onPointerDown={() => (pointerDown.current = true)}
-          onKeyDown={() => (pointerDown.current = false)}
-        >
+        <fieldset className="radio-group" onPointerDown={() => (pointerDown.current = true)} onKeyDown={() => (pointerDown.current = false)}>
           <legend className="field__label">{t('booking.doseKind.legend')}</legend>
           {doseKindsFor(product).map((kind) => (
             <label key={kind} className="radio">
@@ -70,9 +58,7 @@ export function VaccineChoice({ products, productId, doseKind, onProduct, onDose
               <span>{t(`booking.doseKind.${kind}`)}</span>
             </label>
           ))}
-          {doseKind && reservesFollowUp(product, doseKind) ? (
-            <p className="field__hint">{t('booking.doseKind.followUpReserved')}</p>
-          ) : null}
+          {doseKind && reservesFollowUp(product, doseKind) ? <p className="field__hint">{t('booking.doseKind.followUpReserved')}</p> : null}
         </fieldset>
       ) : null}
     </>

@@ -66,9 +66,7 @@ describe('CertificatePage', () => {
     vi.stubGlobal('fetch', mock.fetch);
     renderWithTenant(<CertificatePage />, { fetch: mock.fetch });
     await fillDetails('1984-03-01');
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'These details do not match. Check the spelling of your names and your date of birth, and try again.',
-    );
+    expect((await screen.findByRole('alert')).textContent).toBe('These details do not match. Check the spelling of your names and your date of birth, and try again.');
   });
 
   it('explains an expired link and a page opened without one', async () => {

@@ -21,7 +21,8 @@ describe('SendCertificateButton', () => {
 
   it('says why when the dose cannot be certified', async () => {
     const mock = createFetchMock({
-      [`POST /api/vaccinations/${ID}/certificates`]: () => problemResponse({ status: 409, code: 'certificate.vaccination_superseded', title: 'Vaccination was corrected' }),
+      [`POST /api/vaccinations/${ID}/certificates`]: () =>
+        problemResponse({ status: 409, code: 'certificate.vaccination_superseded', title: 'Vaccination was corrected' }),
     });
     renderWithTenant(<SendCertificateButton vaccinationId={ID} />, { fetch: mock.fetch });
     await userEvent.setup().click(screen.getByRole('button', { name: 'Mail certificate again' }));

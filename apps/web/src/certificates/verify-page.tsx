@@ -60,7 +60,16 @@ export function VerifyPage() {
             <p className="field__hint" id={`${codeId}-hint`}>
               {t('verify.codeHint')}
             </p>
-            <textarea id={codeId} name="code" className="field__input" rows={5} spellCheck={false} aria-describedby={`${codeId}-hint`} value={code} onChange={(event) => setCode(event.target.value)} />
+            <textarea
+              id={codeId}
+              name="code"
+              className="field__input"
+              rows={5}
+              spellCheck={false}
+              aria-describedby={`${codeId}-hint`}
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+            />
           </div>
           <p>
             <button type="submit" className="button button--primary">
@@ -87,7 +96,11 @@ function VerificationResult({ result }: { result: CertificateVerification }) {
   const { t } = useTranslation();
   const trusted = result.signature === 'valid' && result.revocation !== 'revoked' && !result.expired;
   const signature =
-    result.signature === 'valid' ? t('verify.valid', { tenant: result.tenant?.displayName ?? '' }) : result.signature === 'invalid' ? t('verify.invalid') : t('verify.unknownIssuer');
+    result.signature === 'valid'
+      ? t('verify.valid', { tenant: result.tenant?.displayName ?? '' })
+      : result.signature === 'invalid'
+        ? t('verify.invalid')
+        : t('verify.unknownIssuer');
   const revocation = result.revocation === 'revoked' ? t('verify.revoked') : result.revocation === 'not-revoked' ? t('verify.notRevoked') : t('verify.revocationUnknown');
   return (
     <div className={`card alert ${trusted ? 'alert--success' : 'alert--error'}`} role="status" aria-live="polite" data-testid="verification-result">

@@ -42,7 +42,14 @@ const board: DayBoard = {
     entry('ada', 'Ada', 'Lovelace'),
     entry('grace', 'Grace', 'Hopper', { visitId: 'v-grace', state: 'checked_in', checkedInAt: '2026-06-01T05:58:00Z', flaggedAnswers: ['allergies'] }),
   ],
-  counters: { booked: 2, arrived: 1, vaccinated: 0, noShows: 0, walkIns: 0, lots: [{ lotId: 'lot-1', lotNumber: 'FH8476', productId: 'prod-comirnaty', expiryDate: '2027-01-31', dosesLeft: 41 }] },
+  counters: {
+    booked: 2,
+    arrived: 1,
+    vaccinated: 0,
+    noShows: 0,
+    walkIns: 0,
+    lots: [{ lotId: 'lot-1', lotNumber: 'FH8476', productId: 'prod-comirnaty', expiryDate: '2027-01-31', dosesLeft: 41 }],
+  },
 };
 
 function renderBoard(checkIn: (body: unknown) => Response) {

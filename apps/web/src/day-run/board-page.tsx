@@ -156,7 +156,8 @@ function Counters({ board }: { board: DayBoard }) {
       </dl>
       <p>
         <strong>{t('dayRun.board.dosesLeft')}:</strong>{' '}
-        {counters.lots.map((lot) => t('dayRun.board.lotLeft', { lot: lot.lotNumber, expiry: format.day(lot.expiryDate, 'short'), count: lot.dosesLeft })).join(' · ') || '—'}
+        {counters.lots.map((lot) => t('dayRun.board.lotLeft', { lot: lot.lotNumber, expiry: format.day(lot.expiryDate, 'short'), count: lot.dosesLeft })).join(' · ') ||
+          '—'}
       </p>
     </section>
   );

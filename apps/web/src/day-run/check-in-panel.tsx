@@ -43,13 +43,23 @@ export function CheckInPanel({ dayId, entries, onCheckedIn }: { dayId: string; e
   };
   const nameMatches =
     name.trim().length >= 2
-      ? entries.filter(
-          (entry) => entry.state === 'booked' && `${entry.person.givenName} ${entry.person.familyName}`.toLowerCase().includes(name.trim().toLowerCase()),
-        )
+      ? entries.filter((entry) => entry.state === 'booked' && `${entry.person.givenName} ${entry.person.familyName}`.toLowerCase().includes(name.trim().toLowerCase()))
       : [];
 
   if (selected) {
-    return <IdentityConfirmation dayId={dayId} entry={selected} onDone={(entry) => { setSelected(null); setCode(''); setName(''); onCheckedIn(entry); }} onBack={() => setSelected(null)} />;
+    return (
+      <IdentityConfirmation
+        dayId={dayId}
+        entry={selected}
+        onDone={(entry) => {
+          setSelected(null);
+          setCode('');
+          setName('');
+          onCheckedIn(entry);
+        }}
+        onBack={() => setSelected(null)}
+      />
+    );
   }
   return (
     <div className="card check-in">
@@ -87,7 +97,15 @@ export function CheckInPanel({ dayId, entries, onCheckedIn }: { dayId: string; e
           }}
         />
       ) : null}
-      <TextField label={t('dayRun.checkIn.search')} hint={t('dayRun.checkIn.searchHint')} name="personSearch" type="search" autoComplete="off" value={name} onChange={(event) => setName(event.target.value)} />
+      <TextField
+        label={t('dayRun.checkIn.search')}
+        hint={t('dayRun.checkIn.searchHint')}
+        name="personSearch"
+        type="search"
+        autoComplete="off"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+      />
       {nameMatches.length > 0 ? (
         <ul className="choice-list">
           {nameMatches.slice(0, 8).map((entry) => (

@@ -28,7 +28,11 @@ export function CheckOutSection({ visit, onCheckedOut }: { visit: VisitDetail; o
     return { plan, times };
   });
   if (visit.state === 'done') {
-    return <StatusMessage tone="success">{finished && finished !== 'none' && finished !== 'confirm' ? t('dayRun.visit.finished') : t('dayRun.visit.finishedNoMail')}</StatusMessage>;
+    return (
+      <StatusMessage tone="success">
+        {finished && finished !== 'none' && finished !== 'confirm' ? t('dayRun.visit.finished') : t('dayRun.visit.finishedNoMail')}
+      </StatusMessage>
+    );
   }
   return (
     <section className="card" aria-labelledby="check-out-title">

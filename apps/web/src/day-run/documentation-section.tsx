@@ -80,7 +80,12 @@ export function DocumentationSection({
       {!ready ? <p className="field__hint">{t('problems.visit.consent_missing')}</p> : null}
       {visit.state === 'checked_in' && ready ? (
         <div className="actions">
-          <button type="button" className="button button--secondary" disabled={busy} onClick={() => void act(async () => onConsulting(await startConsultation(api, visit.id, visit.version)))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy}
+            onClick={() => void act(async () => onConsulting(await startConsultation(api, visit.id, visit.version)))}
+          >
             {t('dayRun.visit.startConsultation')}
           </button>
         </div>
@@ -107,7 +112,9 @@ export function DocumentationSection({
         value={doseNumber}
         onChange={(event) => setDoseNumber(event.target.value)}
       />
-      {changedDose ? <TextField label={t('dayRun.visit.doseNumberReason')} name="doseNumberReason" value={reason} required onChange={(event) => setReason(event.target.value)} /> : null}
+      {changedDose ? (
+        <TextField label={t('dayRun.visit.doseNumberReason')} name="doseNumberReason" value={reason} required onChange={(event) => setReason(event.target.value)} />
+      ) : null}
       <SelectField
         label={t('dayRun.visit.injectionSite')}
         name="injectionSite"

@@ -85,7 +85,14 @@ function ReactionForm({ vaccinationId, onRecorded }: { vaccinationId: string; on
           <label className="field__label" htmlFor="reaction-description">
             {t('dayRun.visit.reactionDescription')}
           </label>
-          <textarea id="reaction-description" className="field__input" rows={2} maxLength={1000} value={description} onChange={(event) => setDescription(event.target.value)} />
+          <textarea
+            id="reaction-description"
+            className="field__input"
+            rows={2}
+            maxLength={1000}
+            value={description}
+            onChange={(event) => setDescription(event.target.value)}
+          />
         </div>
         <FormAlert messages={error ? [error] : []} />
         <button type="submit" className="button button--secondary" disabled={busy || !description.trim()}>

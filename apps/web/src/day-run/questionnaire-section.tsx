@@ -26,7 +26,9 @@ export function QuestionnaireSection({ visit, onSaved }: { visit: VisitDetail; o
     setError(null);
     setSaved(false);
     try {
-      onSaved(await saveAnswers(api, visit.id, { questionnaireVersion: visit.questionnaire.version, answers, note: note.trim() || null, consent, version: visit.version }));
+      onSaved(
+        await saveAnswers(api, visit.id, { questionnaireVersion: visit.questionnaire.version, answers, note: note.trim() || null, consent, version: visit.version }),
+      );
       setSaved(true);
     } catch (cause) {
       setError(describeError(cause, t));

@@ -76,10 +76,39 @@ function WalkInForm({ dayId, vaccines }: { dayId: string; vaccines: VaccineProdu
   return (
     <form ref={form.formRef} className="card form" onSubmit={submit} noValidate>
       <FormAlert ref={form.alertRef} messages={form.general} />
-      <TextField label={t('dayRun.walkIn.givenName')} name="givenName" autoComplete="off" value={values.givenName} onChange={set('givenName')} error={errors['person.givenName']} />
-      <TextField label={t('dayRun.walkIn.familyName')} name="familyName" autoComplete="off" value={values.familyName} onChange={set('familyName')} error={errors['person.familyName']} />
-      <TextField label={t('dayRun.walkIn.email')} name="email" type="email" autoComplete="off" value={values.email} onChange={set('email')} error={errors['person.email']} />
-      <TextField label={t('dayRun.walkIn.birthDate')} name="birthDate" type="date" value={values.birthDate} onChange={set('birthDate')} error={errors['person.birthDate']} />
+      <TextField
+        label={t('dayRun.walkIn.givenName')}
+        name="givenName"
+        autoComplete="off"
+        value={values.givenName}
+        onChange={set('givenName')}
+        error={errors['person.givenName']}
+      />
+      <TextField
+        label={t('dayRun.walkIn.familyName')}
+        name="familyName"
+        autoComplete="off"
+        value={values.familyName}
+        onChange={set('familyName')}
+        error={errors['person.familyName']}
+      />
+      <TextField
+        label={t('dayRun.walkIn.email')}
+        name="email"
+        type="email"
+        autoComplete="off"
+        value={values.email}
+        onChange={set('email')}
+        error={errors['person.email']}
+      />
+      <TextField
+        label={t('dayRun.walkIn.birthDate')}
+        name="birthDate"
+        type="date"
+        value={values.birthDate}
+        onChange={set('birthDate')}
+        error={errors['person.birthDate']}
+      />
       <SelectField
         label={t('dayRun.walkIn.vaccine')}
         name="productId"
@@ -107,7 +136,13 @@ function WalkInForm({ dayId, vaccines }: { dayId: string; vaccines: VaccineProdu
       />
       <div className={errors.identityChecked ? 'field field--invalid' : 'field'}>
         <label className="checkbox">
-          <input type="checkbox" name="identityChecked" checked={checked} aria-invalid={errors.identityChecked ? true : undefined} onChange={(event) => setChecked(event.target.checked)} />
+          <input
+            type="checkbox"
+            name="identityChecked"
+            checked={checked}
+            aria-invalid={errors.identityChecked ? true : undefined}
+            onChange={(event) => setChecked(event.target.checked)}
+          />
           <span>{t('dayRun.checkIn.identityChecked')}</span>
         </label>
         {errors.identityChecked ? <p className="field__error">{errors.identityChecked}</p> : null}

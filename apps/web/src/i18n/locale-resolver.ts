@@ -10,11 +10,7 @@ export function isSupportedLocale(value: unknown): value is SupportedLocale {
  * The language to show: the one the person chose here before, else the first browser language we
  * speak (`de-AT` counts as `de`), else the tenant's default.
  */
-export function resolveLocale(input: {
-  stored: string | null;
-  browserLanguages: readonly string[];
-  fallback: SupportedLocale;
-}): SupportedLocale {
+export function resolveLocale(input: { stored: string | null; browserLanguages: readonly string[]; fallback: SupportedLocale }): SupportedLocale {
   if (isSupportedLocale(input.stored)) return input.stored;
   for (const language of input.browserLanguages) {
     const base = language.toLowerCase().split('-')[0];

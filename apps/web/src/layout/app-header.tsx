@@ -33,20 +33,20 @@ export function AppHeader() {
           </span>
         </Link>
         {staff ? (
-            <nav className="staff-nav" aria-label={t('nav.staff')}>
-              <Link to={paths.staffHome} aria-current={current(paths.staffHome)}>
-                {t('nav.overview')}
+          <nav className="staff-nav" aria-label={t('nav.staff')}>
+            <Link to={paths.staffHome} aria-current={current(paths.staffHome)}>
+              {t('nav.overview')}
+            </Link>
+            {STAFF_AREAS.filter((area) => hasAnyRole(staff.roles, area.roles)).map((area) => (
+              <Link key={area.key} to={area.path} aria-current={pathname.startsWith(area.path) ? 'page' : undefined}>
+                {t(`${area.key}.title`)}
               </Link>
-              {STAFF_AREAS.filter((area) => hasAnyRole(staff.roles, area.roles)).map((area) => (
-                <Link key={area.key} to={area.path} aria-current={pathname.startsWith(area.path) ? 'page' : undefined}>
-                  {t(`${area.key}.title`)}
-                </Link>
-              ))}
-              <button type="button" className="staff-nav__sign-out" onClick={signOut}>
-                {t('nav.signOut')}
-              </button>
-            </nav>
-          ) : null}
+            ))}
+            <button type="button" className="staff-nav__sign-out" onClick={signOut}>
+              {t('nav.signOut')}
+            </button>
+          </nav>
+        ) : null}
         <LanguageSwitch />
       </div>
     </header>

@@ -12,14 +12,7 @@ export function LanguageSwitch() {
       {SUPPORTED_LOCALES.map((locale) => {
         const active = i18n.resolvedLanguage === locale;
         return (
-          <button
-            key={locale}
-            type="button"
-            lang={locale}
-            className="language-switch__option"
-            aria-pressed={active}
-            onClick={() => void switchLocale(i18n, locale)}
-          >
+          <button key={locale} type="button" lang={locale} className="language-switch__option" aria-pressed={active} onClick={() => void switchLocale(i18n, locale)}>
             {locale.toUpperCase()}
             <span className="visually-hidden"> {NATIVE_NAMES[locale]}</span>
           </button>

@@ -47,9 +47,7 @@ export function LotsPage({ staff }: { staff: StaffProfile }) {
           </Link>
         ) : null}
       </div>
-      {recorded ? (
-        <StatusMessage tone="success">{t('lotWaste.recorded', { count: recorded.doses, lot: recorded.lot, left: recorded.left })}</StatusMessage>
-      ) : null}
+      {recorded ? <StatusMessage tone="success">{t('lotWaste.recorded', { count: recorded.doses, lot: recorded.lot, left: recorded.left })}</StatusMessage> : null}
       <QueryState resource={resource} retry={refresh}>
         {({ lots, products }) =>
           lots.length === 0 ? (
@@ -63,12 +61,24 @@ export function LotsPage({ staff }: { staff: StaffProfile }) {
                       <th scope="col">{t('lots.lotNumber')}</th>
                       <th scope="col">{t('lots.product')}</th>
                       <th scope="col">{t('lots.expiryDate')}</th>
-                      <th scope="col" className="num">{t('lots.received')}</th>
-                      <th scope="col" className="num">{t('lots.assigned')}</th>
-                      <th scope="col" className="num">{t('lots.used')}</th>
-                      <th scope="col" className="num">{t('lots.wasted')}</th>
-                      <th scope="col" className="num">{t('lots.unassigned')}</th>
-                      <th scope="col" className="num">{t('lotWaste.dosesLeftColumn')}</th>
+                      <th scope="col" className="num">
+                        {t('lots.received')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('lots.assigned')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('lots.used')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('lots.wasted')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('lots.unassigned')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('lotWaste.dosesLeftColumn')}
+                      </th>
                       {canRecordWaste ? <th scope="col">{t('lotWaste.actionColumn')}</th> : null}
                     </tr>
                   </thead>
@@ -110,19 +120,21 @@ export function LotsPage({ staff }: { staff: StaffProfile }) {
                   </tbody>
                 </table>
               </div>
-              {lots.filter((lot) => lot.id === wasteLotId).map((lot) => (
-                <LotWasteForm
-                  key={lot.id}
-                  lot={lot}
-                  onRecorded={({ doses, dosesLeft: left }) => {
-                    setRecorded({ lot: lot.lotNumber, doses, left });
-                    closeWaste(lot.id);
-                    refresh();
-                  }}
-                  onOutOfStock={refresh}
-                  onClose={() => closeWaste(lot.id)}
-                />
-              ))}
+              {lots
+                .filter((lot) => lot.id === wasteLotId)
+                .map((lot) => (
+                  <LotWasteForm
+                    key={lot.id}
+                    lot={lot}
+                    onRecorded={({ doses, dosesLeft: left }) => {
+                      setRecorded({ lot: lot.lotNumber, doses, left });
+                      closeWaste(lot.id);
+                      refresh();
+                    }}
+                    onOutOfStock={refresh}
+                    onClose={() => closeWaste(lot.id)}
+                  />
+                ))}
             </>
           )
         }

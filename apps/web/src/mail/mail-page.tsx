@@ -15,11 +15,7 @@ export function MailPage() {
   usePageTitle(t('mail.title'));
   const [notice, setNotice] = useState<ReplayOutcome | null>(null);
   const query = useStaffQuery('outbox', async (api, signal) => {
-    const [status, deadLetters, timeZone] = await Promise.all([
-      fetchOutboxStatus(api, signal),
-      listDeadLetters(api, signal),
-      loadTenantTimeZone(api),
-    ]);
+    const [status, deadLetters, timeZone] = await Promise.all([fetchOutboxStatus(api, signal), listDeadLetters(api, signal), loadTenantTimeZone(api)]);
     return { status, deadLetters: [...deadLetters].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), timeZone };
   });
 
@@ -38,11 +34,7 @@ export function MailPage() {
           <TimeZoneProvider timeZone={timeZone}>
             <OutboxCounts status={status} />
             <h2>{t('mail.deadTitle')}</h2>
-            {deadLetters.length === 0 ? (
-              <p className="empty-note">{t('mail.empty')}</p>
-            ) : (
-              <DeadLetterTable letters={deadLetters} onReplayed={onReplayed} />
-            )}
+            {deadLetters.length === 0 ? <p className="empty-note">{t('mail.empty')}</p> : <DeadLetterTable letters={deadLetters} onReplayed={onReplayed} />}
           </TimeZoneProvider>
         )}
       </QueryState>

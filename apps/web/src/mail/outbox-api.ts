@@ -10,5 +10,4 @@ const signalOf = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 export const fetchOutboxStatus = (api: ApiClient, signal?: AbortSignal) => api.get<OutboxStatus>('/outbox/status', signalOf(signal));
 export const listDeadLetters = (api: ApiClient, signal?: AbortSignal) => api.get<DeadLetter[]>('/outbox/dead-letters', signalOf(signal));
-export const replayDeadLetter = (api: ApiClient, id: string) =>
-  api.post<undefined>(`/outbox/dead-letters/${encodeURIComponent(id)}/replay`, {});
+export const replayDeadLetter = (api: ApiClient, id: string) => api.post<undefined>(`/outbox/dead-letters/${encodeURIComponent(id)}/replay`, {});

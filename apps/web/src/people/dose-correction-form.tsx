@@ -11,13 +11,7 @@ import { SelectField } from '../shared/ui/select-field';
 import { TextAreaField } from '../shared/ui/text-area-field';
 import { TextField } from '../shared/ui/text-field';
 import { formatBirthDate as formatDate } from './birth-date-format.util';
-import {
-  DOSE_CORRECTION_FIELDS,
-  correctionFrom,
-  correctionValuesFrom,
-  validateCorrection,
-  type DoseCorrectionField,
-} from './dose-correction-values';
+import { DOSE_CORRECTION_FIELDS, correctionFrom, correctionValuesFrom, validateCorrection, type DoseCorrectionField } from './dose-correction-values';
 import { correctVaccination } from './person-history-api';
 
 interface DoseCorrectionFormProps {

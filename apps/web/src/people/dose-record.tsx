@@ -23,9 +23,7 @@ export function DoseRecord({ vaccination, heading, actions }: { vaccination: Vac
     <article className={`history-entry${superseded ? ' history-entry--superseded' : ''}`}>
       <Heading>
         {t('personHistory.dose', { number: vaccination.doseNumber, series: vaccination.seriesDoses, product: vaccination.productName })}{' '}
-        <span className={`badge${superseded ? ' badge--warning' : ''}`}>
-          {superseded ? t('personHistory.superseded') : t('personHistory.current')}
-        </span>
+        <span className={`badge${superseded ? ' badge--warning' : ''}`}>{superseded ? t('personHistory.superseded') : t('personHistory.current')}</span>
       </Heading>
       <dl className="details">
         {rows.map(([label, value]) => (

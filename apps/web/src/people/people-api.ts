@@ -6,7 +6,6 @@ export const PEOPLE_PAGE_SIZE = 20;
 /** PATCH needs `doctor` or above; assistants may list, view and add. */
 export const PERSON_EDITOR_ROLES = ['admin', 'doctor'] as const;
 
-
 export function listPeople(api: ApiClient, offset: number, signal?: AbortSignal): Promise<PersonPage> {
   return api.get<PersonPage>('/people', { query: { limit: PEOPLE_PAGE_SIZE, offset }, ...(signal ? { signal } : {}) });
 }

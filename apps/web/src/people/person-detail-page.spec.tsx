@@ -64,8 +64,28 @@ function renderPerson(routes: Record<string, (request: RecordedRequest) => Respo
     [`GET /api/people/${ada.id}/history`]: () => jsonResponse(history),
     'GET /api/lots': () =>
       jsonResponse([
-        { id: '11111111-1111-4111-8111-111111111111', productId: 'prod-comirnaty', lotNumber: 'FK1234', expiryDate: '2026-12-31', dosesReceived: 10, dosesAssigned: 0, dosesUsed: 1, dosesWasted: 0, version: 1 },
-        { id: '22222222-2222-4222-8222-222222222222', productId: 'prod-comirnaty', lotNumber: 'GH5678', expiryDate: '2026-11-30', dosesReceived: 10, dosesAssigned: 0, dosesUsed: 0, dosesWasted: 0, version: 1 },
+        {
+          id: '11111111-1111-4111-8111-111111111111',
+          productId: 'prod-comirnaty',
+          lotNumber: 'FK1234',
+          expiryDate: '2026-12-31',
+          dosesReceived: 10,
+          dosesAssigned: 0,
+          dosesUsed: 1,
+          dosesWasted: 0,
+          version: 1,
+        },
+        {
+          id: '22222222-2222-4222-8222-222222222222',
+          productId: 'prod-comirnaty',
+          lotNumber: 'GH5678',
+          expiryDate: '2026-11-30',
+          dosesReceived: 10,
+          dosesAssigned: 0,
+          dosesUsed: 0,
+          dosesWasted: 0,
+          version: 1,
+        },
       ]),
     ...routes,
   });
@@ -114,7 +134,8 @@ describe('person page: history', () => {
 
   it('lets a doctor correct a dose with a reason, sending only what changed', async () => {
     const mock = renderPerson({
-      'POST /api/vaccinations/vacc-2/corrections': () => jsonResponse({ ...corrected, id: 'vacc-3', lotId: '22222222-2222-4222-8222-222222222222', supersedesId: 'vacc-2' }, 201),
+      'POST /api/vaccinations/vacc-2/corrections': () =>
+        jsonResponse({ ...corrected, id: 'vacc-3', lotId: '22222222-2222-4222-8222-222222222222', supersedesId: 'vacc-2' }, 201),
     });
     await userEvent.click(await screen.findByRole('button', { name: 'Correct this dose' }));
     const form = screen.getByRole('form', { name: 'Correct dose 1 · Comirnaty' });

@@ -90,9 +90,7 @@ export function PersonDetailPage({ id, staff }: { id: string; staff: StaffProfil
           </div>
           {notice === 'saved' ? <StatusMessage tone="success">{t('person.saved')}</StatusMessage> : null}
           {notice === 'unchanged' ? <StatusMessage>{t('person.unchanged')}</StatusMessage> : null}
-          {!notice && historyState?.['notice'] === 'person-created' && !editing ? (
-            <StatusMessage tone="success">{t('person.created')}</StatusMessage>
-          ) : null}
+          {!notice && historyState?.['notice'] === 'person-created' && !editing ? <StatusMessage tone="success">{t('person.created')}</StatusMessage> : null}
           <div className="card">
             {editing ? (
               <PersonForm

@@ -14,10 +14,7 @@ describe('person form values', () => {
 
   it('checks with the contract: missing fields, a malformed e-mail and a birth date in the future', () => {
     const t = createI18n('en').t;
-    const errors = validatePersonForm(
-      { givenName: '', familyName: 'Lovelace', email: 'ada@', birthDate: '2031-01-01', phone: '', employeeNumber: '' },
-      t,
-    );
+    const errors = validatePersonForm({ givenName: '', familyName: 'Lovelace', email: 'ada@', birthDate: '2031-01-01', phone: '', employeeNumber: '' }, t);
     expect(errors).toEqual({
       givenName: 'Please fill in this field.',
       email: 'Please enter an e-mail address such as name@example.com.',

@@ -6,10 +6,7 @@ import { listPeople, searchPeopleByEmail } from './people-api';
 /** What the people page shows: a page of the list, or the result of an e-mail search (not the API's `PeopleQuery`). */
 export type PeopleLookup = { kind: 'list'; offset: number } | { kind: 'search'; email: string };
 
-export type PeopleResult =
-  | { status: 'loading' }
-  | { status: 'loaded'; page: PersonPage }
-  | { status: 'failed'; error: unknown };
+export type PeopleResult = { status: 'loading' } | { status: 'loaded'; page: PersonPage } | { status: 'failed'; error: unknown };
 
 /**
  * A page of people or a search result; a newer query cancels the one still running. The e-mail is

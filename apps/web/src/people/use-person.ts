@@ -3,10 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApiClient } from '../shared/api/api-context';
 import { fetchPerson } from './people-api';
 
-export type PersonResult =
-  | { status: 'loading' }
-  | { status: 'loaded'; person: Person }
-  | { status: 'failed'; error: unknown };
+export type PersonResult = { status: 'loading' } | { status: 'loaded'; person: Person } | { status: 'failed'; error: unknown };
 
 /** One person's record; `reload` fetches it again (after a 409, say), `replace` takes a PATCH answer. */
 export function usePerson(id: string) {

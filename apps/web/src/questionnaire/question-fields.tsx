@@ -67,28 +67,13 @@ export function QuestionFields({ draft, index, count, errors, onChange, onMove, 
         options={FLAG_CHOICES.map((choice) => ({ value: choice, label: t(`questionnaire.flagOptions.${choice}`) }))}
       />
       <div className="actions">
-        <button
-          type="button"
-          className="button button--ghost"
-          aria-disabled={first || undefined}
-          onClick={() => (first ? undefined : onMove(-1))}
-        >
+        <button type="button" className="button button--ghost" aria-disabled={first || undefined} onClick={() => (first ? undefined : onMove(-1))}>
           {t('questionnaire.moveUp', { number })}
         </button>
-        <button
-          type="button"
-          className="button button--ghost"
-          aria-disabled={last || undefined}
-          onClick={() => (last ? undefined : onMove(1))}
-        >
+        <button type="button" className="button button--ghost" aria-disabled={last || undefined} onClick={() => (last ? undefined : onMove(1))}>
           {t('questionnaire.moveDown', { number })}
         </button>
-        <button
-          type="button"
-          className="button button--ghost"
-          aria-disabled={count === 1 || undefined}
-          onClick={() => (count === 1 ? undefined : onRemove())}
-        >
+        <button type="button" className="button button--ghost" aria-disabled={count === 1 || undefined} onClick={() => (count === 1 ? undefined : onRemove())}>
           {t('questionnaire.remove', { number })}
         </button>
       </div>

@@ -23,9 +23,7 @@ export interface QuestionDraft {
 export const questionField = (index: number, part: 'key' | 'text.de' | 'text.en' | 'flagWhen') => `questions.${index}.${part}`;
 
 export function questionFieldNames(count: number): string[] {
-  return Array.from({ length: count }, (_, index) =>
-    (['key', 'text.de', 'text.en', 'flagWhen'] as const).map((part) => questionField(index, part)),
-  ).flat();
+  return Array.from({ length: count }, (_, index) => (['key', 'text.de', 'text.en', 'flagWhen'] as const).map((part) => questionField(index, part))).flat();
 }
 
 let draftCounter = 0;
@@ -88,4 +86,8 @@ export function validateDrafts(drafts: readonly QuestionDraft[], t: TFunction): 
 
 /** A text too long says how long it may be; any other problem (a line break, a control character) says what it is. */
 const textWording = (t: TFunction) => (problem: FieldProblem) =>
-  problem.rule === 'length' ? t('questionnaire.textTooLong', { max: MAX_QUESTION_TEXT }) : problem.rule === 'required' ? t('validation.required') : t('questionnaire.textSingleLine');
+  problem.rule === 'length'
+    ? t('questionnaire.textTooLong', { max: MAX_QUESTION_TEXT })
+    : problem.rule === 'required'
+      ? t('validation.required')
+      : t('questionnaire.textSingleLine');

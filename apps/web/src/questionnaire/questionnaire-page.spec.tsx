@@ -66,7 +66,11 @@ describe('questionnaire editor', () => {
 
   it('shows the API field problem under the input it names', async () => {
     renderEditor(() =>
-      problemResponse({ status: 400, code: 'request.invalid', errors: [{ field: 'questions.1.text.en', message: 'must be shorter than or equal to 300 characters', rule: 'length' }] }),
+      problemResponse({
+        status: 400,
+        code: 'request.invalid',
+        errors: [{ field: 'questions.1.text.en', message: 'must be shorter than or equal to 300 characters', rule: 'length' }],
+      }),
     );
     await userEvent.click(await screen.findByRole('button', { name: 'Save as new version' }));
     const english = within(screen.getByRole('group', { name: 'Question 2' })).getByRole('textbox', { name: 'Question in English' });

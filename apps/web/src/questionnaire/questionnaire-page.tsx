@@ -40,9 +40,7 @@ export function QuestionnairePage({ staff }: { staff: StaffProfile }) {
               <p className="questionnaire__version">
                 {questionnaire.version === 0 ? t('questionnaire.builtIn') : t('questionnaire.version', { version: questionnaire.version })}
               </p>
-              {saved === questionnaire ? (
-                <StatusMessage tone="success">{t('questionnaire.saved', { version: saved.version })}</StatusMessage>
-              ) : null}
+              {saved === questionnaire ? <StatusMessage tone="success">{t('questionnaire.saved', { version: saved.version })}</StatusMessage> : null}
               {canEdit ? (
                 <div className="card">
                   <QuestionnaireForm key={`${questionnaire.version}:${reloads}`} questionnaire={questionnaire} onSaved={setSaved} onLoadLatest={loadLatest} />

@@ -13,9 +13,7 @@ describe('times in the tenant time zone', () => {
   it('takes the calendar date from the zone, so a late time can be the next day', () => {
     expect(localDateOf('2026-12-01T23:30:00Z', 'Europe/Berlin')).toBe('2026-12-02');
     expect(localDateOf('2026-12-01T23:30:00Z', 'America/New_York')).toBe('2026-12-01');
-    expect(formatAppointment('2026-12-01T23:30:00Z', '2026-12-01T23:40:00Z', 'en', 'Europe/Berlin')).toBe(
-      'Wednesday, December 2, 2026, 00:30–00:40',
-    );
+    expect(formatAppointment('2026-12-01T23:30:00Z', '2026-12-01T23:40:00Z', 'en', 'Europe/Berlin')).toBe('Wednesday, December 2, 2026, 00:30–00:40');
     expect(formatDateTime('2026-12-01T07:05:00Z', 'en', 'Europe/Berlin')).toContain('08:05');
   });
 

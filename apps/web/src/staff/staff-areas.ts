@@ -3,7 +3,11 @@ import { ADMIN_ROLES, CATALOGUE_EDITOR_ROLES, CATALOGUE_VIEWER_ROLES, PEOPLE_REA
 import { paths } from '../shared/routing/routes';
 
 /** The staff areas in navigation order; the header and the overview tiles list the same ones. */
-export const STAFF_AREAS: ReadonlyArray<{ key: 'people' | 'days' | 'sites' | 'vaccines' | 'lots' | 'mail' | 'waitingList' | 'spareDoses'; path: string; roles: readonly StaffRole[] }> = [
+export const STAFF_AREAS: ReadonlyArray<{
+  key: 'people' | 'days' | 'sites' | 'vaccines' | 'lots' | 'mail' | 'waitingList' | 'spareDoses';
+  path: string;
+  roles: readonly StaffRole[];
+}> = [
   { key: 'days', path: paths.days, roles: CATALOGUE_VIEWER_ROLES },
   { key: 'people', path: paths.people, roles: PEOPLE_READER_ROLES },
   { key: 'sites', path: paths.sites, roles: CATALOGUE_VIEWER_ROLES },

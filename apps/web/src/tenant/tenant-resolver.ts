@@ -2,19 +2,13 @@ import { findTenantByHost, parseTenantDirectory, TenantDirectoryError, type Tena
 
 export const TENANT_DIRECTORY_PATH = '/tenant-directory.json';
 
-export type TenantResolution =
-  | { kind: 'found'; tenant: TenantEntry }
-  | { kind: 'unknown-host' }
-  | { kind: 'unavailable'; reason: string };
+export type TenantResolution = { kind: 'found'; tenant: TenantEntry } | { kind: 'unknown-host' } | { kind: 'unavailable'; reason: string };
 
 /**
  * Loads the directory from this origin and picks the tenant for the host name. Only the matching
  * entry leaves this function: other tenants are never shown to a visitor.
  */
-export async function resolveTenant(
-  hostname: string,
-  fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init),
-): Promise<TenantResolution> {
+export async function resolveTenant(hostname: string, fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)): Promise<TenantResolution> {
   let document: unknown;
   try {
     const response = await fetchImpl(TENANT_DIRECTORY_PATH, {

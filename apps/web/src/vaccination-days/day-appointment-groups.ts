@@ -15,8 +15,7 @@ export function countByStatus(appointments: readonly DayAppointment[]): Appointm
   return counts;
 }
 
-const byName = (a: DayAppointment, b: DayAppointment) =>
-  a.person.familyName.localeCompare(b.person.familyName) || a.person.givenName.localeCompare(b.person.givenName);
+const byName = (a: DayAppointment, b: DayAppointment) => a.person.familyName.localeCompare(b.person.familyName) || a.person.givenName.localeCompare(b.person.givenName);
 
 /**
  * The day's appointments by slot start, earliest first. Within a slot the booked ones come first

@@ -25,8 +25,20 @@ const day: VaccinationDay = {
   dosesCap: 6,
   dosesBooked: 3,
   slots: [
-    { id: 's1', startsAt: '2026-06-01T06:00:00Z', endsAt: '2026-06-01T06:10:00Z', capacity: { first: 2, followUp: 1, booster: 0 }, booked: { first: 2, followUp: 0, booster: 0 } },
-    { id: 's2', startsAt: '2026-06-01T06:10:00Z', endsAt: '2026-06-01T06:20:00Z', capacity: { first: 2, followUp: 1, booster: 0 }, booked: { first: 0, followUp: 1, booster: 0 } },
+    {
+      id: 's1',
+      startsAt: '2026-06-01T06:00:00Z',
+      endsAt: '2026-06-01T06:10:00Z',
+      capacity: { first: 2, followUp: 1, booster: 0 },
+      booked: { first: 2, followUp: 0, booster: 0 },
+    },
+    {
+      id: 's2',
+      startsAt: '2026-06-01T06:10:00Z',
+      endsAt: '2026-06-01T06:20:00Z',
+      capacity: { first: 2, followUp: 1, booster: 0 },
+      booked: { first: 0, followUp: 1, booster: 0 },
+    },
   ],
   version: 3,
 };
@@ -76,7 +88,9 @@ describe('bookings of a vaccination day', () => {
       '08:10–08:20 1 booked · 0 cancelled',
     ]);
     // Booked people first, by family name; the cancelled one last.
-    const firstSlot = within(groups[0] as HTMLElement).getAllByRole('row').slice(1);
+    const firstSlot = within(groups[0] as HTMLElement)
+      .getAllByRole('row')
+      .slice(1);
     expect(firstSlot.map((row) => within(row).getByRole('rowheader').textContent)).toEqual(['Lovelace, Ada', 'Turing, Alan', 'Zuse, Konrad']);
     expect(firstSlot.map((row) => row.className)).toEqual(['', '', 'table__row--muted']);
     expect(within(firstSlot[2] as HTMLElement).getByText('Cancelled')).toBeTruthy();

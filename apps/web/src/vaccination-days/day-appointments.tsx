@@ -61,8 +61,7 @@ function SlotRows({ group }: { group: SlotGroup }) {
     <tbody>
       <tr className="table__group">
         <th scope="rowgroup" colSpan={COLUMNS.length}>
-          {format.time(group.startsAt)}–{format.time(group.endsAt)}{' '}
-          <span className="table__group-counts">{t('days.appointments.counts', group.counts)}</span>
+          {format.time(group.startsAt)}–{format.time(group.endsAt)} <span className="table__group-counts">{t('days.appointments.counts', group.counts)}</span>
         </th>
       </tr>
       {group.appointments.map((appointment) => {

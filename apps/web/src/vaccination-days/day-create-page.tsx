@@ -31,13 +31,7 @@ export function DayCreatePage() {
       <h1 id="day-title">{t('days.createTitle')}</h1>
       <div className="card">
         <QueryState resource={choices.resource} retry={choices.refresh}>
-          {({ sites, lots, products }) => (
-            <DayForm
-              sites={sites}
-              lots={lots}
-              productName={(id) => products.find((product) => product.id === id)?.name ?? ''}
-            />
-          )}
+          {({ sites, lots, products }) => <DayForm sites={sites} lots={lots} productName={(id) => products.find((product) => product.id === id)?.name ?? ''} />}
         </QueryState>
       </div>
     </section>
@@ -59,7 +53,10 @@ export function DayForm({ sites, lots, productName }: DayFormProps) {
   const form = useFormSubmit(DAY_FIELDS);
   const set = <K extends keyof DayFormValues>(key: K, value: DayFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
   const setLot = (index: number, row: { lotId: string; doses: string }) =>
-    set('lots', values.lots.map((current, i) => (i === index ? row : current)));
+    set(
+      'lots',
+      values.lots.map((current, i) => (i === index ? row : current)),
+    );
 
   const slots = slotCount(values);
   const capacity = parseCapacity(values.capacity);
@@ -89,9 +86,33 @@ export function DayForm({ sites, lots, productName }: DayFormProps) {
           onChange={(event) => set('siteId', event.target.value)}
           error={form.fieldErrors.siteId}
         />
-        <TextField label={t('days.date')} name="date" type="date" value={values.date} onChange={(event) => set('date', event.target.value)} error={form.fieldErrors.date} required />
-        <TextField label={t('days.opensAt')} name="opensAt" type="time" value={values.opensAt} onChange={(event) => set('opensAt', event.target.value)} error={form.fieldErrors.opensAt} required />
-        <TextField label={t('days.closesAt')} name="closesAt" type="time" value={values.closesAt} onChange={(event) => set('closesAt', event.target.value)} error={form.fieldErrors.closesAt} required />
+        <TextField
+          label={t('days.date')}
+          name="date"
+          type="date"
+          value={values.date}
+          onChange={(event) => set('date', event.target.value)}
+          error={form.fieldErrors.date}
+          required
+        />
+        <TextField
+          label={t('days.opensAt')}
+          name="opensAt"
+          type="time"
+          value={values.opensAt}
+          onChange={(event) => set('opensAt', event.target.value)}
+          error={form.fieldErrors.opensAt}
+          required
+        />
+        <TextField
+          label={t('days.closesAt')}
+          name="closesAt"
+          type="time"
+          value={values.closesAt}
+          onChange={(event) => set('closesAt', event.target.value)}
+          error={form.fieldErrors.closesAt}
+          required
+        />
         <TextField
           label={t('days.slotMinutes')}
           name="slotMinutes"
@@ -105,7 +126,12 @@ export function DayForm({ sites, lots, productName }: DayFormProps) {
           required
         />
       </div>
-      <CapacityInputs values={values.capacity} onChange={(capacity) => set('capacity', capacity)} error={form.fieldErrors.capacityPerSlot} errorId={`${idPrefix}-capacity`} />
+      <CapacityInputs
+        values={values.capacity}
+        onChange={(capacity) => set('capacity', capacity)}
+        error={form.fieldErrors.capacityPerSlot}
+        errorId={`${idPrefix}-capacity`}
+      />
       <fieldset className={form.fieldErrors.lots ? 'fieldset field--invalid' : 'fieldset'}>
         <legend className="field__label">{t('days.lots')}</legend>
         <p className="field__hint">{t('days.lotsHint')}</p>
@@ -132,7 +158,16 @@ export function DayForm({ sites, lots, productName }: DayFormProps) {
               onChange={(event) => setLot(index, { ...row, doses: event.target.value })}
             />
             {values.lots.length > 1 ? (
-              <button type="button" className="button button--ghost" onClick={() => set('lots', values.lots.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="button button--ghost"
+                onClick={() =>
+                  set(
+                    'lots',
+                    values.lots.filter((_, i) => i !== index),
+                  )
+                }
+              >
                 {t('days.removeLot', { number: index + 1 })}
               </button>
             ) : null}

@@ -49,7 +49,11 @@ describe('vaccination day view', () => {
     renderDay();
     const table = await screen.findByRole('table', { name: 'Booked / places per slot and dose kind' });
     const footer = within(table).getByRole('rowheader', { name: 'Total' }).closest('tr') as HTMLElement;
-    expect(within(footer).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['3 / 4', '2 / 4', '0 / 0', '5 / 8']);
+    expect(
+      within(footer)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['3 / 4', '2 / 4', '0 / 0', '5 / 8']);
     expect(screen.getByText('5 of 6')).toBeTruthy();
   });
 

@@ -24,12 +24,7 @@ export function DayPage({ id, staff }: { id: string; staff: StaffProfile }) {
   const { t } = useTranslation();
   usePageTitle(t('days.dayTitle'));
   const query = useStaffQuery(`day:${id}`, async (api, signal) => {
-    const [day, sites, lots, timeZone] = await Promise.all([
-      fetchDay(api, id, signal),
-      listSites(api, signal),
-      listLots(api, signal),
-      loadTenantTimeZone(api),
-    ]);
+    const [day, sites, lots, timeZone] = await Promise.all([fetchDay(api, id, signal), listSites(api, signal), listLots(api, signal), loadTenantTimeZone(api)]);
     return { day, sites, lots, timeZone };
   });
   const [override, setOverride] = useState<{ day: VaccinationDay; notice: 'changed' | 'cancelled' } | null>(null);
@@ -93,9 +88,7 @@ function DayView({ day, siteName, lotName, canEdit, notice, onChanged }: DayView
         ) : null}
       </div>
       {notice ? <StatusMessage tone="success">{t(`days.${notice}`)}</StatusMessage> : null}
-      {confirming ? (
-        <CancelDayConfirm day={day} onCancelled={(next) => onChanged(next, 'cancelled')} onKeep={() => setConfirming(false)} />
-      ) : null}
+      {confirming ? <CancelDayConfirm day={day} onCancelled={(next) => onChanged(next, 'cancelled')} onKeep={() => setConfirming(false)} /> : null}
       <div className="card">
         <dl className="details">
           <div className="details__row">

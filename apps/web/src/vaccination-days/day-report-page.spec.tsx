@@ -55,7 +55,13 @@ describe('day report', () => {
 
   it('downloads the CSV with the staff token and no personal data in the address', async () => {
     // jsdom has no object URLs; a subclass keeps the real URL untouched for other tests.
-    vi.stubGlobal('URL', class extends URL { static override createObjectURL = () => 'blob:report'; static override revokeObjectURL = () => undefined; });
+    vi.stubGlobal(
+      'URL',
+      class extends URL {
+        static override createObjectURL = () => 'blob:report';
+        static override revokeObjectURL = () => undefined;
+      },
+    );
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     const mock = renderReport();
 

@@ -40,11 +40,7 @@ function DayReportView({ report }: { report: DayReport }) {
           </p>
         </div>
         <div className="actions no-print">
-          <DownloadButton
-            label={t('dayReport.downloadCsv')}
-            fileName={`day-report-${report.date}.csv`}
-            load={(api) => downloadDayReportCsv(api, report.dayId)}
-          />
+          <DownloadButton label={t('dayReport.downloadCsv')} fileName={`day-report-${report.date}.csv`} load={(api) => downloadDayReportCsv(api, report.dayId)} />
           <button type="button" className="button button--secondary" onClick={() => window.print()}>
             {t('dayAdmin.print')}
           </button>

@@ -39,7 +39,9 @@ export function DaysPage({ staff }: { staff: StaffProfile }) {
                     <th scope="col">{t('days.date')}</th>
                     <th scope="col">{t('days.site')}</th>
                     <th scope="col">{t('days.hours')}</th>
-                    <th scope="col" className="num">{t('days.dosesBooked')}</th>
+                    <th scope="col" className="num">
+                      {t('days.dosesBooked')}
+                    </th>
                     <th scope="col">{t('days.status')}</th>
                   </tr>
                 </thead>

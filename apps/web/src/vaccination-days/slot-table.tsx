@@ -36,7 +36,9 @@ export function SlotTable({ day }: { day: VaccinationDay }) {
                 {t(`booking.doseKind.${kind}`)}
               </th>
             ))}
-            <th scope="col" className="num">{t('days.total')}</th>
+            <th scope="col" className="num">
+              {t('days.total')}
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -4,15 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormSubmit } from '../shared/use-form-submit';
 import { FormAlert } from '../shared/ui/form-alert';
 import { TextField } from '../shared/ui/text-field';
-import {
-  intervalRowsFor,
-  vaccineInputFromValues,
-  vaccineValues,
-  validateVaccine,
-  VACCINE_FIELDS,
-  type IntervalValues,
-  type VaccineValues,
-} from './vaccine-form-values';
+import { intervalRowsFor, vaccineInputFromValues, vaccineValues, validateVaccine, VACCINE_FIELDS, type IntervalValues, type VaccineValues } from './vaccine-form-values';
 
 interface VaccineFormProps {
   initial?: VaccineProductInput | undefined;
@@ -111,11 +103,7 @@ export function VaccineForm({ initial, submitLabel, onSubmit, describeProblem }:
         </fieldset>
       ) : null}
       <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={values.active}
-          onChange={(event) => setValues((current) => ({ ...current, active: event.target.checked }))}
-        />
+        <input type="checkbox" checked={values.active} onChange={(event) => setValues((current) => ({ ...current, active: event.target.checked }))} />
         <span>{t('vaccines.active')}</span>
       </label>
       <div className="actions">

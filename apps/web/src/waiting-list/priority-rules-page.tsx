@@ -86,7 +86,14 @@ function RulesEditor({ ruleSet, onSaved }: { ruleSet: RuleSet; onSaved: () => vo
         <label className="field__label" htmlFor="eligibility-json">
           {t('waitingList.rules.eligibilityJson')}
         </label>
-        <textarea id="eligibility-json" className="field__input" rows={6} spellCheck={false} value={eligibility} onChange={(event) => setEligibility(event.target.value)} />
+        <textarea
+          id="eligibility-json"
+          className="field__input"
+          rows={6}
+          spellCheck={false}
+          value={eligibility}
+          onChange={(event) => setEligibility(event.target.value)}
+        />
         <button type="submit" className="button button--primary">
           {t('common.save')}
         </button>

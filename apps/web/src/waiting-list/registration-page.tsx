@@ -131,11 +131,21 @@ export function RegistrationPage() {
                 onChange={(event) => setProductId(event.target.value)}
                 options={[{ value: '', label: t('waitingList.register.anyVaccine') }, ...loaded.products.map((product) => ({ value: product.id, label: product.name }))]}
               />
-              <CheckboxGroup legend={t('waitingList.register.sites')} options={loaded.sites.map((site) => ({ value: site.id, label: site.name }))} selected={siteIds} onChange={setSiteIds} />
+              <CheckboxGroup
+                legend={t('waitingList.register.sites')}
+                options={loaded.sites.map((site) => ({ value: site.id, label: site.name }))}
+                selected={siteIds}
+                onChange={setSiteIds}
+              />
             </>
           )}
         </QueryState>
-        <CheckboxGroup legend={t('waitingList.register.weekdays')} options={WEEKDAYS.map((day) => ({ value: day, label: t(`waitingList.weekdays.${day}`) }))} selected={weekdays} onChange={setWeekdays} />
+        <CheckboxGroup
+          legend={t('waitingList.register.weekdays')}
+          options={WEEKDAYS.map((day) => ({ value: day, label: t(`waitingList.weekdays.${day}`) }))}
+          selected={weekdays}
+          onChange={setWeekdays}
+        />
         <CheckboxGroup
           legend={t('waitingList.register.occupations')}
           options={OCCUPATIONS.map((occupation) => ({ value: occupation, label: t(`waitingList.occupations.${occupation}`) }))}

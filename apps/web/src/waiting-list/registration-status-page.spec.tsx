@@ -75,7 +75,17 @@ describe('registration status page', () => {
 
   it('explains a refused withdrawal when an appointment is booked', async () => {
     openStatus(
-      () => jsonResponse({ trackingCode: 'R7KQ-4M2X-DZ', status: 'queued', registeredAt: '2026-11-20T08:00:00Z', group: null, ahead: 0, position: 1, appointments: [], offer: null }),
+      () =>
+        jsonResponse({
+          trackingCode: 'R7KQ-4M2X-DZ',
+          status: 'queued',
+          registeredAt: '2026-11-20T08:00:00Z',
+          group: null,
+          ahead: 0,
+          position: 1,
+          appointments: [],
+          offer: null,
+        }),
       () => problemResponse({ status: 409, code: 'registration.already_booked' }),
     );
     await lookUp();

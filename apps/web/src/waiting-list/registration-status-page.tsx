@@ -54,8 +54,21 @@ export function RegistrationStatusPage() {
       <form className="form" noValidate onSubmit={(event) => void lookUp(event)}>
         <FormAlert messages={error ? [error] : []} />
         <div className="form__grid">
-          <TextField name="trackingCode" label={t('waitingList.status.trackingCode')} value={trackingCode} error={fieldErrors.trackingCode} onChange={(event) => setTrackingCode(event.target.value)} />
-          <TextField name="birthDate" type="date" label={t('person.birthDate')} value={birthDate} error={fieldErrors.birthDate} onChange={(event) => setBirthDate(event.target.value)} />
+          <TextField
+            name="trackingCode"
+            label={t('waitingList.status.trackingCode')}
+            value={trackingCode}
+            error={fieldErrors.trackingCode}
+            onChange={(event) => setTrackingCode(event.target.value)}
+          />
+          <TextField
+            name="birthDate"
+            type="date"
+            label={t('person.birthDate')}
+            value={birthDate}
+            error={fieldErrors.birthDate}
+            onChange={(event) => setBirthDate(event.target.value)}
+          />
         </div>
         <button type="submit" className="button button--primary">
           {t('waitingList.status.show')}
@@ -64,7 +77,11 @@ export function RegistrationStatusPage() {
       {status ? <StatusCard status={status} /> : null}
       {status && (status.status === 'queued' || status.status === 'offered') ? <StandbyOptInForm source={{ trackingCode: status.trackingCode, birthDate }} /> : null}
       {status && (status.status === 'queued' || status.status === 'offered') ? (
-        <WithdrawPanel trackingCode={status.trackingCode} birthDate={birthDate} onWithdrawn={() => setStatus({ ...status, status: 'withdrawn', position: null, offer: null })} />
+        <WithdrawPanel
+          trackingCode={status.trackingCode}
+          birthDate={birthDate}
+          onWithdrawn={() => setStatus({ ...status, status: 'withdrawn', position: null, offer: null })}
+        />
       ) : null}
     </section>
   );

@@ -137,12 +137,41 @@ function AnnounceForm({
       <h2 id="announce-title">{t('waitingList.announcements.announce')}</h2>
       <FormAlert messages={errors} />
       <div className="form__grid">
-        <SelectField name="siteId" label={t('waitingList.announcements.site')} placeholder={t('common.choose')} value={values.siteId} onChange={set('siteId')} options={sites.map((site) => ({ value: site.id, label: site.name }))} />
-        <SelectField name="productId" label={t('waitingList.announcements.product')} placeholder={t('common.choose')} value={values.productId} onChange={set('productId')} options={products.map((product) => ({ value: product.id, label: product.name }))} />
+        <SelectField
+          name="siteId"
+          label={t('waitingList.announcements.site')}
+          placeholder={t('common.choose')}
+          value={values.siteId}
+          onChange={set('siteId')}
+          options={sites.map((site) => ({ value: site.id, label: site.name }))}
+        />
+        <SelectField
+          name="productId"
+          label={t('waitingList.announcements.product')}
+          placeholder={t('common.choose')}
+          value={values.productId}
+          onChange={set('productId')}
+          options={products.map((product) => ({ value: product.id, label: product.name }))}
+        />
         <TextField name="doses" type="number" min={1} label={t('waitingList.announcements.doses')} value={values.doses} onChange={set('doses')} />
         <TextField name="until" type="time" label={t('waitingList.announcements.until')} value={values.until} onChange={set('until')} />
-        <TextField name="offerMinutes" type="number" min={5} label={t('waitingList.announcements.offerMinutes')} value={values.offerMinutes} onChange={set('offerMinutes')} />
-        <TextField name="overbookingFactor" type="number" step="0.1" min={1} label={t('waitingList.announcements.overbookingFactor')} value={values.overbookingFactor} onChange={set('overbookingFactor')} />
+        <TextField
+          name="offerMinutes"
+          type="number"
+          min={5}
+          label={t('waitingList.announcements.offerMinutes')}
+          value={values.offerMinutes}
+          onChange={set('offerMinutes')}
+        />
+        <TextField
+          name="overbookingFactor"
+          type="number"
+          step="0.1"
+          min={1}
+          label={t('waitingList.announcements.overbookingFactor')}
+          value={values.overbookingFactor}
+          onChange={set('overbookingFactor')}
+        />
       </div>
       <button type="submit" className="button button--primary">
         {t('waitingList.announcements.submit')}
@@ -158,7 +187,11 @@ function ComingList({ announcementId }: { announcementId: string }) {
   const [names, setNames] = useState<string[] | null>(null);
   if (names) return <>{names.length > 0 ? names.join(', ') : '—'}</>;
   return (
-    <button type="button" className="button button--secondary" onClick={() => void fetchConfirmed(api, announcementId).then((coming) => setNames(coming.map((member) => member.givenName)))}>
+    <button
+      type="button"
+      className="button button--secondary"
+      onClick={() => void fetchConfirmed(api, announcementId).then((coming) => setNames(coming.map((member) => member.givenName)))}
+    >
       {t('waitingList.announcements.showComing')}
     </button>
   );

@@ -10,9 +10,5 @@ export function StandbyJoinPage() {
   const { t } = useTranslation();
   usePageTitle(t('waitingList.standby.title'));
   const [token] = useState(takeManageToken);
-  return (
-    <section className="page">
-      {token ? <StandbyOptInForm source={{ manageToken: token }} /> : <FormAlert messages={[t('booking.manage.noToken')]} />}
-    </section>
-  );
+  return <section className="page">{token ? <StandbyOptInForm source={{ manageToken: token }} /> : <FormAlert messages={[t('booking.manage.noToken')]} />}</section>;
 }

@@ -63,15 +63,53 @@ export function StandbyOptInForm({ source }: { source: StandbySource }) {
       <FormAlert messages={errors} />
       <QueryState resource={catalogue.resource} retry={catalogue.refresh}>
         {(loaded) => (
-          <CheckboxGroup legend={t('waitingList.standby.sites')} options={loaded.sites.map((site) => ({ value: site.id, label: site.name }))} selected={siteIds} onChange={setSiteIds} />
+          <CheckboxGroup
+            legend={t('waitingList.standby.sites')}
+            options={loaded.sites.map((site) => ({ value: site.id, label: site.name }))}
+            selected={siteIds}
+            onChange={setSiteIds}
+          />
         )}
       </QueryState>
       <div className="form__grid">
-        <TextField name="windowFrom" type="time" label={t('waitingList.standby.windowFrom')} optionalLabel={t('common.optional')} value={window.from} onChange={(event) => setWindow({ ...window, from: event.target.value })} />
-        <TextField name="windowTo" type="time" label={t('waitingList.standby.windowTo')} optionalLabel={t('common.optional')} value={window.to} onChange={(event) => setWindow({ ...window, to: event.target.value })} />
-        <TextField name="quietFrom" type="time" label={t('waitingList.standby.quietFrom')} value={quiet.from} onChange={(event) => setQuiet({ ...quiet, from: event.target.value })} />
-        <TextField name="quietTo" type="time" label={t('waitingList.standby.quietTo')} value={quiet.to} onChange={(event) => setQuiet({ ...quiet, to: event.target.value })} />
-        <TextField name="phone" type="tel" label={t('waitingList.standby.phone')} optionalLabel={t('common.optional')} value={phone} onChange={(event) => setPhone(event.target.value)} />
+        <TextField
+          name="windowFrom"
+          type="time"
+          label={t('waitingList.standby.windowFrom')}
+          optionalLabel={t('common.optional')}
+          value={window.from}
+          onChange={(event) => setWindow({ ...window, from: event.target.value })}
+        />
+        <TextField
+          name="windowTo"
+          type="time"
+          label={t('waitingList.standby.windowTo')}
+          optionalLabel={t('common.optional')}
+          value={window.to}
+          onChange={(event) => setWindow({ ...window, to: event.target.value })}
+        />
+        <TextField
+          name="quietFrom"
+          type="time"
+          label={t('waitingList.standby.quietFrom')}
+          value={quiet.from}
+          onChange={(event) => setQuiet({ ...quiet, from: event.target.value })}
+        />
+        <TextField
+          name="quietTo"
+          type="time"
+          label={t('waitingList.standby.quietTo')}
+          value={quiet.to}
+          onChange={(event) => setQuiet({ ...quiet, to: event.target.value })}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t('waitingList.standby.phone')}
+          optionalLabel={t('common.optional')}
+          value={phone}
+          onChange={(event) => setPhone(event.target.value)}
+        />
       </div>
       <div className="actions">
         <button type="submit" className="button button--primary">

@@ -41,8 +41,7 @@ export type {
 } from '@vaccinate/api-contracts';
 export { REPORT_NAMES } from '@vaccinate/api-contracts';
 
-export const registerOnWaitingList = (api: ApiClient, request: RegistrationRequest) =>
-  api.post<RegistrationAccepted>('/registrations', request);
+export const registerOnWaitingList = (api: ApiClient, request: RegistrationRequest) => api.post<RegistrationAccepted>('/registrations', request);
 // Tracking code and birth date travel in a POST body, never in a URL.
 export const fetchRegistrationStatus = (api: ApiClient, trackingCode: string, birthDate: string) =>
   api.post<RegistrationStatus>('/registrations/status', { trackingCode, birthDate } satisfies RegistrationLookup);
@@ -62,9 +61,9 @@ export const saveRules = (api: ApiClient, rules: unknown, eligibility: unknown) 
   api.request<SavedRuleSet>('PUT', '/waiting-list/rules', { body: { rules, eligibility } });
 export const fetchAnnouncements = (api: ApiClient, signal: AbortSignal) => api.get<Announcement[]>('/standby/announcements', { signal });
 export const announceSpareDoses = (api: ApiClient, request: AnnounceSpareDoses) => api.post<Announcement>('/standby/announcements', request);
-export const fetchReports = (api: ApiClient, locale: 'de' | 'en', signal: AbortSignal) => api.get<WaitingListReports>('/waiting-list/reports', { signal, query: { locale } });
-export const downloadReport = (api: ApiClient, report: ReportName, locale: 'de' | 'en') =>
-  api.blob('/waiting-list/reports/csv', { query: { report, locale } });
+export const fetchReports = (api: ApiClient, locale: 'de' | 'en', signal: AbortSignal) =>
+  api.get<WaitingListReports>('/waiting-list/reports', { signal, query: { locale } });
+export const downloadReport = (api: ApiClient, report: ReportName, locale: 'de' | 'en') => api.blob('/waiting-list/reports/csv', { query: { report, locale } });
 export const fetchConfirmed = (api: ApiClient, announcementId: string) =>
   api.get<ConfirmedMember[]>(`/standby/announcements/${encodeURIComponent(announcementId)}/confirmed`);
 

@@ -37,11 +37,12 @@ export function WaitingListReportsPage() {
         {(reports) => (
           <>
             <h2>{t('waitingList.reports.names.willing-vs-vaccinated')}</h2>
-            <p data-testid="willing">
-              {t('waitingList.reports.willingLine', reports.willingVsVaccinated)}
-            </p>
+            <p data-testid="willing">{t('waitingList.reports.willingLine', reports.willingVsVaccinated)}</p>
             <CountTable title={t('waitingList.reports.names.by-group')} rows={reports.byGroup.map((row) => [row.group ?? t('waitingList.staff.noGroup'), row.total])} />
-            <CountTable title={t('waitingList.reports.names.by-site')} rows={reports.bySite.map((row) => [row.siteName ?? t('waitingList.reports.anySite'), row.registrations])} />
+            <CountTable
+              title={t('waitingList.reports.names.by-site')}
+              rows={reports.bySite.map((row) => [row.siteName ?? t('waitingList.reports.anySite'), row.registrations])}
+            />
             <CountTable title={t('waitingList.reports.names.by-week')} rows={reports.byWeek.map((row) => [row.week, row.registrations])} />
             <CountTable
               title={t('waitingList.reports.names.standby')}

@@ -53,7 +53,10 @@ export function WaitingListStaffPage() {
               <ul data-testid="releases">
                 {releases.map((release) => (
                   <li key={release.siteId ?? 'all'}>
-                    {t('waitingList.staff.releaseLine', { rank: release.upToRank, site: sites.find((site) => site.id === release.siteId)?.name ?? t('waitingList.staff.everySite') })}
+                    {t('waitingList.staff.releaseLine', {
+                      rank: release.upToRank,
+                      site: sites.find((site) => site.id === release.siteId)?.name ?? t('waitingList.staff.everySite'),
+                    })}
                   </li>
                 ))}
               </ul>

@@ -47,7 +47,10 @@ function limitMessage(error: ValueError): string | undefined {
 
 function messageOf(error: ValueError): string {
   const declared = error.schema[ERROR_MESSAGE];
-  if (typeof declared === 'string' && (error.type === ValueErrorType.StringFormat || error.type === ValueErrorType.StringPattern || error.type === ValueErrorType.Union)) {
+  if (
+    typeof declared === 'string' &&
+    (error.type === ValueErrorType.StringFormat || error.type === ValueErrorType.StringPattern || error.type === ValueErrorType.Union)
+  ) {
     return declared;
   }
   return TYPE_MESSAGES[error.type] ?? limitMessage(error) ?? (error.type === ValueErrorType.Union ? 'has the wrong type' : 'is not valid');

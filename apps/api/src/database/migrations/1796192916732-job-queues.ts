@@ -15,7 +15,10 @@ export class JobQueues1796192916732 implements MigrationInterface {
       ['mail-delivery-dead', { policy: 'standard' }],
       ['mail-delivery', { policy: 'standard', retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 60, deadLetter: 'mail-delivery-dead' }],
       ['waiting-list-allocation-dead', { policy: 'standard' }],
-      ['waiting-list-allocation', { policy: 'standard', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 300, deadLetter: 'waiting-list-allocation-dead' }],
+      [
+        'waiting-list-allocation',
+        { policy: 'standard', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 300, deadLetter: 'waiting-list-allocation-dead' },
+      ],
       ['waiting-list-allocation-tick', { policy: 'short', retryLimit: 0 }],
       ['standby-waves', { policy: 'short', retryLimit: 0 }],
       ['appointment-reminders', { policy: 'standard', retryLimit: 0 }],

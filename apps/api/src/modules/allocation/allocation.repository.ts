@@ -81,10 +81,7 @@ export class AllocationRepository {
 
   /** Jobs waiting to be fetched; the feeder adds more only when the worker has caught up, so the order holds. */
   async waitingJobs(): Promise<number> {
-    const { rows } = await this.sql.query<{ count: string }>(
-      `SELECT count(*) FROM ${JOB_SCHEMA}.job WHERE name = $1 AND state = 'created'`,
-      [ALLOCATION_QUEUE],
-    );
+    const { rows } = await this.sql.query<{ count: string }>(`SELECT count(*) FROM ${JOB_SCHEMA}.job WHERE name = $1 AND state = 'created'`, [ALLOCATION_QUEUE]);
     return Number(rows[0]?.count ?? 0);
   }
 
@@ -160,15 +157,18 @@ export class AllocationRepository {
 
   /** Booked already (self-service): nothing left to allocate. */
   async markBookedElsewhere(id: string): Promise<void> {
-    await this.sql.query(`UPDATE registration SET status = 'booked', queue_reason = 'booked_elsewhere', allocation_due_at = NULL WHERE id = $1 AND status = 'queued'`, [id]);
+    await this.sql.query(`UPDATE registration SET status = 'booked', queue_reason = 'booked_elsewhere', allocation_due_at = NULL WHERE id = $1 AND status = 'queued'`, [
+      id,
+    ]);
   }
 
   /** Stays queued with the reason staff see; looked at again after `recheckMinutes` (new days may have opened). */
   async markUnmet(id: string, reason: string, recheckMinutes: number): Promise<void> {
-    await this.sql.query(
-      `UPDATE registration SET queue_reason = $2, allocation_due_at = now() + make_interval(mins => $3) WHERE id = $1 AND status = 'queued'`,
-      [id, reason, recheckMinutes],
-    );
+    await this.sql.query(`UPDATE registration SET queue_reason = $2, allocation_due_at = now() + make_interval(mins => $3) WHERE id = $1 AND status = 'queued'`, [
+      id,
+      reason,
+      recheckMinutes,
+    ]);
   }
 }
 

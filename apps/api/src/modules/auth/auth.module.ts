@@ -11,14 +11,7 @@ import { TokenService } from './token.service';
 
 @Module({
   controllers: [AuthController, StaffController],
-  providers: [
-    AuthService,
-    OidcVerifier,
-    SignInThrottle,
-    StaffAccountRepository,
-    TokenService,
-    { provide: APP_GUARD, useClass: AccessGuard },
-  ],
+  providers: [AuthService, OidcVerifier, SignInThrottle, StaffAccountRepository, TokenService, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [AuthService, TokenService],
 })
 export class AuthModule {}

@@ -55,7 +55,14 @@ export class OidcVerifier {
       };
     } catch {
       // When discovery itself failed, try it again on the next call rather than failing forever.
-      if (this.keySet && (await this.keySet.then(() => false, () => true))) this.keySet = null;
+      if (
+        this.keySet &&
+        (await this.keySet.then(
+          () => false,
+          () => true,
+        ))
+      )
+        this.keySet = null;
       return null;
     }
   }

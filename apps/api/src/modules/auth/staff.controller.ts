@@ -26,9 +26,7 @@ export class StaffController {
     const created = await this.auth.createStaff(account.email, account.displayName, account.roles);
     if (!created) {
       const detail = 'An account with this e-mail address exists.';
-      throw new AppException('staff.email_taken', 409, 'E-mail already has an account', detail, [
-        { field: 'email', message: detail },
-      ]);
+      throw new AppException('staff.email_taken', 409, 'E-mail already has an account', detail, [{ field: 'email', message: detail }]);
     }
     return created;
   }

@@ -64,14 +64,19 @@ export class AvailabilityService {
     if (!needsFollowUpReservation(doseKind, product)) return this.cached('days', query, (days): Availability => ({ productId, doseKind, days }));
     // A first dose is only worth offering with a follow-up: each day says whether one is free in its window at any site.
     const latestFollowUp = followUpWindow(product, 2, toDate).latest;
-    return this.cached('days', query, (days): Availability => ({ productId, doseKind, days }), async (days) => {
-      const followUps = await this.availability.find({ productId, doseKind: 'followUp', siteId: null, fromDate, toDate: latestFollowUp });
-      const freeDates = [...new Set(followUps.filter((day) => day.slots.some((slot) => slot.free > 0)).map((day) => day.date))].sort();
-      return days.map((day) => {
-        const window = followUpWindow(product, 2, day.date);
-        return { ...day, followUpAvailable: freeDates.some((date) => isWithin(window, date)) };
-      });
-    });
+    return this.cached(
+      'days',
+      query,
+      (days): Availability => ({ productId, doseKind, days }),
+      async (days) => {
+        const followUps = await this.availability.find({ productId, doseKind: 'followUp', siteId: null, fromDate, toDate: latestFollowUp });
+        const freeDates = [...new Set(followUps.filter((day) => day.slots.some((slot) => slot.free > 0)).map((day) => day.date))].sort();
+        return days.map((day) => {
+          const window = followUpWindow(product, 2, day.date);
+          return { ...day, followUpAvailable: freeDates.some((date) => isWithin(window, date)) };
+        });
+      },
+    );
   }
 
   /** Where the next dose can go after a first dose in `firstSlotId`: the product's window, at every site unless one is asked for. */
@@ -108,12 +113,15 @@ export class AvailabilityService {
     if (fresh) return answerFrom(entry, now);
     // One query serves every request that arrives while it runs; they are answered the last
     // document meanwhile, so a refresh never holds a poll up behind the database.
-    const cached = this.availability.find(query).then(annotate).then(async (days) => {
-      const json = Buffer.from(JSON.stringify(document(days)));
-      const [gzipped, brotli] = await Promise.all([gzipAsync(json), brotliAsync(json, BROTLI_OPTIONS)]);
-      // The same days give the same tag, so a refresh without a change still answers 304.
-      return cachedDocument(json, gzipped, brotli, `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`);
-    });
+    const cached = this.availability
+      .find(query)
+      .then(annotate)
+      .then(async (days) => {
+        const json = Buffer.from(JSON.stringify(document(days)));
+        const [gzipped, brotli] = await Promise.all([gzipAsync(json), brotliAsync(json, BROTLI_OPTIONS)]);
+        // The same days give the same tag, so a refresh without a change still answers 304.
+        return cachedDocument(json, gzipped, brotli, `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`);
+      });
     const refreshing: CacheEntry = { at: now, generation: this.generation, document: cached, built: false, last: entry?.last ?? null };
     this.cache.set(key, refreshing);
     cached.then(

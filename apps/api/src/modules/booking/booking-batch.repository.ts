@@ -38,14 +38,25 @@ export class BookingBatchRepository {
     const bookings = batch.map((entry) => entry.booking);
     // Filled, not sparse: an entry left undefined means the next batch.
     const outcomes: (BatchOutcome | undefined)[] = Array.from({ length: bookings.length }, () => undefined);
-    const people = await this.people.insertManyUnlessKnown(client, bookings.map((booking) => booking.person));
+    const people = await this.people.insertManyUnlessKnown(
+      client,
+      bookings.map((booking) => booking.person),
+    );
     const named: number[] = [];
     people.ids.forEach((id, i) => (id ? named.push(i) : (outcomes[i] = refused(new ReservationRefused('employee_number_taken')))));
 
-    const bookingIds = await this.insertBookings(client, named.map((i) => ({ index: i, booking: bookings[i] as NewBooking, personId: people.ids[i] as string })));
+    const bookingIds = await this.insertBookings(
+      client,
+      named.map((i) => ({ index: i, booking: bookings[i] as NewBooking, personId: people.ids[i] as string })),
+    );
     const written = named.filter((i) => bookingIds.has(i));
     // First come, first served: the order of `batch` is the order the requests arrived in.
-    const ledger = new PlaceLedger(await this.lockSlots(client, written.map((i) => bookings[i] as NewBooking)));
+    const ledger = new PlaceLedger(
+      await this.lockSlots(
+        client,
+        written.map((i) => bookings[i] as NewBooking),
+      ),
+    );
     const binding = ledger.bindingDays();
     if (binding.length > 0) ledger.setDaysLeft(await this.lockDays(client, binding));
     const placed = new Set<number>();
@@ -56,7 +67,15 @@ export class BookingBatchRepository {
     }
     await this.writePlaces(client, ledger);
 
-    await this.settleCollisions(client, bookings, people.ids, named.filter((i) => !bookingIds.has(i)), bookingIds, placed, outcomes);
+    await this.settleCollisions(
+      client,
+      bookings,
+      people.ids,
+      named.filter((i) => !bookingIds.has(i)),
+      bookingIds,
+      placed,
+      outcomes,
+    );
     const unplaced = written.filter((i) => !placed.has(i));
     const personsBooked = new Set([...placed].map((i) => people.ids[i]));
     await this.removeUnplaced(
@@ -66,7 +85,10 @@ export class BookingBatchRepository {
     );
 
     const winners = [...placed];
-    const appointments = await this.insertAppointments(client, winners.map((i) => ({ bookingId: bookingIds.get(i) as string, doses: (bookings[i] as NewBooking).doses })));
+    const appointments = await this.insertAppointments(
+      client,
+      winners.map((i) => ({ bookingId: bookingIds.get(i) as string, doses: (bookings[i] as NewBooking).doses })),
+    );
     await this.outbox.enqueueMany(
       client,
       winners.flatMap((i) => {
@@ -78,7 +100,10 @@ export class BookingBatchRepository {
     for (const i of winners) {
       const bookingId = bookingIds.get(i) as string;
       const doses = (bookings[i] as NewBooking).doses;
-      outcomes[i] = { kind: 'booked', reservation: { bookingId, appointmentIds: appointments.get(bookingId) ?? [], changes: doses.map((dose) => ledger.change(dose.slotId, dose.kind)) } };
+      outcomes[i] = {
+        kind: 'booked',
+        reservation: { bookingId, appointmentIds: appointments.get(bookingId) ?? [], changes: doses.map((dose) => ledger.change(dose.slotId, dose.kind)) },
+      };
     }
     return outcomes.map((outcome) => outcome ?? { kind: 'again' });
   }
@@ -171,7 +196,9 @@ export class BookingBatchRepository {
       params.push(value);
       return `$${params.length}::${cast}`;
     };
-    const slotValues = slots.map((slot) => `(${param(slot.slotId, 'uuid')}, ${param(slot.taken.first, 'int')}, ${param(slot.taken.followUp, 'int')}, ${param(slot.taken.booster, 'int')})`).join(', ');
+    const slotValues = slots
+      .map((slot) => `(${param(slot.slotId, 'uuid')}, ${param(slot.taken.first, 'int')}, ${param(slot.taken.followUp, 'int')}, ${param(slot.taken.booster, 'int')})`)
+      .join(', ');
     const dayValues = days.map((day) => `(${param(day.dayId, 'uuid')}, ${param(day.taken, 'int')})`).join(', ');
     const daysUpdate =
       days.length > 0

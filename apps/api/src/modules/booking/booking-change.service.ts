@@ -118,10 +118,7 @@ export class BookingChangeService {
     if (previous && moving && moving.doseNumber <= product.primaryDoses) {
       const window = followUpWindow(product, moving.doseNumber, localDate(previous.startsAt));
       if (!isWithin(window, place.localDate)) {
-        throw new BookingException(
-          BookingExceptionCode.FollowUpOutOfWindow,
-          `This dose must be given between ${window.earliest} and ${window.latest}.`,
-        );
+        throw new BookingException(BookingExceptionCode.FollowUpOutOfWindow, `This dose must be given between ${window.earliest} and ${window.latest}.`);
       }
     }
     if (next && next.doseNumber <= product.primaryDoses) {

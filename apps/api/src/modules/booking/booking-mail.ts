@@ -53,12 +53,7 @@ export function visitSummaryMail(view: BookingView, publicUrl: string, visitedAp
 }
 
 /** The outbox message telling the person about their booking. */
-export function bookingMail(
-  template: BookingMailTemplate,
-  view: BookingView,
-  publicUrl: string,
-  reason?: string,
-): OutboxPayload {
+export function bookingMail(template: BookingMailTemplate, view: BookingView, publicUrl: string, reason?: string): OutboxPayload {
   const withCalendar = template === 'booking-confirmation' || template === 'booking-changed';
   return {
     template,

@@ -24,18 +24,9 @@ export enum BookingExceptionCode {
 const TEXT: Record<BookingExceptionCode, [number, string, string, string?]> = {
   [BookingExceptionCode.SlotNotFound]: [404, 'Time not found', 'This time does not exist any more. Choose another one.', 'slotId'],
   [BookingExceptionCode.SlotFull]: [409, 'This time was just taken', 'Someone was faster. Please choose another time.', 'slotId'],
-  [BookingExceptionCode.SoldOut]: [
-    409,
-    'Fully booked',
-    'All doses of this day are booked. Choose another day, or join the waiting list and we will offer you a time.',
-  ],
+  [BookingExceptionCode.SoldOut]: [409, 'Fully booked', 'All doses of this day are booked. Choose another day, or join the waiting list and we will offer you a time.'],
   [BookingExceptionCode.NotOffered]: [400, 'Not offered at this time', 'This vaccine or dose is not offered at this time.', 'slotId'],
-  [BookingExceptionCode.FollowUpRequired]: [
-    400,
-    'Choose the second appointment',
-    'This vaccine needs a second dose: choose its appointment too.',
-    'followUpSlotId',
-  ],
+  [BookingExceptionCode.FollowUpRequired]: [400, 'Choose the second appointment', 'This vaccine needs a second dose: choose its appointment too.', 'followUpSlotId'],
   [BookingExceptionCode.FollowUpOutOfWindow]: [
     400,
     'Second appointment outside the interval',
@@ -43,11 +34,7 @@ const TEXT: Record<BookingExceptionCode, [number, string, string, string?]> = {
     'followUpSlotId',
   ],
   [BookingExceptionCode.NoFollowUp]: [400, 'No second dose', 'This vaccine is given as a single dose.', 'followUpSlotId'],
-  [BookingExceptionCode.AlreadyBooked]: [
-    409,
-    'Already booked',
-    'You already have a booking for this vaccine. Use the link in your confirmation e-mail to change it.',
-  ],
+  [BookingExceptionCode.AlreadyBooked]: [409, 'Already booked', 'You already have a booking for this vaccine. Use the link in your confirmation e-mail to change it.'],
   [BookingExceptionCode.NotEligible]: [422, 'Not eligible', 'This vaccine is not given at your age.', 'person.birthDate'],
   [BookingExceptionCode.EmployeeNumberTaken]: [
     409,
@@ -56,18 +43,8 @@ const TEXT: Record<BookingExceptionCode, [number, string, string, string?]> = {
     'person.employeeNumber',
   ],
   [BookingExceptionCode.CaptchaInvalid]: [400, 'Please try again', 'The automatic check did not pass. Reload the page and try again.', 'captcha'],
-  [BookingExceptionCode.IdempotencyKeyInvalid]: [
-    400,
-    'Missing request key',
-    'Send an Idempotency-Key header of 16 to 64 letters, digits or hyphens.',
-    'Idempotency-Key',
-  ],
-  [BookingExceptionCode.IdempotencyKeyReused]: [
-    422,
-    'Request key reused',
-    'This Idempotency-Key was used for a different booking.',
-    'Idempotency-Key',
-  ],
+  [BookingExceptionCode.IdempotencyKeyInvalid]: [400, 'Missing request key', 'Send an Idempotency-Key header of 16 to 64 letters, digits or hyphens.', 'Idempotency-Key'],
+  [BookingExceptionCode.IdempotencyKeyReused]: [422, 'Request key reused', 'This Idempotency-Key was used for a different booking.', 'Idempotency-Key'],
   [BookingExceptionCode.NotFound]: [404, 'Booking not found', 'This link is not valid. Use the link from your latest e-mail.'],
   [BookingExceptionCode.Cancelled]: [409, 'Booking cancelled', 'This booking was cancelled. You can book again.'],
   [BookingExceptionCode.AppointmentNotFound]: [404, 'Appointment not found', 'This booking has no such appointment.', 'appointmentId'],

@@ -47,6 +47,15 @@ import { SoldOutSlots } from './sold-out-slots';
     AvailabilityFastPath,
     SoldOutSlots,
   ],
-  exports: [BookingChangeService, SoldOutShortcut, AvailabilityFastPath, BookingService, BookingRepository, BookingViewRepository, SlotDirectory, AvailabilityNotifications],
+  exports: [
+    BookingChangeService,
+    SoldOutShortcut,
+    AvailabilityFastPath,
+    BookingService,
+    BookingRepository,
+    BookingViewRepository,
+    SlotDirectory,
+    AvailabilityNotifications,
+  ],
 })
 export class BookingModule {}

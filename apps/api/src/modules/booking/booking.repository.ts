@@ -116,11 +116,7 @@ export class BookingRepository {
    * the appointments are cancelled, their places and doses go back, and a booking left with no booked
    * appointment is cancelled. Returns the slot changes to announce once committed.
    */
-  async cancelAppointments(
-    client: PoolClient,
-    bookingId: string,
-    selection: AppointmentSelection,
-  ): Promise<{ changes: string[]; bookingCancelled: boolean }> {
+  async cancelAppointments(client: PoolClient, bookingId: string, selection: AppointmentSelection): Promise<{ changes: string[]; bookingCancelled: boolean }> {
     const { rows } = await client.query<{ slot_id: string; dose_kind: DoseKind }>(
       'ids' in selection
         ? `UPDATE appointment SET status = 'cancelled' WHERE booking_id = $1 AND status = 'booked' AND id = ANY($2::uuid[])
@@ -131,7 +127,10 @@ export class BookingRepository {
            RETURNING a.slot_id, a.dose_kind`,
       [bookingId, 'ids' in selection ? selection.ids : selection.fromAppointmentId],
     );
-    const changes = await this.releaseDoses(client, rows.map((row) => ({ slotId: row.slot_id, kind: row.dose_kind })));
+    const changes = await this.releaseDoses(
+      client,
+      rows.map((row) => ({ slotId: row.slot_id, kind: row.dose_kind })),
+    );
     const cancelled = await client.query(
       `UPDATE booking SET status = 'cancelled', updated_at = now()
         WHERE id = $1 AND status = 'active' AND NOT EXISTS (SELECT 1 FROM appointment WHERE booking_id = $1 AND status = 'booked')`,
@@ -270,10 +269,7 @@ export async function reserveDose(client: PoolClient, productId: string, dose: R
   const reserved = slot.rows[0];
   if (!reserved) throw new ReservationRefused('slot_full', dose.slotId, dose.kind);
   if (reserved.binding) {
-    const day = await client.query(
-      'UPDATE vaccination_day SET doses_booked = doses_booked + 1 WHERE id = $1 AND doses_booked < doses_cap',
-      [reserved.day_id],
-    );
+    const day = await client.query('UPDATE vaccination_day SET doses_booked = doses_booked + 1 WHERE id = $1 AND doses_booked < doses_cap', [reserved.day_id]);
     if (day.rowCount !== 1) throw new ReservationRefused('day_full', dose.slotId, dose.kind);
   }
   return `slot:${dose.slotId}:${dose.kind}:${reserved.free}`;
@@ -296,9 +292,9 @@ export interface AppointmentMove {
 
 async function insertAppointments(client: PoolClient, bookingId: string, doses: ReservedDose[]): Promise<string[]> {
   const values = doses.map((_, i) => `($1, $${i * 3 + 2}, $${i * 3 + 3}, $${i * 3 + 4})`).join(', ');
-  const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO appointment (booking_id, slot_id, dose_kind, dose_number) VALUES ${values} RETURNING id`,
-    [bookingId, ...doses.flatMap((dose) => [dose.slotId, dose.kind, dose.doseNumber])],
-  );
+  const { rows } = await client.query<{ id: string }>(`INSERT INTO appointment (booking_id, slot_id, dose_kind, dose_number) VALUES ${values} RETURNING id`, [
+    bookingId,
+    ...doses.flatMap((dose) => [dose.slotId, dose.kind, dose.doseNumber]),
+  ]);
   return rows.map((row) => row.id);
 }

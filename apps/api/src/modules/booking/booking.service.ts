@@ -1,12 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BookingConfirmation, CreateBookingRequest, ManagedBooking, VaccineProduct } from '@vaccinate/api-contracts';
-import {
-  ageEligibility,
-  firstDoseNumberOf,
-  followUpWindow,
-  isWithin,
-  needsFollowUpReservation,
-} from '@vaccinate/dose-schedule';
+import { ageEligibility, firstDoseNumberOf, followUpWindow, isWithin, needsFollowUpReservation } from '@vaccinate/dose-schedule';
 import type { PoolClient } from 'pg';
 import { ValidationException } from '../../common/problem/app-exception';
 import type { ApiConfig } from '../../config/api-config';
@@ -136,12 +130,7 @@ export class BookingService {
    * code when you check in" to someone checked in already): check-out mails what was done and what
    * comes next. Refusals come back as ReservationRefused.
    */
-  async bookOnSite(
-    person: NewPerson,
-    product: VaccineProduct,
-    dose: ReservedDose,
-    locale: 'de' | 'en',
-  ): Promise<{ bookingId: string; appointmentId: string }> {
+  async bookOnSite(person: NewPerson, product: VaccineProduct, dose: ReservedDose, locale: 'de' | 'en'): Promise<{ bookingId: string; appointmentId: string }> {
     const code = newBookingCode();
     const manageToken = newManageToken();
     const { bookingId, appointmentIds, changes } = await this.bookings.reserve({
@@ -211,10 +200,7 @@ export class BookingService {
     if (!second) throw new BookingException(BookingExceptionCode.SlotNotFound, 'The second appointment does not exist any more.');
     const window = followUpWindow(product, 2, first.localDate);
     if (!isWithin(window, second.localDate)) {
-      throw new BookingException(
-        BookingExceptionCode.FollowUpOutOfWindow,
-        `The second dose must be given between ${window.earliest} and ${window.latest}.`,
-      );
+      throw new BookingException(BookingExceptionCode.FollowUpOutOfWindow, `The second dose must be given between ${window.earliest} and ${window.latest}.`);
     }
     return [...doses, { slotId: second.slotId, kind: 'followUp', doseNumber: 2 }];
   }

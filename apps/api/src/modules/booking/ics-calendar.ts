@@ -10,7 +10,10 @@ export interface CalendarEvent {
 }
 
 function stamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 // RFC 5545 3.3.11: backslash, semicolon, comma and newlines are escaped in text values.

@@ -48,7 +48,10 @@ export class ReminderJob implements OnApplicationBootstrap {
           const view = await this.views.byId(bookingId, client);
           if (view) await this.outbox.enqueue(client, bookingMail('appointment-reminder', view, this.config.publicUrl));
         }
-        await this.reminders.markReminded(client, due.map((appointment) => appointment.appointmentId));
+        await this.reminders.markReminded(
+          client,
+          due.map((appointment) => appointment.appointmentId),
+        );
         return bookingIds.size;
       });
       reminded += count;

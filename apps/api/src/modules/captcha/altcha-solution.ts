@@ -33,7 +33,9 @@ export function verifiedAltchaChallenge(solution: string, hmacKey: string, now =
     if (Number.isNaN(expiresAt) || expiresAt < now) return null;
   }
   // Computed, not copied from the payload: the same challenge has one spelling however the solution was encoded.
-  const challenge = createHash(algorithm).update(payload.salt + payload.number).digest('hex');
+  const challenge = createHash(algorithm)
+    .update(payload.salt + payload.number)
+    .digest('hex');
   if (challenge !== payload.challenge) return null;
   const expected = createHmac(algorithm, hmacKey).update(challenge).digest();
   const given = Buffer.from(payload.signature, 'hex');

@@ -48,11 +48,7 @@ export class CaptchaService {
     return (await this.counters.hit(`captcha:${verified.challenge}`, expiresAt)) === 1;
   }
 
-  private async verifyRecaptcha(
-    token: string,
-    clientIp: string,
-    captcha: Extract<ApiConfig['captcha'], { provider: 'recaptcha' }>,
-  ): Promise<boolean> {
+  private async verifyRecaptcha(token: string, clientIp: string, captcha: Extract<ApiConfig['captcha'], { provider: 'recaptcha' }>): Promise<boolean> {
     try {
       const response = await fetch(captcha.verifyUrl, {
         method: 'POST',

@@ -20,7 +20,6 @@ import { TimeZoneProvider, todayIn } from '../../common/time-zone';
 import { Public, RequireRole } from '../auth/access.decorators';
 import { CatalogueService } from './catalogue.service';
 
-
 @ApiTags('catalogue')
 @Controller()
 export class CatalogueController {

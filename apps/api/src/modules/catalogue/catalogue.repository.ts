@@ -108,10 +108,9 @@ export class CatalogueRepository {
   }
 
   async listLots(productId?: string): Promise<Lot[]> {
-    const { rows } = await this.sql.query<LotRow>(
-      `SELECT ${LOT_COLUMNS} FROM lot WHERE ($1::uuid IS NULL OR product_id = $1) ORDER BY expiry_date, lot_number`,
-      [productId ?? null],
-    );
+    const { rows } = await this.sql.query<LotRow>(`SELECT ${LOT_COLUMNS} FROM lot WHERE ($1::uuid IS NULL OR product_id = $1) ORDER BY expiry_date, lot_number`, [
+      productId ?? null,
+    ]);
     return rows.map(toLot);
   }
 

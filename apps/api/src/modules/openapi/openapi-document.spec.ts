@@ -34,8 +34,12 @@ describe('finding undeclared payloads', () => {
   const json = (schema: { $ref?: string; type?: string; items?: { $ref: string } }) => ({ 'application/json': { schema } });
 
   it('accepts contracts, lists of them, text media types and 204', () => {
-    expect(undeclaredInDocument(document({ requestBody: { content: json({ $ref: '#/components/schemas/Thing' }) }, responses: { '204': { description: 'done' } } }))).toEqual([]);
-    expect(undeclaredInDocument(document({ responses: { '200': { description: 'list', content: json({ type: 'array', items: { $ref: '#/components/schemas/Thing' } }) } } }))).toEqual([]);
+    expect(
+      undeclaredInDocument(document({ requestBody: { content: json({ $ref: '#/components/schemas/Thing' }) }, responses: { '204': { description: 'done' } } })),
+    ).toEqual([]);
+    expect(
+      undeclaredInDocument(document({ responses: { '200': { description: 'list', content: json({ type: 'array', items: { $ref: '#/components/schemas/Thing' } }) } } })),
+    ).toEqual([]);
     expect(undeclaredInDocument(document({ responses: { '200': { description: 'csv', content: { 'text/csv': { schema: { type: 'string' } } } } } }))).toEqual([]);
   });
 

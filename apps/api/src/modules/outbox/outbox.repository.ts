@@ -89,7 +89,13 @@ export class OutboxRepository {
   private check(payload: OutboxPayload): void {
     const checked = validateSendMailRequest({ ...payload, tenant: mailTenantOf(this.config) });
     if (!checked.ok) {
-      throw new AppException('mail.invalid', 422, 'The mail for this change cannot be sent', 'Check the listed details and try again.', checked.errors.map(({ field, message }) => ({ field: `mail.${field}`, message })));
+      throw new AppException(
+        'mail.invalid',
+        422,
+        'The mail for this change cannot be sent',
+        'Check the listed details and try again.',
+        checked.errors.map(({ field, message }) => ({ field: `mail.${field}`, message })),
+      );
     }
   }
 
@@ -149,9 +155,7 @@ export class OutboxRepository {
   }
 
   async counts(): Promise<Record<'pending' | 'sent' | 'dead', number>> {
-    const { rows } = await this.sql.query<{ status: 'pending' | 'sent' | 'dead'; count: string }>(
-      'SELECT status, count(*) FROM outbox_message GROUP BY status',
-    );
+    const { rows } = await this.sql.query<{ status: 'pending' | 'sent' | 'dead'; count: string }>('SELECT status, count(*) FROM outbox_message GROUP BY status');
     const counts = { pending: 0, sent: 0, dead: 0 };
     for (const row of rows) counts[row.status] = Number(row.count);
     return counts;

@@ -36,7 +36,12 @@ export class PeopleService {
 
   async list(limit: number, offset: number): Promise<PersonPage> {
     const page = await this.people.list(limit, offset);
-    await this.audit.record(this.sql, SUBJECT, 'list', page.items.map((person) => person.id));
+    await this.audit.record(
+      this.sql,
+      SUBJECT,
+      'list',
+      page.items.map((person) => person.id),
+    );
     return { ...page, limit, offset };
   }
 
@@ -68,8 +73,7 @@ export class PeopleService {
       };
       const updated = await this.people.update(client, id, merged, expectedVersion);
       await this.audit.record(client, SUBJECT, 'correct', [id]);
-      const identityChanged =
-        updated.givenName !== current.givenName || updated.familyName !== current.familyName || updated.birthDate !== current.birthDate;
+      const identityChanged = updated.givenName !== current.givenName || updated.familyName !== current.familyName || updated.birthDate !== current.birthDate;
       if (identityChanged) await this.events.personCorrected(client, id);
       return updated;
     });

@@ -129,7 +129,12 @@ export class PersonRepository {
     const ids = people.map((person, i) => {
       const own = byIndex.get(sealed[i]?.emailIndex ?? '');
       if (own) return own;
-      return personFields.email.blindIndexCandidates(ring, person.email).map((index) => byIndex.get(index)).find(Boolean) ?? null;
+      return (
+        personFields.email
+          .blindIndexCandidates(ring, person.email)
+          .map((index) => byIndex.get(index))
+          .find(Boolean) ?? null
+      );
     });
     // A known person who chose a language on this page keeps it from now on (a public form changes nothing else).
     const chosen = people.flatMap((person, i) => {
@@ -148,9 +153,7 @@ export class PersonRepository {
 
   /** The id of the person with this e-mail, under any configured key. */
   async idByEmail(db: SqlClient, email: string): Promise<string | null> {
-    const { rows } = await db.query<{ id: string }>('SELECT id FROM person WHERE email_index = ANY($1)', [
-      personFields.email.blindIndexCandidates(this.ring, email),
-    ]);
+    const { rows } = await db.query<{ id: string }>('SELECT id FROM person WHERE email_index = ANY($1)', [personFields.email.blindIndexCandidates(this.ring, email)]);
     return rows[0]?.id ?? null;
   }
 
@@ -222,15 +225,15 @@ export class PersonRepository {
     );
     const ring = this.ring;
     return rows.map((row) => ({
-        version: row.version,
-        givenName: personFields.givenName.decrypt(ring, row.given_name_encrypted),
-        familyName: personFields.familyName.decrypt(ring, row.family_name_encrypted),
-        email: personFields.email.decrypt(ring, row.email_encrypted),
-        birthDate: personFields.birthDate.decrypt(ring, row.birth_date_encrypted),
-        reason: personRevisionFields.reason.decrypt(ring, row.reason_encrypted),
-        changedBy: row.changed_by,
-        changedAt: row.changed_at.toISOString(),
-      }));
+      version: row.version,
+      givenName: personFields.givenName.decrypt(ring, row.given_name_encrypted),
+      familyName: personFields.familyName.decrypt(ring, row.family_name_encrypted),
+      email: personFields.email.decrypt(ring, row.email_encrypted),
+      birthDate: personFields.birthDate.decrypt(ring, row.birth_date_encrypted),
+      reason: personRevisionFields.reason.decrypt(ring, row.reason_encrypted),
+      changedBy: row.changed_by,
+      changedAt: row.changed_at.toISOString(),
+    }));
   }
 
   /** Keeps the record as it is now, with why it is about to change. */

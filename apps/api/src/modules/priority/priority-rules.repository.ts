@@ -38,10 +38,11 @@ export class PriorityRulesRepository {
   }
 
   async save(db: SqlClient, rules: unknown, eligibility: ProductAgeLimit[], savedBy: string): Promise<number> {
-    const { rows } = await db.query<{ id: number }>(
-      'INSERT INTO priority_rule_set (rules, eligibility, saved_by) VALUES ($1, $2, $3) RETURNING id',
-      [JSON.stringify(rules), JSON.stringify(eligibility), savedBy],
-    );
+    const { rows } = await db.query<{ id: number }>('INSERT INTO priority_rule_set (rules, eligibility, saved_by) VALUES ($1, $2, $3) RETURNING id', [
+      JSON.stringify(rules),
+      JSON.stringify(eligibility),
+      savedBy,
+    ]);
     return rows[0]?.id ?? 0;
   }
 

@@ -77,9 +77,15 @@ export class RegistrationGroupCommit {
   private async commit(batch: Waiting[]): Promise<void> {
     try {
       const inserted = await this.sql.transaction(async (client) => {
-        const written = await this.insert(client, batch.map((waiting) => waiting.registration));
+        const written = await this.insert(
+          client,
+          batch.map((waiting) => waiting.registration),
+        );
         const receipts = batch.filter((waiting) => written.get(waiting.registration.emailIndex) === waiting.registration.trackingCode);
-        await this.outbox.enqueueMany(client, receipts.map((waiting) => ({ payload: waiting.registration.mail, traceParent: waiting.traceParent })));
+        await this.outbox.enqueueMany(
+          client,
+          receipts.map((waiting) => ({ payload: waiting.registration.mail, traceParent: waiting.traceParent })),
+        );
         return written;
       });
       const others = batch.filter((waiting) => !inserted.has(waiting.registration.emailIndex));

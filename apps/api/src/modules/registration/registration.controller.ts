@@ -1,12 +1,6 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import {
-  RegistrationAccepted,
-  RegistrationLookup,
-  RegistrationRequest,
-  RegistrationStatus,
-  RegistrationWithdrawn,
-} from '@vaccinate/api-contracts';
+import { RegistrationAccepted, RegistrationLookup, RegistrationRequest, RegistrationStatus, RegistrationWithdrawn } from '@vaccinate/api-contracts';
 import type { FastifyRequest } from 'fastify';
 import { ContractAnswer, ContractBody } from '../../common/contract/contract.decorators';
 import { RateLimit } from '../../common/rate-limit';

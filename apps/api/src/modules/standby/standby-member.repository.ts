@@ -96,10 +96,9 @@ export class StandbyMemberRepository {
   }
 
   async leaveFromBooking(manageTokenHash: string): Promise<boolean> {
-    const result = await this.sql.query(
-      'UPDATE standby_member m SET active = false FROM booking b WHERE m.booking_id = b.id AND b.manage_token_hash = $1',
-      [manageTokenHash],
-    );
+    const result = await this.sql.query('UPDATE standby_member m SET active = false FROM booking b WHERE m.booking_id = b.id AND b.manage_token_hash = $1', [
+      manageTokenHash,
+    ]);
     return result.rowCount === 1;
   }
 

@@ -179,10 +179,13 @@ export class StandbyOfferRepository {
   }
 
   async insertOffer(client: PoolClient, offer: { announcementId: string; memberId: string; tokenHash: string; wave: number; expiresAt: Date }): Promise<void> {
-    await client.query(
-      `INSERT INTO standby_offer (announcement_id, member_id, token_hash, wave, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-      [offer.announcementId, offer.memberId, offer.tokenHash, offer.wave, offer.expiresAt],
-    );
+    await client.query(`INSERT INTO standby_offer (announcement_id, member_id, token_hash, wave, expires_at) VALUES ($1, $2, $3, $4, $5)`, [
+      offer.announcementId,
+      offer.memberId,
+      offer.tokenHash,
+      offer.wave,
+      offer.expiresAt,
+    ]);
   }
 
   /**
@@ -191,25 +194,27 @@ export class StandbyOfferRepository {
    * every confirmation after the last dose.
    */
   async confirm(tokenHash: string): Promise<ConfirmOutcome> {
-    const settled = await this.sql.transaction(async (client): Promise<ConfirmOutcome | null> => {
-      const offer = await client.query<{ id: string; announcement_id: string }>(
-        `UPDATE standby_offer SET status = 'taken', answered_at = now()
+    const settled = await this.sql
+      .transaction(async (client): Promise<ConfirmOutcome | null> => {
+        const offer = await client.query<{ id: string; announcement_id: string }>(
+          `UPDATE standby_offer SET status = 'taken', answered_at = now()
           WHERE token_hash = $1 AND status = 'offered' AND expires_at > now() RETURNING id, announcement_id`,
-        [tokenHash],
-      );
-      const taken = offer.rows[0];
-      if (!taken) return null;
-      const counted = await client.query(
-        `UPDATE standby_announcement SET taken = taken + 1
+          [tokenHash],
+        );
+        const taken = offer.rows[0];
+        if (!taken) return null;
+        const counted = await client.query(
+          `UPDATE standby_announcement SET taken = taken + 1
           WHERE id = $1 AND status = 'open' AND taken < doses AND available_until > now()`,
-        [taken.announcement_id],
-      );
-      if (counted.rowCount !== 1) throw new AllTaken(taken.announcement_id);
-      return { outcome: 'confirmed', announcementId: taken.announcement_id };
-    }).catch((error: unknown) => {
-      if (error instanceof AllTaken) return this.markTooLate(tokenHash, error.announcementId);
-      throw error;
-    });
+          [taken.announcement_id],
+        );
+        if (counted.rowCount !== 1) throw new AllTaken(taken.announcement_id);
+        return { outcome: 'confirmed', announcementId: taken.announcement_id };
+      })
+      .catch((error: unknown) => {
+        if (error instanceof AllTaken) return this.markTooLate(tokenHash, error.announcementId);
+        throw error;
+      });
     return settled ?? this.explain(tokenHash);
   }
 

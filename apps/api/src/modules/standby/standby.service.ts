@@ -96,7 +96,12 @@ export class StandbyService {
   async confirmed(id: string): Promise<{ memberId: string; givenName: string; confirmedAt: string }[]> {
     await this.announcement(id);
     const members = await this.offers.confirmedMembers(id);
-    await this.audit.record(this.sql, 'standby_member', 'list', members.map((member) => member.memberId));
+    await this.audit.record(
+      this.sql,
+      'standby_member',
+      'list',
+      members.map((member) => member.memberId),
+    );
     return members;
   }
 

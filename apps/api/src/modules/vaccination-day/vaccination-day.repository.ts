@@ -47,10 +47,12 @@ export class VaccinationDayRepository {
    * transaction. Returns null when a lot cannot give the doses (unknown, expired, or not enough left).
    */
   async create(input: VaccinationDayInput, timeZone: string): Promise<string | null> {
-    return this.sql.transaction((client) => this.insertDay(client, input, timeZone)).catch((error: unknown) => {
-      if (error instanceof LotUnavailable) return null;
-      throw error;
-    });
+    return this.sql
+      .transaction((client) => this.insertDay(client, input, timeZone))
+      .catch((error: unknown) => {
+        if (error instanceof LotUnavailable) return null;
+        throw error;
+      });
   }
 
   private async insertDay(client: PoolClient, input: VaccinationDayInput, timeZone: string): Promise<string> {
@@ -146,10 +148,12 @@ export class VaccinationDayRepository {
     );
     const blocked = { first: Number(rows[0]?.first), followUp: Number(rows[0]?.follow_up), booster: Number(rows[0]?.booster) };
     if (blocked.first + blocked.followUp + blocked.booster > 0) return blocked;
-    await client.query(
-      'UPDATE slot SET capacity_first = $2, capacity_follow_up = $3, capacity_booster = $4 WHERE day_id = $1',
-      [dayId, capacity.first, capacity.followUp, capacity.booster],
-    );
+    await client.query('UPDATE slot SET capacity_first = $2, capacity_follow_up = $3, capacity_booster = $4 WHERE day_id = $1', [
+      dayId,
+      capacity.first,
+      capacity.followUp,
+      capacity.booster,
+    ]);
     return null;
   }
 
@@ -165,10 +169,7 @@ export class VaccinationDayRepository {
       if (assigned.rowCount !== 1) return false;
       await client.query('INSERT INTO vaccination_day_lot (day_id, lot_id, doses) VALUES ($1, $2, $3)', [dayId, lot.lotId, lot.doses]);
     }
-    await client.query('UPDATE vaccination_day SET doses_cap = $2, doses_cap_binding = true WHERE id = $1', [
-      dayId,
-      lots.reduce((sum, lot) => sum + lot.doses, 0),
-    ]);
+    await client.query('UPDATE vaccination_day SET doses_cap = $2, doses_cap_binding = true WHERE id = $1', [dayId, lots.reduce((sum, lot) => sum + lot.doses, 0)]);
     return true;
   }
 
@@ -180,10 +181,9 @@ export class VaccinationDayRepository {
 
   /** Locks every slot of the day against bookings for the rest of the transaction; returns the doses booked. */
   async lockSlots(client: PoolClient, dayId: string): Promise<number> {
-    const { rows } = await client.query<{ booked: number }>(
-      'SELECT booked_first + booked_follow_up + booked_booster AS booked FROM slot WHERE day_id = $1 FOR UPDATE',
-      [dayId],
-    );
+    const { rows } = await client.query<{ booked: number }>('SELECT booked_first + booked_follow_up + booked_booster AS booked FROM slot WHERE day_id = $1 FOR UPDATE', [
+      dayId,
+    ]);
     return rows.reduce((sum, row) => sum + row.booked, 0);
   }
 
@@ -208,10 +208,7 @@ export class VaccinationDayRepository {
 export type DaySummaryRow = ReturnType<typeof toDaySummary>;
 
 async function releaseLots(client: PoolClient, dayId: string): Promise<void> {
-  await client.query(
-    `UPDATE lot SET doses_assigned = lot.doses_assigned - dl.doses FROM vaccination_day_lot dl WHERE dl.day_id = $1 AND dl.lot_id = lot.id`,
-    [dayId],
-  );
+  await client.query(`UPDATE lot SET doses_assigned = lot.doses_assigned - dl.doses FROM vaccination_day_lot dl WHERE dl.day_id = $1 AND dl.lot_id = lot.id`, [dayId]);
   await client.query('DELETE FROM vaccination_day_lot WHERE day_id = $1', [dayId]);
 }
 

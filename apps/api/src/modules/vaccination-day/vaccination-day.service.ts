@@ -70,7 +70,9 @@ export class VaccinationDayService {
       if (change.capacityPerSlot) {
         const blocked = await this.days.changeCapacity(client, id, change.capacityPerSlot);
         if (blocked) {
-          const kinds = Object.entries(blocked).filter(([, slots]) => slots > 0).map(([kind, slots]) => `${kind}: ${slots} slot(s)`);
+          const kinds = Object.entries(blocked)
+            .filter(([, slots]) => slots > 0)
+            .map(([kind, slots]) => `${kind}: ${slots} slot(s)`);
           throw new VaccinationDayException(
             VaccinationDayExceptionCode.CapacityBelowBooked,
             409,

@@ -1,14 +1,6 @@
 import { Controller, Get, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
-import {
-  AdverseReactionRequest,
-  IdParam,
-  LotWasteRecorded,
-  LotWasteRequest,
-  PersonHistory,
-  Vaccination,
-  VaccinationCorrection,
-} from '@vaccinate/api-contracts';
+import { AdverseReactionRequest, IdParam, LotWasteRecorded, LotWasteRequest, PersonHistory, Vaccination, VaccinationCorrection } from '@vaccinate/api-contracts';
 import { ContractAnswer, ContractBody, ContractParams } from '../../common/contract/contract.decorators';
 import { RequireRole } from '../auth/access.decorators';
 import { CorrectionService } from './correction.service';

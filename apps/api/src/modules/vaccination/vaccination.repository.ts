@@ -89,10 +89,10 @@ export class VaccinationRepository {
 
   /** Why `takeDose` refused. */
   async lotRefusal(client: SqlClient, lotId: string, productId: string, today: string): Promise<'unavailable' | 'expired' | 'out_of_stock'> {
-    const { rows } = await client.query<{ product_id: string; expired: boolean }>(
-      'SELECT product_id, expiry_date < $2 AS expired FROM lot WHERE id = $1',
-      [lotId, today],
-    );
+    const { rows } = await client.query<{ product_id: string; expired: boolean }>('SELECT product_id, expiry_date < $2 AS expired FROM lot WHERE id = $1', [
+      lotId,
+      today,
+    ]);
     const lot = rows[0];
     if (!lot || lot.product_id !== productId) return 'unavailable';
     return lot.expired ? 'expired' : 'out_of_stock';
@@ -106,7 +106,13 @@ export class VaccinationRepository {
    * Takes discarded doses out of the lot's stock and records why, in one transaction; the doses left,
    * or the refusal when the lot does not exist or has fewer doses than that.
    */
-  async recordWaste(waste: { lotId: string; doses: number; reason: WasteReason; dayId: string | null; recordedBy: string }): Promise<number | 'out_of_stock' | 'unavailable'> {
+  async recordWaste(waste: {
+    lotId: string;
+    doses: number;
+    reason: WasteReason;
+    dayId: string | null;
+    recordedBy: string;
+  }): Promise<number | 'out_of_stock' | 'unavailable'> {
     return this.sql.transaction(async (client) => {
       const { rows } = await client.query<{ doses_left: number }>(
         `UPDATE lot SET doses_wasted = doses_wasted + $2 WHERE id = $1 AND doses_used + doses_wasted + $2 <= doses_received
@@ -178,14 +184,20 @@ export class VaccinationRepository {
   }
 
   async addReaction(client: SqlClient, vaccinationId: string, severity: ReactionSeverity, description: string, recordedBy: string): Promise<void> {
-    await client.query(
-      'INSERT INTO adverse_reaction (vaccination_id, severity, description_encrypted, recorded_by) VALUES ($1, $2, $3, $4)',
-      [vaccinationId, severity, adverseReactionFields.description.encrypt(this.ring, description), recordedBy],
-    );
+    await client.query('INSERT INTO adverse_reaction (vaccination_id, severity, description_encrypted, recorded_by) VALUES ($1, $2, $3, $4)', [
+      vaccinationId,
+      severity,
+      adverseReactionFields.description.encrypt(this.ring, description),
+      recordedBy,
+    ]);
   }
 
   /** Lots of the product with doses left and not expired on `today`; the day's lots first, then by expiry. */
-  async usableLots(productId: string, dayId: string, today: string): Promise<{ id: string; lotNumber: string; expiryDate: string; dosesLeft: number; assignedToDay: boolean }[]> {
+  async usableLots(
+    productId: string,
+    dayId: string,
+    today: string,
+  ): Promise<{ id: string; lotNumber: string; expiryDate: string; dosesLeft: number; assignedToDay: boolean }[]> {
     const { rows } = await this.sql.query<{ id: string; lot_number: string; expiry_date: string; doses_left: number; assigned: boolean }>(
       `SELECT l.id, l.lot_number, to_char(l.expiry_date, 'YYYY-MM-DD') AS expiry_date, l.doses_received - l.doses_used - l.doses_wasted AS doses_left,
               EXISTS (SELECT 1 FROM vaccination_day_lot dl WHERE dl.lot_id = l.id AND dl.day_id = $2) AS assigned

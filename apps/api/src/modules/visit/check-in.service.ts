@@ -110,4 +110,3 @@ export class CheckInService {
 function assertIdentityChecked(checked: boolean): void {
   if (checked !== true) throw new ValidationException([{ field: 'identityChecked', message: 'must be confirmed: check the identity document first' }]);
 }
-

@@ -115,7 +115,10 @@ export class VisitRepository {
   }
 
   /** A booked appointment of the day, by booking code or id; the person it belongs to. */
-  async findAppointment(dayId: string, by: { bookingCode?: string; appointmentId?: string }): Promise<{ appointmentId: string; personId: string; status: string } | null> {
+  async findAppointment(
+    dayId: string,
+    by: { bookingCode?: string; appointmentId?: string },
+  ): Promise<{ appointmentId: string; personId: string; status: string } | null> {
     const { rows } = await this.sql.query<{ appointment_id: string; person_id: string; status: string }>(
       `SELECT a.id AS appointment_id, b.person_id, a.status
          FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN booking b ON b.id = a.booking_id
@@ -144,9 +147,20 @@ export class VisitRepository {
 
   async byId(id: string, client: SqlClient = this.sql, lock = false): Promise<VisitRow | null> {
     const { rows } = await client.query<{
-      id: string; appointment_id: string; day_id: string; person_id: string; booking_id: string; product_id: string; site_id: string;
-      state: VisitState; walk_in: boolean; questionnaire_version: number | null; answers_encrypted: string | null;
-      consent_at: Date | null; observation_until: Date | null; version: number;
+      id: string;
+      appointment_id: string;
+      day_id: string;
+      person_id: string;
+      booking_id: string;
+      product_id: string;
+      site_id: string;
+      state: VisitState;
+      walk_in: boolean;
+      questionnaire_version: number | null;
+      answers_encrypted: string | null;
+      consent_at: Date | null;
+      observation_until: Date | null;
+      version: number;
     }>(`${VISIT_SELECT} WHERE v.id = $1${lock ? ' FOR UPDATE OF v' : ''}`, [id]);
     const row = rows[0];
     if (!row) return null;
@@ -187,7 +201,10 @@ export class VisitRepository {
   }
 
   /** The first and last slot of a day: when it runs. */
-  async dayWindow(dayId: string, client: SqlClient = this.sql): Promise<{ siteId: string; status: string; date: string; firstStart: Date | null; lastEnd: Date | null } | null> {
+  async dayWindow(
+    dayId: string,
+    client: SqlClient = this.sql,
+  ): Promise<{ siteId: string; status: string; date: string; firstStart: Date | null; lastEnd: Date | null } | null> {
     const { rows } = await client.query<{ site_id: string; status: string; date: string; first_start: Date | null; last_end: Date | null }>(
       `SELECT d.site_id, d.status, to_char(d.date, 'YYYY-MM-DD') AS date, min(s.starts_at) AS first_start, max(s.ends_at) AS last_end
          FROM vaccination_day d LEFT JOIN slot s ON s.day_id = d.id WHERE d.id = $1 GROUP BY d.id`,
@@ -229,10 +246,11 @@ export class VisitRepository {
   }
 
   async markNoShow(client: PoolClient, dayId: string, appointmentId: string, personId: string): Promise<void> {
-    await client.query(
-      `INSERT INTO visit (appointment_id, day_id, person_id, state, no_show_at, version) VALUES ($1, $2, $3, 'no_show', now(), 1)`,
-      [appointmentId, dayId, personId],
-    );
+    await client.query(`INSERT INTO visit (appointment_id, day_id, person_id, state, no_show_at, version) VALUES ($1, $2, $3, 'no_show', now(), 1)`, [
+      appointmentId,
+      dayId,
+      personId,
+    ]);
   }
 
   private decryptAnswers(ciphertext: string): StoredAnswers {

@@ -74,7 +74,8 @@ export class VisitService {
       }
     }
     for (const key of Object.keys(submitted.answers)) {
-      if (!questionnaire.questions.some((question) => question.key === key)) problems.push({ field: `answers.${key}`, message: 'is not a question of this questionnaire' });
+      if (!questionnaire.questions.some((question) => question.key === key))
+        problems.push({ field: `answers.${key}`, message: 'is not a question of this questionnaire' });
     }
     if (problems.length > 0) throw new ValidationException(problems);
     await this.sql.transaction(async (client) => {

@@ -29,7 +29,12 @@ export class WaitingListQueueRepository {
     );
     return rows.map((row) => {
       const profile = JSON.parse(registrationFields.profile.decrypt(this.ring, row.profile_encrypted)) as { occupations: string[]; answers: Record<string, AnswerValue> };
-      return { id: row.id, birthDate: registrationFields.birthDate.decrypt(this.ring, row.birth_date_encrypted), occupations: profile.occupations, answers: profile.answers };
+      return {
+        id: row.id,
+        birthDate: registrationFields.birthDate.decrypt(this.ring, row.birth_date_encrypted),
+        occupations: profile.occupations,
+        answers: profile.answers,
+      };
     });
   }
 

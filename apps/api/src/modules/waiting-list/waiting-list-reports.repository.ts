@@ -32,7 +32,13 @@ export class WaitingListReportsRepository {
               count(*) FILTER (WHERE r.status = 'booked' AND NOT ${VACCINATED}) AS booked, count(*) FILTER (WHERE ${VACCINATED}) AS vaccinated, count(*) AS total
          FROM registration r WHERE r.status <> 'withdrawn' GROUP BY r.priority_rank ORDER BY r.priority_rank NULLS LAST`,
     );
-    return rows.map((row) => ({ rank: row.priority_rank, queued: Number(row.queued), booked: Number(row.booked), vaccinated: Number(row.vaccinated), total: Number(row.total) }));
+    return rows.map((row) => ({
+      rank: row.priority_rank,
+      queued: Number(row.queued),
+      booked: Number(row.booked),
+      vaccinated: Number(row.vaccinated),
+      total: Number(row.total),
+    }));
   }
 
   /** A registration preferring two sites counts for both; one preferring none counts as "any site" (siteId null). */

@@ -4,7 +4,6 @@ import { PriorityRulesService } from '../priority/priority-rules.service';
 import { toCsv } from './csv.util';
 import { WaitingListReportsRepository } from './waiting-list-reports.repository';
 
-
 /** Demand and standby figures for staff, as JSON or one report as CSV. */
 @Injectable()
 export class WaitingListReportsService {
@@ -36,11 +35,20 @@ export class WaitingListReportsService {
     const data = await this.all(locale);
     switch (report) {
       case 'by-group':
-        return toCsv(['rank', 'group', 'queued', 'booked', 'vaccinated', 'total'], data.byGroup.map((r) => [r.rank, r.group, r.queued, r.booked, r.vaccinated, r.total]));
+        return toCsv(
+          ['rank', 'group', 'queued', 'booked', 'vaccinated', 'total'],
+          data.byGroup.map((r) => [r.rank, r.group, r.queued, r.booked, r.vaccinated, r.total]),
+        );
       case 'by-site':
-        return toCsv(['site_id', 'site', 'registrations'], data.bySite.map((r) => [r.siteId, r.siteName ?? (locale === 'de' ? 'beliebig' : 'any'), r.registrations]));
+        return toCsv(
+          ['site_id', 'site', 'registrations'],
+          data.bySite.map((r) => [r.siteId, r.siteName ?? (locale === 'de' ? 'beliebig' : 'any'), r.registrations]),
+        );
       case 'by-week':
-        return toCsv(['week', 'registrations'], data.byWeek.map((r) => [r.week, r.registrations]));
+        return toCsv(
+          ['week', 'registrations'],
+          data.byWeek.map((r) => [r.week, r.registrations]),
+        );
       case 'willing-vs-vaccinated': {
         const { willing, booked, vaccinated } = data.willingVsVaccinated;
         return toCsv(['willing', 'booked', 'vaccinated'], [[willing, booked, vaccinated]]);

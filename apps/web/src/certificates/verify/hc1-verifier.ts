@@ -19,9 +19,7 @@ interface DccVaccination {
 export async function verifyHc1(text: string, issuers: IssuerDirectory, now: Date): Promise<CertificateVerification> {
   const cose = await decodeCose(text.trim().slice(4));
   const claims = toPlain(decodeCbor(cose.payload)) as Record<string, unknown>;
-  const hcert = (claims['-260'] as Record<string, unknown> | undefined)?.['1'] as
-    | { nam?: { fn?: string; gn?: string }; dob?: string; v?: DccVaccination[] }
-    | undefined;
+  const hcert = (claims['-260'] as Record<string, unknown> | undefined)?.['1'] as { nam?: { fn?: string; gn?: string }; dob?: string; v?: DccVaccination[] } | undefined;
   if (!hcert || typeof hcert.dob !== 'string') throw new UnreadableCodeError('not an EU DCC');
   const vaccination = hcert.v?.[0];
   const expiresAt = typeof claims['4'] === 'number' ? new Date(claims['4'] * 1000) : undefined;

@@ -14,7 +14,14 @@ const holder = { familyName: 'Großmann', givenName: 'Zoë', birthDate: '1984-02
 function tenant(slug: string): IssuerTenant & { privateKey: KeyObject } {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const origin = `http://${slug}.localhost:8080`;
-  return { slug, displayName: slug.toUpperCase(), origins: [origin], jwksUrl: `${origin}/.well-known/jwks.json`, revocationsUrl: `${origin}/api/certificates/revocations`, privateKey };
+  return {
+    slug,
+    displayName: slug.toUpperCase(),
+    origins: [origin],
+    jwksUrl: `${origin}/.well-known/jwks.json`,
+    revocationsUrl: `${origin}/api/certificates/revocations`,
+    privateKey,
+  };
 }
 
 const acme = tenant('acme');
@@ -22,7 +29,7 @@ const globex = tenant('globex');
 
 async function directory(revoked: string[] = [], publish = [acme, globex]): Promise<IssuerDirectory> {
   const keys = new Map<string, PublicJwk[]>();
-  for (const t of publish) keys.set(t.slug, [(await shcPublicJwk(t.privateKey))]);
+  for (const t of publish) keys.set(t.slug, [await shcPublicJwk(t.privateKey)]);
   return {
     tenants: [acme, globex],
     keys: async (t) => keys.get(t.slug) ?? [],
@@ -31,7 +38,16 @@ async function directory(revoked: string[] = [], publish = [acme, globex]): Prom
 }
 
 function hc1(signer: KeyObject, certificateId = 'URN:UVCI:01:DE:ACME/ABC#X'): string {
-  const payload = buildVaccinationPayload({ ...holder, vaccine: DCC_VACCINES.comirnaty, doseNumber: 3, seriesDoses: 3, date: '2026-03-02', country: 'DE', issuer: 'ACME', certificateId });
+  const payload = buildVaccinationPayload({
+    ...holder,
+    vaccine: DCC_VACCINES.comirnaty,
+    doseNumber: 3,
+    seriesDoses: 3,
+    date: '2026-03-02',
+    country: 'DE',
+    issuer: 'ACME',
+    certificateId,
+  });
   return encodeHc1(payload, { issuerCountry: 'DE', issuedAt, expiresAt, signer: { privateKey: signer } });
 }
 

@@ -27,7 +27,8 @@ export const certificatesDe: typeof certificatesEn = {
   },
   verify: {
     title: 'Impfzertifikat prüfen',
-    intro: 'Scannen Sie den QR-Code eines Zertifikats oder fügen Sie seinen Text ein (beginnt mit HC1: oder shc:/). Geprüft wird in diesem Browser mit den öffentlichen Schlüsseln der Impfzentren.',
+    intro:
+      'Scannen Sie den QR-Code eines Zertifikats oder fügen Sie seinen Text ein (beginnt mit HC1: oder shc:/). Geprüft wird in diesem Browser mit den öffentlichen Schlüsseln der Impfzentren.',
     code: 'Zertifikatscode',
     codeHint: 'Der Text des QR-Codes, z. B. HC1:6BF… oder shc:/5676…',
     submit: 'Prüfen',

@@ -25,7 +25,8 @@ export const certificatesEn = {
   },
   verify: {
     title: 'Verify a vaccination certificate',
-    intro: 'Scan the QR code of a certificate or paste its text (starting with HC1: or shc:/). The check happens in this browser with the public keys of the vaccination centers.',
+    intro:
+      'Scan the QR code of a certificate or paste its text (starting with HC1: or shc:/). The check happens in this browser with the public keys of the vaccination centers.',
     code: 'Certificate code',
     codeHint: 'The text of the QR code, e.g. HC1:6BF… or shc:/5676…',
     submit: 'Verify',

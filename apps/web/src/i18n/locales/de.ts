@@ -72,7 +72,8 @@ export const de: Messages = {
       not_offered: 'Dieser Impfstoff oder diese Dosis wird zu dieser Zeit nicht angeboten.',
       follow_up_required: 'Für diesen Impfstoff ist eine zweite Dosis nötig: Bitte wählen Sie auch deren Termin.',
       follow_up_out_of_window: 'Mit diesem Datum wird der Abstand zwischen den Dosen Ihrer Impfserie nicht eingehalten.',
-      follow_up_out_of_window_dates: 'Mit diesem Datum wird der Abstand zwischen den Dosen Ihrer Impfserie nicht eingehalten: Es muss zwischen {{earliest}} und {{latest}} liegen.',
+      follow_up_out_of_window_dates:
+        'Mit diesem Datum wird der Abstand zwischen den Dosen Ihrer Impfserie nicht eingehalten: Es muss zwischen {{earliest}} und {{latest}} liegen.',
       no_follow_up: 'Dieser Impfstoff wird als Einzeldosis gegeben.',
       already_booked: 'Sie haben für diesen Impfstoff bereits eine Buchung. Über den Link in Ihrer Bestätigungs-E-Mail können Sie sie ändern.',
       not_eligible: 'Dieser Impfstoff kann für Sie nicht gebucht werden.',
@@ -85,7 +86,8 @@ export const de: Messages = {
       too_late_to_change: 'Dieser Termin hat bereits begonnen oder ist vorbei.',
     },
     day: {
-      capacity_below_booked: 'Einige Uhrzeiten haben schon mehr Buchungen als die neue Zahl der Plätze. Es wurde nichts geändert; verschieben oder stornieren Sie diese Buchungen zuerst.',
+      capacity_below_booked:
+        'Einige Uhrzeiten haben schon mehr Buchungen als die neue Zahl der Plätze. Es wurde nichts geändert; verschieben oder stornieren Sie diese Buchungen zuerst.',
       doses_below_booked: 'Es sind mehr Dosen gebucht als die neue Zahl der Dosen. Es wurde nichts geändert.',
     },
     captcha: {
@@ -199,9 +201,9 @@ export const de: Messages = {
       slotFull: 'Diese Uhrzeit wurde gerade vergeben. Bitte wählen Sie eine andere; die Liste ist wieder aktuell.',
       soldOut: 'Alle Termine sind ausgebucht – tragen Sie sich in die Warteliste ein, dann bieten wir Ihnen einen Termin an, sobald einer frei wird.',
       waitingList: 'Auf die Warteliste',
-      noSlots: 'Für diesen Impfstoff gibt es zurzeit keine freien Termine. Tragen Sie sich in die Warteliste ein, dann bieten wir Ihnen einen an, sobald einer frei wird.',
-      alreadyBooked:
-        'Sie haben für diesen Impfstoff bereits eine Buchung. Über den Link in Ihrer Bestätigungs-E-Mail können Sie sie ändern oder stornieren.',
+      noSlots:
+        'Für diesen Impfstoff gibt es zurzeit keine freien Termine. Tragen Sie sich in die Warteliste ein, dann bieten wir Ihnen einen an, sobald einer frei wird.',
+      alreadyBooked: 'Sie haben für diesen Impfstoff bereits eine Buchung. Über den Link in Ihrer Bestätigungs-E-Mail können Sie sie ändern oder stornieren.',
       notEligible: 'Dieser Impfstoff kann für Sie nicht gebucht werden.',
       rateLimited: 'Zu viele Anfragen, bitte versuchen Sie es in einer Minute erneut.',
     },
@@ -364,8 +366,7 @@ export const de: Messages = {
     lotLine_other: '{{lot}} ({{count}} Dosen)',
     cancelConfirmTitle: 'Diesen Impftag absagen?',
     cancelConfirmText_one: 'Die {{count}} Buchung wird storniert und die Person per E-Mail benachrichtigt. Das lässt sich nicht rückgängig machen.',
-    cancelConfirmText_other:
-      'Alle {{count}} Buchungen werden storniert und jede gebuchte Person wird per E-Mail benachrichtigt. Das lässt sich nicht rückgängig machen.',
+    cancelConfirmText_other: 'Alle {{count}} Buchungen werden storniert und jede gebuchte Person wird per E-Mail benachrichtigt. Das lässt sich nicht rückgängig machen.',
     cancelConfirm: 'Ja, Tag absagen',
     keepDay: 'Tag behalten',
     appointments: {
@@ -409,8 +410,7 @@ export const de: Messages = {
     sessionEnded: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
     or: 'oder',
     companyAccount: 'Mit Ihrem Firmenkonto anmelden',
-    companyAccountPending:
-      'Die Anmeldung mit dem Firmenkonto ist in dieser Version noch nicht verfügbar. Bitte verwenden Sie E-Mail und Passwort.',
+    companyAccountPending: 'Die Anmeldung mit dem Firmenkonto ist in dieser Version noch nicht verfügbar. Bitte verwenden Sie E-Mail und Passwort.',
   },
   changePassword: {
     title: 'Passwort ändern',
@@ -500,8 +500,7 @@ export const de: Messages = {
     created: 'Die Person wurde angelegt.',
     saved: 'Ihre Änderungen wurden gespeichert.',
     unchanged: 'Es wurde nichts geändert.',
-    staleVersion:
-      'Jemand anderes hat diese Person während Ihrer Bearbeitung geändert. Laden Sie die aktuelle Fassung und nehmen Sie Ihre Änderung erneut vor.',
+    staleVersion: 'Jemand anderes hat diese Person während Ihrer Bearbeitung geändert. Laden Sie die aktuelle Fassung und nehmen Sie Ihre Änderung erneut vor.',
     loadLatest: 'Aktuelle Fassung laden',
   },
   dayRun: dayRunDe,

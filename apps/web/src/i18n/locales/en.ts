@@ -202,8 +202,7 @@ export const en = {
       soldOut: 'All appointments are fully booked — join the waiting list and we will offer you an appointment as soon as one is free.',
       waitingList: 'Join the waiting list',
       noSlots: 'There are no free appointments for this vaccine at the moment. Join the waiting list and we will offer you one as soon as one is free.',
-      alreadyBooked:
-        'You already have a booking for this vaccine. To change or cancel it, use the link in your confirmation e-mail.',
+      alreadyBooked: 'You already have a booking for this vaccine. To change or cancel it, use the link in your confirmation e-mail.',
       notEligible: 'This vaccine cannot be booked for you.',
       rateLimited: 'Too many requests, try again in a minute.',
     },
@@ -366,8 +365,7 @@ export const en = {
     lotLine_other: '{{lot}} ({{count}} doses)',
     cancelConfirmTitle: 'Cancel this vaccination day?',
     cancelConfirmText_one: 'Its {{count}} booking is cancelled and the person is notified by e-mail. This cannot be undone.',
-    cancelConfirmText_other:
-      'All {{count}} bookings are cancelled and every booked person is notified by e-mail. This cannot be undone.',
+    cancelConfirmText_other: 'All {{count}} bookings are cancelled and every booked person is notified by e-mail. This cannot be undone.',
     cancelConfirm: 'Yes, cancel the day',
     keepDay: 'Keep the day',
     appointments: {
@@ -411,8 +409,7 @@ export const en = {
     sessionEnded: 'Your session has ended. Please sign in again.',
     or: 'or',
     companyAccount: 'Sign in with your company account',
-    companyAccountPending:
-      'Signing in with your company account is not available in this version yet. Please use your e-mail and password.',
+    companyAccountPending: 'Signing in with your company account is not available in this version yet. Please use your e-mail and password.',
   },
   changePassword: {
     title: 'Change password',
@@ -444,8 +441,7 @@ export const en = {
   },
   mail: {
     title: 'Outgoing mail',
-    intro:
-      'Messages the center sends, such as booking confirmations. A message that still fails after several attempts is kept here until it is sent again.',
+    intro: 'Messages the center sends, such as booking confirmations. A message that still fails after several attempts is kept here until it is sent again.',
     counts: { pending: 'Waiting to be sent', sent: 'Sent', dead: 'Not delivered' },
     deadTitle: 'Messages not delivered',
     deadCaption: 'Messages not delivered, newest first',
@@ -502,8 +498,7 @@ export const en = {
     created: 'The person has been added.',
     saved: 'Your changes have been saved.',
     unchanged: 'Nothing was changed.',
-    staleVersion:
-      'Someone else changed this person while you were editing. Load the latest version and make your change again.',
+    staleVersion: 'Someone else changed this person while you were editing. Load the latest version and make your change again.',
     loadLatest: 'Load latest version',
   },
   dayRun: dayRunEn,

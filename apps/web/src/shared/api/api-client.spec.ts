@@ -30,10 +30,11 @@ describe('ApiClient', () => {
 
   it('throws a typed problem with its field problems', async () => {
     const mock = createFetchMock({
-      'POST /api/auth/login': () =>
-        problemResponse({ status: 400, code: 'request.invalid', errors: [{ field: 'email', message: 'must be a valid e-mail address' }] }),
+      'POST /api/auth/login': () => problemResponse({ status: 400, code: 'request.invalid', errors: [{ field: 'email', message: 'must be a valid e-mail address' }] }),
     });
-    const error = await clientWith(mock.fetch).post('/auth/login', {}).catch((e: unknown) => e);
+    const error = await clientWith(mock.fetch)
+      .post('/auth/login', {})
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiProblemError);
     expect((error as ApiProblemError).status).toBe(400);
     expect((error as ApiProblemError).code).toBe('request.invalid');

@@ -9,11 +9,7 @@ export type FieldErrors<F extends string> = Partial<Record<F, string>>;
  * to the form's general alert. `body.email` and `email` both name the `email` input. Each is worded
  * by `describeFieldProblem`: the refusal's code, else the rule, never the API's English message.
  */
-export function splitFieldProblems<F extends string>(
-  error: ApiProblemError,
-  fields: readonly F[],
-  t: TFunction,
-): { byField: FieldErrors<F>; other: string[] } {
+export function splitFieldProblems<F extends string>(error: ApiProblemError, fields: readonly F[], t: TFunction): { byField: FieldErrors<F>; other: string[] } {
   const byField: FieldErrors<F> = {};
   const other: string[] = [];
   for (const problem of error.fieldProblems) {

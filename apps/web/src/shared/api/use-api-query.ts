@@ -1,10 +1,7 @@
 import { QueryClient, useQuery } from '@tanstack/react-query';
 
 export type RefreshingResource<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'loaded'; data: T; refreshing: boolean }
-  | { status: 'failed'; error: unknown };
+  { status: 'idle' } | { status: 'loading' } | { status: 'loaded'; data: T; refreshing: boolean } | { status: 'failed'; error: unknown };
 
 /**
  * Server state for every page. Data is fetched again on mount and when the page regains focus

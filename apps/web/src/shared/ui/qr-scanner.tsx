@@ -54,7 +54,12 @@ export function QrScanner({ label, unavailable, hint, onCode }: { label: string;
     return stop;
   }, []);
 
-  if (failed) return <p className="field__hint" role="status">{unavailable}</p>;
+  if (failed)
+    return (
+      <p className="field__hint" role="status">
+        {unavailable}
+      </p>
+    );
   return (
     <div className="qr-scanner">
       <video ref={video} className="qr-scanner__video" muted playsInline aria-label={label} />

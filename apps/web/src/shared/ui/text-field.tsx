@@ -27,14 +27,7 @@ export function TextField({ label, error, hint, optionalLabel, className, ref, .
           {hint}
         </p>
       ) : null}
-      <input
-        ref={ref}
-        id={id}
-        className="field__input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
+      <input ref={ref} id={id} className="field__input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
       {error ? (
         <p className="field__error" id={errorId}>
           {error}
