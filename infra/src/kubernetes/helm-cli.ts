@@ -7,12 +7,23 @@ import { k8sTools } from './k8s-tools';
 
 export type RenderedManifest = Record<string, unknown>;
 
-function helm(args: string[]): string {
+interface ExecFailure {
+  stdout?: string;
+  stderr?: string;
+  status?: number | null;
+  signal?: string | null;
+  code?: string;
+}
+
+function helm(args: string[], attempt = 1): string {
   try {
     return execFileSync(k8sTools().helm, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
   } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`helm ${args.join(' ')} failed:\n${stdout ?? ''}${stderr ?? ''}`);
+    const { stdout, stderr, status, signal, code } = error as ExecFailure;
+    // Helm that never ran or was killed (no exit status) says nothing about the chart: once more, then report how it ended.
+    if (typeof status !== 'number' && attempt === 1) return helm(args, 2);
+    const ending = typeof status === 'number' ? `exit ${status}` : `no exit status (signal ${signal ?? 'none'}, ${code ?? 'no code'})`;
+    throw new Error(`helm ${args.join(' ')} failed (${ending}):\n${stdout ?? ''}${stderr ?? ''}`);
   }
 }
 

@@ -110,7 +110,7 @@ describe('validateSendMailRequest for certificate mails', () => {
     const inQuery = { ...certificateRequest, data: { ...certificateRequest.data, certificateUrl: 'https://acme.vaccinate.example/certificate?token=abc' } };
     expect(validateSendMailRequest(inQuery)).toEqual({
       ok: false,
-      errors: [{ field: 'data.certificateUrl', message: 'must be an http(s) URL carrying the token in the fragment, not the query' }],
+      errors: [{ field: 'data.certificateUrl', message: 'must be an http(s) URL carrying the token or its reference in the fragment, not the query' }],
     });
     const result = validateSendMailRequest({ ...certificateRequest, data: { bookingCode: 'K7M-4Q2X' } });
     expect(result.ok).toBe(false);
@@ -121,7 +121,7 @@ describe('validateSendMailRequest for certificate mails', () => {
 describe('the mail request contract', () => {
   it('is JSON Schema, one variant per kind of data, as the OpenAPI of the mailer would carry it', () => {
     const schema = JSON.parse(JSON.stringify(SendMailRequest.schema)) as { anyOf: { properties: { data: { required: string[] } } }[] };
-    expect(schema.anyOf.map((variant) => variant.properties.data.required[0])).toEqual(['bookingCode', 'certificateUrl']);
+    expect(schema.anyOf.map((variant) => variant.properties.data.required[0])).toEqual(['bookingCode', 'certificateUrl', 'trackingCode']);
   });
 
   it('refuses a field it does not declare, such as a header of its own', () => {
