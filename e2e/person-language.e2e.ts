@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkedContext } from './support/accessibility';
 import { launchBrowser } from './support/browser';
 import { mailAttachment, mailBody, mailTo } from './support/caught-mail';
 
@@ -15,8 +16,8 @@ describe("each person's language", () => {
 
   it('a booking made on the German page gets German mails and a German calendar file at a tenant whose default is English', async () => {
     // acme's default language is English (apps/platform/local-tenants.json): German can only come from the page.
-    const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const context = await checkedContext(browser, { locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } });
+    const { page, a11y } = await context.newPage();
     await page.goto(`http://acme.localhost:${port}/`);
     await page.getByRole('button', { name: /Comirnaty/ }).click();
     await page.getByRole('radio', { name: 'Erstimpfung' }).check();
@@ -30,6 +31,7 @@ describe("each person's language", () => {
     const followUp = page.locator('[aria-labelledby="booking-follow-up-title"]');
     await followUp.waitFor();
     await expect.poll(async () => (await followUp.textContent()) ?? '', { timeout: 15_000 }).toMatch(/\d{2}:\d{2}/);
+    await a11y.check('follow-up');
 
     const email = `e2e.de.${Date.now()}@acme.example`;
     await page.getByLabel('Vorname').fill('Jürgen');

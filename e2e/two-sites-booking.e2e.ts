@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Lot, Site, VaccinationDay, VaccineProduct } from '@vaccinate/api-contracts';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkedContext } from './support/accessibility';
 import { launchBrowser } from './support/browser';
 import { tenantApi } from './support/tenant-api';
 
@@ -62,8 +63,8 @@ describe('booking with two sites: no dead end', () => {
   afterAll(() => browser?.close());
 
   it('opens on the soonest whole pair, not the one-off day, and "All places" finds the follow-up', async () => {
-    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const context = await checkedContext(browser, { locale: 'en-US', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } });
+    const { page, a11y } = await context.newPage();
     await page.goto(`http://globex.localhost:${port}/`);
     await page.getByRole('button', { name: new RegExp(vaccineName) }).click();
     await page.getByRole('radio', { name: 'First dose' }).check();
@@ -86,6 +87,7 @@ describe('booking with two sites: no dead end', () => {
     await followUp.waitFor();
     await expect.poll(async () => (await followUp.textContent()) ?? '', { timeout: 15_000 }).toMatch(/We have chosen a time for you/);
     expect(await followUp.textContent()).not.toContain('There is no free time for the follow-up dose');
+    await a11y.check('follow-up');
     await page.getByLabel('Given name').waitFor();
     await context.close();
   });
