@@ -41,6 +41,13 @@ export class Sql implements SqlClient {
   async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       const client = await this.pool.connect();
+      // pg-pool listens for a lost connection only while a client is idle: one lost between two statements of a
+      // transaction would be an uncaught exception that ends the process. The next statement fails instead.
+      let lost: Error | undefined;
+      const onLost = (error: Error) => {
+        lost = error;
+      };
+      client.on('error', onLost);
       try {
         await client.query('BEGIN');
         const result = await work(client);
@@ -51,7 +58,8 @@ export class Sql implements SqlClient {
         if (attempt < MAX_ATTEMPTS && RETRYABLE.has((error as { code?: string }).code ?? '')) continue;
         throw error;
       } finally {
-        client.release();
+        client.removeListener('error', onLost);
+        client.release(lost); // a lost connection leaves the pool
       }
     }
   }
