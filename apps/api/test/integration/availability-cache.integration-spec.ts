@@ -75,6 +75,19 @@ describe('availability answers', () => {
     expect((await get({ 'if-none-match': after.headers.get('etag') ?? '' })).status).toBe(304);
   });
 
+  it('answer the first visitor after a booking with the place taken, not the document from before it', async () => {
+    const slot = ((await (await get()).json()) as Availability).days[0]?.slots[1];
+    const before = slot?.free ?? 0;
+    expect(before).toBeGreaterThan(0);
+    const booked = await book(api, { productId: catalogue.jcovden.id, doseKind: 'first', slotId: slot?.slotId ?? '', person: person(), locale: 'en' });
+    expect(booked.status).toBe(201);
+    // Past the coalescing window the next answer is rebuilt; the one request that finds it stale
+    // must not be answered the old document (its page would offer the place just taken).
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const after = ((await (await get()).json()) as Availability).days[0]?.slots.find((s) => s.slotId === slot?.slotId);
+    expect(after?.free).toBe(before - 1);
+  });
+
   it('refuse a bad query with the field list, and an unknown vaccine with 404, as problem documents', async () => {
     const bad = await api.request('/api/availability?productId=not-an-id&doseKind=sixth');
     expect(bad.status).toBe(400);

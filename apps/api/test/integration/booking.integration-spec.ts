@@ -180,6 +180,26 @@ describe('booking', () => {
     ).toBe(2);
   });
 
+  it("offers every slot of a day again once a cancellation frees a dose of the day's cap", async () => {
+    // One dose for a day of many places: the day's cap binds before any slot fills.
+    const day = await createDay(api, doctor, {
+      siteId: catalogue.site.id,
+      date: inDays(18),
+      lots: [{ lotId: catalogue.jcovdenLot.id, doses: 1 }],
+      capacity: { first: 1, followUp: 0, booster: 0 },
+    });
+    const [slotA, slotB] = [day.slots[0]?.id ?? '', day.slots[1]?.id ?? ''];
+    const first = await book(api, { productId: catalogue.jcovden.id, doseKind: 'first', slotId: slotA, person: person() });
+    expect(first.status).toBe(201);
+    expect((await book(api, { productId: catalogue.jcovden.id, doseKind: 'first', slotId: slotB, person: person() })).body.code).toBe('booking.sold_out');
+
+    const cancelled = await api.request('/api/bookings/current/cancel', { method: 'POST', headers: { 'x-manage-token': first.body.manageToken } });
+    expect(cancelled.status).toBe(200);
+    // The dose went back to the day, so slot B (never full itself) takes it.
+    const taken = await book(api, { productId: catalogue.jcovden.id, doseKind: 'first', slotId: slotB, person: person() });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(201);
+  });
+
   it('moves an appointment inside the interval and refuses a move outside it', async () => {
     const { first, second } = await twoDoseDays(inDays(17), inDays(40));
     const late = await createDay(api, doctor, { siteId: catalogue.site.id, date: inDays(70), lots: [{ lotId: catalogue.comirnatyLot.id, doses: 5 }] });

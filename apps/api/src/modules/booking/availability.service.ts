@@ -26,6 +26,11 @@ const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
 
 /** Past this age a stale document is no longer answered while its refresh runs (the database may be down). */
 const STALE_MAX_MS = 30_000;
+/**
+ * How long a request waits for the refresh before it is answered the last document. Answered at once,
+ * a page opened after a booking would offer the place that booking took, and its booking would be refused.
+ */
+const REFRESH_WAIT_MS = 500;
 
 interface CacheEntry {
   at: number;
@@ -34,6 +39,8 @@ interface CacheEntry {
   built: boolean;
   /** The last document built for this key, answered while a newer one is built. */
   last: { at: number; document: CachedDocument } | null;
+  /** The refreshed document, or the last one if the refresh fails or takes longer than REFRESH_WAIT_MS. */
+  patient: Promise<CachedDocument> | null;
 }
 
 /** Availability from an in-process cache, invalidated through Postgres LISTEN/NOTIFY. */
@@ -111,8 +118,9 @@ export class AvailabilityService {
     const entry = this.cache.get(key);
     const fresh = entry && now - entry.at < TTL_MS && (entry.generation === this.generation || now - entry.at < COALESCE_MS);
     if (fresh) return answerFrom(entry, now);
-    // One query serves every request that arrives while it runs; they are answered the last
-    // document meanwhile, so a refresh never holds a poll up behind the database.
+    // One query serves every request that arrives while it runs; they wait for it up to
+    // REFRESH_WAIT_MS and are answered the last document after that, so a slow database never
+    // holds a poll up for long.
     const cached = this.availability
       .find(query)
       .then(annotate)
@@ -122,7 +130,15 @@ export class AvailabilityService {
         // The same days give the same tag, so a refresh without a change still answers 304.
         return cachedDocument(json, gzipped, brotli, `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`);
       });
-    const refreshing: CacheEntry = { at: now, generation: this.generation, document: cached, built: false, last: entry?.last ?? null };
+    const last = entry?.last ?? null;
+    const refreshing: CacheEntry = {
+      at: now,
+      generation: this.generation,
+      document: cached,
+      built: false,
+      last,
+      patient: last ? withinWait(cached, last.document) : null,
+    };
     this.cache.set(key, refreshing);
     cached.then(
       (built) => {
@@ -139,6 +155,11 @@ export class AvailabilityService {
 }
 
 function answerFrom(entry: CacheEntry, now: number): Promise<CachedDocument> {
-  if (entry.built || !entry.last || now - entry.last.at >= STALE_MAX_MS) return entry.document;
-  return Promise.resolve(entry.last.document);
+  if (entry.built || !entry.patient || !entry.last || now - entry.last.at >= STALE_MAX_MS) return entry.document;
+  return entry.patient;
+}
+
+/** One timer per refresh, however many requests wait on it. */
+function withinWait(refreshed: Promise<CachedDocument>, last: CachedDocument): Promise<CachedDocument> {
+  return Promise.race([refreshed.catch(() => last), new Promise<CachedDocument>((resolve) => setTimeout(() => resolve(last), REFRESH_WAIT_MS).unref())]);
 }

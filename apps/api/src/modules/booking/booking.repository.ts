@@ -116,7 +116,11 @@ export class BookingRepository {
    * the appointments are cancelled, their places and doses go back, and a booking left with no booked
    * appointment is cancelled. Returns the slot changes to announce once committed.
    */
-  async cancelAppointments(client: PoolClient, bookingId: string, selection: AppointmentSelection): Promise<{ changes: string[]; bookingCancelled: boolean }> {
+  async cancelAppointments(
+    client: PoolClient,
+    bookingId: string,
+    selection: AppointmentSelection,
+  ): Promise<{ changes: string[]; dosesFreed: number; bookingCancelled: boolean }> {
     const { rows } = await client.query<{ slot_id: string; dose_kind: DoseKind }>(
       'ids' in selection
         ? `UPDATE appointment SET status = 'cancelled' WHERE booking_id = $1 AND status = 'booked' AND id = ANY($2::uuid[])
@@ -136,7 +140,7 @@ export class BookingRepository {
         WHERE id = $1 AND status = 'active' AND NOT EXISTS (SELECT 1 FROM appointment WHERE booking_id = $1 AND status = 'booked')`,
       [bookingId],
     );
-    return { changes, bookingCancelled: cancelled.rowCount === 1 };
+    return { changes, dosesFreed: changes.filter((change) => change.startsWith('slot:')).length, bookingCancelled: cancelled.rowCount === 1 };
   }
 
   /**
@@ -218,10 +222,12 @@ export class BookingRepository {
       );
       const released = slot.rows[0];
       if (!released) continue;
+      changes.push(`slot:${dose.slotId}:${dose.kind}:${released.free}`);
       if (released.binding) {
         await client.query('UPDATE vaccination_day SET doses_booked = doses_booked - 1 WHERE id = $1 AND doses_booked > 0', [released.day_id]);
+        // Every slot of the day may have been refused for the day's cap; this dose is open to all of them.
+        changes.push(`day:${released.day_id}`);
       }
-      changes.push(`slot:${dose.slotId}:${dose.kind}:${released.free}`);
     }
     return changes;
   }

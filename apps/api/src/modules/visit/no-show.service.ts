@@ -34,20 +34,22 @@ export class NoShowService {
   /** Marks the named appointments, or (none named) every appointment whose slot ended without a check-in. */
   async mark(dayId: string, appointmentIds: string[] | null): Promise<{ noShows: number; dosesFreed: number }> {
     if (!(await this.visits.dayWindow(dayId))) throw VaccinationDayException.notFound();
-    const { noShows, changes } = await this.sql.transaction(async (client) => {
+    const { noShows, changes, dosesFreed } = await this.sql.transaction(async (client) => {
       const candidates = await this.visits.noShowCandidates(client, dayId, appointmentIds);
       const changes: string[] = [];
+      let dosesFreed = 0;
       for (const candidate of candidates) {
         await this.visits.markNoShow(client, dayId, candidate.appointmentId, candidate.personId);
         const released = await this.bookings.cancelAppointments(client, candidate.bookingId, { fromAppointmentId: candidate.appointmentId });
         changes.push(...released.changes);
+        dosesFreed += released.dosesFreed;
         const view = (await this.bookingViews.byId(candidate.bookingId, client)) as BookingView;
         await this.outbox.enqueue(client, bookingMail(released.bookingCancelled ? 'booking-cancelled' : 'booking-changed', view, this.config.publicUrl, REASON));
       }
       await this.audit.record(client, 'person', 'no_show', [...new Set(candidates.map((candidate) => candidate.personId))]);
-      return { noShows: candidates.length, changes };
+      return { noShows: candidates.length, changes, dosesFreed };
     });
     this.notifications.publish(changes);
-    return { noShows, dosesFreed: changes.length };
+    return { noShows, dosesFreed };
   }
 }
