@@ -21,8 +21,11 @@ export interface SealedRegistration {
   preferredSiteIds: string[];
   preferredWeekdays: number[];
   priorityRank: number | null;
-  /** The receipt with this tracking code: queued in the same commit, only if this row is the one written. */
-  mail: OutboxPayload;
+  /**
+   * The receipt for a tracking code: queued in the same commit when this row is written; a person
+   * registered already gets it again with their earlier code (they may have lost the first).
+   */
+  mail: (trackingCode: string) => OutboxPayload;
 }
 
 interface Waiting {
@@ -84,26 +87,37 @@ export class RegistrationGroupCommit {
         const receipts = batch.filter((waiting) => written.get(waiting.registration.emailIndex) === waiting.registration.trackingCode);
         await this.outbox.enqueueMany(
           client,
-          receipts.map((waiting) => ({ payload: waiting.registration.mail, traceParent: waiting.traceParent })),
+          receipts.map((waiting) => ({ payload: waiting.registration.mail(waiting.registration.trackingCode), traceParent: waiting.traceParent })),
         );
         return written;
       });
       const others = batch.filter((waiting) => !inserted.has(waiting.registration.emailIndex));
       const existing = others.length > 0 ? await this.existing(others.flatMap((waiting) => waiting.registration.emailIndexCandidates)) : new Map<string, string>();
-      for (const waiting of batch) {
+      const answers = batch.map((waiting) => {
         const own = inserted.get(waiting.registration.emailIndex);
         // A row this batch inserted answers only the first of several with the same e-mail.
-        if (own === waiting.registration.trackingCode) {
-          waiting.resolve({ trackingCode: own, created: true });
-          continue;
-        }
+        if (own === waiting.registration.trackingCode) return { trackingCode: own, created: true };
         const earlier = own ?? waiting.registration.emailIndexCandidates.map((index) => existing.get(index)).find(Boolean);
-        if (earlier) waiting.resolve({ trackingCode: earlier, created: false });
+        return earlier ? { trackingCode: earlier, created: false } : null;
+      });
+      await this.resendReceipts(batch, answers);
+      batch.forEach((waiting, i) => {
+        const answer = answers[i];
+        if (answer) waiting.resolve(answer);
         else waiting.reject(new Error('registration neither inserted nor found'));
-      }
+      });
     } catch (error) {
       for (const waiting of batch) waiting.reject(error);
     }
+  }
+
+  /** The receipts of those registered already, with their earlier code, in one more commit. */
+  private async resendReceipts(batch: Waiting[], answers: ({ trackingCode: string; created: boolean } | null)[]): Promise<void> {
+    const again = batch.flatMap((waiting, i) => {
+      const answer = answers[i];
+      return answer && !answer.created ? [{ payload: waiting.registration.mail(answer.trackingCode), traceParent: waiting.traceParent }] : [];
+    });
+    if (again.length > 0) await this.sql.transaction((client) => this.outbox.enqueueMany(client, again));
   }
 
   /** One statement for the whole batch; returns tracking code by e-mail index of the rows it inserted. */

@@ -19,8 +19,8 @@ export interface NewRegistration {
   preferredSiteIds: string[];
   preferredWeekdays: number[];
   priority: { rank: number } | null;
-  /** The receipt mail, sent only when this registration is the one written. */
-  mail: OutboxPayload;
+  /** The receipt mail for a tracking code: this registration's, or the person's earlier one. */
+  mail: (trackingCode: string) => OutboxPayload;
 }
 
 export interface RegistrationStatusRow {

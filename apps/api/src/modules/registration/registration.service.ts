@@ -53,12 +53,12 @@ export class RegistrationService {
       preferredSiteIds: [...new Set(dto.preferredSiteIds ?? [])],
       preferredWeekdays: [...new Set(dto.preferredWeekdays ?? [])].sort(),
       priority,
-      mail: {
+      mail: (trackingCode) => ({
         template: REGISTRATION_MAIL_TEMPLATE,
         locale,
         to: { email: dto.person.email, name: `${dto.person.givenName} ${dto.person.familyName}` },
-        data: { trackingCode: proposed, statusUrl: this.statusUrl(proposed), ...(product ? { productName: product.name } : {}) },
-      },
+        data: { trackingCode, statusUrl: this.statusUrl(trackingCode), ...(product ? { productName: product.name } : {}) },
+      }),
     });
     return { trackingCode, statusUrl: this.statusUrl(trackingCode) };
   }
