@@ -24,11 +24,14 @@ export function JourneyNotice({ notice, productId, ref }: { notice: Notice; prod
     <div ref={ref} className="alert alert--info" role={notice === 'no_slots' ? 'status' : 'alert'} tabIndex={-1}>
       <p>{t(TEXT_KEYS[notice])}</p>
       {notice === 'slot_full' ? null : (
-        <p className="alert__action">
-          <Link className="button button--secondary" to={waitingListPath(productId)}>
-            {t('booking.errors.waitingList')}
-          </Link>
-        </p>
+        <>
+          <p className="alert__action">
+            <Link className="button button--secondary" to={waitingListPath(productId)}>
+              {t('booking.errors.waitingList')}
+            </Link>
+          </p>
+          <p>{t('booking.errors.standby')}</p>
+        </>
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { makeChallenge } from '../test/booking-fixtures';
 import { createFetchMock, jsonResponse, problemResponse } from '../test/fetch-mock';
 import { renderWithTenant } from '../test/render-with-tenant';
 import { RegistrationPage } from './registration-page';
@@ -38,5 +39,30 @@ describe('waiting-list registration form', () => {
     expect(screen.getByText('Please check the format of this field.')).toBeTruthy();
     expect(screen.queryByText('Please fill in this field.')).toBeNull();
     expect(mock.requests.some((request) => request.method === 'POST')).toBe(false);
+  });
+
+  it('offers standby on the receipt with the new tracking code and birth date, and marks a refused phone number at its field in the reader’s words', async () => {
+    const mock = createFetchMock({
+      'GET /api/catalogue': () => jsonResponse({ products: [], sites: [{ id: 's1', name: 'Werk Nord' }], timeZone: 'Europe/Berlin' }),
+      'GET /api/captcha/challenge': () => jsonResponse(makeChallenge(3, 20)),
+      'POST /api/registrations': () => jsonResponse({ trackingCode: 'R7KQ-4M2X-DZ', statusUrl: 'http://acme.localhost/registration/status#R7KQ-4M2X-DZ' }, 202),
+      'POST /api/standby/members': () =>
+        problemResponse({ status: 400, code: 'validation.failed', errors: [{ field: 'phone', message: 'must match pattern "^[0-9 +()/-]+$"', rule: 'pattern' }] }),
+    });
+    renderWithTenant(<RegistrationPage />, { fetch: mock.fetch });
+    await userEvent.type(await screen.findByLabelText('Given name'), 'Ada');
+    await userEvent.type(screen.getByLabelText('Family name'), 'Lovelace');
+    await userEvent.type(screen.getByLabelText('E-mail'), 'ada@example.org');
+    await userEvent.type(screen.getByLabelText('Date of birth'), '1980-05-17');
+    await userEvent.click(screen.getByRole('button', { name: 'Join the waiting list' }));
+    expect(await screen.findByTestId('tracking-code')).toBeTruthy();
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Join standby' }));
+    const phone = await screen.findByLabelText(/Mobile number/);
+    await screen.findByText('Please check the format of this field.');
+    expect(phone.getAttribute('aria-invalid')).toBe('true');
+    expect(document.body.textContent).not.toContain('must match pattern');
+    const optIn = mock.requests.find((request) => request.url === '/api/standby/members');
+    expect(optIn?.body).toMatchObject({ trackingCode: 'R7KQ-4M2X-DZ', birthDate: '1980-05-17' });
   });
 });

@@ -16,6 +16,7 @@ import { StatusMessage } from '../shared/ui/status-message';
 import { TextField } from '../shared/ui/text-field';
 import { CheckboxGroup } from './checkbox-group';
 import { usePublicCatalogue } from './use-public-catalogue';
+import { StandbyOptInForm } from './standby-opt-in-form';
 import { registerOnWaitingList } from './waiting-list-api';
 
 const PERSON_FIELDS = ['givenName', 'familyName', 'email', 'birthDate', 'phone'] as const;
@@ -97,6 +98,8 @@ export function RegistrationPage() {
         <Link className="button button--primary" to={`/registration/status#${accepted}`}>
           {t('waitingList.register.toStatus')}
         </Link>
+        {/* Standby right away, while the code and birth date that prove the registration are at hand. */}
+        <StandbyOptInForm source={{ trackingCode: accepted, birthDate: person.birthDate }} />
       </section>
     );
   }

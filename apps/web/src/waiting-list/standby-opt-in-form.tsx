@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../shared/api/api-context';
 import { ApiProblemError } from '../shared/api/api-error';
+import { problemText } from '../shared/api/contract-form';
+import type { FieldErrors } from '../shared/api/field-errors';
 import { describeError } from '../shared/api/error-message';
 import { useCaptcha } from '../captcha/use-captcha';
 import { QueryState } from '../shared/query-state';
@@ -11,6 +13,15 @@ import { TextField } from '../shared/ui/text-field';
 import { CheckboxGroup } from './checkbox-group';
 import { usePublicCatalogue } from './use-public-catalogue';
 import { joinStandby, leaveStandby, type StandbySource } from './waiting-list-api';
+
+type StandbyField = 'windowFrom' | 'windowTo' | 'quietFrom' | 'quietTo' | 'phone';
+
+/** The input a problem of the API names (`timeWindows.0.from` is the "from" of the one window this form sends). */
+function inputOf(field: string): StandbyField | null {
+  if (/^timeWindows\.\d+\.from$/.test(field)) return 'windowFrom';
+  if (/^timeWindows\.\d+\.to$/.test(field)) return 'windowTo';
+  return field === 'quietFrom' || field === 'quietTo' || field === 'phone' ? field : null;
+}
 
 /** Opting in to be offered spare doses: where, when one can come, and when never to be disturbed. */
 export function StandbyOptInForm({ source }: { source: StandbySource }) {
@@ -23,11 +34,13 @@ export function StandbyOptInForm({ source }: { source: StandbySource }) {
   const [quiet, setQuiet] = useState({ from: '21:00', to: '08:00' });
   const [phone, setPhone] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors<StandbyField>>({});
   const [outcome, setOutcome] = useState<'joined' | 'left' | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setErrors([]);
+    setFieldErrors({});
     try {
       await joinStandby(api, {
         ...source,
@@ -39,8 +52,14 @@ export function StandbyOptInForm({ source }: { source: StandbySource }) {
       });
       setOutcome('joined');
     } catch (error) {
-      const fields = error instanceof ApiProblemError ? error.fieldProblems.map((problem) => `${problem.field}: ${problem.message}`) : [];
-      setErrors(fields.length > 0 ? fields : [describeError(error, t)]);
+      // Each problem under the input it names, in the reader's language; never the API's own sentence.
+      const byField: FieldErrors<StandbyField> = {};
+      for (const problem of error instanceof ApiProblemError ? error.fieldProblems : []) {
+        const input = inputOf(problem.field);
+        if (input) byField[input] = problemText(problem, t);
+      }
+      setFieldErrors(byField);
+      setErrors([Object.keys(byField).length > 0 ? t('validation.summary') : describeError(error, t)]);
       captcha.renew();
     }
   };
@@ -74,6 +93,7 @@ export function StandbyOptInForm({ source }: { source: StandbySource }) {
       <div className="form__grid">
         <TextField
           name="windowFrom"
+          error={fieldErrors.windowFrom}
           type="time"
           label={t('waitingList.standby.windowFrom')}
           optionalLabel={t('common.optional')}
@@ -82,6 +102,7 @@ export function StandbyOptInForm({ source }: { source: StandbySource }) {
         />
         <TextField
           name="windowTo"
+          error={fieldErrors.windowTo}
           type="time"
           label={t('waitingList.standby.windowTo')}
           optionalLabel={t('common.optional')}
@@ -90,6 +111,7 @@ export function StandbyOptInForm({ source }: { source: StandbySource }) {
         />
         <TextField
           name="quietFrom"
+          error={fieldErrors.quietFrom}
           type="time"
           label={t('waitingList.standby.quietFrom')}
           value={quiet.from}
@@ -97,6 +119,7 @@ export function StandbyOptInForm({ source }: { source: StandbySource }) {
         />
         <TextField
           name="quietTo"
+          error={fieldErrors.quietTo}
           type="time"
           label={t('waitingList.standby.quietTo')}
           value={quiet.to}
@@ -104,6 +127,7 @@ export function StandbyOptInForm({ source }: { source: StandbySource }) {
         />
         <TextField
           name="phone"
+          error={fieldErrors.phone}
           type="tel"
           label={t('waitingList.standby.phone')}
           optionalLabel={t('common.optional')}

@@ -201,6 +201,7 @@ export const de: Messages = {
       slotFull: 'Diese Uhrzeit wurde gerade vergeben. Bitte wählen Sie eine andere; die Liste ist wieder aktuell.',
       soldOut: 'Alle Termine sind ausgebucht – tragen Sie sich in die Warteliste ein, dann bieten wir Ihnen einen Termin an, sobald einer frei wird.',
       waitingList: 'Auf die Warteliste',
+      standby: 'Können Sie kurzfristig kommen? Nach dem Eintrag in die Warteliste können Sie sich auch für übrig gebliebene Dosen am Ende eines Impftags bereithalten.',
       noSlots:
         'Für diesen Impfstoff gibt es zurzeit keine freien Termine. Tragen Sie sich in die Warteliste ein, dann bieten wir Ihnen einen an, sobald einer frei wird.',
       alreadyBooked: 'Sie haben für diesen Impfstoff bereits eine Buchung. Über den Link in Ihrer Bestätigungs-E-Mail können Sie sie ändern oder stornieren.',

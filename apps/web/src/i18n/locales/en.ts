@@ -201,6 +201,7 @@ export const en = {
       slotFull: 'This time was just taken. Please choose another time; the list is up to date again.',
       soldOut: 'All appointments are fully booked — join the waiting list and we will offer you an appointment as soon as one is free.',
       waitingList: 'Join the waiting list',
+      standby: 'Can you come at short notice? Once on the waiting list, you can also stand by for doses left over at the end of a vaccination day.',
       noSlots: 'There are no free appointments for this vaccine at the moment. Join the waiting list and we will offer you one as soon as one is free.',
       alreadyBooked: 'You already have a booking for this vaccine. To change or cancel it, use the link in your confirmation e-mail.',
       notEligible: 'This vaccine cannot be booked for you.',
