@@ -104,4 +104,22 @@ describe('ManageBookingPage', () => {
     expect(rebook?.body).toEqual({ appointmentId: 'appt-2', slotId: 's-30' });
     expect(mock.requests.find((r) => r.url.startsWith('/api/availability'))?.url).toBe('/api/availability?productId=prod-comirnaty&doseKind=followUp');
   });
+
+  it('saves the language of the mails as soon as it is chosen, with the token in a header, and says so in that language', async () => {
+    window.history.replaceState(null, '', '/booking/manage#token-lang');
+    const mock = createFetchMock({
+      'GET /api/bookings/current': () => jsonResponse(managedBooking({ locale: 'en' })),
+      'PUT /api/bookings/current/locale': () => jsonResponse(managedBooking({ locale: 'de' })),
+    });
+    renderWithTenant(<ManageBookingPage />, { fetch: mock.fetch });
+    const select = await screen.findByLabelText('Language of your e-mails');
+    await userEvent.selectOptions(select, 'de');
+
+    const saved = await screen.findByText('Ihre E-Mails kommen ab jetzt auf Deutsch.');
+    expect(saved.getAttribute('lang')).toBe('de');
+    const change = mock.requests.find((request) => request.method === 'PUT');
+    expect(change?.body).toEqual({ locale: 'de' });
+    expect(change?.headers['x-manage-token']).toBe('token-lang');
+    expect((select as HTMLSelectElement).value).toBe('de');
+  });
 });
