@@ -1,4 +1,5 @@
 import type { AppointmentView, BookingMailView } from './booking-mail.view';
+import { textFooter } from './mail-layout.mjml';
 
 /** The plain-text alternative: the same content, readable in any client and by screen readers. */
 export function bookingMailText(view: BookingMailView): string {
@@ -13,7 +14,7 @@ export function bookingMailText(view: BookingMailView): string {
   if (view.showCheckIn) lines.push('', `${view.texts.bookingCodeLabel}: ${view.bookingCode}`, view.texts.checkInHelp);
   if (view.showBringAlong) lines.push('', view.texts.bringAlong);
   if (view.showCalendarNote) lines.push('', view.texts.calendarAttached);
-  lines.push('', view.action.help, view.action.url, '', '--', `${view.tenant.displayName} · ${view.tenant.publicUrl}`, view.texts.automatic);
+  lines.push('', view.action.help, view.action.url, '', ...textFooter(view.tenant, view.texts.automatic));
   return `${lines.join('\n')}\n`;
 }
 
