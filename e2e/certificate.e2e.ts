@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readPdf } from '../apps/certificates/test/support/pdf-reader';
+import { checkedContext } from './support/accessibility';
 import { launchBrowser } from './support/browser';
 import { writeQrVideo } from './support/qr-video';
 import { tenantApi } from './support/tenant-api';
@@ -121,11 +122,12 @@ describe('a vaccinated person gets their certificate', () => {
     // A short link (an opaque reference), not the several-thousand-character token.
     expect((link as string).length).toBeLessThan(120);
 
-    const context = await browser.newContext({ locale: 'en-US', acceptDownloads: true });
-    const page = await context.newPage();
+    const session = await checkedContext(browser, { locale: 'en-US', acceptDownloads: true });
+    const { page, a11y } = await session.newPage();
     await page.goto(link as string);
     await page.getByRole('heading', { name: 'Your vaccination certificate' }).waitFor();
     expect(page.url()).toBe(`${origin}/certificate`);
+    await a11y.check('certificate form');
 
     // A wrong birth date is refused with the one answer for every mismatch.
     await page.getByLabel('Family name').fill('grossmann-nunez');
@@ -133,6 +135,7 @@ describe('a vaccinated person gets their certificate', () => {
     await page.getByLabel('Date of birth').fill('1984-03-01');
     await page.getByRole('button', { name: 'Download certificate (PDF)' }).click();
     await page.getByRole('alert').filter({ hasText: 'These details do not match.' }).waitFor();
+    await a11y.check('details refused');
 
     await page.getByLabel('Date of birth').fill(holder.birthDate);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download certificate (PDF)' }).click()]);
@@ -140,6 +143,7 @@ describe('a vaccinated person gets their certificate', () => {
     const pdf = await readFile((await download.path()) as string);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.getByText('Your certificate was downloaded as a PDF').waitFor();
+    await a11y.check('downloaded');
     await page.screenshot({ path: `${import.meta.dirname}/../test-results/certificate-downloaded.png`, fullPage: true });
 
     // On a 320 px phone the .smart-health-card button stays inside its card.
@@ -151,6 +155,7 @@ describe('a vaccinated person gets their certificate', () => {
     const button = await page.getByRole('button', { name: /smart-health-card/ }).boundingBox();
     expect(card && button ? button.x + button.width <= card.x + card.width : false).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await a11y.check('downloaded, 320 px');
 
     const { qrCodes, text } = await readPdf(pdf);
     expect(text).toContain('Großmann-Núñez');
@@ -166,6 +171,7 @@ describe('a vaccinated person gets their certificate', () => {
     await result.getByText('Valid signature of Globex GmbH').waitFor();
     await result.getByText('Not revoked.').waitFor();
     await result.getByText('Comirnaty, dose 1/2').waitFor();
+    await a11y.check('EU certificate verified');
     await page.screenshot({ path: `${import.meta.dirname}/../test-results/certificate-verified.png`, fullPage: true });
 
     await page.getByLabel('Certificate code').fill(shc as string);
@@ -179,12 +185,15 @@ describe('a vaccinated person gets their certificate', () => {
     await writeQrVideo(video, hc1 as string, 4);
     const camera = await launchBrowser(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
     try {
-      const scanner = await (await camera.newContext({ locale: 'en-US', permissions: ['camera'] })).newPage();
+      const scanning = await checkedContext(camera, { locale: 'en-US', permissions: ['camera'] });
+      const { page: scanner, a11y: scannerA11y } = await scanning.newPage();
       await scanner.goto(`${origin}/verify`);
       await scanner.getByRole('button', { name: 'Scan with the camera' }).click();
       const scanned = scanner.getByTestId('verification-result');
       await scanned.getByText('Valid signature of Globex GmbH').waitFor();
       await scanned.getByText('Not revoked.').waitFor();
+      await scannerA11y.check('scanned');
+      await scanning.close();
     } finally {
       await camera.close();
     }
@@ -206,6 +215,7 @@ describe('a vaccinated person gets their certificate', () => {
     await page.getByRole('button', { name: 'Verify', exact: true }).click();
     await result.getByRole('heading', { name: 'SMART Health Card' }).waitFor();
     await result.getByText('Revoked: this certificate was replaced and is no longer valid.').waitFor();
-    await context.close();
+    await a11y.check('revoked');
+    await session.close();
   });
 });
