@@ -49,6 +49,15 @@ async function focused(page: Page): Promise<{ text: string; inView: boolean }> {
   });
 }
 
+interface JourneyDevice {
+  label: string;
+  viewport: { width: number; height: number };
+  isMobile: boolean;
+  /** Which of the first dates the run books on, and which free time of it each run takes. */
+  day: number;
+  times: { keyboard: number; pointer: number };
+}
+
 describe('the employee journey: a way forward from every page, in the reader’s language', () => {
   const port = inject('gatewayPort');
   const origin = `http://acme.localhost:${port}`;
@@ -239,32 +248,38 @@ describe('the employee journey: a way forward from every page, in the reader’s
     await session.close();
   });
 
+  /** The booking page on the device, Comirnaty's first-dose times open on the device's day; `time` is the run's own time. */
+  async function openFirstDoseTimes(device: JourneyDevice, run: 'keyboard' | 'pointer') {
+    const session = await checkedContext(browser, {
+      locale: 'en-US',
+      timezoneId: 'Europe/Berlin',
+      viewport: device.viewport,
+      isMobile: device.isMobile,
+      hasTouch: device.isMobile,
+    });
+    const { page, a11y } = await session.newPage();
+    const meter = new EffortMeter(page);
+    await page.goto(`${origin}/`);
+    await meter.click(page.getByRole('button', { name: /Comirnaty/ }));
+    await meter.click(page.getByRole('radio', { name: 'First dose' }));
+    if (device.day > 0) await meter.click(page.getByRole('list', { name: 'Dates' }).first().getByRole('button').nth(device.day));
+    const time = page
+      .getByRole('group', { name: /times on/i })
+      .first()
+      .getByRole('button', { disabled: false })
+      .nth(device.times[run]);
+    await time.waitFor({ timeout: 15_000 });
+    return { session, page, a11y, meter, time };
+  }
+
   for (const device of [
     // Each run takes its own time, the phone's on the third day (whose follow-up falls on another
     // day), so the runs do not compete for the places of one follow-up time.
     { label: 'desktop', viewport: { width: 1280, height: 800 }, isMobile: false, day: 0, times: { keyboard: 4, pointer: 8 } },
     { label: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, day: 2, times: { keyboard: 12, pointer: 16 } },
-  ]) {
+  ] satisfies JourneyDevice[]) {
     it(`books keyboard-only in fewer than 20 keys from the chosen time to "Book" (${device.label})`, async () => {
-      const session = await checkedContext(browser, {
-        locale: 'en-US',
-        timezoneId: 'Europe/Berlin',
-        viewport: device.viewport,
-        isMobile: device.isMobile,
-        hasTouch: device.isMobile,
-      });
-      const { page, a11y } = await session.newPage();
-      const meter = new EffortMeter(page);
-      await page.goto(`${origin}/`);
-      await meter.click(page.getByRole('button', { name: /Comirnaty/ }));
-      await meter.click(page.getByRole('radio', { name: 'First dose' }));
-      if (device.day > 0) await meter.click(page.getByRole('list', { name: 'Dates' }).first().getByRole('button').nth(device.day));
-      const time = page
-        .getByRole('group', { name: /times on/i })
-        .first()
-        .getByRole('button', { disabled: false })
-        .nth(device.times.keyboard);
-      await time.waitFor({ timeout: 15_000 });
+      const { session, page, a11y, meter, time } = await openFirstDoseTimes(device, 'keyboard');
       await a11y.check('times');
       await time.focus();
 
@@ -318,25 +333,7 @@ describe('the employee journey: a way forward from every page, in the reader’s
     });
 
     it(`books with the pointer and reports the effort (${device.label})`, async () => {
-      const session = await checkedContext(browser, {
-        locale: 'en-US',
-        timezoneId: 'Europe/Berlin',
-        viewport: device.viewport,
-        isMobile: device.isMobile,
-        hasTouch: device.isMobile,
-      });
-      const { page, a11y } = await session.newPage();
-      const meter = new EffortMeter(page);
-      await page.goto(`${origin}/`);
-      await meter.click(page.getByRole('button', { name: /Comirnaty/ }));
-      await meter.click(page.getByRole('radio', { name: 'First dose' }));
-      if (device.day > 0) await meter.click(page.getByRole('list', { name: 'Dates' }).first().getByRole('button').nth(device.day));
-      const time = page
-        .getByRole('group', { name: /times on/i })
-        .first()
-        .getByRole('button', { disabled: false })
-        .nth(device.times.pointer);
-      await time.waitFor({ timeout: 15_000 });
+      const { session, page, a11y, meter, time } = await openFirstDoseTimes(device, 'pointer');
       await meter.click(time);
       const keep = page.getByRole('button', { name: /^Keep .* and continue$/ });
       await keep.waitFor({ timeout: 15_000 });
