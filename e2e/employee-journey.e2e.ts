@@ -298,7 +298,8 @@ describe('the employee journey: a way forward from every page, in the reader’s
       expect((await focused(page)).text).toMatch(/^Keep .* and continue$/);
       await meter.press('Enter');
       await expect.poll(async () => (await focused(page)).text).toBe('Your details');
-      expect((await focused(page)).inView).toBe(true);
+      // Focus lands first; the smooth scroll brings the heading into view a few frames later.
+      await expect.poll(async () => (await focused(page)).inView).toBe(true);
       await a11y.check('details');
       await meter.press('Tab');
       await meter.type('Kim');
