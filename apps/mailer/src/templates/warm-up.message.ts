@@ -21,10 +21,10 @@ export function warmUpMessage(template: ValidSendMailRequest['template'], locale
   if (template === REGISTRATION_MAIL_TEMPLATE) {
     return { ...common, template, data: { trackingCode: 'RWRM-UP00-00', statusUrl: 'https://warm-up.invalid/registration/status#RWRM-UP00-00', productName: 'Warm-up' } };
   }
-  if ((STAFF_MAIL_TEMPLATES as readonly string[]).includes(template)) {
+  if (isStaffTemplate(template)) {
     return {
       ...common,
-      template: template as StaffMailTemplate,
+      template,
       data: { linkUrl: 'https://warm-up.invalid/staff/password#warm-up', expiresAt: '2026-01-01T00:00:00.000Z' },
     };
   }
@@ -63,4 +63,8 @@ export function warmUpMessage(template: ValidSendMailRequest['template'], locale
       reason: 'Warm-up',
     },
   };
+}
+
+function isStaffTemplate(template: string): template is StaffMailTemplate {
+  return (STAFF_MAIL_TEMPLATES as readonly string[]).includes(template);
 }
