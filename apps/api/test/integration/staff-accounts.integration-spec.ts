@@ -87,7 +87,7 @@ describe('staff accounts: invitation, deactivation, password reset, sessions', (
 
     const mail = await mailTo(address, 'staff-invitation');
     expect(mail.locale).toBe('en');
-    expect(mail.data.linkUrl).toMatch(new RegExp(`^${api.config.publicUrl}/staff/password#[A-Za-z0-9_-]{43}$`));
+    expect(mail.data.linkUrl).toMatch(new RegExp(`^${api.config.publicUrl}/staff/set-password#[A-Za-z0-9_-]{43}$`));
     // Not signed in before the password is set: the same answer as a wrong password.
     expect((await signIn(address, 'anything at all here')).status).toBe(401);
 

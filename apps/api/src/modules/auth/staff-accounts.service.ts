@@ -105,7 +105,7 @@ export class StaffAccountsService {
       locale: account.locale ?? this.config.branding.defaultLocale,
       to: { email: account.email, name: account.displayName },
       // In the fragment: the token never reaches a server log, a proxy or a Referer header.
-      data: { linkUrl: `${this.config.publicUrl}/staff/password#${token}`, expiresAt: expiresAt.toISOString() },
+      data: { linkUrl: `${this.config.publicUrl}/staff/set-password#${token}`, expiresAt: expiresAt.toISOString() },
     });
   }
 
