@@ -223,7 +223,7 @@ function StaffRow({ member, onChanged }: { member: StaffMember; onChanged: (mess
         )}
       </td>
       <td>
-        {t(`staffAccounts.status.${member.status}`)}
+        <span>{t(`staffAccounts.status.${member.status}`)}</span>
         {member.invitationExpiresAt ? (
           <div className="field__hint">{t('staffAccounts.invitationUntil', { when: format.dateTime(member.invitationExpiresAt) })}</div>
         ) : null}
