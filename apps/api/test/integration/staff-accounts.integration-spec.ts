@@ -231,3 +231,31 @@ describe('staff accounts: invitation, deactivation, password reset, sessions', (
     expect(rows.map((row) => row.token_hash)).not.toContain(token);
   });
 });
+
+describe('staff accounts on a tenant whose staff sign in through an identity provider', () => {
+  let api: RunningApi;
+  let admin: string;
+
+  beforeAll(async () => {
+    const tenant = await provisionTestTenant(inject('postgresAdminUrl'), 'staff-oidc');
+    // Nothing here asks the provider for its keys: an address that answers nothing is enough.
+    api = await startTestApi(tenant, { OIDC_ISSUER: 'http://127.0.0.1:9/idp', OIDC_CLIENT_ID: 'vaccinate-staff-oidc' });
+    admin = await staffToken(api, ['admin']);
+  });
+  afterAll(() => api?.close());
+
+  it('invites without a password or a link, and refuses a password reset with a clear problem', async () => {
+    const response = await api.request('/api/staff/invitations', {
+      token: admin,
+      body: { email: 'oidc.doctor@staff.example', displayName: 'Dr. Oidc', roles: ['doctor'] },
+    });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ status: 'active', invitationExpiresAt: null });
+    expect(await rowsOf(api.tenant.databaseUrl, 'SELECT 1 FROM staff_link_token')).toEqual([]);
+    expect(await rowsOf(api.tenant.databaseUrl, "SELECT 1 FROM outbox_message WHERE kind LIKE 'mail:staff-%'")).toEqual([]);
+
+    const reset = await api.request('/api/auth/password-reset', { body: { email: 'oidc.doctor@staff.example' } });
+    expect(reset.status).toBe(409);
+    expect(((await reset.json()) as ProblemDetails).code).toBe('auth.password_managed_elsewhere');
+  });
+});
