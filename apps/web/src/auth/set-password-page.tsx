@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from '../shared/api/api-error';
 import { useApiClient } from '../shared/api/api-context';
@@ -21,11 +21,14 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** Takes the token from the fragment once and drops it from the address, so it stays out of the history. */
 function useLinkToken(): string | null {
+  // Read without a side effect (an initializer may run twice); the address is cleaned after the render.
   const [token] = useState(() => {
     const fromFragment = window.location.hash.slice(1);
-    if (fromFragment) window.history.replaceState(window.history.state, '', window.location.pathname);
     return TOKEN.test(fromFragment) ? fromFragment : null;
   });
+  useEffect(() => {
+    if (window.location.hash) window.history.replaceState(window.history.state, '', window.location.pathname);
+  }, []);
   return token;
 }
 
