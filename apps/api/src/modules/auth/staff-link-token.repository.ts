@@ -18,6 +18,7 @@ export class StaffLinkTokenRepository {
   /** Issues a link for the account; any earlier open link of the account stops working. */
   async issue(db: SqlClient, accountId: string, purpose: StaffLinkPurpose, token: string, ttlSeconds: number): Promise<Date> {
     await db.query('UPDATE staff_link_token SET used_at = now() WHERE account_id = $1 AND used_at IS NULL', [accountId]);
+    await db.query(`DELETE FROM staff_link_token WHERE account_id = $1 AND least(used_at, expires_at) < now() - interval '30 days'`, [accountId]);
     const { rows } = await db.query<{ expires_at: Date }>(
       `INSERT INTO staff_link_token (account_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4)) RETURNING expires_at`,
       [accountId, purpose, hashOf(token), ttlSeconds],

@@ -20,6 +20,8 @@ export class StaffSessionRepository {
   constructor(private readonly sql: Sql) {}
 
   async start(accountId: string, ttlSeconds: number): Promise<OpenSession> {
+    // Each sign-in clears the account's sessions that ended or expired a month ago: the table stays as small as the staff.
+    await this.sql.query(`DELETE FROM staff_session WHERE account_id = $1 AND coalesce(ended_at, expires_at) < now() - interval '30 days'`, [accountId]);
     const { rows } = await this.sql.query<{ id: string; started_at: Date; expires_at: Date }>(
       `INSERT INTO staff_session (account_id, expires_at) VALUES ($1, now() + make_interval(secs => $2)) RETURNING id, started_at, expires_at`,
       [accountId, ttlSeconds],
