@@ -1,5 +1,6 @@
 export * from './contract/index';
 export * from './auth';
+export * from './staff';
 export * from './person';
 export * from './problem';
 export * from './roles';

@@ -32,7 +32,11 @@ export const CERTIFICATE_MAIL_TEMPLATE = 'certificate-issued';
 /** The waiting list took a registration: the tracking code and the status page, kept beyond the screen that showed them. */
 export const REGISTRATION_MAIL_TEMPLATE = 'registration-received';
 
-export const MAIL_TEMPLATES = [...BOOKING_MAIL_TEMPLATES, CERTIFICATE_MAIL_TEMPLATE, REGISTRATION_MAIL_TEMPLATE] as const;
+/** A staff account's link to set a password: the first one (an admin's invitation) or a new one (a forgotten password). */
+export const STAFF_MAIL_TEMPLATES = ['staff-invitation', 'password-reset'] as const;
+export type StaffMailTemplate = (typeof STAFF_MAIL_TEMPLATES)[number];
+
+export const MAIL_TEMPLATES = [...BOOKING_MAIL_TEMPLATES, CERTIFICATE_MAIL_TEMPLATE, REGISTRATION_MAIL_TEMPLATE, ...STAFF_MAIL_TEMPLATES] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export const MAIL_LOCALES = ['de', 'en'] as const;
@@ -127,6 +131,14 @@ export const RegistrationMailData = Strict({
 });
 export type RegistrationMailData = Static<typeof RegistrationMailData>;
 
+/** The data of the staff account templates. */
+export const StaffMailData = Strict({
+  // The single-use token travels in the fragment: it never reaches a server or a log.
+  linkUrl: Text('must be an http(s) URL carrying the token in the fragment, not the query', { format: MAIL_FORMAT.fragmentLink, maxLength: 2000 }),
+  expiresAt: Type.String({ ...Instant(), description: 'When the link expires' }),
+});
+export type StaffMailData = Static<typeof StaffMailData>;
+
 const requestParts = {
   locale: OneOf(MAIL_LOCALES),
   tenant: MailTenant,
@@ -153,20 +165,29 @@ export const RegistrationMailRequest = contract(
 );
 export type RegistrationMailRequest = Payload<typeof RegistrationMailRequest>;
 
+export const StaffMailRequest = contract('StaffMailRequest', Strict({ template: OneOf(STAFF_MAIL_TEMPLATES), ...requestParts, data: StaffMailData }));
+export type StaffMailRequest = Payload<typeof StaffMailRequest>;
+
 /** `POST /v1/messages` body: its template selects the data it carries. */
-export const SendMailRequest = contract('SendMailRequest', Type.Union([BookingMailRequest.schema, CertificateMailRequest.schema, RegistrationMailRequest.schema]));
+export const SendMailRequest = contract(
+  'SendMailRequest',
+  Type.Union([BookingMailRequest.schema, CertificateMailRequest.schema, RegistrationMailRequest.schema, StaffMailRequest.schema]),
+);
 export type SendMailRequest = Payload<typeof SendMailRequest>;
 
 /** A mail as the API's outbox stores it: the request without the tenant part, which is added when it is sent. */
-export type QueuedMail = Omit<BookingMailRequest, 'tenant'> | Omit<CertificateMailRequest, 'tenant'> | Omit<RegistrationMailRequest, 'tenant'>;
+export type QueuedMail =
+  Omit<BookingMailRequest, 'tenant'> | Omit<CertificateMailRequest, 'tenant'> | Omit<RegistrationMailRequest, 'tenant'> | Omit<StaffMailRequest, 'tenant'>;
 
 type WithTimeZone<T extends { tenant: MailTenant }> = T & { tenant: MailTenant & { timeZone: string } };
 
 /** A validated request: the time zone is always set. */
-export type ValidSendMailRequest = WithTimeZone<BookingMailRequest> | WithTimeZone<CertificateMailRequest> | WithTimeZone<RegistrationMailRequest>;
+export type ValidSendMailRequest =
+  WithTimeZone<BookingMailRequest> | WithTimeZone<CertificateMailRequest> | WithTimeZone<RegistrationMailRequest> | WithTimeZone<StaffMailRequest>;
 export type ValidBookingMailRequest = WithTimeZone<BookingMailRequest>;
 export type ValidCertificateMailRequest = WithTimeZone<CertificateMailRequest>;
 export type ValidRegistrationMailRequest = WithTimeZone<RegistrationMailRequest>;
+export type ValidStaffMailRequest = WithTimeZone<StaffMailRequest>;
 
 /** `POST /v1/messages` headers the mailer reads (the bearer key aside); any others pass. */
 export const SendMailHeaders = contract(

@@ -121,7 +121,7 @@ describe('validateSendMailRequest for certificate mails', () => {
 describe('the mail request contract', () => {
   it('is JSON Schema, one variant per kind of data, as the OpenAPI of the mailer would carry it', () => {
     const schema = JSON.parse(JSON.stringify(SendMailRequest.schema)) as { anyOf: { properties: { data: { required: string[] } } }[] };
-    expect(schema.anyOf.map((variant) => variant.properties.data.required[0])).toEqual(['bookingCode', 'certificateUrl', 'trackingCode']);
+    expect(schema.anyOf.map((variant) => variant.properties.data.required[0])).toEqual(['bookingCode', 'certificateUrl', 'trackingCode', 'linkUrl']);
   });
 
   it('refuses a field it does not declare, such as a header of its own', () => {
@@ -129,5 +129,22 @@ describe('the mail request contract', () => {
       ok: false,
       errors: [{ field: 'bcc', message: 'is not an accepted field' }],
     });
+  });
+});
+
+describe('validateSendMailRequest: staff account links', () => {
+  const staffRequest = (linkUrl: string) => {
+    const { tenant, to, locale } = validRequest();
+    return { template: 'password-reset', locale, tenant, to, data: { linkUrl, expiresAt: '2026-03-03T08:30:00.000Z' } };
+  };
+
+  it('accepts a link whose token is in the fragment', () => {
+    expect(validateSendMailRequest(staffRequest('https://acme.vaccinate.example/staff/password#abc')).ok).toBe(true);
+  });
+
+  it('refuses a link that carries the token in the query, where servers log it', () => {
+    const result = validateSendMailRequest(staffRequest('https://acme.vaccinate.example/staff/password?token=abc'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((error) => error.field)).toEqual(['data.linkUrl']);
   });
 });

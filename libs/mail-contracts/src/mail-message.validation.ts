@@ -7,6 +7,8 @@ import {
   type MailFieldProblem,
   REGISTRATION_MAIL_TEMPLATE,
   RegistrationMailRequest,
+  STAFF_MAIL_TEMPLATES,
+  StaffMailRequest,
   type ValidSendMailRequest,
 } from './mail-message';
 
@@ -39,7 +41,9 @@ export function validateSendMailRequest(body: unknown): SendMailRequestValidatio
       ? CertificateMailRequest.validate(body)
       : template === REGISTRATION_MAIL_TEMPLATE
         ? RegistrationMailRequest.validate(body)
-        : BookingMailRequest.validate(body);
+        : (STAFF_MAIL_TEMPLATES as readonly unknown[]).includes(template)
+          ? StaffMailRequest.validate(body)
+          : BookingMailRequest.validate(body);
   const order = appointmentOrderProblems(body);
   if (checked.ok && order.length === 0) {
     const request = checked.value;

@@ -11,6 +11,10 @@ export const RATE_LIMITS = {
   booking: 20,
   manage: 60,
   captcha: 60,
+  /** Forgotten-password mails asked for: few people forget twice a minute. */
+  passwordReset: 5,
+  /** Invitation and reset links used: a guess at a 256-bit token is hopeless, this only keeps the cost down. */
+  passwordLink: 20,
 } as const;
 
 export type RateLimitGroup = keyof typeof RATE_LIMITS;

@@ -7,6 +7,8 @@ export interface Principal {
   kind: 'staff' | 'oidc';
   roles: StaffRole[];
   mustChangePassword: boolean;
+  /** The sign-in a local staff token belongs to; every request checks it is still open. */
+  sessionId?: string;
   /** Only from an identity provider's token, where there is no local account to read them from. */
   email?: string;
   displayName?: string;

@@ -2,6 +2,8 @@ import type { DataSourceOptions } from 'typeorm';
 import type { ApiConfig } from '../config/api-config';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { StaffAccountEntity } from '../modules/auth/staff-account.entity';
+import { StaffLinkTokenEntity } from '../modules/auth/staff-link-token.entity';
+import { StaffSessionEntity } from '../modules/auth/staff-session.entity';
 import { AppointmentEntity } from '../modules/booking/appointment.entity';
 import { BookingEntity } from '../modules/booking/booking.entity';
 import { LotEntity } from '../modules/catalogue/lot.entity';
@@ -39,6 +41,8 @@ export const ENTITIES = [
   SiteEntity,
   SlotEntity,
   StaffAccountEntity,
+  StaffSessionEntity,
+  StaffLinkTokenEntity,
   VaccinationDayEntity,
   VaccinationDayLotEntity,
   VaccineProductEntity,

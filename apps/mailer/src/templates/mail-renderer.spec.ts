@@ -163,3 +163,33 @@ describe('renderMail: after a visit on site', () => {
     expect(mail.inlineImages).toEqual([]);
   });
 });
+
+describe('renderMail: staff account links', () => {
+  const staffMail = (template: 'staff-invitation' | 'password-reset', locale: 'de' | 'en') => {
+    const { tenant, to } = certificateMailRequest();
+    return {
+      template,
+      locale,
+      tenant,
+      to,
+      data: { linkUrl: 'https://acme.vaccinate.example/staff/password#0123456789abcdefghijABCDEFGHIJ-_0123456789a', expiresAt: '2026-03-05T17:30:00.000Z' },
+    };
+  };
+
+  it('invites in German with the single-use link and when it expires, in the tenant zone', async () => {
+    const mail = await renderMail(staffMail('staff-invitation', 'de'));
+    expect(mail.subject).toMatch(/^Einladung zum Mitarbeiterzugang: /);
+    expect(mail.html).toMatch(/<html[^>]* lang="de"/);
+    expect(mail.html).toContain('href="https://acme.vaccinate.example/staff/password#0123456789abcdefghijABCDEFGHIJ-_0123456789a"');
+    expect(mail.text).toContain('Der Link gilt einmal und bis 5. März 2026 um 18:30');
+    expect(mail.inlineImages).toEqual([]);
+  });
+
+  it('sends the reset link in English and says an unasked reset changes nothing', async () => {
+    const mail = await renderMail(staffMail('password-reset', 'en'));
+    expect(mail.subject).toMatch(/^Set a new password: /);
+    expect(mail.text).toContain('https://acme.vaccinate.example/staff/password#0123456789abcdefghijABCDEFGHIJ-_0123456789a');
+    expect(mail.text).toContain('your password stays as it is');
+    expect(mail.text).toContain('The link works once, until 5 March 2026 at 18:30');
+  });
+});

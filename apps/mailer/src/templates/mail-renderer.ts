@@ -1,10 +1,12 @@
 import {
   CERTIFICATE_MAIL_TEMPLATE,
   REGISTRATION_MAIL_TEMPLATE,
+  STAFF_MAIL_TEMPLATES,
   type ValidBookingMailRequest,
   type ValidCertificateMailRequest,
   type ValidRegistrationMailRequest,
   type ValidSendMailRequest,
+  type ValidStaffMailRequest,
 } from '@vaccinate/mail-contracts';
 import mjml2html from 'mjml';
 import { certificateMailMjml, certificateMailText } from './certificate-mail.mjml';
@@ -15,6 +17,8 @@ import { bookingMailText } from './booking-mail.text';
 import { checkInQrPng } from './check-in-qr.util';
 import { registrationMailMjml, registrationMailText } from './registration-mail.mjml';
 import { buildRegistrationMailView } from './registration-mail.view';
+import { staffMailMjml, staffMailText } from './staff-mail.mjml';
+import { buildStaffMailView } from './staff-mail.view';
 
 export interface InlineImage {
   contentId: string;
@@ -44,6 +48,7 @@ export class TemplateRenderError extends Error {
 export async function renderMail(request: ValidSendMailRequest, now: Date = new Date()): Promise<RenderedMail> {
   if (request.template === CERTIFICATE_MAIL_TEMPLATE) return renderCertificateMail(request);
   if (request.template === REGISTRATION_MAIL_TEMPLATE) return renderRegistrationMail(request);
+  if (isStaffMail(request)) return renderStaffMail(request);
   return renderBookingMail(request, now);
 }
 
@@ -78,4 +83,18 @@ async function renderRegistrationMail(request: ValidRegistrationMailRequest): Pr
     throw new TemplateRenderError(`MJML errors in ${request.template}: ${result.errors.map((error) => error.formattedMessage).join('; ')}`);
   }
   return { subject: view.subject, html: result.html, text: registrationMailText(view), inlineImages: [] };
+}
+
+function isStaffMail(request: ValidSendMailRequest): request is ValidStaffMailRequest {
+  return (STAFF_MAIL_TEMPLATES as readonly string[]).includes(request.template);
+}
+
+/** A staff account's invitation or password reset: the single-use link, no images. */
+async function renderStaffMail(request: ValidStaffMailRequest): Promise<RenderedMail> {
+  const view = buildStaffMailView(request);
+  const result = await mjml2html(staffMailMjml(view), { validationLevel: 'strict' });
+  if (result.errors.length > 0) {
+    throw new TemplateRenderError(`MJML errors in ${request.template}: ${result.errors.map((error) => error.formattedMessage).join('; ')}`);
+  }
+  return { subject: view.subject, html: result.html, text: staffMailText(view), inlineImages: [] };
 }

@@ -1,4 +1,10 @@
-import { CERTIFICATE_MAIL_TEMPLATE, REGISTRATION_MAIL_TEMPLATE, type ValidSendMailRequest } from '@vaccinate/mail-contracts';
+import {
+  CERTIFICATE_MAIL_TEMPLATE,
+  REGISTRATION_MAIL_TEMPLATE,
+  STAFF_MAIL_TEMPLATES,
+  type StaffMailTemplate,
+  type ValidSendMailRequest,
+} from '@vaccinate/mail-contracts';
 
 /** Rendered once at boot so MJML is loaded and every template proven valid before the pod is ready. */
 export function warmUpMessage(template: ValidSendMailRequest['template'], locale: ValidSendMailRequest['locale']): ValidSendMailRequest {
@@ -14,6 +20,13 @@ export function warmUpMessage(template: ValidSendMailRequest['template'], locale
   };
   if (template === REGISTRATION_MAIL_TEMPLATE) {
     return { ...common, template, data: { trackingCode: 'RWRM-UP00-00', statusUrl: 'https://warm-up.invalid/registration/status#RWRM-UP00-00', productName: 'Warm-up' } };
+  }
+  if (isStaffTemplate(template)) {
+    return {
+      ...common,
+      template,
+      data: { linkUrl: 'https://warm-up.invalid/staff/password#warm-up', expiresAt: '2026-01-01T00:00:00.000Z' },
+    };
   }
   if (template === CERTIFICATE_MAIL_TEMPLATE) {
     return {
@@ -50,4 +63,8 @@ export function warmUpMessage(template: ValidSendMailRequest['template'], locale
       reason: 'Warm-up',
     },
   };
+}
+
+function isStaffTemplate(template: string): template is StaffMailTemplate {
+  return (STAFF_MAIL_TEMPLATES as readonly string[]).includes(template);
 }

@@ -2,7 +2,7 @@ import type { LoginResponse, StaffProfile } from '@vaccinate/api-contracts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiProblemError } from '../shared/api/api-error';
 import { useApiClient } from '../shared/api/api-context';
-import { fetchProfile } from './auth-api';
+import { fetchProfile, logout } from './auth-api';
 import { clearSession, readAccessToken, saveSession } from './session-store';
 
 export type AuthState =
@@ -63,9 +63,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(() => {
+    // The token is read as the request starts, before it is cleared; the session ends on the server too.
+    if (readAccessToken()) void logout(api).catch(() => undefined);
     clearSession();
     setState({ status: 'signed-out', expired: false });
-  }, []);
+  }, [api]);
 
   const value = useMemo(() => ({ state, signedIn, signOut }), [state, signedIn, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -5,7 +5,7 @@ import { ApiProblemError } from '../shared/api/api-error';
 import { useApiClient } from '../shared/api/api-context';
 import { describeError } from '../shared/api/error-message';
 import { splitFieldProblems, type FieldErrors } from '../shared/api/field-errors';
-import { Navigate, useNavigate } from '../shared/routing/router';
+import { Link, Navigate, useNavigate } from '../shared/routing/router';
 import { paths } from '../shared/routing/routes';
 import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../shared/ui/form-alert';
@@ -115,6 +115,9 @@ export function SignInPage() {
             <button type="submit" className="button button--primary button--block" disabled={submitting}>
               {submitting ? t('signIn.submitting') : t('signIn.submit')}
             </button>
+            <p>
+              <Link to={paths.forgotPassword}>{t('forgotPassword.link')}</Link>
+            </p>
           </form>
         ) : null}
         {config?.oidc ? (

@@ -43,6 +43,9 @@ export function StaffHomePage({ staff }: { staff: StaffProfile }) {
           <Link className="button button--secondary" to={paths.changePassword}>
             {t('changePassword.title')}
           </Link>
+          <Link className="button button--secondary" to={paths.sessions}>
+            {t('sessions.link')}
+          </Link>
           <button type="button" className="button button--ghost" onClick={signOut}>
             {t('nav.signOut')}
           </button>

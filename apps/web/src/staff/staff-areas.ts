@@ -4,7 +4,7 @@ import { paths } from '../shared/routing/routes';
 
 /** The staff areas in navigation order; the header and the overview tiles list the same ones. */
 export const STAFF_AREAS: ReadonlyArray<{
-  key: 'people' | 'days' | 'sites' | 'vaccines' | 'lots' | 'mail' | 'waitingList' | 'spareDoses';
+  key: 'people' | 'days' | 'sites' | 'vaccines' | 'lots' | 'mail' | 'waitingList' | 'spareDoses' | 'staffAccounts';
   path: string;
   roles: readonly StaffRole[];
 }> = [
@@ -14,6 +14,7 @@ export const STAFF_AREAS: ReadonlyArray<{
   { key: 'vaccines', path: paths.vaccines, roles: CATALOGUE_VIEWER_ROLES },
   { key: 'lots', path: paths.lots, roles: CATALOGUE_VIEWER_ROLES },
   { key: 'mail', path: paths.mail, roles: ADMIN_ROLES },
+  { key: 'staffAccounts', path: paths.staffAccounts, roles: ADMIN_ROLES },
   { key: 'waitingList', path: paths.waitingList, roles: CATALOGUE_EDITOR_ROLES },
   { key: 'spareDoses', path: paths.spareDoses, roles: CATALOGUE_VIEWER_ROLES },
 ];

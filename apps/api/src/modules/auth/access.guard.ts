@@ -6,6 +6,8 @@ import { ACCESS_METADATA, type AccessRule } from './access.decorators';
 import { AuthException, AuthExceptionCode } from './auth.exception';
 import { OidcVerifier } from './oidc-verifier';
 import { satisfiesRole } from './role-rank';
+import { StaffAccountRepository } from './staff-account.repository';
+import { StaffSessionRepository } from './staff-session.repository';
 import { TokenService } from './token.service';
 
 /** Global guard: a route without an access rule is closed; a token must be this tenant's. */
@@ -15,6 +17,8 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly oidc: OidcVerifier,
+    private readonly sessions: StaffSessionRepository,
+    private readonly accounts: StaffAccountRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,6 +43,14 @@ export class AccessGuard implements CanActivate {
     const token = match[1];
     const principal = this.oidc.claimsOurIssuer(token) ? await this.oidc.verify(token) : await this.tokens.verify(token);
     if (!principal) throw new AuthException(AuthExceptionCode.InvalidToken);
-    return principal;
+    if (principal.kind === 'oidc') {
+      // The identity provider owns these accounts; a local account an admin deactivated still locks its e-mail out here.
+      if (principal.email && (await this.accounts.findByEmail(principal.email))?.deactivatedAt) throw new AuthException(AuthExceptionCode.InvalidToken);
+      return principal;
+    }
+    // Checked on every request, so a deactivation, a role change or an ended session counts at once (on every replica).
+    const grant = principal.sessionId ? await this.sessions.grant(principal.sessionId, principal.subject) : null;
+    if (!grant) throw new AuthException(AuthExceptionCode.InvalidToken);
+    return { ...principal, roles: grant.roles, mustChangePassword: grant.mustChangePassword };
   }
 }

@@ -1,12 +1,33 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { AuthConfig, ChangePasswordRequest, LoginRequest, LoginResponse, StaffProfile } from '@vaccinate/api-contracts';
-import { ContractAnswer, ContractBody } from '../../common/contract/contract.decorators';
+import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiGoneResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import {
+  AuthConfig,
+  ChangePasswordRequest,
+  LoginRequest,
+  LoginResponse,
+  PasswordResetAccepted,
+  PasswordResetRequest,
+  SetPasswordRequest,
+  StaffProfile,
+  StaffSession,
+  StaffSessionParam,
+} from '@vaccinate/api-contracts';
+import { ContractAnswer, ContractBody, ContractListAnswer, ContractParams } from '../../common/contract/contract.decorators';
+import { RateLimit } from '../../common/rate-limit';
 import { CurrentPrincipal } from './current-principal.decorator';
 import type { Principal } from '../../common/request-context';
 import { Public, RequireRole } from './access.decorators';
 import { AuthService } from './auth.service';
 import { OidcVerifier } from './oidc-verifier';
+import { PasswordLinkService } from './password-link.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -14,6 +35,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly oidc: OidcVerifier,
+    private readonly passwordLinks: PasswordLinkService,
   ) {}
 
   @Get('config')
@@ -47,5 +69,50 @@ export class AuthController {
   @ContractAnswer(200, StaffProfile, 'The signed-in account')
   me(@CurrentPrincipal() principal: Principal): Promise<StaffProfile> {
     return this.auth.profile(principal);
+  }
+
+  @Post('password-reset')
+  @HttpCode(202)
+  @Public()
+  @RateLimit('passwordReset')
+  @ContractAnswer(202, PasswordResetAccepted, 'The same answer whether or not the address has an account')
+  @ApiConflictResponse({ description: 'Staff sign in through the identity provider; passwords are reset there' })
+  requestPasswordReset(@ContractBody(PasswordResetRequest) request: PasswordResetRequest): PasswordResetAccepted {
+    this.passwordLinks.requestReset(request.email);
+    return { status: 'accepted' };
+  }
+
+  @Post('password-link')
+  @HttpCode(204)
+  @Public()
+  @RateLimit('passwordLink')
+  @ApiNoContentResponse({ description: 'The password is set; every session of the account ended' })
+  @ApiGoneResponse({ description: 'The link was used already or has expired' })
+  async setPasswordByLink(@ContractBody(SetPasswordRequest) request: SetPasswordRequest): Promise<void> {
+    await this.passwordLinks.setPassword(request.token, request.newPassword);
+  }
+
+  @Get('sessions')
+  @RequireRole('assistant', { allowPendingPasswordChange: true })
+  @ContractListAnswer(200, StaffSession, "The caller's open sessions, newest first")
+  sessions(@CurrentPrincipal() principal: Principal): Promise<StaffSession[]> {
+    return this.auth.ownSessions(principal);
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @RequireRole('assistant', { allowPendingPasswordChange: true })
+  @ApiNoContentResponse({ description: 'Ended: its token no longer works' })
+  @ApiNotFoundResponse({ description: 'The caller has no open session with this id' })
+  async endSession(@CurrentPrincipal() principal: Principal, @ContractParams(StaffSessionParam) { id }: StaffSessionParam): Promise<void> {
+    await this.auth.endOwnSession(principal, id);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @RequireRole('assistant', { allowPendingPasswordChange: true })
+  @ApiNoContentResponse({ description: 'The current session ended' })
+  async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+    if (principal.sessionId) await this.auth.endOwnSession(principal, principal.sessionId);
   }
 }

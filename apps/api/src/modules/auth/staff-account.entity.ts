@@ -17,9 +17,17 @@ export class StaffAccountEntity {
   @Column({ name: 'display_name_encrypted', type: 'text' })
   displayNameEncrypted!: string;
 
-  /** argon2id PHC string. */
-  @Column({ name: 'password_hash', type: 'text' })
-  passwordHash!: string;
+  /** argon2id PHC string; null until an invited account sets its password (and for accounts of an identity provider). */
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash!: string | null;
+
+  /** The language of the account's mails; the tenant's when null. */
+  @Column({ name: 'locale', type: 'text', nullable: true })
+  locale!: 'de' | 'en' | null;
+
+  /** Set when an admin deactivated the account: it can no longer sign in and its sessions ended. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt!: Date | null;
 
   @Column({ name: 'roles', type: 'text', array: true })
   roles!: StaffRole[];

@@ -26,9 +26,13 @@ export class TokenService {
     return this.config.publicUrl;
   }
 
-  async issue(subject: string, roles: StaffRole[], mustChangePassword: boolean): Promise<{ token: string; expiresIn: number }> {
+  get ttlSeconds(): number {
+    return this.config.accessTokenTtlSeconds;
+  }
+
+  async issue(subject: string, roles: StaffRole[], mustChangePassword: boolean, sessionId: string): Promise<{ token: string; expiresIn: number }> {
     const expiresIn = this.config.accessTokenTtlSeconds;
-    const token = await new SignJWT({ roles, mcp: mustChangePassword })
+    const token = await new SignJWT({ roles, mcp: mustChangePassword, sid: sessionId })
       .setProtectedHeader({ alg: 'ES256', kid: await this.keyId, typ: 'at+jwt' })
       .setSubject(subject)
       .setIssuer(this.issuer)
@@ -39,7 +43,7 @@ export class TokenService {
     return { token, expiresIn };
   }
 
-  /** Null for any token that is not this tenant's, expired or tampered with. */
+  /** Null for any token that is not this tenant's, expired or tampered with. Whether its session is still open is the guard's check. */
   async verify(token: string): Promise<Principal | null> {
     try {
       const { payload } = await jwtVerify(token, this.publicKey, {
@@ -49,8 +53,9 @@ export class TokenService {
         typ: 'at+jwt',
       });
       const roles = Array.isArray(payload['roles']) ? payload['roles'].filter(isStaffRole) : [];
-      if (!payload.sub) return null;
-      return { subject: payload.sub, kind: 'staff', roles, mustChangePassword: payload['mcp'] === true };
+      const sessionId = payload['sid'];
+      if (!payload.sub || typeof sessionId !== 'string') return null;
+      return { subject: payload.sub, kind: 'staff', roles, mustChangePassword: payload['mcp'] === true, sessionId };
     } catch {
       return null;
     }

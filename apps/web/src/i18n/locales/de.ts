@@ -1,3 +1,4 @@
+import { staffAccountsDe, staffAccountsProblemsDe } from './staff-accounts.de';
 import { certificatesDe } from './certificates.de';
 import type { Messages } from './en';
 import { dayRunDe, dayRunProblemsDe } from './day-run.de';
@@ -43,7 +44,9 @@ export const de: Messages = {
   },
   problems: {
     ...dayRunProblemsDe,
+    staff: staffAccountsProblemsDe.staff,
     auth: {
+      ...staffAccountsProblemsDe.authLinks,
       required: 'Bitte melden Sie sich an, um fortzufahren.',
       invalid_token: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
       invalid_credentials: 'E-Mail-Adresse oder Passwort ist nicht korrekt.',
@@ -439,6 +442,7 @@ export const de: Messages = {
     vaccinesTile: 'Produkte, Impfschemata und Altersgrenzen.',
     lotsTile: 'Chargen auf Lager und ihre Dosen.',
     mailTile: 'Ausgehende E-Mails und die Nachrichten, die nicht zugestellt werden konnten.',
+    staffAccountsTile: staffAccountsDe.staffAccounts.tile,
     ...{ waitingListTile: waitingListDe.waitingList.tile, spareDosesTile: waitingListDe.waitingList.announcements.tile },
   },
   mail: {
@@ -508,4 +512,5 @@ export const de: Messages = {
   ...dayAdminDe,
   ...certificatesDe,
   ...waitingListDe,
+  ...staffAccountsDe,
 };

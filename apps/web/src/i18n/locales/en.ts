@@ -1,3 +1,4 @@
+import { staffAccountsEn, staffAccountsProblemsEn } from './staff-accounts.en';
 import { dayAdminEn } from './day-admin.en';
 import { certificatesEn } from './certificates.en';
 import { waitingListEn } from './waiting-list.en';
@@ -45,7 +46,9 @@ export const en = {
   /** Messages for the API's stable problem codes, where a better sentence than its title helps. */
   problems: {
     ...dayRunProblemsEn,
+    staff: staffAccountsProblemsEn.staff,
     auth: {
+      ...staffAccountsProblemsEn.authLinks,
       required: 'Please sign in to continue.',
       invalid_token: 'Your session has ended. Please sign in again.',
       invalid_credentials: 'The e-mail address or password is not correct.',
@@ -438,6 +441,7 @@ export const en = {
     vaccinesTile: 'Products, dose schedules and age limits.',
     lotsTile: 'Lots in stock and their doses.',
     mailTile: 'Outgoing mail and the messages that could not be delivered.',
+    staffAccountsTile: staffAccountsEn.staffAccounts.tile,
     ...{ waitingListTile: waitingListEn.waitingList.tile, spareDosesTile: waitingListEn.waitingList.announcements.tile },
   },
   mail: {
@@ -506,6 +510,7 @@ export const en = {
   ...dayAdminEn,
   ...certificatesEn,
   ...waitingListEn,
+  ...staffAccountsEn,
 };
 
 export type Messages = typeof en;

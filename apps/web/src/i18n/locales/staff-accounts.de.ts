@@ -1,0 +1,77 @@
+import type { StaffAccountsMessages, StaffAccountsProblems } from './staff-accounts.en';
+
+/** Deutsche Texte der Mitarbeiterzugänge; in de.ts eingefügt. */
+export const staffAccountsDe: StaffAccountsMessages = {
+  staffAccounts: {
+    title: 'Mitarbeiterzugänge',
+    tile: 'Ärztinnen, Ärzte und Assistenz einladen, Rollen ändern, Zugänge deaktivieren.',
+    intro: 'Eingeladene bekommen eine E-Mail mit einem Link, um ihr Passwort zu wählen. Ein deaktivierter Zugang wird sofort abgemeldet.',
+    listCaption: 'Mitarbeiterzugänge',
+    columns: { name: 'Name', email: 'E-Mail', role: 'Rolle', status: 'Status', lastSignIn: 'Letzte Anmeldung', actions: 'Aktionen' },
+    status: { invited: 'Eingeladen', active: 'Aktiv', deactivated: 'Deaktiviert' },
+    never: 'Noch nie',
+    invitationUntil: 'Link gültig bis {{when}}',
+    inviteTitle: 'Mitarbeiterin oder Mitarbeiter einladen',
+    email: 'E-Mail',
+    displayName: 'Name',
+    role: 'Rolle',
+    roleFor: 'Rolle von {{name}}',
+    locale: 'Sprache der E-Mails',
+    invite: 'Einladung senden',
+    inviting: 'Wird gesendet …',
+    invited: 'Die Einladung an {{email}} ist unterwegs.',
+    resend: 'Einladung erneut senden',
+    resent: 'Eine neue Einladung ist unterwegs; der frühere Link gilt nicht mehr.',
+    changeRole: 'Rolle ändern',
+    roleChanged: 'Die Rolle von {{name}} wurde geändert.',
+    deactivate: 'Deaktivieren',
+    confirmDeactivate: '{{name}} deaktivieren? Der Zugang wird sofort abgemeldet und kann sich nicht mehr anmelden.',
+    deactivated: '{{name}} wurde deaktiviert.',
+  },
+  setPassword: {
+    title: 'Passwort wählen',
+    intro: 'Wählen Sie das Passwort für Ihren Mitarbeiterzugang. Der Link gilt einmal.',
+    newPassword: 'Neues Passwort',
+    newPasswordHint: 'Mindestens {{count}} Zeichen. Verwenden Sie ein Passwort, das Sie nirgends sonst nutzen.',
+    confirmPassword: 'Neues Passwort wiederholen',
+    submit: 'Passwort speichern',
+    done: 'Ihr Passwort ist gespeichert. Sie können sich jetzt anmelden.',
+    signIn: 'Zur Anmeldung',
+    missingLink: 'Diese Seite braucht den Link aus Ihrer E-Mail. Öffnen Sie den Link aus der E-Mail erneut oder fordern Sie einen neuen an.',
+    askAgain: 'Neuen Link anfordern',
+  },
+  forgotPassword: {
+    link: 'Passwort vergessen?',
+    title: 'Passwort vergessen',
+    intro: 'Geben Sie die E-Mail-Adresse Ihres Mitarbeiterzugangs ein. Wir senden Ihnen einen Link, um ein neues Passwort zu wählen.',
+    email: 'E-Mail',
+    submit: 'Link senden',
+    submitting: 'Wird gesendet …',
+    sent: 'Wenn es einen Zugang mit dieser Adresse gibt, ist ein Link unterwegs. Er gilt einmal und 30 Minuten lang.',
+    backToSignIn: 'Zurück zur Anmeldung',
+  },
+  sessions: {
+    title: 'Ihre Sitzungen',
+    link: 'Ihre Sitzungen',
+    intro: 'Jede noch offene Anmeldung Ihres Zugangs. Beenden Sie die, die Sie nicht kennen oder nicht mehr brauchen.',
+    caption: 'Offene Sitzungen',
+    columns: { startedAt: 'Angemeldet', expiresAt: 'Endet', action: 'Aktion' },
+    current: 'Dieses Gerät',
+    end: 'Sitzung beenden',
+    ended: 'Die Sitzung wurde beendet.',
+  },
+};
+
+export const staffAccountsProblemsDe: StaffAccountsProblems = {
+  staff: {
+    email_taken: 'Für diese E-Mail-Adresse gibt es schon einen Zugang.',
+    not_found: 'Diesen Zugang gibt es nicht oder er ist deaktiviert.',
+    not_invited: 'Diese Person hat ihr Passwort schon gewählt; sie kann „Passwort vergessen?“ nutzen.',
+    last_admin: 'Mindestens ein aktiver Zugang muss die Rolle Administrator behalten.',
+  },
+  authLinks: {
+    link_invalid: 'Dieser Link wurde schon benutzt oder ist abgelaufen. Fordern Sie einen neuen an.',
+    password_managed_elsewhere: 'Sie melden sich hier mit Ihrem Firmenkonto an; ändern Sie Ihr Passwort dort.',
+    session_not_found: 'Diese Sitzung ist schon beendet.',
+  },
+};
