@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { contract, type Payload } from './contract/contract';
-import { ERROR_MESSAGE, Locale, Nullable, OneOf, SingleLine, Strict, Text, Uuid } from './contract/schema';
+import { BookingCodeText, ERROR_MESSAGE, Locale, Nullable, OneOf, SingleLine, Strict, Text, Uuid } from './contract/schema';
 import { BookingPerson } from './person';
 import { DOSE_KINDS } from './vaccination-day';
 
@@ -128,7 +128,7 @@ const IdentityDocumentOf = () => OneOf(IDENTITY_DOCUMENTS);
 export const CheckInRequest = contract(
   'CheckInRequest',
   Strict({
-    bookingCode: Type.Optional(SingleLine(40, { examples: ['K7M2-Q9XD'] })),
+    bookingCode: Type.Optional(BookingCodeText()),
     appointmentId: Type.Optional(Uuid('must be an appointment id')),
     identityChecked: Type.Boolean(),
     identityDocument: IdentityDocumentOf(),

@@ -1,4 +1,4 @@
-import { IDENTITY_DOCUMENTS, type BoardEntry, type IdentityDocument } from '@vaccinate/api-contracts';
+import { IDENTITY_DOCUMENTS, normalizeBookingCode, type BoardEntry, type IdentityDocument } from '@vaccinate/api-contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../shared/api/api-context';
@@ -12,11 +12,6 @@ import { SelectField } from '../shared/ui/select-field';
 import { TextField } from '../shared/ui/text-field';
 import { checkIn } from './day-run-api';
 import { QrScanner } from '../shared/ui/qr-scanner';
-
-/** Booking codes are shown grouped and upper-case; people type them any way. */
-export function normalizeBookingCode(value: string): string {
-  return value.trim().toUpperCase().replace(/\s+/g, '');
-}
 
 /**
  * Finds today's appointment by the QR code, the typed booking code or the name, then asks for the

@@ -125,7 +125,7 @@ export class VisitRepository {
         WHERE s.day_id = $1 AND (a.id = $2 OR b.code = $3)
         ORDER BY (a.status = 'booked') DESC, a.dose_number
         LIMIT 1`,
-      [dayId, by.appointmentId ?? null, by.bookingCode?.toUpperCase() ?? null],
+      [dayId, by.appointmentId ?? null, by.bookingCode ?? null],
     );
     const row = rows[0];
     return row ? { appointmentId: row.appointment_id, personId: row.person_id, status: row.status } : null;
