@@ -119,12 +119,13 @@ describe('a vaccination day at the site', () => {
 
     const doctor = await signedIn('doctor@globex.example');
     await doctor.page.goto(visitUrl);
-    await doctor.page.getByLabel('Lot', { exact: true }).selectOption(lot.id);
+    await doctor.page.getByLabel('Lot', { exact: true }).fill(lot.lotNumber.toLowerCase());
     await doctor.page.getByLabel('Injection site').selectOption('left_deltoid');
     await doctor.page.getByRole('button', { name: 'Document vaccination' }).click();
     await doctor.page.getByRole('timer').filter({ hasText: 'min left' }).waitFor();
 
     await doctor.page.getByLabel('Keep this appointment').check();
+    await doctor.page.getByLabel('Reason for leaving before observation ends').fill('Feels well, a colleague walks back with them');
     await doctor.page.getByRole('button', { name: 'Check out' }).click();
     await doctor.page.getByText('Checked out.').waitFor();
     await doctor.page.screenshot({ path: `${import.meta.dirname}/../test-results/visit-done.png`, fullPage: true });

@@ -96,6 +96,7 @@ export const BoardEntry = contract(
     answered: Type.Boolean(),
     consent: Type.Boolean(),
     flaggedAnswers: Type.Array(Type.String(), { description: "Keys of answers that need a doctor's look; empty when none or not answered yet" }),
+    flagsAcknowledged: Type.Boolean({ description: 'A doctor acknowledged the flagged answers (the dose can be documented)' }),
     observationUntil: Nullable(Type.String()),
     vaccinationId: Nullable(Type.String()),
     version: Nullable(Type.Integer()),
@@ -167,6 +168,10 @@ export type NoShowRequest = Payload<typeof NoShowRequest>;
 export const NoShowsMarked = contract('NoShowsMarked', Strict({ noShows: Type.Integer(), dosesFreed: Type.Integer({ description: 'Doses that went back to the day' }) }));
 export type NoShowsMarked = Payload<typeof NoShowsMarked>;
 
+/** Who did a step, by staff id and, when the id is a staff account of this tenant, by name. */
+export const StaffRef = Strict({ id: Type.String(), name: Nullable(Type.String()) });
+export type StaffRef = Static<typeof StaffRef>;
+
 /** `POST /api/visits/:id/vaccination`. */
 export const DocumentVaccinationRequest = contract(
   'DocumentVaccinationRequest',
@@ -203,6 +208,8 @@ export const Vaccination = contract(
     route: OneOf(INJECTION_ROUTES),
     vaccinator: Type.String(),
     documentedBy: Type.String(),
+    vaccinatorName: Nullable(Type.String({ description: 'The staff name of who gave the dose, when known' })),
+    documentedByName: Nullable(Type.String({ description: 'The staff name of who documented, when known' })),
     administeredAt: Type.String(),
     status: OneOf(['valid', 'superseded']),
     supersedesId: Nullable(Type.String()),
@@ -274,6 +281,9 @@ export const CheckOutRequest = contract(
         Strict({ action: Type.Literal('none') }),
       ],
       { [ERROR_MESSAGE]: 'must be {action: confirm | none} or {action: move | book, slotId}' },
+    ),
+    earlyReason: Type.Optional(
+      Nullable(Type.String({ maxLength: 500, description: 'Required while the observation period runs: why the person leaves early (stored encrypted, audited)' })),
     ),
     version: Type.Integer({ minimum: 1 }),
   }),
@@ -371,6 +381,7 @@ export const VisitDetail = contract(
     usableLots: Type.Array(Strict({ id: Type.String(), lotNumber: Type.String(), expiryDate: Type.String(), dosesLeft: Type.Integer(), assignedToDay: Type.Boolean() }), {
       description: "Lots of the product that can be used now: in stock and not expired, the day's lots first",
     }),
+    flagsAcknowledged: Nullable(Strict({ by: StaffRef, at: Type.String() }, { description: "The doctor's acknowledgement of the flagged answers; null until given" })),
     observationUntil: Nullable(Type.String()),
     vaccination: Nullable(Vaccination.schema),
   }),

@@ -161,8 +161,10 @@ describe('running a vaccination day', () => {
     const flagged = await checkInAndAnswer(api, assistant, today.id, (await bookToday(1)).code, { ...ALL_NO, blood_thinners: 'yes' });
     const plain = await checkInAndAnswer(api, assistant, today.id, (await bookToday(1)).code);
     const before = await lotUsage(catalogue.comirnatyLot.id);
+    const acknowledged = await send<VisitDetail>(api, 'POST', `/api/visits/${flagged.id}/flags-acknowledgement`, doctor, { version: flagged.version });
+    expect(acknowledged.status).toBe(200);
 
-    const first = await document(flagged);
+    const first = await document(acknowledged.body);
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ doseNumber: 1, seriesDoses: 2, lotNumber: catalogue.comirnatyLot.lotNumber, status: 'valid' });
     const second = await document(plain, { administeredAt: new Date(Date.now() - 60_000).toISOString() });
@@ -281,6 +283,7 @@ describe('running a vaccination day', () => {
     expect(plan.nextDose?.doseNumber).toBe(2);
     expect(plan.nextDose?.reserved?.startsAt).toBe(followUpDay.slots[1]?.startsAt);
 
+    await tenantSql(api, `UPDATE visit SET observation_until = now() - interval '1 minute' WHERE id = $1`, [visit.id]);
     const current = (await send<VisitDetail>(api, 'GET', `/api/visits/${visit.id}`, assistant)).body;
     const tooLate = await send(api, 'POST', `/api/visits/${visit.id}/check-out`, assistant, {
       followUp: { action: 'move', slotId: outside.slots[0]?.id },

@@ -26,6 +26,7 @@ function entry(id: string, givenName: string, familyName: string, overrides: Par
     answered: false,
     consent: false,
     flaggedAnswers: [],
+    flagsAcknowledged: false,
     observationUntil: null,
     vaccinationId: null,
     version: null,

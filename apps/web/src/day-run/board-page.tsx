@@ -112,7 +112,13 @@ function Board({ board, onChanged, showReport }: { board: DayBoard; onChanged: (
                     <td>
                       {t(`dayRun.states.${state}`)}
                       {state === 'observation' && entry.observationUntil ? ` ${t('dayRun.board.observationUntil', { time: format.time(entry.observationUntil) })}` : ''}
-                      {entry.flaggedAnswers.length > 0 && state !== 'done' ? <span className="badge badge--warning">{t('dayRun.board.flagged')}</span> : null}
+                      {entry.flaggedAnswers.length > 0 && state !== 'done' ? (
+                        entry.flagsAcknowledged ? (
+                          <span className="badge">{t('dayRun.board.flagsAcknowledged')}</span>
+                        ) : (
+                          <span className="badge badge--warning">{t('dayRun.board.flagged')}</span>
+                        )
+                      ) : null}
                     </td>
                     <td>
                       {entry.visitId && entry.state !== 'no_show' ? (

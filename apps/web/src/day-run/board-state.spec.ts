@@ -19,6 +19,7 @@ const entry = (overrides: Partial<BoardEntry>): BoardEntry => ({
   answered: true,
   consent: true,
   flaggedAnswers: [],
+  flagsAcknowledged: false,
   observationUntil: '2026-11-24T08:20:00.000Z',
   vaccinationId: 'vac',
   version: 3,

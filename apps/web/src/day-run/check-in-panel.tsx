@@ -27,7 +27,7 @@ export function CheckInPanel({ dayId, entries, onCheckedIn }: { dayId: string; e
 
   const findByCode = (value: string) => {
     const wanted = normalizeBookingCode(value);
-    const matches = entries.filter((entry) => entry.bookingCode === wanted && entry.state !== 'cancelled');
+    const matches = entries.filter((entry) => normalizeBookingCode(entry.bookingCode) === wanted && entry.state !== 'cancelled');
     const match = matches.find((entry) => entry.state === 'booked') ?? matches[0] ?? null;
     setNotFound(match === null);
     setSelected(match);

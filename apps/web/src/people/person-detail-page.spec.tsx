@@ -24,6 +24,8 @@ const firstRecord: Vaccination = {
   route: 'intramuscular',
   vaccinator: 'staff-2',
   documentedBy: 'staff-1',
+  vaccinatorName: 'Dr. Grace Hopper',
+  documentedByName: null,
   administeredAt: '2026-06-01T08:05:00Z',
   status: 'superseded',
   supersedesId: null,

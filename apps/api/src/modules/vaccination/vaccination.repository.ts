@@ -4,6 +4,7 @@ import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { adverseReactionFields, vaccinationFields } from '../../database/encrypted-fields';
 import { Sql, type SqlClient } from '../../database/sql';
+import { staffName, staffNameCiphertext } from '../auth/staff-account.repository';
 
 export interface NewVaccination {
   personId: string;
@@ -39,6 +40,8 @@ interface Row {
   route: InjectionRoute;
   vaccinator: string;
   documented_by: string;
+  vaccinator_name_encrypted: string | null;
+  documented_by_name_encrypted: string | null;
   administered_at: Date;
   status: VaccinationStatus;
   supersedes_id: string | null;
@@ -49,6 +52,7 @@ interface Row {
 
 const SELECT = `
   SELECT v.*, p.name AS product_name, l.lot_number,
+         ${staffNameCiphertext('v.vaccinator')} AS vaccinator_name_encrypted, ${staffNameCiphertext('v.documented_by')} AS documented_by_name_encrypted,
          coalesce((SELECT json_agg(json_build_object('id', r.id, 'severity', r.severity, 'description_encrypted', r.description_encrypted,
                                                      'recorded_at', r.recorded_at) ORDER BY r.recorded_at)
                      FROM adverse_reaction r WHERE r.vaccination_id = v.id), '[]') AS reactions
@@ -226,6 +230,8 @@ export class VaccinationRepository {
       route: row.route,
       vaccinator: row.vaccinator,
       documentedBy: row.documented_by,
+      vaccinatorName: staffName(this.ring, row.vaccinator_name_encrypted),
+      documentedByName: staffName(this.ring, row.documented_by_name_encrypted),
       administeredAt: row.administered_at.toISOString(),
       status: row.status,
       supersedesId: row.supersedes_id,

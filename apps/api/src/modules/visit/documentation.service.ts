@@ -47,6 +47,7 @@ export class DocumentationService {
       if (visit.version !== request.version) throw new VisitException(VisitExceptionCode.VersionConflict);
       if (visit.state !== 'checked_in' && visit.state !== 'in_consultation') throw new VisitException(VisitExceptionCode.WrongState);
       if (!visit.answers || !visit.consentAt) throw new VisitException(VisitExceptionCode.ConsentMissing);
+      if (visit.answers.flagged.length > 0 && !visit.flagsAcknowledged) throw new VisitException(VisitExceptionCode.FlagsNotAcknowledged);
       await this.runningDay.assert(visit.dayId, client, now);
       const product = await this.catalogue.product(visit.productId);
       const doseNumber = await this.doseNumber(client, visit.personId, product.id, request);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FieldProblem, VisitAnswers, VisitDetail } from '@vaccinate/api-contracts';
 import { nextDoseNumber } from '@vaccinate/dose-schedule';
 import { ValidationException } from '../../common/problem/app-exception';
+import { currentActor } from '../../common/request-context';
 import { dateIn, todayIn } from '../../common/time-zone';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
@@ -56,6 +57,7 @@ export class VisitService {
       questionnaire,
       answers: visit.answers,
       consent: visit.consentAt !== null,
+      flagsAcknowledged: visit.flagsAcknowledged && { by: visit.flagsAcknowledged.by, at: visit.flagsAcknowledged.at.toISOString() },
       derivedDoseNumber: vaccination?.doseNumber ?? nextDoseNumber(given.map((dose) => ({ doseNumber: dose.doseNumber, date: dateIn(zone, dose.administeredAt) }))),
       usableLots: await this.vaccinations.usableLots(product.id, visit.dayId, todayIn(zone)),
       observationUntil: visit.observationUntil?.toISOString() ?? null,
@@ -97,6 +99,19 @@ export class VisitService {
       if (!visit.answers || !visit.consentAt) throw new VisitException(VisitExceptionCode.ConsentMissing);
       await this.visits.setState(client, visit.id, 'in_consultation');
       await this.audit.record(client, 'person', 'update', [visit.personId]);
+    });
+    return this.detail(visitId);
+  }
+
+  /** The doctor has looked at the flagged answers: stored with who and when, audited; the dose can then be documented. */
+  async acknowledgeFlags(visitId: string, version: number): Promise<VisitDetail> {
+    await this.sql.transaction(async (client) => {
+      const visit = await this.lockedForChange(client, visitId, version);
+      if (visit.state !== 'checked_in' && visit.state !== 'in_consultation') throw new VisitException(VisitExceptionCode.WrongState);
+      if (!visit.answers || visit.answers.flagged.length === 0) throw new VisitException(VisitExceptionCode.NothingFlagged);
+      await this.runningDay.assert(visit.dayId, client);
+      await this.visits.acknowledgeFlags(client, visit.id, currentActor());
+      await this.audit.record(client, 'person', 'acknowledge', [visit.personId]);
     });
     return this.detail(visitId);
   }

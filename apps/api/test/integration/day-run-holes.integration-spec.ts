@@ -1,0 +1,163 @@
+import type { BoardEntry, DayBoard, Vaccination, VaccinationDay, VisitDetail } from '@vaccinate/api-contracts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { book, createCatalogue, createDay, inDays, person, type Catalogue } from '../support/booking-fixture';
+import { ALL_NO, checkInAndAnswer, send, startDaySoon, tenantSql } from '../support/day-run-fixture';
+import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
+
+/** The company doctor's day: what a typed code, a flagged answer and an early check-out must do. */
+describe('the day run as a company doctor meets it', () => {
+  let api: RunningApi;
+  let doctor: string;
+  let assistant: string;
+  let catalogue: Catalogue;
+  let today: VaccinationDay;
+  let followUpDay: VaccinationDay;
+  let slotIndex = 0;
+
+  beforeAll(async () => {
+    api = await startTestApi(await provisionTestTenant(inject('postgresAdminUrl'), 'dayholes'), { CAPTCHA_MAX_NUMBER: '200' });
+    doctor = await staffToken(api, ['doctor']);
+    assistant = await staffToken(api, ['assistant']);
+    catalogue = await createCatalogue(api, doctor, 200);
+    today = await createDay(api, doctor, {
+      siteId: catalogue.site.id,
+      date: inDays(1),
+      opensAt: '08:00',
+      closesAt: '12:00',
+      capacity: { first: 3, followUp: 0, booster: 0 },
+      lots: [{ lotId: catalogue.comirnatyLot.id, doses: 100 }],
+    });
+    await startDaySoon(api, today.id);
+    followUpDay = await createDay(api, doctor, {
+      siteId: catalogue.site.id,
+      date: inDays(24),
+      capacity: { first: 0, followUp: 20, booster: 0 },
+      lots: [{ lotId: catalogue.comirnatyLot.id, doses: 60 }],
+    });
+  });
+  afterAll(() => api?.close());
+
+  async function bookToday(given = 'Ada', family = 'Lovelace'): Promise<string> {
+    const result = await book(api, {
+      productId: catalogue.comirnaty.id,
+      doseKind: 'first',
+      slotId: today.slots[slotIndex++ % today.slots.length]?.id as string,
+      followUpSlotId: followUpDay.slots[slotIndex % followUpDay.slots.length]?.id,
+      person: person({ givenName: given, familyName: family }),
+    });
+    if (result.status !== 201) throw new Error(`booking answered ${result.status}: ${JSON.stringify(result.body)}`);
+    return result.body.bookingCode;
+  }
+
+  const checkIn = (bookingCode: string) =>
+    send<BoardEntry>(api, 'POST', `/api/vaccination-days/${today.id}/check-ins`, assistant, { bookingCode, identityChecked: true, identityDocument: 'id_card' });
+
+  const document = (visit: VisitDetail) =>
+    send<Vaccination>(api, 'POST', `/api/visits/${visit.id}/vaccination`, doctor, {
+      lotId: catalogue.comirnatyLot.id,
+      injectionSite: 'left_deltoid',
+      route: 'intramuscular',
+      version: visit.version,
+    });
+
+  it.each([
+    ['without its dash', (code: string) => code.replace('-', '')],
+    ['in lower case with spaces', (code: string) => ` ${code.slice(0, 4).toLowerCase()} ${code.slice(5).toLowerCase()} `],
+    ['as shown', (code: string) => code],
+  ])('finds a booking code typed %s', async (_form, typed) => {
+    const code = await bookToday();
+    const response = await checkIn(typed(code));
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    expect(response.body.bookingCode).toBe(code);
+  });
+
+  it('does not find a code that is not one of the day', async () => {
+    expect((await checkIn('ZZZZ ZZZZ')).status).toBe(404);
+  });
+
+  it('refuses to document over a flagged answer until a doctor acknowledged it, and stores who and when, audited', async () => {
+    const visit = await checkInAndAnswer(api, assistant, today.id, await bookToday(), { ...ALL_NO, fever_today: 'yes' });
+    expect(visit.answers?.flagged).toEqual(['fever_today']);
+    expect(visit.flagsAcknowledged).toBeNull();
+
+    const refused = await document(visit);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('visit.flags_not_acknowledged');
+    expect((await send<VisitDetail>(api, 'GET', `/api/visits/${visit.id}`, assistant)).body.vaccination).toBeNull();
+
+    const byAssistant = await send(api, 'POST', `/api/visits/${visit.id}/flags-acknowledgement`, assistant, { version: visit.version });
+    expect(byAssistant.status).toBe(403);
+
+    const acknowledged = await send<VisitDetail>(api, 'POST', `/api/visits/${visit.id}/flags-acknowledgement`, doctor, { version: visit.version });
+    expect(acknowledged.status).toBe(200);
+    expect(acknowledged.body.flagsAcknowledged?.by.name).toEqual(expect.any(String));
+    const [stored] = await tenantSql<{ flags_acknowledged_by: string; flags_acknowledged_at: Date }>(
+      api,
+      'SELECT flags_acknowledged_by, flags_acknowledged_at FROM visit WHERE id = $1',
+      [visit.id],
+    );
+    expect(stored?.flags_acknowledged_by).toBe(acknowledged.body.flagsAcknowledged?.by.id);
+    expect(stored?.flags_acknowledged_at).toBeInstanceOf(Date);
+    const audit = await tenantSql<{ action: string }>(api, `SELECT action FROM audit_event WHERE subject_id = $1 AND action = 'person.acknowledge'`, [visit.person.id]);
+    expect(audit).toHaveLength(1);
+    const board = (await send<DayBoard>(api, 'GET', `/api/vaccination-days/${today.id}/board`, assistant)).body;
+    expect(board.entries.find((entry) => entry.visitId === visit.id)).toMatchObject({ flaggedAnswers: ['fever_today'], flagsAcknowledged: true });
+
+    expect((await document(acknowledged.body)).status).toBe(201);
+  });
+
+  it('clears the acknowledgement when the answers change, and has nothing to acknowledge without a flag', async () => {
+    const visit = await checkInAndAnswer(api, assistant, today.id, await bookToday(), { ...ALL_NO, allergies: 'yes' });
+    const acknowledged = (await send<VisitDetail>(api, 'POST', `/api/visits/${visit.id}/flags-acknowledgement`, doctor, { version: visit.version })).body;
+    const changed = await send<VisitDetail>(api, 'PUT', `/api/visits/${visit.id}/answers`, assistant, {
+      questionnaireVersion: 0,
+      answers: { ...ALL_NO, allergies: 'yes', fever_today: 'yes' },
+      consent: true,
+      version: acknowledged.version,
+    });
+    expect(changed.body.flagsAcknowledged).toBeNull();
+    expect((await document(changed.body)).body.code).toBe('visit.flags_not_acknowledged');
+
+    const plain = await checkInAndAnswer(api, assistant, today.id, await bookToday());
+    const nothing = await send(api, 'POST', `/api/visits/${plain.id}/flags-acknowledgement`, doctor, { version: plain.version });
+    expect(nothing.status).toBe(409);
+    expect(nothing.body.code).toBe('visit.nothing_flagged');
+    expect((await document(plain)).status).toBe(201);
+  });
+
+  it('checks out during observation only with a reason, stored encrypted and audited as an early check-out', async () => {
+    const visit = await checkInAndAnswer(api, assistant, today.id, await bookToday());
+    expect((await document(visit)).status).toBe(201);
+    const observed = (await send<VisitDetail>(api, 'GET', `/api/visits/${visit.id}`, assistant)).body;
+    expect(new Date(observed.observationUntil as string).getTime()).toBeGreaterThan(Date.now());
+    const followUp = { action: 'none' };
+
+    const withoutReason = await send(api, 'POST', `/api/visits/${visit.id}/check-out`, assistant, { followUp, version: observed.version });
+    expect(withoutReason.status).toBe(409);
+    expect(withoutReason.body.code).toBe('visit.observation_running');
+    const blankReason = await send(api, 'POST', `/api/visits/${visit.id}/check-out`, assistant, { followUp, earlyReason: '  ', version: observed.version });
+    expect(blankReason.body.code).toBe('visit.observation_running');
+
+    const early = await send<VisitDetail>(api, 'POST', `/api/visits/${visit.id}/check-out`, assistant, {
+      followUp,
+      earlyReason: 'Feels well, colleague drives home',
+      version: observed.version,
+    });
+    expect(early.status).toBe(200);
+    expect(early.body.state).toBe('done');
+    const [stored] = await tenantSql<{ early_check_out_reason_encrypted: string }>(api, 'SELECT early_check_out_reason_encrypted FROM visit WHERE id = $1', [visit.id]);
+    expect(stored?.early_check_out_reason_encrypted).toMatch(/^enc:/);
+    expect(stored?.early_check_out_reason_encrypted).not.toContain('colleague');
+    const audit = await tenantSql<{ action: string }>(api, `SELECT action FROM audit_event WHERE subject_id = $1 AND action LIKE '%check_out'`, [visit.person.id]);
+    expect(audit.map((event) => event.action)).toEqual(['person.early_check_out']);
+  });
+
+  it('checks out after observation without a reason', async () => {
+    const visit = await checkInAndAnswer(api, assistant, today.id, await bookToday());
+    expect((await document(visit)).status).toBe(201);
+    await tenantSql(api, `UPDATE visit SET observation_until = now() - interval '1 minute' WHERE id = $1`, [visit.id]);
+    const observed = (await send<VisitDetail>(api, 'GET', `/api/visits/${visit.id}`, assistant)).body;
+    const done = await send<VisitDetail>(api, 'POST', `/api/visits/${visit.id}/check-out`, assistant, { followUp: { action: 'none' }, version: observed.version });
+    expect(done.status).toBe(200);
+  });
+});
