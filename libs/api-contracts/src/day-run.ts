@@ -343,7 +343,7 @@ export const AuditEventsQuery = contract(
 );
 export type AuditEventsQuery = Payload<typeof AuditEventsQuery>;
 
-/** `GET /api/vaccination-days/:id/report`: the day in numbers. */
+/** `GET /api/vaccination-days/:id/report`: the day in numbers, and the doses given (doctors and admins only). */
 export const DayReport = contract(
   'DayReport',
   Strict({
@@ -357,6 +357,18 @@ export const DayReport = contract(
     cancelled: Type.Integer(),
     waste: Type.Array(Strict({ lotNumber: Type.String(), doses: Type.Integer(), reason: OneOf(WASTE_REASONS) })),
     dosesLeft: Type.Array(Strict({ lotNumber: Type.String(), productName: Type.String(), dosesLeft: Type.Integer() })),
+    doses: Type.Array(
+      Strict({
+        vaccinationId: Type.String(),
+        administeredAt: Type.String(),
+        person: Strict({ id: Type.String(), givenName: Type.String(), familyName: Type.String(), birthDate: Type.String() }),
+        productName: Type.String(),
+        doseNumber: Type.Integer(),
+        lotNumber: Type.String(),
+        vaccinator: StaffRef,
+      }),
+      { description: 'Who was vaccinated with which lot by whom, in the order given (personal data: each person listed is audited)' },
+    ),
   }),
 );
 export type DayReport = Payload<typeof DayReport>;

@@ -1,4 +1,4 @@
-import type { BoardEntry, DayBoard, Vaccination, VaccinationDay, VisitDetail } from '@vaccinate/api-contracts';
+import type { BoardEntry, DayBoard, DayReport, Vaccination, VaccinationDay, VisitDetail } from '@vaccinate/api-contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { book, createCatalogue, createDay, inDays, person, type Catalogue } from '../support/booking-fixture';
 import { ALL_NO, checkInAndAnswer, send, startDaySoon, tenantSql } from '../support/day-run-fixture';
@@ -150,6 +150,43 @@ describe('the day run as a company doctor meets it', () => {
     expect(stored?.early_check_out_reason_encrypted).not.toContain('colleague');
     const audit = await tenantSql<{ action: string }>(api, `SELECT action FROM audit_event WHERE subject_id = $1 AND action LIKE '%check_out'`, [visit.person.id]);
     expect(audit.map((event) => event.action)).toEqual(['person.early_check_out']);
+  });
+
+  it('lists in the day report who was vaccinated with which lot by whom, for doctors and admins only, audited, also in its CSV', async () => {
+    const visit = await checkInAndAnswer(api, assistant, today.id, await bookToday('Hedy', 'Lamarr'));
+    const given = await document(visit);
+    expect(given.status).toBe(201);
+    expect(given.body.vaccinatorName).toEqual(expect.any(String));
+
+    expect((await send(api, 'GET', `/api/vaccination-days/${today.id}/report`, assistant)).status).toBe(403);
+    expect((await api.request(`/api/vaccination-days/${today.id}/report.csv`, { token: assistant })).status).toBe(403);
+    const reads = async () =>
+      (
+        await tenantSql<{ action: string }>(api, `SELECT action FROM audit_event WHERE subject_id = $1 AND action IN ('person.list', 'person.export')`, [visit.person.id])
+      ).map((event) => event.action);
+    expect(await reads()).toEqual([]);
+
+    const admin = await staffToken(api, ['admin']);
+    for (const token of [doctor, admin]) {
+      const report = await send<DayReport>(api, 'GET', `/api/vaccination-days/${today.id}/report`, token);
+      expect(report.status).toBe(200);
+      expect(report.body.doses.find((dose) => dose.vaccinationId === given.body.id)).toEqual({
+        vaccinationId: given.body.id,
+        administeredAt: given.body.administeredAt,
+        person: { id: visit.person.id, givenName: 'Hedy', familyName: 'Lamarr', birthDate: visit.person.birthDate },
+        productName: catalogue.comirnaty.name,
+        doseNumber: 1,
+        lotNumber: catalogue.comirnatyLot.lotNumber,
+        vaccinator: { id: given.body.vaccinator, name: given.body.vaccinatorName },
+      });
+      expect(report.body.doses.reduce((sum) => sum + 1, 0)).toBe(report.body.vaccinated.reduce((sum, row) => sum + row.count, 0));
+    }
+    const csv = await (await api.request(`/api/vaccination-days/${today.id}/report.csv`, { token: doctor })).text();
+    expect(csv).toContain('administered_at,family_name,given_name,birth_date,product,dose,lot,vaccinator');
+    expect(csv).toContain(
+      `${given.body.administeredAt},Lamarr,Hedy,${visit.person.birthDate},${catalogue.comirnaty.name},1,${catalogue.comirnatyLot.lotNumber},${given.body.vaccinatorName}`,
+    );
+    expect(await reads()).toEqual(['person.list', 'person.list', 'person.export']);
   });
 
   it('checks out after observation without a reason', async () => {
