@@ -309,15 +309,17 @@ export const PersonHistory = contract(
 );
 export type PersonHistory = Payload<typeof PersonHistory>;
 
-/** `GET /api/audit-events`: identifiers only, never personal values. */
+/** `GET /api/audit-events`: identifiers, and the names of staff and people for the admins who read the log (each person shown is audited). */
 export const AuditEvent = Strict({
   id: Type.String(),
   occurredAt: Type.String(),
   actorSubject: Type.String(),
+  actorName: Nullable(Type.String({ description: 'The staff name of the actor, when it is a staff account of this tenant' })),
   actorKind: Type.String(),
   action: Type.String(),
   subjectType: Type.String(),
   subjectId: Nullable(Type.String()),
+  subjectName: Nullable(Type.String({ description: "The person's name when the subject is a person" })),
   requestId: Type.String(),
   clientIp: Type.String(),
 });
@@ -342,6 +344,20 @@ export const AuditEventsQuery = contract(
   }),
 );
 export type AuditEventsQuery = Payload<typeof AuditEventsQuery>;
+
+/**
+ * `POST /api/audit-events/search` (and `/export.csv`): the query's filters plus names, sent in the body
+ * because a name never goes into a URL. `person` matches people's names, `staff` staff names (parts, any case).
+ */
+export const AuditEventSearch = contract(
+  'AuditEventSearch',
+  Strict({
+    ...AuditEventsQuery.schema.properties,
+    person: Type.Optional(SingleLine(200, { description: "Part of a person's name" })),
+    staff: Type.Optional(SingleLine(200, { description: 'Part of a staff name' })),
+  }),
+);
+export type AuditEventSearch = Payload<typeof AuditEventSearch>;
 
 /** `GET /api/vaccination-days/:id/report`: the day in numbers, and the doses given (doctors and admins only). */
 export const DayReport = contract(

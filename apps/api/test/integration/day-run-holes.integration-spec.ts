@@ -1,4 +1,4 @@
-import type { BoardEntry, DayBoard, DayReport, Vaccination, VaccinationDay, VisitDetail } from '@vaccinate/api-contracts';
+import type { AuditEventPage, BoardEntry, DayBoard, DayReport, PersonHistory, Vaccination, VaccinationDay, VisitDetail } from '@vaccinate/api-contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { book, createCatalogue, createDay, inDays, person, type Catalogue } from '../support/booking-fixture';
 import { ALL_NO, checkInAndAnswer, send, startDaySoon, tenantSql } from '../support/day-run-fixture';
@@ -187,6 +187,38 @@ describe('the day run as a company doctor meets it', () => {
       `${given.body.administeredAt},Lamarr,Hedy,${visit.person.birthDate},${catalogue.comirnaty.name},1,${catalogue.comirnatyLot.lotNumber},${given.body.vaccinatorName}`,
     );
     expect(await reads()).toEqual(['person.list', 'person.list', 'person.export']);
+  });
+
+  it('names staff and people in the record and the audit log, filters the log by their names without a name in a URL, and audits those reads', async () => {
+    const visit = await checkInAndAnswer(api, assistant, today.id, await bookToday('Katherine', 'Johnson'));
+    expect((await document(visit)).status).toBe(201);
+    const history = (await send<PersonHistory>(api, 'GET', `/api/people/${visit.person.id}/history`, doctor)).body;
+    expect(history.vaccinations[0]?.vaccinatorName).toBe('Test doctor');
+    expect(history.vaccinations[0]?.documentedByName).toBe('Test doctor');
+
+    const admin = await staffToken(api, ['admin']);
+    const byPerson = await send<AuditEventPage>(api, 'POST', '/api/audit-events/search', admin, { person: 'katherine JOHN', limit: 100 });
+    expect(byPerson.status).toBe(200);
+    expect(byPerson.body.items.length).toBeGreaterThan(0);
+    expect(byPerson.body.items.every((event) => event.subjectId === visit.person.id && event.subjectName === 'Katherine Johnson')).toBe(true);
+    expect(byPerson.body.items.map((event) => event.action)).toEqual(expect.arrayContaining(['person.vaccinate', 'person.check_in']));
+    expect(byPerson.body.items.find((event) => event.action === 'person.vaccinate')?.actorName).toBe('Test doctor');
+
+    const byStaff = await send<AuditEventPage>(api, 'POST', '/api/audit-events/search', admin, { staff: 'test assistant', subjectId: visit.person.id });
+    expect(byStaff.body.items.map((event) => event.action)).toEqual(expect.arrayContaining(['person.answer', 'person.check_in']));
+    expect(byStaff.body.items.every((event) => event.actorName === 'Test assistant')).toBe(true);
+    expect((await send<AuditEventPage>(api, 'POST', '/api/audit-events/search', admin, { person: 'Nobody Atall' })).body).toEqual({ items: [], total: 0 });
+    expect((await send(api, 'POST', '/api/audit-events/search', doctor, { person: 'Johnson' })).status).toBe(403);
+
+    const listed = await tenantSql<{ actor_subject: string }>(api, `SELECT actor_subject FROM audit_event WHERE subject_id = $1 AND action = 'person.list'`, [
+      visit.person.id,
+    ]);
+    expect(listed.length).toBeGreaterThanOrEqual(2);
+    const csv = await api.request('/api/audit-events/export.csv', { method: 'POST', token: admin, body: { person: 'Johnson', action: 'person.vaccinate' } });
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('occurred_at,actor,actor_name,actor_kind,action,subject_type,subject_id,subject_name,request_id,client_ip');
+    expect(lines[1]).toContain(`,Test doctor,staff,person.vaccinate,person,${visit.person.id},Katherine Johnson,`);
   });
 
   it('checks out after observation without a reason', async () => {
