@@ -126,10 +126,14 @@ export const dayAdminDe: DayAdminMessages = {
   auditLog: {
     title: 'Protokoll',
     tile: 'Wer wann welchen Datensatz gelesen oder geändert hat.',
-    intro: 'Jeder Zugriff des Personals auf Gesundheitsdaten, die neuesten zuerst. Es werden nur Kennungen angezeigt, nie persönliche Angaben.',
+    intro: 'Jeder Zugriff des Personals auf Gesundheitsdaten, die neuesten zuerst. Namen sehen Sie als Admin; jede angezeigte Person wird als gelesen protokolliert.',
     filters: 'Filter',
     from: 'Von',
     to: 'Bis (einschließlich)',
+    person: 'Name der Person',
+    personHint: 'Teil des Namens, etwa Lovelace.',
+    staff: 'Name der Mitarbeiterin oder des Mitarbeiters',
+    staffHint: 'Teil des Namens von wer gehandelt hat.',
     subjectId: 'Personen-ID',
     subjectIdHint: 'Die ID aus der Adresse der Personenseite.',
     actor: 'Personalkonto',
@@ -155,6 +159,7 @@ export const dayAdminDe: DayAdminMessages = {
       subject: 'Datensatz',
       requestId: 'Anfrage',
       clientIp: 'Von Adresse',
+      origin: 'Adresse und Anfrage',
     },
   },
   lotWaste: {

@@ -124,10 +124,14 @@ export const dayAdminEn = {
   auditLog: {
     title: 'Audit log',
     tile: 'Who read or changed which record, and when.',
-    intro: 'Every read and change of health data by staff, newest first. Only identifiers are shown, never personal values.',
+    intro: 'Every read and change of health data by staff, newest first. Names are shown to you as an admin; each person shown is recorded as read.',
     filters: 'Filters',
     from: 'From',
     to: 'To (inclusive)',
+    person: 'Person’s name',
+    personHint: 'Part of the name, such as Lovelace.',
+    staff: 'Staff name',
+    staffHint: 'Part of the name of who acted.',
     subjectId: 'Person id',
     subjectIdHint: 'The id from the address of the person’s page.',
     actor: 'Staff account',
@@ -153,6 +157,7 @@ export const dayAdminEn = {
       subject: 'Record',
       requestId: 'Request',
       clientIp: 'From address',
+      origin: 'From address and request',
     },
   },
   lotWaste: {
