@@ -221,6 +221,66 @@ describe('the day run as a company doctor meets it', () => {
     expect(lines[1]).toContain(`,Test doctor,staff,person.vaccinate,person,${visit.person.id},Katherine Johnson,`);
   });
 
+  /** Reads a server-sent event stream until `wanted` has come; the test's own timeout ends a stream that never brings it. */
+  function eventReader(response: Response) {
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    return async (wanted: string): Promise<string> => {
+      while (!text.includes(wanted)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before ${wanted}: ${text}`);
+        text += decoder.decode(value, { stream: true });
+      }
+      const [, after = ''] = text.split(wanted, 2);
+      const received = text;
+      text = after;
+      return received;
+    };
+  }
+
+  it("streams the board's changes to staff of this tenant, also those made through another API process, and refuses other tenants' tokens", async () => {
+    const code = await bookToday();
+    const stream = new AbortController();
+    const response = await fetch(`${api.baseUrl}/api/vaccination-days/${today.id}/board/events`, {
+      headers: { authorization: `Bearer ${assistant}`, accept: 'text/event-stream' },
+      signal: stream.signal,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const readUntil = eventReader(response);
+    try {
+      await readUntil('event: ready');
+      // A second process of the same tenant: the change reaches this stream through Postgres NOTIFY.
+      const otherProcess = await startTestApi(api.tenant, { CAPTCHA_MAX_NUMBER: '200' });
+      try {
+        const checkedIn = await otherProcess.request(`/api/vaccination-days/${today.id}/check-ins`, {
+          token: assistant,
+          body: { bookingCode: code, identityChecked: true, identityDocument: 'id_card' },
+        });
+        expect(checkedIn.status).toBe(201);
+        const received = `${await readUntil('event: board')}${await readUntil('\n\n')}`;
+        expect(received).toContain(`data: {"dayId":"${today.id}"}`);
+        expect(received).not.toMatch(/Ada|Lovelace/);
+      } finally {
+        await otherProcess.close();
+      }
+    } finally {
+      stream.abort();
+    }
+
+    const other = await startTestApi(await provisionTestTenant(inject('postgresAdminUrl'), 'dayholes2'));
+    try {
+      const foreignToken = await staffToken(other, ['admin']);
+      const refused = await api.request(`/api/vaccination-days/${today.id}/board/events`, { token: foreignToken });
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    } finally {
+      await other.close();
+    }
+    expect((await api.request(`/api/vaccination-days/${today.id}/board/events`, {})).status).toBe(401);
+  });
+
   it('checks out after observation without a reason', async () => {
     const visit = await checkInAndAnswer(api, assistant, today.id, await bookToday());
     expect((await document(visit)).status).toBe(201);

@@ -48,10 +48,12 @@ export class CheckOutService {
 
   /** Before the observation period ends only with a reason, stored encrypted and audited as an early check-out. */
   async checkOut(visitId: string, request: CheckOutRequest, now = new Date()): Promise<VisitDetail> {
+    let dayId = '';
     const changes = await this.sql.transaction(async (client) => {
       const visit = await this.visits.byId(visitId, client, true);
       if (!visit) throw new VisitException(VisitExceptionCode.NotFound);
       if (visit.version !== request.version) throw new VisitException(VisitExceptionCode.VersionConflict);
+      dayId = visit.dayId;
       if (visit.state !== 'observation') {
         throw new VisitException(visit.state === 'done' ? VisitExceptionCode.WrongState : VisitExceptionCode.NotVaccinated);
       }
@@ -70,6 +72,7 @@ export class CheckOutService {
       return changes;
     });
     this.notifications.publish(changes);
+    this.notifications.publishBoardChange(dayId);
     return this.visitDetails.detail(visitId);
   }
 
