@@ -29,6 +29,11 @@ export const dayRunDe: typeof dayRunEn = {
     markNoShowsHint: 'Alle, deren Termin ohne Check-in vorbei ist: Plätze und Dosen gehen an den Tag zurück, die Personen werden informiert, dass sie neu buchen können.',
     noShowsMarked_one: '{{count}} Person als nicht erschienen markiert; {{doses}} Dosen zurück an den Tag.',
     noShowsMarked_other: '{{count}} Personen als nicht erschienen markiert; {{doses}} Dosen zurück an den Tag.',
+    live: {
+      connecting: 'Verbindung für Live-Aktualisierung wird aufgebaut …',
+      live: 'Live: Änderungen anderer Geräte erscheinen sofort.',
+      offline: 'Offline: Diese Übersicht wird nicht aktualisiert. Verbindung wird wiederhergestellt …',
+    },
     refreshed: 'Aktualisiert um {{time}}',
     report: 'Tagesbericht',
   },

@@ -28,6 +28,11 @@ export const dayRunEn = {
     markNoShowsHint: 'Everyone whose slot has ended without a check-in: their places and doses go back to the day, and they are told they can book again.',
     noShowsMarked_one: '{{count}} person marked as no-show; {{doses}} doses back to the day.',
     noShowsMarked_other: '{{count}} people marked as no-shows; {{doses}} doses back to the day.',
+    live: {
+      connecting: 'Connecting for live updates…',
+      live: 'Live: changes from other devices appear at once.',
+      offline: 'Offline: this board is not updated. Reconnecting…',
+    },
     refreshed: 'Updated at {{time}}',
     report: 'Day report',
   },
