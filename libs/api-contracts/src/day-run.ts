@@ -298,6 +298,7 @@ export const PersonRevision = Strict({
   birthDate: Type.String(),
   reason: Type.String(),
   changedBy: Type.String(),
+  changedByName: Nullable(Type.String({ description: 'The staff name of who changed it, when known' })),
   changedAt: Type.String(),
 });
 export type PersonRevision = Static<typeof PersonRevision>;

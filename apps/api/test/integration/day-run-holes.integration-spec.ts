@@ -219,6 +219,11 @@ describe('the day run as a company doctor meets it', () => {
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines[0]).toBe('occurred_at,actor,actor_name,actor_kind,action,subject_type,subject_id,subject_name,request_id,client_ip');
     expect(lines[1]).toContain(`,Test doctor,staff,person.vaccinate,person,${visit.person.id},Katherine Johnson,`);
+
+    const current = (await send<{ version: number }>(api, 'GET', `/api/people/${visit.person.id}`, doctor)).body;
+    expect((await send(api, 'PATCH', `/api/people/${visit.person.id}`, doctor, { familyName: 'Goble', version: current.version, reason: 'Married' })).status).toBe(200);
+    const revised = (await send<PersonHistory>(api, 'GET', `/api/people/${visit.person.id}/history`, doctor)).body;
+    expect(revised.revisions[0]).toMatchObject({ familyName: 'Johnson', changedByName: 'Test doctor' });
   });
 
   /** Reads a server-sent event stream until `wanted` has come; the test's own timeout ends a stream that never brings it. */

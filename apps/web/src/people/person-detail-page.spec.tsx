@@ -54,6 +54,7 @@ const history: PersonHistory = {
       birthDate: '1990-12-10',
       reason: 'Name misspelt at sign-up',
       changedBy: 'staff-1',
+      changedByName: null,
       changedAt: '2026-05-02T10:00:00Z',
     },
   ],
