@@ -284,6 +284,8 @@ describe('the day run as a company doctor meets it', () => {
       await other.close();
     }
     expect((await api.request(`/api/vaccination-days/${today.id}/board/events`, {})).status).toBe(401);
+    expect((await api.request('/api/vaccination-days/not-a-day/board/events', { token: assistant })).status).toBe(400);
+    expect((await api.request('/api/vaccination-days/7d4c3c1e-3f5b-4c6a-9f00-8c1f2d3e4a5b/board/events', { token: assistant })).status).toBe(404);
   });
 
   it('checks out after observation without a reason', async () => {
