@@ -288,6 +288,15 @@ describe('the day run as a company doctor meets it', () => {
     expect((await api.request('/api/vaccination-days/7d4c3c1e-3f5b-4c6a-9f00-8c1f2d3e4a5b/board/events', { token: assistant })).status).toBe(404);
   });
 
+  it('ends its open board streams when the process shuts down, so the shutdown does not wait for them', async () => {
+    const process = await startTestApi(api.tenant, { CAPTCHA_MAX_NUMBER: '200' });
+    const response = await fetch(`${process.baseUrl}/api/vaccination-days/${today.id}/board/events`, { headers: { authorization: `Bearer ${assistant}` } });
+    const readUntil = eventReader(response);
+    await readUntil('event: ready');
+    await process.close();
+    await expect(readUntil('never sent')).rejects.toThrow(/stream ended/);
+  });
+
   it('checks out after observation without a reason', async () => {
     const visit = await checkInAndAnswer(api, assistant, today.id, await bookToday());
     expect((await document(visit)).status).toBe(201);

@@ -1,4 +1,5 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res, type BeforeApplicationShutdown } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
 import { ApiTags } from '@nestjs/swagger';
 import { IdParam } from '@vaccinate/api-contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -19,7 +20,10 @@ const KEEP_ALIVE_MS = 20_000;
  */
 @ApiTags('day-run')
 @Controller('vaccination-days')
-export class BoardEventsController {
+export class BoardEventsController implements BeforeApplicationShutdown {
+  /** Open streams: ended before the server closes, which would otherwise wait for them. */
+  private readonly open = new Set<ServerResponse>();
+
   constructor(
     private readonly notifications: AvailabilityNotifications,
     private readonly visits: VisitRepository,
@@ -43,9 +47,17 @@ export class BoardEventsController {
     raw.write(`retry: 3000\nevent: ready\ndata: ${data}\n\n`);
     const stop = this.notifications.onBoardChange(id, () => raw.write(`event: board\ndata: ${data}\n\n`));
     const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+    this.open.add(raw);
     request.raw.on('close', () => {
       clearInterval(keepAlive);
       stop();
+      this.open.delete(raw);
     });
+  }
+
+  /** The pages reconnect, to another pod or to this one once it is back. */
+  beforeApplicationShutdown(): void {
+    for (const raw of this.open) raw.end();
+    this.open.clear();
   }
 }
