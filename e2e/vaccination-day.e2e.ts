@@ -4,8 +4,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkedContext, type AccessibilityWatch } from './support/accessibility';
 import { launchBrowser } from './support/browser';
 import { writeQrVideo } from './support/qr-video';
 import { tenantApi } from './support/tenant-api';
@@ -84,56 +85,81 @@ describe('a vaccination day at the site', () => {
   });
   afterAll(() => browser?.close());
 
-  async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin', permissions: ['camera'] });
-    const page = await context.newPage();
+  /** A signed-in staff tab whose every page is checked by axe (`a11y.check()` on each page it visits). */
+  async function signedIn(email: string): Promise<{ context: { close: () => Promise<void> }; page: Page; a11y: AccessibilityWatch }> {
+    const context = await checkedContext(browser, { locale: 'en-US', timezoneId: 'Europe/Berlin', permissions: ['camera'] });
+    const { page, a11y } = await context.newPage();
     await page.goto(`${origin}/staff/sign-in`);
+    await page.getByLabel('E-mail').waitFor();
+    await a11y.check('sign-in');
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByText('Signed in as').waitFor();
-    return { context, page };
+    await a11y.check('signed in');
+    return { context, page, a11y };
   }
 
-  it('checks a booked person in by QR code, takes their answers, documents the dose and confirms the follow-up', async () => {
-    const assistant = await signedIn('assistant@globex.example');
-    await assistant.page.goto(`${origin}/staff/days/${dayId}/board`);
-    await assistant.page.getByRole('button', { name: 'Scan QR code' }).click();
-    const confirm = assistant.page.getByRole('form', { name: 'Confirm identity' });
-    await confirm.getByText('Jonas Impfling').waitFor();
-    await confirm.getByLabel('Identity document').selectOption('id_card');
-    await confirm.getByLabel('I have checked the identity against the document').check();
-    await confirm.getByRole('button', { name: 'Check in' }).click();
-    const status = assistant.page.getByRole('status').filter({ hasText: 'Jonas Impfling is checked in.' });
-    await status.getByRole('link', { name: 'Open' }).click();
+  // Ten pages and states go through axe on a shared machine: more time than one plain journey.
+  it(
+    'checks a booked person in by QR code, takes their answers, has a flagged answer acknowledged, documents the dose and checks out early with a reason',
+    { timeout: 150_000 },
+    async () => {
+      const assistant = await signedIn('assistant@globex.example');
+      await assistant.page.goto(`${origin}/staff/days/${dayId}/board`);
+      await assistant.page.getByText('Live: changes from other devices appear at once.').waitFor();
+      await assistant.a11y.check('board');
+      await assistant.page.getByRole('button', { name: 'Scan QR code' }).click();
+      const confirm = assistant.page.getByRole('form', { name: 'Confirm identity' });
+      await confirm.getByText('Jonas Impfling').waitFor();
+      await confirm.getByLabel('Identity document').selectOption('id_card');
+      await confirm.getByLabel('I have checked the identity against the document').check();
+      await assistant.a11y.check('identity confirmation');
+      await confirm.getByRole('button', { name: 'Check in' }).click();
+      const status = assistant.page.getByRole('status').filter({ hasText: 'Jonas Impfling is checked in.' });
+      await status.getByRole('link', { name: 'Open' }).click();
 
-    await assistant.page.getByRole('heading', { name: 'Questions before vaccination' }).waitFor();
-    for (const no of await assistant.page.getByRole('radio', { name: 'No' }).all()) await no.check();
-    await assistant.page.getByLabel('The person has been informed and consents to the vaccination').check();
-    await assistant.page.getByRole('button', { name: 'Save answers' }).click();
-    await assistant.page.getByText('Answers and consent saved.').waitFor();
-    const visitUrl = assistant.page.url();
-    expect(visitUrl).toMatch(/\/staff\/visits\/[0-9a-f-]{36}$/);
-    expect(visitUrl).not.toContain('Impfling');
-    await assistant.page.screenshot({ path: `${import.meta.dirname}/../test-results/visit-questions.png`, fullPage: true });
+      await assistant.page.getByRole('heading', { name: 'Questions before vaccination' }).waitFor();
+      await assistant.a11y.check('visit questions');
+      for (const no of await assistant.page.getByRole('radio', { name: 'No' }).all()) await no.check();
+      // One answer the questionnaire flags: the doctor must acknowledge it before the dose.
+      await assistant.page.getByRole('radio', { name: 'Yes' }).first().check();
+      await assistant.page.getByLabel('The person has been informed and consents to the vaccination').check();
+      await assistant.page.getByRole('button', { name: 'Save answers' }).click();
+      await assistant.page.getByText('Answers and consent saved.').waitFor();
+      const visitUrl = assistant.page.url();
+      expect(visitUrl).toMatch(/\/staff\/visits\/[0-9a-f-]{36}$/);
+      expect(visitUrl).not.toContain('Impfling');
+      await assistant.page.screenshot({ path: `${import.meta.dirname}/../test-results/visit-questions.png`, fullPage: true });
 
-    const doctor = await signedIn('doctor@globex.example');
-    await doctor.page.goto(visitUrl);
-    await doctor.page.getByLabel('Lot', { exact: true }).selectOption(lot.id);
-    await doctor.page.getByLabel('Injection site').selectOption('left_deltoid');
-    await doctor.page.getByRole('button', { name: 'Document vaccination' }).click();
-    await doctor.page.getByRole('timer').filter({ hasText: 'min left' }).waitFor();
+      const doctor = await signedIn('doctor@globex.example');
+      await doctor.page.goto(visitUrl);
+      const documentButton = doctor.page.getByRole('button', { name: 'Document vaccination' });
+      await documentButton.waitFor();
+      await doctor.a11y.check('visit before the acknowledgement');
+      expect(await documentButton.isDisabled()).toBe(true);
+      await doctor.page.getByRole('button', { name: 'I have looked at the flagged answers' }).click();
+      await doctor.page.getByText(/^Acknowledged by /).waitFor();
+      await doctor.page.getByLabel('Lot', { exact: true }).fill(lot.lotNumber.toLowerCase());
+      await doctor.page.getByLabel('Injection site').selectOption('left_deltoid');
+      await documentButton.click();
+      await doctor.page.getByRole('timer').filter({ hasText: 'min left' }).waitFor();
+      await doctor.a11y.check('observation');
 
-    await doctor.page.getByLabel('Keep this appointment').check();
-    await doctor.page.getByRole('button', { name: 'Check out' }).click();
-    await doctor.page.getByText('Checked out.').waitFor();
-    await doctor.page.screenshot({ path: `${import.meta.dirname}/../test-results/visit-done.png`, fullPage: true });
+      await doctor.page.getByLabel('Keep this appointment').check();
+      await doctor.page.getByLabel('Reason for leaving before observation ends').fill('Feels well, a colleague walks back with them');
+      await doctor.page.getByRole('button', { name: 'Check out' }).click();
+      await doctor.page.getByText('Checked out.').waitFor();
+      await doctor.a11y.check('checked out');
+      await doctor.page.screenshot({ path: `${import.meta.dirname}/../test-results/visit-done.png`, fullPage: true });
 
-    const after = (await api.get<Lot[]>('/lots', doctorToken)).find((candidate) => candidate.id === lot.id);
-    expect(after?.dosesUsed).toBe(1);
-    await assistant.page.goto(`${origin}/staff/days/${dayId}/board`);
-    await assistant.page.getByRole('cell', { name: 'Done' }).waitFor();
-    await assistant.context.close();
-    await doctor.context.close();
-  });
+      const after = (await api.get<Lot[]>('/lots', doctorToken)).find((candidate) => candidate.id === lot.id);
+      expect(after?.dosesUsed).toBe(1);
+      await assistant.page.goto(`${origin}/staff/days/${dayId}/board`);
+      await assistant.page.getByRole('cell', { name: 'Done' }).waitFor();
+      await assistant.a11y.check('board at the end');
+      await assistant.context.close();
+      await doctor.context.close();
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { contract, type Payload } from './contract/contract';
-import { ERROR_MESSAGE, Locale, Nullable, OneOf, SingleLine, Strict, Text, Uuid } from './contract/schema';
+import { BookingCodeText, ERROR_MESSAGE, Locale, Nullable, OneOf, SingleLine, Strict, Text, Uuid } from './contract/schema';
 import { BookingPerson } from './person';
 import { DOSE_KINDS } from './vaccination-day';
 
@@ -96,6 +96,7 @@ export const BoardEntry = contract(
     answered: Type.Boolean(),
     consent: Type.Boolean(),
     flaggedAnswers: Type.Array(Type.String(), { description: "Keys of answers that need a doctor's look; empty when none or not answered yet" }),
+    flagsAcknowledged: Type.Boolean({ description: 'A doctor acknowledged the flagged answers (the dose can be documented)' }),
     observationUntil: Nullable(Type.String()),
     vaccinationId: Nullable(Type.String()),
     version: Nullable(Type.Integer()),
@@ -128,7 +129,7 @@ const IdentityDocumentOf = () => OneOf(IDENTITY_DOCUMENTS);
 export const CheckInRequest = contract(
   'CheckInRequest',
   Strict({
-    bookingCode: Type.Optional(SingleLine(40, { examples: ['K7M2-Q9XD'] })),
+    bookingCode: Type.Optional(BookingCodeText()),
     appointmentId: Type.Optional(Uuid('must be an appointment id')),
     identityChecked: Type.Boolean(),
     identityDocument: IdentityDocumentOf(),
@@ -167,6 +168,10 @@ export type NoShowRequest = Payload<typeof NoShowRequest>;
 export const NoShowsMarked = contract('NoShowsMarked', Strict({ noShows: Type.Integer(), dosesFreed: Type.Integer({ description: 'Doses that went back to the day' }) }));
 export type NoShowsMarked = Payload<typeof NoShowsMarked>;
 
+/** Who did a step, by staff id and, when the id is a staff account of this tenant, by name. */
+export const StaffRef = Strict({ id: Type.String(), name: Nullable(Type.String()) });
+export type StaffRef = Static<typeof StaffRef>;
+
 /** `POST /api/visits/:id/vaccination`. */
 export const DocumentVaccinationRequest = contract(
   'DocumentVaccinationRequest',
@@ -203,6 +208,8 @@ export const Vaccination = contract(
     route: OneOf(INJECTION_ROUTES),
     vaccinator: Type.String(),
     documentedBy: Type.String(),
+    vaccinatorName: Nullable(Type.String({ description: 'The staff name of who gave the dose, when known' })),
+    documentedByName: Nullable(Type.String({ description: 'The staff name of who documented, when known' })),
     administeredAt: Type.String(),
     status: OneOf(['valid', 'superseded']),
     supersedesId: Nullable(Type.String()),
@@ -275,6 +282,9 @@ export const CheckOutRequest = contract(
       ],
       { [ERROR_MESSAGE]: 'must be {action: confirm | none} or {action: move | book, slotId}' },
     ),
+    earlyReason: Type.Optional(
+      Nullable(Type.String({ maxLength: 500, description: 'Required while the observation period runs: why the person leaves early (stored encrypted, audited)' })),
+    ),
     version: Type.Integer({ minimum: 1 }),
   }),
 );
@@ -288,6 +298,7 @@ export const PersonRevision = Strict({
   birthDate: Type.String(),
   reason: Type.String(),
   changedBy: Type.String(),
+  changedByName: Nullable(Type.String({ description: 'The staff name of who changed it, when known' })),
   changedAt: Type.String(),
 });
 export type PersonRevision = Static<typeof PersonRevision>;
@@ -299,15 +310,17 @@ export const PersonHistory = contract(
 );
 export type PersonHistory = Payload<typeof PersonHistory>;
 
-/** `GET /api/audit-events`: identifiers only, never personal values. */
+/** `GET /api/audit-events`: identifiers, and the names of staff and people for the admins who read the log (each person shown is audited). */
 export const AuditEvent = Strict({
   id: Type.String(),
   occurredAt: Type.String(),
   actorSubject: Type.String(),
+  actorName: Nullable(Type.String({ description: 'The staff name of the actor, when it is a staff account of this tenant' })),
   actorKind: Type.String(),
   action: Type.String(),
   subjectType: Type.String(),
   subjectId: Nullable(Type.String()),
+  subjectName: Nullable(Type.String({ description: "The person's name when the subject is a person" })),
   requestId: Type.String(),
   clientIp: Type.String(),
 });
@@ -333,7 +346,21 @@ export const AuditEventsQuery = contract(
 );
 export type AuditEventsQuery = Payload<typeof AuditEventsQuery>;
 
-/** `GET /api/vaccination-days/:id/report`: the day in numbers. */
+/**
+ * `POST /api/audit-events/search` (and `/export.csv`): the query's filters plus names, sent in the body
+ * because a name never goes into a URL. `person` matches people's names, `staff` staff names (parts, any case).
+ */
+export const AuditEventSearch = contract(
+  'AuditEventSearch',
+  Strict({
+    ...AuditEventsQuery.schema.properties,
+    person: Type.Optional(SingleLine(200, { description: "Part of a person's name" })),
+    staff: Type.Optional(SingleLine(200, { description: 'Part of a staff name' })),
+  }),
+);
+export type AuditEventSearch = Payload<typeof AuditEventSearch>;
+
+/** `GET /api/vaccination-days/:id/report`: the day in numbers, and the doses given (doctors and admins only). */
 export const DayReport = contract(
   'DayReport',
   Strict({
@@ -347,6 +374,18 @@ export const DayReport = contract(
     cancelled: Type.Integer(),
     waste: Type.Array(Strict({ lotNumber: Type.String(), doses: Type.Integer(), reason: OneOf(WASTE_REASONS) })),
     dosesLeft: Type.Array(Strict({ lotNumber: Type.String(), productName: Type.String(), dosesLeft: Type.Integer() })),
+    doses: Type.Array(
+      Strict({
+        vaccinationId: Type.String(),
+        administeredAt: Type.String(),
+        person: Strict({ id: Type.String(), givenName: Type.String(), familyName: Type.String(), birthDate: Type.String() }),
+        productName: Type.String(),
+        doseNumber: Type.Integer(),
+        lotNumber: Type.String(),
+        vaccinator: StaffRef,
+      }),
+      { description: 'Who was vaccinated with which lot by whom, in the order given (personal data: each person listed is audited)' },
+    ),
   }),
 );
 export type DayReport = Payload<typeof DayReport>;
@@ -371,6 +410,7 @@ export const VisitDetail = contract(
     usableLots: Type.Array(Strict({ id: Type.String(), lotNumber: Type.String(), expiryDate: Type.String(), dosesLeft: Type.Integer(), assignedToDay: Type.Boolean() }), {
       description: "Lots of the product that can be used now: in stock and not expired, the day's lots first",
     }),
+    flagsAcknowledged: Nullable(Strict({ by: StaffRef, at: Type.String() }, { description: "The doctor's acknowledgement of the flagged answers; null until given" })),
     observationUntil: Nullable(Type.String()),
     vaccination: Nullable(Vaccination.schema),
   }),

@@ -5,6 +5,7 @@ export * from './person';
 export * from './problem';
 export * from './roles';
 export * from './booking';
+export * from './booking-code';
 export * from './catalogue';
 export * from './vaccination-day';
 export * from './day-run';

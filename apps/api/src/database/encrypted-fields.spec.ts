@@ -39,6 +39,7 @@ const WRITTEN_BEFORE: [table: string, column: string, ciphertext: string][] = [
   ['standby_member', 'phone_encrypted', 'enc:v1:7_YVDYkhWmJ0_0rN1PjpNBmvdIPZHQpgTqlwUmu9a8a3jaSC59YMVFRbQ4j7loJ40SJ4vgFLuVcMj8vig3Jsi1Y8u7I'],
   ['standby_member', 'birth_date_encrypted', 'enc:v1:tG0KLSXfuGPTZOFCp_rDoSGaIvAkWZe8AgRy8lIqI4h8H6FpPZia1zvcN-4Xtl0ZCea1mfJSFFqlGq4prePX4i7Y_50z1Vt32g'],
   // Pinned when the column was added: stored links must keep opening after any change to the codecs.
+  ['visit', 'early_check_out_reason_encrypted', 'enc:v1:0CHwBchtHdCd-4HU7UIgQERT4j6BbRqLwG2fmlgXyslWbK2ZkR0ngD_LRESwRT0LE_qgPrmfOqz3y7QFsxMQObOdz4HJ_Qi73snubg'],
   ['certificate_link', 'token_encrypted', 'enc:v1:Q2scc5s2gYBY03ulEvauwWSZvFH2zajInfvHIlWEpIBdmBkOA9TLEw3d9gFHjDQwWeSV5SccevEtGFiEKTdc9ROMxwTeww'],
 ];
 

@@ -50,6 +50,7 @@ export const bookingFields = {
 export const visitFields = {
   /** The questionnaire answers, as JSON. */
   answers: new FieldCodec('visit.answers'),
+  earlyCheckOutReason: new FieldCodec('visit.earlyCheckOutReason'),
 } as const;
 
 export const vaccinationFields = {
@@ -108,6 +109,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'staff_account', column: 'display_name_encrypted', codec: staffFields.displayName },
   { table: 'booking', column: 'manage_token_encrypted', codec: bookingFields.manageToken },
   { table: 'visit', column: 'answers_encrypted', codec: visitFields.answers },
+  { table: 'visit', column: 'early_check_out_reason_encrypted', codec: visitFields.earlyCheckOutReason },
   { table: 'vaccination', column: 'dose_number_reason_encrypted', codec: vaccinationFields.doseNumberReason },
   { table: 'vaccination', column: 'correction_reason_encrypted', codec: vaccinationFields.correctionReason },
   { table: 'adverse_reaction', column: 'description_encrypted', codec: adverseReactionFields.description },

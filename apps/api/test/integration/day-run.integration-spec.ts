@@ -161,8 +161,10 @@ describe('running a vaccination day', () => {
     const flagged = await checkInAndAnswer(api, assistant, today.id, (await bookToday(1)).code, { ...ALL_NO, blood_thinners: 'yes' });
     const plain = await checkInAndAnswer(api, assistant, today.id, (await bookToday(1)).code);
     const before = await lotUsage(catalogue.comirnatyLot.id);
+    const acknowledged = await send<VisitDetail>(api, 'POST', `/api/visits/${flagged.id}/flags-acknowledgement`, doctor, { version: flagged.version });
+    expect(acknowledged.status).toBe(200);
 
-    const first = await document(flagged);
+    const first = await document(acknowledged.body);
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ doseNumber: 1, seriesDoses: 2, lotNumber: catalogue.comirnatyLot.lotNumber, status: 'valid' });
     const second = await document(plain, { administeredAt: new Date(Date.now() - 60_000).toISOString() });
@@ -281,6 +283,7 @@ describe('running a vaccination day', () => {
     expect(plan.nextDose?.doseNumber).toBe(2);
     expect(plan.nextDose?.reserved?.startsAt).toBe(followUpDay.slots[1]?.startsAt);
 
+    await tenantSql(api, `UPDATE visit SET observation_until = now() - interval '1 minute' WHERE id = $1`, [visit.id]);
     const current = (await send<VisitDetail>(api, 'GET', `/api/visits/${visit.id}`, assistant)).body;
     const tooLate = await send(api, 'POST', `/api/visits/${visit.id}/check-out`, assistant, {
       followUp: { action: 'move', slotId: outside.slots[0]?.id },
@@ -442,8 +445,9 @@ describe('running a vaccination day', () => {
     const csv = await api.request(`/api/audit-events/export.csv?subjectId=${visit.person.id}`, { token: admin });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('occurred_at,actor,actor_kind,action,subject_type,subject_id,request_id,client_ip');
-    expect(lines).toHaveLength(after.length + 1);
+    expect(lines[0]).toBe('occurred_at,actor,actor_name,actor_kind,action,subject_type,subject_id,subject_name,request_id,client_ip');
+    // The list above showed the person's name: that read is in the log too.
+    expect(lines).toHaveLength(after.length + 2);
     const badQuery = await send(api, 'GET', '/api/audit-events?from=yesterday', admin);
     expect(badQuery.status).toBe(400);
     // A day that does not exist and an offset past any integer are a user's mistake: 400 naming the field.

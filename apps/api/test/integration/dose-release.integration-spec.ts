@@ -159,6 +159,7 @@ describe('releasing a booked dose', () => {
         const current = (await send<VisitDetail>(api, 'GET', `/api/visits/${visit.id}`, assistant)).body;
         const moved = await send(api, 'POST', `/api/visits/${visit.id}/check-out`, assistant, {
           followUp: { action: 'move', slotId: booked.movedTo },
+          earlyReason: 'Leaves with a colleague who stays with them',
           version: current.version,
         });
         expect(moved.status).toBe(200);

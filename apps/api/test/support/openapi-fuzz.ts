@@ -34,7 +34,13 @@ interface Parameter {
 }
 
 export interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> }; responses?: Record<string, { content?: Record<string, unknown> }> }
+    >
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -62,6 +68,9 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([method]) => METHODS.includes(method))
+      // A server-sent event stream never ends, so an injected request to it would never answer; its
+      // access and its refusals are covered by the day-run specs over real HTTP.
+      .filter(([, operation]) => !Object.values(operation.responses ?? {}).some((response) => response.content?.['text/event-stream']))
       .map(([method, operation]) => {
         const parameters = operation.parameters ?? [];
         const declaredPath = parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name);

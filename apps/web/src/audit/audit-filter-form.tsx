@@ -8,6 +8,8 @@ import { AUDIT_FILTER_FIELDS, EMPTY_AUDIT_FILTERS, validateAuditFilters, type Au
 const INPUTS: Record<AuditFilterField, { type: string; hint?: string }> = {
   from: { type: 'date' },
   to: { type: 'date' },
+  person: { type: 'search', hint: 'auditLog.personHint' },
+  staff: { type: 'search', hint: 'auditLog.staffHint' },
   subjectId: { type: 'text', hint: 'auditLog.subjectIdHint' },
   actor: { type: 'text', hint: 'auditLog.actorHint' },
   action: { type: 'text', hint: 'auditLog.actionHint' },

@@ -9,13 +9,21 @@ const SUBJECT = '9f1c2d4e-0000-4000-8000-000000000001';
 describe('audit log filters', () => {
   it('accepts no filters, and filters the API accepts', () => {
     expect(validateAuditFilters(EMPTY_AUDIT_FILTERS, en)).toEqual({});
-    const values = { from: '2026-03-01', to: '2026-03-01', subjectId: ` ${SUBJECT} `, actor: 'staff-7', action: 'person.read' };
+    const values = {
+      ...EMPTY_AUDIT_FILTERS,
+      person: ' Lovelace ',
+      from: '2026-03-01',
+      to: '2026-03-01',
+      subjectId: ` ${SUBJECT} `,
+      actor: 'staff-7',
+      action: 'person.read',
+    };
     expect(validateAuditFilters(values, en)).toEqual({});
-    expect(auditFiltersFromForm(values)).toMatchObject({ subjectId: SUBJECT, actor: 'staff-7', action: 'person.read' });
+    expect(auditFiltersFromForm(values)).toMatchObject({ person: 'Lovelace', subjectId: SUBJECT, actor: 'staff-7', action: 'person.read' });
   });
 
   it("names each filter the API's query contract refuses, in the reader's language", () => {
-    const values = { from: '2026-03-02', to: '2026-03-01', subjectId: 'someone', actor: 'a'.repeat(201), action: 'person' };
+    const values = { ...EMPTY_AUDIT_FILTERS, from: '2026-03-02', to: '2026-03-01', subjectId: 'someone', actor: 'a'.repeat(201), action: 'person' };
     expect(validateAuditFilters(values, en)).toEqual({
       subjectId: 'Please enter an id such as 9f1c2d4e-0000-4000-8000-000000000001.',
       actor: 'This is too long.',

@@ -1,14 +1,14 @@
-import { AuditEventsQuery } from '@vaccinate/api-contracts';
+import { AuditEventSearch } from '@vaccinate/api-contracts';
 import type { TFunction } from 'i18next';
 import { checkForm } from '../shared/api/contract-form';
 import type { FieldErrors } from '../shared/api/field-errors';
 import type { AuditFilters } from './audit-api';
 
-export const AUDIT_FILTER_FIELDS = ['from', 'to', 'subjectId', 'actor', 'action'] as const;
+export const AUDIT_FILTER_FIELDS = ['from', 'to', 'person', 'staff', 'action', 'subjectId', 'actor'] as const;
 export type AuditFilterField = (typeof AUDIT_FILTER_FIELDS)[number];
 export type AuditFilterValues = Record<AuditFilterField, string>;
 
-export const EMPTY_AUDIT_FILTERS: AuditFilterValues = { from: '', to: '', subjectId: '', actor: '', action: '' };
+export const EMPTY_AUDIT_FILTERS: AuditFilterValues = { from: '', to: '', person: '', staff: '', action: '', subjectId: '', actor: '' };
 
 /**
  * The filters as they would be sent, checked with the API's contract for the query (an id, an action
@@ -17,7 +17,7 @@ export const EMPTY_AUDIT_FILTERS: AuditFilterValues = { from: '', to: '', subjec
  */
 export function validateAuditFilters(values: AuditFilterValues, t: TFunction): FieldErrors<AuditFilterField> {
   const more: FieldErrors<AuditFilterField> = values.from && values.to && values.to < values.from ? { to: t('auditLog.toBeforeFrom') } : {};
-  return checkForm(AuditEventsQuery, auditFiltersFromForm(values), AUDIT_FILTER_FIELDS, t, more, '', {
+  return checkForm(AuditEventSearch, auditFiltersFromForm(values), AUDIT_FILTER_FIELDS, t, more, '', {
     subjectId: t('auditLog.invalidId'),
     action: t('auditLog.invalidAction'),
   });
@@ -36,7 +36,7 @@ export function auditFiltersFromForm(values: AuditFilterValues): AuditFilters {
   const filters: AuditFilters = {};
   if (values.from) filters.from = startOfDay(values.from);
   if (values.to) filters.to = startOfDay(values.to, 1);
-  for (const field of ['subjectId', 'actor', 'action'] as const) {
+  for (const field of ['person', 'staff', 'subjectId', 'actor', 'action'] as const) {
     const value = values[field].trim();
     if (value) filters[field] = value;
   }

@@ -52,12 +52,12 @@ export function AuditLogPage() {
 function AuditTable({ events }: { events: AuditEvent[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="table-wrap">
-      <table className="table">
+    <div className="table-wrap audit-table">
+      <table className="table table--stacked">
         <caption className="visually-hidden">{t('auditLog.caption')}</caption>
         <thead>
           <tr>
-            {(['occurredAt', 'actor', 'action', 'subject', 'requestId', 'clientIp'] as const).map((column) => (
+            {(['occurredAt', 'actor', 'action', 'subject', 'origin'] as const).map((column) => (
               <th key={column} scope="col">
                 {t(`auditLog.columns.${column}`)}
               </th>
@@ -67,22 +67,30 @@ function AuditTable({ events }: { events: AuditEvent[] }) {
         <tbody>
           {events.map((event) => (
             <tr key={event.id}>
-              <th scope="row">{formatDateTime(event.occurredAt, i18n.language)}</th>
-              <td>
-                <span className="table__code">{event.actorSubject}</span>
+              <th scope="row" data-label={t('auditLog.columns.occurredAt')}>
+                {formatDateTime(event.occurredAt, i18n.language)}
+              </th>
+              <td data-label={t('auditLog.columns.actor')}>
+                {event.actorName ?? <span className="table__code table__wrap">{event.actorSubject}</span>}
                 <span className="table__sub">{event.actorKind}</span>
               </td>
-              <td className="table__code">{event.action}</td>
-              <td>
-                {event.subjectType}
-                {event.subjectId ? (
-                  <span className="table__sub table__code">
-                    {event.subjectType === 'person' ? <Link to={paths.person(event.subjectId)}>{event.subjectId}</Link> : event.subjectId}
-                  </span>
-                ) : null}
+              <td className="table__code table__wrap" data-label={t('auditLog.columns.action')}>
+                {event.action}
               </td>
-              <td className="table__code">{event.requestId}</td>
-              <td className="table__code">{event.clientIp}</td>
+              <td data-label={t('auditLog.columns.subject')}>
+                {event.subjectId && event.subjectType === 'person' ? (
+                  <Link to={paths.person(event.subjectId)}>{event.subjectName ?? event.subjectId}</Link>
+                ) : (
+                  <>
+                    {event.subjectType}
+                    {event.subjectId ? <span className="table__sub table__code table__wrap">{event.subjectId}</span> : null}
+                  </>
+                )}
+              </td>
+              <td data-label={t('auditLog.columns.origin')}>
+                <span className="table__code table__wrap">{event.clientIp}</span>
+                <span className="table__sub table__code table__wrap">{event.requestId}</span>
+              </td>
             </tr>
           ))}
         </tbody>

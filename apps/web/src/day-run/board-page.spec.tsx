@@ -1,5 +1,5 @@
 import type { BoardEntry, DayBoard } from '@vaccinate/api-contracts';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../test/booking-fixtures';
@@ -26,6 +26,7 @@ function entry(id: string, givenName: string, familyName: string, overrides: Par
     answered: false,
     consent: false,
     flaggedAnswers: [],
+    flagsAcknowledged: false,
     observationUntil: null,
     vaccinationId: null,
     version: null,
@@ -52,8 +53,23 @@ const board: DayBoard = {
   },
 };
 
-function renderBoard(checkIn: (body: unknown) => Response) {
+const sse = (event: string) => new TextEncoder().encode(`event: ${event}\ndata: {"dayId":"day-1"}\n\n`);
+
+/** A server-sent event stream that sends `ready` and stays open; `send` pushes more events. */
+function eventStream(): { response: () => Response; send: (event: string) => void } {
+  let open: ReadableStreamDefaultController<Uint8Array> | undefined;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      open = controller;
+      controller.enqueue(sse('ready'));
+    },
+  });
+  return { response: () => new Response(body, { headers: { 'content-type': 'text/event-stream' } }), send: (event) => open?.enqueue(sse(event)) };
+}
+
+function renderBoard(checkIn: (body: unknown) => Response, events: () => Response = eventStream().response) {
   const mock = createFetchMock({
+    'GET /api/vaccination-days/day-1/board/events': events,
     'GET /api/vaccination-days/day-1/board': () => jsonResponse(board),
     'POST /api/vaccination-days/day-1/check-ins': (request) => checkIn(request.body),
     'GET /api/catalogue': () => jsonResponse({ ...catalogue, timeZone: 'Europe/Berlin' }),
@@ -63,6 +79,25 @@ function renderBoard(checkIn: (body: unknown) => Response) {
 }
 
 describe('the day board', () => {
+  it('reloads when the stream reports a change, and says it is live', async () => {
+    const stream = eventStream();
+    const mock = renderBoard(() => jsonResponse({}), stream.response);
+    expect(await screen.findByText('Live: changes from other devices appear at once.')).toBeTruthy();
+    await screen.findByRole('table');
+    stream.send('board');
+    await waitFor(() => expect(mock.requests.filter((request) => request.url === '/api/vaccination-days/day-1/board')).toHaveLength(2));
+    // Read through the API client, which adds the staff token to every call.
+    expect(mock.requests.find((request) => request.url.endsWith('/board/events'))?.headers['accept']).toBe('text/event-stream');
+  });
+
+  it('says when it is offline', async () => {
+    renderBoard(
+      () => jsonResponse({}),
+      () => problemResponse({ status: 503, code: 'service.unavailable' }),
+    );
+    expect(await screen.findByText('Offline: this board is not updated. Reconnecting…')).toBeTruthy();
+  });
+
   it('shows counters, doses left and each appointment with its state', async () => {
     renderBoard(() => jsonResponse({}));
     const table = await screen.findByRole('table');

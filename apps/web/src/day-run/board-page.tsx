@@ -1,5 +1,5 @@
 import type { BoardEntry, DayBoard, NoShowsMarked, StaffProfile } from '@vaccinate/api-contracts';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../shared/api/api-context';
 import { describeError } from '../shared/api/error-message';
@@ -13,12 +13,10 @@ import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../shared/ui/form-alert';
 import { StatusMessage } from '../shared/ui/status-message';
+import { useBoardEvents, type LiveState } from './board-events';
 import { displayState } from './board-state';
 import { CheckInPanel } from './check-in-panel';
 import { fetchBoard, markNoShows } from './day-run-api';
-
-/** Several devices work the same day: the board reloads itself this often. */
-const REFRESH_MS = 15_000;
 
 export function BoardPage({ dayId, staff }: { dayId: string; staff: StaffProfile }) {
   const { t } = useTranslation();
@@ -28,16 +26,15 @@ export function BoardPage({ dayId, staff }: { dayId: string; staff: StaffProfile
     return { board, timeZone };
   });
   const { refresh } = query;
-  useEffect(() => {
-    const timer = window.setInterval(refresh, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [refresh]);
+  // Several devices work the same day: each change anywhere reloads this board.
+  const live = useBoardEvents(dayId, refresh);
 
   return (
     <section className="page page--wide" aria-labelledby="board-title">
       <Link className="back-link" to={paths.day(dayId)}>
         {t('dayRun.board.backToDay')}
       </Link>
+      <LiveStatus state={live} />
       <QueryState resource={query.resource} retry={refresh} notFound={t('days.notFound')}>
         {({ board, timeZone }) => (
           <TimeZoneProvider timeZone={timeZone}>
@@ -112,7 +109,13 @@ function Board({ board, onChanged, showReport }: { board: DayBoard; onChanged: (
                     <td>
                       {t(`dayRun.states.${state}`)}
                       {state === 'observation' && entry.observationUntil ? ` ${t('dayRun.board.observationUntil', { time: format.time(entry.observationUntil) })}` : ''}
-                      {entry.flaggedAnswers.length > 0 && state !== 'done' ? <span className="badge badge--warning">{t('dayRun.board.flagged')}</span> : null}
+                      {entry.flaggedAnswers.length > 0 && state !== 'done' ? (
+                        entry.flagsAcknowledged ? (
+                          <span className="badge">{t('dayRun.board.flagsAcknowledged')}</span>
+                        ) : (
+                          <span className="badge badge--warning">{t('dayRun.board.flagged')}</span>
+                        )
+                      ) : null}
                     </td>
                     <td>
                       {entry.visitId && entry.state !== 'no_show' ? (
@@ -130,6 +133,15 @@ function Board({ board, onChanged, showReport }: { board: DayBoard; onChanged: (
       </div>
       <NoShows dayId={board.dayId} onMarked={onChanged} />
     </>
+  );
+}
+
+function LiveStatus({ state }: { state: LiveState }) {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className={`live-status live-status--${state}`}>
+      {t(`dayRun.board.live.${state}`)}
+    </p>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { BoardEntry } from '@vaccinate/api-contracts';
 import { describe, expect, it } from 'vitest';
+import { eventNames } from './board-events';
 import { displayState, observationMinutesLeft } from './board-state';
 
 const entry = (overrides: Partial<BoardEntry>): BoardEntry => ({
@@ -19,6 +20,7 @@ const entry = (overrides: Partial<BoardEntry>): BoardEntry => ({
   answered: true,
   consent: true,
   flaggedAnswers: [],
+  flagsAcknowledged: false,
   observationUntil: '2026-11-24T08:20:00.000Z',
   vaccinationId: 'vac',
   version: 3,
@@ -43,5 +45,14 @@ describe('observationMinutesLeft', () => {
   it('rounds up and never goes below zero', () => {
     expect(observationMinutesLeft('2026-11-24T08:20:00.000Z', Date.parse('2026-11-24T08:05:30.000Z'))).toBe(15);
     expect(observationMinutesLeft('2026-11-24T08:20:00.000Z', Date.parse('2026-11-24T08:21:00.000Z'))).toBe(0);
+  });
+});
+
+describe('server-sent event names', () => {
+  it('reads the completed events and keeps the rest for the next chunk', () => {
+    expect(eventNames('retry: 3000\nevent: ready\ndata: {}\n\n: keep-alive\n\nevent: board\ndata: {}\n\nevent: bo')).toEqual({
+      names: ['ready', 'board'],
+      rest: 'event: bo',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { IDENTITY_DOCUMENTS, type BoardEntry, type IdentityDocument } from '@vaccinate/api-contracts';
+import { IDENTITY_DOCUMENTS, normalizeBookingCode, type BoardEntry, type IdentityDocument } from '@vaccinate/api-contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../shared/api/api-context';
@@ -12,11 +12,6 @@ import { SelectField } from '../shared/ui/select-field';
 import { TextField } from '../shared/ui/text-field';
 import { checkIn } from './day-run-api';
 import { QrScanner } from '../shared/ui/qr-scanner';
-
-/** Booking codes are shown grouped and upper-case; people type them any way. */
-export function normalizeBookingCode(value: string): string {
-  return value.trim().toUpperCase().replace(/\s+/g, '');
-}
 
 /**
  * Finds today's appointment by the QR code, the typed booking code or the name, then asks for the
@@ -32,7 +27,7 @@ export function CheckInPanel({ dayId, entries, onCheckedIn }: { dayId: string; e
 
   const findByCode = (value: string) => {
     const wanted = normalizeBookingCode(value);
-    const matches = entries.filter((entry) => entry.bookingCode === wanted && entry.state !== 'cancelled');
+    const matches = entries.filter((entry) => normalizeBookingCode(entry.bookingCode) === wanted && entry.state !== 'cancelled');
     const match = matches.find((entry) => entry.state === 'booked') ?? matches[0] ?? null;
     setNotFound(match === null);
     setSelected(match);

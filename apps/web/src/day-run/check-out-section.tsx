@@ -8,6 +8,7 @@ import { QueryState } from '../shared/query-state';
 import { useStaffQuery } from '../shared/use-staff-query';
 import { FormAlert } from '../shared/ui/form-alert';
 import { SelectField } from '../shared/ui/select-field';
+import { TextField } from '../shared/ui/text-field';
 import { StatusMessage } from '../shared/ui/status-message';
 import { checkOut, fetchCheckOutPlan, fetchNextDoseTimes } from './day-run-api';
 
@@ -71,6 +72,9 @@ function CheckOutForm({
   const next = plan.nextDose;
   const [action, setAction] = useState<Action>(next ? (next.reserved ? 'confirm' : 'book') : 'none');
   const [slotId, setSlotId] = useState('');
+  const [earlyReason, setEarlyReason] = useState('');
+  // Decided when the form is shown: the observation timer above says when it ends.
+  const [early] = useState(() => visit.observationUntil !== null && new Date(visit.observationUntil).getTime() > Date.now());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const needsSlot = action === 'move' || action === 'book';
@@ -81,7 +85,7 @@ function CheckOutForm({
     setError(null);
     try {
       const followUp: CheckOutRequest['followUp'] = action === 'move' || action === 'book' ? { action, slotId } : { action };
-      onDone(action, await checkOut(api, visit.id, { followUp, version: visit.version }));
+      onDone(action, await checkOut(api, visit.id, { followUp, ...(early ? { earlyReason: earlyReason.trim() } : {}), version: visit.version }));
     } catch (cause) {
       setError(describeError(cause, t));
       setBusy(false);
@@ -130,9 +134,22 @@ function CheckOutForm({
       ) : (
         <p>{t('dayRun.visit.noNextDose')}</p>
       )}
+      {early && visit.observationUntil ? (
+        <div className="alert alert--warning" role="note">
+          <p>{t('dayRun.visit.earlyWarning', { time: format.time(visit.observationUntil) })}</p>
+          <TextField
+            label={t('dayRun.visit.earlyReason')}
+            name="earlyReason"
+            required
+            maxLength={500}
+            value={earlyReason}
+            onChange={(event) => setEarlyReason(event.target.value)}
+          />
+        </div>
+      ) : null}
       <FormAlert messages={error ? [error] : []} />
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={busy || (needsSlot && !slotId)}>
+        <button type="submit" className="button button--primary" disabled={busy || (needsSlot && !slotId) || (early && !earlyReason.trim())}>
           {t('dayRun.visit.finish')}
         </button>
       </div>

@@ -49,6 +49,11 @@ export function startConsultation(api: ApiClient, visitId: string, version: numb
   return api.post<VisitDetail>(`${visit(visitId)}/consultation`, { version } satisfies VisitVersion);
 }
 
+/** The doctor's acknowledgement of flagged answers; needed before the dose is documented. */
+export function acknowledgeFlags(api: ApiClient, visitId: string, version: number): Promise<VisitDetail> {
+  return api.post<VisitDetail>(`${visit(visitId)}/flags-acknowledgement`, { version } satisfies VisitVersion);
+}
+
 export function documentVaccination(api: ApiClient, visitId: string, request: DocumentVaccinationRequest): Promise<Vaccination> {
   return api.post<Vaccination>(`${visit(visitId)}/vaccination`, request);
 }

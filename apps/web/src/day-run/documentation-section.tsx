@@ -1,5 +1,5 @@
 import { INJECTION_ROUTES, INJECTION_SITES, type InjectionRoute, type InjectionSite, type VisitDetail } from '@vaccinate/api-contracts';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../shared/api/api-context';
 import { describeError } from '../shared/api/error-message';
@@ -7,9 +7,21 @@ import { useDateFormat } from '../shared/time-zone-context';
 import { FormAlert } from '../shared/ui/form-alert';
 import { SelectField } from '../shared/ui/select-field';
 import { TextField } from '../shared/ui/text-field';
-import { documentVaccination, startConsultation } from './day-run-api';
+import { acknowledgeFlags, documentVaccination, startConsultation } from './day-run-api';
 
-/** The doctor documents the dose. A barcode scanner types the vial's lot number into the lot field like a keyboard. */
+type UsableLot = VisitDetail['usableLots'][number];
+
+/** The lot in stock whose number was chosen, typed or scanned; case and spaces around do not matter. */
+export function lotByNumber(lots: readonly UsableLot[], typed: string): UsableLot | null {
+  const wanted = typed.trim().toLowerCase();
+  return wanted ? (lots.find((lot) => lot.lotNumber.toLowerCase() === wanted) ?? null) : null;
+}
+
+/**
+ * The doctor documents the dose. One lot field: pick a lot in stock from its list, or type its number;
+ * a barcode scanner types the vial's lot number into it like a keyboard. Flagged answers need the
+ * doctor's acknowledgement first.
+ */
 export function DocumentationSection({
   visit,
   isDoctor,
@@ -21,18 +33,21 @@ export function DocumentationSection({
   onConsulting: (visit: VisitDetail) => void;
   onDocumented: () => void;
 }) {
-  const { t } = useTranslation();
+  const lotListId = useId();
+  const { t, i18n } = useTranslation();
   const api = useApiClient();
   const format = useDateFormat();
-  const [lotId, setLotId] = useState(visit.usableLots.find((lot) => lot.assignedToDay)?.id ?? visit.usableLots[0]?.id ?? '');
-  const [scanned, setScanned] = useState('');
+  const [lotNumber, setLotNumber] = useState((visit.usableLots.find((lot) => lot.assignedToDay) ?? visit.usableLots[0])?.lotNumber ?? '');
+  const lot = lotByNumber(visit.usableLots, lotNumber);
   const [doseNumber, setDoseNumber] = useState(String(visit.derivedDoseNumber));
   const [reason, setReason] = useState('');
   const [injectionSite, setInjectionSite] = useState<InjectionSite>('left_deltoid');
   const [route, setRoute] = useState<InjectionRoute>('intramuscular');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const ready = visit.answers !== null && visit.consent;
+  const flagged = visit.answers?.flagged ?? [];
+  const needsAcknowledgement = flagged.length > 0 && visit.flagsAcknowledged === null;
+  const ready = visit.answers !== null && visit.consent && !needsAcknowledgement;
   const changedDose = Number(doseNumber) !== visit.derivedDoseNumber;
 
   if (!isDoctor) {
@@ -58,8 +73,9 @@ export function DocumentationSection({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void act(async () => {
+      if (!lot) return;
       await documentVaccination(api, visit.id, {
-        lotId,
+        lotId: lot.id,
         ...(changedDose ? { doseNumber: Number(doseNumber), doseNumberReason: reason.trim() } : {}),
         injectionSite,
         route,
@@ -68,17 +84,47 @@ export function DocumentationSection({
       onDocumented();
     });
   };
-  const matchScan = (value: string) => {
-    setScanned(value);
-    const lot = visit.usableLots.find((candidate) => candidate.lotNumber.toLowerCase() === value.trim().toLowerCase());
-    if (lot) setLotId(lot.id);
-  };
+  const language = visit.questionnaire.questions.length > 0 && i18n.language.startsWith('de') ? 'de' : 'en';
 
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="documentation-title">
       <h2 id="documentation-title">{t('dayRun.visit.documentation')}</h2>
-      {!ready ? <p className="field__hint">{t('problems.visit.consent_missing')}</p> : null}
-      {visit.state === 'checked_in' && ready ? (
+      {visit.answers === null || !visit.consent ? <p className="field__hint">{t('problems.visit.consent_missing')}</p> : null}
+      {flagged.length > 0 ? (
+        <div className={`alert ${needsAcknowledgement ? 'alert--warning' : 'alert--info'}`} role="note" aria-labelledby="flags-title">
+          <p id="flags-title">
+            <strong>{t('dayRun.visit.flagsTitle')}</strong>
+          </p>
+          <ul>
+            {flagged.map((key) => (
+              <li key={key}>
+                {visit.questionnaire.questions.find((question) => question.key === key)?.text[language] ?? key}:{' '}
+                {t(`dayRun.visit.${visit.answers?.answers[key] ?? 'yes'}`)}
+              </li>
+            ))}
+          </ul>
+          {visit.flagsAcknowledged ? (
+            <p>
+              {t('dayRun.visit.flagsAcknowledged', {
+                name: visit.flagsAcknowledged.by.name ?? visit.flagsAcknowledged.by.id,
+                time: format.time(visit.flagsAcknowledged.at),
+              })}
+            </p>
+          ) : (
+            <div className="actions">
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={busy}
+                onClick={() => void act(async () => onConsulting(await acknowledgeFlags(api, visit.id, visit.version)))}
+              >
+                {t('dayRun.visit.acknowledgeFlags')}
+              </button>
+            </div>
+          )}
+        </div>
+      ) : null}
+      {visit.state === 'checked_in' && visit.answers !== null && visit.consent ? (
         <div className="actions">
           <button
             type="button"
@@ -91,17 +137,28 @@ export function DocumentationSection({
         </div>
       ) : null}
       {visit.usableLots.length === 0 ? <FormAlert messages={[t('dayRun.visit.noLots')]} /> : null}
-      <TextField label={t('lots.lotNumber')} name="lotScan" autoComplete="off" value={scanned} onChange={(event) => matchScan(event.target.value)} />
-      <SelectField
+      <TextField
         label={t('dayRun.visit.lot')}
-        name="lotId"
-        value={lotId}
-        onChange={(event) => setLotId(event.target.value)}
-        options={visit.usableLots.map((lot) => ({
-          value: lot.id,
-          label: `${t('dayRun.visit.lotOption', { lot: lot.lotNumber, expiry: format.day(lot.expiryDate, 'short'), count: lot.dosesLeft })}${lot.assignedToDay ? ` ${t('dayRun.visit.lotOfDay')}` : ''}`,
-        }))}
+        name="lotNumber"
+        autoComplete="off"
+        spellCheck={false}
+        list={lotListId}
+        hint={
+          lot
+            ? `${t('dayRun.visit.lotOption', { lot: lot.lotNumber, expiry: format.day(lot.expiryDate, 'short'), count: lot.dosesLeft })}${lot.assignedToDay ? ` ${t('dayRun.visit.lotOfDay')}` : ''}`
+            : t('dayRun.visit.lotHint')
+        }
+        error={lotNumber.trim() && !lot ? t('dayRun.visit.lotNotInStock') : undefined}
+        value={lotNumber}
+        onChange={(event) => setLotNumber(event.target.value)}
       />
+      <datalist id={lotListId}>
+        {visit.usableLots.map((usable) => (
+          <option key={usable.id} value={usable.lotNumber}>
+            {t('dayRun.visit.lotOption', { lot: usable.lotNumber, expiry: format.day(usable.expiryDate, 'short'), count: usable.dosesLeft })}
+          </option>
+        ))}
+      </datalist>
       <TextField
         label={t('dayRun.visit.doseNumber')}
         name="doseNumber"
@@ -131,7 +188,7 @@ export function DocumentationSection({
       />
       <FormAlert messages={error ? [error] : []} />
       <div className="actions">
-        <button type="submit" className="button button--primary" disabled={busy || !ready || !lotId || (changedDose && !reason.trim())}>
+        <button type="submit" className="button button--primary" disabled={busy || !ready || !lot || (changedDose && !reason.trim())}>
           {t('dayRun.visit.document')}
         </button>
       </div>

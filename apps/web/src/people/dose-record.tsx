@@ -14,8 +14,11 @@ export function DoseRecord({ vaccination, heading, actions }: { vaccination: Vac
     [t('personHistory.lot'), vaccination.lotNumber],
     [t('personHistory.injectionSite'), t(`personHistory.injectionSites.${vaccination.injectionSite}`)],
     [t('personHistory.route'), t(`personHistory.routes.${vaccination.route}`)],
-    [t('personHistory.vaccinator'), vaccination.vaccinator],
-    [t('personHistory.documentedBy'), `${vaccination.documentedBy} · ${t('personHistory.documentedAt', { date: when(vaccination.createdAt) })}`],
+    [t('personHistory.vaccinator'), vaccination.vaccinatorName ?? vaccination.vaccinator],
+    [
+      t('personHistory.documentedBy'),
+      `${vaccination.documentedByName ?? vaccination.documentedBy} · ${t('personHistory.documentedAt', { date: when(vaccination.createdAt) })}`,
+    ],
   ];
   if (vaccination.doseNumberReason) rows.push([t('personHistory.doseNumberReason'), vaccination.doseNumberReason]);
   if (vaccination.correctionReason) rows.push([t('personHistory.correctionReason'), vaccination.correctionReason]);

@@ -23,7 +23,7 @@ export function PersonRevisions({ revisions }: { revisions: PersonRevision[] }) 
               {t('personHistory.revisionCaption', {
                 version: revision.version,
                 date: formatDateTime(revision.changedAt, i18n.language),
-                by: revision.changedBy,
+                by: revision.changedByName ?? revision.changedBy,
               })}
             </h4>
             <dl className="details">

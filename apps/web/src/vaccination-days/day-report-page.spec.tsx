@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { matchPath } from 'react-router';
 import { paths, patterns } from '../shared/routing/routes';
+import { catalogue } from '../test/booking-fixtures';
 import { createFetchMock, jsonResponse, problemResponse } from '../test/fetch-mock';
 import { renderWithTenant } from '../test/render-with-tenant';
 import { doctor } from '../test/staff-fixtures';
@@ -24,12 +25,24 @@ const report: DayReport = {
   cancelled: 4,
   waste: [{ lotNumber: 'FK1234', doses: 2, reason: 'drawn_not_given' }],
   dosesLeft: [{ lotNumber: 'FK1234', productName: 'Comirnaty', dosesLeft: 18 }],
+  doses: [
+    {
+      vaccinationId: 'vac-1',
+      administeredAt: '2026-06-01T06:05:00Z',
+      person: { id: 'p-1', givenName: 'Ada', familyName: 'Lovelace', birthDate: '1980-05-17' },
+      productName: 'Comirnaty',
+      doseNumber: 1,
+      lotNumber: 'FK1234',
+      vaccinator: { id: 'staff-1', name: 'Dr. Grace Hopper' },
+    },
+  ],
 };
 
 function renderReport(csv: () => Response = () => new Response('date,booked\n2026-06-01,12\n', { headers: { 'content-type': 'text/csv' } })) {
   const mock = createFetchMock({
     'GET /api/vaccination-days/day-1/report': () => jsonResponse(report),
     'GET /api/vaccination-days/day-1/report.csv': csv,
+    'GET /api/catalogue': () => jsonResponse({ ...catalogue, timeZone: 'Europe/Berlin' }),
   });
   renderWithTenant(<DayReportPage id="day-1" />, { fetch: mock.fetch });
   return mock;
@@ -51,6 +64,13 @@ describe('day report', () => {
     const waste = screen.getByRole('table', { name: 'Wasted doses' });
     expect(within(waste).getByText('Drawn up but not given')).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'Doses left per lot' })).getByText('18')).toBeTruthy();
+    const doses = screen.getByRole('table', { name: 'Who was vaccinated, with which lot, by whom' });
+    const given = within(doses).getByRole('rowheader', { name: 'Lovelace, Ada' }).closest('tr') as HTMLElement;
+    expect(
+      within(given)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['08:05', 'Comirnaty, dose 1', 'FK1234', 'Dr. Grace Hopper']);
   });
 
   it('downloads the CSV with the staff token and no personal data in the address', async () => {

@@ -1,6 +1,8 @@
 import type { DayReport } from '@vaccinate/api-contracts';
 import { useTranslation } from 'react-i18next';
+import { loadTenantTimeZone } from '../booking/tenant-settings';
 import { formatDay } from '../shared/date-format.util';
+import { TimeZoneProvider } from '../shared/time-zone-context';
 import { Link } from '../shared/routing/router';
 import { paths } from '../shared/routing/routes';
 import { DownloadButton } from '../staff/download-button';
@@ -10,11 +12,14 @@ import { usePageTitle } from '../tenant/tenant-context';
 import { downloadDayReportCsv, fetchDayReport } from './day-report-api';
 import { DayReportTables } from './day-report-tables';
 
-/** The figures of one vaccination day, laid out to print as a single day sheet. */
+/** The figures of one vaccination day and the doses given, laid out to print as a day sheet. */
 export function DayReportPage({ id }: { id: string }) {
   const { t } = useTranslation();
   usePageTitle(t('dayReport.title'));
-  const query = useStaffQuery(`day-report:${id}`, (api, signal) => fetchDayReport(api, id, signal));
+  const query = useStaffQuery(`day-report:${id}`, async (api, signal) => {
+    const [report, timeZone] = await Promise.all([fetchDayReport(api, id, signal), loadTenantTimeZone(api)]);
+    return { report, timeZone };
+  });
 
   return (
     <section className="page day-report" aria-labelledby="day-report-title">
@@ -22,7 +27,11 @@ export function DayReportPage({ id }: { id: string }) {
         {t('dayReport.backToDay')}
       </Link>
       <QueryState resource={query.resource} retry={query.refresh} notFound={t('dayReport.notFound')}>
-        {(report) => <DayReportView report={report} />}
+        {({ report, timeZone }) => (
+          <TimeZoneProvider timeZone={timeZone}>
+            <DayReportView report={report} />
+          </TimeZoneProvider>
+        )}
       </QueryState>
     </section>
   );

@@ -1,10 +1,12 @@
 import type { DayReport } from '@vaccinate/api-contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../shared/time-zone-context';
 
 /** The report's figures as captioned tables; an empty list says so instead of an empty table. */
 export function DayReportTables({ report }: { report: DayReport }) {
   const { t } = useTranslation();
+  const format = useDateFormat();
   const vaccinated = report.vaccinated.reduce((sum, row) => sum + row.count, 0);
   const summary: Array<[string, number]> = [
     [t('dayReport.booked'), report.booked],
@@ -62,11 +64,41 @@ export function DayReportTables({ report }: { report: DayReport }) {
           </tr>
         ))}
       </ReportTable>
+      <ReportTable
+        caption={t('dayReport.dosesCaption')}
+        columns={[t('dayReport.time'), t('dayReport.person'), t('dayReport.product'), t('dayReport.lotNumber'), t('dayReport.vaccinator')]}
+        empty={report.doses.length === 0 ? t('dayReport.noneVaccinated') : undefined}
+        numericLast={false}
+      >
+        {report.doses.map((dose) => (
+          <tr key={dose.vaccinationId}>
+            <td>{format.time(dose.administeredAt)}</td>
+            <th scope="row">
+              {dose.person.familyName}, {dose.person.givenName}
+            </th>
+            <td>{t('dayReport.productDose', { product: dose.productName, dose: dose.doseNumber })}</td>
+            <td>{dose.lotNumber}</td>
+            <td>{dose.vaccinator.name ?? dose.vaccinator.id}</td>
+          </tr>
+        ))}
+      </ReportTable>
     </div>
   );
 }
 
-function ReportTable({ caption, columns, empty, children }: { caption: string; columns: string[]; empty?: string | undefined; children: ReactNode }) {
+function ReportTable({
+  caption,
+  columns,
+  empty,
+  numericLast = true,
+  children,
+}: {
+  caption: string;
+  columns: string[];
+  empty?: string | undefined;
+  numericLast?: boolean;
+  children: ReactNode;
+}) {
   if (empty) {
     return (
       <div className="day-report__section">
@@ -82,7 +114,7 @@ function ReportTable({ caption, columns, empty, children }: { caption: string; c
         <thead>
           <tr>
             {columns.map((column, index) => (
-              <th key={column} scope="col" className={index === columns.length - 1 ? 'num' : undefined}>
+              <th key={column} scope="col" className={numericLast && index === columns.length - 1 ? 'num' : undefined}>
                 {column}
               </th>
             ))}

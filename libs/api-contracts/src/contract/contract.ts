@@ -3,13 +3,17 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { Value, type ValueError } from '@sinclair/typebox/value';
 import type { FieldProblem } from '../problem';
 import { fieldProblems } from './field-problems';
-import { TRIM } from './schema';
+import { normalizeBookingCode } from '../booking-code';
+import { NORMALIZE, TRIM } from './schema';
+
+/** The readings a string marked `x-normalize` gets before the check. */
+const NORMALIZERS: Record<string, (text: string) => string> = { 'booking-code': normalizeBookingCode };
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
 /**
  * One payload, declared once: `schema` is its JSON Schema (OpenAPI takes it as is), `Static` its
- * TypeScript type, and `validate` its compiled check, which trims the strings marked `x-trim` first.
+ * TypeScript type, and `validate` its compiled check, which trims the strings marked `x-trim` (and reads those marked `x-normalize`) first.
  */
 export interface Contract<S extends TSchema = TSchema> {
   readonly name: string;
@@ -33,11 +37,13 @@ function trimmerOf(schema: TSchema): Trim | null {
   if (schema.type !== 'object' || !schema.properties) return null;
   const steps: Trim[] = [];
   for (const [key, property] of Object.entries(schema.properties as Record<string, TSchema>)) {
-    if (property[TRIM] === true) {
+    const normalize = typeof property[NORMALIZE] === 'string' ? NORMALIZERS[property[NORMALIZE] as string] : undefined;
+    if (property[TRIM] === true || normalize) {
+      const read = normalize ?? ((text: string) => text.trim());
       steps.push((object) => {
         const record = object as Record<string, unknown>;
         const text = record[key];
-        if (typeof text === 'string') record[key] = text.trim();
+        if (typeof text === 'string') record[key] = read(text);
       });
       continue;
     }

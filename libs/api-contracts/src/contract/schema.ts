@@ -8,6 +8,8 @@ import './formats';
  */
 export const ERROR_MESSAGE = 'x-error-message';
 export const TRIM = 'x-trim';
+/** `x-normalize` names the reading applied to a string before it is checked (see `NORMALIZERS`). */
+export const NORMALIZE = 'x-normalize';
 
 /** An object that refuses fields it does not declare. */
 export const Strict = <P extends TProperties>(properties: P, options: { description?: string; title?: string } = {}): TObject<P> =>
@@ -32,6 +34,10 @@ export const OneOf = <const V extends readonly [string, ...string[]]>(values: V,
 /** One line of text people type (names, addresses): trimmed, never empty, no control characters. */
 export const SingleLine = (maxLength: number, options: StringOptions = {}): TString =>
   Trimmed({ ...options, minLength: 1, maxLength, pattern: '^[^\\u0000-\\u001f\\u007f]*$', [ERROR_MESSAGE]: 'must be a single line without control characters' });
+
+/** A booking code as typed or scanned: read with or without dash or spaces, in any case (see `normalizeBookingCode`). */
+export const BookingCodeText = (): TString =>
+  Type.String({ minLength: 1, maxLength: 40, [NORMALIZE]: 'booking-code', examples: ['K7M2-Q9XD', 'k7m2q9xd'], [ERROR_MESSAGE]: 'must be a booking code' });
 
 export const Uuid = (message: string) => Text(message, { format: 'uuid' });
 export const IsoDate = (message = 'must be a date (YYYY-MM-DD)') => Text(message, { format: 'date' });

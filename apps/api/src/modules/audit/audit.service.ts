@@ -20,7 +20,9 @@ export type AuditAction =
   | 'change_roles'
   | 'deactivate'
   | 'request_reset'
-  | 'set_password';
+  | 'set_password'
+  | 'acknowledge'
+  | 'early_check_out';
 
 /**
  * Writes one audit event per person record that staff read or change. The handle is the caller's

@@ -35,6 +35,19 @@ interface StaffAccountRow {
   invitation_expires_at: Date | null;
 }
 
+/**
+ * SQL for the encrypted display name of the staff account whose id is in `subjectColumn` (a text
+ * column holding an actor subject): other tables name who did a step by subject, people read names.
+ */
+export function staffNameCiphertext(subjectColumn: string): string {
+  return `(SELECT sa.display_name_encrypted FROM staff_account sa WHERE sa.id::text = ${subjectColumn})`;
+}
+
+/** The name from `staffNameCiphertext`, or null when the subject is no staff account of this tenant (system, identity provider). */
+export function staffName(ring: FieldKeyRing, ciphertext: string | null | undefined): string | null {
+  return ciphertext ? staffFields.displayName.decrypt(ring, ciphertext) : null;
+}
+
 const COLUMNS = `id, email_encrypted, display_name_encrypted, password_hash, roles, must_change_password, locale, deactivated_at, last_sign_in_at,
   (SELECT max(expires_at) FROM staff_link_token t WHERE t.account_id = staff_account.id AND t.purpose = 'invitation' AND t.used_at IS NULL) AS invitation_expires_at`;
 

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { APP_LOGGER } from '../../app-logger.token';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
-import { AVAILABILITY_CHANNEL, availabilityChannel } from '../vaccination-day/availability-channel';
+import { AVAILABILITY_CHANNEL, BOARD_CHANNEL, availabilityChannel, boardChannel } from '../vaccination-day/availability-channel';
 
 const FLUSH_MS = 50;
 
@@ -17,7 +17,8 @@ function backendProcessId(client: pg.Client): number | undefined {
 /**
  * One LISTEN connection per process. Every pod hears every change, so its in-process
  * availability cache and sold-out set stay current; a reconnect after a lost connection
- * announces `resync` so caches start over.
+ * announces `resync` so caches start over. The same connection carries the day boards' changes
+ * (`BOARD_CHANNEL`), which the live board streams to staff.
  */
 @Injectable()
 export class AvailabilityNotifications implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,13 +26,30 @@ export class AvailabilityNotifications implements OnApplicationBootstrap, OnAppl
   private client: pg.Client | null = null;
   private stopped = false;
   private pending: string[] = [];
+  private pendingBoards = new Set<string>();
   private flushTimer: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Inject(APP_LOGGER) private readonly logger: Logger,
   ) {
-    this.events.setMaxListeners(20);
+    // Every open day board is a listener.
+    this.events.setMaxListeners(0);
+  }
+
+  /** Listens to changes of one day's board; returns how to stop. */
+  onBoardChange(dayId: string, listener: () => void): () => void {
+    // After a lost connection changes may have been missed: every board reloads.
+    const events = [`board:${dayId}`, 'board:resync'];
+    for (const event of events) this.events.on(event, listener);
+    return () => events.forEach((event) => this.events.off(event, listener));
+  }
+
+  /** Announces, after its commit, that a day's board changed: to this process at once, to the others with the next flush. */
+  publishBoardChange(dayId: string): void {
+    this.events.emit(`board:${dayId}`);
+    this.pendingBoards.add(dayId);
+    this.flushTimer ??= setTimeout(() => void this.flush(), FLUSH_MS);
   }
 
   onChange(listener: (payload: string) => void): void {
@@ -54,8 +72,14 @@ export class AvailabilityNotifications implements OnApplicationBootstrap, OnAppl
     this.flushTimer = null;
     const batch = this.pending;
     this.pending = [];
+    const boards = [...this.pendingBoards];
+    this.pendingBoards = new Set();
     const client = this.client;
-    if (!client || batch.length === 0) return;
+    if (!client) return;
+    for (let start = 0; start < boards.length; start += 100) {
+      await boardChannel.announce(client, boards.slice(start, start + 100)).catch(() => undefined);
+    }
+    if (batch.length === 0) return;
     // Payloads are limited to 8000 bytes; slot changes are about 60 bytes each.
     for (let start = 0; start < batch.length; start += 100) {
       await availabilityChannel.announce(client, batch.slice(start, start + 100)).catch(() => undefined);
@@ -82,7 +106,12 @@ export class AvailabilityNotifications implements OnApplicationBootstrap, OnAppl
       // Our own batches come back too, up to a flush later: this process applied them when they
       // happened, and applying one again after a newer change (a booking's "full" arriving after
       // the cancellation that freed the place) would undo that change.
-      if (message.channel !== AVAILABILITY_CHANNEL || message.processId === backendProcessId(client)) return;
+      if (message.processId === backendProcessId(client)) return;
+      if (message.channel === BOARD_CHANNEL) {
+        for (const dayId of (message.payload ?? '').split('\n')) this.events.emit(`board:${dayId}`);
+        return;
+      }
+      if (message.channel !== AVAILABILITY_CHANNEL) return;
       for (const payload of (message.payload ?? '').split('\n')) this.events.emit('change', payload);
     });
     client.on('error', () => this.reconnectSoon(client));
@@ -90,8 +119,10 @@ export class AvailabilityNotifications implements OnApplicationBootstrap, OnAppl
     try {
       await client.connect();
       await availabilityChannel.listen(client);
+      await boardChannel.listen(client);
       this.client = client;
       this.events.emit('change', 'resync');
+      this.events.emit('board:resync');
     } catch {
       this.reconnectSoon(client);
     }

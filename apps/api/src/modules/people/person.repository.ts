@@ -4,6 +4,7 @@ import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { personFields, personRevisionFields } from '../../database/encrypted-fields';
 import { Sql, type SqlClient } from '../../database/sql';
+import { staffName, staffNameCiphertext } from '../auth/staff-account.repository';
 import { PersonException, PersonExceptionCode } from './person.exception';
 
 /** What a public form knows of a person, the employee number settled to null; staff add the phone later. */
@@ -25,6 +26,7 @@ interface RevisionRow {
   birth_date_encrypted: string;
   reason_encrypted: string;
   changed_by: string;
+  changed_by_name_encrypted: string | null;
   changed_at: Date;
 }
 
@@ -219,7 +221,8 @@ export class PersonRepository {
     const exists = await this.sql.query('SELECT 1 FROM person WHERE id = $1', [personId]);
     if (!exists.rowCount) return null;
     const { rows } = await this.sql.query<RevisionRow>(
-      `SELECT version, given_name_encrypted, family_name_encrypted, email_encrypted, birth_date_encrypted, reason_encrypted, changed_by, changed_at
+      `SELECT version, given_name_encrypted, family_name_encrypted, email_encrypted, birth_date_encrypted, reason_encrypted, changed_by, changed_at,
+              ${staffNameCiphertext('changed_by')} AS changed_by_name_encrypted
          FROM person_revision WHERE person_id = $1 ORDER BY changed_at DESC, version DESC`,
       [personId],
     );
@@ -232,6 +235,7 @@ export class PersonRepository {
       birthDate: personFields.birthDate.decrypt(ring, row.birth_date_encrypted),
       reason: personRevisionFields.reason.decrypt(ring, row.reason_encrypted),
       changedBy: row.changed_by,
+      changedByName: staffName(ring, row.changed_by_name_encrypted),
       changedAt: row.changed_at.toISOString(),
     }));
   }

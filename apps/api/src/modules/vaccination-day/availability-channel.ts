@@ -13,3 +13,16 @@ export const availabilityChannel = {
     await client.query('SELECT pg_notify($1, $2)', [AVAILABILITY_CHANNEL, payloads.join('\n')]);
   },
 };
+
+/** Postgres channel on which a change to a day's board (a check-in, a dose, a check-out) is announced; the payload is the day id. */
+export const BOARD_CHANNEL = 'day_board_changed';
+
+export const boardChannel = {
+  async listen(client: SqlClient): Promise<void> {
+    await client.query(`LISTEN ${BOARD_CHANNEL}`);
+  },
+  /** Day ids, a line each (36 bytes per id: far below the 8000-byte limit in one batch of 100). */
+  async announce(client: SqlClient, dayIds: string[]): Promise<void> {
+    await client.query('SELECT pg_notify($1, $2)', [BOARD_CHANNEL, dayIds.join('\n')]);
+  },
+};

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { InjectionRoute, InjectionSite, ReactionSeverity, Vaccination, VaccinationStatus, WasteReason } from '@vaccinate/api-contracts';
+import type { DayReport, InjectionRoute, InjectionSite, ReactionSeverity, Vaccination, VaccinationStatus, WasteReason } from '@vaccinate/api-contracts';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import { FIELD_CIPHER } from '../../common/field-cipher';
-import { adverseReactionFields, vaccinationFields } from '../../database/encrypted-fields';
+import { adverseReactionFields, personFields, vaccinationFields } from '../../database/encrypted-fields';
 import { Sql, type SqlClient } from '../../database/sql';
+import { staffName, staffNameCiphertext } from '../auth/staff-account.repository';
 
 export interface NewVaccination {
   personId: string;
@@ -39,6 +40,8 @@ interface Row {
   route: InjectionRoute;
   vaccinator: string;
   documented_by: string;
+  vaccinator_name_encrypted: string | null;
+  documented_by_name_encrypted: string | null;
   administered_at: Date;
   status: VaccinationStatus;
   supersedes_id: string | null;
@@ -49,6 +52,7 @@ interface Row {
 
 const SELECT = `
   SELECT v.*, p.name AS product_name, l.lot_number,
+         ${staffNameCiphertext('v.vaccinator')} AS vaccinator_name_encrypted, ${staffNameCiphertext('v.documented_by')} AS documented_by_name_encrypted,
          coalesce((SELECT json_agg(json_build_object('id', r.id, 'severity', r.severity, 'description_encrypted', r.description_encrypted,
                                                      'recorded_at', r.recorded_at) ORDER BY r.recorded_at)
                      FROM adverse_reaction r WHERE r.vaccination_id = v.id), '[]') AS reactions
@@ -192,6 +196,45 @@ export class VaccinationRepository {
     ]);
   }
 
+  /** The valid doses documented at the day's visits, in the order given: who, which lot, by whom (decrypted; the caller audits). */
+  async givenOnDay(dayId: string): Promise<DayReport['doses']> {
+    const { rows } = await this.sql.query<{
+      id: string;
+      administered_at: Date;
+      person_id: string;
+      given_name_encrypted: string;
+      family_name_encrypted: string;
+      birth_date_encrypted: string;
+      product_name: string;
+      dose_number: number;
+      lot_number: string;
+      vaccinator: string;
+      vaccinator_name_encrypted: string | null;
+    }>(
+      `SELECT vac.id, vac.administered_at, vac.person_id, pe.given_name_encrypted, pe.family_name_encrypted, pe.birth_date_encrypted,
+              p.name AS product_name, vac.dose_number, l.lot_number, vac.vaccinator, ${staffNameCiphertext('vac.vaccinator')} AS vaccinator_name_encrypted
+         FROM vaccination vac JOIN visit v ON v.id = vac.visit_id JOIN person pe ON pe.id = vac.person_id
+         JOIN vaccine_product p ON p.id = vac.product_id JOIN lot l ON l.id = vac.lot_id
+        WHERE v.day_id = $1 AND vac.status = 'valid'
+        ORDER BY vac.administered_at, vac.id`,
+      [dayId],
+    );
+    return rows.map((row) => ({
+      vaccinationId: row.id,
+      administeredAt: row.administered_at.toISOString(),
+      person: {
+        id: row.person_id,
+        givenName: personFields.givenName.decrypt(this.ring, row.given_name_encrypted),
+        familyName: personFields.familyName.decrypt(this.ring, row.family_name_encrypted),
+        birthDate: personFields.birthDate.decrypt(this.ring, row.birth_date_encrypted),
+      },
+      productName: row.product_name,
+      doseNumber: row.dose_number,
+      lotNumber: row.lot_number,
+      vaccinator: { id: row.vaccinator, name: staffName(this.ring, row.vaccinator_name_encrypted) },
+    }));
+  }
+
   /** Lots of the product with doses left and not expired on `today`; the day's lots first, then by expiry. */
   async usableLots(
     productId: string,
@@ -226,6 +269,8 @@ export class VaccinationRepository {
       route: row.route,
       vaccinator: row.vaccinator,
       documentedBy: row.documented_by,
+      vaccinatorName: staffName(this.ring, row.vaccinator_name_encrypted),
+      documentedByName: staffName(this.ring, row.documented_by_name_encrypted),
       administeredAt: row.administered_at.toISOString(),
       status: row.status,
       supersedesId: row.supersedes_id,

@@ -8,6 +8,7 @@ import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
+import { AvailabilityNotifications } from '../booking/availability-notifications';
 import { BookingRepository, ReservationRefused } from '../booking/booking.repository';
 import { BookingService } from '../booking/booking.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -29,6 +30,7 @@ export class CheckInService {
     private readonly people: PersonRepository,
     private readonly catalogue: CatalogueService,
     private readonly audit: AuditService,
+    private readonly notifications: AvailabilityNotifications,
     private readonly sql: Sql,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -54,6 +56,7 @@ export class CheckInService {
       if (!visitId) throw new VisitException(VisitExceptionCode.AlreadyCheckedIn);
       await this.audit.record(client, 'person', 'check_in', [appointment.personId]);
     });
+    this.notifications.publishBoardChange(dayId);
     return this.entry(dayId, appointment.appointmentId);
   }
 
@@ -97,6 +100,7 @@ export class CheckInService {
       });
       await this.audit.record(client, 'person', 'check_in', [appointment?.personId as string]);
     });
+    this.notifications.publishBoardChange(dayId);
     return this.entry(dayId, booked.appointmentId);
   }
 

@@ -46,18 +46,24 @@ export class CheckOutService {
     return { visitId, nextDose: await this.nextDose(visit) };
   }
 
-  async checkOut(visitId: string, request: CheckOutRequest): Promise<VisitDetail> {
+  /** Before the observation period ends only with a reason, stored encrypted and audited as an early check-out. */
+  async checkOut(visitId: string, request: CheckOutRequest, now = new Date()): Promise<VisitDetail> {
+    let dayId = '';
     const changes = await this.sql.transaction(async (client) => {
       const visit = await this.visits.byId(visitId, client, true);
       if (!visit) throw new VisitException(VisitExceptionCode.NotFound);
       if (visit.version !== request.version) throw new VisitException(VisitExceptionCode.VersionConflict);
+      dayId = visit.dayId;
       if (visit.state !== 'observation') {
         throw new VisitException(visit.state === 'done' ? VisitExceptionCode.WrongState : VisitExceptionCode.NotVaccinated);
       }
+      const earlyReason = request.earlyReason?.trim() || null;
+      const early = visit.observationUntil !== null && visit.observationUntil.getTime() > now.getTime();
+      if (early && !earlyReason) throw new VisitException(VisitExceptionCode.ObservationRunning);
       const next = await this.nextDose(visit, client);
       const changes = next ? await this.followUp(client, visit, next, request.followUp) : [];
-      await this.visits.setState(client, visit.id, 'done', { checkedOut: true });
-      await this.audit.record(client, 'person', 'check_out', [visit.personId]);
+      await this.visits.setState(client, visit.id, 'done', { checkedOut: true, ...(early && earlyReason ? { earlyCheckOutReason: earlyReason } : {}) });
+      await this.audit.record(client, 'person', early ? 'early_check_out' : 'check_out', [visit.personId]);
       // A walk-in, or a next dose booked or moved here: one mail with what was done and what comes next.
       if (changes.length > 0 || visit.walkIn) {
         const view = (await this.bookingViews.byId(visit.bookingId, client)) as BookingView;
@@ -66,6 +72,7 @@ export class CheckOutService {
       return changes;
     });
     this.notifications.publish(changes);
+    this.notifications.publishBoardChange(dayId);
     return this.visitDetails.detail(visitId);
   }
 

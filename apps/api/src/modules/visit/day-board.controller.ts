@@ -52,7 +52,11 @@ export class DayBoardController {
 
   @Get(':id/report')
   @RequireRole('doctor')
-  @ContractAnswer(200, DayReport, 'The day in numbers: booked, vaccinated by product and dose, no-shows, walk-ins, waste, doses left')
+  @ContractAnswer(
+    200,
+    DayReport,
+    'The day in numbers (booked, vaccinated by product and dose, no-shows, walk-ins, waste, doses left) and who was vaccinated with which lot by whom (doctors and admins; each person listed is audited)',
+  )
   report(@ContractParams(IdParam) { id }: IdParam): Promise<DayReport> {
     return this.reports.report(id);
   }
@@ -61,7 +65,7 @@ export class DayBoardController {
   @RequireRole('doctor')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="day-report.csv"')
-  @MediaAnswer(200, 'text/csv', 'The day report as CSV')
+  @MediaAnswer(200, 'text/csv', 'The day report as CSV, with the doses given (each person listed is audited as an export)')
   reportCsv(@ContractParams(IdParam) { id }: IdParam): Promise<string> {
     return this.reports.csv(id);
   }

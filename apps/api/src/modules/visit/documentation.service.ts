@@ -7,6 +7,7 @@ import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { Sql, type SqlClient } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
+import { AvailabilityNotifications } from '../booking/availability-notifications';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { RecordEvents } from '../record-events/record-events';
 import { currentActor } from '../../common/request-context';
@@ -31,6 +32,7 @@ export class DocumentationService {
     private readonly runningDay: RunningDay,
     private readonly events: RecordEvents,
     private readonly audit: AuditService,
+    private readonly notifications: AvailabilityNotifications,
     private readonly sql: Sql,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -40,6 +42,7 @@ export class DocumentationService {
     if (administeredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
       throw new ValidationException([{ field: 'administeredAt', message: 'must not be in the future' }]);
     }
+    let dayId = '';
     const vaccinationId = await this.sql.transaction(async (client) => {
       const visit = await this.visits.byId(visitId, client, true);
       if (!visit) throw new VisitException(VisitExceptionCode.NotFound);
@@ -47,7 +50,9 @@ export class DocumentationService {
       if (visit.version !== request.version) throw new VisitException(VisitExceptionCode.VersionConflict);
       if (visit.state !== 'checked_in' && visit.state !== 'in_consultation') throw new VisitException(VisitExceptionCode.WrongState);
       if (!visit.answers || !visit.consentAt) throw new VisitException(VisitExceptionCode.ConsentMissing);
+      if (visit.answers.flagged.length > 0 && !visit.flagsAcknowledged) throw new VisitException(VisitExceptionCode.FlagsNotAcknowledged);
       await this.runningDay.assert(visit.dayId, client, now);
+      dayId = visit.dayId;
       const product = await this.catalogue.product(visit.productId);
       const doseNumber = await this.doseNumber(client, visit.personId, product.id, request);
       const today = todayIn(this.config.timeZone, now);
@@ -77,6 +82,7 @@ export class DocumentationService {
       await this.events.vaccinationDocumented(client, id);
       return id;
     });
+    this.notifications.publishBoardChange(dayId);
     return (await this.vaccinations.byId(vaccinationId)) as Vaccination;
   }
 

@@ -50,6 +50,7 @@ export class NoShowService {
       return { noShows: candidates.length, changes, dosesFreed };
     });
     this.notifications.publish(changes);
+    if (noShows > 0) this.notifications.publishBoardChange(dayId);
     return { noShows, dosesFreed };
   }
 }

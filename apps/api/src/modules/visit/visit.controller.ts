@@ -41,10 +41,21 @@ export class VisitController {
     return this.visits.startConsultation(id, version);
   }
 
+  @Post(':id/flags-acknowledgement')
+  @HttpCode(200)
+  @RequireRole('doctor')
+  @ContractAnswer(200, VisitDetail, 'The doctor acknowledged the flagged answers (who and when are stored and audited); the dose can be documented')
+  @ApiConflictResponse({ description: 'visit.nothing_flagged, visit.version_conflict, visit.wrong_state' })
+  acknowledgeFlags(@ContractParams(IdParam) { id }: IdParam, @ContractBody(VisitVersion) { version }: VisitVersion): Promise<VisitDetail> {
+    return this.visits.acknowledgeFlags(id, version);
+  }
+
   @Post(':id/vaccination')
   @RequireRole('doctor')
   @ContractAnswer(201, Vaccination, 'Documented; the lot gave one dose and observation started')
-  @ApiConflictResponse({ description: 'vaccination.out_of_stock, vaccination.lot_expired, vaccination.already_documented, visit.consent_missing' })
+  @ApiConflictResponse({
+    description: 'vaccination.out_of_stock, vaccination.lot_expired, vaccination.already_documented, visit.consent_missing, visit.flags_not_acknowledged',
+  })
   document(@ContractParams(IdParam) { id }: IdParam, @ContractBody(DocumentVaccinationRequest) request: DocumentVaccinationRequest): Promise<Vaccination> {
     return this.documentation.document(id, request);
   }
@@ -60,7 +71,7 @@ export class VisitController {
   @HttpCode(200)
   @RequireRole('assistant')
   @ContractAnswer(200, VisitDetail, 'Checked out; the next appointment confirmed, moved or booked and mailed')
-  @ApiConflictResponse({ description: 'visit.follow_up_out_of_window, visit.slot_full, visit.not_vaccinated' })
+  @ApiConflictResponse({ description: 'visit.follow_up_out_of_window, visit.slot_full, visit.not_vaccinated, visit.observation_running' })
   checkOut(@ContractParams(IdParam) { id }: IdParam, @ContractBody(CheckOutRequest) request: CheckOutRequest): Promise<VisitDetail> {
     return this.checkOuts.checkOut(id, request);
   }

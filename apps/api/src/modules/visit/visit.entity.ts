@@ -62,11 +62,22 @@ export class VisitEntity {
   @Column({ name: 'consent_at', type: 'timestamptz', nullable: true })
   consentAt!: Date | null;
 
+  /** The doctor who looked at the flagged answers before the dose, and when; cleared when the answers change. */
+  @Column({ name: 'flags_acknowledged_by', type: 'text', nullable: true })
+  flagsAcknowledgedBy!: string | null;
+
+  @Column({ name: 'flags_acknowledged_at', type: 'timestamptz', nullable: true })
+  flagsAcknowledgedAt!: Date | null;
+
   @Column({ name: 'observation_until', type: 'timestamptz', nullable: true })
   observationUntil!: Date | null;
 
   @Column({ name: 'checked_out_at', type: 'timestamptz', nullable: true })
   checkedOutAt!: Date | null;
+
+  /** Why the person left before observation ended; may describe their health, so ciphertext. */
+  @Column({ name: 'early_check_out_reason_encrypted', type: 'text', nullable: true })
+  earlyCheckOutReasonEncrypted!: string | null;
 
   @Column({ name: 'no_show_at', type: 'timestamptz', nullable: true })
   noShowAt!: Date | null;

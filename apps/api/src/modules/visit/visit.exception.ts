@@ -14,6 +14,9 @@ export enum VisitExceptionCode {
   FollowUpOutOfWindow = 'visit.follow_up_out_of_window',
   SlotFull = 'visit.slot_full',
   NotVaccinated = 'visit.not_vaccinated',
+  FlagsNotAcknowledged = 'visit.flags_not_acknowledged',
+  NothingFlagged = 'visit.nothing_flagged',
+  ObservationRunning = 'visit.observation_running',
 }
 
 const ANSWERS: Record<VisitExceptionCode, [number, string, string]> = {
@@ -30,6 +33,17 @@ const ANSWERS: Record<VisitExceptionCode, [number, string, string]> = {
   [VisitExceptionCode.FollowUpOutOfWindow]: [409, 'Outside the interval', 'The next dose must be given inside the product’s interval.'],
   [VisitExceptionCode.SlotFull]: [409, 'That slot is full', 'Choose another slot.'],
   [VisitExceptionCode.NotVaccinated]: [409, 'No dose documented yet', 'Document the vaccination before check-out.'],
+  [VisitExceptionCode.FlagsNotAcknowledged]: [
+    409,
+    'Flagged answers not acknowledged',
+    'An answer of the questionnaire is flagged: a doctor must acknowledge it before the dose is documented.',
+  ],
+  [VisitExceptionCode.NothingFlagged]: [409, 'No answer is flagged', 'There is nothing to acknowledge for this visit.'],
+  [VisitExceptionCode.ObservationRunning]: [
+    409,
+    'Observation is still running',
+    'The observation period has not ended: give the reason why the person leaves early (earlyReason).',
+  ],
 };
 
 export class VisitException extends AppException {

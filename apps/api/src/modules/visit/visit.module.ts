@@ -10,6 +10,7 @@ import { PersonHistoryService } from '../vaccination/person-history.service';
 import { VaccinationController } from '../vaccination/vaccination.controller';
 import { VaccinationRepository } from '../vaccination/vaccination.repository';
 import { WasteService } from '../vaccination/waste.service';
+import { BoardEventsController } from './board-events.controller';
 import { BoardService } from './board.service';
 import { CheckInService } from './check-in.service';
 import { CheckOutService } from './check-out.service';
@@ -27,7 +28,7 @@ import { VisitService } from './visit.service';
 /** The vaccination day as it runs: board, check-in, questions, documentation, check-out, corrections, reports. */
 @Module({
   imports: [AuditModule, BookingModule, CatalogueModule, OutboxModule, PeopleModule, QuestionnaireModule],
-  controllers: [DayBoardController, VisitController, VaccinationController],
+  controllers: [DayBoardController, BoardEventsController, VisitController, VaccinationController],
   providers: [
     BoardService,
     CheckInService,

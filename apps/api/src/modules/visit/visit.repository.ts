@@ -5,6 +5,7 @@ import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { personFields, visitFields } from '../../database/encrypted-fields';
 import { Sql, type SqlClient } from '../../database/sql';
+import { staffName, staffNameCiphertext } from '../auth/staff-account.repository';
 
 /** The encrypted part of a visit: the answers, the flags they raise, the free-text note. */
 export type StoredAnswers = NonNullable<VisitDetail['answers']>;
@@ -22,6 +23,7 @@ export interface VisitRow {
   questionnaireVersion: number | null;
   answers: StoredAnswers | null;
   consentAt: Date | null;
+  flagsAcknowledged: { by: { id: string; name: string | null }; at: Date } | null;
   observationUntil: Date | null;
   version: number;
 }
@@ -45,6 +47,7 @@ interface BoardRow {
   checked_in_at: Date | null;
   answers_encrypted: string | null;
   consent_at: Date | null;
+  flags_acknowledged_at: Date | null;
   observation_until: Date | null;
   version: number | null;
   vaccination_id: string | null;
@@ -52,7 +55,8 @@ interface BoardRow {
 
 const VISIT_SELECT = `
   SELECT v.id, v.appointment_id, v.day_id, v.person_id, a.booking_id, b.product_id, d.site_id, v.state, v.walk_in,
-         v.questionnaire_version, v.answers_encrypted, v.consent_at, v.observation_until, v.version
+         v.questionnaire_version, v.answers_encrypted, v.consent_at, v.observation_until, v.version,
+         v.flags_acknowledged_by, v.flags_acknowledged_at, ${staffNameCiphertext('v.flags_acknowledged_by')} AS flags_acknowledged_by_name_encrypted
     FROM visit v JOIN appointment a ON a.id = v.appointment_id JOIN booking b ON b.id = a.booking_id
     JOIN vaccination_day d ON d.id = v.day_id`;
 
@@ -71,7 +75,7 @@ export class VisitRepository {
               b.person_id, b.product_id, p.name AS product_name,
               pe.given_name_encrypted, pe.family_name_encrypted, pe.birth_date_encrypted,
               v.id AS visit_id, v.state, v.walk_in, v.checked_in_at, v.answers_encrypted, v.consent_at, v.observation_until, v.version,
-              vac.id AS vaccination_id
+              v.flags_acknowledged_at, vac.id AS vaccination_id
          FROM appointment a
          JOIN slot s ON s.id = a.slot_id
          JOIN booking b ON b.id = a.booking_id
@@ -107,6 +111,7 @@ export class VisitRepository {
         answered: answers !== null,
         consent: row.consent_at !== null,
         flaggedAnswers: answers?.flagged ?? [],
+        flagsAcknowledged: row.flags_acknowledged_at !== null,
         observationUntil: row.observation_until?.toISOString() ?? null,
         vaccinationId: row.vaccination_id,
         version: row.version,
@@ -125,7 +130,7 @@ export class VisitRepository {
         WHERE s.day_id = $1 AND (a.id = $2 OR b.code = $3)
         ORDER BY (a.status = 'booked') DESC, a.dose_number
         LIMIT 1`,
-      [dayId, by.appointmentId ?? null, by.bookingCode?.toUpperCase() ?? null],
+      [dayId, by.appointmentId ?? null, by.bookingCode ?? null],
     );
     const row = rows[0];
     return row ? { appointmentId: row.appointment_id, personId: row.person_id, status: row.status } : null;
@@ -161,6 +166,9 @@ export class VisitRepository {
       consent_at: Date | null;
       observation_until: Date | null;
       version: number;
+      flags_acknowledged_by: string | null;
+      flags_acknowledged_at: Date | null;
+      flags_acknowledged_by_name_encrypted: string | null;
     }>(`${VISIT_SELECT} WHERE v.id = $1${lock ? ' FOR UPDATE OF v' : ''}`, [id]);
     const row = rows[0];
     if (!row) return null;
@@ -177,26 +185,47 @@ export class VisitRepository {
       questionnaireVersion: row.questionnaire_version,
       answers: row.answers_encrypted ? this.decryptAnswers(row.answers_encrypted) : null,
       consentAt: row.consent_at,
+      flagsAcknowledged:
+        row.flags_acknowledged_by && row.flags_acknowledged_at
+          ? { by: { id: row.flags_acknowledged_by, name: staffName(this.ring, row.flags_acknowledged_by_name_encrypted) }, at: row.flags_acknowledged_at }
+          : null,
       observationUntil: row.observation_until,
       version: row.version,
     };
   }
 
+  /** New answers need a new look by the doctor: an acknowledgement of earlier answers is cleared. */
   async saveAnswers(client: SqlClient, visitId: string, questionnaireVersion: number, answers: StoredAnswers, consent: boolean): Promise<void> {
     await client.query(
       `UPDATE visit SET questionnaire_version = $2, answers_encrypted = $3, consent_at = CASE WHEN $4 THEN coalesce(consent_at, now()) END,
-              version = version + 1
+              flags_acknowledged_by = NULL, flags_acknowledged_at = NULL, version = version + 1
         WHERE id = $1`,
       [visitId, questionnaireVersion, visitFields.answers.encrypt(this.ring, JSON.stringify(answers)), consent],
     );
   }
 
-  async setState(client: SqlClient, visitId: string, state: VisitState, extra: { observationUntil?: Date; checkedOut?: boolean } = {}): Promise<void> {
+  async acknowledgeFlags(client: SqlClient, visitId: string, doctor: string): Promise<void> {
+    await client.query(`UPDATE visit SET flags_acknowledged_by = $2, flags_acknowledged_at = now(), version = version + 1 WHERE id = $1`, [visitId, doctor]);
+  }
+
+  async setState(
+    client: SqlClient,
+    visitId: string,
+    state: VisitState,
+    extra: { observationUntil?: Date; checkedOut?: boolean; earlyCheckOutReason?: string } = {},
+  ): Promise<void> {
     await client.query(
       `UPDATE visit SET state = $2, observation_until = coalesce($3, observation_until),
-              checked_out_at = CASE WHEN $4 THEN now() ELSE checked_out_at END, version = version + 1
+              checked_out_at = CASE WHEN $4 THEN now() ELSE checked_out_at END,
+              early_check_out_reason_encrypted = coalesce($5, early_check_out_reason_encrypted), version = version + 1
         WHERE id = $1`,
-      [visitId, state, extra.observationUntil ?? null, extra.checkedOut ?? false],
+      [
+        visitId,
+        state,
+        extra.observationUntil ?? null,
+        extra.checkedOut ?? false,
+        extra.earlyCheckOutReason ? visitFields.earlyCheckOutReason.encrypt(this.ring, extra.earlyCheckOutReason) : null,
+      ],
     );
   }
 

@@ -2,11 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FieldProblem, VisitAnswers, VisitDetail } from '@vaccinate/api-contracts';
 import { nextDoseNumber } from '@vaccinate/dose-schedule';
 import { ValidationException } from '../../common/problem/app-exception';
+import { currentActor } from '../../common/request-context';
 import { dateIn, todayIn } from '../../common/time-zone';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
+import { AvailabilityNotifications } from '../booking/availability-notifications';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { PersonRepository } from '../people/person.repository';
 import { flaggedAnswers, QuestionnaireService } from '../questionnaire/questionnaire.service';
@@ -26,6 +28,7 @@ export class VisitService {
     private readonly runningDay: RunningDay,
     private readonly audit: AuditService,
     private readonly people: PersonRepository,
+    private readonly notifications: AvailabilityNotifications,
     private readonly sql: Sql,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -56,6 +59,7 @@ export class VisitService {
       questionnaire,
       answers: visit.answers,
       consent: visit.consentAt !== null,
+      flagsAcknowledged: visit.flagsAcknowledged && { by: visit.flagsAcknowledged.by, at: visit.flagsAcknowledged.at.toISOString() },
       derivedDoseNumber: vaccination?.doseNumber ?? nextDoseNumber(given.map((dose) => ({ doseNumber: dose.doseNumber, date: dateIn(zone, dose.administeredAt) }))),
       usableLots: await this.vaccinations.usableLots(product.id, visit.dayId, todayIn(zone)),
       observationUntil: visit.observationUntil?.toISOString() ?? null,
@@ -78,26 +82,45 @@ export class VisitService {
         problems.push({ field: `answers.${key}`, message: 'is not a question of this questionnaire' });
     }
     if (problems.length > 0) throw new ValidationException(problems);
-    await this.sql.transaction(async (client) => {
+    const dayId = await this.sql.transaction(async (client) => {
       const visit = await this.lockedForChange(client, visitId, version);
       if (visit.state !== 'checked_in' && visit.state !== 'in_consultation') throw new VisitException(VisitExceptionCode.WrongState);
       await this.runningDay.assert(visit.dayId, client);
       const stored = { answers: submitted.answers, flagged: flaggedAnswers(questionnaire, submitted.answers), note: submitted.note?.trim() || null };
       await this.visits.saveAnswers(client, visit.id, questionnaire.version, stored, submitted.consent);
       await this.audit.record(client, 'person', 'answer', [visit.personId]);
+      return visit.dayId;
     });
+    this.notifications.publishBoardChange(dayId);
     return this.detail(visitId);
   }
 
   /** The doctor takes the person in; only with answers and consent. */
   async startConsultation(visitId: string, version: number): Promise<VisitDetail> {
-    await this.sql.transaction(async (client) => {
+    const dayId = await this.sql.transaction(async (client) => {
       const visit = await this.lockedForChange(client, visitId, version);
       if (visit.state !== 'checked_in') throw new VisitException(VisitExceptionCode.WrongState);
       if (!visit.answers || !visit.consentAt) throw new VisitException(VisitExceptionCode.ConsentMissing);
       await this.visits.setState(client, visit.id, 'in_consultation');
       await this.audit.record(client, 'person', 'update', [visit.personId]);
+      return visit.dayId;
     });
+    this.notifications.publishBoardChange(dayId);
+    return this.detail(visitId);
+  }
+
+  /** The doctor has looked at the flagged answers: stored with who and when, audited; the dose can then be documented. */
+  async acknowledgeFlags(visitId: string, version: number): Promise<VisitDetail> {
+    const dayId = await this.sql.transaction(async (client) => {
+      const visit = await this.lockedForChange(client, visitId, version);
+      if (visit.state !== 'checked_in' && visit.state !== 'in_consultation') throw new VisitException(VisitExceptionCode.WrongState);
+      if (!visit.answers || visit.answers.flagged.length === 0) throw new VisitException(VisitExceptionCode.NothingFlagged);
+      await this.runningDay.assert(visit.dayId, client);
+      await this.visits.acknowledgeFlags(client, visit.id, currentActor());
+      await this.audit.record(client, 'person', 'acknowledge', [visit.personId]);
+      return visit.dayId;
+    });
+    this.notifications.publishBoardChange(dayId);
     return this.detail(visitId);
   }
 

@@ -67,6 +67,13 @@ export class ApiClient {
     return response.blob();
   }
 
+  /** A streamed answer (server-sent events), read with the bearer token like every staff call. */
+  async stream(path: string, options: RequestOptions = {}): Promise<ReadableStream<Uint8Array>> {
+    const response = await this.send('GET', path, { ...options, headers: { accept: 'text/event-stream', ...options.headers } });
+    if (!response.body) throw new ApiNetworkError(new Error('no stream'));
+    return response.body;
+  }
+
   url(path: string, query?: RequestOptions['query']): string {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(query ?? {})) {
