@@ -1,6 +1,7 @@
 export * from './contract/index';
 export * from './auth';
 export * from './person';
+export * from './roster';
 export * from './problem';
 export * from './roles';
 export * from './booking';
