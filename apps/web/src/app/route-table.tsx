@@ -28,6 +28,7 @@ export const ROUTES = {
   staffHome: staffOnly(true, () => import('../auth/staff-home-page').then((m) => m.StaffHomePage)),
   changePassword: staffOnly(true, () => import('../auth/change-password-page').then((m) => () => <m.ChangePasswordPage />)),
   people: staffOnly(PEOPLE_READER_ROLES, () => import('../people/people-page').then((m) => m.PeoplePage)),
+  roster: staffOnly(ADMIN_ROLES, () => import('../people/roster-page').then((m) => m.RosterPage)),
   personNew: staffOnly(PEOPLE_READER_ROLES, () => import('../people/person-create-page').then((m) => m.PersonCreatePage)),
   person: staffOnly(PEOPLE_READER_ROLES, () => import('../people/person-detail-page').then((m) => m.PersonDetailPage)),
   sites: staffOnly(CATALOGUE_VIEWER_ROLES, () => import('../sites/sites-page').then((m) => m.SitesPage)),

@@ -12,6 +12,7 @@ export const patterns = {
   changePassword: '/staff/password',
   people: '/staff/people',
   personNew: '/staff/people/new',
+  roster: '/staff/people/roster',
   person: '/staff/people/:id',
   sites: '/staff/sites',
   siteNew: '/staff/sites/new',
