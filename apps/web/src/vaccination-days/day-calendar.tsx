@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../shared/api/api-context';
 import { Link } from '../shared/routing/router';
 import { paths } from '../shared/routing/routes';
+import { formatDay } from '../shared/date-format.util';
 import { SelectField } from '../shared/ui/select-field';
 import { calendarWeeks, stepAnchor, type CalendarView } from './calendar.util';
 
@@ -55,7 +56,7 @@ export function DayCalendar({ days, sites, view, today }: DayCalendarProps) {
         </div>
       </div>
       <table className="table calendar__grid">
-        <caption>{view === 'month' ? title : t('days.calendar.weekOf', { date: from })}</caption>
+        <caption>{view === 'month' ? title : t('days.calendar.weekOf', { date: formatDay(from, i18n.language) })}</caption>
         <thead>
           <tr>
             {weekdayNames.map((name) => (
