@@ -54,6 +54,7 @@ export class PeopleController {
   @HttpCode(200)
   @RequireRole('admin')
   @ContractAnswer(200, RosterImportReport, 'What the import did, or on a dry run would do, with every problem by row and column')
+  @ApiConflictResponse({ description: 'An e-mail address or employee number was registered by someone else meanwhile: nothing was imported' })
   importRoster(@ContractBody(RosterImportRequest) request: RosterImportRequest): Promise<RosterImportReport> {
     return this.roster.import(request.csv, request.dryRun);
   }

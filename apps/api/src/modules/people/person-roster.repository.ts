@@ -4,6 +4,7 @@ import { FIELD_CIPHER } from '../../common/field-cipher';
 import { personFields, personRevisionFields } from '../../database/encrypted-fields';
 import type { SqlClient } from '../../database/sql';
 import { PersonNameTokenRepository } from './person-name-token.repository';
+import { PersonException, PersonExceptionCode } from './person.exception';
 import type { PersonLocale } from './person.repository';
 
 /** A person as the roster knows them. */
@@ -69,12 +70,14 @@ export class PersonRosterRepository {
   async insertMany(db: SqlClient, people: readonly RosterPerson[]): Promise<string[]> {
     if (people.length === 0) return [];
     const columns = this.columnArrays(people);
-    const { rows } = await db.query<{ id: string; email_index: string }>(
-      `INSERT INTO person (given_name_encrypted, family_name_encrypted, email_encrypted, email_index, birth_date_encrypted,
+    const { rows } = await translateConflicts(() =>
+      db.query<{ id: string; email_index: string }>(
+        `INSERT INTO person (given_name_encrypted, family_name_encrypted, email_encrypted, email_index, birth_date_encrypted,
                            employee_number_encrypted, employee_number_index, department_encrypted, locale, version)
        SELECT *, 1 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
        RETURNING id, email_index`,
-      columns,
+        columns,
+      ),
     );
     const idByEmailIndex = new Map(rows.map((row) => [row.email_index, row.id]));
     const ids = (columns[3] as string[]).map((emailIndex) => idByEmailIndex.get(emailIndex) ?? '');
@@ -97,8 +100,9 @@ export class PersonRosterRepository {
          FROM person WHERE id = ANY($1::uuid[])`,
       [ids, personRevisionFields.reason.encrypt(this.ring, IMPORT_REASON), changedBy],
     );
-    await db.query(
-      `UPDATE person SET given_name_encrypted = change.given_name_encrypted, family_name_encrypted = change.family_name_encrypted,
+    await translateConflicts(() =>
+      db.query(
+        `UPDATE person SET given_name_encrypted = change.given_name_encrypted, family_name_encrypted = change.family_name_encrypted,
                          email_encrypted = change.email_encrypted, email_index = change.email_index,
                          birth_date_encrypted = change.birth_date_encrypted, employee_number_encrypted = change.employee_number_encrypted,
                          employee_number_index = change.employee_number_index, department_encrypted = change.department_encrypted,
@@ -107,7 +111,8 @@ export class PersonRosterRepository {
               AS change(given_name_encrypted, family_name_encrypted, email_encrypted, email_index, birth_date_encrypted,
                         employee_number_encrypted, employee_number_index, department_encrypted, locale, id)
         WHERE person.id = change.id`,
-      [...this.columnArrays(changes), ids],
+        [...this.columnArrays(changes), ids],
+      ),
     );
     await this.nameTokens.replace(db, changes);
   }
@@ -147,5 +152,17 @@ export class PersonRosterRepository {
       department: personFields.department.decryptOptional(ring, row.department_encrypted),
       locale: row.locale,
     };
+  }
+}
+
+/** Another import or registration took an e-mail or employee number since the rows were matched: a 409, not a 500. */
+async function translateConflicts<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const { code, constraint } = error as { code?: string; constraint?: string };
+    if (code === '23505' && constraint === 'uq_person_email_index') throw new PersonException(PersonExceptionCode.EmailTaken);
+    if (code === '23505' && constraint === 'uq_person_employee_number_index') throw new PersonException(PersonExceptionCode.EmployeeNumberTaken);
+    throw error;
   }
 }
