@@ -7,6 +7,7 @@ import { databaseCeiling, type DatabaseCeiling } from './database-ceiling';
 import { intakeBurst } from './intake-burst';
 import { load, type LoadResult } from './load';
 import { queryLayer } from './query-layer';
+import { rosterImport, type RosterImportFigure } from './roster-import';
 import { freePort, startNode, stop } from './processes';
 import { clientIp, startBenchTenant } from './tenant-setup';
 
@@ -22,6 +23,8 @@ const BURST_CLIENTS = 128;
 const CEILING_SECONDS = 5;
 /** Callers at once in the query-layer comparison: about the API's pool size. */
 const QUERY_LAYER_CLIENTS = 16;
+/** Employees in the roster-import scenario: a large company's HR export. */
+const ROSTER_ROWS = 10_000;
 
 function dateIn(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -30,12 +33,13 @@ function dateIn(days: number): string {
 /**
  * `--only burst` (or `hello`, `ceiling`, `availability`, `intake`) runs one scenario (for profiling it); results are written only for a full run.
  * `--seconds N` lengthens such a run. BENCH_LOG_LEVEL=info (with BENCH_LOG_ROUTE=forwarded: through a second process) measures the request log.
+ * `--only roster` imports a roster of ROSTER_ROWS employees (and the same file again) and records the figure in `bench/results.json`.
  * `--only contracts` measures the request validators alone and writes `bench/results-contracts.json`.
  * `--only query-layer` compares plain pg, TypeORM's query builder and Kysely on one pool (a read by id and a versioned
  * update, QUERY_LAYER_CLIENTS at once, 2 s per round unless `--seconds` says) and writes `bench/results-query-layer.json`.
  */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-const runs = (scenario: 'hello' | 'ceiling' | 'availability' | 'burst' | 'intake' | 'contracts') => only === undefined || only === scenario;
+const runs = (scenario: 'hello' | 'ceiling' | 'availability' | 'burst' | 'intake' | 'contracts' | 'roster') => only === undefined || only === scenario;
 /** A scenario picked alone still measures the ceiling it is stated against. */
 const runsHello = runs('hello') || only === 'availability' || only === 'burst';
 const runsCeiling = runs('ceiling') || only === 'burst' || only === 'intake';
@@ -79,6 +83,14 @@ async function main(): Promise<void> {
       }
       const result = { measuredAt: new Date().toISOString(), machine, clients: QUERY_LAYER_CLIENTS, secondsPerRound: seconds, figures };
       await writeFile(join(ROOT, 'bench', 'results-query-layer.json'), `${JSON.stringify(result, null, 2)}\n`);
+      return;
+    }
+    if (only === 'roster') {
+      const roster = await measureRoster(tenant.baseUrl, tenant.databaseUrl, tenant.adminToken);
+      // Alone, it updates its own figure among those of the last full run.
+      const path = join(ROOT, 'bench', 'results.json');
+      const results = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+      await writeFile(path, `${JSON.stringify({ ...results, rosterImport: { measuredAt: new Date().toISOString(), machine, ...roster } }, null, 2)}\n`);
       return;
     }
     let ceiling: DatabaseCeiling = { connections: 0, transactions: 0, durationSeconds: 0, commitsPerSecond: 0, latencyMs: { p50: 0, p99: 0 } };
@@ -135,6 +147,8 @@ async function main(): Promise<void> {
         `${intake.accepted} answered 202, ${intake.stored} stored, ${intake.lost} lost, statuses ${JSON.stringify(intake.statusCodes)}`,
     );
 
+    const roster = await measureRoster(tenant.baseUrl, tenant.databaseUrl, tenant.adminToken);
+
     const results = {
       measuredAt: new Date().toISOString(),
       machine,
@@ -145,6 +159,7 @@ async function main(): Promise<void> {
       bookingBurst: burst,
       afterSellOut: soldOut,
       intake,
+      rosterImport: { measuredAt: new Date().toISOString(), machine, ...roster },
       shares: {
         availabilityOfNodeHttp: share(availability.requestsPerSecond, helloResult.requestsPerSecond),
         bookingAttemptsOfNodeHttp: share(burst.requestsPerSecond, helloResult.requestsPerSecond),
@@ -160,6 +175,15 @@ async function main(): Promise<void> {
     await stop(tenant.api);
     await tenant.postgres.stop();
   }
+}
+
+async function measureRoster(baseUrl: string, databaseUrl: string, adminToken: string): Promise<RosterImportFigure> {
+  const roster = await rosterImport(baseUrl, databaseUrl, adminToken, ROSTER_ROWS);
+  console.log(
+    `roster import: ${roster.rows} rows (${Math.round(roster.csvBytes / 1024)} KiB) in ${roster.firstImportSeconds} s (${roster.rowsPerSecond} rows/s), ` +
+      `the same file again in ${roster.reImportSeconds} s (${roster.unchangedOnReImport} unchanged); ${roster.peopleStored} people, ${roster.nameTokensStored} name tokens stored`,
+  );
+  return roster;
 }
 
 type Results = {

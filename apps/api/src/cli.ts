@@ -114,7 +114,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
     const config = loadApiConfig(processEnvironment());
     const [added, catalogue] = await withApp(async (get) => [
       await seedDemoPeople(get(PeopleService), config.tenantSlug),
-      await seedDemoCatalogue(get(CatalogueService), get(VaccinationDayService), todayIn(config.timeZone)),
+      await seedDemoCatalogue(get(CatalogueService), get(VaccinationDayService), todayIn(config.timeZone), config.holidayRegion),
     ]);
     console.log(added ? `Added ${added} demo people.` : 'The tenant has people already; no people seeded.');
     console.log(catalogue ? 'Added a demo site, vaccines, lots and vaccination days.' : 'The tenant has vaccines already; no catalogue seeded.');

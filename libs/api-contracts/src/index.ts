@@ -2,6 +2,7 @@ export * from './contract/index';
 export * from './auth';
 export * from './staff';
 export * from './person';
+export * from './roster';
 export * from './problem';
 export * from './roles';
 export * from './booking';

@@ -60,8 +60,21 @@ export const PeopleQuery = contract(
 );
 export type PeopleQuery = Payload<typeof PeopleQuery>;
 
-/** `POST /api/people/search`: by exact e-mail, in a body, because personal data never goes into a URL. */
-export const PeopleSearch = contract('PeopleSearch', Strict({ email: Email() }));
+/**
+ * `POST /api/people/search`, in a body, because personal data never goes into a URL: by exact e-mail,
+ * by exact employee number, or by name prefixes (each word typed must begin a given or family name).
+ */
+export const PeopleSearch = contract(
+  'PeopleSearch',
+  Type.Object(
+    {
+      email: Type.Optional(Email()),
+      employeeNumber: Type.Optional(EmployeeNumber()),
+      name: Type.Optional(SingleLine(NAME_MAX, { examples: ['lov'] })),
+    },
+    { additionalProperties: false, minProperties: 1, maxProperties: 1, description: 'Exactly one of email, employeeNumber or name' },
+  ),
+);
 export type PeopleSearch = Payload<typeof PeopleSearch>;
 export const PeopleFound = contract('PeopleFound', Strict({ items: Type.Array(Person.schema) }));
 export type PeopleFound = Payload<typeof PeopleFound>;

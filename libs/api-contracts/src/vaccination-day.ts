@@ -87,3 +87,35 @@ export const DayAppointment = contract(
   }),
 );
 export type DayAppointment = Payload<typeof DayAppointment>;
+
+/**
+ * `POST /api/vaccination-days/series`: the same day every `everyWeeks` weeks from `firstDate` on,
+ * `occurrences` times (e.g. every Tuesday for six weeks), created in one transaction: all or none.
+ */
+export const VaccinationDaySeriesInput = contract(
+  'VaccinationDaySeriesInput',
+  Strict({
+    day: Type.Omit(VaccinationDayInput.schema, ['date'], { additionalProperties: false }),
+    firstDate: IsoDate(),
+    everyWeeks: Type.Integer({ minimum: 1, maximum: 4, default: 1 }),
+    occurrences: Type.Integer({ minimum: 1, maximum: 26, examples: [6] }),
+  }),
+);
+export type VaccinationDaySeriesInput = Payload<typeof VaccinationDaySeriesInput>;
+
+/** Why a planned date may be a poor choice: it is planned all the same, and the planner is told. */
+export const DayWarning = Strict({
+  date: Type.String({ format: 'date' }),
+  code: OneOf(['site_closed', 'public_holiday']),
+  message: Type.String(),
+});
+export type DayWarning = Static<typeof DayWarning>;
+
+export const VaccinationDaySeries = contract('VaccinationDaySeries', Strict({ days: Type.Array(VaccinationDaySummary.schema), warnings: Type.Array(DayWarning) }));
+export type VaccinationDaySeries = Payload<typeof VaccinationDaySeries>;
+
+/** `GET /api/vaccination-days/calendar-warnings?siteId=&from=&to=`: closed days and public holidays (at most 62 days). */
+export const CalendarWarningsQuery = contract('CalendarWarningsQuery', Strict({ siteId: Uuid('must be a site id'), from: IsoDate(), to: IsoDate() }));
+export type CalendarWarningsQuery = Payload<typeof CalendarWarningsQuery>;
+export const CalendarWarnings = contract('CalendarWarnings', Strict({ warnings: Type.Array(DayWarning) }));
+export type CalendarWarnings = Payload<typeof CalendarWarnings>;

@@ -20,6 +20,8 @@ export const API_PREFIX = 'api';
 /** Verifiers look for keys at the host's root, as the JWKS convention has it. */
 export const ROOT_ROUTES = ['.well-known/jwks.json', '.well-known/crl/:file'];
 const BODY_LIMIT_BYTES = 64 * 1024;
+/** Routes that take a file: an employee roster of some 60,000 rows. */
+const LARGE_BODY_ROUTES: Record<string, number> = { [`/${API_PREFIX}/people/import`]: 8 * 1024 * 1024 };
 
 /** Builds the tenant's API, initialised but not listening: main.ts listens, tests inject or listen on port 0. */
 export async function createApp(config: ApiConfig, logger: Logger): Promise<NestFastifyApplication> {
@@ -36,6 +38,13 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
     // The API reads JSON only, through the input guard's parser.
     bodyParser: false,
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRoute', (route) => {
+      const limit = LARGE_BODY_ROUTES[route.url];
+      if (limit !== undefined) route.bodyLimit = limit;
+    });
   registerRequestHooks(app.getHttpAdapter().getInstance(), logger);
   registerInputGuard(app.getHttpAdapter().getInstance());
   const metrics = config.metrics ? new ApiMetrics() : null;

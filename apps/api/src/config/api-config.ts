@@ -3,6 +3,7 @@ import { FieldKeyConfigError, FieldKeyRing } from '@vaccinate/field-encryption';
 import type { CertificateSecret } from '@vaccinate/certificate-token';
 import { isStaffRole, type StaffRole } from '@vaccinate/api-contracts';
 import { z } from 'zod';
+import { isHolidayRegion } from '../common/public-holidays';
 
 /** The API's whole configuration, read once at boot from the environment. */
 export interface ApiConfig {
@@ -20,6 +21,8 @@ export interface ApiConfig {
   oidc: OidcConfig | null;
   /** IANA zone of the tenant's vaccination days, e.g. Europe/Berlin. */
   timeZone: string;
+  /** `DE` or `DE-BE`: public holidays of this region are warned about when planning days. */
+  holidayRegion: string;
   /** Where the outbox delivers mail; without it messages wait in the outbox. */
   mailer: { url: string; apiKey: string | null } | null;
   /** Mail delivery jobs: the first retry's delay (doubled per attempt) and how long a delivery may hold its job. */
@@ -87,6 +90,8 @@ const environmentSchema = z.object({
   OIDC_ROLES_CLAIM: z.string().trim().min(1).default('roles'),
   OIDC_ROLE_MAP: z.string().optional(),
   TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').default('Europe/Berlin'),
+  /** Whose public holidays a planned day is checked against: a country, or a country and a state (ISO 3166-2). */
+  HOLIDAY_REGION: z.string().trim().toUpperCase().refine(isHolidayRegion, 'must be a country or country-state code such as DE or DE-BE').default('DE'),
   MAILER_URL: httpUrl.optional(),
   MAILER_API_KEY: optionalText,
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
@@ -176,6 +181,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL_SECONDS,
     oidc,
     timeZone: values.TIME_ZONE,
+    holidayRegion: values.HOLIDAY_REGION,
     mailer: values.MAILER_URL ? { url: values.MAILER_URL.replace(/\/$/, ''), apiKey: values.MAILER_API_KEY ?? null } : null,
     mailJobs: { retryDelaySeconds: values.MAIL_RETRY_DELAY_SECONDS, jobTimeoutSeconds: values.MAIL_JOB_TIMEOUT_SECONDS },
     captcha:

@@ -10,6 +10,7 @@ import { LotEntity } from '../modules/catalogue/lot.entity';
 import { SiteEntity } from '../modules/catalogue/site.entity';
 import { VaccineProductEntity } from '../modules/catalogue/vaccine-product.entity';
 import { OutboxMessageEntity } from '../modules/outbox/outbox-message.entity';
+import { PersonNameTokenEntity } from '../modules/people/person-name-token.entity';
 import { PersonEntity } from '../modules/people/person.entity';
 import { RegistrationEntity } from '../modules/registration/registration.entity';
 import { PriorityReleaseEntity } from '../modules/priority/priority-release.entity';
@@ -37,6 +38,7 @@ export const ENTITIES = [
   LotEntity,
   OutboxMessageEntity,
   PersonEntity,
+  PersonNameTokenEntity,
   RegistrationEntity,
   SiteEntity,
   SlotEntity,

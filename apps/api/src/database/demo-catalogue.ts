@@ -1,5 +1,7 @@
 import type { VaccineProductInput } from '@vaccinate/api-contracts';
 import { addDays } from '@vaccinate/dose-schedule';
+import { publicHolidayOn } from '../common/public-holidays';
+import { weekdayOfDate } from '../modules/vaccination-day/opening-days.util';
 import type { CatalogueService } from '../modules/catalogue/catalogue.service';
 import type { VaccinationDayService } from '../modules/vaccination-day/vaccination-day.service';
 
@@ -49,8 +51,22 @@ export const DEMO_PRODUCTS: VaccineProductInput[] = [
 /** First-dose days soon, and follow-up days inside every product's interval after them. */
 const DEMO_DAY_OFFSETS = [2, 4, 9, 25, 30, 32, 36];
 
+/**
+ * The demo days' dates: each offset moved on to the next working day (Monday to Friday, not a public
+ * holiday of the region), as the demo site opens Mon–Fri; never two days on one date.
+ */
+export function demoDayDates(today: string, region: string): string[] {
+  const dates: string[] = [];
+  for (const offset of DEMO_DAY_OFFSETS) {
+    let date = addDays(today, offset);
+    while (weekdayOfDate(date) > 5 || publicHolidayOn(region, date) !== null || dates.includes(date)) date = addDays(date, 1);
+    dates.push(date);
+  }
+  return dates;
+}
+
 /** A bookable demo: one site, three products with lots, a few weeks of days. Only on an empty catalogue. */
-export async function seedDemoCatalogue(catalogue: CatalogueService, days: VaccinationDayService, today: string): Promise<boolean> {
+export async function seedDemoCatalogue(catalogue: CatalogueService, days: VaccinationDayService, today: string, holidayRegion = 'DE'): Promise<boolean> {
   if ((await catalogue.listProducts()).length > 0) return false;
   const site = await catalogue.createSite({
     name: 'Medical service, building 7',
@@ -70,10 +86,10 @@ export async function seedDemoCatalogue(catalogue: CatalogueService, days: Vacci
       ),
     );
   }
-  for (const offset of DEMO_DAY_OFFSETS) {
+  for (const date of demoDayDates(today, holidayRegion)) {
     await days.create({
       siteId: site.id,
-      date: addDays(today, offset),
+      date,
       opensAt: '08:00',
       closesAt: '12:00',
       slotMinutes: 10,

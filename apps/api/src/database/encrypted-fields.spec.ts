@@ -38,6 +38,8 @@ const WRITTEN_BEFORE: [table: string, column: string, ciphertext: string][] = [
   ['standby_member', 'email_encrypted', 'enc:v1:Y9wLB4RPT3zRDCGwtioQB5sJLX4IBmOvMWHoRJqF7WQhn6xsRcu9M6IsoOj4LzrTgZPHdqs1tyUJ6vzZoFUyFee1Bz8'],
   ['standby_member', 'phone_encrypted', 'enc:v1:7_YVDYkhWmJ0_0rN1PjpNBmvdIPZHQpgTqlwUmu9a8a3jaSC59YMVFRbQ4j7loJ40SJ4vgFLuVcMj8vig3Jsi1Y8u7I'],
   ['standby_member', 'birth_date_encrypted', 'enc:v1:tG0KLSXfuGPTZOFCp_rDoSGaIvAkWZe8AgRy8lIqI4h8H6FpPZia1zvcN-4Xtl0ZCea1mfJSFFqlGq4prePX4i7Y_50z1Vt32g'],
+  // Pinned when the roster brought the department.
+  ['person', 'department_encrypted', 'enc:v1:UNU3SBUJ5c-WUBnxG3G5o6moP0re214faMQRe__g9l6lFrseEUHu0Ehs8nOc6CZKe3bI-zxNyJOsjftXTksynEw'],
   // Pinned when the column was added: stored links must keep opening after any change to the codecs.
   ['visit', 'early_check_out_reason_encrypted', 'enc:v1:0CHwBchtHdCd-4HU7UIgQERT4j6BbRqLwG2fmlgXyslWbK2ZkR0ngD_LRESwRT0LE_qgPrmfOqz3y7QFsxMQObOdz4HJ_Qi73snubg'],
   ['certificate_link', 'token_encrypted', 'enc:v1:Q2scc5s2gYBY03ulEvauwWSZvFH2zajInfvHIlWEpIBdmBkOA9TLEw3d9gFHjDQwWeSV5SccevEtGFiEKTdc9ROMxwTeww'],
@@ -47,6 +49,8 @@ const INDEXED_BEFORE: [codec: IndexedFieldCodec, value: string, index: string][]
   [personFields.email, 'Erika@ACME.example', 'v1:opUAB3SIQYcawGetg_EgkHA28Rx-DYxuhKERgYhb1Us'],
   [personFields.employeeNumber, 'acme 7', 'v1:t3BHRxY0qhF8drd35Xm3z5BCKeZY2EJRANE9p9vgvE8'],
   [registrationFields.email, 'Erika@ACME.example', 'v1:agdjyGWu7NuRvGIJfM6WsvzU5KuafjycyWU2duqpo7o'],
+  // Pinned when the name search came: stored tokens must keep matching.
+  [personFields.namePrefix, 'ad', 'v1:vHmtMhylZQ0N7aLOHXQtpN3bTnFTLHek268_Fgal0_4'],
   [staffFields.email, 'Admin@ACME.example', 'v1:XM1uYcaIdI4tORSieu9zjyszjbmFNxzbwce-CKxVLCg'],
 ];
 

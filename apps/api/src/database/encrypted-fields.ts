@@ -14,6 +14,9 @@ export const personFields = {
   birthDate: new FieldCodec('person.birthDate'),
   phone: new FieldCodec('person.phone'),
   employeeNumber: new IndexedFieldCodec('person.employeeNumber', normalizeIdentifier),
+  department: new FieldCodec('person.department'),
+  /** Blind-index tokens of name prefixes (`person_name_token`); the value is an already normalised prefix. */
+  namePrefix: new IndexedFieldCodec('person.namePrefix', (prefix) => prefix),
 } as const;
 
 export const personRevisionFields = {
@@ -95,6 +98,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   ...revisedPersonFields('person'),
   { table: 'person', column: 'email_encrypted', codec: personFields.email, indexColumn: 'email_index' },
   { table: 'person', column: 'employee_number_encrypted', codec: personFields.employeeNumber, indexColumn: 'employee_number_index' },
+  { table: 'person', column: 'department_encrypted', codec: personFields.department },
   ...revisedPersonFields('person_revision'),
   { table: 'person_revision', column: 'email_encrypted', codec: personFields.email },
   { table: 'person_revision', column: 'employee_number_encrypted', codec: personFields.employeeNumber },

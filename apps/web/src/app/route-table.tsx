@@ -32,6 +32,7 @@ export const ROUTES = {
   sessions: staffOnly(true, () => import('../auth/sessions-page').then((m) => m.SessionsPage)),
   staffAccounts: staffOnly(ADMIN_ROLES, () => import('../staff/staff-accounts-page').then((m) => m.StaffAccountsPage)),
   people: staffOnly(PEOPLE_READER_ROLES, () => import('../people/people-page').then((m) => m.PeoplePage)),
+  roster: staffOnly(ADMIN_ROLES, () => import('../people/roster-page').then((m) => m.RosterPage)),
   personNew: staffOnly(PEOPLE_READER_ROLES, () => import('../people/person-create-page').then((m) => m.PersonCreatePage)),
   person: staffOnly(PEOPLE_READER_ROLES, () => import('../people/person-detail-page').then((m) => m.PersonDetailPage)),
   sites: staffOnly(CATALOGUE_VIEWER_ROLES, () => import('../sites/sites-page').then((m) => m.SitesPage)),

@@ -74,7 +74,7 @@ describe('staff journey', () => {
     expect(screen.getByText('Page 1 of 3')).toBeTruthy();
     expect(mock.requests.find((r) => r.method === 'GET' && r.url.startsWith('/api/people'))?.url).toBe('/api/people?limit=20&offset=0');
 
-    await userEvent.type(screen.getByLabelText('Find by e-mail'), 'nobody@acme.example');
+    await userEvent.type(screen.getByLabelText('Find a person'), 'nobody@acme.example');
     await userEvent.click(screen.getByRole('button', { name: 'Search' }));
 
     expect(await screen.findByText('0 people found.')).toBeTruthy();

@@ -1,7 +1,7 @@
+import type { StaffProfile } from '@vaccinate/api-contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../shared/api/error-message';
-import { looksLikeEmail } from '../auth/email-format.util';
 import { Link } from '../shared/routing/router';
 import { useHistoryState, useNavigate } from '../shared/routing/router';
 import { paths } from '../shared/routing/routes';
@@ -9,7 +9,7 @@ import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../shared/ui/form-alert';
 import { LoadingIndicator } from '../shared/ui/status-message';
 import { TextField } from '../shared/ui/text-field';
-import { PEOPLE_PAGE_SIZE } from './people-api';
+import { PEOPLE_PAGE_SIZE, searchOf } from './people-api';
 import { PersonList } from './person-list';
 import { usePeopleQuery, type PeopleLookup } from './use-people-query';
 
@@ -18,8 +18,9 @@ function initialOffset(state: Record<string, unknown> | null): number {
   return typeof offset === 'number' && offset >= 0 ? offset : 0;
 }
 
-export function PeoplePage() {
+export function PeoplePage({ staff }: { staff?: StaffProfile }) {
   const { t } = useTranslation();
+  const isAdmin = staff?.roles.includes('admin') ?? false;
   usePageTitle(t('people.title'));
   const historyState = useHistoryState();
   const [query, setQuery] = useState<PeopleLookup>(() => ({ kind: 'list', offset: initialOffset(historyState) }));
@@ -36,11 +37,10 @@ export function PeoplePage() {
 
   const onSearch = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const email = searchInput.trim();
-    if (!email) return setSearchError(t('validation.required'));
-    if (!looksLikeEmail(email)) return setSearchError(t('validation.email'));
+    const text = searchInput.trim();
+    if (text.length < 2) return setSearchError(t('people.searchTooShort'));
     setSearchError(undefined);
-    setQuery({ kind: 'search', email });
+    setQuery({ kind: 'search', search: searchOf(text) });
   };
 
   const clearSearch = () => {
@@ -53,9 +53,16 @@ export function PeoplePage() {
     <section className="page" aria-labelledby="people-title">
       <div className="page__header">
         <h1 id="people-title">{t('people.title')}</h1>
-        <Link className="button button--primary" to={paths.personNew}>
-          {t('people.create')}
-        </Link>
+        <div className="actions">
+          {isAdmin ? (
+            <Link className="button button--secondary" to={paths.roster}>
+              {t('roster.title')}
+            </Link>
+          ) : null}
+          <Link className="button button--primary" to={paths.personNew}>
+            {t('people.create')}
+          </Link>
+        </div>
       </div>
 
       <form className="search" role="search" aria-label={t('people.searchRegion')} noValidate onSubmit={onSearch}>
@@ -63,9 +70,8 @@ export function PeoplePage() {
           className="search__field"
           label={t('people.searchLabel')}
           hint={t('people.searchHint')}
-          name="search-email"
-          type="email"
-          inputMode="email"
+          name="search-people"
+          type="search"
           autoComplete="off"
           value={searchInput}
           onChange={(event) => setSearchInput(event.target.value)}

@@ -8,6 +8,8 @@ import type {
   VaccinationDay,
   VaccinationDayChange,
   VaccinationDayInput,
+  VaccinationDaySeries,
+  VaccinationDaySeriesInput,
   VaccinationDaySummary,
   VaccineProduct,
   VaccineProductChange,
@@ -34,5 +36,7 @@ export const createLot = (api: ApiClient, input: LotInput) => api.post<Lot>('/lo
 export const listDays = (api: ApiClient, signal?: AbortSignal) => api.get<VaccinationDaySummary[]>('/vaccination-days', signalOf(signal));
 export const fetchDay = (api: ApiClient, id: string, signal?: AbortSignal) => api.get<VaccinationDay>(at('/vaccination-days', id), signalOf(signal));
 export const createDay = (api: ApiClient, input: VaccinationDayInput) => api.post<VaccinationDay>('/vaccination-days', input);
+/** A recurring day: every day of the series in one request, all or none. */
+export const createDaySeries = (api: ApiClient, input: VaccinationDaySeriesInput) => api.post<VaccinationDaySeries>('/vaccination-days/series', input);
 export const changeDay = (api: ApiClient, id: string, change: VaccinationDayChange) => api.patch<VaccinationDay>(at('/vaccination-days', id), change);
 export const cancelDay = (api: ApiClient, id: string) => api.post<CancelledVaccinationDay>(`${at('/vaccination-days', id)}/cancel`, {});

@@ -1,11 +1,11 @@
-import type { Lot, Site } from '@vaccinate/api-contracts';
+import type { Lot, Site, VaccinationDaySeries } from '@vaccinate/api-contracts';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../shared/api/api-context';
 import { Link } from '../shared/routing/router';
 import { useNavigate } from '../shared/routing/router';
 import { paths } from '../shared/routing/routes';
-import { createDay, listLots, listSites, listVaccines } from '../staff/catalogue-api';
+import { createDay, createDaySeries, listLots, listSites, listVaccines } from '../staff/catalogue-api';
 import { QueryState } from '../shared/query-state';
 import { useFormSubmit } from '../shared/use-form-submit';
 import { useStaffQuery } from '../shared/use-staff-query';
@@ -14,6 +14,7 @@ import { FormAlert } from '../shared/ui/form-alert';
 import { SelectField } from '../shared/ui/select-field';
 import { TextField } from '../shared/ui/text-field';
 import { CapacityInputs } from './capacity-inputs';
+import { SeriesResult } from './series-result';
 import { DAY_FIELDS, EMPTY_DAY_FORM, SLOT_MINUTES, parseCapacity, slotCount, validateDayForm, type DayFormValues } from './day-form-values';
 
 export function DayCreatePage() {
@@ -50,6 +51,10 @@ export function DayForm({ sites, lots, productName }: DayFormProps) {
   const api = useApiClient();
   const idPrefix = useId();
   const [values, setValues] = useState<DayFormValues>(EMPTY_DAY_FORM);
+  // Weeks between the days of a series (0: a single day) and how many days it has.
+  const [everyWeeks, setEveryWeeks] = useState('0');
+  const [occurrences, setOccurrences] = useState('6');
+  const [series, setSeries] = useState<VaccinationDaySeries | null>(null);
   const form = useFormSubmit(DAY_FIELDS);
   const set = <K extends keyof DayFormValues>(key: K, value: DayFormValues[K]) => setValues((current) => ({ ...current, [key]: value }));
   const setLot = (index: number, row: { lotId: string; doses: string }) =>
@@ -68,10 +73,17 @@ export function DayForm({ sites, lots, productName }: DayFormProps) {
     const result = validateDayForm(values, lots, t);
     void form.run(result.errors, async () => {
       if (!result.input) return;
+      if (everyWeeks !== '0') {
+        const { date, ...day } = result.input;
+        setSeries(await createDaySeries(api, { day, firstDate: date, everyWeeks: Number(everyWeeks), occurrences: Math.min(26, Math.max(1, Number(occurrences) || 1)) }));
+        return;
+      }
       const day = await createDay(api, result.input);
       void navigate(paths.day(day.id));
     });
   };
+
+  if (series) return <SeriesResult series={series} />;
 
   return (
     <form ref={form.formRef} className="form" noValidate onSubmit={submit} aria-label={t('days.createTitle')}>
@@ -125,6 +137,31 @@ export function DayForm({ sites, lots, productName }: DayFormProps) {
           error={form.fieldErrors.slotMinutes}
           required
         />
+      </div>
+      <div className="form__grid">
+        <SelectField
+          label={t('days.series.repeat')}
+          name="everyWeeks"
+          value={everyWeeks}
+          options={[
+            { value: '0', label: t('days.series.once') },
+            { value: '1', label: t('days.series.weekly') },
+            { value: '2', label: t('days.series.fortnightly') },
+          ]}
+          onChange={(event) => setEveryWeeks(event.target.value)}
+        />
+        {everyWeeks !== '0' ? (
+          <TextField
+            label={t('days.series.occurrences')}
+            name="occurrences"
+            type="number"
+            min={1}
+            max={26}
+            inputMode="numeric"
+            value={occurrences}
+            onChange={(event) => setOccurrences(event.target.value)}
+          />
+        ) : null}
       </div>
       <CapacityInputs
         values={values.capacity}

@@ -1,4 +1,5 @@
 import type { StaffProfile } from '@vaccinate/api-contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATALOGUE_EDITOR_ROLES, hasAnyRole } from '../shared/staff-roles';
 import { formatDay } from '../shared/date-format.util';
@@ -8,10 +9,15 @@ import { listDays, listSites } from '../staff/catalogue-api';
 import { QueryState } from '../shared/query-state';
 import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
+import { DayCalendar } from './day-calendar';
+
+type DaysView = 'list' | 'month' | 'week';
+const VIEWS: DaysView[] = ['list', 'month', 'week'];
 
 export function DaysPage({ staff }: { staff: StaffProfile }) {
   const { t, i18n } = useTranslation();
   usePageTitle(t('days.title'));
+  const [view, setView] = useState<DaysView>('list');
   const { resource, refresh } = useStaffQuery('days+sites', async (api, signal) => {
     const [days, sites] = await Promise.all([listDays(api, signal), listSites(api, signal)]);
     return { days: [...days].sort((a, b) => a.date.localeCompare(b.date) || a.opensAt.localeCompare(b.opensAt)), sites };
@@ -27,9 +33,24 @@ export function DaysPage({ staff }: { staff: StaffProfile }) {
           </Link>
         ) : null}
       </div>
+      <div className="actions" role="group" aria-label={t('days.calendar.views')}>
+        {VIEWS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            className={name === view ? 'button button--primary' : 'button button--secondary'}
+            aria-pressed={name === view}
+            onClick={() => setView(name)}
+          >
+            {t(`days.calendar.${name}`)}
+          </button>
+        ))}
+      </div>
       <QueryState resource={resource} retry={refresh}>
         {({ days, sites }) =>
-          days.length === 0 ? (
+          view !== 'list' ? (
+            <DayCalendar days={days} sites={sites} view={view} today={new Date().toISOString().slice(0, 10)} />
+          ) : days.length === 0 ? (
             <p>{t('days.empty')}</p>
           ) : (
             <div className="table-wrap">

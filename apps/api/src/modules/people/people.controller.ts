@@ -1,16 +1,31 @@
-import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import { IdParam, PeopleFound, PeopleQuery, PeopleSearch, Person, PersonCorrection, PersonInput, PersonPage } from '@vaccinate/api-contracts';
+import { Controller, Get, Header, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  IdParam,
+  PeopleFound,
+  PeopleQuery,
+  PeopleSearch,
+  Person,
+  PersonCorrection,
+  PersonInput,
+  PersonPage,
+  RosterImportReport,
+  RosterImportRequest,
+} from '@vaccinate/api-contracts';
 import { ContractAnswer, ContractBody, ContractParams, ContractQuery } from '../../common/contract/contract.decorators';
 import { RequireRole } from '../auth/access.decorators';
 import { PeopleService } from './people.service';
+import { RosterService } from './roster.service';
 
 const PAGE = { limit: 20, offset: 0 };
 
 @ApiTags('people')
 @Controller('people')
 export class PeopleController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly roster: RosterService,
+  ) {}
 
   @Post()
   @RequireRole('assistant')
@@ -30,9 +45,29 @@ export class PeopleController {
   @Post('search')
   @HttpCode(200)
   @RequireRole('assistant')
-  @ContractAnswer(200, PeopleFound, 'The people with this e-mail address')
+  @ContractAnswer(200, PeopleFound, 'The people with this e-mail address or employee number, or whose names begin with the words given')
   async search(@ContractBody(PeopleSearch) search: PeopleSearch): Promise<PeopleFound> {
-    return { items: await this.people.searchByEmail(search.email) };
+    return { items: await this.people.search(search) };
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ContractAnswer(200, RosterImportReport, 'What the import did, or on a dry run would do, with every problem by row and column')
+  @ApiConflictResponse({ description: 'An e-mail address or employee number was registered by someone else meanwhile: nothing was imported' })
+  importRoster(@ContractBody(RosterImportRequest) request: RosterImportRequest): Promise<RosterImportReport> {
+    return this.roster.import(request.csv, request.dryRun);
+  }
+
+  @Get('export')
+  @RequireRole('admin')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="roster.csv"')
+  @Header('cache-control', 'no-store')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'Every person as a roster CSV file (the columns the import reads)', schema: { type: 'string' } })
+  exportRoster(): Promise<string> {
+    return this.roster.export();
   }
 
   @Get(':id')

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { Person, PersonInput, PersonPage } from '@vaccinate/api-contracts';
+import type { PeopleSearch, Person, PersonInput, PersonPage } from '@vaccinate/api-contracts';
 import { currentActor } from '../../common/request-context';
 import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { RecordEvents } from '../record-events/record-events';
+import { searchPrefixes } from './name-prefix.util';
+import { PersonNameTokenBackfill } from './person-name-token.backfill';
+import { PersonNameTokenRepository } from './person-name-token.repository';
 import { PersonException, PersonExceptionCode } from './person.exception';
 import { PersonRepository } from './person.repository';
 
 const SUBJECT = 'person';
+/** A name search answers at most this many people: type more letters to narrow it. */
+const NAME_MATCHES = 50;
 
 /** The tenant's people. Every read and change of a record is audited; changes commit with their audit event. */
 @Injectable()
@@ -17,6 +22,8 @@ export class PeopleService {
     private readonly audit: AuditService,
     private readonly events: RecordEvents,
     private readonly sql: Sql,
+    private readonly nameTokens: PersonNameTokenRepository,
+    private readonly backfill: PersonNameTokenBackfill,
   ) {}
 
   create(input: PersonInput): Promise<Person> {
@@ -45,11 +52,24 @@ export class PeopleService {
     return { ...page, limit, offset };
   }
 
-  async searchByEmail(email: string): Promise<Person[]> {
-    const person = await this.people.findByEmail(email);
-    if (!person) return [];
-    await this.audit.record(this.sql, SUBJECT, 'search', [person.id]);
-    return [person];
+  /** By exact e-mail or employee number, or by name prefixes; every person found is audited as searched. */
+  async search(search: PeopleSearch): Promise<Person[]> {
+    const found = await this.find(search);
+    await this.audit.record(
+      this.sql,
+      SUBJECT,
+      'search',
+      found.map((person) => person.id),
+    );
+    return found;
+  }
+
+  private async find(search: PeopleSearch): Promise<Person[]> {
+    if (search.email !== undefined) return [await this.people.findByEmail(search.email)].filter((person) => person !== null);
+    if (search.employeeNumber !== undefined) return [await this.people.findByEmployeeNumber(search.employeeNumber)].filter((person) => person !== null);
+    await this.backfill.ensure();
+    const ids = await this.nameTokens.idsMatching(this.sql, searchPrefixes(search.name ?? ''), NAME_MATCHES);
+    return this.people.findByIds(ids);
   }
 
   /**

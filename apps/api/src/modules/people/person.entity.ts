@@ -32,6 +32,10 @@ export class PersonEntity {
   @Column({ name: 'employee_number_index', type: 'text', nullable: true })
   employeeNumberIndex!: string | null;
 
+  /** The department from the employee roster; null when the roster names none. */
+  @Column({ name: 'department_encrypted', type: 'text', nullable: true })
+  departmentEncrypted!: string | null;
+
   /** The language of the page the person last used; null: never chose, so the tenant's default applies. */
   @Column({ name: 'locale', type: 'text', nullable: true })
   locale!: 'de' | 'en' | null;

@@ -5,6 +5,7 @@ import { FIELD_CIPHER } from '../../common/field-cipher';
 import { personFields, personRevisionFields } from '../../database/encrypted-fields';
 import { Sql, type SqlClient } from '../../database/sql';
 import { staffName, staffNameCiphertext } from '../auth/staff-account.repository';
+import { PersonNameTokenRepository } from './person-name-token.repository';
 import { PersonException, PersonExceptionCode } from './person.exception';
 
 /** What a public form knows of a person, the employee number settled to null; staff add the phone later. */
@@ -47,12 +48,16 @@ const COLUMNS = `id, given_name_encrypted, family_name_encrypted, email_encrypte
                  employee_number_encrypted, created_at, updated_at, version`;
 const UNIQUE_VIOLATION = '23505';
 
-/** The only code that writes the person table; encrypts on the way in, decrypts on the way out. */
+/**
+ * Writes the person table (with `PersonRosterRepository` for roster imports); encrypts on the way in,
+ * decrypts on the way out, and keeps the name-search tokens in step with the names.
+ */
 @Injectable()
 export class PersonRepository {
   constructor(
     private readonly sql: Sql,
     @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
+    private readonly nameTokens: PersonNameTokenRepository,
   ) {}
 
   async insert(db: SqlClient, input: PersonInput): Promise<Person> {
@@ -65,7 +70,9 @@ export class PersonRepository {
         sealed,
       ),
     );
-    return this.decrypt(rows[0] as PersonRow);
+    const person = this.decrypt(rows[0] as PersonRow);
+    await this.nameTokens.insert(db, [person]);
+    return person;
   }
 
   /**
@@ -121,6 +128,14 @@ export class PersonRepository {
     );
     const byIndex = new Map(rows.map((row) => [row.email_index, row.id]));
     const inserted = new Set(byIndex.values());
+    await this.nameTokens.insert(
+      db,
+      sealed.flatMap((row, i) => {
+        const id = byIndex.get(row.emailIndex);
+        const person = people[i];
+        return id && person ? [{ id, givenName: person.givenName, familyName: person.familyName }] : [];
+      }),
+    );
     const unknown = people.filter((_, i) => !byIndex.has(sealed[i]?.emailIndex ?? ''));
     if (unknown.length > 0) {
       const { rows: known } = await db.query<{ id: string; email_index: string }>('SELECT id, email_index FROM person WHERE email_index = ANY($1)', [
@@ -193,6 +208,35 @@ export class PersonRepository {
     return rows[0] ? this.decrypt(rows[0]) : null;
   }
 
+  async findByEmployeeNumber(employeeNumber: string): Promise<Person | null> {
+    const { rows } = await this.sql.query<PersonRow>(`SELECT ${COLUMNS} FROM person WHERE employee_number_index = ANY($1) LIMIT 1`, [
+      personFields.employeeNumber.blindIndexCandidates(this.ring, employeeNumber),
+    ]);
+    return rows[0] ? this.decrypt(rows[0]) : null;
+  }
+
+  /** The people with these ids, in family-name order (ordered after decryption: the database cannot sort ciphertext). */
+  async findByIds(ids: readonly string[]): Promise<Person[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.sql.query<PersonRow>(`SELECT ${COLUMNS} FROM person WHERE id = ANY($1::uuid[])`, [ids]);
+    return rows
+      .map((row) => this.decrypt(row))
+      .sort((a, b) => a.familyName.localeCompare(b.familyName) || a.givenName.localeCompare(b.givenName) || a.id.localeCompare(b.id));
+  }
+
+  /** Writes the name-search tokens of everyone who has none under the current key; returns how many. */
+  backfillNameTokens(): Promise<number> {
+    return this.sql.transaction((client) =>
+      this.nameTokens.backfill(client, (rows) =>
+        rows.map((row) => ({
+          id: row.id,
+          givenName: personFields.givenName.decrypt(this.ring, row.given_name_encrypted),
+          familyName: personFields.familyName.decrypt(this.ring, row.family_name_encrypted),
+        })),
+      ),
+    );
+  }
+
   async list(limit: number, offset: number): Promise<{ items: Person[]; total: number }> {
     const [page, count] = await Promise.all([
       this.sql.query<PersonRow>(`SELECT ${COLUMNS} FROM person ORDER BY created_at DESC, id ASC LIMIT $1 OFFSET $2`, [limit, offset]),
@@ -213,7 +257,9 @@ export class PersonRepository {
       ),
     );
     if (!rows[0]) throw new PersonException(PersonExceptionCode.VersionConflict);
-    return this.decrypt(rows[0]);
+    const person = this.decrypt(rows[0]);
+    await this.nameTokens.replace(db, [person]);
+    return person;
   }
 
   /** Earlier versions of the record with the reasons they changed, newest first; null when the person does not exist. */

@@ -1,11 +1,15 @@
 import { Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import {
+  CalendarWarnings,
+  CalendarWarningsQuery,
   DayAppointment,
   IdParam,
   VaccinationDay,
   VaccinationDayChange,
   VaccinationDayInput,
+  VaccinationDaySeries,
+  VaccinationDaySeriesInput,
   VaccinationDaysQuery,
   VaccinationDaySummary,
 } from '@vaccinate/api-contracts';
@@ -31,6 +35,21 @@ export class VaccinationDayController {
   @ApiConflictResponse({ description: 'A lot cannot give the doses' })
   create(@ContractBody(VaccinationDayInput) day: VaccinationDayInput): Promise<VaccinationDay> {
     return this.days.create(day);
+  }
+
+  @Post('series')
+  @RequireRole('doctor')
+  @ContractAnswer(201, VaccinationDaySeries, 'Every day of the series, with warnings for closed days and public holidays')
+  @ApiConflictResponse({ description: 'A lot cannot give the doses of every day: none was created' })
+  createSeries(@ContractBody(VaccinationDaySeriesInput) series: VaccinationDaySeriesInput): Promise<VaccinationDaySeries> {
+    return this.days.createSeries(series);
+  }
+
+  @Get('calendar-warnings')
+  @RequireRole('assistant')
+  @ContractAnswer(200, CalendarWarnings, "Dates the site's opening hours do not cover, and public holidays")
+  async calendarWarnings(@ContractQuery(CalendarWarningsQuery) query: CalendarWarningsQuery): Promise<CalendarWarnings> {
+    return { warnings: await this.days.calendarWarnings(query.siteId, query.from, query.to) };
   }
 
   @Get(':id')

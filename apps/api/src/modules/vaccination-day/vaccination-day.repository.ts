@@ -55,6 +55,20 @@ export class VaccinationDayRepository {
       });
   }
 
+  /** Every day of a series, or none: null when a lot cannot give the doses of all of them. */
+  async createSeries(inputs: readonly VaccinationDayInput[], timeZone: string): Promise<string[] | null> {
+    return this.sql
+      .transaction(async (client) => {
+        const ids: string[] = [];
+        for (const input of inputs) ids.push(await this.insertDay(client, input, timeZone));
+        return ids;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof LotUnavailable) return null;
+        throw error;
+      });
+  }
+
   private async insertDay(client: PoolClient, input: VaccinationDayInput, timeZone: string): Promise<string> {
     for (const lot of input.lots) {
       const assigned = await client.query(

@@ -1,11 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { DayAppointment, VaccinationDay, VaccinationDayChange, VaccinationDayInput } from '@vaccinate/api-contracts';
+import type {
+  DayAppointment,
+  DayWarning,
+  VaccinationDay,
+  VaccinationDayChange,
+  VaccinationDayInput,
+  VaccinationDaySeries,
+  VaccinationDaySeriesInput,
+} from '@vaccinate/api-contracts';
+import { addDays } from '@vaccinate/dose-schedule';
 import type { PoolClient } from 'pg';
 import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { DayAppointmentsRepository } from './day-appointments.repository';
 import { todayIn, TimeZoneProvider } from '../../common/time-zone';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { DayCalendar } from './day-calendar';
 import { VaccinationDayException, VaccinationDayExceptionCode } from './vaccination-day.exception';
 import { VaccinationDayRepository } from './vaccination-day.repository';
 
@@ -19,10 +29,43 @@ export class VaccinationDayService {
     private readonly dayAppointments: DayAppointmentsRepository,
     private readonly audit: AuditService,
     private readonly sql: Sql,
+    private readonly calendar: DayCalendar,
   ) {}
 
   async create(input: VaccinationDayInput): Promise<VaccinationDay> {
     await this.catalogue.getSite(input.siteId);
+    this.assertPlannable(input);
+    const id = await this.days.create(input, this.timeZone.zone);
+    if (!id) throw lotUnavailable();
+    return this.get(id);
+  }
+
+  /** A recurring day: every day of the series is checked and created as a single day, all in one transaction. */
+  async createSeries(series: VaccinationDaySeriesInput): Promise<VaccinationDaySeries> {
+    const site = await this.catalogue.getSite(series.day.siteId);
+    const inputs = Array.from({ length: series.occurrences }, (_, i) => ({ ...series.day, date: addDays(series.firstDate, i * 7 * series.everyWeeks) }));
+    for (const input of inputs) this.assertPlannable(input);
+    const ids = await this.days.createSeries(inputs, this.timeZone.zone);
+    if (!ids) throw lotUnavailable();
+    const days = await Promise.all(ids.map((id) => this.get(id)));
+    return {
+      days: days.map(({ slots: _slots, ...day }) => day),
+      warnings: this.calendar.warnings(
+        site.openingHours,
+        inputs.map((input) => input.date),
+      ),
+    };
+  }
+
+  /** Closed days and public holidays of a site between two dates, for the planner's calendar. */
+  async calendarWarnings(siteId: string, from: string, to: string): Promise<DayWarning[]> {
+    const site = await this.catalogue.getSite(siteId);
+    const dates: string[] = [];
+    for (let date = from; date <= to && dates.length < 62; date = addDays(date, 1)) dates.push(date);
+    return this.calendar.warnings(site.openingHours, dates);
+  }
+
+  private assertPlannable(input: VaccinationDayInput): void {
     if (input.date < todayIn(this.timeZone.zone)) {
       throw new VaccinationDayException(VaccinationDayExceptionCode.InPast, 400, 'Date in the past', 'Choose today or a later date.', [
         { field: 'date', message: 'must be today or later' },
@@ -34,9 +77,6 @@ export class VaccinationDayService {
       ]);
     }
     assertDistinctLots(input.lots);
-    const id = await this.days.create(input, this.timeZone.zone);
-    if (!id) throw lotUnavailable();
-    return this.get(id);
   }
 
   async get(id: string): Promise<VaccinationDay> {

@@ -16,6 +16,7 @@ export const patterns = {
   staffAccounts: '/staff/accounts',
   people: '/staff/people',
   personNew: '/staff/people/new',
+  roster: '/staff/people/roster',
   person: '/staff/people/:id',
   sites: '/staff/sites',
   siteNew: '/staff/sites/new',
