@@ -18,6 +18,7 @@ import { CaptchaModule } from './modules/captcha/captcha.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { VaccinationDayModule } from './modules/vaccination-day/vaccination-day.module';
+import { FhirModule } from './modules/fhir/fhir.module';
 import { HealthModule } from './modules/health/health.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { PeopleModule } from './modules/people/people.module';
@@ -78,6 +79,7 @@ export class AppModule {
         WaitingListModule,
         AllocationModule,
         StandbyModule,
+        FhirModule,
       ],
     };
   }
