@@ -19,6 +19,7 @@ import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { VaccinationDayModule } from './modules/vaccination-day/vaccination-day.module';
 import { FhirModule } from './modules/fhir/fhir.module';
+import { SchedulingLinksModule } from './modules/scheduling-links/scheduling-links.module';
 import { HealthModule } from './modules/health/health.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { PeopleModule } from './modules/people/people.module';
@@ -80,6 +81,7 @@ export class AppModule {
         AllocationModule,
         StandbyModule,
         FhirModule,
+        SchedulingLinksModule,
       ],
     };
   }

@@ -43,3 +43,25 @@ export const FhirPatientSearch = contract(
   }),
 );
 export type FhirPatientSearch = Payload<typeof FhirPatientSearch>;
+
+/**
+ * `GET /api/scheduling-links/$bulk-publish`: the SMART Scheduling Links manifest
+ * (https://github.com/smart-on-fhir/smart-scheduling-links/blob/master/specification.md). Public,
+ * only on tenants that publish their slots; `transactionTime` moves when availability changes.
+ */
+export const SchedulingManifest = contract(
+  'SchedulingManifest',
+  Strict({
+    transactionTime: Type.String({ description: 'FHIR instant: when the data set last changed' }),
+    request: Type.String({ description: "The manifest's own URL" }),
+    output: Type.Array(
+      Strict({
+        type: OneOf(['Location', 'Schedule', 'Slot']),
+        url: Type.String({ description: 'An NDJSON file (application/fhir+ndjson) of resources of this type' }),
+        extension: Type.Optional(Strict({ state: Type.Array(Type.String()) })),
+      }),
+    ),
+    error: Type.Array(Type.Never()),
+  }),
+);
+export type SchedulingManifest = Payload<typeof SchedulingManifest>;

@@ -90,6 +90,7 @@ export interface ImmunizationRecommendation {
 export interface Location {
   resourceType: 'Location';
   id: string;
+  identifier: Identifier[];
   name: string;
   telecom?: { system: 'phone' | 'url'; value: string }[];
   address: { line?: string[]; city?: string; state?: string; postalCode?: string; country?: string; text?: string };

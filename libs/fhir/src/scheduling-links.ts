@@ -119,6 +119,8 @@ function locationOf(site: PublishedSite, publicUrl: string, state: string | unde
   return {
     resourceType: 'Location',
     id: site.id,
+    // The specification asks for an identifier whose system is a page of the publisher.
+    identifier: [{ system: publicUrl, value: site.id }],
     name: site.name,
     telecom: [{ system: 'url', value: publicUrl }],
     address: { line: [site.street], city: site.city, ...(state ? { state } : {}), postalCode: site.postalCode, country: site.country },
