@@ -142,11 +142,18 @@ describe('SMART Scheduling Links feed', () => {
     const before = await readFeed();
     const again = await readFeed();
     expect(again.manifest.transactionTime).toBe(before.manifest.transactionTime);
+    // A poller that holds this data set is told so, by tag or by date.
+    const first = await acme.request('/api/scheduling-links/slots.ndjson');
+    const etag = first.headers.get('etag')!;
+    const lastModified = first.headers.get('last-modified')!;
+    expect((await acme.request('/api/scheduling-links/slots.ndjson', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await acme.request('/api/scheduling-links/$bulk-publish', { headers: { 'if-modified-since': lastModified } })).status).toBe(304);
     const visitor = person({ givenName: 'Lieselotte', familyName: 'Quartermaine-Ødegaard' });
     const booked = await book(acme, { productId: catalogue.jcovden.id, doseKind: 'first', slotId: jcovdenSlotId, person: visitor });
     expect(booked.status).toBe(201);
     const after = await readFeed();
     expect(Date.parse(after.manifest.transactionTime)).toBeGreaterThan(Date.parse(before.manifest.transactionTime));
+    expect((await acme.request('/api/scheduling-links/slots.ndjson', { headers: { 'if-none-match': etag } })).status).toBe(200);
     expect(extension(slotOf(after, jcovdenSlotId)!, 'slot-capacity')?.valueInteger).toBe(1);
     for (const secret of [visitor.familyName, visitor.givenName, visitor.email, visitor.birthDate, booked.body.code ?? 'no-code'])
       expect(after.text).not.toContain(secret);

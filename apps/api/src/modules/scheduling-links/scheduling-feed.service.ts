@@ -18,6 +18,8 @@ export interface PublishedFeed {
   files: Record<SchedulingFile, string>;
   /** The manifest's transactionTime, for Last-Modified. */
   lastModified: Date;
+  /** One tag for the data set: every file of it changes together. */
+  etag: string;
 }
 
 /**
@@ -89,6 +91,7 @@ export class SchedulingFeedService {
       manifest: bulkPublishManifest(`${this.config.publicUrl}/api/scheduling-links`, lastModified.toISOString(), region),
       files,
       lastModified,
+      etag: `W/"${digest.slice(0, 27)}"`,
     };
     this.current = { generation, at: Date.now(), digest, feed };
     return feed;
