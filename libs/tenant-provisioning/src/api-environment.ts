@@ -77,6 +77,8 @@ export interface ApiEnvironmentInput {
   allocator?: boolean;
   /** An OTLP/HTTP collector to send traces to; without it tracing is off. */
   otlpEndpoint?: string;
+  /** Publish the free slots as a SMART Scheduling Links feed (the local demo does: its data is made up). */
+  schedulingLinks?: boolean;
 }
 
 /** The environment the local launcher gives a tenant's API; the tenant chart renders the same names. */
@@ -114,6 +116,7 @@ export function apiEnvironment(input: ApiEnvironmentInput): Record<string, strin
     // Off on a laptop: several APIs share the machine, and nothing scrapes them.
     METRICS_PORT: '0',
     ...(input.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: input.otlpEndpoint } : {}),
+    ...(input.schedulingLinks ? { SCHEDULING_LINKS: 'on' } : {}),
     INITIAL_ADMIN_EMAIL: input.initialAdminEmail,
     INITIAL_ADMIN_PASSWORD: input.secrets.initialAdminPassword,
   };
