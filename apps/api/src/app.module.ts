@@ -18,6 +18,8 @@ import { CaptchaModule } from './modules/captcha/captcha.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
 import { VaccinationDayModule } from './modules/vaccination-day/vaccination-day.module';
+import { FhirModule } from './modules/fhir/fhir.module';
+import { SchedulingLinksModule } from './modules/scheduling-links/scheduling-links.module';
 import { HealthModule } from './modules/health/health.module';
 import { OpenApiModule } from './modules/openapi/openapi.module';
 import { PeopleModule } from './modules/people/people.module';
@@ -78,6 +80,8 @@ export class AppModule {
         WaitingListModule,
         AllocationModule,
         StandbyModule,
+        FhirModule,
+        SchedulingLinksModule,
       ],
     };
   }

@@ -1,5 +1,8 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { verifyHc1 } from '@vaccinate/eu-dcc';
+import { FhirBundle } from '@vaccinate/api-contracts';
+import type { Bundle, Immunization } from '@vaccinate/fhir';
+import { r4SchemaErrors } from '@vaccinate/fhir/r4-schema';
 import { SMART_HEALTH_CARD_MEDIA_TYPE, qrTextToJws, verifyHealthCardJws } from '@vaccinate/smart-health-card';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertificatesConfig } from '../src/config/certificates-config';
@@ -153,20 +156,43 @@ describe('certificates function', () => {
     await expect(verifyHealthCardJws(file.verifiableCredential[0]!, { keys: { keys: [globex.jwk] }, issuer: GLOBEX })).resolves.toBeDefined();
   });
 
-  it('answers the FHIR R4 Immunization resources', async () => {
-    const { token } = await issueTestToken(acme);
+  it('answers a FHIR R4 collection Bundle: the holder, the issuer and each dose, valid against the R4 schema', async () => {
+    const { token, record } = await issueTestToken(acme);
     const answer = await post('fhir', request(token));
     expect(answer.status).toBe(200);
-    const resources = answer.json() as Record<string, unknown>[];
-    expect(resources).toHaveLength(3);
-    expect(resources[0]).toMatchObject({
-      resourceType: 'Immunization',
+    expect(answer.headers['content-type']).toBe('application/fhir+json; charset=utf-8');
+    expect(answer.headers['content-disposition']).toMatch(/\.fhir\.json"$/);
+    const bundle = answer.json() as Bundle;
+    expect(r4SchemaErrors(bundle)).toEqual([]);
+    expect(FhirBundle.validate(bundle).ok).toBe(true);
+    expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
+    expect(bundle.entry.map((entry) => entry.resource.resourceType)).toEqual(['Patient', 'Organization', 'Immunization', 'Immunization', 'Immunization']);
+    expect(bundle.entry[0]!.resource).toMatchObject({ name: [{ family: HOLDER.familyName, given: ['Erika', 'Zoë'] }], birthDate: HOLDER.birthDate });
+    expect(bundle.entry[1]!.resource).toMatchObject({ name: 'Acme Chemie GmbH' });
+    const fullUrls = new Set(bundle.entry.map((entry) => entry.fullUrl));
+    for (const fullUrl of fullUrls) expect(fullUrl).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    const immunizations = bundle.entry.map((entry) => entry.resource).filter((resource): resource is Immunization => resource.resourceType === 'Immunization');
+    for (const immunization of immunizations) {
+      expect(fullUrls.has(immunization.patient.reference!)).toBe(true);
+      expect(fullUrls.has(immunization.performer[0]!.actor.reference!)).toBe(true);
+    }
+    expect(immunizations[0]).toMatchObject({
       status: 'completed',
-      vaccineCode: { coding: [{ system: 'http://hl7.org/fhir/sid/cvx', code: '208' }] },
+      vaccineCode: {
+        coding: [
+          { system: 'http://hl7.org/fhir/sid/cvx', code: '208' },
+          { system: 'https://ec.europa.eu/health/documents/community-register/html/', code: 'EU/1/20/1528' },
+        ],
+      },
       occurrenceDateTime: '2021-05-03',
       lotNumber: 'FD7000',
+      protocolApplied: [{ doseNumberPositiveInt: 1, seriesDosesPositiveInt: 2 }],
     });
-    expect(resources.map((resource) => resource['resourceType'])).toEqual(['Immunization', 'Immunization', 'Immunization']);
+    expect(immunizations[2]).toMatchObject({ protocolApplied: [{ doseNumberPositiveInt: 3, seriesDosesPositiveInt: 3 }] });
+    // The same certificate gives the same file.
+    const again = await post('fhir', request(token));
+    expect(again.json()).toEqual(bundle);
+    expect(bundle.id).not.toBe(record.certificateId);
   });
 
   it('gives one and the same answer for a wrong family name, a wrong birth date, a flipped byte and a wrong secret', async () => {

@@ -46,6 +46,7 @@ export async function startTenant(
       initialAdminEmail: adminEmail,
       logLevel: config.apiLogLevel,
       allocator: true,
+      schedulingLinks: true,
       display: {
         name: tenant.entry.displayName,
         primaryColor: tenant.entry.branding.primaryColor,

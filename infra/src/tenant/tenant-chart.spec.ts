@@ -9,7 +9,8 @@ import { tenantCiValues, tenantExample, type TenantValues } from './tenant-value
 const oidc = { issuer: 'https://id.acme.example', clientId: 'vacc', rolesClaim: 'groups', roleMap: 'g:admin' };
 const branding = { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' };
 const tracing = { otlpEndpoint: 'http://otel-collector.observability.svc.cluster.local:4318', collectorNamespace: 'observability', collectorPort: 4318 };
-const everyVariable = { ...tenantExample, tenant: { ...tenantExample.tenant, branding }, oidc, tracing } satisfies TenantValues;
+const schedulingLinks = { enabled: true, state: 'BE' };
+const everyVariable = { ...tenantExample, tenant: { ...tenantExample.tenant, branding }, oidc, tracing, schedulingLinks } satisfies TenantValues;
 const manifests = helmRender(tenantChart, everyVariable);
 const deployment = find(manifests, 'Deployment', 'api');
 const job = find(manifests, 'Job', 'api-migrate');
@@ -29,6 +30,16 @@ describe('the API environment', () => {
       if (variable.secret) expect(entry?.valueFrom?.secretKeyRef, variable.name).toEqual({ name: 'api-secrets', key: variable.name, ...optional });
       else expect(entry?.value, variable.name).toEqual(expect.any(String));
     }
+  });
+
+  it('publishes the slot feed only when the tenant opts in', () => {
+    const env = Object.fromEntries(envOf(deployment['spec'].template.spec.containers[0]).map((v) => [v.name, v.value]));
+    expect(env).toMatchObject({ SCHEDULING_LINKS: 'on', SCHEDULING_LINKS_STATE: 'BE' });
+    const byDefault = Object.fromEntries(
+      envOf(find(helmRender(tenantChart, tenantExample), 'Deployment', 'api')['spec'].template.spec.containers[0]).map((v) => [v.name, v.value]),
+    );
+    expect(byDefault['SCHEDULING_LINKS']).toBe('off');
+    expect(byDefault).not.toHaveProperty('SCHEDULING_LINKS_STATE');
   });
 
   it('renders the tenant, branding, mailer and captcha values the API reads', () => {

@@ -84,6 +84,10 @@ export const tenantValuesSchema: JsonSchema = {
       retryDelaySeconds: integer('first retry delay of a mail delivery, doubled each time', 1, 3600),
       jobTimeoutSeconds: integer('a mail delivery a dead worker held is retried after this', 1, 3600),
     }),
+    schedulingLinks: object({
+      enabled: flag('publish free first-dose slots as a public SMART Scheduling Links feed ($bulk-publish)'),
+      state: optionalText('state or region codes of the sites, comma-separated (a hint to slot aggregators)', '^[A-Z0-9-]{1,10}(,[A-Z0-9-]{1,10})*$'),
+    }),
     captcha: object({
       provider: oneOf('altcha (self-hosted) or recaptcha (needs RECAPTCHA_SECRET in the Secret)', ['altcha', 'recaptcha']),
       // Below 1,000,000: Helm prints larger numbers from values in exponent notation.

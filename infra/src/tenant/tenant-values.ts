@@ -65,6 +65,8 @@ export interface TenantValues {
   allocator: { enabled: boolean; ratePerMinute: number; retryLimit: number; retryDelaySeconds: number; jobTimeoutSeconds: number };
   /** Mail delivery jobs (pg-boss): the first retry delay, doubled each time, and how long a delivery may hold its job. */
   mailDelivery: { retryDelaySeconds: number; jobTimeoutSeconds: number };
+  /** The public SMART Scheduling Links feed of free first-dose slots; off unless the tenant opts in. */
+  schedulingLinks: { enabled: boolean; state: string };
   captcha: { provider: string; maxNumber: number; recaptchaVerifyUrl: string; recaptchaMinScore: number };
   /** Prometheus Operator objects; off unless the cluster runs the operator and a Grafana sidecar. */
   monitoring: {
@@ -117,6 +119,7 @@ export const tenantDefaults: TenantValues = {
   tracing: { otlpEndpoint: '', collectorNamespace: 'observability', collectorPort: 4318 },
   allocator: { enabled: true, ratePerMinute: 600, retryLimit: 5, retryDelaySeconds: 30, jobTimeoutSeconds: 300 },
   mailDelivery: { retryDelaySeconds: 30, jobTimeoutSeconds: 60 },
+  schedulingLinks: { enabled: false, state: '' },
   captcha: {
     provider: 'altcha',
     maxNumber: 50_000,

@@ -16,3 +16,4 @@ export * from './standby';
 export * from './waiting-list';
 export * from './outbox';
 export * from './service';
+export * from './fhir';

@@ -56,6 +56,8 @@ export const API_ENVIRONMENT_VARIABLES: readonly ApiEnvironmentVariable[] = [
   { name: 'MAIL_JOB_TIMEOUT_SECONDS', required: false, secret: false, description: 'a mail delivery a dead worker held is retried after this (60)' },
   { name: 'METRICS_PORT', required: false, secret: false, description: 'port of the Prometheus /metrics endpoint, never behind the Ingress; 0 turns it off (0)' },
   { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', required: false, secret: false, description: 'OTLP/HTTP collector base URL for traces; unset turns tracing off' },
+  { name: 'SCHEDULING_LINKS', required: false, secret: false, description: 'on | off: publish free first-dose slots as a public SMART Scheduling Links feed (off)' },
+  { name: 'SCHEDULING_LINKS_STATE', required: false, secret: false, description: 'state or region codes of the sites, comma-separated, as a hint to slot aggregators' },
   { name: 'INITIAL_ADMIN_EMAIL', required: false, secret: false, bootstrapOnly: true, description: 'first admin' },
   { name: 'INITIAL_ADMIN_PASSWORD', required: false, secret: true, bootstrapOnly: true, description: 'one-time' },
 ];
@@ -75,6 +77,8 @@ export interface ApiEnvironmentInput {
   allocator?: boolean;
   /** An OTLP/HTTP collector to send traces to; without it tracing is off. */
   otlpEndpoint?: string;
+  /** Publish the free slots as a SMART Scheduling Links feed (the local demo does: its data is made up). */
+  schedulingLinks?: boolean;
 }
 
 /** The environment the local launcher gives a tenant's API; the tenant chart renders the same names. */
@@ -112,6 +116,7 @@ export function apiEnvironment(input: ApiEnvironmentInput): Record<string, strin
     // Off on a laptop: several APIs share the machine, and nothing scrapes them.
     METRICS_PORT: '0',
     ...(input.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: input.otlpEndpoint } : {}),
+    ...(input.schedulingLinks ? { SCHEDULING_LINKS: 'on' } : {}),
     INITIAL_ADMIN_EMAIL: input.initialAdminEmail,
     INITIAL_ADMIN_PASSWORD: input.secrets.initialAdminPassword,
   };

@@ -31,6 +31,16 @@ describe('loadApiConfig', () => {
     expect(config.database).toEqual({ url: valid.DATABASE_URL, poolMax: 10, ssl: 'disable' });
   });
 
+  it('publishes no slot feed unless the tenant opts in, and reads its state hint', () => {
+    expect(loadApiConfig(valid).schedulingLinks).toBeNull();
+    expect(loadApiConfig({ ...valid, SCHEDULING_LINKS: 'on' }).schedulingLinks).toEqual({ state: [] });
+    expect(loadApiConfig({ ...valid, SCHEDULING_LINKS: 'on', SCHEDULING_LINKS_STATE: 'BE,BB' }).schedulingLinks).toEqual({ state: ['BE', 'BB'] });
+    expect(problemsOf({ ...valid, SCHEDULING_LINKS: 'yes', SCHEDULING_LINKS_STATE: 'be' }).map((problem) => problem.split(':')[0])).toEqual([
+      'SCHEDULING_LINKS',
+      'SCHEDULING_LINKS_STATE',
+    ]);
+  });
+
   it('reports every missing variable by name in one go', () => {
     expect(problemsOf({})).toEqual(
       expect.arrayContaining([

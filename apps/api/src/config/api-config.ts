@@ -38,6 +38,11 @@ export interface ApiConfig {
   metrics: { port: number } | null;
   /** Traces go to this OTLP/HTTP collector (its base URL, `/v1/traces` is appended); null when off. */
   tracing: { otlpEndpoint: string } | null;
+  /**
+   * The public SMART Scheduling Links feed of free first-dose slots: off unless the tenant opts in
+   * (company vaccination days are often internal). `state` hints the jurisdictions to aggregators.
+   */
+  schedulingLinks: { state: string[] } | null;
   /** How the tenant appears in mails. */
   branding: { displayName: string; primaryColor: string; accentColor: string; logoUrl: string | null; defaultLocale: 'de' | 'en' };
 }
@@ -129,6 +134,11 @@ const environmentSchema = z.object({
   ALLOCATOR_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3_600).default(300),
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+  SCHEDULING_LINKS: z.enum(['on', 'off']).default('off'),
+  SCHEDULING_LINKS_STATE: z
+    .string()
+    .regex(/^[A-Z0-9-]{1,10}(,[A-Z0-9-]{1,10})*$/, 'must be comma-separated state or region codes such as BE or BE,BB')
+    .optional(),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -204,6 +214,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     },
     metrics: values.METRICS_PORT === 0 ? null : { port: values.METRICS_PORT },
     tracing: values.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '') } : null,
+    schedulingLinks: values.SCHEDULING_LINKS === 'on' ? { state: values.SCHEDULING_LINKS_STATE?.split(',') ?? [] } : null,
     branding: {
       displayName: values.TENANT_DISPLAY_NAME ?? values.TENANT_SLUG,
       primaryColor: values.BRAND_PRIMARY_COLOR,

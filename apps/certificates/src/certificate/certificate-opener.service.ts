@@ -7,6 +7,7 @@ import { IssuerUnavailableError, type IssuerKeySetCache } from './issuer-key-set
 export interface OpenedIssuedCertificate {
   record: IssuedCertificateRecord;
   issuer: string;
+  issuedAt: Date;
   expiresAt: Date;
 }
 
@@ -51,7 +52,7 @@ export class CertificateOpenerService {
         { field: 'token', message: 'does not carry a complete certificate' },
       ]);
     }
-    return { record: opened.record, issuer: opened.issuer, expiresAt: opened.expiresAt };
+    return { record: opened.record, issuer: opened.issuer, issuedAt: opened.issuedAt, expiresAt: opened.expiresAt };
   }
 
   private issuerOf(token: string): string {

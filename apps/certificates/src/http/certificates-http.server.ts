@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import { SMART_HEALTH_CARD_MEDIA_TYPE, toSmartHealthCardFile } from '@vaccinate/smart-health-card';
+import { FHIR_MEDIA_TYPE } from '@vaccinate/fhir';
 import { edgeErrorHandlers, problemForStatus, sendProblem, statusCodeOf } from '@vaccinate/http-edge';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { CertificateOpenerService, OpenedIssuedCertificate } from '../certificate/certificate-opener.service';
 import { parseCertificateRequest, type CertificateRequest } from '../certificate/certificate-request';
 import { CertificateException, CertificateProblemCode } from '../certificate/certificate.exception';
-import { immunizationResources } from '../fhir/immunization-resources';
+import { immunizationRecord } from '../fhir/immunization-record';
 import { renderCertificatePdf } from '../pdf/certificate-pdf.renderer';
 import { PRIVATE_ANSWER_HEADERS, problemOf, statusOf } from './problem-response';
 
@@ -153,7 +154,10 @@ async function sendCertificate(format: CertificateFormat, opened: OpenedIssuedCe
         .send(toSmartHealthCardFile([record.shcJws]));
       return;
     case 'fhir':
-      await reply.header('content-type', 'application/json; charset=utf-8').send(JSON.stringify(immunizationResources(record.shcJws)));
+      await reply
+        .header('content-type', `${FHIR_MEDIA_TYPE}; charset=utf-8`)
+        .header('content-disposition', 'attachment; filename="immunizations.fhir.json"')
+        .send(JSON.stringify(immunizationRecord(opened)));
       return;
   }
 }

@@ -1,4 +1,4 @@
-import { applyDecorators, Body, Param, Query } from '@nestjs/common';
+import { applyDecorators, Body, Header, Param, Query } from '@nestjs/common';
 import { ApiBody, ApiParam, ApiProduces, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger';
 import type { Contract, Payload } from '@vaccinate/api-contracts';
@@ -81,4 +81,15 @@ export function ContractDocumentAnswer(status: number, contract: Contract, descr
 export function MediaAnswer(status: number, mediaType: string, description: string, format: 'text' | 'binary' = 'text'): MethodDecorator {
   const schema: SchemaObject = format === 'binary' ? { type: 'string', format: 'binary' } : { type: 'string' };
   return applyDecorators(ApiProduces(mediaType), ApiResponse({ status, description, content: { [mediaType]: { schema } } }));
+}
+
+/** A FHIR R4 JSON answer: sent as `application/fhir+json`, documented by the contract's schema under that media type. */
+export function FhirAnswer<C extends Contract>(status: number, contract: C, mediaType: string, description: string) {
+  return <R extends Route<Payload<C>>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<R>): void => {
+    applyDecorators(
+      Header('content-type', `${mediaType}; charset=utf-8`),
+      ApiProduces(mediaType),
+      ApiResponse({ status, description, content: { [mediaType]: { schema: referenceTo(contract) } } }),
+    )(target, key, descriptor);
+  };
 }

@@ -56,6 +56,7 @@ import { SoldOutSlots } from './sold-out-slots';
     BookingViewRepository,
     SlotDirectory,
     AvailabilityNotifications,
+    AvailabilityService,
   ],
 })
 export class BookingModule {}

@@ -45,14 +45,14 @@ function isUnboundedNumber(schema: ParameterSchema): boolean {
   return variants.some((variant) => (variant.type === 'integer' || variant.type === 'number') && variant.maximum === undefined);
 }
 
-/** Other media types (CSV, iCalendar) are declared as text or bytes. */
+/** Other media types (CSV, iCalendar, NDJSON: one JSON document per line, not one document) are declared as text or bytes. */
 const declaresText = (schema: Schema | undefined) => schema?.type === 'string';
 
 function contentProblems(where: string, content: Content | undefined, components: Record<string, unknown>): string[] {
   const entries = Object.entries(content ?? {});
   if (entries.length === 0) return [`${where} has no content`];
   return entries.flatMap(([mediaType, { schema }]) => {
-    const declared = mediaType.endsWith('json') ? declaresContract(schema, components) : declaresText(schema);
+    const declared = mediaType.endsWith('json') && !mediaType.endsWith('ndjson') ? declaresContract(schema, components) : declaresText(schema);
     return declared ? [] : [`${where} (${mediaType}) has no declared schema`];
   });
 }
