@@ -13,3 +13,4 @@ export * from './standby';
 export * from './waiting-list';
 export * from './outbox';
 export * from './service';
+export * from './privacy';

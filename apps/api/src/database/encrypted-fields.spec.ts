@@ -40,6 +40,7 @@ const WRITTEN_BEFORE: [table: string, column: string, ciphertext: string][] = [
   ['standby_member', 'birth_date_encrypted', 'enc:v1:tG0KLSXfuGPTZOFCp_rDoSGaIvAkWZe8AgRy8lIqI4h8H6FpPZia1zvcN-4Xtl0ZCea1mfJSFFqlGq4prePX4i7Y_50z1Vt32g'],
   // Pinned when the column was added: stored links must keep opening after any change to the codecs.
   ['certificate_link', 'token_encrypted', 'enc:v1:Q2scc5s2gYBY03ulEvauwWSZvFH2zajInfvHIlWEpIBdmBkOA9TLEw3d9gFHjDQwWeSV5SccevEtGFiEKTdc9ROMxwTeww'],
+  ['person', 'retained_identity_encrypted', 'enc:v1:9_SdkKdIMSCiC90cWqQ_cUbbt9TOq8nL0xe3VybPRIxJGkXBBsJZQXRTAZ8DqG21Df2xRHxm8GAuV1pCiduiYyaAHqFLW9Ws'],
 ];
 
 const INDEXED_BEFORE: [codec: IndexedFieldCodec, value: string, index: string][] = [

@@ -14,6 +14,8 @@ export const personFields = {
   birthDate: new FieldCodec('person.birthDate'),
   phone: new FieldCodec('person.phone'),
   employeeNumber: new IndexedFieldCodec('person.employeeNumber', normalizeIdentifier),
+  /** After erasure: names and birth date as JSON, read only by doctors for the documentation the law keeps. */
+  retainedIdentity: new FieldCodec('person.retainedIdentity'),
 } as const;
 
 export const personRevisionFields = {
@@ -94,6 +96,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   ...revisedPersonFields('person'),
   { table: 'person', column: 'email_encrypted', codec: personFields.email, indexColumn: 'email_index' },
   { table: 'person', column: 'employee_number_encrypted', codec: personFields.employeeNumber, indexColumn: 'employee_number_index' },
+  { table: 'person', column: 'retained_identity_encrypted', codec: personFields.retainedIdentity },
   ...revisedPersonFields('person_revision'),
   { table: 'person_revision', column: 'email_encrypted', codec: personFields.email },
   { table: 'person_revision', column: 'employee_number_encrypted', codec: personFields.employeeNumber },

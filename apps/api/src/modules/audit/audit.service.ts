@@ -4,7 +4,7 @@ import { requestContext } from '../../common/request-context';
 import type { SqlClient } from '../../database/sql';
 
 export type AuditAction =
-  'read' | 'list' | 'search' | 'create' | 'update' | 'export' | 'check_in' | 'answer' | 'vaccinate' | 'react' | 'check_out' | 'no_show' | 'correct';
+  'read' | 'list' | 'search' | 'create' | 'update' | 'export' | 'erase' | 'check_in' | 'answer' | 'vaccinate' | 'react' | 'check_out' | 'no_show' | 'correct';
 
 /**
  * Writes one audit event per person record that staff read or change. The handle is the caller's

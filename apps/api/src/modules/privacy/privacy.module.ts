@@ -1,11 +1,19 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { PersonErasureRepository } from './person-erasure.repository';
+import { PersonErasureService } from './person-erasure.service';
+import { PersonExportRepository } from './person-export.repository';
+import { PersonExportService } from './person-export.service';
 import { PriorityOrderConversion } from './priority-order-conversion';
+import { PrivacyController } from './privacy.controller';
 import { RetentionJob } from './retention.job';
 import { RetentionRepository } from './retention.repository';
 
 /** Data protection: retention, erasure, access and portability. */
 @Module({
-  providers: [PriorityOrderConversion, RetentionJob, RetentionRepository],
+  imports: [AuditModule],
+  controllers: [PrivacyController],
+  providers: [PersonErasureRepository, PersonErasureService, PersonExportRepository, PersonExportService, PriorityOrderConversion, RetentionJob, RetentionRepository],
   exports: [RetentionJob],
 })
 export class PrivacyModule {}
