@@ -52,6 +52,10 @@ export const de: Messages = {
       weak_password: 'Das neue Passwort muss mindestens 12 Zeichen lang sein und sich vom aktuellen unterscheiden.',
       too_many_attempts: 'Zu viele Anmeldeversuche. Bitte warten Sie einige Minuten und versuchen Sie es erneut.',
     },
+    privacy: {
+      upcoming_appointment: 'Diese Person hat noch einen gebuchten Termin. Sagen Sie ihn zuerst ab, damit der Platz wieder frei wird.',
+      person_not_found: 'Diese Person gibt es nicht oder sie wurde bereits gelöscht.',
+    },
     person: {
       not_found: 'Diese Person gibt es nicht oder sie wurde entfernt.',
       email_taken: 'Mit dieser E-Mail-Adresse ist bereits eine andere Person registriert.',
@@ -502,6 +506,19 @@ export const de: Messages = {
     unchanged: 'Es wurde nichts geändert.',
     staleVersion: 'Jemand anderes hat diese Person während Ihrer Bearbeitung geändert. Laden Sie die aktuelle Fassung und nehmen Sie Ihre Änderung erneut vor.',
     loadLatest: 'Aktuelle Fassung laden',
+  },
+  personData: {
+    title: 'Datenschutz',
+    intro:
+      'Auf Wunsch der Person: alle gespeicherten Daten herausgeben oder die Person löschen. Impfungen bleiben ohne Namen dokumentiert, solange das Gesetz es verlangt.',
+    exportJson: 'Als JSON exportieren',
+    exportHtml: 'Als Seite exportieren',
+    erase: 'Person löschen…',
+    eraseQuestion: 'Diese Person löschen? Ihre Angaben, Buchungen, Anmeldungen, Restdosen-Einträge und E-Mails werden gelöscht. Das lässt sich nicht rückgängig machen.',
+    eraseConfirm: 'Endgültig löschen',
+    erased: 'Die Person wurde gelöscht.',
+    erasedKept_one: 'Die Person wurde gelöscht. Eine Impfung bleibt ohne Namen bis {{until}} dokumentiert.',
+    erasedKept_other: 'Die Person wurde gelöscht. {{count}} Impfungen bleiben ohne Namen bis {{until}} dokumentiert.',
   },
   dayRun: dayRunDe,
   ...dayAdminDe,

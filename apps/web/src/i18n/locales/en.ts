@@ -54,6 +54,10 @@ export const en = {
       weak_password: 'The new password must be at least 12 characters long and differ from the current one.',
       too_many_attempts: 'Too many sign-in attempts. Please wait a few minutes and try again.',
     },
+    privacy: {
+      upcoming_appointment: 'This person still has a booked appointment ahead. Cancel it first, so its place goes back to others.',
+      person_not_found: 'This person does not exist or has already been erased.',
+    },
     person: {
       not_found: 'This person does not exist or has been removed.',
       email_taken: 'Another person is already registered with this e-mail address.',
@@ -500,6 +504,19 @@ export const en = {
     unchanged: 'Nothing was changed.',
     staleVersion: 'Someone else changed this person while you were editing. Load the latest version and make your change again.',
     loadLatest: 'Load latest version',
+  },
+  personData: {
+    title: 'Data protection',
+    intro:
+      "On the person's request: hand over everything stored about them, or erase them. Vaccinations stay documented, without their name, for as long as the law requires.",
+    exportJson: 'Export as JSON',
+    exportHtml: 'Export as page',
+    erase: 'Erase person…',
+    eraseQuestion: 'Erase this person? Their details, bookings, registrations, standby entries and mails are deleted. This cannot be undone.',
+    eraseConfirm: 'Erase permanently',
+    erased: 'The person has been erased.',
+    erasedKept_one: 'The person has been erased. One vaccination stays documented without their name until {{until}}.',
+    erasedKept_other: 'The person has been erased. {{count}} vaccinations stay documented without their name until {{until}}.',
   },
   dayRun: dayRunEn,
   ...dayAdminEn,
