@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { contract, type Payload } from './contract/contract';
-import { Nullable, Strict } from './contract/schema';
+import { BirthDate, Email, Locale, Nullable, Strict, Text } from './contract/schema';
 
 /** `POST /api/people/:id/erasure`: what went and what the law keeps (pseudonymised, doctors only). */
 export const PersonErasure = contract(
@@ -130,3 +130,25 @@ export const PersonExport = contract(
   }),
 );
 export type PersonExport = Payload<typeof PersonExport>;
+
+/**
+ * `POST /api/privacy/access-requests`: a person asks for their data. Whether or not anyone matches,
+ * the answer is the same; a match gets a single-use link by mail.
+ */
+export const DataAccessRequest = contract(
+  'DataAccessRequest',
+  Strict({
+    email: Email(),
+    birthDate: BirthDate(),
+    locale: Type.Optional(Nullable(Locale())),
+    captcha: Type.String({ minLength: 1, maxLength: 4000, description: 'ALTCHA solution (base64) or reCAPTCHA token' }),
+  }),
+);
+export type DataAccessRequest = Payload<typeof DataAccessRequest>;
+
+export const DataAccessRequestAccepted = contract('DataAccessRequestAccepted', Strict({ accepted: Type.Literal(true) }));
+export type DataAccessRequestAccepted = Payload<typeof DataAccessRequestAccepted>;
+
+/** `POST /api/privacy/access-links`: the token from the mailed link's fragment, exchanged once for the export. */
+export const DataAccessLinkExchange = contract('DataAccessLinkExchange', Strict({ token: Text('must be the token from the link', { pattern: '^[A-Za-z0-9_-]{43}$' }) }));
+export type DataAccessLinkExchange = Payload<typeof DataAccessLinkExchange>;

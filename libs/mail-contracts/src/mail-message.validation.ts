@@ -3,6 +3,8 @@ import {
   BookingMailRequest,
   CERTIFICATE_MAIL_TEMPLATE,
   CertificateMailRequest,
+  DATA_ACCESS_MAIL_TEMPLATE,
+  DataAccessMailRequest,
   DEFAULT_MAIL_TIME_ZONE,
   type MailFieldProblem,
   REGISTRATION_MAIL_TEMPLATE,
@@ -39,7 +41,9 @@ export function validateSendMailRequest(body: unknown): SendMailRequestValidatio
       ? CertificateMailRequest.validate(body)
       : template === REGISTRATION_MAIL_TEMPLATE
         ? RegistrationMailRequest.validate(body)
-        : BookingMailRequest.validate(body);
+        : template === DATA_ACCESS_MAIL_TEMPLATE
+          ? DataAccessMailRequest.validate(body)
+          : BookingMailRequest.validate(body);
   const order = appointmentOrderProblems(body);
   if (checked.ok && order.length === 0) {
     const request = checked.value;

@@ -1,8 +1,10 @@
 import {
   CERTIFICATE_MAIL_TEMPLATE,
+  DATA_ACCESS_MAIL_TEMPLATE,
   REGISTRATION_MAIL_TEMPLATE,
   type ValidBookingMailRequest,
   type ValidCertificateMailRequest,
+  type ValidDataAccessMailRequest,
   type ValidRegistrationMailRequest,
   type ValidSendMailRequest,
 } from '@vaccinate/mail-contracts';
@@ -13,6 +15,7 @@ import { buildBookingMailView } from './booking-mail.view';
 import { bookingMailMjml } from './booking-mail.mjml';
 import { bookingMailText } from './booking-mail.text';
 import { checkInQrPng } from './check-in-qr.util';
+import { buildDataAccessMailView, dataAccessMailMjml, dataAccessMailText } from './data-access-mail';
 import { registrationMailMjml, registrationMailText } from './registration-mail.mjml';
 import { buildRegistrationMailView } from './registration-mail.view';
 
@@ -44,6 +47,7 @@ export class TemplateRenderError extends Error {
 export async function renderMail(request: ValidSendMailRequest, now: Date = new Date()): Promise<RenderedMail> {
   if (request.template === CERTIFICATE_MAIL_TEMPLATE) return renderCertificateMail(request);
   if (request.template === REGISTRATION_MAIL_TEMPLATE) return renderRegistrationMail(request);
+  if (request.template === DATA_ACCESS_MAIL_TEMPLATE) return renderDataAccessMail(request);
   return renderBookingMail(request, now);
 }
 
@@ -78,4 +82,11 @@ async function renderRegistrationMail(request: ValidRegistrationMailRequest): Pr
     throw new TemplateRenderError(`MJML errors in ${request.template}: ${result.errors.map((error) => error.formattedMessage).join('; ')}`);
   }
   return { subject: view.subject, html: result.html, text: registrationMailText(view), inlineImages: [] };
+}
+
+async function renderDataAccessMail(request: ValidDataAccessMailRequest): Promise<RenderedMail> {
+  const view = buildDataAccessMailView(request);
+  const result = await mjml2html(dataAccessMailMjml(view), { validationLevel: 'strict' });
+  if (result.errors.length > 0) throw new TemplateRenderError(`MJML errors in data-access-link: ${result.errors.map((error) => error.formattedMessage).join('; ')}`);
+  return { subject: view.texts.subject, html: result.html, text: dataAccessMailText(view), inlineImages: [] };
 }

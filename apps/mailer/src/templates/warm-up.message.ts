@@ -1,4 +1,4 @@
-import { CERTIFICATE_MAIL_TEMPLATE, REGISTRATION_MAIL_TEMPLATE, type ValidSendMailRequest } from '@vaccinate/mail-contracts';
+import { CERTIFICATE_MAIL_TEMPLATE, DATA_ACCESS_MAIL_TEMPLATE, REGISTRATION_MAIL_TEMPLATE, type ValidSendMailRequest } from '@vaccinate/mail-contracts';
 
 /** Rendered once at boot so MJML is loaded and every template proven valid before the pod is ready. */
 export function warmUpMessage(template: ValidSendMailRequest['template'], locale: ValidSendMailRequest['locale']): ValidSendMailRequest {
@@ -14,6 +14,9 @@ export function warmUpMessage(template: ValidSendMailRequest['template'], locale
   };
   if (template === REGISTRATION_MAIL_TEMPLATE) {
     return { ...common, template, data: { trackingCode: 'RWRM-UP00-00', statusUrl: 'https://warm-up.invalid/registration/status#RWRM-UP00-00', productName: 'Warm-up' } };
+  }
+  if (template === DATA_ACCESS_MAIL_TEMPLATE) {
+    return { ...common, template, data: { accessUrl: 'https://warm-up.invalid/my-data#token=warm-up', validUntil: '2027-01-01T00:00:00.000Z' } };
   }
   if (template === CERTIFICATE_MAIL_TEMPLATE) {
     return {

@@ -81,6 +81,7 @@ export class PersonErasureRepository {
     const mails = await this.deleteMails(client, identity.email);
     const certificateLinks = await this.deleteCertificateLinks(client, identity);
     const revisions = await count('DELETE FROM person_revision WHERE person_id = $1', [personId]);
+    await client.query('DELETE FROM data_access_link WHERE person_id = $1', [personId]);
     // Answers of a visit that led to no vaccination document nothing the law keeps.
     const questionnaireAnswers = await count(
       `UPDATE visit v SET answers_encrypted = NULL WHERE v.person_id = $1 AND v.answers_encrypted IS NOT NULL

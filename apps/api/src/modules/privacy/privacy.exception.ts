@@ -4,6 +4,7 @@ export enum PrivacyExceptionCode {
   PersonNotFound = 'privacy.person_not_found',
   UpcomingAppointment = 'privacy.upcoming_appointment',
   NothingRetained = 'privacy.nothing_retained',
+  LinkInvalid = 'privacy.link_invalid',
 }
 
 const DETAILS: Record<PrivacyExceptionCode, { status: number; title: string; detail: string }> = {
@@ -12,6 +13,11 @@ const DETAILS: Record<PrivacyExceptionCode, { status: number; title: string; det
     status: 409,
     title: 'Appointment ahead',
     detail: 'The person still has a booked appointment ahead. Cancel it first, so its place goes back to others.',
+  },
+  [PrivacyExceptionCode.LinkInvalid]: {
+    status: 404,
+    title: 'Link not valid',
+    detail: 'This link was already used, has expired or never existed. Ask for a new one.',
   },
   [PrivacyExceptionCode.NothingRetained]: { status: 404, title: 'Nothing retained', detail: 'This person was not erased, or no documentation was kept.' },
 };

@@ -8,6 +8,7 @@ export interface RetentionResult {
   standbyMembers: number;
   mails: number;
   certificateLinks: number;
+  dataAccessLinks: number;
   auditEvents: number;
   signInCounters: number;
   staffSignIns: number;
@@ -42,10 +43,11 @@ export class RetentionRepository {
       );
       const mails = await count(`DELETE FROM outbox_message WHERE status <> 'pending' AND created_at < now() - make_interval(days => $1)`, periods.mailDays);
       const certificateLinks = (await client.query(`DELETE FROM certificate_link WHERE expires_at < now()`)).rowCount ?? 0;
+      const dataAccessLinks = (await client.query(`DELETE FROM data_access_link WHERE expires_at < now() OR used_at IS NOT NULL`)).rowCount ?? 0;
       const auditEvents = await count(`DELETE FROM audit_event WHERE occurred_at < now() - make_interval(days => $1)`, periods.auditDays);
       const signInCounters = await count(`DELETE FROM shared_counter WHERE expires_at < now() - make_interval(days => $1)`, periods.signInDays);
       const staffSignIns = await count(`UPDATE staff_account SET last_sign_in_at = NULL WHERE last_sign_in_at < now() - make_interval(days => $1)`, periods.signInDays);
-      return { registrations, standbyMembers, mails, certificateLinks, auditEvents, signInCounters, staffSignIns };
+      return { registrations, standbyMembers, mails, certificateLinks, dataAccessLinks, auditEvents, signInCounters, staffSignIns };
     });
   }
 }
