@@ -53,6 +53,7 @@ export const de: Messages = {
       too_many_attempts: 'Zu viele Anmeldeversuche. Bitte warten Sie einige Minuten und versuchen Sie es erneut.',
     },
     privacy: {
+      link_invalid: 'Dieser Link wurde schon benutzt oder ist abgelaufen. Fordern Sie einen neuen an.',
       upcoming_appointment: 'Diese Person hat noch einen gebuchten Termin. Sagen Sie ihn zuerst ab, damit der Platz wieder frei wird.',
       person_not_found: 'Diese Person gibt es nicht oder sie wurde bereits gelöscht.',
     },
@@ -506,6 +507,29 @@ export const de: Messages = {
     unchanged: 'Es wurde nichts geändert.',
     staleVersion: 'Jemand anderes hat diese Person während Ihrer Bearbeitung geändert. Laden Sie die aktuelle Fassung und nehmen Sie Ihre Änderung erneut vor.',
     loadLatest: 'Aktuelle Fassung laden',
+  },
+  myData: {
+    title: 'Ihre gespeicherten Daten',
+    intro:
+      'Geben Sie Ihre E-Mail-Adresse und Ihr Geburtsdatum ein. Wenn wir Daten zu Ihnen gespeichert haben, senden wir an diese Adresse einen Link, der sie einmal anzeigt.',
+    request: 'Link zusenden',
+    sent: 'Wenn wir Daten zu Ihnen gespeichert haben, ist ein Link an diese E-Mail-Adresse unterwegs. Er funktioniert einmal, 24 Stunden lang.',
+    openIntro: 'Dieser Link zeigt alles, was wir zu Ihnen gespeichert haben. Er funktioniert nur einmal: Laden Sie herunter, was Sie behalten möchten.',
+    open: 'Meine Daten anzeigen',
+    download: 'Als JSON herunterladen',
+    empty: 'Keine Einträge',
+    sections: {
+      profile: 'Stammdaten',
+      revisions: 'Frühere Fassungen',
+      bookings: 'Buchungen',
+      registrations: 'Wartelisten-Anmeldungen',
+      standby: 'Restdosen-Bereitschaft',
+      visits: 'Besuche',
+      vaccinations: 'Impfungen',
+      certificates: 'Ausgestellte Zertifikate',
+      mails: 'Gesendete E-Mails',
+      accessLog: 'Wer Ihren Datensatz gelesen oder geändert hat',
+    },
   },
   personData: {
     title: 'Datenschutz',
