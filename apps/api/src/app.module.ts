@@ -31,6 +31,7 @@ import { CertificateModule } from './modules/certificate/certificate.module';
 import { WaitingListModule } from './modules/waiting-list/waiting-list.module';
 import { AllocationModule } from './modules/allocation/allocation.module';
 import { StandbyModule } from './modules/standby/standby.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
 
 /** Configuration, keys and logger of the one tenant this process serves, visible to every module. */
 @Global()
@@ -82,6 +83,7 @@ export class AppModule {
         StandbyModule,
         FhirModule,
         SchedulingLinksModule,
+        PrivacyModule,
       ],
     };
   }

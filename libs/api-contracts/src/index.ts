@@ -17,3 +17,4 @@ export * from './waiting-list';
 export * from './outbox';
 export * from './service';
 export * from './fhir';
+export * from './privacy';

@@ -36,7 +36,10 @@ export const REGISTRATION_MAIL_TEMPLATE = 'registration-received';
 export const STAFF_MAIL_TEMPLATES = ['staff-invitation', 'password-reset'] as const;
 export type StaffMailTemplate = (typeof STAFF_MAIL_TEMPLATES)[number];
 
-export const MAIL_TEMPLATES = [...BOOKING_MAIL_TEMPLATES, CERTIFICATE_MAIL_TEMPLATE, REGISTRATION_MAIL_TEMPLATE, ...STAFF_MAIL_TEMPLATES] as const;
+/** A person asked for their data: the single-use link that opens it. */
+export const DATA_ACCESS_MAIL_TEMPLATE = 'data-access-link';
+
+export const MAIL_TEMPLATES = [...BOOKING_MAIL_TEMPLATES, CERTIFICATE_MAIL_TEMPLATE, REGISTRATION_MAIL_TEMPLATE, ...STAFF_MAIL_TEMPLATES, DATA_ACCESS_MAIL_TEMPLATE] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export const MAIL_LOCALES = ['de', 'en'] as const;
@@ -139,6 +142,13 @@ export const StaffMailData = Strict({
 });
 export type StaffMailData = Static<typeof StaffMailData>;
 
+/** The data of `data-access-link`. */
+export const DataAccessMailData = Strict({
+  accessUrl: Text('must be an http(s) URL carrying the single-use token in the fragment, not the query', { format: MAIL_FORMAT.fragmentLink, maxLength: 2000 }),
+  validUntil: Type.String({ ...Instant(), description: 'When the link expires; it opens once' }),
+});
+export type DataAccessMailData = Static<typeof DataAccessMailData>;
+
 const requestParts = {
   locale: OneOf(MAIL_LOCALES),
   tenant: MailTenant,
@@ -168,26 +178,39 @@ export type RegistrationMailRequest = Payload<typeof RegistrationMailRequest>;
 export const StaffMailRequest = contract('StaffMailRequest', Strict({ template: OneOf(STAFF_MAIL_TEMPLATES), ...requestParts, data: StaffMailData }));
 export type StaffMailRequest = Payload<typeof StaffMailRequest>;
 
+export const DataAccessMailRequest = contract(
+  'DataAccessMailRequest',
+  Strict({
+    template: Type.Literal(DATA_ACCESS_MAIL_TEMPLATE, { [ERROR_MESSAGE]: `must be ${DATA_ACCESS_MAIL_TEMPLATE}` }),
+    ...requestParts,
+    data: DataAccessMailData,
+  }),
+);
+export type DataAccessMailRequest = Payload<typeof DataAccessMailRequest>;
+
 /** `POST /v1/messages` body: its template selects the data it carries. */
 export const SendMailRequest = contract(
   'SendMailRequest',
-  Type.Union([BookingMailRequest.schema, CertificateMailRequest.schema, RegistrationMailRequest.schema, StaffMailRequest.schema]),
+  Type.Union([BookingMailRequest.schema, CertificateMailRequest.schema, RegistrationMailRequest.schema, StaffMailRequest.schema, DataAccessMailRequest.schema]),
 );
 export type SendMailRequest = Payload<typeof SendMailRequest>;
 
 /** A mail as the API's outbox stores it: the request without the tenant part, which is added when it is sent. */
 export type QueuedMail =
-  Omit<BookingMailRequest, 'tenant'> | Omit<CertificateMailRequest, 'tenant'> | Omit<RegistrationMailRequest, 'tenant'> | Omit<StaffMailRequest, 'tenant'>;
+  Omit<BookingMailRequest, 'tenant'> | Omit<CertificateMailRequest, 'tenant'> | Omit<RegistrationMailRequest, 'tenant'> | Omit<StaffMailRequest, 'tenant'>
+  | Omit<DataAccessMailRequest, 'tenant'>;
 
 type WithTimeZone<T extends { tenant: MailTenant }> = T & { tenant: MailTenant & { timeZone: string } };
 
 /** A validated request: the time zone is always set. */
 export type ValidSendMailRequest =
-  WithTimeZone<BookingMailRequest> | WithTimeZone<CertificateMailRequest> | WithTimeZone<RegistrationMailRequest> | WithTimeZone<StaffMailRequest>;
+  WithTimeZone<BookingMailRequest> | WithTimeZone<CertificateMailRequest> | WithTimeZone<RegistrationMailRequest> | WithTimeZone<StaffMailRequest>
+  | WithTimeZone<DataAccessMailRequest>;
 export type ValidBookingMailRequest = WithTimeZone<BookingMailRequest>;
 export type ValidCertificateMailRequest = WithTimeZone<CertificateMailRequest>;
 export type ValidRegistrationMailRequest = WithTimeZone<RegistrationMailRequest>;
 export type ValidStaffMailRequest = WithTimeZone<StaffMailRequest>;
+export type ValidDataAccessMailRequest = WithTimeZone<DataAccessMailRequest>;
 
 /** `POST /v1/messages` headers the mailer reads (the bearer key aside); any others pass. */
 export const SendMailHeaders = contract(

@@ -121,7 +121,7 @@ describe('validateSendMailRequest for certificate mails', () => {
 describe('the mail request contract', () => {
   it('is JSON Schema, one variant per kind of data, as the OpenAPI of the mailer would carry it', () => {
     const schema = JSON.parse(JSON.stringify(SendMailRequest.schema)) as { anyOf: { properties: { data: { required: string[] } } }[] };
-    expect(schema.anyOf.map((variant) => variant.properties.data.required[0])).toEqual(['bookingCode', 'certificateUrl', 'trackingCode', 'linkUrl']);
+    expect(schema.anyOf.map((variant) => variant.properties.data.required[0])).toEqual(['bookingCode', 'certificateUrl', 'trackingCode', 'linkUrl', 'accessUrl']);
   });
 
   it('refuses a field it does not declare, such as a header of its own', () => {

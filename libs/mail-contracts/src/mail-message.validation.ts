@@ -3,6 +3,8 @@ import {
   BookingMailRequest,
   CERTIFICATE_MAIL_TEMPLATE,
   CertificateMailRequest,
+  DATA_ACCESS_MAIL_TEMPLATE,
+  DataAccessMailRequest,
   DEFAULT_MAIL_TIME_ZONE,
   type MailFieldProblem,
   REGISTRATION_MAIL_TEMPLATE,
@@ -43,6 +45,8 @@ export function validateSendMailRequest(body: unknown): SendMailRequestValidatio
         ? RegistrationMailRequest.validate(body)
         : (STAFF_MAIL_TEMPLATES as readonly unknown[]).includes(template)
           ? StaffMailRequest.validate(body)
+          : template === DATA_ACCESS_MAIL_TEMPLATE
+            ? DataAccessMailRequest.validate(body)
           : BookingMailRequest.validate(body);
   const order = appointmentOrderProblems(body);
   if (checked.ok && order.length === 0) {

@@ -43,6 +43,8 @@ export interface ApiConfig {
    * (company vaccination days are often internal). `state` hints the jurisdictions to aggregators.
    */
   schedulingLinks: { state: string[] } | null;
+  /** How long data that no law requires is kept, in days (see docs/records-of-processing.md); the retention job applies it daily. */
+  retention: RetentionConfig;
   /** How the tenant appears in mails. */
   branding: { displayName: string; primaryColor: string; accentColor: string; logoUrl: string | null; defaultLocale: 'de' | 'en' };
 }
@@ -54,6 +56,17 @@ export interface CertificatesConfig {
   secret: CertificateSecret;
   /** ISO 3166-1 alpha-2 country of vaccination and of the EU DCC issuer. */
   country: string;
+}
+
+export interface RetentionConfig {
+  /** Registrations and standby memberships that never led to a vaccination, counted from when they were made. */
+  unvaccinatedDays: number;
+  /** Mails the outbox sent or gave up on, counted from when they were queued. */
+  mailDays: number;
+  /** Audit events. */
+  auditDays: number;
+  /** Sign-in records: throttle counters past their window and staff accounts' last sign-in time. */
+  signInDays: number;
 }
 
 export interface OidcConfig {
@@ -132,6 +145,10 @@ const environmentSchema = z.object({
   ALLOCATOR_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
   ALLOCATOR_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(3_600).default(30),
   ALLOCATOR_JOB_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3_600).default(300),
+  RETENTION_UNVACCINATED_DAYS: z.coerce.number().int().min(1).max(3_650).default(365),
+  RETENTION_MAIL_DAYS: z.coerce.number().int().min(1).max(3_650).default(90),
+  RETENTION_AUDIT_DAYS: z.coerce.number().int().min(30).max(7_300).default(1_095),
+  RETENTION_SIGN_IN_DAYS: z.coerce.number().int().min(1).max(3_650).default(90),
   METRICS_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
   OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
   SCHEDULING_LINKS: z.enum(['on', 'off']).default('off'),
@@ -215,6 +232,12 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     metrics: values.METRICS_PORT === 0 ? null : { port: values.METRICS_PORT },
     tracing: values.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: values.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '') } : null,
     schedulingLinks: values.SCHEDULING_LINKS === 'on' ? { state: values.SCHEDULING_LINKS_STATE?.split(',') ?? [] } : null,
+    retention: {
+      unvaccinatedDays: values.RETENTION_UNVACCINATED_DAYS,
+      mailDays: values.RETENTION_MAIL_DAYS,
+      auditDays: values.RETENTION_AUDIT_DAYS,
+      signInDays: values.RETENTION_SIGN_IN_DAYS,
+    },
     branding: {
       displayName: values.TENANT_DISPLAY_NAME ?? values.TENANT_SLUG,
       primaryColor: values.BRAND_PRIMARY_COLOR,

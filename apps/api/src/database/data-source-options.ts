@@ -29,6 +29,7 @@ import { VaccinationEntity } from '../modules/vaccination/vaccination.entity';
 import { VisitEntity } from '../modules/visit/visit.entity';
 import { CertificateEntity } from '../modules/certificate/certificate.entity';
 import { CertificateLinkEntity } from '../modules/certificate/certificate-link.entity';
+import { DataAccessLinkEntity } from '../modules/privacy/data-access-link.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -56,6 +57,7 @@ export const ENTITIES = [
   LotWasteEntity,
   CertificateEntity,
   CertificateLinkEntity,
+  DataAccessLinkEntity,
   PriorityRuleSetEntity,
   PriorityReleaseEntity,
   StandbyAnnouncementEntity,

@@ -43,6 +43,7 @@ const WRITTEN_BEFORE: [table: string, column: string, ciphertext: string][] = [
   // Pinned when the column was added: stored links must keep opening after any change to the codecs.
   ['visit', 'early_check_out_reason_encrypted', 'enc:v1:0CHwBchtHdCd-4HU7UIgQERT4j6BbRqLwG2fmlgXyslWbK2ZkR0ngD_LRESwRT0LE_qgPrmfOqz3y7QFsxMQObOdz4HJ_Qi73snubg'],
   ['certificate_link', 'token_encrypted', 'enc:v1:Q2scc5s2gYBY03ulEvauwWSZvFH2zajInfvHIlWEpIBdmBkOA9TLEw3d9gFHjDQwWeSV5SccevEtGFiEKTdc9ROMxwTeww'],
+  ['person', 'retained_identity_encrypted', 'enc:v1:9_SdkKdIMSCiC90cWqQ_cUbbt9TOq8nL0xe3VybPRIxJGkXBBsJZQXRTAZ8DqG21Df2xRHxm8GAuV1pCiduiYyaAHqFLW9Ws'],
 ];
 
 const INDEXED_BEFORE: [codec: IndexedFieldCodec, value: string, index: string][] = [

@@ -17,6 +17,8 @@ export const personFields = {
   department: new FieldCodec('person.department'),
   /** Blind-index tokens of name prefixes (`person_name_token`); the value is an already normalised prefix. */
   namePrefix: new IndexedFieldCodec('person.namePrefix', (prefix) => prefix),
+  /** After erasure: names and birth date as JSON, read only by doctors for the documentation the law keeps. */
+  retainedIdentity: new FieldCodec('person.retainedIdentity'),
 } as const;
 
 export const personRevisionFields = {
@@ -99,6 +101,7 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'person', column: 'email_encrypted', codec: personFields.email, indexColumn: 'email_index' },
   { table: 'person', column: 'employee_number_encrypted', codec: personFields.employeeNumber, indexColumn: 'employee_number_index' },
   { table: 'person', column: 'department_encrypted', codec: personFields.department },
+  { table: 'person', column: 'retained_identity_encrypted', codec: personFields.retainedIdentity },
   ...revisedPersonFields('person_revision'),
   { table: 'person_revision', column: 'email_encrypted', codec: personFields.email },
   { table: 'person_revision', column: 'employee_number_encrypted', codec: personFields.employeeNumber },

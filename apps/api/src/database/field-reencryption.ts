@@ -1,5 +1,6 @@
 import { IndexedFieldCodec, type FieldKeyRing } from '@vaccinate/field-encryption';
 import { ENCRYPTED_COLUMNS } from './encrypted-fields';
+import { PriorityOrder } from './priority-order';
 import type { SqlClient } from './sql';
 
 /**
@@ -38,5 +39,7 @@ export async function reencryptFields(sql: SqlClient, ring: FieldKeyRing, batchS
       }
     }
   }
+  // The keyed priority order is computed under the current key too.
+  rewritten['priority_order'] = await PriorityOrder.of(ring).convert(sql);
   return rewritten;
 }

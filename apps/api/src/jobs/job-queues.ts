@@ -14,4 +14,5 @@ export const JobQueue = {
   standbyWaves: 'standby-waves',
   reminders: 'appointment-reminders',
   noShows: 'day-closing-no-shows',
+  retention: 'data-retention',
 } as const;

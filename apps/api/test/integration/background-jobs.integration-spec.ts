@@ -12,9 +12,10 @@ describe('background jobs on pg-boss', () => {
 
   const rows = <T>(sql: string) => rowsOf<T>(api.tenant.databaseUrl, sql);
 
-  it('schedules the reminders and the day-closing no-show job as cron jobs in the tenant time zone', async () => {
+  it('schedules the reminders, the day-closing no-show job and the nightly retention run as cron jobs in the tenant time zone', async () => {
     expect(await rows<{ name: string; cron: string; timezone: string }>('SELECT name, cron, timezone FROM pgboss.schedule ORDER BY name')).toEqual([
       { name: 'appointment-reminders', cron: '*/10 * * * *', timezone: api.config.timeZone },
+      { name: 'data-retention', cron: '17 3 * * *', timezone: api.config.timeZone },
       { name: 'day-closing-no-shows', cron: '*/10 * * * *', timezone: api.config.timeZone },
     ]);
   });

@@ -1,7 +1,8 @@
 import type { ProblemDetails } from '@vaccinate/api-contracts';
-import { examplePriorityRules } from '@vaccinate/priority-rules';
+import { examplePriorityRules, PRIORITY_RULES_LIMITS } from '@vaccinate/priority-rules';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PriorityOrder } from '../../src/database/priority-order';
 import { captchaSolution, person, randomClientIp } from '../support/booking-fixture';
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 
@@ -32,12 +33,14 @@ describe('priority rules and releases per tenant', () => {
     return ((await response.json()) as { trackingCode: string }).trackingCode;
   }
 
+  /** The rank the stored keyed order stands for; the column itself never holds the rank. */
   async function groupOf(trackingCode: string): Promise<{ priority_rank: number | null }> {
-    const [row] = await rowsOf<{ priority_rank: number | null }>(api.tenant.databaseUrl, 'SELECT priority_rank FROM registration WHERE tracking_code = $1', [
+    const [row] = await rowsOf<{ priority_order: number | null }>(api.tenant.databaseUrl, 'SELECT priority_order FROM registration WHERE tracking_code = $1', [
       trackingCode,
     ]);
     if (!row) throw new Error('no registration');
-    return row;
+    if (row.priority_order !== null) expect(row.priority_order).toBeGreaterThan(PRIORITY_RULES_LIMITS.maxRank);
+    return { priority_rank: PriorityOrder.of(api.config.fieldKeys).toRank(row.priority_order) };
   }
 
   it('starts with the example rules and groups a registration on intake', async () => {

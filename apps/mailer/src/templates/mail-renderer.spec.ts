@@ -145,6 +145,29 @@ describe('renderMail: the waiting list receipt', () => {
   });
 });
 
+describe('renderMail: the single-use link to the data held about the person', () => {
+  const request = (locale: 'de' | 'en') => {
+    const { tenant, to } = certificateMailRequest();
+    return {
+      template: 'data-access-link' as const,
+      locale,
+      tenant,
+      to,
+      data: { accessUrl: 'https://acme.vaccinate.example/my-data#token=abc', validUntil: '2026-03-03T09:00:00Z' },
+    };
+  };
+
+  it('carries the single-use link and when it expires, in German and English', async () => {
+    const german = await renderMail(request('de'));
+    expect(german.subject).toBe('Ihre gespeicherten Daten');
+    expect(german.html).toContain('href="https://acme.vaccinate.example/my-data#token=abc"');
+    expect(german.text).toContain('Der Link funktioniert nur einmal und nur bis 3. März 2026 um 10:00.');
+    const english = await renderMail(request('en'));
+    expect(english.html).toMatch(/<html[^>]* lang="en"/);
+    expect(english.text).toContain('The link works once, and only until 3 March 2026 at 10:00.');
+  });
+});
+
 describe('renderMail: after a visit on site', () => {
   it('says what was done and shows only the appointment still ahead, with its check-in code', async () => {
     const mail = await renderMail(validSendMailRequest({ template: 'visit-summary', locale: 'en' }), new Date('2026-03-10T12:00:00Z'));

@@ -1,9 +1,11 @@
 import {
   CERTIFICATE_MAIL_TEMPLATE,
+  DATA_ACCESS_MAIL_TEMPLATE,
   REGISTRATION_MAIL_TEMPLATE,
   STAFF_MAIL_TEMPLATES,
   type ValidBookingMailRequest,
   type ValidCertificateMailRequest,
+  type ValidDataAccessMailRequest,
   type ValidRegistrationMailRequest,
   type ValidSendMailRequest,
   type ValidStaffMailRequest,
@@ -15,6 +17,7 @@ import { buildBookingMailView } from './booking-mail.view';
 import { bookingMailMjml } from './booking-mail.mjml';
 import { bookingMailText } from './booking-mail.text';
 import { checkInQrPng } from './check-in-qr.util';
+import { buildDataAccessMailView, dataAccessMailMjml, dataAccessMailText } from './data-access-mail';
 import { registrationMailMjml, registrationMailText } from './registration-mail.mjml';
 import { buildRegistrationMailView } from './registration-mail.view';
 import { staffMailMjml, staffMailText } from './staff-mail.mjml';
@@ -49,6 +52,7 @@ export async function renderMail(request: ValidSendMailRequest, now: Date = new 
   if (request.template === CERTIFICATE_MAIL_TEMPLATE) return renderCertificateMail(request);
   if (request.template === REGISTRATION_MAIL_TEMPLATE) return renderRegistrationMail(request);
   if (isStaffMail(request)) return renderStaffMail(request);
+  if (request.template === DATA_ACCESS_MAIL_TEMPLATE) return renderDataAccessMail(request);
   return renderBookingMail(request, now);
 }
 
@@ -97,4 +101,11 @@ async function renderStaffMail(request: ValidStaffMailRequest): Promise<Rendered
     throw new TemplateRenderError(`MJML errors in ${request.template}: ${result.errors.map((error) => error.formattedMessage).join('; ')}`);
   }
   return { subject: view.subject, html: result.html, text: staffMailText(view), inlineImages: [] };
+}
+
+async function renderDataAccessMail(request: ValidDataAccessMailRequest): Promise<RenderedMail> {
+  const view = buildDataAccessMailView(request);
+  const result = await mjml2html(dataAccessMailMjml(view), { validationLevel: 'strict' });
+  if (result.errors.length > 0) throw new TemplateRenderError(`MJML errors in data-access-link: ${result.errors.map((error) => error.formattedMessage).join('; ')}`);
+  return { subject: view.texts.subject, html: result.html, text: dataAccessMailText(view), inlineImages: [] };
 }

@@ -1,5 +1,6 @@
 import {
   CERTIFICATE_MAIL_TEMPLATE,
+  DATA_ACCESS_MAIL_TEMPLATE,
   REGISTRATION_MAIL_TEMPLATE,
   STAFF_MAIL_TEMPLATES,
   type StaffMailTemplate,
@@ -27,6 +28,9 @@ export function warmUpMessage(template: ValidSendMailRequest['template'], locale
       template,
       data: { linkUrl: 'https://warm-up.invalid/staff/password#warm-up', expiresAt: '2026-01-01T00:00:00.000Z' },
     };
+  }
+  if (template === DATA_ACCESS_MAIL_TEMPLATE) {
+    return { ...common, template, data: { accessUrl: 'https://warm-up.invalid/my-data#token=warm-up', validUntil: '2027-01-01T00:00:00.000Z' } };
   }
   if (template === CERTIFICATE_MAIL_TEMPLATE) {
     return {

@@ -63,4 +63,5 @@ export const ROUTES = {
   waitingListReports: staffOnly(CATALOGUE_EDITOR_ROLES, () => import('../waiting-list/waiting-list-reports-page').then((m) => m.WaitingListReportsPage)),
   spareDoses: staffOnly(CATALOGUE_VIEWER_ROLES, () => import('../waiting-list/standby-announcements-page').then((m) => m.StandbyAnnouncementsPage)),
   standbyJoin: open(() => import('../waiting-list/standby-join-page').then((m) => m.StandbyJoinPage)),
+  myData: open(() => import('../privacy/my-data-page').then((m) => m.MyDataPage)),
 } satisfies Record<RouteName, AppRoute>;

@@ -38,6 +38,9 @@ export function LandingPage() {
         <Link to={paths.registration}>{t('waitingList.register.title')}</Link>
       </p>
       <p className="landing__staff">
+        <Link to={paths.myData}>{t('myData.title')}</Link>
+      </p>
+      <p className="landing__staff">
         <Link to={paths.signIn}>{t('landing.staffSignIn')}</Link>
       </p>
     </div>

@@ -1,7 +1,7 @@
 import type { PersonHistory, Vaccination } from '@vaccinate/api-contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createFetchMock, jsonResponse, problemResponse, type RecordedRequest } from '../test/fetch-mock';
 import { renderWithTenant } from '../test/render-with-tenant';
 import { ada, doctor } from '../test/staff-fixtures';
@@ -168,5 +168,55 @@ describe('person page: history', () => {
     expect(alert.textContent).toContain('This dose was corrected by someone else meanwhile.');
     await waitFor(() => expect(document.activeElement).toBe(alert));
     expect(mock.requests.filter((request) => request.url.endsWith('/history'))).toHaveLength(2);
+  });
+});
+
+describe('person page: data protection', () => {
+  it('shows export and erasure to doctors only', async () => {
+    renderPerson({}, assistant);
+    await screen.findByRole('region', { name: 'History' });
+    expect(screen.queryByRole('region', { name: 'Data protection' })).toBeNull();
+  });
+
+  it('exports the record as a file', async () => {
+    const saved: string[] = [];
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:export'), revokeObjectURL: vi.fn() }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    const mock = renderPerson({ [`GET /api/people/${ada.id}/export.html`]: () => new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } }) });
+    const section = await screen.findByRole('region', { name: 'Data protection' });
+    await userEvent.click(within(section).getByRole('button', { name: 'Export as page' }));
+    await waitFor(() => expect(saved).toEqual(['personal-data.html']));
+    expect(mock.requests.some((request) => request.url.endsWith('/export.html'))).toBe(true);
+    click.mockRestore();
+    vi.unstubAllGlobals();
+  });
+
+  it('erases only after a confirmation, then says what the law keeps', async () => {
+    const mock = renderPerson({
+      [`POST /api/people/${ada.id}/erasure`]: () =>
+        jsonResponse({
+          personId: ada.id,
+          erasedAt: '2026-12-02T10:00:00Z',
+          retainedVaccinations: 2,
+          retainedUntil: '2036-06-01',
+          deleted: { registrations: 1, standbyMemberships: 0, mails: 3, certificateLinks: 1, revisions: 1, questionnaireAnswers: 0 },
+        }),
+    });
+    const section = await screen.findByRole('region', { name: 'Data protection' });
+    await userEvent.click(within(section).getByRole('button', { name: 'Erase person…' }));
+    expect(mock.requests.some((request) => request.method === 'POST')).toBe(false);
+    await userEvent.click(within(section).getByRole('button', { name: 'Erase permanently' }));
+    expect(await screen.findByText(/The person has been erased\. 2 vaccinations stay documented without their name until/)).toBeTruthy();
+    expect(screen.queryByText('ada@acme.example')).toBeNull();
+  });
+
+  it('names the reason when an appointment is still ahead', async () => {
+    renderPerson({ [`POST /api/people/${ada.id}/erasure`]: () => problemResponse({ status: 409, code: 'privacy.upcoming_appointment' }) });
+    const section = await screen.findByRole('region', { name: 'Data protection' });
+    await userEvent.click(within(section).getByRole('button', { name: 'Erase person…' }));
+    await userEvent.click(within(section).getByRole('button', { name: 'Erase permanently' }));
+    expect((await within(section).findByRole('alert')).textContent).toContain('still has a booked appointment ahead');
   });
 });

@@ -1,4 +1,4 @@
-import type { Person, StaffProfile } from '@vaccinate/api-contracts';
+import type { Person, PersonErasure, StaffProfile } from '@vaccinate/api-contracts';
 import { hasAnyRole } from '../shared/staff-roles';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,16 +15,19 @@ import { formatBirthDate } from './birth-date-format.util';
 import { PERSON_EDITOR_ROLES, updatePerson } from './people-api';
 import { PersonForm } from './person-form';
 import { changedFields, formValuesFromPerson, personInputFromForm } from './person-form-values';
+import { DATA_RIGHTS_ROLES } from './person-data-rights-api';
+import { PersonDataRights } from './person-data-rights';
 import { PersonHistorySection } from './person-history-section';
 import { usePerson } from './use-person';
 
 export function PersonDetailPage({ id, staff }: { id: string; staff: StaffProfile }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApiClient();
   const historyState = useHistoryState();
   const { result, reload, replace } = usePerson(id);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<'saved' | 'unchanged' | null>(null);
+  const [erasure, setErasure] = useState<PersonErasure | null>(null);
   // Names are personal data, so they stay out of the document title (it lands in history and tabs).
   usePageTitle(t('person.title'));
 
@@ -51,8 +54,18 @@ export function PersonDetailPage({ id, staff }: { id: string; staff: StaffProfil
       <Link className="back-link" to={paths.people}>
         {t('people.backToList')}
       </Link>
-      {result.status === 'loading' ? <LoadingIndicator label={t('common.loading')} /> : null}
-      {result.status === 'failed' ? (
+      {erasure ? (
+        <>
+          <h1 id="person-title">{t('person.title')}</h1>
+          <StatusMessage tone="success">
+            {erasure.retainedUntil
+              ? t('personData.erasedKept', { count: erasure.retainedVaccinations, until: new Date(erasure.retainedUntil).toLocaleDateString(i18n.language) })
+              : t('personData.erased')}
+          </StatusMessage>
+        </>
+      ) : null}
+      {erasure ? null : result.status === 'loading' ? <LoadingIndicator label={t('common.loading')} /> : null}
+      {!erasure && result.status === 'failed' ? (
         <>
           <h1 id="person-title">{t('person.title')}</h1>
           {result.error instanceof ApiProblemError && result.error.status === 404 ? (
@@ -69,7 +82,7 @@ export function PersonDetailPage({ id, staff }: { id: string; staff: StaffProfil
           )}
         </>
       ) : null}
-      {result.status === 'loaded' ? (
+      {!erasure && result.status === 'loaded' ? (
         <>
           <div className="page__header">
             <h1 id="person-title">
@@ -122,6 +135,7 @@ export function PersonDetailPage({ id, staff }: { id: string; staff: StaffProfil
             )}
           </div>
           <PersonHistorySection personId={result.person.id} personVersion={result.person.version} staff={staff} />
+          {hasAnyRole(staff.roles, DATA_RIGHTS_ROLES) ? <PersonDataRights personId={result.person.id} onErased={setErasure} /> : null}
         </>
       ) : null}
     </section>

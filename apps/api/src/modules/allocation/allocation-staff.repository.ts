@@ -1,8 +1,11 @@
 import type { AllocationDeadLetter } from '@vaccinate/api-contracts';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Sql } from '../../database/sql';
 import type { RegistrationStatus } from '../registration/registration.entity';
 import { ALLOCATION_DEAD_LETTERS, JOB_SCHEMA } from './allocation-queue';
+import { PriorityOrder } from '../../database/priority-order';
+import type { FieldKeyRing } from '@vaccinate/field-encryption';
+import { FIELD_CIPHER } from '../../common/field-cipher';
 
 export interface QueueEntry {
   registrationId: string;
@@ -18,28 +21,31 @@ export type { AllocationDeadLetter };
 /** What staff see of the queue and the allocator's dead letters: identifiers, groups and reasons, no personal data. */
 @Injectable()
 export class AllocationStaffRepository {
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
+  ) {}
 
   async queue(status: RegistrationStatus, limit: number, offset: number): Promise<{ total: number; items: QueueEntry[] }> {
     const { rows } = await this.sql.query<{
       id: string;
-      priority_rank: number | null;
+      priority_order: number | null;
       status: RegistrationStatus;
       queue_reason: string | null;
       preferred_site_ids: string[];
       created_at: Date;
       total: string;
     }>(
-      `SELECT id, priority_rank, status, queue_reason, preferred_site_ids, created_at, count(*) OVER () AS total
+      `SELECT id, priority_order, status, queue_reason, preferred_site_ids, created_at, count(*) OVER () AS total
          FROM registration WHERE status = $1
-        ORDER BY priority_rank NULLS LAST, created_at, id LIMIT $2 OFFSET $3`,
+        ORDER BY priority_order NULLS LAST, created_at, id LIMIT $2 OFFSET $3`,
       [status, limit, offset],
     );
     return {
       total: Number(rows[0]?.total ?? 0),
       items: rows.map((row) => ({
         registrationId: row.id,
-        rank: row.priority_rank,
+        rank: PriorityOrder.of(this.ring).toRank(row.priority_order),
         status: row.status,
         reason: row.queue_reason,
         preferredSiteIds: row.preferred_site_ids,

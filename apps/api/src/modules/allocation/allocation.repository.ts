@@ -8,6 +8,7 @@ import { registrationFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 import type { RegistrationStatus } from '../registration/registration.entity';
 import { ALLOCATION_QUEUE, JOB_SCHEMA } from './allocation-queue';
+import { PriorityOrder } from '../../database/priority-order';
 
 export interface SiteRelease {
   siteId: string;
@@ -60,17 +61,18 @@ export class AllocationRepository {
    * the queue, in the caller's transaction; rows another feeder holds are skipped.
    */
   async takeReleased(client: PoolClient, everySite: number, perSite: SiteRelease[], limit: number): Promise<string[]> {
+    const order = PriorityOrder.of(this.ring);
     const { rows } = await client.query<{ id: string }>(
       `SELECT r.id FROM registration r
-        WHERE r.status = 'queued' AND r.priority_rank IS NOT NULL
+        WHERE r.status = 'queued' AND r.priority_order IS NOT NULL
           AND (r.allocation_due_at IS NULL OR r.allocation_due_at <= now())
-          AND (r.priority_rank <= $1 OR EXISTS (
-                SELECT 1 FROM unnest($2::uuid[], $3::int[]) AS s(site_id, up_to_rank)
-                 WHERE r.priority_rank <= s.up_to_rank
+          AND (r.priority_order <= $1 OR EXISTS (
+                SELECT 1 FROM unnest($2::uuid[], $3::int[]) AS s(site_id, up_to_order)
+                 WHERE r.priority_order <= s.up_to_order
                    AND (cardinality(r.preferred_site_ids) = 0 OR s.site_id = ANY(r.preferred_site_ids))))
-        ORDER BY r.priority_rank, r.created_at, r.id
+        ORDER BY r.priority_order, r.created_at, r.id
         LIMIT $4 FOR UPDATE SKIP LOCKED`,
-      [everySite, perSite.map((s) => s.siteId), perSite.map((s) => s.upToRank), limit],
+      [order.upTo(everySite), perSite.map((s) => s.siteId), perSite.map((s) => order.upTo(s.upToRank)), limit],
     );
     const ids = rows.map((row) => row.id);
     if (ids.length > 0) {
@@ -89,7 +91,7 @@ export class AllocationRepository {
     const { rows } = await this.sql.query<{
       id: string;
       status: RegistrationStatus;
-      priority_rank: number | null;
+      priority_order: number | null;
       product_id: string | null;
       preferred_site_ids: string[];
       preferred_weekdays: number[];
@@ -99,7 +101,7 @@ export class AllocationRepository {
       birth_date_encrypted: string;
       profile_encrypted: string;
     }>(
-      `SELECT id, status, priority_rank, product_id, preferred_site_ids, preferred_weekdays, given_name_encrypted,
+      `SELECT id, status, priority_order, product_id, preferred_site_ids, preferred_weekdays, given_name_encrypted,
               family_name_encrypted, email_encrypted, birth_date_encrypted, profile_encrypted
          FROM registration WHERE id = $1`,
       [id],
@@ -111,7 +113,7 @@ export class AllocationRepository {
     return {
       id: row.id,
       status: row.status,
-      rank: row.priority_rank,
+      rank: PriorityOrder.of(ring).toRank(row.priority_order),
       productId: row.product_id,
       preferredSiteIds: row.preferred_site_ids,
       preferredWeekdays: row.preferred_weekdays,

@@ -29,6 +29,7 @@ export class AuditEventEntity {
   @Column({ name: 'request_id', type: 'text' })
   requestId!: string;
 
+  /** The client's network (/24, /48), never its address: see clientNetwork. */
   @Column({ name: 'client_ip', type: 'text' })
   clientIp!: string;
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { clientNetwork } from '../../common/client-network';
 import { requestContext } from '../../common/request-context';
 import type { SqlClient } from '../../database/sql';
 
@@ -16,6 +17,7 @@ export type AuditAction =
   | 'check_out'
   | 'no_show'
   | 'correct'
+  | 'erase'
   | 'invite'
   | 'change_roles'
   | 'deactivate'
@@ -54,7 +56,7 @@ async function insertAuditEvents(db: SqlClient, subjectType: string, action: Aud
       `${subjectType}.${action}`,
       subjectType,
       context?.requestId ?? 'none',
-      context?.clientIp ?? 'local',
+      clientNetwork(context?.clientIp ?? 'local'),
       subjectIds,
     ],
   );

@@ -40,6 +40,22 @@ export class PersonEntity {
   @Column({ name: 'locale', type: 'text', nullable: true })
   locale!: 'de' | 'en' | null;
 
+  /** Set when staff erased the person: every personal field above is then empty and no index finds them. */
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
+
+  /**
+   * After erasure, who the person was (names, birth date, as JSON), sealed under a context of its own
+   * that only the doctors' retained-identity read opens: kept while the law requires the vaccination
+   * documentation, null when there is none.
+   */
+  @Column({ name: 'retained_identity_encrypted', type: 'text', nullable: true })
+  retainedIdentityEncrypted!: string | null;
+
+  /** The day the retained documentation may go (the last vaccination plus ten years). */
+  @Column({ name: 'retained_until', type: 'date', nullable: true })
+  retainedUntil!: string | null;
+
   @Index('ix_person_created_at')
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

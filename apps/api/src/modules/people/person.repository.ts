@@ -175,14 +175,14 @@ export class PersonRepository {
   }
 
   async findById(id: string, db: SqlClient = this.sql): Promise<Person | null> {
-    const { rows } = await db.query<PersonRow>(`SELECT ${COLUMNS} FROM person WHERE id = $1`, [id]);
+    const { rows } = await db.query<PersonRow>(`SELECT ${COLUMNS} FROM person WHERE id = $1 AND erased_at IS NULL`, [id]);
     return rows[0] ? this.decrypt(rows[0]) : null;
   }
 
   /** Who a person is, for staff at the desk: names and birth date, nothing else decrypted. */
   async identity(id: string): Promise<Pick<Person, 'id' | 'givenName' | 'familyName' | 'birthDate'> | null> {
     const { rows } = await this.sql.query<Pick<PersonRow, 'given_name_encrypted' | 'family_name_encrypted' | 'birth_date_encrypted'>>(
-      'SELECT given_name_encrypted, family_name_encrypted, birth_date_encrypted FROM person WHERE id = $1',
+      'SELECT given_name_encrypted, family_name_encrypted, birth_date_encrypted FROM person WHERE id = $1 AND erased_at IS NULL',
       [id],
     );
     const row = rows[0];
@@ -197,7 +197,7 @@ export class PersonRepository {
 
   /** Reads the record and locks it for the rest of the transaction; null when it does not exist. */
   async lockForChange(db: SqlClient, id: string): Promise<Person | null> {
-    const { rows } = await db.query<PersonRow>(`SELECT ${COLUMNS} FROM person WHERE id = $1 FOR UPDATE`, [id]);
+    const { rows } = await db.query<PersonRow>(`SELECT ${COLUMNS} FROM person WHERE id = $1 AND erased_at IS NULL FOR UPDATE`, [id]);
     return rows[0] ? this.decrypt(rows[0]) : null;
   }
 
@@ -239,8 +239,8 @@ export class PersonRepository {
 
   async list(limit: number, offset: number): Promise<{ items: Person[]; total: number }> {
     const [page, count] = await Promise.all([
-      this.sql.query<PersonRow>(`SELECT ${COLUMNS} FROM person ORDER BY created_at DESC, id ASC LIMIT $1 OFFSET $2`, [limit, offset]),
-      this.sql.query<{ total: number }>('SELECT count(*)::int AS total FROM person'),
+      this.sql.query<PersonRow>(`SELECT ${COLUMNS} FROM person WHERE erased_at IS NULL ORDER BY created_at DESC, id ASC LIMIT $1 OFFSET $2`, [limit, offset]),
+      this.sql.query<{ total: number }>('SELECT count(*)::int AS total FROM person WHERE erased_at IS NULL'),
     ]);
     return { items: page.rows.map((row) => this.decrypt(row)), total: count.rows[0]?.total ?? 0 };
   }
@@ -264,7 +264,7 @@ export class PersonRepository {
 
   /** Earlier versions of the record with the reasons they changed, newest first; null when the person does not exist. */
   async revisions(personId: string): Promise<PersonRevision[] | null> {
-    const exists = await this.sql.query('SELECT 1 FROM person WHERE id = $1', [personId]);
+    const exists = await this.sql.query('SELECT 1 FROM person WHERE id = $1 AND erased_at IS NULL', [personId]);
     if (!exists.rowCount) return null;
     const { rows } = await this.sql.query<RevisionRow>(
       `SELECT version, given_name_encrypted, family_name_encrypted, email_encrypted, birth_date_encrypted, reason_encrypted, changed_by, changed_at,

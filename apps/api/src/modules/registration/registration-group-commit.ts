@@ -20,7 +20,8 @@ export interface SealedRegistration {
   productId: string | null;
   preferredSiteIds: string[];
   preferredWeekdays: number[];
-  priorityRank: number | null;
+  /** The keyed priority order (see PriorityOrder), not the rank. */
+  priorityOrder: number | null;
   /**
    * The receipt for a tracking code: queued in the same commit when this row is written; a person
    * registered already gets it again with their earlier code (they may have lost the first).
@@ -126,7 +127,7 @@ export class RegistrationGroupCommit {
     const { rows } = await client.query<{ tracking_code: string; email_index: string }>(
       `INSERT INTO registration (tracking_code, given_name_encrypted, family_name_encrypted, email_encrypted, email_index,
                                  birth_date_encrypted, phone_encrypted, profile_encrypted, product_id, preferred_site_ids, preferred_weekdays,
-                                 priority_rank)
+                                 priority_order)
        VALUES ${values}
        ON CONFLICT (email_index) DO NOTHING RETURNING tracking_code, email_index`,
       registrations.flatMap((r) => [
@@ -141,7 +142,7 @@ export class RegistrationGroupCommit {
         r.productId,
         r.preferredSiteIds,
         r.preferredWeekdays,
-        r.priorityRank,
+        r.priorityOrder,
       ]),
     );
     return new Map(rows.map((row) => [row.email_index, row.tracking_code]));

@@ -11,7 +11,7 @@ export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
  */
 @Entity({ name: 'registration' })
 @Index('ix_registration_queue', ['status', 'createdAt'])
-@Index('ix_registration_allocation_order', ['status', 'priorityRank', 'createdAt'])
+@Index('ix_registration_allocation_order', ['status', 'priorityOrder', 'createdAt'])
 export class RegistrationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_registration' })
   id!: string;
@@ -64,11 +64,12 @@ export class RegistrationEntity {
   createdAt!: Date;
 
   /**
-   * Rank of the priority group the tenant's rules put the person in; null when no group matches
-   * (never released). Only the rank is kept: a group's id can name an occupation or a condition.
+   * The priority group the tenant's rules put the person in, as an opaque keyed order (see
+   * PriorityOrder): it sorts and compares like the rank but does not say it. Null when no group
+   * matches (never released). A group's id or rank can name an occupation or a condition.
    */
-  @Column({ name: 'priority_rank', type: 'integer', nullable: true })
-  priorityRank!: number | null;
+  @Column({ name: 'priority_order', type: 'integer', nullable: true })
+  priorityOrder!: number | null;
 
   /** Why a released registration is still queued (no matching slot, not eligible, ...), for staff. */
   @Column({ name: 'queue_reason', type: 'text', nullable: true })

@@ -6,6 +6,7 @@ import { Sql } from '../../database/sql';
 import type { OutboxPayload } from '../outbox/outbox.repository';
 import { RegistrationGroupCommit } from './registration-group-commit';
 import type { RegistrationStatus } from './registration.entity';
+import { PriorityOrder } from '../../database/priority-order';
 
 export interface NewRegistration {
   trackingCode: string;
@@ -63,7 +64,7 @@ export class RegistrationRepository {
       productId: registration.productId,
       preferredSiteIds: registration.preferredSiteIds,
       preferredWeekdays: registration.preferredWeekdays,
-      priorityRank: registration.priority?.rank ?? null,
+      priorityOrder: PriorityOrder.of(ring).toOrder(registration.priority?.rank ?? null),
       mail: registration.mail,
     });
   }
@@ -100,17 +101,17 @@ export class RegistrationRepository {
       status: RegistrationStatus;
       created_at: Date;
       birth_date_encrypted: string;
-      priority_rank: number | null;
+      priority_order: number | null;
       booking_id: string | null;
       vaccinated: boolean;
       ahead: string;
     }>(
-      `SELECT r.status, r.created_at, r.birth_date_encrypted, r.priority_rank, r.booking_id,
+      `SELECT r.status, r.created_at, r.birth_date_encrypted, r.priority_order, r.booking_id,
               EXISTS (SELECT 1 FROM booking b JOIN vaccination v ON v.person_id = b.person_id AND v.product_id = b.product_id AND v.status = 'valid'
                        WHERE b.id = r.booking_id) AS vaccinated,
               (SELECT count(*) FROM registration q WHERE q.status = 'queued' AND q.id <> r.id
-                 AND (r.priority_rank IS NULL AND (q.priority_rank IS NOT NULL OR q.created_at < r.created_at)
-                      OR q.priority_rank < r.priority_rank OR (q.priority_rank = r.priority_rank AND q.created_at < r.created_at))) AS ahead
+                 AND (r.priority_order IS NULL AND (q.priority_order IS NOT NULL OR q.created_at < r.created_at)
+                      OR q.priority_order < r.priority_order OR (q.priority_order = r.priority_order AND q.created_at < r.created_at))) AS ahead
          FROM registration r WHERE r.tracking_code = $1`,
       [trackingCode],
     );
@@ -120,7 +121,7 @@ export class RegistrationRepository {
       status: row.status,
       registeredAt: row.created_at.toISOString(),
       ahead: Number(row.ahead),
-      rank: row.priority_rank,
+      rank: PriorityOrder.of(this.ring).toRank(row.priority_order),
       vaccinated: row.vaccinated,
       appointments: row.booking_id ? await this.appointments(row.booking_id) : [],
       offer: await this.openOffer(trackingCode),

@@ -13,7 +13,7 @@ export interface StandbyWindow {
  * details are ciphertext copied from where they opted in.
  */
 @Entity({ name: 'standby_member' })
-@Index('ix_standby_member_order', ['active', 'priorityRank', 'createdAt'])
+@Index('ix_standby_member_order', ['active', 'priorityOrder', 'createdAt'])
 export class StandbyMemberEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_standby_member' })
   id!: string;
@@ -49,9 +49,9 @@ export class StandbyMemberEntity {
   @Column({ name: 'locale', type: 'text' })
   locale!: 'de' | 'en';
 
-  /** From the registration's priority group; members from a booking come after every group. */
-  @Column({ name: 'priority_rank', type: 'integer', nullable: true })
-  priorityRank!: number | null;
+  /** From the registration's priority group, as its keyed order (see PriorityOrder); members from a booking come after every group. */
+  @Column({ name: 'priority_order', type: 'integer', nullable: true })
+  priorityOrder!: number | null;
 
   /** Empty: any site. */
   @Column({ name: 'site_ids', type: 'uuid', array: true, default: () => "'{}'" })

@@ -18,7 +18,8 @@ interface Contact {
   email: string;
   birthDate: string;
   locale: 'de' | 'en';
-  rank: number | null;
+  /** The registration's keyed priority order, copied as it is (see PriorityOrder). */
+  priorityOrder: number | null;
 }
 
 /** Standby members: joined from a registration or a booking, contact details copied as ciphertext. */
@@ -37,9 +38,9 @@ export class StandbyMemberRepository {
       email_encrypted: string;
       birth_date_encrypted: string;
       profile_encrypted: string;
-      priority_rank: number | null;
+      priority_order: number | null;
     }>(
-      `SELECT id, given_name_encrypted, email_encrypted, birth_date_encrypted, profile_encrypted, priority_rank
+      `SELECT id, given_name_encrypted, email_encrypted, birth_date_encrypted, profile_encrypted, priority_order
          FROM registration WHERE tracking_code = $1 AND status <> 'withdrawn'`,
       [trackingCode],
     );
@@ -52,7 +53,7 @@ export class StandbyMemberRepository {
       email: registrationFields.email.decrypt(ring, row.email_encrypted),
       birthDate,
       locale: profile.locale ?? 'de',
-      rank: row.priority_rank,
+      priorityOrder: row.priority_order,
     });
     return true;
   }
@@ -78,7 +79,7 @@ export class StandbyMemberRepository {
       email: personFields.email.decrypt(ring, row.email_encrypted),
       birthDate: personFields.birthDate.decrypt(ring, row.birth_date_encrypted),
       locale: row.locale,
-      rank: null,
+      priorityOrder: null,
     });
     return true;
   }
@@ -118,7 +119,7 @@ export class StandbyMemberRepository {
     const ring = this.ring;
     await this.sql.query(
       `INSERT INTO standby_member (${source}, given_name_encrypted, email_encrypted, phone_encrypted, birth_date_encrypted, locale,
-                                   priority_rank, site_ids, time_windows, quiet_from, quiet_to, active)
+                                   priority_order, site_ids, time_windows, quiet_from, quiet_to, active)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, true)
        ON CONFLICT (${source}) DO UPDATE SET site_ids = EXCLUDED.site_ids, time_windows = EXCLUDED.time_windows,
          quiet_from = EXCLUDED.quiet_from, quiet_to = EXCLUDED.quiet_to, active = true,
@@ -130,7 +131,7 @@ export class StandbyMemberRepository {
         preferences.phone ? standbyMemberFields.phone.encrypt(ring, preferences.phone) : null,
         standbyMemberFields.birthDate.encrypt(ring, contact.birthDate),
         contact.locale,
-        contact.rank,
+        contact.priorityOrder,
         preferences.siteIds,
         JSON.stringify(preferences.timeWindows),
         preferences.quietFrom,

@@ -149,7 +149,7 @@ export class StandbyOfferRepository {
           AND (jsonb_array_length(m.time_windows) = 0 OR EXISTS (
                 SELECT 1 FROM jsonb_array_elements(m.time_windows) w
                  WHERE (w->>'from')::time < a.until_local AND (w->>'to')::time > a.now_local))
-        ORDER BY m.priority_rank NULLS LAST, m.created_at, m.id
+        ORDER BY m.priority_order NULLS LAST, m.created_at, m.id
         LIMIT $4`,
       [announcementId, this.config.timeZone, MAX_OFFERS_PER_DAY, limit],
     );

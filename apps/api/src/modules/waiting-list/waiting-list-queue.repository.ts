@@ -4,6 +4,7 @@ import type { AnswerValue } from '@vaccinate/priority-rules';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { registrationFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
+import { PriorityOrder } from '../../database/priority-order';
 
 export interface GroupingInput {
   id: string;
@@ -41,10 +42,10 @@ export class WaitingListQueueRepository {
   async setGroups(groups: { id: string; rank: number | null }[]): Promise<void> {
     if (groups.length === 0) return;
     await this.sql.query(
-      `UPDATE registration r SET priority_rank = g.rank
-         FROM unnest($1::uuid[], $2::int[]) AS g(id, rank)
+      `UPDATE registration r SET priority_order = g.priority_order
+         FROM unnest($1::uuid[], $2::int[]) AS g(id, priority_order)
         WHERE r.id = g.id AND r.status = 'queued'`,
-      [groups.map((g) => g.id), groups.map((g) => g.rank)],
+      [groups.map((g) => g.id), groups.map((g) => PriorityOrder.of(this.ring).toOrder(g.rank))],
     );
   }
 }

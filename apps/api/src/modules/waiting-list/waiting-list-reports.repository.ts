@@ -3,6 +3,9 @@ import type { WaitingListReports as Reports } from '@vaccinate/api-contracts';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
+import { PriorityOrder } from '../../database/priority-order';
+import type { FieldKeyRing } from '@vaccinate/field-encryption';
+import { FIELD_CIPHER } from '../../common/field-cipher';
 
 export type CountByGroup = Omit<Reports['byGroup'][number], 'group'>;
 
@@ -24,16 +27,17 @@ export class WaitingListReportsRepository {
   constructor(
     private readonly sql: Sql,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(FIELD_CIPHER) private readonly ring: FieldKeyRing,
   ) {}
 
   async byGroup(): Promise<CountByGroup[]> {
-    const { rows } = await this.sql.query<{ priority_rank: number | null; queued: string; booked: string; vaccinated: string; total: string }>(
-      `SELECT r.priority_rank, count(*) FILTER (WHERE r.status IN ('queued', 'offered')) AS queued,
+    const { rows } = await this.sql.query<{ priority_order: number | null; queued: string; booked: string; vaccinated: string; total: string }>(
+      `SELECT r.priority_order, count(*) FILTER (WHERE r.status IN ('queued', 'offered')) AS queued,
               count(*) FILTER (WHERE r.status = 'booked' AND NOT ${VACCINATED}) AS booked, count(*) FILTER (WHERE ${VACCINATED}) AS vaccinated, count(*) AS total
-         FROM registration r WHERE r.status <> 'withdrawn' GROUP BY r.priority_rank ORDER BY r.priority_rank NULLS LAST`,
+         FROM registration r WHERE r.status <> 'withdrawn' GROUP BY r.priority_order ORDER BY r.priority_order NULLS LAST`,
     );
     return rows.map((row) => ({
-      rank: row.priority_rank,
+      rank: PriorityOrder.of(this.ring).toRank(row.priority_order),
       queued: Number(row.queued),
       booked: Number(row.booked),
       vaccinated: Number(row.vaccinated),

@@ -46,6 +46,7 @@ export const patterns = {
   waitingListReports: '/staff/waiting-list/reports',
   spareDoses: '/staff/standby',
   standbyJoin: '/standby/join',
+  myData: '/my-data',
 } as const;
 
 export type RouteName = keyof typeof patterns;
