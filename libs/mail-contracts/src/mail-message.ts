@@ -39,7 +39,13 @@ export type StaffMailTemplate = (typeof STAFF_MAIL_TEMPLATES)[number];
 /** A person asked for their data: the single-use link that opens it. */
 export const DATA_ACCESS_MAIL_TEMPLATE = 'data-access-link';
 
-export const MAIL_TEMPLATES = [...BOOKING_MAIL_TEMPLATES, CERTIFICATE_MAIL_TEMPLATE, REGISTRATION_MAIL_TEMPLATE, ...STAFF_MAIL_TEMPLATES, DATA_ACCESS_MAIL_TEMPLATE] as const;
+export const MAIL_TEMPLATES = [
+  ...BOOKING_MAIL_TEMPLATES,
+  CERTIFICATE_MAIL_TEMPLATE,
+  REGISTRATION_MAIL_TEMPLATE,
+  ...STAFF_MAIL_TEMPLATES,
+  DATA_ACCESS_MAIL_TEMPLATE,
+] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export const MAIL_LOCALES = ['de', 'en'] as const;
@@ -197,14 +203,20 @@ export type SendMailRequest = Payload<typeof SendMailRequest>;
 
 /** A mail as the API's outbox stores it: the request without the tenant part, which is added when it is sent. */
 export type QueuedMail =
-  Omit<BookingMailRequest, 'tenant'> | Omit<CertificateMailRequest, 'tenant'> | Omit<RegistrationMailRequest, 'tenant'> | Omit<StaffMailRequest, 'tenant'>
+  | Omit<BookingMailRequest, 'tenant'>
+  | Omit<CertificateMailRequest, 'tenant'>
+  | Omit<RegistrationMailRequest, 'tenant'>
+  | Omit<StaffMailRequest, 'tenant'>
   | Omit<DataAccessMailRequest, 'tenant'>;
 
 type WithTimeZone<T extends { tenant: MailTenant }> = T & { tenant: MailTenant & { timeZone: string } };
 
 /** A validated request: the time zone is always set. */
 export type ValidSendMailRequest =
-  WithTimeZone<BookingMailRequest> | WithTimeZone<CertificateMailRequest> | WithTimeZone<RegistrationMailRequest> | WithTimeZone<StaffMailRequest>
+  | WithTimeZone<BookingMailRequest>
+  | WithTimeZone<CertificateMailRequest>
+  | WithTimeZone<RegistrationMailRequest>
+  | WithTimeZone<StaffMailRequest>
   | WithTimeZone<DataAccessMailRequest>;
 export type ValidBookingMailRequest = WithTimeZone<BookingMailRequest>;
 export type ValidCertificateMailRequest = WithTimeZone<CertificateMailRequest>;

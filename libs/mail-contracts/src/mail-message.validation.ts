@@ -47,7 +47,7 @@ export function validateSendMailRequest(body: unknown): SendMailRequestValidatio
           ? StaffMailRequest.validate(body)
           : template === DATA_ACCESS_MAIL_TEMPLATE
             ? DataAccessMailRequest.validate(body)
-          : BookingMailRequest.validate(body);
+            : BookingMailRequest.validate(body);
   const order = appointmentOrderProblems(body);
   if (checked.ok && order.length === 0) {
     const request = checked.value;
