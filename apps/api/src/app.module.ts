@@ -13,6 +13,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { JobRunner } from './jobs/job-runner';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { StaffAccountsModule } from './modules/staff-accounts/staff-accounts.module';
 import { BookingModule } from './modules/booking/booking.module';
 import { CaptchaModule } from './modules/captcha/captcha.module';
 import { CatalogueModule } from './modules/catalogue/catalogue.module';
@@ -65,6 +66,7 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), retryAttempts: 2, retryDelay: 1_000 }),
         AuditModule,
         AuthModule,
+        StaffAccountsModule,
         BookingModule,
         CaptchaModule,
         CatalogueModule,

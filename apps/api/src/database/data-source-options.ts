@@ -2,7 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import type { ApiConfig } from '../config/api-config';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { StaffAccountEntity } from '../modules/auth/staff-account.entity';
-import { StaffLinkTokenEntity } from '../modules/auth/staff-link-token.entity';
+import { StaffLinkTokenEntity } from '../modules/staff-accounts/staff-link-token.entity';
 import { StaffSessionEntity } from '../modules/auth/staff-session.entity';
 import { AppointmentEntity } from '../modules/booking/appointment.entity';
 import { BookingEntity } from '../modules/booking/booking.entity';

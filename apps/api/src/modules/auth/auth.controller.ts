@@ -1,33 +1,12 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiGoneResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import {
-  AuthConfig,
-  ChangePasswordRequest,
-  LoginRequest,
-  LoginResponse,
-  PasswordResetAccepted,
-  PasswordResetRequest,
-  SetPasswordRequest,
-  StaffProfile,
-  StaffSession,
-  StaffSessionParam,
-} from '@vaccinate/api-contracts';
+import { ApiNoContentResponse, ApiNotFoundResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { AuthConfig, ChangePasswordRequest, LoginRequest, LoginResponse, StaffProfile, StaffSession, StaffSessionParam } from '@vaccinate/api-contracts';
 import { ContractAnswer, ContractBody, ContractListAnswer, ContractParams } from '../../common/contract/contract.decorators';
-import { RateLimit } from '../../common/rate-limit';
 import { CurrentPrincipal } from './current-principal.decorator';
 import type { Principal } from '../../common/request-context';
 import { Public, RequireRole } from './access.decorators';
 import { AuthService } from './auth.service';
 import { OidcVerifier } from './oidc-verifier';
-import { PasswordLinkService } from './password-link.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -35,7 +14,6 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly oidc: OidcVerifier,
-    private readonly passwordLinks: PasswordLinkService,
   ) {}
 
   @Get('config')
@@ -69,27 +47,6 @@ export class AuthController {
   @ContractAnswer(200, StaffProfile, 'The signed-in account')
   me(@CurrentPrincipal() principal: Principal): Promise<StaffProfile> {
     return this.auth.profile(principal);
-  }
-
-  @Post('password-reset')
-  @HttpCode(202)
-  @Public()
-  @RateLimit('passwordReset')
-  @ContractAnswer(202, PasswordResetAccepted, 'The same answer whether or not the address has an account')
-  @ApiConflictResponse({ description: 'Staff sign in through the identity provider; passwords are reset there' })
-  requestPasswordReset(@ContractBody(PasswordResetRequest) request: PasswordResetRequest): PasswordResetAccepted {
-    this.passwordLinks.requestReset(request.email);
-    return { status: 'accepted' };
-  }
-
-  @Post('password-link')
-  @HttpCode(204)
-  @Public()
-  @RateLimit('passwordLink')
-  @ApiNoContentResponse({ description: 'The password is set; every session of the account ended' })
-  @ApiGoneResponse({ description: 'The link was used already or has expired' })
-  async setPasswordByLink(@ContractBody(SetPasswordRequest) request: SetPasswordRequest): Promise<void> {
-    await this.passwordLinks.setPassword(request.token, request.newPassword);
   }
 
   @Get('sessions')

@@ -3,8 +3,8 @@ import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagg
 import { ChangeStaffRolesRequest, CreatedStaff, CreateStaffRequest, InviteStaffRequest, StaffIdParam, StaffMember } from '@vaccinate/api-contracts';
 import { ContractAnswer, ContractBody, ContractListAnswer, ContractParams } from '../../common/contract/contract.decorators';
 import { AppException } from '../../common/problem/app-exception';
-import { RequireRole } from './access.decorators';
-import { AuthService } from './auth.service';
+import { RequireRole } from '../auth/access.decorators';
+import { AuthService } from '../auth/auth.service';
 import { StaffAccountsService } from './staff-accounts.service';
 
 @ApiTags('staff')

@@ -6,13 +6,13 @@ import { AppException } from '../../common/problem/app-exception';
 import { SharedCounterRepository } from '../../database/shared-counter.repository';
 import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
-import { AuthException, AuthExceptionCode } from './auth.exception';
-import { OidcVerifier } from './oidc-verifier';
-import { hashPassword } from './password-hasher';
-import { StaffAccountRepository } from './staff-account.repository';
+import { AuthException, AuthExceptionCode } from '../auth/auth.exception';
+import { OidcVerifier } from '../auth/oidc-verifier';
+import { hashPassword } from '../auth/password-hasher';
+import { StaffAccountRepository } from '../auth/staff-account.repository';
 import { StaffAccountsService } from './staff-accounts.service';
 import { StaffLinkTokenRepository } from './staff-link-token.repository';
-import { StaffSessionRepository } from './staff-session.repository';
+import { StaffSessionRepository } from '../auth/staff-session.repository';
 
 /** At most this many reset mails per account and hour, whoever asks: a mailbox is not flooded through us. */
 const RESETS_PER_ACCOUNT_AND_HOUR = 3;

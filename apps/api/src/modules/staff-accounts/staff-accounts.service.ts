@@ -8,8 +8,8 @@ import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
 import { AuditService } from '../audit/audit.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
-import { OidcVerifier } from './oidc-verifier';
-import { StaffAccountRepository, type StaffAccount } from './staff-account.repository';
+import { OidcVerifier } from '../auth/oidc-verifier';
+import { StaffAccountRepository, type StaffAccount } from '../auth/staff-account.repository';
 import { newLinkToken, StaffLinkTokenRepository } from './staff-link-token.repository';
 import type { StaffLinkPurpose } from './staff-link-token.entity';
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { StaffAccountEntity } from './staff-account.entity';
+import { StaffAccountEntity } from '../auth/staff-account.entity';
 
 export type StaffLinkPurpose = 'invitation' | 'reset';
 
