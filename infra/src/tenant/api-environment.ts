@@ -27,7 +27,7 @@ function fromSecret(secretName: string, names: readonly string[], optional = fal
 
 /** The API server's environment; names follow API_ENVIRONMENT_VARIABLES in @vaccinate/tenant-provisioning. */
 export function apiEnvironment(values: TenantValues, context: ValuesContext): k8s.EnvVar[] {
-  const { allocator, api, captcha, mailDelivery, mailer, oidc, schedulingLinks, tenant, tracing } = values;
+  const { allocator, api, captcha, mailDelivery, mailer, oidc, retention, schedulingLinks, tenant, tracing } = values;
   return [
     ...plain({
       NODE_ENV: 'production',
@@ -71,6 +71,11 @@ export function apiEnvironment(values: TenantValues, context: ValuesContext): k8
       OTEL_EXPORTER_OTLP_ENDPOINT: context.whenSet(tracing.otlpEndpoint),
       SCHEDULING_LINKS: context.either('schedulingLinks.enabled', schedulingLinks.enabled, 'on', 'off'),
       SCHEDULING_LINKS_STATE: context.whenSet(schedulingLinks.state),
+      HOLIDAY_REGION: tenant.holidayRegion,
+      RETENTION_UNVACCINATED_DAYS: String(retention.unvaccinatedDays),
+      RETENTION_MAIL_DAYS: String(retention.mailDays),
+      RETENTION_AUDIT_DAYS: String(retention.auditDays),
+      RETENTION_SIGN_IN_DAYS: String(retention.signInDays),
     }),
     ...fromSecret(values.secrets.name, API_SECRET_VARIABLES),
     ...fromSecret(values.secrets.name, API_OPTIONAL_SECRET_VARIABLES, true),

@@ -32,6 +32,7 @@ export const tenantValuesSchema: JsonSchema = {
       defaultLocale: oneOf('language of mails when the person chose none', ['de', 'en']),
       employeeNumber: oneOf('whether the booking form asks for the employee number', ['optional', 'required']),
       certificateCountry: text('ISO 3166-1 alpha-2 country of the vaccination certificates', '^[A-Z]{2}$'),
+      holidayRegion: text('country or country-state code whose public holidays the day calendar warns about (DE, DE-BE)', '^[A-Z]{2}(-[A-Z0-9]{1,3})?$'),
       branding: object({
         primaryColor: text('#rrggbb', COLOR),
         accentColor: text('#rrggbb', COLOR),
@@ -87,6 +88,13 @@ export const tenantValuesSchema: JsonSchema = {
     schedulingLinks: object({
       enabled: flag('publish free first-dose slots as a public SMART Scheduling Links feed ($bulk-publish)'),
       state: optionalText('state or region codes of the sites, comma-separated (a hint to slot aggregators)', '^[A-Z0-9-]{1,10}(,[A-Z0-9-]{1,10})*$'),
+    }),
+    // The same bounds as the API's RETENTION_* variables.
+    retention: object({
+      unvaccinatedDays: integer('registrations and standby memberships that never led to a vaccination', 1, 3_650),
+      mailDays: integer('sent and dead mails', 1, 3_650),
+      auditDays: integer('audit events', 30, 7_300),
+      signInDays: integer('sign-in records of staff', 1, 3_650),
     }),
     captcha: object({
       provider: oneOf('altcha (self-hosted) or recaptcha (needs RECAPTCHA_SECRET in the Secret)', ['altcha', 'recaptcha']),

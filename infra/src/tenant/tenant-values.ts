@@ -25,6 +25,8 @@ export interface TenantValues {
     employeeNumber: string;
     /** ISO 3166-1 alpha-2 country of its vaccination certificates. */
     certificateCountry: string;
+    /** Country or country-state code (DE, DE-BE) whose public holidays the day calendar warns about. */
+    holidayRegion: string;
     /** As in the tenant directory; the logo URL must be absolute (mail clients have no origin). */
     branding: { primaryColor: string; accentColor: string; logoUrl: string };
   };
@@ -67,6 +69,8 @@ export interface TenantValues {
   mailDelivery: { retryDelaySeconds: number; jobTimeoutSeconds: number };
   /** The public SMART Scheduling Links feed of free first-dose slots; off unless the tenant opts in. */
   schedulingLinks: { enabled: boolean; state: string };
+  /** Days data that no law requires is kept (docs/records-of-processing.md); the retention job applies them daily. */
+  retention: { unvaccinatedDays: number; mailDays: number; auditDays: number; signInDays: number };
   captcha: { provider: string; maxNumber: number; recaptchaVerifyUrl: string; recaptchaMinScore: number };
   /** Prometheus Operator objects; off unless the cluster runs the operator and a Grafana sidecar. */
   monitoring: {
@@ -97,6 +101,7 @@ export const tenantDefaults: TenantValues = {
     defaultLocale: 'de',
     employeeNumber: 'optional',
     certificateCountry: 'DE',
+    holidayRegion: 'DE',
     branding: { primaryColor: '#0b5fff', accentColor: '#ffb000', logoUrl: '' },
   },
   namespace: { enabled: false, name: '' },
@@ -120,6 +125,7 @@ export const tenantDefaults: TenantValues = {
   allocator: { enabled: true, ratePerMinute: 600, retryLimit: 5, retryDelaySeconds: 30, jobTimeoutSeconds: 300 },
   mailDelivery: { retryDelaySeconds: 30, jobTimeoutSeconds: 60 },
   schedulingLinks: { enabled: false, state: '' },
+  retention: { unvaccinatedDays: 365, mailDays: 90, auditDays: 1_095, signInDays: 90 },
   captcha: {
     provider: 'altcha',
     maxNumber: 50_000,
@@ -186,8 +192,9 @@ export const tenantCiValues: Record<string, TenantValues> = {
     tracing: { otlpEndpoint: 'http://otel-collector.observability.svc.cluster.local:4318', collectorNamespace: 'observability', collectorPort: 4318 },
     namespace: { enabled: true, name: 'tenant-acme' },
     mailDelivery: { retryDelaySeconds: 45, jobTimeoutSeconds: 120 },
+    retention: { unvaccinatedDays: 180, mailDays: 30, auditDays: 3_650, signInDays: 30 },
     monitoring: { prometheusNamespace: 'observability', serviceMonitor: { enabled: true }, prometheusRule: { enabled: true }, grafanaDashboard: { enabled: true } },
-    tenant: { ...tenantExample.tenant, branding: { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' } },
+    tenant: { ...tenantExample.tenant, holidayRegion: 'DE-BE', branding: { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' } },
     ingress: { ...tenantExample.ingress, tlsSecretName: 'acme-tls', hosts: ['acme.vaccinate.example', 'impfen.acme.example', 'vaccinate.acme.example'] },
     api: { ...tenantExample.api, databasePoolMax: 25, autoscaling: { minReplicas: 3, maxReplicas: 12, targetCpuUtilization: 60 } },
   },

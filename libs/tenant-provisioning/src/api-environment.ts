@@ -58,6 +58,11 @@ export const API_ENVIRONMENT_VARIABLES: readonly ApiEnvironmentVariable[] = [
   { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', required: false, secret: false, description: 'OTLP/HTTP collector base URL for traces; unset turns tracing off' },
   { name: 'SCHEDULING_LINKS', required: false, secret: false, description: 'on | off: publish free first-dose slots as a public SMART Scheduling Links feed (off)' },
   { name: 'SCHEDULING_LINKS_STATE', required: false, secret: false, description: 'state or region codes of the sites, comma-separated, as a hint to slot aggregators' },
+  { name: 'HOLIDAY_REGION', required: false, secret: false, description: 'country or country-state code whose public holidays the day calendar warns about (DE)' },
+  { name: 'RETENTION_UNVACCINATED_DAYS', required: false, secret: false, description: 'days registrations and standby memberships without a vaccination are kept (365)' },
+  { name: 'RETENTION_MAIL_DAYS', required: false, secret: false, description: 'days sent and dead mails are kept (90)' },
+  { name: 'RETENTION_AUDIT_DAYS', required: false, secret: false, description: 'days audit events are kept (1095)' },
+  { name: 'RETENTION_SIGN_IN_DAYS', required: false, secret: false, description: 'days staff sign-in records are kept (90)' },
   { name: 'INITIAL_ADMIN_EMAIL', required: false, secret: false, bootstrapOnly: true, description: 'first admin' },
   { name: 'INITIAL_ADMIN_PASSWORD', required: false, secret: true, bootstrapOnly: true, description: 'one-time' },
 ];

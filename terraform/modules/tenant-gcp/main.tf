@@ -8,7 +8,7 @@ terraform {
 }
 
 variable "tenant" {
-  description = "slug, display_name, domains, branding, default_locale, employee_number, time_zone, initial_admin_email, oidc (see modules/tenant)."
+  description = "slug, display_name, domains, branding, default_locale, employee_number, time_zone, holiday_region, retention, initial_admin_email, oidc (see modules/tenant)."
   type        = any
 }
 
@@ -37,6 +37,8 @@ module "tenant" {
   default_locale      = try(var.tenant.default_locale, "de")
   employee_number     = try(var.tenant.employee_number, "optional")
   time_zone           = try(var.tenant.time_zone, "Europe/Berlin")
+  holiday_region      = try(var.tenant.holiday_region, "DE")
+  retention           = try(var.tenant.retention, null)
   initial_admin_email = var.tenant.initial_admin_email
   oidc                = try(var.tenant.oidc, null)
   api_image_tag       = var.api_image_tag

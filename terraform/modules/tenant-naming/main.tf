@@ -26,13 +26,14 @@ locals {
   # Mail clients have no origin: a same-origin logo path becomes an absolute URL on the tenant's host.
   api_logo_url = var.branding.logo_url == null ? "" : (startswith(var.branding.logo_url, "/") ? "${local.public_url}${var.branding.logo_url}" : var.branding.logo_url)
 
-  # Only what differs from charts/tenant/values.yaml; Helm merges the rest.
-  chart_values = {
+  # Only what differs from charts/tenant/values.yaml; Helm merges the rest (a null would delete a default).
+  chart_values = merge({
     tenant = {
       slug           = var.slug
       publicUrl      = local.public_url
       displayName    = var.display_name
       timeZone       = var.time_zone
+      holidayRegion  = var.holiday_region
       defaultLocale  = var.default_locale
       employeeNumber = var.employee_number
       branding       = merge(local.api_colors, { logoUrl = local.api_logo_url })
@@ -67,5 +68,12 @@ locals {
       collectorNamespace = var.platform.tracing.collector_namespace
       collectorPort      = var.platform.tracing.collector_port
     }
-  }
+    }, {
+    for name, days in { retention = var.retention } : name => {
+      unvaccinatedDays            = days.unvaccinated_days
+      mailDays                    = days.mail_days
+      auditDays                   = days.audit_days
+      signInDays                  = days.sign_in_days
+    } if days != null
+  })
 }

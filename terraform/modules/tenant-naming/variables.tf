@@ -75,6 +75,38 @@ variable "time_zone" {
   }
 }
 
+variable "holiday_region" {
+  description = "Country or country-state code (DE, DE-BE) whose public holidays the day calendar warns about."
+  type        = string
+  default     = "DE"
+
+  validation {
+    condition     = can(regex("^[A-Z]{2}(-[A-Z0-9]{1,3})?$", var.holiday_region))
+    error_message = "The holiday region must be a country or country-state code such as DE or DE-BE."
+  }
+}
+
+variable "retention" {
+  description = "Days data that no law requires is kept (docs/records-of-processing.md); null keeps the chart's defaults."
+  type = object({
+    unvaccinated_days = number
+    mail_days         = number
+    audit_days        = number
+    sign_in_days      = number
+  })
+  default = null
+
+  validation {
+    condition = var.retention == null ? true : alltrue([
+      var.retention.unvaccinated_days >= 1, var.retention.unvaccinated_days <= 3650,
+      var.retention.mail_days >= 1, var.retention.mail_days <= 3650,
+      var.retention.audit_days >= 30, var.retention.audit_days <= 7300,
+      var.retention.sign_in_days >= 1, var.retention.sign_in_days <= 3650,
+    ])
+    error_message = "Retention days must be 1-3650 (audit events 30-7300)."
+  }
+}
+
 variable "api_image" {
   description = "API image; the tag is pinned to its digest."
   type = object({

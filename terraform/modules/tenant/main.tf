@@ -8,6 +8,8 @@ module "naming" {
   default_locale      = var.default_locale
   employee_number     = var.employee_number
   time_zone           = var.time_zone
+  holiday_region      = var.holiday_region
+  retention           = var.retention
   initial_admin_email = var.initial_admin_email
   oidc                = var.oidc
   api_image = {

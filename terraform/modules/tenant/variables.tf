@@ -40,6 +40,23 @@ variable "time_zone" {
   default     = "Europe/Berlin"
 }
 
+variable "holiday_region" {
+  description = "Country or country-state code (DE, DE-BE) whose public holidays the day calendar warns about."
+  type        = string
+  default     = "DE"
+}
+
+variable "retention" {
+  description = "Days data that no law requires is kept (docs/records-of-processing.md); null keeps the chart's defaults."
+  type = object({
+    unvaccinated_days = number
+    mail_days         = number
+    audit_days        = number
+    sign_in_days      = number
+  })
+  default = null
+}
+
 variable "api_image_tag" {
   description = "Tag of the API image, as released by the deploy workflow."
   type        = string

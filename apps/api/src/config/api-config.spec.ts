@@ -1,7 +1,8 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { FieldKeyRing } from '@vaccinate/field-encryption';
-import { ConfigError, loadApiConfig } from './api-config';
+import { API_ENVIRONMENT_VARIABLES } from '@vaccinate/tenant-provisioning';
+import { API_CONFIG_VARIABLE_NAMES, ConfigError, loadApiConfig } from './api-config';
 
 const signingKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 const valid = {
@@ -25,6 +26,10 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
 }
 
 describe('loadApiConfig', () => {
+  it('reads only variables the chart and the local launcher declare, and every one they declare', () => {
+    expect([...API_CONFIG_VARIABLE_NAMES].sort()).toEqual(API_ENVIRONMENT_VARIABLES.map((variable) => variable.name).sort());
+  });
+
   it('applies defaults and normalises the public URL', () => {
     const config = loadApiConfig(valid);
     expect(config).toMatchObject({ port: 3000, host: '0.0.0.0', publicUrl: 'https://acme.vaccinate.example', oidc: null });

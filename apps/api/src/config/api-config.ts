@@ -337,6 +337,9 @@ const bootstrapSchema = z.object({
   INITIAL_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters'),
 });
 
+/** Every variable the API server and `bootstrap-admin` read: the chart and the launcher declare exactly these. */
+export const API_CONFIG_VARIABLE_NAMES: readonly string[] = [...Object.keys(environmentSchema.shape), ...Object.keys(bootstrapSchema.shape)];
+
 /** The first admin's e-mail and one-time password, read only by `bootstrap-admin`. */
 export function loadBootstrapAdminConfig(env: NodeJS.ProcessEnv): { email: string; password: string } {
   const parsed = bootstrapSchema.safeParse(env);

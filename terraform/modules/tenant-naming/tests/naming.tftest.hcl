@@ -93,6 +93,35 @@ run "refuses_a_time_zone_that_is_no_iana_name" {
   expect_failures = [var.time_zone]
 }
 
+run "passes_retention_and_the_holiday_region_only_when_given" {
+  command = plan
+
+  variables {
+    holiday_region = "DE-BE"
+    retention      = { unvaccinated_days = 180, mail_days = 30, audit_days = 3650, sign_in_days = 30 }
+  }
+
+  assert {
+    condition     = output.chart_values.tenant.holidayRegion == "DE-BE"
+    error_message = "the holiday region must reach the chart values"
+  }
+  assert {
+    condition     = jsonencode(output.chart_values.retention) == jsonencode({ auditDays = 3650, mailDays = 30, signInDays = 30, unvaccinatedDays = 180 })
+    error_message = "retention days must reach the chart values under the chart's names"
+  }
+}
+
+run "refuses_retention_the_api_refuses" {
+  command = plan
+
+  variables {
+    holiday_region = "Berlin"
+    retention      = { unvaccinated_days = 0, mail_days = 30, audit_days = 10, sign_in_days = 30 }
+  }
+
+  expect_failures = [var.holiday_region, var.retention]
+}
+
 run "renders_the_chart_values" {
   command = plan
 
