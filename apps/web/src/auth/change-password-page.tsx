@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from '../shared/api/api-error';
 import { useApiClient } from '../shared/api/api-context';
@@ -9,7 +9,7 @@ import { paths } from '../shared/routing/routes';
 import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../shared/ui/form-alert';
 import { TextField } from '../shared/ui/text-field';
-import { useFocusOnError } from '../shared/ui/use-focus-on-error';
+import { useFormFailure } from '../shared/ui/use-form-failure';
 import { changePassword } from './auth-api';
 import { useAuth } from './auth-context';
 
@@ -31,20 +31,8 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
     newPassword: '',
     confirmPassword: '',
   });
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<PasswordField>>({});
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const { fieldErrors, general: generalErrors, formRef, alertRef, fail } = useFormFailure<PasswordField>([]);
   const [submitting, setSubmitting] = useState(false);
-  const [failedAttempts, setFailedAttempts] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  useFocusOnError(formRef, alertRef, failedAttempts);
-
-  const fail = (fields: FieldErrors<PasswordField>, general: string[]) => {
-    setFieldErrors(fields);
-    setGeneralErrors(general);
-    setFailedAttempts((n) => n + 1);
-  };
-
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const local: FieldErrors<PasswordField> = {};

@@ -1,9 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from '../shared/api/api-error';
 import { useApiClient } from '../shared/api/api-context';
 import { describeError } from '../shared/api/error-message';
-import { splitFieldProblems, type FieldErrors } from '../shared/api/field-errors';
+import { splitFieldProblems } from '../shared/api/field-errors';
 import { pageLocale } from '../shared/mail-locale';
 import { Link } from '../shared/routing/router';
 import { paths } from '../shared/routing/routes';
@@ -11,7 +11,7 @@ import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../shared/ui/form-alert';
 import { StatusMessage } from '../shared/ui/status-message';
 import { TextField } from '../shared/ui/text-field';
-import { useFocusOnError } from '../shared/ui/use-focus-on-error';
+import { useFormFailure } from '../shared/ui/use-form-failure';
 import { requestPasswordReset } from './auth-api';
 import { looksLikeEmail } from './email-format.util';
 
@@ -23,21 +23,9 @@ export function ForgotPasswordPage() {
   const api = useApiClient();
   usePageTitle(t('forgotPassword.title'));
   const [email, setEmail] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<'email'>>({});
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const { fieldErrors, general: generalErrors, formRef, alertRef, fail, clear } = useFormFailure<'email'>([]);
   const [submitting, setSubmitting] = useState(false);
   const [sent, setSent] = useState(false);
-  const [failedAttempts, setFailedAttempts] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  useFocusOnError(formRef, alertRef, failedAttempts);
-
-  const fail = (fields: FieldErrors<'email'>, general: string[]) => {
-    setFieldErrors(fields);
-    setGeneralErrors(general);
-    setFailedAttempts((n) => n + 1);
-  };
-
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!email.trim()) return fail({ email: t('validation.required') }, []);
@@ -45,8 +33,7 @@ export function ForgotPasswordPage() {
     setSubmitting(true);
     try {
       await requestPasswordReset(api, { email: email.trim(), locale: pageLocale(i18n.language) });
-      setFieldErrors({});
-      setGeneralErrors([]);
+      clear();
       setSent(true);
     } catch (error) {
       if (error instanceof ApiProblemError && error.fieldProblems.length > 0) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from '../shared/api/api-error';
 import { useApiClient } from '../shared/api/api-context';
@@ -10,7 +10,7 @@ import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../shared/ui/form-alert';
 import { StatusMessage } from '../shared/ui/status-message';
 import { TextField } from '../shared/ui/text-field';
-import { useFocusOnError } from '../shared/ui/use-focus-on-error';
+import { useFormFailure } from '../shared/ui/use-form-failure';
 import { setPasswordByLink } from './auth-api';
 
 const FIELDS = ['newPassword', 'confirmPassword'] as const;
@@ -39,22 +39,10 @@ export function SetPasswordPage() {
   usePageTitle(t('setPassword.title'));
   const token = useLinkToken();
   const [values, setValues] = useState<Record<PasswordField, string>>({ newPassword: '', confirmPassword: '' });
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<PasswordField>>({});
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const { fieldErrors, general: generalErrors, formRef, alertRef, fail } = useFormFailure<PasswordField>([]);
   const [linkUsedUp, setLinkUsedUp] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState(false);
-  const [failedAttempts, setFailedAttempts] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  useFocusOnError(formRef, alertRef, failedAttempts);
-
-  const fail = (fields: FieldErrors<PasswordField>, general: string[]) => {
-    setFieldErrors(fields);
-    setGeneralErrors(general);
-    setFailedAttempts((n) => n + 1);
-  };
-
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!token) return;

@@ -1,5 +1,5 @@
 import type { AuthConfig } from '@vaccinate/api-contracts';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from '../shared/api/api-error';
 import { useApiClient } from '../shared/api/api-context';
@@ -11,7 +11,7 @@ import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../shared/ui/form-alert';
 import { StatusMessage } from '../shared/ui/status-message';
 import { TextField } from '../shared/ui/text-field';
-import { useFocusOnError } from '../shared/ui/use-focus-on-error';
+import { useFormFailure } from '../shared/ui/use-form-failure';
 import { fetchAuthConfig, login } from './auth-api';
 import { useAuth } from './auth-context';
 import { looksLikeEmail } from './email-format.util';
@@ -28,16 +28,10 @@ export function SignInPage() {
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<SignInField>>({});
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const { fieldErrors, general: generalErrors, formRef, alertRef, fail } = useFormFailure<SignInField>([]);
   const [submitting, setSubmitting] = useState(false);
-  const [failedAttempts, setFailedAttempts] = useState(0);
   const [config, setConfig] = useState<AuthConfig | null>(null);
   const [companySignInNotice, setCompanySignInNotice] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  useFocusOnError(formRef, alertRef, failedAttempts);
-
   useEffect(() => {
     const controller = new AbortController();
     // Without the config the password form is still offered: it is the default sign-in.
@@ -46,12 +40,6 @@ export function SignInPage() {
   }, [api]);
 
   if (state.status === 'signed-in') return <Navigate to={paths.staffHome} replace />;
-
-  const fail = (fields: FieldErrors<SignInField>, general: string[]) => {
-    setFieldErrors(fields);
-    setGeneralErrors(general);
-    setFailedAttempts((n) => n + 1);
-  };
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

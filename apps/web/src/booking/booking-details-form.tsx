@@ -1,11 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from '../shared/api/api-error';
 import { describeError, isRetryable } from '../shared/api/error-message';
 import type { FieldErrors } from '../shared/api/field-errors';
 import { FormAlert } from '../shared/ui/form-alert';
 import { TextField } from '../shared/ui/text-field';
-import { useFocusOnError } from '../shared/ui/use-focus-on-error';
+import { useFormFailure } from '../shared/ui/use-form-failure';
 import { detailErrorsFromProblem, DETAIL_FIELDS, type BookingDetails, type DetailField } from './booking-details';
 import { classifyBookingError } from './booking-submit';
 
@@ -30,21 +30,15 @@ const INPUTS: Record<DetailField, { type: string; autoComplete: string; optional
 /** The person's own details (autofill on: they type their own data), checked before sending. */
 export function BookingDetailsForm({ values, onChange, validate, employeeNumberRequired = false, onSubmit }: BookingDetailsFormProps) {
   const { t } = useTranslation();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<DetailField>>({});
-  const [general, setGeneral] = useState<string[]>([]);
+  const failure = useFormFailure<DetailField>([]);
+  const { fieldErrors, general, formRef, alertRef } = failure;
   const [submitting, setSubmitting] = useState(false);
-  const [failedAttempts, setFailedAttempts] = useState(0);
   // A request without an answer (timed out, lost, 5xx) may be sent again as it was: same key, so never booked twice.
   const [retryable, setRetryable] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  useFocusOnError(formRef, alertRef, failedAttempts);
 
   const fail = (fields: FieldErrors<DetailField>, messages: string[], canRetry = false) => {
-    setFieldErrors(fields);
-    setGeneral(messages);
+    failure.fail(fields, messages);
     setRetryable(canRetry);
-    setFailedAttempts((n) => n + 1);
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -56,8 +50,7 @@ export function BookingDetailsForm({ values, onChange, validate, employeeNumberR
 
   const send = async () => {
     setSubmitting(true);
-    setFieldErrors({});
-    setGeneral([]);
+    failure.clear();
     setRetryable(false);
     try {
       await onSubmit();

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from '../shared/api/api-error';
 import { describeError } from '../shared/api/error-message';
@@ -7,7 +7,7 @@ import { FormAlert } from '../shared/ui/form-alert';
 import { TextAreaField } from '../shared/ui/text-area-field';
 import { TextField } from '../shared/ui/text-field';
 import { validateReason } from '../staff/correction-reason';
-import { useFocusOnError } from '../shared/ui/use-focus-on-error';
+import { useFormFailure } from '../shared/ui/use-form-failure';
 import { PERSON_FIELDS, validatePersonForm, type PersonField, type PersonFormValues } from './person-form-values';
 
 interface PersonFormProps {
@@ -42,19 +42,11 @@ export function PersonForm({ initialValues, submitLabel, onSubmit, secondaryActi
   const { t } = useTranslation();
   const [values, setValues] = useState(initialValues);
   const [reason, setReason] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<FormField>>({});
-  const [general, setGeneral] = useState<{ messages: string[]; action?: ReactNode }>({ messages: [] });
+  const failure = useFormFailure<FormField, { messages: string[]; action?: ReactNode }>({ messages: [] });
+  const { fieldErrors, general, formRef, alertRef } = failure;
   const [submitting, setSubmitting] = useState(false);
-  const [failedAttempts, setFailedAttempts] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  useFocusOnError(formRef, alertRef, failedAttempts);
 
-  const fail = (fields: FieldErrors<FormField>, messages: string[], action?: ReactNode) => {
-    setFieldErrors(fields);
-    setGeneral(action ? { messages, action } : { messages });
-    setFailedAttempts((n) => n + 1);
-  };
+  const fail = (fields: FieldErrors<FormField>, messages: string[], action?: ReactNode) => failure.fail(fields, action ? { messages, action } : { messages });
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -65,8 +57,7 @@ export function PersonForm({ initialValues, submitLabel, onSubmit, secondaryActi
     setSubmitting(true);
     try {
       await onSubmit(values, reason.trim());
-      setFieldErrors({});
-      setGeneral({ messages: [] });
+      failure.clear();
     } catch (error) {
       const custom = describeProblem?.(error);
       if (custom) fail({}, [custom.message], custom.action);

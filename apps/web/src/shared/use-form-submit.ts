@@ -1,9 +1,9 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblemError } from './api/api-error';
 import { describeError } from './api/error-message';
 import { splitFieldProblems, type FieldErrors } from './api/field-errors';
-import { useFocusOnError } from './ui/use-focus-on-error';
+import { useFormFailure } from './ui/use-form-failure';
 
 /**
  * The submit cycle every staff form shares: local checks, the request, the API's field problems
@@ -11,19 +11,8 @@ import { useFocusOnError } from './ui/use-focus-on-error';
  */
 export function useFormSubmit<F extends string>(fields: readonly F[]) {
   const { t } = useTranslation();
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<F>>({});
-  const [general, setGeneral] = useState<string[]>([]);
+  const { fieldErrors, general, formRef, alertRef, fail, clear } = useFormFailure<F>([]);
   const [submitting, setSubmitting] = useState(false);
-  const [failures, setFailures] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  useFocusOnError(formRef, alertRef, failures);
-
-  const fail = (byField: FieldErrors<F>, messages: string[]) => {
-    setFieldErrors(byField);
-    setGeneral(messages);
-    setFailures((n) => n + 1);
-  };
 
   /** `describe` may give a page-specific sentence for a problem (a 409 with its detail, say). */
   const run = async (local: FieldErrors<F>, action: () => Promise<void>, describe?: (error: unknown) => string | undefined) => {
@@ -31,8 +20,7 @@ export function useFormSubmit<F extends string>(fields: readonly F[]) {
     setSubmitting(true);
     try {
       await action();
-      setFieldErrors({});
-      setGeneral([]);
+      clear();
     } catch (error) {
       const custom = describe?.(error);
       if (custom) fail({}, [custom]);

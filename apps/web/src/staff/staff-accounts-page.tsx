@@ -1,5 +1,5 @@
 import { STAFF_ROLES, type StaffMember, type StaffRole } from '@vaccinate/api-contracts';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { looksLikeEmail } from '../auth/email-format.util';
 import { ApiProblemError } from '../shared/api/api-error';
@@ -13,7 +13,7 @@ import { FormAlert } from '../shared/ui/form-alert';
 import { SelectField } from '../shared/ui/select-field';
 import { StatusMessage } from '../shared/ui/status-message';
 import { TextField } from '../shared/ui/text-field';
-import { useFocusOnError } from '../shared/ui/use-focus-on-error';
+import { useFormFailure } from '../shared/ui/use-form-failure';
 import { useStaffQuery } from '../shared/use-staff-query';
 import { usePageTitle } from '../tenant/tenant-context';
 import { changeStaffRoles, deactivateStaff, inviteStaff, listStaffMembers, resendInvitation } from './staff-accounts-api';
@@ -59,20 +59,8 @@ function InviteForm({ onInvited }: { onInvited: (message: string) => void }) {
     role: '',
     locale: pageLocale(i18n.language),
   });
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<InviteField>>({});
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const { fieldErrors, general: generalErrors, formRef, alertRef, fail, clear } = useFormFailure<InviteField>([]);
   const [submitting, setSubmitting] = useState(false);
-  const [failedAttempts, setFailedAttempts] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
-  useFocusOnError(formRef, alertRef, failedAttempts);
-
-  const fail = (fields: FieldErrors<InviteField>, general: string[]) => {
-    setFieldErrors(fields);
-    setGeneralErrors(general);
-    setFailedAttempts((n) => n + 1);
-  };
-
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const local: FieldErrors<InviteField> = {};
@@ -86,8 +74,7 @@ function InviteForm({ onInvited }: { onInvited: (message: string) => void }) {
       const email = values.email.trim();
       await inviteStaff(api, { email, displayName: values.displayName.trim(), roles: [values.role], locale: values.locale });
       setValues((current) => ({ ...current, email: '', displayName: '', role: '' }));
-      setFieldErrors({});
-      setGeneralErrors([]);
+      clear();
       onInvited(t('staffAccounts.invited', { email }));
     } catch (error) {
       if (error instanceof ApiProblemError && error.fieldProblems.length > 0) {
