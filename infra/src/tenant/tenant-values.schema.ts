@@ -32,6 +32,7 @@ export const tenantValuesSchema: JsonSchema = {
       defaultLocale: oneOf('language of mails when the person chose none', ['de', 'en']),
       employeeNumber: oneOf('whether the booking form asks for the employee number', ['optional', 'required']),
       certificateCountry: text('ISO 3166-1 alpha-2 country of the vaccination certificates', '^[A-Z]{2}$'),
+      vaccinatorOnCertificate: object({ enabled: flag('certificates name the doctor who gave each dose') }),
       branding: object({
         primaryColor: text('#rrggbb', COLOR),
         accentColor: text('#rrggbb', COLOR),

@@ -25,6 +25,8 @@ export interface TenantValues {
     employeeNumber: string;
     /** ISO 3166-1 alpha-2 country of its vaccination certificates. */
     certificateCountry: string;
+    /** Certificates name the doctor who gave each dose (off: an employee's name on a document the holder shows around). */
+    vaccinatorOnCertificate: { enabled: boolean };
     /** As in the tenant directory; the logo URL must be absolute (mail clients have no origin). */
     branding: { primaryColor: string; accentColor: string; logoUrl: string };
   };
@@ -97,6 +99,7 @@ export const tenantDefaults: TenantValues = {
     defaultLocale: 'de',
     employeeNumber: 'optional',
     certificateCountry: 'DE',
+    vaccinatorOnCertificate: { enabled: false },
     branding: { primaryColor: '#0b5fff', accentColor: '#ffb000', logoUrl: '' },
   },
   namespace: { enabled: false, name: '' },
