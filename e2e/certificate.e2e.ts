@@ -157,8 +157,10 @@ describe('a vaccinated person gets their certificate', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await a11y.check('downloaded, 320 px');
 
-    const { qrCodes, text } = await readPdf(pdf);
+    const { qrCodes, text, info } = await readPdf(pdf);
     expect(text).toContain('Großmann-Núñez');
+    // A tagged PDF: its structure tree (headings, tables, QR figures with alternative text) is read by assistive technology.
+    expect(info).toMatch(/Tagged:\s+yes/);
     const hc1 = qrCodes.find((code) => code.startsWith('HC1:'));
     const shc = qrCodes.find((code) => code.startsWith('shc:/'));
     expect(hc1).toBeDefined();

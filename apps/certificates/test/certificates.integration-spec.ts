@@ -12,6 +12,7 @@ import { HOLDER, createTestIssuer, flipCiphertextByte, issueTestToken, type Test
 import { httpRequest, postJson, type HttpAnswer } from './support/http-client';
 import { LogCapture } from './support/log-capture';
 import { readPdf } from './support/pdf-reader';
+import { readStructureTree } from './support/pdf-structure';
 
 const ACME = 'https://acme.vaccinate.example';
 const GLOBEX = 'https://globex.vaccinate.example';
@@ -123,6 +124,59 @@ describe('certificates function', () => {
     expect(text.indexOf('Dosis 3 von 3')).toBeLessThan(text.indexOf('QR-Codes zur Prüfung'));
     expect(read.info).toMatch(/Title:\s+Impfzertifikat – Acme Chemie GmbH/);
     expect(raw.toString('latin1')).toMatch(/\/Lang \(de\)/);
+    // Without the doctor setting the certificate names no one.
+    expect(text).not.toContain('Geimpft von');
+  });
+
+  it('writes a tagged PDF: headings, label/value tables and both QR codes as figures with alternative text', async () => {
+    const { token, record } = await issueTestToken(acme);
+    const raw = await rawBody(`${certificates.url}/v1/certificates/pdf`, request(token));
+    expect((await readPdf(raw)).info).toMatch(/Tagged:\s+yes/);
+
+    const tree = await readStructureTree(raw);
+    const withRole = (role: string) => tree.filter((element) => element.role === role);
+    expect(withRole('Document')).toHaveLength(1);
+    expect(withRole('H1').map((element) => element.text)).toEqual(['Impfzertifikat']);
+    expect(withRole('H2').map((element) => element.text)).toEqual(['Geimpfte Person', 'Impfungen', 'QR-Codes zur Prüfung']);
+    expect(withRole('H3').map((element) => element.text)).toEqual([
+      'Dosis 1 von 2: Comirnaty',
+      'Dosis 2 von 2: Comirnaty',
+      'Dosis 3 von 3: Comirnaty',
+      'Digitales COVID-Zertifikat der EU',
+      'SMART Health Card',
+    ]);
+    // Each label is a row header followed by its value, so a screen reader reads them as a pair.
+    const cells = tree.filter((element) => element.role === 'TH' || element.role === 'TD').map((element) => `${element.role}:${element.text}`);
+    expect(cells.slice(0, 6)).toEqual([
+      'TH:Name',
+      'TD:Müller-Łukasik, Erika Zoë',
+      'TH:Geburtsdatum',
+      'TD:12. August 1964',
+      'TH:Zertifikatkennung',
+      `TD:${record.certificateId}`,
+    ]);
+    expect(cells).toContain('TD:FD7002');
+    expect(withRole('Figure').map((element) => element.alt)).toEqual([
+      'QR-Code des digitalen COVID-Zertifikats der EU mit den oben aufgeführten Impfungen, lesbar mit Prüf-Apps.',
+      'QR-Code der SMART Health Card mit den oben aufgeführten Impfungen, lesbar mit SMART-Health-Card-Apps.',
+    ]);
+    // Reading order of the tree: the person, then the doses, then the codes.
+    const order = (text: string) => tree.findIndex((element) => element.text === text);
+    expect(order('Geimpfte Person')).toBeLessThan(order('Impfungen'));
+    expect(order('Dosis 3 von 3: Comirnaty')).toBeLessThan(order('QR-Codes zur Prüfung'));
+  });
+
+  it('names the vaccinating doctor on each dose when the record carries the name, and only on the page', async () => {
+    const { token, record } = await issueTestToken(acme, { vaccinatorName: 'Dr. Anna Weiß' });
+    const raw = await rawBody(`${certificates.url}/v1/certificates/pdf`, request(token, HOLDER, 'en'));
+    const tree = await readStructureTree(raw);
+    const cells = tree.filter((element) => element.role === 'TH' || element.role === 'TD').map((element) => element.text);
+    expect(cells.filter((text, index) => text === 'Vaccinated by' && cells[index + 1] === 'Dr. Anna Weiß')).toHaveLength(3);
+    expect(tree.filter((element) => element.role === 'Figure')).toHaveLength(2);
+    // The signed QR payloads are what the tenant signed; the doctor is not in them.
+    expect(JSON.stringify(verifyHc1(record.hc1, { key: acme.publicKey }).payload)).not.toContain('Weiß');
+    const card = await verifyHealthCardJws(record.shcJws, { keys: { keys: [acme.jwk] }, issuer: ACME });
+    expect(JSON.stringify(card.payload)).not.toContain('Weiß');
   });
 
   it('renders English with the document language en', async () => {
@@ -286,6 +340,7 @@ describe('certificates function', () => {
       HOLDER.birthDate,
       '1964',
       'Geheimname',
+      'Anna Weiß',
       'URN:UVCI',
       'HC1:',
       ...tokens.map((token) => token.slice(-40)),

@@ -60,6 +60,7 @@ export function apiEnvironment(values: TenantValues, context: ValuesContext): k8
       // Starts with the slug: the certificates function tells tenants apart by this id alone.
       CERTIFICATE_SECRET_ID: `${tenant.slug}-1`,
       CERTIFICATE_COUNTRY: tenant.certificateCountry,
+      CERTIFICATE_VACCINATOR_NAME: context.either('tenant.vaccinatorOnCertificate.enabled', tenant.vaccinatorOnCertificate.enabled, 'on', 'off'),
       ALLOCATOR: context.either('allocator.enabled', allocator.enabled, 'on', 'off'),
       ALLOCATOR_RATE_PER_MINUTE: String(allocator.ratePerMinute),
       ALLOCATOR_RETRY_LIMIT: String(allocator.retryLimit),

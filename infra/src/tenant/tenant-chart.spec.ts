@@ -10,7 +10,14 @@ const oidc = { issuer: 'https://id.acme.example', clientId: 'vacc', rolesClaim: 
 const branding = { ...tenantExample.tenant.branding, logoUrl: 'https://acme.example/logo.svg' };
 const tracing = { otlpEndpoint: 'http://otel-collector.observability.svc.cluster.local:4318', collectorNamespace: 'observability', collectorPort: 4318 };
 const schedulingLinks = { enabled: true, state: 'BE' };
-const everyVariable = { ...tenantExample, tenant: { ...tenantExample.tenant, branding }, oidc, tracing, schedulingLinks } satisfies TenantValues;
+const vaccinatorOnCertificate = { enabled: true };
+const everyVariable = {
+  ...tenantExample,
+  tenant: { ...tenantExample.tenant, branding, vaccinatorOnCertificate },
+  oidc,
+  tracing,
+  schedulingLinks,
+} satisfies TenantValues;
 const manifests = helmRender(tenantChart, everyVariable);
 const deployment = find(manifests, 'Deployment', 'api');
 const job = find(manifests, 'Job', 'api-migrate');
@@ -40,6 +47,15 @@ describe('the API environment', () => {
     );
     expect(byDefault['SCHEDULING_LINKS']).toBe('off');
     expect(byDefault).not.toHaveProperty('SCHEDULING_LINKS_STATE');
+  });
+
+  it('names the vaccinating doctor on certificates only when the tenant opts in', () => {
+    const env = Object.fromEntries(envOf(deployment['spec'].template.spec.containers[0]).map((v) => [v.name, v.value]));
+    expect(env['CERTIFICATE_VACCINATOR_NAME']).toBe('on');
+    const byDefault = Object.fromEntries(
+      envOf(find(helmRender(tenantChart, tenantExample), 'Deployment', 'api')['spec'].template.spec.containers[0]).map((v) => [v.name, v.value]),
+    );
+    expect(byDefault['CERTIFICATE_VACCINATOR_NAME']).toBe('off');
   });
 
   it('renders the tenant, branding, mailer and captcha values the API reads', () => {

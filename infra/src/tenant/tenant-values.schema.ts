@@ -33,6 +33,7 @@ export const tenantValuesSchema: JsonSchema = {
       employeeNumber: oneOf('whether the booking form asks for the employee number', ['optional', 'required']),
       certificateCountry: text('ISO 3166-1 alpha-2 country of the vaccination certificates', '^[A-Z]{2}$'),
       holidayRegion: text('country or country-state code whose public holidays the day calendar warns about (DE, DE-BE)', '^[A-Z]{2}(-[A-Z0-9]{1,3})?$'),
+      vaccinatorOnCertificate: object({ enabled: flag('certificates name the doctor who gave each dose') }),
       branding: object({
         primaryColor: text('#rrggbb', COLOR),
         accentColor: text('#rrggbb', COLOR),

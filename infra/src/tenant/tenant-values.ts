@@ -27,6 +27,8 @@ export interface TenantValues {
     certificateCountry: string;
     /** Country or country-state code (DE, DE-BE) whose public holidays the day calendar warns about. */
     holidayRegion: string;
+    /** Certificates name the doctor who gave each dose (off: an employee's name on a document the holder shows around). */
+    vaccinatorOnCertificate: { enabled: boolean };
     /** As in the tenant directory; the logo URL must be absolute (mail clients have no origin). */
     branding: { primaryColor: string; accentColor: string; logoUrl: string };
   };
@@ -102,6 +104,7 @@ export const tenantDefaults: TenantValues = {
     employeeNumber: 'optional',
     certificateCountry: 'DE',
     holidayRegion: 'DE',
+    vaccinatorOnCertificate: { enabled: false },
     branding: { primaryColor: '#0b5fff', accentColor: '#ffb000', logoUrl: '' },
   },
   namespace: { enabled: false, name: '' },

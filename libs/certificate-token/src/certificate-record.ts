@@ -13,6 +13,11 @@ export interface CertifiedDose {
   /** ISO 3166-1 alpha-2. */
   country: string;
   lotNumber?: string;
+  /**
+   * The display name of the doctor who gave the dose, only when the tenant prints it. Shown on the
+   * certificate, never put into the signed QR payloads (neither schema has a field for it).
+   */
+  vaccinatorName?: string;
 }
 
 /** What the signed token certifies. Rendering needs nothing else: no database is read. */

@@ -47,6 +47,7 @@ export const API_ENVIRONMENT_VARIABLES: readonly ApiEnvironmentVariable[] = [
   { name: 'CERTIFICATE_SECRET', required: true, secret: true, description: 'base64 of >= 32 random bytes; certificate tokens are encrypted under it' },
   { name: 'CERTIFICATE_SECRET_ID', required: false, secret: false, description: 'names the secret in tokens; starts with the slug (<slug>-1)' },
   { name: 'CERTIFICATE_COUNTRY', required: false, secret: false, description: 'ISO 3166-1 alpha-2 country of the certificates (DE)' },
+  { name: 'CERTIFICATE_VACCINATOR_NAME', required: false, secret: false, description: 'on | off: certificates name the doctor who gave each dose (off)' },
   { name: 'ALLOCATOR', required: false, secret: false, description: 'on | off: this pod runs the waiting-list allocator (off)' },
   { name: 'ALLOCATOR_RATE_PER_MINUTE', required: false, secret: false, description: 'registrations the allocator takes per minute (600)' },
   { name: 'ALLOCATOR_RETRY_LIMIT', required: false, secret: false, description: 'retries before an allocation job is a dead letter (5)' },

@@ -86,6 +86,12 @@ describe('loadApiConfig', () => {
     expect(loadApiConfig({ ...valid, CERTIFICATE_SECRET_ID: 'acme-2026' }).certificates.secret.id).toBe('acme-2026');
   });
 
+  it('names the vaccinating doctor on certificates only when the tenant sets CERTIFICATE_VACCINATOR_NAME=on', () => {
+    expect(loadApiConfig(valid).certificates.namesVaccinator).toBe(false);
+    expect(loadApiConfig({ ...valid, CERTIFICATE_VACCINATOR_NAME: 'on' }).certificates.namesVaccinator).toBe(true);
+    expect(problemsOf({ ...valid, CERTIFICATE_VACCINATOR_NAME: 'yes' })[0]).toMatch(/^CERTIFICATE_VACCINATOR_NAME: /);
+  });
+
   it('accepts an OIDC issuer with a role map, keeping the issuer exactly as given', () => {
     const config = loadApiConfig({ ...valid, OIDC_ISSUER: 'https://idp.example/', OIDC_CLIENT_ID: 'app', OIDC_ROLE_MAP: 'docs:doctor' });
     expect(config.oidc?.issuer).toBe('https://idp.example/');

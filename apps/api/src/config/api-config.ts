@@ -56,6 +56,11 @@ export interface CertificatesConfig {
   secret: CertificateSecret;
   /** ISO 3166-1 alpha-2 country of vaccination and of the EU DCC issuer. */
   country: string;
+  /**
+   * The certificate names the doctor who gave each dose. Off unless the tenant opts in: the name
+   * of an employee then travels on a document the holder shows to anyone.
+   */
+  namesVaccinator: boolean;
 }
 
 export interface RetentionConfig {
@@ -140,6 +145,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as DE')
     .default('DE'),
+  CERTIFICATE_VACCINATOR_NAME: z.enum(['on', 'off']).default('off'),
   ALLOCATOR: z.enum(['on', 'off']).default('off'),
   ALLOCATOR_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   ALLOCATOR_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(5),
@@ -287,7 +293,7 @@ function readCertificates(values: Environment, problems: string[]): Certificates
   const id = values.CERTIFICATE_SECRET_ID ?? `${values.TENANT_SLUG}-1`;
   if (!id.startsWith(`${values.TENANT_SLUG}-`)) problems.push('CERTIFICATE_SECRET_ID: must start with the tenant slug and a dash');
   if (!bytes || problems.length > 0) return undefined;
-  return { secret: { id, secret: new Uint8Array(bytes) }, country: values.CERTIFICATE_COUNTRY };
+  return { secret: { id, secret: new Uint8Array(bytes) }, country: values.CERTIFICATE_COUNTRY, namesVaccinator: values.CERTIFICATE_VACCINATOR_NAME === 'on' };
 }
 
 function readOidc(values: Environment, problems: string[]): OidcConfig | null {

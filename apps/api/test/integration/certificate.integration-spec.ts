@@ -10,6 +10,7 @@ import { book, createCatalogue, createDay, inDays, person as bookingPerson, type
 import { checkInAndAnswer, send, startDaySoon, tenantSql } from '../support/day-run-fixture';
 import { HOLDER, certificateMails, certificateRowsOf, createHolder, documentVaccination, jwksOf, tokenOf } from '../support/certificate-fixture';
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
+import { AuthService } from '../../src/modules/auth/auth.service';
 
 describe('certificates issued by the API', () => {
   let acme: RunningApi;
@@ -21,7 +22,8 @@ describe('certificates issued by the API', () => {
     const adminUrl = inject('postgresAdminUrl');
     [acme, globex] = await Promise.all([
       provisionTestTenant(adminUrl, 'cert-a').then((t) => startTestApi(t, { CAPTCHA_MAX_NUMBER: '200' })),
-      provisionTestTenant(adminUrl, 'cert-b').then((t) => startTestApi(t)),
+      // The second tenant prints who vaccinated; the first keeps the default (off).
+      provisionTestTenant(adminUrl, 'cert-b').then((t) => startTestApi(t, { CERTIFICATE_VACCINATOR_NAME: 'on' })),
     ]);
     doctor = await staffToken(acme, ['doctor']);
     catalogue = await createCatalogue(acme, doctor);
@@ -132,6 +134,35 @@ describe('certificates issued by the API', () => {
     expect(await refusal(open(acme, token, { jwks: await jwksOf(globex) }))).toBe('signature_invalid');
     expect(await refusal(open(acme, token, { now: new Date(Date.now() + 400 * 86_400_000) }))).toBe('expired');
     expect(await refusal(open(acme, token))).toBe('accepted');
+  });
+
+  it('names the vaccinating doctor on the certificate only where the tenant turned it on, never in the QR payloads', async () => {
+    const createDoctor = async (api: RunningApi) => {
+      const created = await api.app.get(AuthService).createStaff(`anna.${Math.random().toString(36).slice(2, 8)}@staff.example`, 'Dr. Anna Weiß', ['doctor']);
+      return created!.staff.id;
+    };
+    const recordOf = async (api: RunningApi, email: string) => {
+      const mails = (await certificateMails(api)).filter((mail) => mail.to.email === email);
+      return (await open(api, await tokenOf(api, mails[mails.length - 1]!))).record as IssuedCertificateRecord;
+    };
+
+    const offHolder = await createHolder(acme, doctor);
+    await documentVaccination(acme, catalogue, { personId: offHolder.id, doseNumber: 1, administeredAt: '2026-03-02T09:15:00Z', vaccinator: await createDoctor(acme) });
+    expect((await recordOf(acme, offHolder.email)).doses[0]).not.toHaveProperty('vaccinatorName');
+
+    const globexDoctor = await staffToken(globex, ['doctor']);
+    const globexCatalogue = await createCatalogue(globex, globexDoctor);
+    const holder = await createHolder(globex, globexDoctor);
+    const anna = await createDoctor(globex);
+    await documentVaccination(globex, globexCatalogue, { personId: holder.id, doseNumber: 1, administeredAt: '2026-03-02T09:15:00Z', vaccinator: anna });
+    // A subject without a staff account here (the identity provider's) names no one.
+    await documentVaccination(globex, globexCatalogue, { personId: holder.id, doseNumber: 2, administeredAt: '2026-04-02T09:15:00Z', vaccinator: 'idp|4711' });
+    const record = await recordOf(globex, holder.email);
+    expect(record.doses.map((dose) => dose.vaccinatorName ?? null)).toEqual(['Dr. Anna Weiß', null]);
+    const jwks = await jwksOf(globex);
+    const dcc = verifyHc1(record.hc1, { key: createPublicKey({ key: jwks.keys[0] as JWK & { kty: string }, format: 'jwk' }) });
+    const card = await verifyHealthCardJws(record.shcJws, { keys: jwks, issuer: globex.config.publicUrl });
+    expect(JSON.stringify([dcc.payload, card.payload])).not.toMatch(/Anna|Weiß/);
   });
 
   it('keeps certificate identifiers and secret ids apart between tenants', () => {

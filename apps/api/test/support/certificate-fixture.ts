@@ -24,7 +24,15 @@ export async function createHolder(api: RunningApi, token: string, overrides: Pa
 export async function documentVaccination(
   api: RunningApi,
   catalogue: Catalogue,
-  input: { personId: string; doseNumber: number; administeredAt: string; product?: 'comirnaty' | 'jcovden'; supersedesId?: string },
+  input: {
+    personId: string;
+    doseNumber: number;
+    administeredAt: string;
+    product?: 'comirnaty' | 'jcovden';
+    supersedesId?: string;
+    /** The subject who vaccinated: a staff account id, or an identity provider's subject. */
+    vaccinator?: string;
+  },
 ): Promise<string> {
   const product = input.product ?? 'comirnaty';
   const productRow = catalogue[product];
@@ -33,8 +41,18 @@ export async function documentVaccination(
     if (input.supersedesId) await client.query(`UPDATE vaccination SET status = 'superseded' WHERE id = $1`, [input.supersedesId]);
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO vaccination (person_id, product_id, lot_id, site_id, dose_number, series_doses, injection_site, route, vaccinator, documented_by, administered_at, supersedes_id)
-       VALUES ($1, $2, $3, $4, $5, $6, 'left_deltoid', 'intramuscular', 'staff-1', 'staff-1', $7, $8) RETURNING id`,
-      [input.personId, productRow.id, lot.id, catalogue.site.id, input.doseNumber, productRow.primaryDoses, input.administeredAt, input.supersedesId ?? null],
+       VALUES ($1, $2, $3, $4, $5, $6, 'left_deltoid', 'intramuscular', $9, 'staff-1', $7, $8) RETURNING id`,
+      [
+        input.personId,
+        productRow.id,
+        lot.id,
+        catalogue.site.id,
+        input.doseNumber,
+        productRow.primaryDoses,
+        input.administeredAt,
+        input.supersedesId ?? null,
+        input.vaccinator ?? 'staff-1',
+      ],
     );
     const id = rows[0]!.id;
     const events = api.app.get(RecordEvents);

@@ -28,7 +28,8 @@ export function isIssuedCertificateRecord(record: CertificateRecord): record is 
         Number.isInteger(dose.doseNumber) &&
         Number.isInteger(dose.seriesDoses) &&
         typeof dose.date === 'string' &&
-        typeof dose.country === 'string',
+        typeof dose.country === 'string' &&
+        (dose.vaccinatorName === undefined || typeof dose.vaccinatorName === 'string'),
     ) &&
     typeof candidate.hc1 === 'string' &&
     candidate.hc1.startsWith(HC1_PREFIX) &&

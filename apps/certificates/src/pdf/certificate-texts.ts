@@ -14,6 +14,7 @@ export interface CertificateTexts {
   date: string;
   country: string;
   lot: string;
+  vaccinatedBy: string;
   certificateId: string;
   codesHeading: string;
   hc1Heading: string;
@@ -38,6 +39,7 @@ export const CERTIFICATE_TEXTS: Record<CertificateLocale, CertificateTexts> = {
     date: 'Datum der Impfung',
     country: 'Land der Impfung',
     lot: 'Charge',
+    vaccinatedBy: 'Geimpft von',
     certificateId: 'Zertifikatkennung',
     codesHeading: 'QR-Codes zur Prüfung',
     hc1Heading: 'Digitales COVID-Zertifikat der EU',
@@ -60,6 +62,7 @@ export const CERTIFICATE_TEXTS: Record<CertificateLocale, CertificateTexts> = {
     date: 'Date of vaccination',
     country: 'Country of vaccination',
     lot: 'Lot',
+    vaccinatedBy: 'Vaccinated by',
     certificateId: 'Certificate identifier',
     codesHeading: 'QR codes for verification',
     hc1Heading: 'EU Digital COVID Certificate',

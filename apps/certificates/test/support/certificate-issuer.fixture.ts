@@ -34,6 +34,8 @@ export async function issueTestToken(
     tokenIssuer?: string;
     /** Leaves out the QR payloads, as an API that does not know this record shape would. */
     withoutQrPayloads?: boolean;
+    /** The doctor named on each dose, as for a tenant that prints who vaccinated. */
+    vaccinatorName?: string;
   } = {},
 ): Promise<{ token: string; record: IssuedCertificateRecord }> {
   const issuedAt = options.issuedAt ?? new Date();
@@ -52,6 +54,7 @@ export async function issueTestToken(
       date: ['2021-05-03', '2021-06-14', '2021-12-20'][index]!,
       country: 'DE',
       lotNumber: `FD${7000 + index}`,
+      ...(options.vaccinatorName ? { vaccinatorName: options.vaccinatorName } : {}),
     };
   });
   const last = doses[doses.length - 1]!;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCertificateContent, newCertificateId, standardised, type CertificateIssuer } from './certificate-content.builder';
 import type { CertificateFacts, DoseFacts } from './certificate-facts';
 
-const issuer: CertificateIssuer = { tenantSlug: 'big-corp', issuerName: 'Big Corp AG', country: 'DE', timeZone: 'Europe/Berlin' };
+const issuer: CertificateIssuer = { tenantSlug: 'big-corp', issuerName: 'Big Corp AG', country: 'DE', timeZone: 'Europe/Berlin', namesVaccinator: false };
 
 function dose(id: string, doseNumber: number, administeredAt: string, product: Partial<DoseFacts> = {}): DoseFacts {
   return {
@@ -16,6 +16,7 @@ function dose(id: string, doseNumber: number, administeredAt: string, product: P
     seriesDoses: 2,
     administeredAt: new Date(administeredAt),
     lotNumber: `L${doseNumber}`,
+    vaccinatorName: 'Dr. Anna Weiß',
     ...product,
   };
 }
@@ -46,6 +47,18 @@ describe('certificate content', () => {
     expect(content.dccPayload.v[0]).toMatchObject({ dn: 3, sd: 3, dt: '2026-04-01', vp: '1119349007', mp: 'EU/1/20/1528', is: 'Big Corp AG', ci: 'URN:UVCI:01:DE:X#Y' });
     expect(content.dccPayload.nam).toEqual({ fn: 'Müller', fnt: 'MUELLER', gn: 'Jürgen', gnt: 'JUERGEN' });
     expect(content.shcBundle.entry).toHaveLength(4);
+  });
+
+  it('names the vaccinating doctor on the page only, and only when the tenant turned it on', () => {
+    const facts: CertificateFacts = { holder, certified: dose('a', 1, '2025-01-01T09:00:00Z'), listed: [dose('a', 1, '2025-01-01T09:00:00Z')] };
+    expect(buildCertificateContent(facts, issuer, 'URN:UVCI:01:DE:X#Y').record.doses[0]).not.toHaveProperty('vaccinatorName');
+    const named = buildCertificateContent(facts, { ...issuer, namesVaccinator: true }, 'URN:UVCI:01:DE:X#Y');
+    expect(named.record.doses[0]?.vaccinatorName).toBe('Dr. Anna Weiß');
+    expect(JSON.stringify([named.dccPayload, named.shcBundle])).not.toContain('Weiß');
+    const unnamed = { ...facts, certified: dose('a', 1, '2025-01-01T09:00:00Z', { vaccinatorName: null }) };
+    expect(
+      buildCertificateContent({ ...unnamed, listed: [unnamed.certified] }, { ...issuer, namesVaccinator: true }, 'URN:UVCI:01:DE:X#Y').record.doses[0],
+    ).not.toHaveProperty('vaccinatorName');
   });
 
   it('falls back to the generic COVID-19 codes for a product the tables do not know', () => {

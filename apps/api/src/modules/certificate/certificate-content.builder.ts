@@ -24,6 +24,8 @@ export interface CertificateIssuer {
   /** ISO 3166-1 alpha-2. */
   country: string;
   timeZone: string;
+  /** The tenant prints who vaccinated (on the page only: neither QR schema has a field for it). */
+  namesVaccinator: boolean;
 }
 
 /** Everything to sign: the record for the PDF, the EU DCC payload for `HC1:` and the FHIR bundle for `shc:/`. */
@@ -93,6 +95,7 @@ function certifiedDose(dose: DoseFacts, issuer: CertificateIssuer): CertifiedDos
     date: dateIn(issuer.timeZone, dose.administeredAt),
     country: issuer.country,
     lotNumber: dose.lotNumber,
+    ...(issuer.namesVaccinator && dose.vaccinatorName ? { vaccinatorName: dose.vaccinatorName } : {}),
   };
 }
 

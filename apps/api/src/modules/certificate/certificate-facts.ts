@@ -10,6 +10,8 @@ export interface DoseFacts {
   seriesDoses: number;
   administeredAt: Date;
   lotNumber: string;
+  /** The display name of the staff account that vaccinated; null when the subject has none (identity provider). */
+  vaccinatorName: string | null;
 }
 
 /** The holder as the certificate names them, decrypted; never logged. */

@@ -38,6 +38,7 @@ export class CertificateIssuanceService {
       issuerName: config.branding.displayName,
       country: config.certificates.country,
       timeZone: config.timeZone,
+      namesVaccinator: config.certificates.namesVaccinator,
     };
   }
 

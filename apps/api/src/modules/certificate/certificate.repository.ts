@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import { personFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
+import { staffName, staffNameCiphertext } from '../auth/staff-account.repository';
 import type { CertificateFacts, DoseFacts } from './certificate-facts';
 import type { RevocationReason } from './certificate.entity';
 
@@ -33,6 +34,7 @@ interface DoseRow {
   series_doses: number;
   administered_at: Date;
   lot_number: string;
+  vaccinator_name_encrypted: string | null;
 }
 
 interface HolderRow {
@@ -55,7 +57,7 @@ export class CertificateRepository {
   async facts(client: PoolClient, vaccinationId: string): Promise<{ facts: CertificateFacts; valid: boolean } | null> {
     const { rows } = await client.query<DoseRow>(
       `SELECT v.id, v.person_id, v.status, p.name AS product_name, p.manufacturer, p.eu_product_code, p.marketing_authorisation_holder,
-              v.dose_number, v.series_doses, v.administered_at, l.lot_number
+              v.dose_number, v.series_doses, v.administered_at, l.lot_number, ${staffNameCiphertext('v.vaccinator')} AS vaccinator_name_encrypted
          FROM vaccination v
          JOIN vaccine_product p ON p.id = v.product_id
          JOIN lot l ON l.id = v.lot_id
@@ -67,6 +69,7 @@ export class CertificateRepository {
     if (!certifiedRow) return null;
     const holder = await this.holder(client, certifiedRow.person_id);
     if (!holder) return null;
+    const toDose = (row: DoseRow) => doseFacts(row, staffName(this.ring, row.vaccinator_name_encrypted));
     const certified = toDose(certifiedRow);
     const until = certified.administeredAt.getTime();
     const listed = rows.filter((row) => row.status === 'valid' && row.administered_at.getTime() <= until).map(toDose);
@@ -128,7 +131,7 @@ export class CertificateRepository {
   }
 }
 
-function toDose(row: DoseRow): DoseFacts {
+function doseFacts(row: DoseRow, vaccinatorName: string | null): DoseFacts {
   return {
     vaccinationId: row.id,
     productName: row.product_name,
@@ -139,5 +142,6 @@ function toDose(row: DoseRow): DoseFacts {
     seriesDoses: row.series_doses,
     administeredAt: row.administered_at,
     lotNumber: row.lot_number,
+    vaccinatorName,
   };
 }

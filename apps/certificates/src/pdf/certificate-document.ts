@@ -1,0 +1,173 @@
+import type { CertifiedDose } from '@vaccinate/certificate-token';
+import type { CertificateLocale } from '../certificate/certificate-request';
+import type { IssuedCertificateRecord } from '../certificate/issued-certificate-record';
+import { CERTIFICATE_TEXTS, countryName, formatDate, type CertificateTexts } from './certificate-texts';
+import { normalizeColor, readableTextOn } from './color.util';
+import { MUTED, PAGE_MARGIN, TaggedPageWriter, type StructureOptions, type TextStyle } from './tagged-page-writer';
+
+export interface CertificateDocumentProps {
+  record: IssuedCertificateRecord;
+  locale: CertificateLocale;
+  hc1Png: Buffer;
+  shcPng: Buffer;
+}
+
+const BODY: TextStyle = { size: 10 };
+const LABEL: TextStyle = { size: 10, color: MUTED };
+const HEADING: TextStyle = { size: 12, weight: 'bold' };
+const DOSE_TITLE: TextStyle = { size: 10, weight: 'bold' };
+const SMALL: TextStyle = { size: 8, color: MUTED };
+const LABEL_WIDTH = 150;
+const QR_SIZE = 220;
+
+type Field = [label: string, value: string];
+
+/**
+ * A4 in reading order: issuer and title, the person, the doses, then the two QR codes each with
+ * its alternative text and a visible description. Tagged: headings, paragraphs and figures.
+ */
+export function renderCertificateDocument({ record, locale, hc1Png, shcPng }: CertificateDocumentProps): Promise<Buffer> {
+  const texts = CERTIFICATE_TEXTS[locale];
+  const page = new TaggedPageWriter({
+    lang: locale,
+    info: {
+      Title: `${texts.title} – ${record.issuerName}`,
+      Subject: texts.subject,
+      Author: record.issuerName,
+      Creator: record.issuerName,
+      Producer: 'vaccinate certificates',
+    },
+  });
+  drawHeader(page, texts, record);
+  page.y += 14;
+
+  drawHeading(page, texts.personHeading, 'H2');
+  drawFields(page, personFields(texts, record, locale));
+
+  drawHeading(page, texts.dosesHeading, 'H2');
+  for (const dose of record.doses) drawDose(page, texts, dose, locale);
+
+  drawCodes(page, texts, hc1Png, shcPng);
+  return page.finish();
+}
+
+function drawHeader(page: TaggedPageWriter, texts: CertificateTexts, record: IssuedCertificateRecord): void {
+  const brand = normalizeColor(record.brandColor);
+  const onBrand = readableTextOn(brand);
+  const issuedBy = `${texts.issuedBy}: ${record.issuerName}`;
+  const issuerStyle: TextStyle = { size: 11, color: onBrand };
+  const titleStyle: TextStyle = { size: 20, weight: 'bold', color: onBrand };
+  const issuerHeight = page.heightOf(issuedBy, issuerStyle, page.contentWidth);
+  const titleHeight = page.heightOf(texts.title, titleStyle, page.contentWidth);
+  const height = 18 + issuerHeight + 4 + titleHeight + 18;
+  page.artifact(() => page.doc.rect(0, 0, page.pageWidth, height).fill(brand));
+  page.tag('P', () => page.text(issuedBy, PAGE_MARGIN, 18, page.contentWidth, issuerStyle));
+  page.tag('H1', () => page.text(texts.title, PAGE_MARGIN, 18 + issuerHeight + 4, page.contentWidth, titleStyle));
+  page.y = height;
+}
+
+function drawHeading(page: TaggedPageWriter, text: string, type: 'H2' | 'H3', parent?: PDFKit.PDFStructureElement): void {
+  const height = page.heightOf(text, HEADING, page.contentWidth);
+  // A heading never ends a page: keep room for a line of what follows.
+  page.keepTogether(12 + height + 6 + 14);
+  page.y += 12;
+  const y = page.y;
+  page.tag(type, () => page.text(text, PAGE_MARGIN, y, page.contentWidth, HEADING), parent);
+  page.y += height + 6;
+}
+
+function fieldHeight(page: TaggedPageWriter, [label, value]: Field): number {
+  return Math.max(page.heightOf(label, LABEL, LABEL_WIDTH), page.heightOf(value, BODY, page.contentWidth - LABEL_WIDTH)) + 2;
+}
+
+/**
+ * Labels and values side by side, tagged as a table with row headers, so a screen reader says
+ * "Name: Müller, Erika" rather than running the two texts together.
+ */
+function drawFields(page: TaggedPageWriter, fields: Field[], parent?: PDFKit.PDFStructureElement): void {
+  const table = page.group('Table', parent);
+  const rowHeader: StructureOptions = { scope: 'Row' };
+  for (const field of fields) {
+    const [label, value] = field;
+    const height = fieldHeight(page, field);
+    page.keepTogether(height);
+    const y = page.y;
+    const row = page.group('TR', table);
+    page.tag('TH', () => page.text(label, PAGE_MARGIN, y, LABEL_WIDTH, LABEL), row, rowHeader);
+    page.tag('TD', () => page.text(value, PAGE_MARGIN + LABEL_WIDTH, y, page.contentWidth - LABEL_WIDTH, BODY), row);
+    page.y += height;
+  }
+}
+
+function personFields(texts: CertificateTexts, record: IssuedCertificateRecord, locale: CertificateLocale): Field[] {
+  return [
+    [texts.name, `${record.person.familyName}, ${record.person.givenName}`],
+    [texts.birthDate, formatDate(record.person.birthDate, locale)],
+    [texts.certificateId, record.certificateId],
+  ];
+}
+
+function doseFields(texts: CertificateTexts, dose: CertifiedDose, locale: CertificateLocale): Field[] {
+  const fields: Field[] = [
+    [texts.product, dose.productName],
+    [texts.manufacturer, dose.manufacturer],
+    [texts.date, formatDate(dose.date, locale)],
+    [texts.country, countryName(dose.country, locale)],
+  ];
+  if (dose.lotNumber) fields.push([texts.lot, dose.lotNumber]);
+  if (dose.vaccinatorName) fields.push([texts.vaccinatedBy, dose.vaccinatorName]);
+  return fields;
+}
+
+/** One dose as a section that is never split over two pages. */
+function drawDose(page: TaggedPageWriter, texts: CertificateTexts, dose: CertifiedDose, locale: CertificateLocale): void {
+  const title = `${texts.dose(dose.doseNumber, dose.seriesDoses)}: ${dose.productName}`;
+  const fields = doseFields(texts, dose, locale);
+  const titleHeight = page.heightOf(title, DOSE_TITLE, page.contentWidth);
+  const height = 6 + titleHeight + 3 + fields.reduce((sum, field) => sum + fieldHeight(page, field), 0) + 6;
+  page.keepTogether(height);
+  const top = page.y;
+  page.artifact(() =>
+    page.doc
+      .moveTo(PAGE_MARGIN, top)
+      .lineTo(PAGE_MARGIN + page.contentWidth, top)
+      .lineWidth(1)
+      .stroke('#d0d0d0'),
+  );
+  const section = page.group('Sect');
+  page.tag('H3', () => page.text(title, PAGE_MARGIN, top + 6, page.contentWidth, DOSE_TITLE), section);
+  page.y = top + 6 + titleHeight + 3;
+  drawFields(page, fields, section);
+  page.y += 6;
+}
+
+/** The two codes side by side, each a heading, a figure with alternative text and a caption. */
+function drawCodes(page: TaggedPageWriter, texts: CertificateTexts, hc1Png: Buffer, shcPng: Buffer): void {
+  const columnWidth = page.contentWidth * 0.48;
+  const codes = [
+    { heading: texts.hc1Heading, alt: texts.hc1Alt, png: hc1Png, x: PAGE_MARGIN },
+    { heading: texts.shcHeading, alt: texts.shcAlt, png: shcPng, x: PAGE_MARGIN + page.contentWidth - columnWidth },
+  ];
+  const headingHeight = Math.max(...codes.map((code) => page.heightOf(code.heading, DOSE_TITLE, columnWidth)));
+  const captionHeight = Math.max(...codes.map((code) => page.heightOf(code.alt, SMALL, columnWidth)));
+  const footerHeight = page.heightOf(texts.footer, SMALL, page.contentWidth);
+  const headingBlock = 12 + page.heightOf(texts.codesHeading, HEADING, page.contentWidth) + 6;
+  page.keepTogether(headingBlock + 4 + headingHeight + 4 + QR_SIZE + 4 + captionHeight + 14 + footerHeight);
+
+  const section = page.group('Sect');
+  drawHeading(page, texts.codesHeading, 'H2', section);
+  const top = page.y + 4;
+  for (const code of codes) {
+    const group = page.group('Div', section);
+    page.tag('H3', () => page.text(code.heading, code.x, top, columnWidth, DOSE_TITLE), group);
+    const imageX = code.x + (columnWidth - QR_SIZE) / 2;
+    const imageY = top + headingHeight + 4;
+    const figure: StructureOptions = { alt: code.alt, bbox: [imageX, imageY, imageX + QR_SIZE, imageY + QR_SIZE] };
+    page.tag('Figure', () => page.doc.image(code.png, imageX, imageY, { width: QR_SIZE, height: QR_SIZE }), group, figure);
+    page.tag('P', () => page.text(code.alt, code.x, imageY + QR_SIZE + 4, columnWidth, SMALL), group);
+  }
+  page.y = top + headingHeight + 4 + QR_SIZE + 4 + captionHeight + 14;
+  const y = page.y;
+  page.tag('P', () => page.text(texts.footer, PAGE_MARGIN, y, page.contentWidth, SMALL), section);
+  page.y += footerHeight;
+}
