@@ -1,3 +1,4 @@
+import { AlgorithmTypes } from '@vonage/auth';
 import { Vonage } from '@vonage/server-sdk';
 import type { SmsConfig } from '../../../config/api-config';
 import { callbackUrl } from './sms-status';
@@ -31,12 +32,8 @@ export class VonageSmsSender implements SmsSender {
   }
 }
 
-type SignatureAlgorithm = Parameters<Vonage['sms']['verifySignature']>[3];
-/** The signing method chosen in the Vonage dashboard for the account: HMAC-SHA256. */
-const SHA256_HMAC = 'SHA256HMAC' as SignatureAlgorithm;
-
-/** A delivery receipt signed with the account's signature secret (its `sig` over the other fields). */
+/** A delivery receipt signed with the account's signature secret (its `sig` over the other fields), by HMAC-SHA256 as chosen for the account. */
 export function vonageSignatureValid(config: VonageConfig, fields: Record<string, string>): boolean {
   const verifier = new Vonage({ apiKey: config.apiKey, apiSecret: config.apiSecret });
-  return verifier.sms.verifySignature(fields['sig'] ?? '', fields, config.signatureSecret, SHA256_HMAC);
+  return verifier.sms.verifySignature(fields['sig'] ?? '', fields, config.signatureSecret, AlgorithmTypes.sha256hmac);
 }
