@@ -161,4 +161,14 @@ describe('standby offers by SMS through Vonage', () => {
     const response = await setup.api.request('/api/sms/twilio/status', { body: { MessageSid: 'SM1', MessageStatus: 'delivered' } });
     expect(response.status).toBe(404);
   });
+
+  it('reads forms on the callback routes only', async () => {
+    const form = await fetch(`${setup.api.baseUrl}/api/standby/offers/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'token=abc',
+    });
+    expect(form.status).toBe(415);
+    expect(form.headers.get('content-type')).toContain('application/problem+json');
+  });
 });

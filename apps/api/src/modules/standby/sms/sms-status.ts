@@ -1,5 +1,8 @@
 import type { SmsStatus } from '../standby-offer.entity';
 
+/** Texts go one after another after a wave: a provider that hangs must not hold the wave's job. */
+export const SMS_TIMEOUT_MS = 10_000;
+
 /** Where status callbacks come back to, under PUBLIC_URL; Twilio signs this exact URL. */
 export const SMS_CALLBACK_PATHS = { twilio: '/api/sms/twilio/status', vonage: '/api/sms/vonage/receipts' } as const;
 

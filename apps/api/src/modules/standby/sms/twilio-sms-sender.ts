@@ -1,6 +1,6 @@
 import Twilio from 'twilio';
 import type { SmsConfig } from '../../../config/api-config';
-import { callbackUrl } from './sms-status';
+import { callbackUrl, SMS_TIMEOUT_MS } from './sms-status';
 import type { SentSms, SmsMessage, SmsSender } from './sms-sender';
 
 type TwilioConfig = Extract<SmsConfig, { provider: 'twilio' }>;
@@ -14,7 +14,7 @@ export class TwilioSmsSender implements SmsSender {
     private readonly publicUrl: string,
   ) {
     // A failed send is reported, not retried here: the offer expires before retries would help.
-    this.client = Twilio(config.accountSid, config.authToken, { autoRetry: false });
+    this.client = Twilio(config.accountSid, config.authToken, { autoRetry: false, timeout: SMS_TIMEOUT_MS });
     if (config.baseUrl) this.client.api.baseUrl = config.baseUrl;
   }
 

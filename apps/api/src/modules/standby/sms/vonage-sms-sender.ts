@@ -1,7 +1,7 @@
 import { AlgorithmTypes } from '@vonage/auth';
 import { Vonage } from '@vonage/server-sdk';
 import type { SmsConfig } from '../../../config/api-config';
-import { callbackUrl } from './sms-status';
+import { callbackUrl, SMS_TIMEOUT_MS } from './sms-status';
 import type { SentSms, SmsMessage, SmsSender } from './sms-sender';
 
 type VonageConfig = Extract<SmsConfig, { provider: 'vonage' }>;
@@ -14,7 +14,10 @@ export class VonageSmsSender implements SmsSender {
     private readonly config: VonageConfig,
     private readonly publicUrl: string,
   ) {
-    this.vonage = new Vonage({ apiKey: config.apiKey, apiSecret: config.apiSecret }, config.baseUrl ? { restHost: config.baseUrl } : {});
+    this.vonage = new Vonage(
+      { apiKey: config.apiKey, apiSecret: config.apiSecret },
+      { timeout: SMS_TIMEOUT_MS, ...(config.baseUrl ? { restHost: config.baseUrl } : {}) },
+    );
   }
 
   async send(message: SmsMessage): Promise<SentSms> {
