@@ -8,8 +8,8 @@ export const METRICS_PORT = 9464;
 
 /** Read from the tenant's Secret (created by Terraform); the key is the variable's name. */
 export const API_SECRET_VARIABLES = ['DATABASE_URL', 'FIELD_KEYS', 'TOKEN_SIGNING_KEY', 'CERTIFICATE_SECRET'] as const;
-/** Not every tenant has these (no mailer key, no reCAPTCHA): a missing key must not block the pod. */
-export const API_OPTIONAL_SECRET_VARIABLES = ['MAILER_API_KEY', 'RECAPTCHA_SECRET'] as const;
+/** Not every tenant has these (no mailer key, no reCAPTCHA, no SMS provider): a missing key must not block the pod. */
+export const API_OPTIONAL_SECRET_VARIABLES = ['MAILER_API_KEY', 'RECAPTCHA_SECRET', 'SMS_ACCOUNT_ID', 'SMS_AUTH_SECRET', 'SMS_SIGNATURE_SECRET'] as const;
 export const BOOTSTRAP_SECRET_VARIABLES = ['INITIAL_ADMIN_PASSWORD'] as const;
 
 function plain(variables: Record<string, string | undefined>): k8s.EnvVar[] {
@@ -27,7 +27,7 @@ function fromSecret(secretName: string, names: readonly string[], optional = fal
 
 /** The API server's environment; names follow API_ENVIRONMENT_VARIABLES in @vaccinate/tenant-provisioning. */
 export function apiEnvironment(values: TenantValues, context: ValuesContext): k8s.EnvVar[] {
-  const { allocator, api, captcha, mailDelivery, mailer, oidc, retention, schedulingLinks, tenant, tracing } = values;
+  const { allocator, api, captcha, mailDelivery, mailer, oidc, retention, schedulingLinks, sms, tenant, tracing } = values;
   return [
     ...plain({
       NODE_ENV: 'production',
@@ -57,6 +57,9 @@ export function apiEnvironment(values: TenantValues, context: ValuesContext): k8
       CAPTCHA_MAX_NUMBER: String(captcha.maxNumber),
       RECAPTCHA_VERIFY_URL: captcha.recaptchaVerifyUrl,
       RECAPTCHA_MIN_SCORE: String(captcha.recaptchaMinScore),
+      SMS_PROVIDER: sms.provider,
+      SMS_FROM: context.whenSet(sms.from),
+      SMS_BASE_URL: context.whenSet(sms.baseUrl),
       // Starts with the slug: the certificates function tells tenants apart by this id alone.
       CERTIFICATE_SECRET_ID: `${tenant.slug}-1`,
       CERTIFICATE_COUNTRY: tenant.certificateCountry,

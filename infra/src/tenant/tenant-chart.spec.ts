@@ -11,12 +11,15 @@ const branding = { ...tenantExample.tenant.branding, logoUrl: 'https://acme.exam
 const tracing = { otlpEndpoint: 'http://otel-collector.observability.svc.cluster.local:4318', collectorNamespace: 'observability', collectorPort: 4318 };
 const schedulingLinks = { enabled: true, state: 'BE' };
 const vaccinatorOnCertificate = { enabled: true };
+// The log provider with a sender and host set: every SMS variable, and no egress policy among those below.
+const sms = { provider: 'log', from: '+4930555000', baseUrl: 'https://api.twilio.com' };
 const everyVariable = {
   ...tenantExample,
   tenant: { ...tenantExample.tenant, branding, vaccinatorOnCertificate },
   oidc,
   tracing,
   schedulingLinks,
+  sms,
 } satisfies TenantValues;
 const manifests = helmRender(tenantChart, everyVariable);
 const deployment = find(manifests, 'Deployment', 'api');

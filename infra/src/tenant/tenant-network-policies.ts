@@ -148,5 +148,25 @@ export class TenantNetworkPolicies extends Construct {
           },
         }),
     );
+
+    context.when(
+      this,
+      'networkPolicy.smsEgress.enabled',
+      networkPolicy.smsEgress.enabled,
+      () =>
+        new k8s.KubeNetworkPolicy(this, 'api-to-sms-provider', {
+          metadata: metadata('api-to-sms-provider'),
+          spec: {
+            podSelector: { matchLabels: objectLabels('api') },
+            policyTypes: ['Egress'],
+            egress: [
+              {
+                to: [{ ipBlock: { cidr: '0.0.0.0/0', except: NON_PUBLIC_RANGES } }],
+                ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(443) }],
+              },
+            ],
+          },
+        }),
+    );
   }
 }

@@ -104,6 +104,15 @@ export const tenantValuesSchema: JsonSchema = {
       recaptchaVerifyUrl: text("Google's siteverify URL", HTTP_URL),
       recaptchaMinScore: { type: 'number', description: 'reCAPTCHA v3 score threshold', minimum: 0, maximum: 1 },
     }),
+    sms: object({
+      provider: oneOf('log (nothing is sent), twilio or vonage (need SMS_ACCOUNT_ID, SMS_AUTH_SECRET and for vonage SMS_SIGNATURE_SECRET in the Secret)', [
+        'log',
+        'twilio',
+        'vonage',
+      ]),
+      from: optionalText('sender: a number in E.164 or an alphanumeric sender id', '^(\\+[1-9][0-9]{6,14}|[A-Za-z0-9 ]{1,11})$'),
+      baseUrl: optionalText("another host for the provider's API (a regional one); empty uses the provider's default", HTTP_URL),
+    }),
     monitoring: object({
       prometheusNamespace: text('namespace of the Prometheus that scrapes the metrics port', DNS_LABEL_PATTERN),
       serviceMonitor: object({ enabled: flag('a ServiceMonitor for the API (Prometheus Operator)') }),
@@ -116,9 +125,24 @@ export const tenantValuesSchema: JsonSchema = {
       postgresCidr: text('private range of the Postgres instance', CIDR),
       postgresPort: integer('Postgres port', 1, 65535),
       recaptchaEgress: object({ enabled: flag('let the API reach public HTTPS; required by captcha.provider recaptcha') }),
+      smsEgress: object({ enabled: flag('let the API reach public HTTPS; required by sms.provider twilio or vonage') }),
     }),
   }),
-  // Without the egress the API could not verify a single reCAPTCHA answer, so no one could book.
-  if: { properties: { captcha: { properties: { provider: { const: 'recaptcha' } } } } },
-  then: { properties: { networkPolicy: { properties: { recaptchaEgress: { properties: { enabled: { const: true } } } } } } },
+  allOf: [
+    // Without the egress the API could not verify a single reCAPTCHA answer, so no one could book.
+    {
+      if: { properties: { captcha: { properties: { provider: { const: 'recaptcha' } } } } },
+      then: { properties: { networkPolicy: { properties: { recaptchaEgress: { properties: { enabled: { const: true } } } } } } },
+    },
+    // Nor send a text, nor name a sender.
+    {
+      if: { properties: { sms: { properties: { provider: { enum: ['twilio', 'vonage'] } } } } },
+      then: {
+        properties: {
+          sms: { properties: { from: { minLength: 1 } } },
+          networkPolicy: { properties: { smsEgress: { properties: { enabled: { const: true } } } } },
+        },
+      },
+    },
+  ],
 };

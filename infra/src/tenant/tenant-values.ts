@@ -53,7 +53,7 @@ export interface TenantValues {
   };
   /**
    * Secret created by Terraform with DATABASE_URL, FIELD_KEYS, TOKEN_SIGNING_KEY, CERTIFICATE_SECRET, INITIAL_ADMIN_PASSWORD
-   * and, when the tenant has them, MAILER_API_KEY and RECAPTCHA_SECRET.
+   * and, when the tenant has them, MAILER_API_KEY, RECAPTCHA_SECRET and SMS_ACCOUNT_ID, SMS_AUTH_SECRET, SMS_SIGNATURE_SECRET.
    */
   secrets: { name: string };
   oidc: { issuer: string; clientId: string; rolesClaim: string; roleMap: string };
@@ -74,6 +74,11 @@ export interface TenantValues {
   /** Days data that no law requires is kept (docs/records-of-processing.md); the retention job applies them daily. */
   retention: { unvaccinatedDays: number; mailDays: number; auditDays: number; signInDays: number };
   captcha: { provider: string; maxNumber: number; recaptchaVerifyUrl: string; recaptchaMinScore: number };
+  /**
+   * Standby offers by SMS: log (nothing leaves the pod), twilio or vonage, with the sender number or id
+   * and optionally another API host; the account's credentials are in the Secret.
+   */
+  sms: { provider: string; from: string; baseUrl: string };
   /** Prometheus Operator objects; off unless the cluster runs the operator and a Grafana sidecar. */
   monitoring: {
     /** Namespace of the Prometheus that scrapes the API's metrics port. */
@@ -90,6 +95,8 @@ export interface TenantValues {
     postgresPort: number;
     /** Public HTTPS from the API pods, which captcha.provider recaptcha needs. */
     recaptchaEgress: { enabled: boolean };
+    /** Public HTTPS from the API pods, which sms.provider twilio or vonage needs. */
+    smsEgress: { enabled: boolean };
   };
 }
 
@@ -135,6 +142,7 @@ export const tenantDefaults: TenantValues = {
     recaptchaVerifyUrl: 'https://www.google.com/recaptcha/api/siteverify',
     recaptchaMinScore: 0.5,
   },
+  sms: { provider: 'log', from: '', baseUrl: '' },
   monitoring: {
     prometheusNamespace: 'monitoring',
     serviceMonitor: { enabled: false },
@@ -147,6 +155,7 @@ export const tenantDefaults: TenantValues = {
     postgresCidr: '',
     postgresPort: 5432,
     recaptchaEgress: { enabled: false },
+    smsEgress: { enabled: false },
   },
 };
 
@@ -183,14 +192,23 @@ const withRecaptcha: TenantValues = {
   networkPolicy: { ...tenantExample.networkPolicy, recaptchaEgress: { enabled: true } },
 };
 
+const withSms: TenantValues = {
+  ...tenantExample,
+  sms: { provider: 'twilio', from: '+4930555000', baseUrl: '' },
+  networkPolicy: { ...tenantExample.networkPolicy, smsEgress: { enabled: true } },
+};
+
 /** The values files under the chart's ci/ folder: each is linted and rendered by real Helm in CI. */
 export const tenantCiValues: Record<string, TenantValues> = {
   minimal: { ...tenantExample, tenant: { ...tenantExample.tenant, displayName: '' }, ingress: { ...tenantExample.ingress, hosts: ['acme.vaccinate.example'] } },
   'two-hosts': tenantExample,
   oidc: withOidc,
   'recaptcha-egress': withRecaptcha,
+  'sms-twilio': withSms,
   'every-option': {
     ...withRecaptcha,
+    sms: { provider: 'vonage', from: 'ACME', baseUrl: 'https://rest.nexmo.com' },
+    networkPolicy: { ...withRecaptcha.networkPolicy, smsEgress: { enabled: true } },
     oidc: withOidc.oidc,
     tracing: { otlpEndpoint: 'http://otel-collector.observability.svc.cluster.local:4318', collectorNamespace: 'observability', collectorPort: 4318 },
     namespace: { enabled: true, name: 'tenant-acme' },

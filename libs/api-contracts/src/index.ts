@@ -12,6 +12,7 @@ export * from './vaccination-day';
 export * from './day-run';
 export * from './certificate';
 export * from './registration';
+export * from './sms';
 export * from './standby';
 export * from './waiting-list';
 export * from './outbox';

@@ -1,7 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { contract, type Payload } from './contract/contract';
-import { BirthDate, OneOf, Strict, Text, Trimmed, Uuid } from './contract/schema';
-import { PHONE_PATTERN } from './person';
+import { BirthDate, OneOf, PhoneNumber, Strict, Text, Uuid } from './contract/schema';
 import { TrackingCode } from './registration';
 
 const Time = (example: string) => Text(`must be a time such as ${example}`, { pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', examples: [example] });
@@ -24,7 +23,7 @@ export const StandbyOptIn = contract(
     timeWindows: Type.Optional(Type.Array(StandbyWindow, { maxItems: 6 })),
     quietFrom: Type.Optional(Time('20:00')),
     quietTo: Type.Optional(Time('08:00')),
-    phone: Type.Optional(Trimmed({ pattern: PHONE_PATTERN, 'x-error-message': 'must be a phone number: digits, spaces, + ( ) / -', description: 'For offers by SMS' })),
+    phone: Type.Optional(PhoneNumber({ description: 'For offers by SMS' })),
     captcha: Type.String({ minLength: 1, maxLength: 4000 }),
   }),
 );
@@ -74,6 +73,10 @@ export const Announcement = contract(
     status: OneOf(['open', 'closed']),
     offered: Type.Integer(),
     open: Type.Integer(),
+    sms: Strict(
+      { sent: Type.Integer(), delivered: Type.Integer(), failed: Type.Integer() },
+      { description: "The offers' text messages by their last known status: handed to the provider, delivered to the phone, or lost" },
+    ),
   }),
 );
 export type Announcement = Payload<typeof Announcement>;

@@ -44,6 +44,17 @@ export const API_ENVIRONMENT_VARIABLES: readonly ApiEnvironmentVariable[] = [
   { name: 'RECAPTCHA_SECRET', required: false, secret: true, description: 'only with CAPTCHA_PROVIDER=recaptcha' },
   { name: 'RECAPTCHA_VERIFY_URL', required: false, secret: false, description: "Google's siteverify URL" },
   { name: 'RECAPTCHA_MIN_SCORE', required: false, secret: false, description: 'reCAPTCHA v3 score threshold (0.5)' },
+  { name: 'SMS_PROVIDER', required: false, secret: false, description: 'log (nothing is sent, the default) | twilio | vonage: who sends standby offers by SMS' },
+  { name: 'SMS_FROM', required: false, secret: false, description: 'sender: a number in E.164 or an alphanumeric id of up to 11 characters' },
+  { name: 'SMS_ACCOUNT_ID', required: false, secret: true, description: "Twilio's account SID or Vonage's API key" },
+  { name: 'SMS_AUTH_SECRET', required: false, secret: true, description: "Twilio's auth token (also signs its status callbacks) or Vonage's API secret" },
+  { name: 'SMS_SIGNATURE_SECRET', required: false, secret: true, description: "Vonage's signature secret, which signs its delivery receipts (SHA-256 HMAC)" },
+  {
+    name: 'SMS_BASE_URL',
+    required: false,
+    secret: false,
+    description: "another host for the provider's API (a regional one, or a local fake); unset uses the provider's",
+  },
   { name: 'CERTIFICATE_SECRET', required: true, secret: true, description: 'base64 of >= 32 random bytes; certificate tokens are encrypted under it' },
   { name: 'CERTIFICATE_SECRET_ID', required: false, secret: false, description: 'names the secret in tokens; starts with the slug (<slug>-1)' },
   { name: 'CERTIFICATE_COUNTRY', required: false, secret: false, description: 'ISO 3166-1 alpha-2 country of the certificates (DE)' },
@@ -85,6 +96,8 @@ export interface ApiEnvironmentInput {
   otlpEndpoint?: string;
   /** Publish the free slots as a SMART Scheduling Links feed (the local demo does: its data is made up). */
   schedulingLinks?: boolean;
+  /** An SMS provider account (a local fake of its API in tests); without it texts only go to the log. */
+  sms?: { provider: 'twilio' | 'vonage'; from: string; accountId: string; authSecret: string; signatureSecret?: string; baseUrl?: string };
 }
 
 /** The environment the local launcher gives a tenant's API; the tenant chart renders the same names. */
@@ -123,6 +136,16 @@ export function apiEnvironment(input: ApiEnvironmentInput): Record<string, strin
     METRICS_PORT: '0',
     ...(input.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: input.otlpEndpoint } : {}),
     ...(input.schedulingLinks ? { SCHEDULING_LINKS: 'on' } : {}),
+    ...(input.sms
+      ? {
+          SMS_PROVIDER: input.sms.provider,
+          SMS_FROM: input.sms.from,
+          SMS_ACCOUNT_ID: input.sms.accountId,
+          SMS_AUTH_SECRET: input.sms.authSecret,
+          ...(input.sms.signatureSecret ? { SMS_SIGNATURE_SECRET: input.sms.signatureSecret } : {}),
+          ...(input.sms.baseUrl ? { SMS_BASE_URL: input.sms.baseUrl } : {}),
+        }
+      : {}),
     INITIAL_ADMIN_EMAIL: input.initialAdminEmail,
     INITIAL_ADMIN_PASSWORD: input.secrets.initialAdminPassword,
   };

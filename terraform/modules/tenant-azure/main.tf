@@ -8,8 +8,15 @@ terraform {
 }
 
 variable "tenant" {
-  description = "slug, display_name, domains, branding, default_locale, employee_number, time_zone, holiday_region, retention, initial_admin_email, oidc (see modules/tenant)."
+  description = "slug, display_name, domains, branding, default_locale, employee_number, time_zone, holiday_region, retention, initial_admin_email, oidc, sms (see modules/tenant)."
   type        = any
+}
+
+variable "sms_credentials" {
+  description = "The SMS provider account, when tenant.sms names one (see modules/tenant)."
+  type        = any
+  default     = null
+  sensitive   = true
 }
 
 variable "api_image_tag" {
@@ -41,6 +48,8 @@ module "tenant" {
   retention           = try(var.tenant.retention, null)
   initial_admin_email = var.tenant.initial_admin_email
   oidc                = try(var.tenant.oidc, null)
+  sms                 = try(var.tenant.sms, { provider = "log" })
+  sms_credentials     = var.sms_credentials
   api_image_tag       = var.api_image_tag
   api_image_digest    = var.api_image_digest
   platform            = var.platform

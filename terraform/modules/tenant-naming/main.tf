@@ -62,7 +62,10 @@ locals {
       platformNamespace          = var.platform.platform_namespace
       postgresCidr               = var.platform.postgres_cidr
       postgresPort               = var.platform.postgres_port
+      # The SMS providers' APIs are public HTTPS.
+      smsEgress = { enabled = var.sms.provider != "log" }
     }
+    sms = { provider = var.sms.provider, from = var.sms.from, baseUrl = var.sms.base_url }
     tracing = {
       otlpEndpoint       = var.platform.tracing.otlp_endpoint
       collectorNamespace = var.platform.tracing.collector_namespace

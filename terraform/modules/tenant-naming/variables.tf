@@ -137,6 +137,21 @@ variable "oidc" {
   default = null
 }
 
+variable "sms" {
+  description = "Standby offers by SMS: provider log (nothing is sent), twilio or vonage; from is a number in E.164 or a sender id of up to 11 letters and digits; base_url replaces the provider's API host."
+  type = object({
+    provider = string
+    from     = optional(string, "")
+    base_url = optional(string, "")
+  })
+  default = { provider = "log" }
+
+  validation {
+    condition     = contains(["log", "twilio", "vonage"], var.sms.provider) && (var.sms.provider == "log" || can(regex("^(\\+[1-9][0-9]{6,14}|[A-Za-z0-9 ]{1,11})$", var.sms.from)))
+    error_message = "sms.provider must be log, twilio or vonage; twilio and vonage need from: a number in E.164 or a sender id of up to 11 letters and digits."
+  }
+}
+
 variable "platform" {
   description = "What the tenant needs from the platform (outputs of platform-gcp or platform-azure)."
   type = object({

@@ -30,6 +30,9 @@ resource "kubernetes_secret_v1" "api" {
     },
     # The chart reads it as optional: without it, mails wait in the tenant's outbox.
     var.platform.mailer_api_key == null ? {} : { MAILER_API_KEY = var.platform.mailer_api_key },
+    # Optional in the chart too: the log provider needs no account.
+    var.sms_credentials == null ? {} : { SMS_ACCOUNT_ID = var.sms_credentials.account_id, SMS_AUTH_SECRET = var.sms_credentials.auth_secret },
+    try(var.sms_credentials.signature_secret, null) == null ? {} : { SMS_SIGNATURE_SECRET = var.sms_credentials.signature_secret },
   )
 }
 

@@ -12,6 +12,7 @@ module "naming" {
   retention           = var.retention
   initial_admin_email = var.initial_admin_email
   oidc                = var.oidc
+  sms                 = var.sms
   api_image = {
     repository = var.platform.api_image_repository
     tag        = var.api_image_tag

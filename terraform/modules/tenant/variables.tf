@@ -83,6 +83,32 @@ variable "oidc" {
   default = null
 }
 
+variable "sms" {
+  description = "Standby offers by SMS: provider log (nothing is sent), twilio or vonage; from is a number in E.164 or a sender id of up to 11 letters and digits; base_url replaces the provider's API host."
+  type = object({
+    provider = string
+    from     = optional(string, "")
+    base_url = optional(string, "")
+  })
+  default = { provider = "log" }
+
+  validation {
+    condition     = contains(["log", "twilio", "vonage"], var.sms.provider) && (var.sms.provider == "log" || can(regex("^(\\+[1-9][0-9]{6,14}|[A-Za-z0-9 ]{1,11})$", var.sms.from)))
+    error_message = "sms.provider must be log, twilio or vonage; twilio and vonage need from: a number in E.164 or a sender id of up to 11 letters and digits."
+  }
+}
+
+variable "sms_credentials" {
+  description = "The SMS provider account: Twilio's account SID and auth token, or Vonage's API key, API secret and signature secret (which signs delivery receipts)."
+  type = object({
+    account_id       = string
+    auth_secret      = string
+    signature_secret = optional(string)
+  })
+  default   = null
+  sensitive = true
+}
+
 variable "platform" {
   description = "The `platform` output of modules/platform-gcp or modules/platform-azure, with `mailer_api_key` from their `mailer` output merged in (see environments/example/tenants/providers.tf)."
   type = object({

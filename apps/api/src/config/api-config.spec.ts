@@ -97,4 +97,23 @@ describe('loadApiConfig', () => {
     expect(config.oidc?.issuer).toBe('https://idp.example/');
     expect([...(config.oidc?.roleMap ?? [])]).toEqual([['docs', 'doctor']]);
   });
+
+  it('sends texts only to the log unless a provider is named, and then asks for its account', () => {
+    expect(loadApiConfig(valid).sms).toEqual({ provider: 'log' });
+    expect(problemsOf({ ...valid, SMS_PROVIDER: 'vonage', SMS_FROM: 'A sender id that is too long' }).map((problem) => problem.split(':')[0])).toEqual(['SMS_FROM']);
+    expect(problemsOf({ ...valid, SMS_PROVIDER: 'vonage' }).map((problem) => problem.split(':')[0])).toEqual([
+      'SMS_FROM',
+      'SMS_ACCOUNT_ID',
+      'SMS_AUTH_SECRET',
+      'SMS_SIGNATURE_SECRET',
+    ]);
+    const twilio = { SMS_PROVIDER: 'twilio', SMS_FROM: '+4930555000', SMS_ACCOUNT_ID: 'AC1', SMS_AUTH_SECRET: 'token', SMS_BASE_URL: 'http://127.0.0.1:4010/' };
+    expect(loadApiConfig({ ...valid, ...twilio }).sms).toEqual({
+      provider: 'twilio',
+      from: '+4930555000',
+      accountSid: 'AC1',
+      authToken: 'token',
+      baseUrl: 'http://127.0.0.1:4010',
+    });
+  });
 });

@@ -28,6 +28,8 @@ export interface ApiConfig {
   /** Mail delivery jobs: the first retry's delay (doubled per attempt) and how long a delivery may hold its job. */
   mailJobs: { retryDelaySeconds: number; jobTimeoutSeconds: number };
   captcha: CaptchaConfig;
+  /** Who sends the standby offers' text messages: the log (nothing leaves), Twilio or Vonage. */
+  sms: SmsConfig;
   /** The company identifies its employees by number: the booking form asks for it. */
   requireEmployeeNumber: boolean;
   /** Vaccination certificates: the secret their tokens are encrypted under, and the issuing country. */
@@ -50,6 +52,15 @@ export interface ApiConfig {
 }
 
 export type CaptchaConfig = { provider: 'altcha'; maxNumber: number } | { provider: 'recaptcha'; secret: string; verifyUrl: string; minScore: number };
+
+/**
+ * A provider's account: `baseUrl` replaces the provider's API host (a regional host, or a local
+ * fake in tests); status callbacks come back to PUBLIC_URL.
+ */
+export type SmsConfig =
+  | { provider: 'log' }
+  | { provider: 'twilio'; from: string; accountSid: string; authToken: string; baseUrl: string | null }
+  | { provider: 'vonage'; from: string; apiKey: string; apiSecret: string; signatureSecret: string; baseUrl: string | null };
 
 export interface CertificatesConfig {
   /** Its id names it in every token header; ids start with the tenant slug, so they are unique across tenants. */
@@ -124,6 +135,20 @@ const environmentSchema = z.object({
   RECAPTCHA_SECRET: optionalText,
   RECAPTCHA_VERIFY_URL: httpUrl.default('https://www.google.com/recaptcha/api/siteverify'),
   RECAPTCHA_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.5),
+  SMS_PROVIDER: z.enum(['log', 'twilio', 'vonage']).default('log'),
+  /** A phone number in E.164 or an alphanumeric sender id (up to 11 characters). */
+  SMS_FROM: z
+    .string()
+    .trim()
+    .regex(/^(\+[1-9]\d{6,14}|[A-Za-z0-9 ]{1,11})$/, 'must be a number in E.164 (+4930...) or a sender id of up to 11 letters and digits')
+    .optional(),
+  /** Twilio's account SID or Vonage's API key. */
+  SMS_ACCOUNT_ID: optionalText,
+  /** Twilio's auth token or Vonage's API secret. */
+  SMS_AUTH_SECRET: optionalText,
+  /** Vonage's signature secret, which signs its delivery receipts. */
+  SMS_SIGNATURE_SECRET: optionalText,
+  SMS_BASE_URL: httpUrl.optional(),
   TENANT_DISPLAY_NAME: optionalText,
   BRAND_PRIMARY_COLOR: z
     .string()
@@ -199,6 +224,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
   if (values.CAPTCHA_PROVIDER === 'recaptcha' && !values.RECAPTCHA_SECRET) {
     problems.push('RECAPTCHA_SECRET: is required when CAPTCHA_PROVIDER is recaptcha');
   }
+  const sms = readSms(values, problems);
   if (problems.length > 0 || !certificates) throw new ConfigError(problems);
   return {
     production: values.NODE_ENV === 'production',
@@ -226,6 +252,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
             minScore: values.RECAPTCHA_MIN_SCORE,
           }
         : { provider: 'altcha', maxNumber: values.CAPTCHA_MAX_NUMBER },
+    sms,
     requireEmployeeNumber: values.EMPLOYEE_NUMBER === 'required',
     certificates,
     allocator: {
@@ -294,6 +321,23 @@ function readCertificates(values: Environment, problems: string[]): Certificates
   if (!id.startsWith(`${values.TENANT_SLUG}-`)) problems.push('CERTIFICATE_SECRET_ID: must start with the tenant slug and a dash');
   if (!bytes || problems.length > 0) return undefined;
   return { secret: { id, secret: new Uint8Array(bytes) }, country: values.CERTIFICATE_COUNTRY, namesVaccinator: values.CERTIFICATE_VACCINATOR_NAME === 'on' };
+}
+
+function readSms(values: Environment, problems: string[]): SmsConfig {
+  const provider = values.SMS_PROVIDER;
+  if (provider === 'log') return { provider };
+  const required: (keyof Environment & `SMS_${string}`)[] = [
+    'SMS_FROM',
+    'SMS_ACCOUNT_ID',
+    'SMS_AUTH_SECRET',
+    ...(provider === 'vonage' ? (['SMS_SIGNATURE_SECRET'] as const) : []),
+  ];
+  for (const name of required) if (!values[name]) problems.push(`${name}: is required when SMS_PROVIDER is ${provider}`);
+  const [from, account, secret] = [values.SMS_FROM ?? '', values.SMS_ACCOUNT_ID ?? '', values.SMS_AUTH_SECRET ?? ''];
+  const baseUrl = values.SMS_BASE_URL?.replace(/\/$/, '') ?? null;
+  return provider === 'twilio'
+    ? { provider, from, accountSid: account, authToken: secret, baseUrl }
+    : { provider, from, apiKey: account, apiSecret: secret, signatureSecret: values.SMS_SIGNATURE_SECRET ?? '', baseUrl };
 }
 
 function readOidc(values: Environment, problems: string[]): OidcConfig | null {

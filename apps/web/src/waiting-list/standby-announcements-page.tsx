@@ -54,7 +54,7 @@ export function StandbyAnnouncementsPage() {
               <table className="table">
                 <thead>
                   <tr>
-                    {(['site', 'product', 'until', 'doses', 'offered', 'taken', 'coming'] as const).map((column) => (
+                    {(['site', 'product', 'until', 'doses', 'offered', 'sms', 'taken', 'coming'] as const).map((column) => (
                       <th key={column} scope="col">
                         {t(`waitingList.announcements.${column}`)}
                       </th>
@@ -69,6 +69,11 @@ export function StandbyAnnouncementsPage() {
                       <td>{new Date(announcement.availableUntil).toLocaleString(i18n.language)}</td>
                       <td className="num">{announcement.doses}</td>
                       <td className="num">{announcement.offered}</td>
+                      <td data-testid="announcement-sms">
+                        {announcement.sms.sent + announcement.sms.delivered + announcement.sms.failed === 0
+                          ? '–'
+                          : t('waitingList.announcements.smsStatus', announcement.sms)}
+                      </td>
                       <td className="num">{announcement.taken}</td>
                       <td>
                         <ComingList announcementId={announcement.id} />

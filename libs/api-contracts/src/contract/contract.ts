@@ -4,10 +4,11 @@ import { Value, type ValueError } from '@sinclair/typebox/value';
 import type { FieldProblem } from '../problem';
 import { fieldProblems } from './field-problems';
 import { normalizeBookingCode } from '../booking-code';
+import { normalizePhoneNumber } from './formats';
 import { NORMALIZE, TRIM } from './schema';
 
 /** The readings a string marked `x-normalize` gets before the check. */
-const NORMALIZERS: Record<string, (text: string) => string> = { 'booking-code': normalizeBookingCode };
+const NORMALIZERS: Record<string, (text: string) => string> = { 'booking-code': normalizeBookingCode, phone: normalizePhoneNumber };
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 

@@ -1,4 +1,5 @@
 import { FormatRegistry } from '@sinclair/typebox';
+import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // The WHATWG form of `<input type="email">`, with a dot required in the domain as mail providers do.
@@ -25,12 +26,21 @@ export function isPlausibleBirthDate(value: string, today = new Date()): boolean
   return isIsoDate(value) && value >= '1900-01-01' && value <= today.toISOString().slice(0, 10);
 }
 
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** A number as typed, in E.164 when it reads as a real one (without a country code: a German one); otherwise trimmed, for the check to refuse. */
+export function normalizePhoneNumber(text: string): string {
+  const parsed = parsePhoneNumberFromString(text.trim(), 'DE');
+  return parsed?.isValid() ? parsed.number : text.trim();
+}
+
 /** The formats the contracts use, known to every compiled validator (API and web alike). */
 export const FORMATS = {
   date: isIsoDate,
   'birth-date': (value: string) => isPlausibleBirthDate(value),
   'date-time': isIsoDateTime,
   'date-or-date-time': (value: string) => isIsoDate(value) || isIsoDateTime(value),
+  'phone-e164': (value: string) => E164.test(value) && isValidPhoneNumber(value),
   email: (value: string) => value.length <= 254 && EMAIL.test(value),
   uuid: (value: string) => UUID.test(value),
   // An annotation for clients (a password input), not a rule.

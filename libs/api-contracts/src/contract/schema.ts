@@ -22,7 +22,8 @@ export const Trimmed = (options: StringOptions & { [ERROR_MESSAGE]?: string } = 
 export const Text = (message: string, options: StringOptions): TString => Type.String({ ...options, [ERROR_MESSAGE]: message });
 
 /** A value that may also be null: accepted where clients send null for "none". */
-export const Nullable = <S extends TSchema>(schema: S) => Type.Union([schema, Type.Null()], { [ERROR_MESSAGE]: schema[ERROR_MESSAGE] });
+export const Nullable = <S extends TSchema>(schema: S) =>
+  Type.Union([schema, Type.Null()], { [ERROR_MESSAGE]: schema[ERROR_MESSAGE], ...(schema[NORMALIZE] ? { [NORMALIZE]: schema[NORMALIZE] } : {}) });
 
 /** One of a few strings. */
 export const OneOf = <const V extends readonly [string, ...string[]]>(values: V, options: { description?: string } = {}): TUnion<TLiteral<V[number]>[]> =>
@@ -44,3 +45,14 @@ export const IsoDate = (message = 'must be a date (YYYY-MM-DD)') => Text(message
 export const BirthDate = () => Text('must be a date (YYYY-MM-DD) between 1900-01-01 and today', { format: 'birth-date' });
 export const Email = () => Trimmed({ format: 'email', maxLength: 254, [ERROR_MESSAGE]: 'must be a valid e-mail address' });
 export const Locale = () => OneOf(['de', 'en']);
+
+/** A mobile or landline number as typed; read into E.164 (+4930123456), numbers without a country code as German ones (see `normalizePhoneNumber`). */
+export const PhoneNumber = (options: { description?: string } = {}): TString =>
+  Type.String({
+    ...options,
+    maxLength: 40,
+    format: 'phone-e164',
+    [NORMALIZE]: 'phone',
+    examples: ['+49 30 1234567', '030 1234567'],
+    [ERROR_MESSAGE]: 'must be a phone number that exists, with its country code (+49 ...) when it is not German',
+  });

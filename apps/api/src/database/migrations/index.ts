@@ -6,6 +6,7 @@ import { DayRun1795472957719 } from './1795472957719-day-run';
 import { PriorityRules1795473001270 } from './1795473001270-priority-rules';
 import { Certificate1795473243158 } from './1795473243158-certificate';
 import { Standby1795473735980 } from './1795473735980-standby';
+import { StandbyOfferSms1796410000000 } from './1796410000000-standby-offer-sms';
 import { RegistrationRankOnly1795473923660 } from './1795473923660-registration-rank-only';
 import { SharedCounters1796192916729 } from './1796192916729-shared-counters';
 import { JobSchema1796192916730 } from './1796192916730-job-schema';
@@ -44,4 +45,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OpaquePriorityAndClientNetwork1796340000000,
   PersonErasure1796340000001,
   DataAccessLink1796340000002,
+  StandbyOfferSms1796410000000,
 ];

@@ -12,7 +12,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { OutboxRepository, type OutboxPayload } from '../outbox/outbox.repository';
 import { PriorityRulesService } from '../priority/priority-rules.service';
 import { StandbyOfferRepository, type Announcement, type StandbyCandidate } from './standby-offer.repository';
-import { SMS_SENDER, type SmsSender } from './sms-sender';
+import { SMS_SENDER, type SmsMessage, type SmsSender } from './sms/sms-sender';
 
 /** Sends the next wave of offers of an announcement: as many open offers as the doses left times the overbooking factor. */
 @Injectable()
@@ -30,7 +30,7 @@ export class StandbyDispatchService {
 
   /** Returns how many offers went out. */
   async dispatch(announcementId: string): Promise<number> {
-    const texts: { to: string; text: string; reference: string }[] = [];
+    const texts: SmsMessage[] = [];
     const sent = await this.sql.transaction(async (client) => {
       const announcement = await this.offers.lockForWave(client, announcementId);
       if (!announcement || announcement.status !== 'open') return 0;
@@ -41,16 +41,31 @@ export class StandbyDispatchService {
       const expiresAt = new Date(Math.min(Date.now() + announcement.offerMinutes * 60_000, Date.parse(announcement.availableUntil)));
       for (const member of chosen) {
         const token = randomBytes(32).toString('base64url');
-        await this.offers.insertOffer(client, { announcementId, memberId: member.memberId, tokenHash: hashManageToken(token), wave: announcement.wave + 1, expiresAt });
+        const offerId = await this.offers.insertOffer(client, {
+          announcementId,
+          memberId: member.memberId,
+          tokenHash: hashManageToken(token),
+          wave: announcement.wave + 1,
+          expiresAt,
+        });
         const url = `${this.config.publicUrl}/standby/offer#${token}`;
         await this.outbox.enqueue(client, this.mail(member, announcement, product, site, url));
-        if (member.phone) texts.push({ to: member.phone, text: `${product.name}: ${site.name}. ${url}`, reference: member.memberId });
+        if (member.phone) texts.push({ to: member.phone, text: `${product.name}: ${site.name}. ${url}`, reference: offerId });
       }
       return chosen.length;
     });
     // Texts go after the commit: nobody is told about an offer that was rolled back.
-    for (const text of texts) await this.sms.send(text).catch(() => this.logger.warn({ member: text.reference }, 'sms not sent'));
+    for (const text of texts) await this.text(text);
     return sent;
+  }
+
+  /** Sends one offer's text and records what became of it; the error is logged by its name only (provider errors can quote the number). */
+  private async text(message: SmsMessage): Promise<void> {
+    const sent = await this.sms.send(message).catch((error: unknown) => {
+      this.logger.warn({ offer: message.reference, error: error instanceof Error ? error.name : 'unknown' }, 'sms not sent');
+      return 'failed' as const;
+    });
+    if (sent) await this.offers.recordSms(message.reference, sent);
   }
 
   private async eligible(candidates: StandbyCandidate[], product: VaccineProduct, wanted: number): Promise<StandbyCandidate[]> {

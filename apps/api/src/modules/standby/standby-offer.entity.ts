@@ -2,12 +2,16 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, U
 import { StandbyAnnouncementEntity } from './standby-announcement.entity';
 import { StandbyMemberEntity } from './standby-member.entity';
 
+/** Where the offer's text message is: handed to the provider, on the phone, or lost. */
+export type SmsStatus = 'sent' | 'delivered' | 'failed';
+
 export type StandbyOfferStatus = 'offered' | 'taken' | 'too_late' | 'expired';
 
 /** One offer of an announcement to one member; the link carries a token, only its hash is stored. */
 @Entity({ name: 'standby_offer' })
 @Unique('uq_standby_offer_member', ['announcementId', 'memberId'])
 @Index('ix_standby_offer_throttle', ['memberId', 'offeredAt'])
+@Index('uq_standby_offer_sms_message', ['smsProvider', 'smsMessageId'], { unique: true })
 export class StandbyOfferEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_standby_offer' })
   id!: string;
@@ -44,4 +48,17 @@ export class StandbyOfferEntity {
 
   @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
   answeredAt!: Date | null;
+
+  @Column({ name: 'sms_provider', type: 'text', nullable: true })
+  smsProvider!: string | null;
+
+  /** The provider's id of the text message, which its status callbacks name. */
+  @Column({ name: 'sms_message_id', type: 'text', nullable: true })
+  smsMessageId!: string | null;
+
+  @Column({ name: 'sms_status', type: 'text', nullable: true })
+  smsStatus!: SmsStatus | null;
+
+  @Column({ name: 'sms_status_at', type: 'timestamptz', nullable: true })
+  smsStatusAt!: Date | null;
 }

@@ -7,6 +7,8 @@ import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { standbyMemberFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
+import type { SentSms } from './sms/sms-sender';
+import type { SmsStatus } from './standby-offer.entity';
 
 /** Not offered more often than this per local day, whatever the announcements. */
 export const MAX_OFFERS_PER_DAY = 3;
@@ -36,7 +38,9 @@ export type ConfirmOutcome = { outcome: 'confirmed' | 'already_taken' | 'expired
 
 const ANNOUNCEMENT_COLUMNS = `a.id, a.site_id, a.product_id, a.doses, a.taken, a.available_until, a.offer_minutes, a.overbooking_factor, a.status,
   (SELECT count(*) FROM standby_offer o WHERE o.announcement_id = a.id) AS offered,
-  (SELECT count(*) FROM standby_offer o WHERE o.announcement_id = a.id AND o.status = 'offered' AND o.expires_at > now()) AS open`;
+  (SELECT count(*) FROM standby_offer o WHERE o.announcement_id = a.id AND o.status = 'offered' AND o.expires_at > now()) AS open,
+  (SELECT json_build_object('sent', count(*) FILTER (WHERE o.sms_status = 'sent'), 'delivered', count(*) FILTER (WHERE o.sms_status = 'delivered'),
+     'failed', count(*) FILTER (WHERE o.sms_status = 'failed')) FROM standby_offer o WHERE o.announcement_id = a.id) AS sms`;
 
 interface AnnouncementRow {
   id: string;
@@ -50,6 +54,7 @@ interface AnnouncementRow {
   status: 'open' | 'closed';
   offered: string;
   open: string;
+  sms: { sent: number; delivered: number; failed: number };
 }
 
 function announcement(row: AnnouncementRow): Announcement {
@@ -65,6 +70,7 @@ function announcement(row: AnnouncementRow): Announcement {
     status: row.status,
     offered: Number(row.offered),
     open: Number(row.open),
+    sms: row.sms,
   };
 }
 
@@ -178,14 +184,38 @@ export class StandbyOfferRepository {
     }));
   }
 
-  async insertOffer(client: PoolClient, offer: { announcementId: string; memberId: string; tokenHash: string; wave: number; expiresAt: Date }): Promise<void> {
-    await client.query(`INSERT INTO standby_offer (announcement_id, member_id, token_hash, wave, expires_at) VALUES ($1, $2, $3, $4, $5)`, [
-      offer.announcementId,
-      offer.memberId,
-      offer.tokenHash,
-      offer.wave,
-      offer.expiresAt,
+  async insertOffer(client: PoolClient, offer: { announcementId: string; memberId: string; tokenHash: string; wave: number; expiresAt: Date }): Promise<string> {
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO standby_offer (announcement_id, member_id, token_hash, wave, expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [offer.announcementId, offer.memberId, offer.tokenHash, offer.wave, offer.expiresAt],
+    );
+    return rows[0]?.id as string;
+  }
+
+  /** The offer's text message went to the provider (`sent`), or the provider refused it (`failed`). */
+  async recordSms(offerId: string, outcome: SentSms | 'failed'): Promise<void> {
+    const [provider, messageId, status] = outcome === 'failed' ? [null, null, 'failed'] : [outcome.provider, outcome.messageId, 'sent'];
+    await this.sql.query(`UPDATE standby_offer SET sms_provider = $2, sms_message_id = $3, sms_status = $4, sms_status_at = now() WHERE id = $1`, [
+      offerId,
+      provider,
+      messageId,
+      status,
     ]);
+  }
+
+  /**
+   * A provider's status callback; callbacks arrive in any order, so a late "sent" never replaces
+   * delivered or failed. False when no offer has the message.
+   */
+  async updateSmsStatus(provider: SentSms['provider'], messageId: string, status: SmsStatus): Promise<boolean> {
+    const { rows } = await this.sql.query<{ id: string }>(
+      `UPDATE standby_offer SET sms_status = $3, sms_status_at = now()
+        WHERE sms_provider = $1 AND sms_message_id = $2 AND ($3 <> 'sent' OR sms_status = 'sent') RETURNING id`,
+      [provider, messageId, status],
+    );
+    if (rows.length > 0) return true;
+    const known = await this.sql.query(`SELECT 1 FROM standby_offer WHERE sms_provider = $1 AND sms_message_id = $2`, [provider, messageId]);
+    return known.rows.length > 0;
   }
 
   /**

@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { AuditModule } from '../audit/audit.module';
 import { CaptchaModule } from '../captcha/captcha.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { PriorityModule } from '../priority/priority.module';
-import { LogSmsSender, SMS_SENDER } from './sms-sender';
+import type { ApiConfig } from '../../config/api-config';
+import { API_CONFIG } from '../../config/api-config.token';
+import { APP_LOGGER } from '../../app-logger.token';
+import { SmsCallbackController } from './sms/sms-callback.controller';
+import { LogSmsSender, SMS_SENDER, type SmsSender } from './sms/sms-sender';
+import { TwilioSmsSender } from './sms/twilio-sms-sender';
+import { VonageSmsSender } from './sms/vonage-sms-sender';
 import { SpareDoseProposalRepository } from './spare-dose-proposal.repository';
 import { StandbyDispatchService } from './standby-dispatch.service';
 import { StandbyMemberRepository } from './standby-member.repository';
@@ -16,9 +23,18 @@ import { StandbyWorker } from './standby.worker';
 
 @Module({
   imports: [AuditModule, CaptchaModule, CatalogueModule, OutboxModule, PriorityModule],
-  controllers: [StandbyController],
+  controllers: [SmsCallbackController, StandbyController],
   providers: [
-    { provide: SMS_SENDER, useClass: LogSmsSender },
+    {
+      provide: SMS_SENDER,
+      inject: [API_CONFIG, APP_LOGGER],
+      useFactory: (config: ApiConfig, logger: Logger): SmsSender => {
+        const sms = config.sms;
+        if (sms.provider === 'twilio') return new TwilioSmsSender(sms, config.publicUrl);
+        if (sms.provider === 'vonage') return new VonageSmsSender(sms, config.publicUrl);
+        return new LogSmsSender(logger);
+      },
+    },
     SpareDoseProposalRepository,
     StandbyDispatchService,
     StandbyMemberRepository,

@@ -128,6 +128,8 @@ export const waitingListDe: WaitingListMessages = {
       offerMinutes: 'Jedes Angebot gilt (Minuten)',
       overbookingFactor: 'Angebote je Dosis',
       offered: 'Angeboten',
+      sms: 'SMS',
+      smsStatus: '{{delivered}} zugestellt, {{sent}} unterwegs, {{failed}} fehlgeschlagen',
       taken: 'Angenommen',
       submit: 'Ankündigen und Angebote senden',
       coming: 'Kommen',

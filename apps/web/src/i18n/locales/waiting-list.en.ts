@@ -126,6 +126,8 @@ export const waitingListEn = {
       offerMinutes: 'Each offer valid for (minutes)',
       overbookingFactor: 'Offers per dose',
       offered: 'Offered',
+      sms: 'Text messages',
+      smsStatus: '{{delivered}} delivered, {{sent}} on the way, {{failed}} failed',
       taken: 'Taken',
       submit: 'Announce and send offers',
       coming: 'Coming',

@@ -1,0 +1,59 @@
+import { Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiNoContentResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { TwilioStatusCallback, VonageDeliveryReceipt } from '@vaccinate/api-contracts';
+import type { Logger } from 'pino';
+import { APP_LOGGER } from '../../../app-logger.token';
+import { ContractBody } from '../../../common/contract/contract.decorators';
+import type { ApiConfig } from '../../../config/api-config';
+import { API_CONFIG } from '../../../config/api-config.token';
+import { Public } from '../../auth/access.decorators';
+import { StandbyOfferRepository } from '../standby-offer.repository';
+import { SmsCallbackException, SmsCallbackExceptionCode } from './sms-callback.exception';
+import { twilioStatus, vonageStatus } from './sms-status';
+import { twilioSignatureValid } from './twilio-sms-sender';
+import { vonageSignatureValid } from './vonage-sms-sender';
+
+/**
+ * Delivery status from the SMS providers: public routes, trusted only with a valid signature.
+ * Logged by message id and status; the callbacks also carry the phone number, which is never logged.
+ */
+@ApiTags('sms')
+@Controller('sms')
+export class SmsCallbackController {
+  constructor(
+    private readonly offers: StandbyOfferRepository,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  @Post('twilio/status')
+  @HttpCode(204)
+  @Public()
+  @ApiNoContentResponse({ description: 'Status stored' })
+  @ApiUnauthorizedResponse({ description: 'No X-Twilio-Signature' })
+  @ApiForbiddenResponse({ description: 'The signature does not match' })
+  async twilio(@ContractBody(TwilioStatusCallback) callback: TwilioStatusCallback, @Headers('x-twilio-signature') signature: string | undefined): Promise<void> {
+    const sms = this.config.sms;
+    if (sms.provider !== 'twilio') throw new SmsCallbackException(SmsCallbackExceptionCode.NotConfigured);
+    if (!signature) throw new SmsCallbackException(SmsCallbackExceptionCode.Unsigned);
+    if (!twilioSignatureValid(sms, this.config.publicUrl, signature, callback)) throw new SmsCallbackException(SmsCallbackExceptionCode.BadSignature);
+    await this.store('twilio', callback.MessageSid, callback.MessageStatus, twilioStatus(callback.MessageStatus));
+  }
+
+  @Post('vonage/receipts')
+  @HttpCode(204)
+  @Public()
+  @ApiNoContentResponse({ description: 'Status stored' })
+  @ApiForbiddenResponse({ description: 'The signature does not match' })
+  async vonage(@ContractBody(VonageDeliveryReceipt) receipt: VonageDeliveryReceipt): Promise<void> {
+    const sms = this.config.sms;
+    if (sms.provider !== 'vonage') throw new SmsCallbackException(SmsCallbackExceptionCode.NotConfigured);
+    if (!vonageSignatureValid(sms, receipt)) throw new SmsCallbackException(SmsCallbackExceptionCode.BadSignature);
+    await this.store('vonage', receipt.messageId, receipt.status, vonageStatus(receipt.status));
+  }
+
+  private async store(provider: 'twilio' | 'vonage', messageId: string, reported: string, status: ReturnType<typeof twilioStatus>): Promise<void> {
+    const known = status ? await this.offers.updateSmsStatus(provider, messageId, status) : true;
+    this.logger.info({ sms: { provider, messageId, reported, known } }, 'sms status callback');
+  }
+}

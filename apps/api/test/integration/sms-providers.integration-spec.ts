@@ -1,0 +1,174 @@
+import type { Announcement, ProblemDetails } from '@vaccinate/api-contracts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createCatalogue, person, type Catalogue } from '../support/booking-fixture';
+import { fakeTwilio, fakeVonage } from '../support/sms-provider-fakes';
+import { joinStandby, newSite } from '../support/standby-fixture';
+import { provisionTestTenant, rowsOf, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
+import { register } from '../support/waiting-list-fixture';
+
+/** As typed by a person: German, without the country code; the API reads it as +49 151 23456789. */
+const TYPED_NUMBER = '0151 2345 6789';
+const E164_NUMBER = '+4915123456789';
+
+interface Setup {
+  api: RunningApi;
+  assistant: string;
+  site: { id: string; name: string };
+}
+
+/** A tenant whose API sends text messages with `sms`, one standby member with a phone number, and a site. */
+async function setUp(prefix: string, sms: Record<string, string>): Promise<Setup & { catalogue: Catalogue }> {
+  const api = await startTestApi(await provisionTestTenant(inject('postgresAdminUrl'), prefix), { CAPTCHA_MAX_NUMBER: '200', ...sms });
+  const doctor = await staffToken(api, ['doctor']);
+  const assistant = await staffToken(api, ['assistant']);
+  const catalogue = await createCatalogue(api, doctor);
+  const site = await newSite(api, doctor, `SMS ${prefix}`);
+  const someone = person();
+  const trackingCode = await register(api, { person: someone });
+  const joined = await joinStandby(api, { trackingCode, birthDate: someone.birthDate, siteIds: [site.id], phone: TYPED_NUMBER });
+  expect(joined.status).toBe(201);
+  return { api, assistant, site, catalogue };
+}
+
+async function announce(setup: Setup & { catalogue: Catalogue }): Promise<string> {
+  const response = await setup.api.request('/api/standby/announcements', {
+    token: setup.assistant,
+    body: { siteId: setup.site.id, productId: setup.catalogue.jcovden.id, doses: 1, availableUntil: new Date(Date.now() + 3_600_000).toISOString() },
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+async function smsCounts(setup: Setup, announcementId: string): Promise<Announcement['sms'] | undefined> {
+  const response = await setup.api.request('/api/standby/announcements', { token: setup.assistant });
+  return ((await response.json()) as Announcement[]).find((announcement) => announcement.id === announcementId)?.sms;
+}
+
+function expectNothingPersonalLogged(api: RunningApi, text: string): void {
+  const logs = api.logs.join('');
+  expect(logs).not.toContain(E164_NUMBER);
+  expect(logs).not.toContain(E164_NUMBER.slice(1));
+  expect(logs).not.toContain(text);
+}
+
+describe('standby offers by SMS through Twilio', () => {
+  const account = { sid: `AC${'0'.repeat(31)}1`, authToken: 'twilio-test-auth-token' };
+  let twilio: Awaited<ReturnType<typeof fakeTwilio>>;
+  let setup: Setup & { catalogue: Catalogue };
+
+  beforeAll(async () => {
+    twilio = await fakeTwilio(account);
+    setup = await setUp('smstwilio', {
+      SMS_PROVIDER: 'twilio',
+      SMS_FROM: '+4930555000',
+      SMS_ACCOUNT_ID: account.sid,
+      SMS_AUTH_SECRET: account.authToken,
+      SMS_BASE_URL: twilio.url,
+    });
+  });
+  afterAll(async () => {
+    await setup?.api.close();
+    await twilio?.close();
+  });
+
+  it('sends the offer from the tenant number to the E.164 number and stores the delivery Twilio reports', async () => {
+    const announcementId = await announce(setup);
+    expect(twilio.messages).toHaveLength(1);
+    const [message] = twilio.messages;
+    if (!message) throw new Error('no message');
+    expect(message).toMatchObject({ To: E164_NUMBER, From: '+4930555000', StatusCallback: `${setup.api.config.publicUrl}/api/sms/twilio/status` });
+    expect(message.Body).toMatch(new RegExp(`^Jcovden: SMS smstwilio\\. ${setup.api.config.publicUrl}/standby/offer#[A-Za-z0-9_-]{43}$`));
+    expect(await smsCounts(setup, announcementId)).toEqual({ sent: 1, delivered: 0, failed: 0 });
+
+    expect((await twilio.callback(setup.api.baseUrl, message, 'delivered')).status).toBe(204);
+    // A late "sent" does not undo the delivery.
+    expect((await twilio.callback(setup.api.baseUrl, message, 'sent')).status).toBe(204);
+    expect(await smsCounts(setup, announcementId)).toEqual({ sent: 0, delivered: 1, failed: 0 });
+    const [row] = await rowsOf<{ sms_status: string; sms_status_at: Date; sms_message_id: string }>(
+      setup.api.tenant.databaseUrl,
+      'SELECT sms_status, sms_status_at, sms_message_id FROM standby_offer WHERE announcement_id = $1',
+      [announcementId],
+    );
+    expect(row).toMatchObject({ sms_status: 'delivered', sms_message_id: message.sid });
+    expect(row?.sms_status_at).toBeInstanceOf(Date);
+    expectNothingPersonalLogged(setup.api, message.Body);
+  });
+
+  it('refuses a callback without signature (401) or with a wrong one (403), as problem+json, and stores nothing', async () => {
+    const message = twilio.messages[0];
+    if (!message) throw new Error('no message');
+    const unsigned = await twilio.callback(setup.api.baseUrl, message, 'failed', null);
+    expect(unsigned.status).toBe(401);
+    const forged = await twilio.callback(setup.api.baseUrl, message, 'failed', 'c2lnbmVkIGJ5IHNvbWVib2R5IGVsc2U=');
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await forged.json()) as ProblemDetails).code).toBe('sms.bad_signature');
+    const [row] = await rowsOf<{ sms_status: string }>(setup.api.tenant.databaseUrl, 'SELECT sms_status FROM standby_offer WHERE sms_message_id = $1', [message.sid]);
+    expect(row?.sms_status).toBe('delivered');
+  });
+
+  it('refuses a number that does not exist with a field problem', async () => {
+    const someone = person();
+    const trackingCode = await register(setup.api, { person: someone });
+    const refused = await joinStandby(setup.api, { trackingCode, birthDate: someone.birthDate, phone: '+49 12' });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as ProblemDetails).errors?.map((problem) => problem.field)).toEqual(['phone']);
+  });
+});
+
+describe('standby offers by SMS through Vonage', () => {
+  const account = { apiKey: 'abcd1234', apiSecret: 'vonage-test-api-secret', signatureSecret: 'vonage-test-signature-secret' };
+  let vonage: Awaited<ReturnType<typeof fakeVonage>>;
+  let setup: Setup & { catalogue: Catalogue };
+
+  beforeAll(async () => {
+    vonage = await fakeVonage(account);
+    setup = await setUp('smsvonage', {
+      SMS_PROVIDER: 'vonage',
+      SMS_FROM: 'Impfzentrum',
+      SMS_ACCOUNT_ID: account.apiKey,
+      SMS_AUTH_SECRET: account.apiSecret,
+      SMS_SIGNATURE_SECRET: account.signatureSecret,
+      SMS_BASE_URL: vonage.url,
+    });
+  });
+  afterAll(async () => {
+    await setup?.api.close();
+    await vonage?.close();
+  });
+
+  it('sends the offer under the sender id and stores a failed delivery from a signed receipt; a forged receipt is refused', async () => {
+    const announcementId = await announce(setup);
+    expect(vonage.messages).toHaveLength(1);
+    const [message] = vonage.messages;
+    if (!message) throw new Error('no message');
+    expect(message).toMatchObject({ to: E164_NUMBER.slice(1), from: 'Impfzentrum', callback: `${setup.api.config.publicUrl}/api/sms/vonage/receipts` });
+    expect(message.text).toMatch(new RegExp(`^Jcovden: SMS smsvonage\\. ${setup.api.config.publicUrl}/standby/offer#`));
+    const [offer] = await rowsOf<{ id: string }>(setup.api.tenant.databaseUrl, 'SELECT id FROM standby_offer WHERE announcement_id = $1', [announcementId]);
+    expect(message.clientRef).toBe(offer?.id);
+
+    const forged = await vonage.receipt(setup.api.baseUrl, message, 'delivered', 'F'.repeat(64));
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('content-type')).toContain('application/problem+json');
+    expect(await smsCounts(setup, announcementId)).toEqual({ sent: 1, delivered: 0, failed: 0 });
+
+    expect((await vonage.receipt(setup.api.baseUrl, message, 'failed')).status).toBe(204);
+    expect(await smsCounts(setup, announcementId)).toEqual({ sent: 0, delivered: 0, failed: 1 });
+    expectNothingPersonalLogged(setup.api, message.text);
+  });
+
+  it('answers 404 on the route of the provider the tenant does not use', async () => {
+    const response = await setup.api.request('/api/sms/twilio/status', { body: { MessageSid: 'SM1', MessageStatus: 'delivered' } });
+    expect(response.status).toBe(404);
+  });
+
+  it('reads forms on the callback routes only', async () => {
+    const form = await fetch(`${setup.api.baseUrl}/api/standby/offers/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'token=abc',
+    });
+    expect(form.status).toBe(415);
+    expect(form.headers.get('content-type')).toContain('application/problem+json');
+  });
+});
