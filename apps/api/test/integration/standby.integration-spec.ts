@@ -134,6 +134,54 @@ describe('standby for spare doses', () => {
     expect((await proposals()).map((p) => p.doses)).toEqual([7]);
   });
 
+  /** A vaccination day at `siteId` running all of today, with ten Jcovden doses. */
+  async function dayToday(siteId: string, capacity = { first: 0, followUp: 0, booster: 0 }): Promise<{ id: string }> {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+    return createDay(api, doctor, { siteId, date: today, opensAt: '00:00', closesAt: '23:59', capacity, lots: [{ lotId: catalogue.jcovdenLot.id, doses: 10 }] });
+  }
+
+  const proposedFor = async (dayId: string) =>
+    ((await (await api.request('/api/standby/proposals', { token: assistant })).json()) as { dayId: string; doses: number }[])
+      .filter((p) => p.dayId === dayId)
+      .map((p) => p.doses);
+
+  it('books a confirmed spare dose on the running day, on the board like any booking, even when no place is free', async () => {
+    const site = await newSite(api, doctor, 'Standby board');
+    const day = await dayToday(site.id); // no free place at all: each dose brings its own
+    const emails = await members(2, site.id);
+    await announce(site.id, 2, { overbookingFactor: 1 });
+    const tokens = await offerTokens(api, site.name);
+    for (const { token } of tokens) expect((await confirm(token)).status).toBe(200);
+    expect((await confirm(tokens[0]?.token ?? '')).status).toBe(200); // a second click books nothing more
+
+    const board = (await (await api.request(`/api/vaccination-days/${day.id}/board`, { token: assistant })).json()) as {
+      entries: { state: string; walkIn: boolean; person: { givenName: string } }[];
+    };
+    expect(emails).toHaveLength(2);
+    expect(board.entries.map((entry) => entry.person.givenName)).toEqual(['Erika', 'Erika']);
+    expect(board.entries.every((entry) => entry.state === 'booked' && !entry.walkIn)).toBe(true);
+    const registrations = await rowsOf<{ status: string }>(
+      api.tenant.databaseUrl,
+      'SELECT r.status FROM registration r JOIN standby_member m ON m.registration_id = r.id JOIN standby_offer o ON o.member_id = m.id WHERE o.status = $1 AND m.site_ids = ARRAY[$2::uuid]',
+      ['taken', site.id],
+    );
+    expect(registrations.map((row) => row.status)).toEqual(['booked', 'booked']);
+    // Taken doses count once, as the appointments they became.
+    expect(await proposedFor(day.id)).toEqual([8]);
+  });
+
+  it('proposes no dose a walk-in took already', async () => {
+    const site = await newSite(api, doctor, 'Standby walk-in');
+    const day = await dayToday(site.id, { first: 2, followUp: 0, booster: 0 });
+    expect(await proposedFor(day.id)).toEqual([10]);
+    const walkIn = await api.request(`/api/vaccination-days/${day.id}/walk-ins`, {
+      token: assistant,
+      body: { person: person(), productId: catalogue.jcovden.id, identityChecked: true, identityDocument: 'employee_badge' },
+    });
+    expect(walkIn.status).toBe(201);
+    expect(await proposedFor(day.id)).toEqual([9]);
+  });
+
   it('stops offers to someone who left standby', async () => {
     const site = await newSite(api, doctor, 'Standby leave');
     const someone = person();

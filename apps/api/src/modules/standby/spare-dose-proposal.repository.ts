@@ -6,7 +6,11 @@ import { Sql } from '../../database/sql';
 
 export type { SpareDoseProposal };
 
-/** Today's days where more doses were brought than are booked: what staff may offer to standby members. */
+/**
+ * Today's days where more doses were brought than are booked: what staff may offer to standby members.
+ * Every appointment of the day counts, walk-ins' and confirmed spare doses' too (both are booked into
+ * the day); announced doses count until taken, when their appointment counts instead.
+ */
 @Injectable()
 export class SpareDoseProposalRepository {
   constructor(
@@ -35,7 +39,7 @@ export class SpareDoseProposalRepository {
               b.doses
               - (SELECT count(*) FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN booking bk ON bk.id = a.booking_id
                   WHERE s.day_id = b.day_id AND a.status = 'booked' AND bk.product_id = b.product_id)::int
-              - (SELECT coalesce(sum(sa.doses), 0) FROM standby_announcement sa
+              - (SELECT coalesce(sum(sa.doses - sa.taken), 0) FROM standby_announcement sa
                   WHERE sa.site_id = b.site_id AND sa.product_id = b.product_id AND (sa.created_at AT TIME ZONE $1)::date = b.today)::int AS spare
          FROM brought b
         ORDER BY b.expires_today DESC, b.closes_at`,
