@@ -135,6 +135,8 @@ export const waitingListDe: WaitingListMessages = {
       proposalExpiring: '{{doses}} Dosen {{product}} in {{site}} sind nicht gebucht und verfallen heute.',
       useProposal: 'Übernehmen',
       showComing: 'Anzeigen',
+      repeated: '({{count}} gleiche)',
+      nameTimes: '{{name}} (×{{count}})',
     },
   },
   spareDoses: { title: 'Restdosen' },

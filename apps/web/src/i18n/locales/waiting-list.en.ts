@@ -133,6 +133,8 @@ export const waitingListEn = {
       proposalExpiring: '{{doses}} doses of {{product}} at {{site}} are not booked and expire today.',
       useProposal: 'Use',
       showComing: 'Show',
+      repeated: '({{count}} alike)',
+      nameTimes: '{{name}} (×{{count}})',
     },
   },
   spareDoses: { title: 'Spare doses' },
