@@ -182,6 +182,32 @@ describe('standby for spare doses', () => {
     expect(await proposedFor(day.id)).toEqual([9]);
   });
 
+  it('offers no dose a walk-in took after the announcement', async () => {
+    const site = await newSite(api, doctor, 'Standby walk-in wave');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+    const day = await createDay(api, doctor, {
+      siteId: site.id,
+      date: today,
+      opensAt: '00:00',
+      closesAt: '23:59',
+      capacity: { first: 2, followUp: 0, booster: 0 },
+      lots: [{ lotId: catalogue.jcovdenLot.id, doses: 4 }],
+    });
+    const announced = await announce(site.id, 3, { overbookingFactor: 1 });
+    expect(announced.offered).toBe(0); // nobody on standby yet
+    for (let i = 0; i < 2; i += 1) {
+      const walkIn = await api.request(`/api/vaccination-days/${day.id}/walk-ins`, {
+        token: assistant,
+        body: { person: person(), productId: catalogue.jcovden.id, identityChecked: true, identityDocument: 'employee_badge' },
+      });
+      expect(walkIn.status).toBe(201);
+    }
+    await members(3, site.id);
+    const wave = await api.request(`/api/standby/announcements/${announced.id}/waves`, { method: 'POST', token: assistant });
+    // Four doses brought, two walk-ins: two left to offer, not the three announced.
+    expect(((await wave.json()) as { offered: number }).offered).toBe(2);
+  });
+
   it('stops offers to someone who left standby', async () => {
     const site = await newSite(api, doctor, 'Standby leave');
     const someone = person();
