@@ -5,7 +5,7 @@ import { dateIn } from '../../common/time-zone';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
 import { Sql } from '../../database/sql';
-import { AllocationRepository } from '../allocation/allocation.repository';
+import { AllocationRepository, RegistrationNoLongerQueued } from '../allocation/allocation.repository';
 import { AvailabilityNotifications } from '../booking/availability-notifications';
 import { hashManageToken, newBookingCode, newManageToken } from '../booking/booking-code';
 import { BookingRepository, ReservationRefused, type NewPerson, type ReservedDose } from '../booking/booking.repository';
@@ -48,7 +48,7 @@ export class SpareDoseBookingService {
       } catch (error) {
         // Booked already for this product some other way, the last place gone meanwhile, the day over: the dose stays
         // theirs without an appointment, and staff see them on the confirmed list as before.
-        if (error instanceof ReservationRefused || error instanceof DayOver) return this.sql.transaction(take);
+        if (error instanceof ReservationRefused || error instanceof RegistrationNoLongerQueued || error instanceof DayOver) return this.sql.transaction(take);
         throw error;
       }
     });
