@@ -96,7 +96,7 @@ function RulesEditor({ ruleSet, products, onSaved }: { ruleSet: RuleSet; product
   return (
     <>
       {saved !== null ? <StatusMessage tone="success">{t('waitingList.rules.saved', { count: saved })}</StatusMessage> : null}
-      <div role="tablist" aria-label={t('waitingList.rules.title')} className="button-row">
+      <div role="tablist" aria-label={t('waitingList.rules.title')} className="actions">
         {(['form', 'advanced'] as const).map((name) => (
           <button
             key={name}

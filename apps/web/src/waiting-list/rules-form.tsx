@@ -35,7 +35,7 @@ export function RulesForm({ draft, onChange, products, problems }: RulesFormProp
   return (
     <>
       <h2>{t('waitingList.rules.groups')}</h2>
-      <ol className="stack">
+      <ol className="rule-groups">
         {draft.groups.map((group, index) => (
           <li key={group.key}>
             <fieldset className="card">
@@ -62,7 +62,7 @@ export function RulesForm({ draft, onChange, products, problems }: RulesFormProp
               ) : (
                 <ConditionList group={group} index={index} problems={problems} onChange={(change) => setGroup(index, change)} />
               )}
-              <div className="button-row">
+              <div className="actions">
                 <button type="button" className="button button--secondary" disabled={index === 0} onClick={() => move(index, -1)}>
                   {t('waitingList.rules.moveUp', { rank: index + 1 })}
                 </button>
