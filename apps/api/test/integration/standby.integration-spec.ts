@@ -1,6 +1,6 @@
 import type { ProblemDetails } from '@vaccinate/api-contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createCatalogue, createDay, person, type Catalogue } from '../support/booking-fixture';
+import { book, createCatalogue, createDay, inDays, person, type Catalogue } from '../support/booking-fixture';
 import { localTime, joinStandby, newSite, offerTokens } from '../support/standby-fixture';
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 import { register, rowsOf } from '../support/waiting-list-fixture';
@@ -168,6 +168,29 @@ describe('standby for spare doses', () => {
     expect(registrations.map((row) => row.status)).toEqual(['booked', 'booked']);
     // Taken doses count once, as the appointments they became.
     expect(await proposedFor(day.id)).toEqual([8]);
+  });
+
+  it('moves the next appointment of someone who joined from a booking to the spare dose today', async () => {
+    const site = await newSite(api, doctor, 'Standby booked later');
+    const day = await dayToday(site.id);
+    const later = await createDay(api, doctor, { siteId: site.id, date: inDays(20), lots: [{ lotId: catalogue.jcovdenLot.id, doses: 4 }] });
+    const booked = await book(api, { productId: catalogue.jcovden.id, doseKind: 'first', slotId: later.slots[0]?.id ?? '', person: person({ givenName: 'Bernd' }) });
+    expect(booked.status).toBe(201);
+    expect((await joinStandby(api, { manageToken: booked.body.manageToken, siteIds: [site.id] })).status).toBe(201);
+    await announce(site.id, 1, { overbookingFactor: 1 });
+    const [offer] = await offerTokens(api, site.name);
+    expect((await confirm(offer?.token ?? '')).status).toBe(200);
+
+    const board = (await (await api.request(`/api/vaccination-days/${day.id}/board`, { token: assistant })).json()) as { entries: { person: { givenName: string } }[] };
+    expect(board.entries.map((entry) => entry.person.givenName)).toEqual(['Bernd']);
+    const appointments = await rowsOf<{ day_id: string }>(
+      api.tenant.databaseUrl,
+      "SELECT s.day_id FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN booking b ON b.id = a.booking_id WHERE b.code = $1 AND a.status = 'booked'",
+      [booked.body.bookingCode],
+    );
+    expect(appointments).toEqual([{ day_id: day.id }]); // moved, not doubled: the later place is free again
+    const [freed] = await rowsOf<{ booked_first: number }>(api.tenant.databaseUrl, 'SELECT booked_first FROM slot WHERE id = $1', [later.slots[0]?.id]);
+    expect(freed?.booked_first).toBe(0);
   });
 
   it('proposes no dose a walk-in took already', async () => {
