@@ -1,6 +1,6 @@
 import type { ProblemDetails } from '@vaccinate/api-contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createCatalogue, createDay, person, type Catalogue } from '../support/booking-fixture';
+import { book, createCatalogue, createDay, inDays, person, type Catalogue } from '../support/booking-fixture';
 import { localTime, joinStandby, newSite, offerTokens } from '../support/standby-fixture';
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 import { register, rowsOf } from '../support/waiting-list-fixture';
@@ -132,6 +132,103 @@ describe('standby for spare doses', () => {
     expect(await proposals()).toEqual([expect.objectContaining({ productId: catalogue.jcovden.id, siteId: site.id, doses: 10, expiresToday: false })]);
     await announce(site.id, 3);
     expect((await proposals()).map((p) => p.doses)).toEqual([7]);
+  });
+
+  /** A vaccination day at `siteId` running all of today, with ten Jcovden doses. */
+  async function dayToday(siteId: string, capacity = { first: 0, followUp: 0, booster: 0 }): Promise<{ id: string }> {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+    return createDay(api, doctor, { siteId, date: today, opensAt: '00:00', closesAt: '23:59', capacity, lots: [{ lotId: catalogue.jcovdenLot.id, doses: 10 }] });
+  }
+
+  const proposedFor = async (dayId: string) =>
+    ((await (await api.request('/api/standby/proposals', { token: assistant })).json()) as { dayId: string; doses: number }[])
+      .filter((p) => p.dayId === dayId)
+      .map((p) => p.doses);
+
+  it('books a confirmed spare dose on the running day, on the board like any booking, even when no place is free', async () => {
+    const site = await newSite(api, doctor, 'Standby board');
+    const day = await dayToday(site.id); // no free place at all: each dose brings its own
+    const emails = await members(2, site.id);
+    await announce(site.id, 2, { overbookingFactor: 1 });
+    const tokens = await offerTokens(api, site.name);
+    for (const { token } of tokens) expect((await confirm(token)).status).toBe(200);
+    expect((await confirm(tokens[0]?.token ?? '')).status).toBe(200); // a second click books nothing more
+
+    const board = (await (await api.request(`/api/vaccination-days/${day.id}/board`, { token: assistant })).json()) as {
+      entries: { state: string; walkIn: boolean; person: { givenName: string } }[];
+    };
+    expect(emails).toHaveLength(2);
+    expect(board.entries.map((entry) => entry.person.givenName)).toEqual(['Erika', 'Erika']);
+    expect(board.entries.every((entry) => entry.state === 'booked' && !entry.walkIn)).toBe(true);
+    const registrations = await rowsOf<{ status: string }>(
+      api.tenant.databaseUrl,
+      'SELECT r.status FROM registration r JOIN standby_member m ON m.registration_id = r.id JOIN standby_offer o ON o.member_id = m.id WHERE o.status = $1 AND m.site_ids = ARRAY[$2::uuid]',
+      ['taken', site.id],
+    );
+    expect(registrations.map((row) => row.status)).toEqual(['booked', 'booked']);
+    // Taken doses count once, as the appointments they became.
+    expect(await proposedFor(day.id)).toEqual([8]);
+  });
+
+  it('moves the next appointment of someone who joined from a booking to the spare dose today', async () => {
+    const site = await newSite(api, doctor, 'Standby booked later');
+    const day = await dayToday(site.id);
+    const later = await createDay(api, doctor, { siteId: site.id, date: inDays(20), lots: [{ lotId: catalogue.jcovdenLot.id, doses: 4 }] });
+    const booked = await book(api, { productId: catalogue.jcovden.id, doseKind: 'first', slotId: later.slots[0]?.id ?? '', person: person({ givenName: 'Bernd' }) });
+    expect(booked.status).toBe(201);
+    expect((await joinStandby(api, { manageToken: booked.body.manageToken, siteIds: [site.id] })).status).toBe(201);
+    await announce(site.id, 1, { overbookingFactor: 1 });
+    const [offer] = await offerTokens(api, site.name);
+    expect((await confirm(offer?.token ?? '')).status).toBe(200);
+
+    const board = (await (await api.request(`/api/vaccination-days/${day.id}/board`, { token: assistant })).json()) as { entries: { person: { givenName: string } }[] };
+    expect(board.entries.map((entry) => entry.person.givenName)).toEqual(['Bernd']);
+    const appointments = await rowsOf<{ day_id: string }>(
+      api.tenant.databaseUrl,
+      "SELECT s.day_id FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN booking b ON b.id = a.booking_id WHERE b.code = $1 AND a.status = 'booked'",
+      [booked.body.bookingCode],
+    );
+    expect(appointments).toEqual([{ day_id: day.id }]); // moved, not doubled: the later place is free again
+    const [freed] = await rowsOf<{ booked_first: number }>(api.tenant.databaseUrl, 'SELECT booked_first FROM slot WHERE id = $1', [later.slots[0]?.id]);
+    expect(freed?.booked_first).toBe(0);
+  });
+
+  it('proposes no dose a walk-in took already', async () => {
+    const site = await newSite(api, doctor, 'Standby walk-in');
+    const day = await dayToday(site.id, { first: 2, followUp: 0, booster: 0 });
+    expect(await proposedFor(day.id)).toEqual([10]);
+    const walkIn = await api.request(`/api/vaccination-days/${day.id}/walk-ins`, {
+      token: assistant,
+      body: { person: person(), productId: catalogue.jcovden.id, identityChecked: true, identityDocument: 'employee_badge' },
+    });
+    expect(walkIn.status).toBe(201);
+    expect(await proposedFor(day.id)).toEqual([9]);
+  });
+
+  it('offers no dose a walk-in took after the announcement', async () => {
+    const site = await newSite(api, doctor, 'Standby walk-in wave');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+    const day = await createDay(api, doctor, {
+      siteId: site.id,
+      date: today,
+      opensAt: '00:00',
+      closesAt: '23:59',
+      capacity: { first: 2, followUp: 0, booster: 0 },
+      lots: [{ lotId: catalogue.jcovdenLot.id, doses: 4 }],
+    });
+    const announced = await announce(site.id, 3, { overbookingFactor: 1 });
+    expect(announced.offered).toBe(0); // nobody on standby yet
+    for (let i = 0; i < 2; i += 1) {
+      const walkIn = await api.request(`/api/vaccination-days/${day.id}/walk-ins`, {
+        token: assistant,
+        body: { person: person(), productId: catalogue.jcovden.id, identityChecked: true, identityDocument: 'employee_badge' },
+      });
+      expect(walkIn.status).toBe(201);
+    }
+    await members(3, site.id);
+    const wave = await api.request(`/api/standby/announcements/${announced.id}/waves`, { method: 'POST', token: assistant });
+    // Four doses brought, two walk-ins: two left to offer, not the three announced.
+    expect(((await wave.json()) as { offered: number }).offered).toBe(2);
   });
 
   it('stops offers to someone who left standby', async () => {

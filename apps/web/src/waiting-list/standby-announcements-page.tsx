@@ -10,6 +10,8 @@ import { usePageTitle } from '../tenant/tenant-context';
 import { FormAlert } from '../shared/ui/form-alert';
 import { SelectField } from '../shared/ui/select-field';
 import { TextField } from '../shared/ui/text-field';
+import type { Announcement } from '@vaccinate/api-contracts';
+import { groupRepeats } from './repeat-groups';
 import { announceSpareDoses, fetchAnnouncements, fetchConfirmed, fetchProposals, type SpareDoseProposal } from './waiting-list-api';
 
 /** On the day: "N doses of P left at S until T"; offers go out in waves, the table shows how they are taken. */
@@ -62,9 +64,12 @@ export function StandbyAnnouncementsPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {announcements.map((announcement) => (
+                  {groupRepeats(announcements, announcementLine).map(({ item: announcement, items, count }) => (
                     <tr key={announcement.id}>
-                      <td>{catalogue.sites.find((site) => site.id === announcement.siteId)?.name}</td>
+                      <td>
+                        {catalogue.sites.find((site) => site.id === announcement.siteId)?.name}
+                        {count > 1 ? <span> {t('waitingList.announcements.repeated', { count })}</span> : null}
+                      </td>
                       <td>{catalogue.products.find((product) => product.id === announcement.productId)?.name}</td>
                       <td>{new Date(announcement.availableUntil).toLocaleString(i18n.language)}</td>
                       <td className="num">{announcement.doses}</td>
@@ -76,7 +81,7 @@ export function StandbyAnnouncementsPage() {
                       </td>
                       <td className="num">{announcement.taken}</td>
                       <td>
-                        <ComingList announcementId={announcement.id} />
+                        <ComingList announcementIds={items.map((item) => item.id)} />
                       </td>
                     </tr>
                   ))}
@@ -185,18 +190,28 @@ function AnnounceForm({
   );
 }
 
-/** Names of those who confirmed, loaded on request: reading them is audited. */
-function ComingList({ announcementId }: { announcementId: string }) {
+/** What a table line shows: announcements that read the same (a dose announced again and again) make one line. */
+function announcementLine(announcement: Announcement): string {
+  const { siteId, productId, availableUntil, doses, offered, taken } = announcement;
+  return JSON.stringify([siteId, productId, availableUntil, doses, offered, taken]);
+}
+
+/** Names of those who confirmed, loaded on request (reading them is audited); a name confirmed more than once shows once with its count. */
+function ComingList({ announcementIds }: { announcementIds: string[] }) {
   const { t } = useTranslation();
   const api = useApiClient();
   const [names, setNames] = useState<string[] | null>(null);
+  const show = async () => {
+    const coming = (await Promise.all(announcementIds.map((id) => fetchConfirmed(api, id)))).flat();
+    setNames(
+      groupRepeats(coming, (member) => member.memberId).map(({ item, count }) =>
+        count > 1 ? t('waitingList.announcements.nameTimes', { name: item.givenName, count }) : item.givenName,
+      ),
+    );
+  };
   if (names) return <>{names.length > 0 ? names.join(', ') : '—'}</>;
   return (
-    <button
-      type="button"
-      className="button button--secondary"
-      onClick={() => void fetchConfirmed(api, announcementId).then((coming) => setNames(coming.map((member) => member.givenName)))}
-    >
+    <button type="button" className="button button--secondary" onClick={() => void show()}>
       {t('waitingList.announcements.showComing')}
     </button>
   );

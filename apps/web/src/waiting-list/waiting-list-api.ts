@@ -57,8 +57,9 @@ export const releaseGroups = (api: ApiClient, upToRank: number, siteId: string |
 export const fetchAllocationDeadLetters = (api: ApiClient, signal: AbortSignal) => api.get<AllocationDeadLetter[]>('/waiting-list/dead-letters', { signal });
 export const replayAllocation = (api: ApiClient, id: string) => api.post<undefined>(`/waiting-list/dead-letters/${encodeURIComponent(id)}/replay`, {});
 export const fetchRules = (api: ApiClient, signal: AbortSignal) => api.get<RuleSet>('/waiting-list/rules', { signal });
-export const saveRules = (api: ApiClient, rules: unknown, eligibility: unknown) =>
-  api.request<SavedRuleSet>('PUT', '/waiting-list/rules', { body: { rules, eligibility } });
+/** `version` is the rule set the change is based on: a save over someone else's newer one is refused. */
+export const saveRules = (api: ApiClient, rules: unknown, eligibility: unknown, version?: number) =>
+  api.request<SavedRuleSet>('PUT', '/waiting-list/rules', { body: { rules, eligibility, ...(version === undefined ? {} : { version }) } });
 export const fetchAnnouncements = (api: ApiClient, signal: AbortSignal) => api.get<Announcement[]>('/standby/announcements', { signal });
 export const announceSpareDoses = (api: ApiClient, request: AnnounceSpareDoses) => api.post<Announcement>('/standby/announcements', request);
 export const fetchReports = (api: ApiClient, locale: 'de' | 'en', signal: AbortSignal) =>

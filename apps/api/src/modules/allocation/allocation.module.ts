@@ -14,6 +14,6 @@ import { WaitingListQueueService } from './waiting-list-queue.service';
   imports: [BookingModule, CatalogueModule, PriorityModule],
   controllers: [AllocationController],
   providers: [AllocationQueue, AllocationRepository, AllocationService, AllocationStaffRepository, AllocationWorker, WaitingListQueueService],
-  exports: [AllocationWorker],
+  exports: [AllocationRepository, AllocationWorker],
 })
 export class AllocationModule {}

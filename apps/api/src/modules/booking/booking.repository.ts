@@ -31,6 +31,8 @@ export interface NewBooking {
   mail?: (ids: { bookingId: string; appointmentIds: string[] }) => OutboxPayload;
   /** Commits with the booking, e.g. the waiting list marking its registration booked. */
   alsoInTransaction?: (client: PoolClient, bookingId: string) => Promise<void>;
+  /** A spare dose already on site: each slot first gets the place the dose takes, so a full day still takes it. */
+  sparePlace?: boolean;
 }
 
 /** A booking as committed: its ids and the slot changes to announce (`slot:<id>:<kind>:<free>`). */
@@ -70,7 +72,10 @@ export class BookingRepository {
       if (!personId) throw new ReservationRefused('employee_number_taken');
       const bookingId = await this.insertBooking(client, booking, personId);
       const changes: string[] = [];
-      for (const dose of booking.doses) changes.push(await reserveDose(client, booking.productId, dose));
+      for (const dose of booking.doses) {
+        if (booking.sparePlace) await this.addSparePlace(client, dose);
+        changes.push(await reserveDose(client, booking.productId, dose));
+      }
       const appointmentIds = await insertAppointments(client, bookingId, booking.doses);
       if (booking.mail) await this.outbox.enqueue(client, booking.mail({ bookingId, appointmentIds }));
       await booking.alsoInTransaction?.(client, bookingId);
@@ -200,6 +205,26 @@ export class BookingRepository {
       [dayId],
     );
     return rows[0]?.id ?? null;
+  }
+
+  /** The earliest slot of the day still ahead, full or not: where a spare dose goes when no place is free. */
+  async nextSlot(dayId: string): Promise<string | null> {
+    const { rows } = await this.sql.query<{ id: string }>(`SELECT id FROM slot WHERE day_id = $1 AND starts_at > now() ORDER BY starts_at LIMIT 1`, [dayId]);
+    return rows[0]?.id ?? null;
+  }
+
+  /**
+   * One more place of `kind` in the slot, and one more dose for its day where the day's cap binds and is
+   * reached: a spare dose is on site already, so taking it overbooks nothing.
+   */
+  async addSparePlace(client: PoolClient, dose: { slotId: string; kind: DoseKind }): Promise<void> {
+    const { capacity, booked } = SLOT_COLUMNS[dose.kind];
+    await client.query(`UPDATE slot SET ${capacity} = ${capacity} + 1 WHERE id = $1 AND ${booked} >= ${capacity}`, [dose.slotId]);
+    await client.query(
+      `UPDATE vaccination_day d SET doses_cap = d.doses_cap + 1 FROM slot s
+        WHERE s.id = $1 AND d.id = s.day_id AND d.doses_cap_binding AND d.doses_booked >= d.doses_cap`,
+      [dose.slotId],
+    );
   }
 
   /** Adds a dose to an existing booking (the next dose booked at check-out); ReservationRefused if its place is gone. */

@@ -11,6 +11,7 @@ import { hashManageToken } from '../booking/booking-code';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { OutboxRepository, type OutboxPayload } from '../outbox/outbox.repository';
 import { PriorityRulesService } from '../priority/priority-rules.service';
+import { SpareDoseProposalRepository } from './spare-dose-proposal.repository';
 import { StandbyOfferRepository, type Announcement, type StandbyCandidate } from './standby-offer.repository';
 import { SMS_SENDER, type SmsMessage, type SmsSender } from './sms/sms-sender';
 
@@ -22,6 +23,7 @@ export class StandbyDispatchService {
     private readonly outbox: OutboxRepository,
     private readonly catalogue: CatalogueService,
     private readonly priorities: PriorityRulesService,
+    private readonly spareDoses: SpareDoseProposalRepository,
     private readonly sql: Sql,
     @Inject(SMS_SENDER) private readonly sms: SmsSender,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -34,7 +36,10 @@ export class StandbyDispatchService {
     const sent = await this.sql.transaction(async (client) => {
       const announcement = await this.offers.lockForWave(client, announcementId);
       if (!announcement || announcement.status !== 'open') return 0;
-      const wanted = Math.ceil((announcement.doses - announcement.taken) * announcement.overbookingFactor) - announcement.open;
+      // Walk-ins may have taken doses since the announcement: offers go out only for doses still unclaimed on the day.
+      const unclaimed = await this.spareDoses.unclaimed(client, announcementId);
+      const doses = Math.min(announcement.doses - announcement.taken, unclaimed ?? Number.POSITIVE_INFINITY);
+      const wanted = Math.ceil(doses * announcement.overbookingFactor) - announcement.open;
       if (wanted <= 0) return 0;
       const [product, site] = await Promise.all([this.catalogue.product(announcement.productId), this.catalogue.getSite(announcement.siteId)]);
       const chosen = await this.eligible(await this.offers.candidates(client, announcementId, wanted * 3), product, wanted);

@@ -1,11 +1,11 @@
-import type { Announcement } from '@vaccinate/api-contracts';
+import type { Announcement, DoseKind } from '@vaccinate/api-contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FieldKeyRing } from '@vaccinate/field-encryption';
 import type { PoolClient } from 'pg';
 import { FIELD_CIPHER } from '../../common/field-cipher';
 import type { ApiConfig } from '../../config/api-config';
 import { API_CONFIG } from '../../config/api-config.token';
-import { standbyMemberFields } from '../../database/encrypted-fields';
+import { registrationFields, standbyMemberFields } from '../../database/encrypted-fields';
 import { Sql } from '../../database/sql';
 import type { SentSms } from './sms/sms-sender';
 import type { SmsStatus } from './standby-offer.entity';
@@ -31,6 +31,17 @@ export interface StandbyCandidate {
   email: string;
   phone: string | null;
   birthDate: string;
+  locale: 'de' | 'en';
+}
+
+/** Takes an offer in the given transaction and returns its announcement's id. */
+export type TakeOffer = (client: PoolClient) => Promise<string>;
+
+export interface OpenOffer {
+  siteId: string;
+  productId: string;
+  registrationId: string | null;
+  bookingId: string | null;
   locale: 'de' | 'en';
 }
 
@@ -221,31 +232,93 @@ export class StandbyOfferRepository {
   /**
    * First come, first served, never beyond the doses: the offer is taken and the announcement's
    * count goes up in one transaction; the conditional UPDATE (row-locked, `taken < doses`) refuses
-   * every confirmation after the last dose.
+   * every confirmation after the last dose. `within` runs the taking in a transaction of its own
+   * choice (the spare dose's booking), which must roll back when the taking throws.
    */
-  async confirm(tokenHash: string): Promise<ConfirmOutcome> {
-    const settled = await this.sql
-      .transaction(async (client): Promise<ConfirmOutcome | null> => {
-        const offer = await client.query<{ id: string; announcement_id: string }>(
-          `UPDATE standby_offer SET status = 'taken', answered_at = now()
-          WHERE token_hash = $1 AND status = 'offered' AND expires_at > now() RETURNING id, announcement_id`,
-          [tokenHash],
-        );
-        const taken = offer.rows[0];
-        if (!taken) return null;
-        const counted = await client.query(
-          `UPDATE standby_announcement SET taken = taken + 1
-          WHERE id = $1 AND status = 'open' AND taken < doses AND available_until > now()`,
-          [taken.announcement_id],
-        );
-        if (counted.rowCount !== 1) throw new AllTaken(taken.announcement_id);
-        return { outcome: 'confirmed', announcementId: taken.announcement_id };
-      })
-      .catch((error: unknown) => {
-        if (error instanceof AllTaken) return this.markTooLate(tokenHash, error.announcementId);
-        throw error;
-      });
-    return settled ?? this.explain(tokenHash);
+  async confirm(tokenHash: string, within: (take: TakeOffer) => Promise<string> = (take) => this.sql.transaction(take)): Promise<ConfirmOutcome> {
+    try {
+      return { outcome: 'confirmed', announcementId: await within((client) => this.take(client, tokenHash)) };
+    } catch (error) {
+      if (error instanceof AllTaken) return this.markTooLate(tokenHash, error.announcementId);
+      if (error instanceof NotOpen) return this.explain(tokenHash);
+      throw error;
+    }
+  }
+
+  /** An offer that may still be taken, with what booking its dose needs: where, what, and who (from a registration or a booking). */
+  async openOffer(tokenHash: string): Promise<OpenOffer | null> {
+    const { rows } = await this.sql.query<{ site_id: string; product_id: string; registration_id: string | null; booking_id: string | null; locale: 'de' | 'en' }>(
+      `SELECT a.site_id, a.product_id, m.registration_id, m.booking_id, m.locale
+         FROM standby_offer o JOIN standby_announcement a ON a.id = o.announcement_id JOIN standby_member m ON m.id = o.member_id
+        WHERE o.token_hash = $1 AND o.status = 'offered' AND o.expires_at > now()`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    return row ? { siteId: row.site_id, productId: row.product_id, registrationId: row.registration_id, bookingId: row.booking_id, locale: row.locale } : null;
+  }
+
+  /** The site's vaccination day running today with a lot of the product, if any. */
+  async runningDay(siteId: string, productId: string): Promise<{ id: string; date: string } | null> {
+    const { rows } = await this.sql.query<{ id: string; date: string }>(
+      `SELECT d.id, to_char(d.date, 'YYYY-MM-DD') AS date FROM vaccination_day d
+        WHERE d.site_id = $1 AND d.status = 'scheduled' AND d.date = (now() AT TIME ZONE $3)::date
+          AND EXISTS (SELECT 1 FROM vaccination_day_lot dl JOIN lot l ON l.id = dl.lot_id WHERE dl.day_id = d.id AND l.product_id = $2)
+        ORDER BY d.opens_at LIMIT 1`,
+      [siteId, productId, this.config.timeZone],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The person a registration names, decrypted for the booking of their spare dose. */
+  async registrationPerson(registrationId: string): Promise<{ givenName: string; familyName: string; email: string; birthDate: string } | null> {
+    const { rows } = await this.sql.query<{ given_name_encrypted: string; family_name_encrypted: string; email_encrypted: string; birth_date_encrypted: string }>(
+      `SELECT given_name_encrypted, family_name_encrypted, email_encrypted, birth_date_encrypted FROM registration WHERE id = $1 AND status = 'queued'`,
+      [registrationId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      givenName: registrationFields.givenName.decrypt(this.ring, row.given_name_encrypted),
+      familyName: registrationFields.familyName.decrypt(this.ring, row.family_name_encrypted),
+      email: registrationFields.email.decrypt(this.ring, row.email_encrypted),
+      birthDate: registrationFields.birthDate.decrypt(this.ring, row.birth_date_encrypted),
+    };
+  }
+
+  /** A booking's next booked appointment of the product still ahead: what a spare dose today replaces. */
+  async nextAppointmentOf(bookingId: string, productId: string): Promise<{ appointmentId: string; kind: DoseKind; doseNumber: number; personId: string } | null> {
+    const { rows } = await this.sql.query<{ id: string; dose_kind: DoseKind; dose_number: number; person_id: string }>(
+      `SELECT a.id, a.dose_kind, a.dose_number, b.person_id FROM appointment a JOIN booking b ON b.id = a.booking_id JOIN slot s ON s.id = a.slot_id
+        WHERE b.id = $1 AND b.product_id = $2 AND b.status = 'active' AND a.status = 'booked' AND s.starts_at > now()
+        ORDER BY s.starts_at LIMIT 1`,
+      [bookingId, productId],
+    );
+    const row = rows[0];
+    return row ? { appointmentId: row.id, kind: row.dose_kind, doseNumber: row.dose_number, personId: row.person_id } : null;
+  }
+
+  /** The person who made a booking. */
+  async bookingPersonId(bookingId: string): Promise<string | null> {
+    const { rows } = await this.sql.query<{ person_id: string }>('SELECT person_id FROM booking WHERE id = $1', [bookingId]);
+    return rows[0]?.person_id ?? null;
+  }
+
+  /** Takes the offer and counts it, in the caller's transaction; throws (rolling it back) when it cannot be taken. */
+  private async take(client: PoolClient, tokenHash: string): Promise<string> {
+    const offer = await client.query<{ id: string; announcement_id: string }>(
+      `UPDATE standby_offer SET status = 'taken', answered_at = now()
+        WHERE token_hash = $1 AND status = 'offered' AND expires_at > now() RETURNING id, announcement_id`,
+      [tokenHash],
+    );
+    const taken = offer.rows[0];
+    if (!taken) throw new NotOpen();
+    const counted = await client.query(
+      `UPDATE standby_announcement SET taken = taken + 1
+        WHERE id = $1 AND status = 'open' AND taken < doses AND available_until > now()`,
+      [taken.announcement_id],
+    );
+    if (counted.rowCount !== 1) throw new AllTaken(taken.announcement_id);
+    return taken.announcement_id;
   }
 
   /** What an offer that could not be taken now is: confirmed before (a second click), too late, expired or unknown. */
@@ -265,6 +338,12 @@ export class StandbyOfferRepository {
   private async markTooLate(tokenHash: string, announcementId: string): Promise<ConfirmOutcome> {
     await this.sql.query(`UPDATE standby_offer SET status = 'too_late', answered_at = now() WHERE token_hash = $1 AND status = 'offered'`, [tokenHash]);
     return { outcome: 'already_taken', announcementId };
+  }
+}
+
+class NotOpen extends Error {
+  constructor() {
+    super('offer not open');
   }
 }
 

@@ -7,6 +7,7 @@ import { hashManageToken } from '../booking/booking-code';
 import { CaptchaService } from '../captcha/captcha.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { AnnounceSpareDoses, StandbyOptIn, StandbySource } from '@vaccinate/api-contracts';
+import { SpareDoseBookingService } from './spare-dose-booking.service';
 import { SpareDoseProposalRepository, type SpareDoseProposal } from './spare-dose-proposal.repository';
 import { StandbyDispatchService } from './standby-dispatch.service';
 import { StandbyMemberRepository } from './standby-member.repository';
@@ -28,6 +29,7 @@ export class StandbyService {
     private readonly audit: AuditService,
     private readonly sql: Sql,
     private readonly spareDoses: SpareDoseProposalRepository,
+    private readonly spareBookings: SpareDoseBookingService,
   ) {}
 
   /** What the system proposes to announce: doses brought for today that nobody booked. */
@@ -111,9 +113,9 @@ export class StandbyService {
     return this.announcement(id);
   }
 
-  /** Confirms an offer; a late confirmer gets a kind 'already taken', never a dose beyond the announced ones. */
+  /** Confirms an offer and books its dose on the running day; a late confirmer gets a kind 'already taken', never a dose beyond the announced ones. */
   async confirm(token: string): Promise<{ status: 'confirmed'; announcement: Announcement }> {
-    const result = await this.offers.confirm(hashManageToken(token));
+    const result = await this.spareBookings.confirm(hashManageToken(token));
     if (result.outcome === 'not_found') throw new StandbyException(StandbyExceptionCode.OfferNotFound);
     if (result.outcome === 'already_taken') throw new StandbyException(StandbyExceptionCode.AlreadyTaken);
     if (result.outcome === 'expired') throw new StandbyException(StandbyExceptionCode.OfferExpired);
