@@ -20,6 +20,7 @@ const announcement = (id: string, changes: Partial<Announcement> = {}): Announce
   status: 'closed',
   offered: 2,
   open: 0,
+  sms: { sent: 0, delivered: 1, failed: 0 },
   ...changes,
 });
 
@@ -43,6 +44,8 @@ describe('spare doses page', () => {
     const rows = screen.getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2); // three alike and one other, not four
     expect(within(rows[1] as HTMLElement).queryByText(/alike/)).toBeNull();
+    // The line stands for three announcements: their text messages add up.
+    expect(within(repeated).getByTestId('announcement-sms').textContent).toBe('3 delivered, 0 on the way, 0 failed');
     await userEvent.click(within(repeated).getByRole('button', { name: 'Show' }));
     expect(await within(repeated).findByText('Erika (×2), Max')).toBeTruthy();
   });

@@ -75,9 +75,7 @@ export function StandbyAnnouncementsPage() {
                       <td className="num">{announcement.doses}</td>
                       <td className="num">{announcement.offered}</td>
                       <td data-testid="announcement-sms">
-                        {announcement.sms.sent + announcement.sms.delivered + announcement.sms.failed === 0
-                          ? '–'
-                          : t('waitingList.announcements.smsStatus', announcement.sms)}
+                        <SmsOutcome items={items} />
                       </td>
                       <td className="num">{announcement.taken}</td>
                       <td>
@@ -191,6 +189,18 @@ function AnnounceForm({
 }
 
 /** What a table line shows: announcements that read the same (a dose announced again and again) make one line. */
+/** How the text messages of a line's announcements fared, summed over the repeats it stands for. */
+function SmsOutcome({ items }: { items: Announcement[] }) {
+  const { t } = useTranslation();
+  const sms = { sent: 0, delivered: 0, failed: 0 };
+  for (const { sms: each } of items) {
+    sms.sent += each.sent;
+    sms.delivered += each.delivered;
+    sms.failed += each.failed;
+  }
+  return <>{sms.sent + sms.delivered + sms.failed === 0 ? '–' : t('waitingList.announcements.smsStatus', sms)}</>;
+}
+
 function announcementLine(announcement: Announcement): string {
   const { siteId, productId, availableUntil, doses, offered, taken } = announcement;
   return JSON.stringify([siteId, productId, availableUntil, doses, offered, taken]);
