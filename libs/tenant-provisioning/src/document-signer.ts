@@ -3,12 +3,10 @@ import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, webcrypto } from 'node:crypto';
 
-type WebCrypto = Parameters<typeof x509.cryptoProvider.set>[0];
 type KeyPair = Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[0]['keys'];
 type WebCryptoKey = KeyPair['privateKey'];
 
-// Node's Web Crypto: the same ECDSA as node:crypto, so no second implementation signs certificates.
-x509.cryptoProvider.set(webcrypto as unknown as WebCrypto);
+// @peculiar/x509 signs through globalThis.crypto: Node's Web Crypto (Node >= 20), the same ECDSA as node:crypto.
 
 /** The EU DCC extended key usage "may sign vaccination certificates" (eHealth Network, DSC profile). */
 export const DSC_VACCINATION_EKU = '1.3.6.1.4.1.1847.2021.1.2';
