@@ -39,9 +39,12 @@ module "tenant" {
   time_zone           = try(var.tenant.time_zone, "Europe/Berlin")
   initial_admin_email = var.tenant.initial_admin_email
   oidc                = try(var.tenant.oidc, null)
-  api_image_tag       = var.api_image_tag
-  api_image_digest    = var.api_image_digest
-  platform            = var.platform
+  document_signer     = try(var.tenant.document_signer, null)
+  # Tenants created before keys per purpose keep their old key published until its certificates expire.
+  publish_legacy_signing_key = try(var.tenant.publish_legacy_signing_key, true)
+  api_image_tag              = var.api_image_tag
+  api_image_digest           = var.api_image_digest
+  platform                   = var.platform
 }
 
 resource "google_monitoring_uptime_check_config" "ready" {

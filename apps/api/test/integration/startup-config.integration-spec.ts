@@ -54,6 +54,16 @@ describe('the API process refuses to start on bad configuration', () => {
     expect(result.stderr).not.toContain('bm90LWEtc2VjcmV0LXZhbHVl');
   });
 
+  it('refuses a deployment that still sets only the single signing key of earlier versions', async () => {
+    const { ACCESS_TOKEN_KEYS: _tokenKeys, CERTIFICATE_SIGNING_KEYS: _certificateKeys, ...env } = tenant.environment;
+    const result = await runApi({ ...env, TOKEN_SIGNING_KEY: 'legacy-secret-value' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('TOKEN_SIGNING_KEY: is no longer read');
+    expect(result.stderr).toContain('ACCESS_TOKEN_KEYS: is required');
+    expect(result.stderr).toContain('CERTIFICATE_SIGNING_KEYS: is required');
+    expect(result.stderr).not.toContain('legacy-secret-value');
+  });
+
   it('names a current key version that is not configured', async () => {
     const result = await runApi({ ...tenant.environment, FIELD_KEY_CURRENT: 'v2' });
     expect(result.code).toBe(1);
