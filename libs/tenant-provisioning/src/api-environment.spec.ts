@@ -8,13 +8,13 @@ describe('apiEnvironment', () => {
   let environment: Record<string, string>;
   beforeAll(async () => {
     environment = apiEnvironment({
-    slug: 'acme',
-    publicUrl: 'http://acme.localhost:8080',
-    databaseUrl: 'postgres://tenant_acme:x@127.0.0.1:5432/tenant_acme',
-    secrets: await generateTenantSecrets(),
-    port: 3101,
-    initialAdminEmail: 'admin@acme.example',
-  });
+      slug: 'acme',
+      publicUrl: 'http://acme.localhost:8080',
+      databaseUrl: 'postgres://tenant_acme:x@127.0.0.1:5432/tenant_acme',
+      secrets: await generateTenantSecrets(),
+      port: 3101,
+      initialAdminEmail: 'admin@acme.example',
+    });
   });
 
   it('sets every required variable and only declared ones', () => {

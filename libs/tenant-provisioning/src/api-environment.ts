@@ -24,7 +24,12 @@ export const API_ENVIRONMENT_VARIABLES: readonly ApiEnvironmentVariable[] = [
   { name: 'DATABASE_SSL', required: false, secret: false, description: 'disable | require | verify-full' },
   { name: 'FIELD_KEYS', required: true, secret: true, description: 'v1:<base64 32 bytes>[,v2:...]' },
   { name: 'FIELD_KEY_CURRENT', required: true, secret: false, description: 'version new values are written under' },
-  { name: 'ACCESS_TOKEN_KEYS', required: true, secret: true, description: 'staff token keys: v1:<base64 PKCS#8 DER of a P-256 key>[,v2:...]; a retired entry may be a public key (SPKI DER)' },
+  {
+    name: 'ACCESS_TOKEN_KEYS',
+    required: true,
+    secret: true,
+    description: 'staff token keys: v1:<base64 PKCS#8 DER of a P-256 key>[,v2:...]; a retired entry may be a public key (SPKI DER)',
+  },
   { name: 'ACCESS_TOKEN_KEY_CURRENT', required: true, secret: false, description: 'id of the key new staff tokens are signed with' },
   { name: 'CERTIFICATE_SIGNING_KEYS', required: true, secret: true, description: 'certificate keys (EU DCC, SMART Health Card), same format as ACCESS_TOKEN_KEYS' },
   { name: 'CERTIFICATE_SIGNING_KEY_CURRENT', required: true, secret: false, description: 'id of the key new certificates are signed with' },
