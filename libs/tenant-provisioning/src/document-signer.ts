@@ -63,11 +63,17 @@ export async function createCertificateAuthority(subject: DocumentSignerSubject,
  * certificate the key signs, so it runs `validityYears` (default 2: one year of signing plus one
  * year of certificate validity). Returns the DER in base64.
  */
-export async function issueDocumentSigner(authority: CertificateAuthority, signingKey: string, subject: DocumentSignerSubject, validityYears = 2): Promise<string> {
+export async function issueDocumentSigner(
+  authority: CertificateAuthority,
+  signingKey: string,
+  subject: DocumentSignerSubject,
+  validityYears = 2,
+  notBefore = new Date(),
+): Promise<string> {
   const issuer = await importKeyPair(authority.privateKey);
   const authorityCertificate = new x509.X509Certificate(Buffer.from(authority.certificate, 'base64'));
   const signer = await importKeyPair(signingKey);
-  const now = new Date();
+  const now = notBefore;
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: serialNumber(),
     subject: distinguishedName(subject),

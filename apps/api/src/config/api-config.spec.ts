@@ -164,6 +164,16 @@ describe('signing keys', () => {
     expect(problemsOf({ ...valid, CERTIFICATE_SIGNER_CERTIFICATES: `v1:${austrian}`, CERTIFICATE_CSCA: otherAuthority.certificate })).toEqual([
       'CERTIFICATE_SIGNER_CERTIFICATES: the certificate of v1 is not of CERTIFICATE_COUNTRY',
     ]);
+    const lapsed = await issueDocumentSigner(
+      otherAuthority,
+      secrets.certificateSigningKeys.slice(3),
+      { country: 'DE', commonName: 'x' },
+      2,
+      new Date(Date.now() - 3 * 365 * 86_400_000),
+    );
+    expect(problemsOf({ ...valid, CERTIFICATE_SIGNER_CERTIFICATES: `v1:${lapsed}`, CERTIFICATE_CSCA: otherAuthority.certificate })).toEqual([
+      'CERTIFICATE_SIGNER_CERTIFICATES: the certificate of the current key v1 is not valid now; rotate to a key with a valid DSC',
+    ]);
     // An operator's DSC from another (national) CSCA is accepted once that CSCA is configured.
     expect(
       loadApiConfig({ ...valid, CERTIFICATE_SIGNER_CERTIFICATES: `v1:${foreign}`, CERTIFICATE_CSCA: otherAuthority.certificate }).certificateAuthority.subject,

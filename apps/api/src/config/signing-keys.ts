@@ -75,6 +75,7 @@ export function attachSignerCertificates(
   /** Undefined while CERTIFICATE_COUNTRY itself is invalid: that problem is reported once, there. */
   country: string | undefined,
   problems: string[],
+  now = new Date(),
 ): SigningKeyRing<CertificateSigningKey> | undefined {
   const variable = 'CERTIFICATE_SIGNER_CERTIFICATES';
   const certificates = new Map<string, X509Certificate>();
@@ -97,8 +98,13 @@ export function attachSignerCertificates(
     else if (country && !certificate.subject.split('\n').includes(`C=${country}`)) problems.push(`${variable}: the certificate of ${id} is not of CERTIFICATE_COUNTRY`);
     else certificates.set(id, certificate);
   }
-  if (!certificates.has(ring.current.id) && !problems.some((problem) => problem.startsWith(variable))) {
+  const currentCertificate = certificates.get(ring.current.id);
+  if (!currentCertificate && !problems.some((problem) => problem.startsWith(variable))) {
     problems.push(`${variable}: the current certificate key ${ring.current.id} has no Document Signer Certificate`);
+  }
+  // Verifiers refuse codes signed outside the DSC's validity: better not to start than to issue them.
+  if (currentCertificate && !(new Date(currentCertificate.validFrom) <= now && now <= new Date(currentCertificate.validTo))) {
+    problems.push(`${variable}: the certificate of the current key ${ring.current.id} is not valid now; rotate to a key with a valid DSC`);
   }
   if (problems.length > 0) return undefined;
   const withCertificate = (key: SigningKey): CertificateSigningKey => ({ ...key, signerCertificate: certificates.get(key.id) ?? null });
