@@ -20,7 +20,7 @@ export async function startBenchTenant(root: string): Promise<BenchTenant> {
   const parent = await mkdtemp(join(tmpdir(), 'vaccinate-bench-'));
   await chmod(parent, 0o755);
   const postgres = await startLocalPostgres({ dataDir: join(parent, 'data'), port: await freePort(), password: 'bench', persistent: false });
-  const secrets = generateTenantSecrets();
+  const secrets = await generateTenantSecrets({ slug: 'bench' });
   const admin = new pg.Client({ connectionString: postgres.adminUrl });
   await admin.connect();
   const { database, role } = await provisionTenantDatabase(admin, 'bench', secrets.databasePassword);

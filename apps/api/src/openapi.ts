@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
@@ -25,13 +25,21 @@ export async function generateOpenApiDocument(): Promise<string> {
 
 /** The application in Nest's preview mode (routes and metadata, no provider running), closed after `use`. */
 export async function withPreviewApp<T>(use: (app: NestFastifyApplication) => T | Promise<T>): Promise<T> {
+  // A development tool: tenant provisioning (a dev dependency) makes throwaway keys and a DSC.
+  const { generateTenantSecrets } = await import('@vaccinate/tenant-provisioning');
+  const secrets = await generateTenantSecrets({ slug: 'openapi' });
   const config = loadApiConfig({
     TENANT_SLUG: 'openapi',
     PUBLIC_URL: 'http://openapi.localhost',
     DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
     FIELD_KEYS: `v1:${randomBytes(32).toString('base64')}`,
     FIELD_KEY_CURRENT: 'v1',
-    TOKEN_SIGNING_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+    ACCESS_TOKEN_KEYS: secrets.accessTokenKeys,
+    ACCESS_TOKEN_KEY_CURRENT: secrets.accessTokenKeyCurrent,
+    CERTIFICATE_SIGNING_KEYS: secrets.certificateSigningKeys,
+    CERTIFICATE_SIGNING_KEY_CURRENT: secrets.certificateSigningKeyCurrent,
+    CERTIFICATE_SIGNER_CERTIFICATES: secrets.certificateSignerCertificates,
+    CERTIFICATE_CSCA: secrets.certificateCsca,
     CERTIFICATE_SECRET: randomBytes(32).toString('base64'),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forConfig(config, createLogger('silent')), new FastifyAdapter(), {

@@ -409,3 +409,31 @@ async function rawBody(url: string, body: unknown): Promise<Buffer> {
   expect(response.status).toBe(200);
   return Buffer.from(await response.arrayBuffer());
 }
+
+describe('certificates function across a certificate key rotation', () => {
+  it('opens tokens of a retired key while the issuer publishes it, and refuses them once it is removed', async () => {
+    const current = await createTestIssuer(ACME, 'acme-rotation-1');
+    const retiredKey = await createTestIssuer(ACME, 'acme-rotation-1');
+    // The same tenant before the rotation: same URL and secret, the key now retired.
+    const beforeRotation: TestIssuer = { ...current, privateKey: retiredKey.privateKey, publicKey: retiredKey.publicKey, jwk: retiredKey.jwk };
+    let published: JSONWebKeySet = { keys: [current.jwk, retiredKey.jwk] };
+    let clock = Date.now();
+    const running = await startCertificates(config([current]), { logDestination: new LogCapture(), keySetClock: () => clock, jwksFetcher: async () => published });
+    const pdf = (token: string) => postJson(`${running.url}/v1/certificates/pdf`, { token, personalData: HOLDER, locale: 'de' });
+    try {
+      const old = (await issueTestToken(beforeRotation)).token;
+      const fresh = (await issueTestToken(current)).token;
+      expect((await pdf(old)).status).toBe(200);
+      expect((await pdf(fresh)).status).toBe(200);
+
+      published = { keys: [current.jwk] };
+      clock += 301_000; // past the key set's TTL: the next request fetches the set without the retired key
+      const refused = await pdf(old);
+      expect(refused.status).toBe(422);
+      expect(refused.json()).toMatchObject({ code: 'certificate.signature_invalid' });
+      expect((await pdf(fresh)).status).toBe(200);
+    } finally {
+      await running.stop();
+    }
+  });
+});

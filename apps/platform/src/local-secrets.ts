@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { generateTenantSecrets, type TenantSecrets } from '@vaccinate/tenant-provisioning';
+import { createCertificateAuthority, generateTenantSecrets, type CertificateAuthority, type TenantSecrets } from '@vaccinate/tenant-provisioning';
 
 /** Reads a JSON file under `.data/`, or creates it with `make()` on the first start (owner-only access). */
 async function readOrCreate<T>(file: string, make: () => T): Promise<T> {
@@ -16,15 +16,59 @@ async function readOrCreate<T>(file: string, make: () => T): Promise<T> {
   }
 }
 
+async function readIfPresent<T>(file: string): Promise<T | null> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+/**
+ * The platform's own CSCA, made on the first start: it issues the demo tenants' Document Signer
+ * Certificates as a national CSCA would (a real deployment configures its national ones instead).
+ */
+async function platformCertificateAuthority(dataDir: string): Promise<CertificateAuthority> {
+  const file = join(dataDir, 'platform-csca.json');
+  const stored = await readIfPresent<CertificateAuthority>(file);
+  if (stored) return stored;
+  const authority = await createCertificateAuthority({ country: 'DE', commonName: 'vaccinate local CSCA' });
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  await writeFile(file, `${JSON.stringify(authority, null, 2)}\n`, { mode: 0o600 });
+  return authority;
+}
+
+/** Secrets written by earlier versions, with the single key that signed both staff tokens and certificates. */
+type StoredTenantSecrets = TenantSecrets | (Omit<TenantSecrets, 'accessTokenKeys'> & { tokenSigningKey: string });
+
 /** The tenant's keys, generated once like Terraform's random_* resources and kept for the next start. */
 export async function tenantSecrets(dataDir: string, slug: string): Promise<TenantSecrets> {
   const file = join(dataDir, 'tenants', `${slug}.secrets.json`);
-  const stored = await readOrCreate(file, generateTenantSecrets);
-  // Data from before certificates lacks the certificate secret: add it, keep every other key.
-  if (stored.certificateSecret) return stored;
-  const completed = { ...stored, certificateSecret: generateTenantSecrets().certificateSecret };
+  const authority = await platformCertificateAuthority(dataDir);
+  const stored = await readIfPresent<StoredTenantSecrets>(file);
+  if (stored && 'accessTokenKeys' in stored && stored.certificateSecret) return stored;
+  const fresh = await generateTenantSecrets({ authority, slug });
+  // Data from an earlier version keeps its database password and field keys; its single signing key
+  // stays published as a retired certificate key, so the certificates it signed still verify.
+  const completed: TenantSecrets = stored
+    ? {
+        ...fresh,
+        databasePassword: stored.databasePassword,
+        fieldKeys: stored.fieldKeys,
+        fieldKeyCurrent: stored.fieldKeyCurrent,
+        initialAdminPassword: stored.initialAdminPassword,
+        ...(stored.certificateSecret ? { certificateSecret: stored.certificateSecret } : {}),
+        ...('tokenSigningKey' in stored ? { certificateSigningKeys: `${fresh.certificateSigningKeys},legacy:${publicKeyOf(stored.tokenSigningKey)}` } : {}),
+      }
+    : fresh;
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   await writeFile(file, `${JSON.stringify(completed, null, 2)}\n`, { mode: 0o600 });
   return completed;
+}
+
+function publicKeyOf(privateKeyPem: string): string {
+  return createPublicKey(privateKeyPem).export({ format: 'der', type: 'spki' }).toString('base64');
 }
 
 export async function postgresAdminPassword(dataDir: string): Promise<string> {

@@ -7,7 +7,16 @@ export const API_PORT = 3000;
 export const METRICS_PORT = 9464;
 
 /** Read from the tenant's Secret (created by Terraform); the key is the variable's name. */
-export const API_SECRET_VARIABLES = ['DATABASE_URL', 'FIELD_KEYS', 'TOKEN_SIGNING_KEY', 'CERTIFICATE_SECRET'] as const;
+export const API_SECRET_VARIABLES = [
+  'DATABASE_URL',
+  'FIELD_KEYS',
+  'ACCESS_TOKEN_KEYS',
+  'CERTIFICATE_SIGNING_KEYS',
+  // Public, but generated with the keys (or replaced by the operator's national DSC) and kept beside them.
+  'CERTIFICATE_SIGNER_CERTIFICATES',
+  'CERTIFICATE_CSCA',
+  'CERTIFICATE_SECRET',
+] as const;
 /** Not every tenant has these (no mailer key, no reCAPTCHA, no SMS provider): a missing key must not block the pod. */
 export const API_OPTIONAL_SECRET_VARIABLES = ['MAILER_API_KEY', 'RECAPTCHA_SECRET', 'SMS_ACCOUNT_ID', 'SMS_AUTH_SECRET', 'SMS_SIGNATURE_SECRET'] as const;
 export const BOOTSTRAP_SECRET_VARIABLES = ['INITIAL_ADMIN_PASSWORD'] as const;
@@ -40,6 +49,8 @@ export function apiEnvironment(values: TenantValues, context: ValuesContext): k8
       DATABASE_POOL_MAX: String(api.databasePoolMax),
       DATABASE_SSL: api.databaseSsl,
       FIELD_KEY_CURRENT: api.fieldKeyCurrent,
+      ACCESS_TOKEN_KEY_CURRENT: api.accessTokenKeyCurrent,
+      CERTIFICATE_SIGNING_KEY_CURRENT: api.certificateSigningKeyCurrent,
       ACCESS_TOKEN_TTL_SECONDS: String(api.accessTokenTtlSeconds),
       OIDC_ISSUER: context.whenSet(oidc.issuer),
       OIDC_CLIENT_ID: context.whenSet(oidc.clientId),

@@ -90,12 +90,12 @@ describe('the API environment', () => {
     expect(mailer.url).toBe(`http://mailer.${networkPolicy.platformNamespace}.svc.cluster.local:${PLATFORM_FUNCTION_PORT}`);
   });
 
-  it('sets every variable the local launcher sets (the launcher may only add bootstrap ones)', () => {
+  it('sets every variable the local launcher sets (the launcher may only add bootstrap ones)', async () => {
     const launcher = apiEnvironment({
       slug: 'acme',
       publicUrl: 'http://acme.localhost:8080',
       databaseUrl: 'postgres://x',
-      secrets: generateTenantSecrets(),
+      secrets: await generateTenantSecrets(),
       port: 3101,
       initialAdminEmail: 'a@acme.example',
     });

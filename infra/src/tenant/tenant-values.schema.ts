@@ -56,6 +56,8 @@ export const tenantValuesSchema: JsonSchema = {
       databaseSsl: oneOf('TLS to Postgres', ['disable', 'require', 'verify-full']),
       accessTokenTtlSeconds: integer('staff token lifetime', 60, 86400),
       fieldKeyCurrent: text('field key version new values are written under', '^v[0-9]+$'),
+      accessTokenKeyCurrent: text('id of the key in ACCESS_TOKEN_KEYS new staff tokens are signed with', '^[a-z0-9][a-z0-9._-]{0,31}$'),
+      certificateSigningKeyCurrent: text('id of the key in CERTIFICATE_SIGNING_KEYS new certificates are signed with', '^[a-z0-9][a-z0-9._-]{0,31}$'),
       resources: resourcesSchema(),
       autoscaling: autoscalingSchema(),
     }),

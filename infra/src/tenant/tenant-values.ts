@@ -48,11 +48,16 @@ export interface TenantValues {
     databaseSsl: string;
     accessTokenTtlSeconds: number;
     fieldKeyCurrent: string;
+    /** Id in ACCESS_TOKEN_KEYS new staff tokens are signed with; the others stay until their tokens expire. */
+    accessTokenKeyCurrent: string;
+    /** Id in CERTIFICATE_SIGNING_KEYS new certificates are signed with; the others stay until their certificates expire. */
+    certificateSigningKeyCurrent: string;
     resources: ResourceValues;
     autoscaling: { minReplicas: number; maxReplicas: number; targetCpuUtilization: number };
   };
   /**
-   * Secret created by Terraform with DATABASE_URL, FIELD_KEYS, TOKEN_SIGNING_KEY, CERTIFICATE_SECRET, INITIAL_ADMIN_PASSWORD
+   * Secret created by Terraform with DATABASE_URL, FIELD_KEYS, ACCESS_TOKEN_KEYS, CERTIFICATE_SIGNING_KEYS,
+   * CERTIFICATE_SIGNER_CERTIFICATES, CERTIFICATE_CSCA, CERTIFICATE_SECRET, INITIAL_ADMIN_PASSWORD
    * and, when the tenant has them, MAILER_API_KEY, RECAPTCHA_SECRET and SMS_ACCOUNT_ID, SMS_AUTH_SECRET, SMS_SIGNATURE_SECRET.
    */
   secrets: { name: string };
@@ -123,6 +128,8 @@ export const tenantDefaults: TenantValues = {
     databaseSsl: 'require',
     accessTokenTtlSeconds: 900,
     fieldKeyCurrent: 'v1',
+    accessTokenKeyCurrent: 'v1',
+    certificateSigningKeyCurrent: 'v1',
     // Many small tenants share a cluster: a small request, room to burst, scale out on CPU.
     resources: { cpuRequestMillis: 50, cpuLimitMillis: 1000, memoryRequestMebibytes: 192, memoryLimitMebibytes: 384 },
     autoscaling: { minReplicas: 2, maxReplicas: 6, targetCpuUtilization: 70 },

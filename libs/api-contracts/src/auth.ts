@@ -55,3 +55,18 @@ export const CreatedStaff = contract(
   Strict({ staff: StaffProfile.schema, oneTimePassword: Type.String({ description: 'Shown once; the account must change it at first sign-in' }) }),
 );
 export type CreatedStaff = Payload<typeof CreatedStaff>;
+
+/** A staff access-token public key (JWK); only the API checks these tokens, the set is public for audits and debugging. */
+export const AccessTokenKey = Strict({
+  kty: Type.String({ examples: ['EC'] }),
+  crv: Type.String({ examples: ['P-256'] }),
+  x: Type.String(),
+  y: Type.String(),
+  kid: Type.String({ description: 'RFC 7638 thumbprint, the `kid` of the tokens it signs' }),
+  alg: Type.Literal('ES256'),
+  use: Type.Literal('sig'),
+});
+
+/** `GET /api/auth/keys`: the access-token keys, current and retired (until the tokens they signed expire). */
+export const AccessTokenKeySet = contract('AccessTokenKeySet', Strict({ keys: Type.Array(AccessTokenKey) }));
+export type AccessTokenKeySet = Payload<typeof AccessTokenKeySet>;

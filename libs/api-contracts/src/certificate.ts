@@ -73,9 +73,29 @@ export const PublicSigningKey = Strict({
   crlVersion: Type.Integer({ description: "The `ctr` of the key's revocation list" }),
 });
 
-/** `GET /.well-known/jwks.json`. */
+/** `GET /.well-known/jwks.json`: the certificate keys, current and retired, the SMART Health Card issuer key set. */
 export const JsonWebKeySet = contract('JsonWebKeySet', Strict({ keys: Type.Array(PublicSigningKey) }));
 export type JsonWebKeySet = Payload<typeof JsonWebKeySet>;
+
+/** One certificate of the EU DCC trust list, as the DCC Gateway's `trustList` items carry it. */
+export const DccTrustListCertificate = Strict({
+  certificateType: OneOf(['DSC', 'CSCA'] as const, { description: 'DSC: signs HC1 codes; CSCA: issued the DSCs' }),
+  country: Type.String({ description: 'ISO 3166-1 alpha-2', pattern: '^[A-Z]{2}$' }),
+  kid: Type.String({ description: 'base64 of the first 8 bytes of SHA-256 over the DER: the COSE kid of the HC1 codes it signs' }),
+  rawData: Type.String({ description: 'the certificate, base64 DER' }),
+  thumbprint: Type.String({ description: 'SHA-256 over the DER, hex' }),
+  timestamp: Type.String({ description: 'when the certificate became valid (ISO 8601)' }),
+});
+
+/**
+ * `GET /api/certificates/trust-list`: the tenant's Document Signer Certificates (current and retired
+ * ones still covering valid certificates) and the CSCA that issued them, in the shape of the DCC
+ * Gateway trust list. Unlike the gateway's, the entries carry no upload signature: this list is
+ * trusted through its HTTPS origin and the CSCA, not through a national backend's signing key.
+ */
+export const DccTrustList = contract('DccTrustList', Strict({ certificates: Type.Array(DccTrustListCertificate) }));
+export type DccTrustList = Payload<typeof DccTrustList>;
+export type DccTrustListCertificate = DccTrustList['certificates'][number];
 
 /** `GET /.well-known/crl/:file`: the SMART Health Cards revocation list of one key, revoked `vc.rid` values. */
 export const ShcRevocationList = contract(

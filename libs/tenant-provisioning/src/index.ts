@@ -2,3 +2,4 @@ export * from './api-environment';
 export * from './tenant-database';
 export * from './tenant-naming';
 export * from './tenant-secrets';
+export * from './document-signer';

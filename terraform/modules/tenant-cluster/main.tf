@@ -50,9 +50,12 @@ module "tenant" {
   oidc                = try(var.tenant.oidc, null)
   sms                 = try(var.tenant.sms, { provider = "log" })
   sms_credentials     = var.sms_credentials
-  api_image_tag       = var.api_image_tag
-  api_image_digest    = var.api_image_digest
-  platform            = var.platform
+  document_signer     = try(var.tenant.document_signer, null)
+  # Tenants created before keys per purpose keep their old key published until its certificates expire.
+  publish_legacy_signing_key = try(var.tenant.publish_legacy_signing_key, true)
+  api_image_tag              = var.api_image_tag
+  api_image_digest           = var.api_image_digest
+  platform                   = var.platform
 }
 
 # HTTP-01 through the cluster's ingress controller; the tenant chart's Ingress names this Secret

@@ -20,10 +20,13 @@ resource "kubernetes_secret_v1" "api" {
 
   data = merge(
     {
-      DATABASE_URL           = local.database_url
-      FIELD_KEYS             = "v1:${random_bytes.field_key_v1.base64}"
-      TOKEN_SIGNING_KEY      = tls_private_key.token_signing.private_key_pem_pkcs8
-      INITIAL_ADMIN_PASSWORD = random_password.initial_admin.result
+      DATABASE_URL                    = local.database_url
+      FIELD_KEYS                      = "v1:${random_bytes.field_key_v1.base64}"
+      ACCESS_TOKEN_KEYS               = local.access_token_keys
+      CERTIFICATE_SIGNING_KEYS        = local.certificate_signing_keys
+      CERTIFICATE_SIGNER_CERTIFICATES = local.signer_certificates
+      CERTIFICATE_CSCA                = local.csca_der_base64
+      INITIAL_ADMIN_PASSWORD          = random_password.initial_admin.result
       # Certificate tokens are encrypted under keys derived from it; the platform's certificates
       # function gets it too (output certificate_secret), under the id <slug>-1.
       CERTIFICATE_SECRET = random_bytes.certificate_secret.base64

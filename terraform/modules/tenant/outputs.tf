@@ -23,3 +23,8 @@ output "initial_admin_password" {
   value       = random_password.initial_admin.result
   sensitive   = true
 }
+
+output "document_signer_csr_pem" {
+  description = "Certificate request of the certificate key, for a DSC from the national CSCA (see variable document_signer)."
+  value       = tls_cert_request.document_signer_v1.cert_request_pem
+}

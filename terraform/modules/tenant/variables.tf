@@ -125,6 +125,12 @@ variable "platform" {
     postgres_cidr               = string
     postgres_ssl                = string
     tls_secret_name             = string
+    # The platform's CSCA (modules/document-signing-ca): issues each tenant's Document Signer Certificate.
+    document_signing_ca = object({
+      country         = string
+      certificate_pem = string
+      private_key_pem = string
+    })
     # Where each tenant writes its CERTIFICATE_ISSUER_<SLUG> key for the certificates function.
     certificates_secret_name = optional(string, "certificates-secrets")
     # The mailer's shared key; platform stacks without a mailer leave it out.
@@ -136,4 +142,23 @@ variable "platform" {
       collector_port      = optional(number, 4318)
     }), {})
   })
+}
+
+variable "document_signer" {
+  description = <<-EOT
+    The DSC of the certificate key from a national CSCA, replacing the one the platform CSCA issues:
+    submit the output document_signer_csr_pem to the national CSCA, then set the DSC and that CSCA's
+    certificate (both PEM) here. Null keeps the platform-issued DSC.
+  EOT
+  type = object({
+    certificate_pem      = string
+    csca_certificate_pem = string
+  })
+  default = null
+}
+
+variable "publish_legacy_signing_key" {
+  description = "Publish the single signing key of earlier versions as a retired certificate key, so certificates signed before the upgrade still verify."
+  type        = bool
+  default     = true
 }

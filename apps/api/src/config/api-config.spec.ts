@@ -1,19 +1,36 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FieldKeyRing } from '@vaccinate/field-encryption';
-import { API_ENVIRONMENT_VARIABLES } from '@vaccinate/tenant-provisioning';
+import {
+  API_ENVIRONMENT_VARIABLES,
+  createCertificateAuthority,
+  generateSigningKey,
+  generateTenantSecrets,
+  issueDocumentSigner,
+  type TenantSecrets,
+} from '@vaccinate/tenant-provisioning';
 import { API_CONFIG_VARIABLE_NAMES, ConfigError, loadApiConfig } from './api-config';
 
-const signingKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-const valid = {
-  TENANT_SLUG: 'acme',
-  PUBLIC_URL: 'https://acme.vaccinate.example/',
-  DATABASE_URL: 'postgres://tenant_acme:pw@db:5432/tenant_acme',
-  FIELD_KEYS: FieldKeyRing.generateKey('v1'),
-  FIELD_KEY_CURRENT: 'v1',
-  TOKEN_SIGNING_KEY: signingKey,
-  CERTIFICATE_SECRET: randomBytes(32).toString('base64'),
-};
+let secrets: TenantSecrets;
+let valid: Record<string, string>;
+
+beforeAll(async () => {
+  secrets = await generateTenantSecrets({ slug: 'acme' });
+  valid = {
+    TENANT_SLUG: 'acme',
+    PUBLIC_URL: 'https://acme.vaccinate.example/',
+    DATABASE_URL: 'postgres://tenant_acme:pw@db:5432/tenant_acme',
+    FIELD_KEYS: FieldKeyRing.generateKey('v1'),
+    FIELD_KEY_CURRENT: 'v1',
+    ACCESS_TOKEN_KEYS: secrets.accessTokenKeys,
+    ACCESS_TOKEN_KEY_CURRENT: 'v1',
+    CERTIFICATE_SIGNING_KEYS: secrets.certificateSigningKeys,
+    CERTIFICATE_SIGNING_KEY_CURRENT: 'v1',
+    CERTIFICATE_SIGNER_CERTIFICATES: secrets.certificateSignerCertificates,
+    CERTIFICATE_CSCA: secrets.certificateCsca,
+    CERTIFICATE_SECRET: randomBytes(32).toString('base64'),
+  };
+});
 
 function problemsOf(env: Record<string, string | undefined>): string[] {
   try {
@@ -54,16 +71,18 @@ describe('loadApiConfig', () => {
         'DATABASE_URL: is required',
         'FIELD_KEYS: is required',
         'FIELD_KEY_CURRENT: is required',
-        'TOKEN_SIGNING_KEY: is required',
+        'ACCESS_TOKEN_KEYS: is required',
+        'CERTIFICATE_SIGNING_KEYS: is required',
+        'CERTIFICATE_CSCA: is required',
         'CERTIFICATE_SECRET: is required',
       ]),
     );
   });
 
   it('refuses a signing key of the wrong curve and an OIDC issuer without client id', () => {
-    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    expect(problemsOf({ ...valid, TOKEN_SIGNING_KEY: rsa, OIDC_ISSUER: 'https://login.acme.example' })).toEqual([
-      'TOKEN_SIGNING_KEY: must be an ES256 (P-256) private key',
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+    expect(problemsOf({ ...valid, ACCESS_TOKEN_KEYS: `v1:${rsa}`, OIDC_ISSUER: 'https://login.acme.example' })).toEqual([
+      'ACCESS_TOKEN_KEYS: key v1 must be a P-256 private key (PKCS#8 DER) or public key (SPKI DER), base64',
     ]);
     expect(problemsOf({ ...valid, OIDC_ISSUER: 'https://login.acme.example' })).toEqual(['OIDC_CLIENT_ID: is required when OIDC_ISSUER is set']);
     expect(problemsOf({ ...valid, OIDC_ISSUER: 'https://l.example', OIDC_CLIENT_ID: 'x', OIDC_ROLE_MAP: 'a:root' })).toEqual([
@@ -115,5 +134,85 @@ describe('loadApiConfig', () => {
       authToken: 'token',
       baseUrl: 'http://127.0.0.1:4010',
     });
+  });
+});
+
+describe('signing keys', () => {
+  it('keeps staff tokens and certificates on different keys, each with its DSC-derived parts', () => {
+    const config = loadApiConfig(valid);
+    expect(config.accessTokenKeys.current.publicKey.equals(config.certificateKeys.current.publicKey)).toBe(false);
+    expect(config.certificateKeys.current.signerCertificate?.checkIssued(config.certificateAuthority)).toBe(true);
+  });
+
+  it('refuses the single key of earlier versions with a pointer to the new variables, never echoing it', () => {
+    const legacy = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    const problems = problemsOf({ ...valid, ACCESS_TOKEN_KEYS: undefined, TOKEN_SIGNING_KEY: legacy });
+    expect(problems).toEqual([
+      'TOKEN_SIGNING_KEY: is no longer read; staff tokens and certificates have their own keys now (ACCESS_TOKEN_KEYS, CERTIFICATE_SIGNING_KEYS), see docs/signing-keys.md',
+      'ACCESS_TOKEN_KEYS: is required',
+    ]);
+    expect(problems.join('\n')).not.toContain(legacy.slice(30, 60));
+  });
+
+  it('names a malformed key by variable and id, never by value', () => {
+    const problems = problemsOf({ ...valid, ACCESS_TOKEN_KEYS: 'v1:bm90LWEta2V5', CERTIFICATE_SIGNING_KEYS: 'no-separator' });
+    expect(problems).toEqual([
+      'ACCESS_TOKEN_KEYS: key v1 must be a P-256 private key (PKCS#8 DER) or public key (SPKI DER), base64',
+      'CERTIFICATE_SIGNING_KEYS: entry 1 must be <id>:<base64 DER> with a lower-case id such as v1',
+    ]);
+    expect(problems.join('\n')).not.toContain('bm90LWEta2V5');
+  });
+
+  it('accepts a retired public key beside the current one, and refuses a current key that cannot sign', () => {
+    const retired = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'der', type: 'spki' }).toString('base64');
+    const config = loadApiConfig({ ...valid, ACCESS_TOKEN_KEYS: `${secrets.accessTokenKeys},v0:${retired}` });
+    expect(config.accessTokenKeys.keys.map((key) => [key.id, key.privateKey !== null])).toEqual([
+      ['v1', true],
+      ['v0', false],
+    ]);
+    expect(problemsOf({ ...valid, ACCESS_TOKEN_KEYS: `${secrets.accessTokenKeys},v0:${retired}`, ACCESS_TOKEN_KEY_CURRENT: 'v0' })).toEqual([
+      'ACCESS_TOKEN_KEYS: the current key v0 must be a private key',
+    ]);
+    expect(problemsOf({ ...valid, ACCESS_TOKEN_KEY_CURRENT: 'v9' })).toEqual(['ACCESS_TOKEN_KEY_CURRENT: names no key of ACCESS_TOKEN_KEYS']);
+  });
+
+  it('refuses one key for both purposes', () => {
+    expect(problemsOf({ ...valid, ACCESS_TOKEN_KEYS: secrets.certificateSigningKeys })).toEqual([
+      'CERTIFICATE_SIGNING_KEYS: must not share its current key with ACCESS_TOKEN_KEYS, nor hold theirs',
+    ]);
+  });
+
+  it('refuses a DSC that is missing, for another key, from another CSCA or of another country', async () => {
+    const otherKey = generateSigningKey();
+    const otherAuthority = await createCertificateAuthority({ country: 'DE', commonName: 'other CSCA' });
+    const foreign = await issueDocumentSigner(otherAuthority, secrets.certificateSigningKeys.slice(3), { country: 'DE', commonName: 'x' });
+    const austrian = await issueDocumentSigner(otherAuthority, secrets.certificateSigningKeys.slice(3), { country: 'AT', commonName: 'x' });
+    const forOtherKey = await issueDocumentSigner(otherAuthority, otherKey, { country: 'DE', commonName: 'x' });
+    expect(problemsOf({ ...valid, CERTIFICATE_SIGNER_CERTIFICATES: '' })).toEqual([
+      'CERTIFICATE_SIGNER_CERTIFICATES: the current certificate key v1 has no Document Signer Certificate',
+    ]);
+    expect(problemsOf({ ...valid, CERTIFICATE_SIGNER_CERTIFICATES: `v1:${forOtherKey}` })).toEqual([
+      'CERTIFICATE_SIGNER_CERTIFICATES: the certificate of v1 is not for that key',
+    ]);
+    expect(problemsOf({ ...valid, CERTIFICATE_SIGNER_CERTIFICATES: `v1:${foreign}` })).toEqual([
+      'CERTIFICATE_SIGNER_CERTIFICATES: the certificate of v1 is not issued by CERTIFICATE_CSCA',
+    ]);
+    expect(problemsOf({ ...valid, CERTIFICATE_SIGNER_CERTIFICATES: `v1:${austrian}`, CERTIFICATE_CSCA: otherAuthority.certificate })).toEqual([
+      'CERTIFICATE_SIGNER_CERTIFICATES: the certificate of v1 is not of CERTIFICATE_COUNTRY',
+    ]);
+    const lapsed = await issueDocumentSigner(
+      otherAuthority,
+      secrets.certificateSigningKeys.slice(3),
+      { country: 'DE', commonName: 'x' },
+      2,
+      new Date(Date.now() - 3 * 365 * 86_400_000),
+    );
+    expect(problemsOf({ ...valid, CERTIFICATE_SIGNER_CERTIFICATES: `v1:${lapsed}`, CERTIFICATE_CSCA: otherAuthority.certificate })).toEqual([
+      'CERTIFICATE_SIGNER_CERTIFICATES: the certificate of the current key v1 is not valid now; rotate to a key with a valid DSC',
+    ]);
+    // An operator's DSC from another (national) CSCA is accepted once that CSCA is configured.
+    expect(
+      loadApiConfig({ ...valid, CERTIFICATE_SIGNER_CERTIFICATES: `v1:${foreign}`, CERTIFICATE_CSCA: otherAuthority.certificate }).certificateAuthority.subject,
+    ).toContain('other CSCA');
   });
 });

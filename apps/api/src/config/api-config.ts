@@ -1,9 +1,10 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import type { KeyObject, X509Certificate } from 'node:crypto';
 import { FieldKeyConfigError, FieldKeyRing } from '@vaccinate/field-encryption';
 import type { CertificateSecret } from '@vaccinate/certificate-token';
 import { isStaffRole, type StaffRole } from '@vaccinate/api-contracts';
 import { z } from 'zod';
 import { isHolidayRegion } from '../common/public-holidays';
+import { attachSignerCertificates, readCertificateAuthority, readSigningKeyRing, type CertificateSigningKey, type SigningKeyRing } from './signing-keys';
 
 /** The API's whole configuration, read once at boot from the environment. */
 export interface ApiConfig {
@@ -16,7 +17,12 @@ export interface ApiConfig {
   publicUrl: string;
   database: { url: string; poolMax: number; ssl: 'disable' | 'require' | 'verify-full' };
   fieldKeys: FieldKeyRing;
-  tokenSigningKey: KeyObject;
+  /** Signs staff access tokens only; retired keys still verify tokens until they are removed. */
+  accessTokenKeys: SigningKeyRing;
+  /** Signs certificates: the EU DCC (kid from the key's DSC), the SMART Health Card and the certificate token. */
+  certificateKeys: SigningKeyRing<CertificateSigningKey>;
+  /** The CSCA that issued the DSCs (the platform's own, or the operator's national one); published in the trust list. */
+  certificateAuthority: X509Certificate;
   accessTokenTtlSeconds: number;
   oidc: OidcConfig | null;
   /** IANA zone of the tenant's vaccination days, e.g. Europe/Berlin. */
@@ -117,7 +123,6 @@ const environmentSchema = z.object({
   DATABASE_SSL: z.enum(['disable', 'require', 'verify-full']).default('disable'),
   FIELD_KEYS: z.string().min(1, 'is required'),
   FIELD_KEY_CURRENT: z.string().min(1, 'is required'),
-  TOKEN_SIGNING_KEY: z.string().min(1, 'is required'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   OIDC_ISSUER: httpUrl.optional(),
   OIDC_CLIENT_ID: optionalText,
@@ -216,8 +221,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
   }
   // Keys are checked even when other variables failed, so one run reports every bad variable.
   const fieldKeys = env['FIELD_KEYS'] && env['FIELD_KEY_CURRENT'] ? readFieldKeys(env['FIELD_KEYS'], env['FIELD_KEY_CURRENT'], problems) : undefined;
-  const tokenSigningKey = env['TOKEN_SIGNING_KEY'] ? readSigningKey(env['TOKEN_SIGNING_KEY'], problems) : undefined;
-  if (!parsed.success || !fieldKeys || !tokenSigningKey) throw new ConfigError(problems);
+  const { accessTokenKeys, certificateKeys, csca } = readSigningKeys(env, parsed.success ? parsed.data.CERTIFICATE_COUNTRY : undefined, problems);
+  if (!parsed.success || !fieldKeys || !accessTokenKeys || !certificateKeys || !csca) throw new ConfigError(problems);
   const values = parsed.data;
   const oidc = readOidc(values, problems);
   const certificates = readCertificates(values, problems);
@@ -236,7 +241,9 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     publicUrl: values.PUBLIC_URL.replace(/\/$/, ''),
     database: { url: values.DATABASE_URL, poolMax: values.DATABASE_POOL_MAX, ssl: values.DATABASE_SSL },
     fieldKeys,
-    tokenSigningKey,
+    accessTokenKeys,
+    certificateKeys,
+    certificateAuthority: csca,
     accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL_SECONDS,
     oidc,
     timeZone: values.TIME_ZONE,
@@ -294,15 +301,35 @@ function readFieldKeys(fieldKeys: string, current: string, problems: string[]): 
   }
 }
 
-function readSigningKey(pem: string, problems: string[]): KeyObject | undefined {
-  try {
-    const key = createPrivateKey({ key: pem.replace(/\\n/g, '\n'), format: 'pem' });
-    if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return key;
-    problems.push('TOKEN_SIGNING_KEY: must be an ES256 (P-256) private key');
-  } catch {
-    problems.push('TOKEN_SIGNING_KEY: must be a PKCS#8 PEM private key');
+/**
+ * Staff tokens and certificates are signed with keys of their own. A deployment that still sets the
+ * single key of earlier versions is refused rather than guessed at: see docs/signing-keys.md.
+ */
+function readSigningKeys(env: NodeJS.ProcessEnv, country: string | undefined, problems: string[]) {
+  if (env['TOKEN_SIGNING_KEY'] !== undefined) {
+    problems.push(
+      'TOKEN_SIGNING_KEY: is no longer read; staff tokens and certificates have their own keys now (ACCESS_TOKEN_KEYS, CERTIFICATE_SIGNING_KEYS), see docs/signing-keys.md',
+    );
   }
-  return undefined;
+  const accessTokenKeys = readSigningKeyRing('ACCESS_TOKEN_KEYS', 'ACCESS_TOKEN_KEY_CURRENT', env['ACCESS_TOKEN_KEYS'], env['ACCESS_TOKEN_KEY_CURRENT'], problems);
+  const certificateRing = readSigningKeyRing(
+    'CERTIFICATE_SIGNING_KEYS',
+    'CERTIFICATE_SIGNING_KEY_CURRENT',
+    env['CERTIFICATE_SIGNING_KEYS'],
+    env['CERTIFICATE_SIGNING_KEY_CURRENT'],
+    problems,
+  );
+  const csca = readCertificateAuthority(env['CERTIFICATE_CSCA'], problems);
+  const certificateKeys = certificateRing ? attachSignerCertificates(certificateRing, env['CERTIFICATE_SIGNER_CERTIFICATES'], csca, country, problems) : undefined;
+  // A key retired from both (the single key of earlier versions) may be in both; a signing key may not.
+  const shared =
+    accessTokenKeys && certificateKeys && (inRing(certificateKeys, accessTokenKeys.current.publicKey) || inRing(accessTokenKeys, certificateKeys.current.publicKey));
+  if (shared) problems.push('CERTIFICATE_SIGNING_KEYS: must not share its current key with ACCESS_TOKEN_KEYS, nor hold theirs');
+  return { accessTokenKeys, certificateKeys, csca };
+}
+
+function inRing(ring: SigningKeyRing, publicKey: KeyObject): boolean {
+  return ring.keys.some((key) => key.publicKey.equals(publicKey));
 }
 
 const MIN_CERTIFICATE_SECRET_BYTES = 32;

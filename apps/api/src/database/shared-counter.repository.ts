@@ -34,8 +34,9 @@ export class SharedCounterRepository {
     private readonly sql: Sql,
     @Inject(API_CONFIG) config: ApiConfig,
   ) {
-    // Derived from the tenant's signing key: no extra secret to provision, different per tenant.
-    const der = config.tokenSigningKey.export({ format: 'der', type: 'pkcs8' });
+    // Derived from the tenant's current staff-token key: no extra secret to provision, different per tenant.
+    // Rotating that key restarts the counters' windows (minutes to hours), which rotation may well do.
+    const der = config.accessTokenKeys.current.privateKey.export({ format: 'der', type: 'pkcs8' });
     this.pseudonymKey = Buffer.from(hkdfSync('sha256', der, Buffer.alloc(0), 'vaccinate/shared-counter-key', 32));
   }
 

@@ -2,13 +2,11 @@ import type { CertificateRevocationList, IssuedCertificateResponse, ProblemDetai
 import { CertificateTokenError, openCertificateToken, type IssuedCertificateRecord, type OpenedCertificate } from '@vaccinate/certificate-token';
 import { isValidUvci, verifyHc1 } from '@vaccinate/eu-dcc';
 import { verifyHealthCardJws } from '@vaccinate/smart-health-card';
-import { createPublicKey } from 'node:crypto';
-import type { JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Vaccination, VaccinationDay } from '@vaccinate/api-contracts';
 import { book, createCatalogue, createDay, inDays, person as bookingPerson, type Catalogue } from '../support/booking-fixture';
 import { checkInAndAnswer, send, startDaySoon, tenantSql } from '../support/day-run-fixture';
-import { HOLDER, certificateMails, certificateRowsOf, createHolder, documentVaccination, jwksOf, tokenOf } from '../support/certificate-fixture';
+import { HOLDER, certificateMails, certificateRowsOf, createHolder, documentVaccination, jwksOf, signerCertificateOf, tokenOf } from '../support/certificate-fixture';
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 import { AuthService } from '../../src/modules/auth/auth.service';
 
@@ -87,8 +85,8 @@ describe('certificates issued by the API', () => {
 
     // Both QR payloads verify with the key the tenant publishes.
     const jwks = await jwksOf(acme);
-    const publicKey = createPublicKey({ key: jwks.keys[0] as JWK & { kty: string }, format: 'jwk' });
-    const dcc = verifyHc1(record.hc1, { key: publicKey, now: new Date() });
+    // The EU DCC through its Document Signer Certificate from the trust list, as EU verifiers do.
+    const dcc = verifyHc1(record.hc1, { key: await signerCertificateOf(acme), now: new Date() });
     expect(dcc.payload.v?.[0]).toMatchObject({ dn: 1, sd: 2, dt: '2026-03-02', ci: record.certificateId, mp: 'EU/1/20/1528', co: 'DE' });
     expect(dcc.payload.nam).toMatchObject({ fn: HOLDER.familyName, gn: HOLDER.givenName, fnt: 'GROSSMANN<NUNEZ' });
     const card = await verifyHealthCardJws(record.shcJws, { keys: jwks, issuer: acme.config.publicUrl });
@@ -106,8 +104,7 @@ describe('certificates issued by the API', () => {
     await documentVaccination(acme, catalogue, { personId: person.id, doseNumber: 3, administeredAt: '2025-09-01T09:00:00Z' });
     const record = (await open(acme, await tokenOf(acme, (await latestMailTo(person.email)).mail))).record as IssuedCertificateRecord;
     expect(record.doses.map((dose) => `${dose.doseNumber}/${dose.seriesDoses}`)).toEqual(['1/2', '2/2', '3/3']);
-    const jwks = await jwksOf(acme);
-    const dcc = verifyHc1(record.hc1, { key: createPublicKey({ key: jwks.keys[0] as JWK & { kty: string }, format: 'jwk' }) });
+    const dcc = verifyHc1(record.hc1, { key: await signerCertificateOf(acme) });
     expect(dcc.payload.v?.[0]).toMatchObject({ dn: 3, sd: 3 });
 
     const janssen = await createHolder(acme, doctor);

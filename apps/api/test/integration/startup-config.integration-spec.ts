@@ -43,15 +43,25 @@ describe('the API process refuses to start on bad configuration', () => {
     const result = await runApi({
       ...tenant.environment,
       FIELD_KEYS: shortKey,
-      TOKEN_SIGNING_KEY: 'not-a-pem-secret-value',
+      ACCESS_TOKEN_KEYS: 'v1:bm90LWEtc2VjcmV0LXZhbHVl',
       PUBLIC_URL: 'ftp://nope',
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('FIELD_KEYS: key v1 must be 32 bytes encoded as base64');
-    expect(result.stderr).toContain('TOKEN_SIGNING_KEY: must be a PKCS#8 PEM private key');
+    expect(result.stderr).toContain('ACCESS_TOKEN_KEYS: key v1 must be a P-256 private key (PKCS#8 DER) or public key (SPKI DER), base64');
     expect(result.stderr).toContain('PUBLIC_URL:');
     expect(result.stderr).not.toContain(shortKey.slice(3));
-    expect(result.stderr).not.toContain('not-a-pem-secret-value');
+    expect(result.stderr).not.toContain('bm90LWEtc2VjcmV0LXZhbHVl');
+  });
+
+  it('refuses a deployment that still sets only the single signing key of earlier versions', async () => {
+    const { ACCESS_TOKEN_KEYS: _tokenKeys, CERTIFICATE_SIGNING_KEYS: _certificateKeys, ...env } = tenant.environment;
+    const result = await runApi({ ...env, TOKEN_SIGNING_KEY: 'legacy-secret-value' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('TOKEN_SIGNING_KEY: is no longer read');
+    expect(result.stderr).toContain('ACCESS_TOKEN_KEYS: is required');
+    expect(result.stderr).toContain('CERTIFICATE_SIGNING_KEYS: is required');
+    expect(result.stderr).not.toContain('legacy-secret-value');
   });
 
   it('names a current key version that is not configured', async () => {

@@ -2,7 +2,7 @@ import type { ProblemDetails } from '@vaccinate/api-contracts';
 import { createLocalJWKSet, jwtVerify, SignJWT, type JWK } from 'jose';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { tenantAudience } from '../../src/modules/auth/token.service';
+import { publishedKey, tenantAudience } from '../../src/modules/auth/token.service';
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 
 describe('tenant isolation', () => {
@@ -41,8 +41,8 @@ describe('tenant isolation', () => {
     expect(((await refused.json()) as ProblemDetails).code).toBe('auth.invalid_token');
   });
 
-  it("publishes its own public key at /.well-known/jwks.json, which verifies its tokens and not the other tenant's", async () => {
-    const jwks = (await (await acme.request('/.well-known/jwks.json')).json()) as { keys: JWK[] };
+  it("publishes its own staff-token key at /api/auth/keys, which verifies its tokens and not the other tenant's", async () => {
+    const jwks = (await (await acme.request('/api/auth/keys')).json()) as { keys: JWK[] };
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
     expect(jwks.keys[0]).not.toHaveProperty('d');
@@ -54,27 +54,31 @@ describe('tenant isolation', () => {
 
   it('refuses a token signed with the right key but issued for another tenant', async () => {
     const forged = await new SignJWT({ roles: ['admin'], mcp: false })
-      .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt' })
+      .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: await accessTokenKid(acme) })
       .setSubject('00000000-0000-4000-8000-000000000000')
       .setIssuer(acme.config.publicUrl)
       .setAudience(tenantAudience(globex.tenant.slug))
       .setExpirationTime('5m')
-      .sign(acme.config.tokenSigningKey);
+      .sign(acme.config.accessTokenKeys.current.privateKey);
     expect((await acme.request('/api/people', { token: forged })).status).toBe(401);
   });
 
   it('refuses an expired token and a token with a flipped signature byte', async () => {
     const expired = await new SignJWT({ roles: ['admin'], mcp: false })
-      .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt' })
+      .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: await accessTokenKid(acme) })
       .setSubject('00000000-0000-4000-8000-000000000000')
       .setIssuer(acme.config.publicUrl)
       .setAudience(tenantAudience(acme.tenant.slug))
       .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
-      .sign(acme.config.tokenSigningKey);
+      .sign(acme.config.accessTokenKeys.current.privateKey);
     expect((await acme.request('/api/people', { token: expired })).status).toBe(401);
     const valid = await staffToken(acme, ['assistant']);
     const flipped = valid.slice(0, -3) + (valid.at(-3) === 'A' ? 'B' : 'A') + valid.slice(-2);
     expect((await acme.request('/api/people', { token: flipped })).status).toBe(401);
   });
 });
+
+async function accessTokenKid(api: RunningApi): Promise<string> {
+  return (await publishedKey(api.config.accessTokenKeys.current)).kid;
+}

@@ -1,4 +1,4 @@
-import type { Person } from '@vaccinate/api-contracts';
+import type { DccTrustList, Person } from '@vaccinate/api-contracts';
 import type { CertificateMailRequest } from '@vaccinate/mail-contracts';
 import type { JSONWebKeySet } from 'jose';
 import { outboxFields } from '../../src/database/encrypted-fields';
@@ -81,6 +81,17 @@ export async function tokenOf(api: RunningApi, mail: CertificateMail): Promise<s
 
 export async function jwksOf(api: RunningApi): Promise<JSONWebKeySet> {
   return (await (await api.request('/.well-known/jwks.json')).json()) as JSONWebKeySet;
+}
+
+export async function trustListOf(api: RunningApi): Promise<DccTrustList> {
+  return (await (await api.request('/api/certificates/trust-list')).json()) as DccTrustList;
+}
+
+/** The current Document Signer Certificate from the trust list, base64 DER. */
+export async function signerCertificateOf(api: RunningApi): Promise<string> {
+  const signer = (await trustListOf(api)).certificates.find((entry) => entry.certificateType === 'DSC');
+  if (!signer) throw new Error('the trust list has no DSC');
+  return signer.rawData;
 }
 
 /** The certificate table's rows for a dose, read directly: what is stored, and nothing more. */

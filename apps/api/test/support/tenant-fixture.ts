@@ -23,7 +23,7 @@ export interface TestTenant {
 /** Provisions a fresh tenant database exactly as `npm start` and Terraform do, and migrates it. */
 export async function provisionTestTenant(adminUrl: string, prefix: string, migrate = true): Promise<TestTenant> {
   const slug = `${prefix}-${randomBytes(4).toString('hex')}`;
-  const secrets = generateTenantSecrets();
+  const secrets = await generateTenantSecrets({ slug });
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {

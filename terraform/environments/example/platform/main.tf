@@ -62,9 +62,21 @@ module "platform" {
   smtp_url                  = var.smtp_url
 }
 
+# Issues the tenants' EU DCC Document Signer Certificates (a national CSCA can replace it per tenant).
+module "document_signing_ca" {
+  source  = "../../../modules/document-signing-ca"
+  country = "DE"
+}
+
 output "platform" {
   description = "Read by the tenants stack."
   value       = module.platform.platform
+}
+
+output "document_signing_ca" {
+  description = "Read by the tenants stack (merged into platform)."
+  value       = module.document_signing_ca.csca
+  sensitive   = true
 }
 
 output "kubernetes" {

@@ -27,7 +27,10 @@ locals {
   # The mailer's shared key rides along in `platform`, so every tenant's Secret gets MAILER_API_KEY.
   platform = merge(
     data.terraform_remote_state.platform.outputs.platform,
-    { mailer_api_key = try(data.terraform_remote_state.platform.outputs.mailer.api_key, null) },
+    {
+      mailer_api_key      = try(data.terraform_remote_state.platform.outputs.mailer.api_key, null)
+      document_signing_ca = data.terraform_remote_state.platform.outputs.document_signing_ca
+    },
   )
   kubernetes     = data.terraform_remote_state.platform.outputs.kubernetes
   postgres_admin = data.terraform_remote_state.platform.outputs.postgres_admin

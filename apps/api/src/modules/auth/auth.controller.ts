@@ -1,12 +1,22 @@
-import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Delete, Get, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { AuthConfig, ChangePasswordRequest, LoginRequest, LoginResponse, StaffProfile, StaffSession, StaffSessionParam } from '@vaccinate/api-contracts';
+import {
+  AccessTokenKeySet,
+  AuthConfig,
+  ChangePasswordRequest,
+  LoginRequest,
+  LoginResponse,
+  StaffProfile,
+  StaffSession,
+  StaffSessionParam,
+} from '@vaccinate/api-contracts';
 import { ContractAnswer, ContractBody, ContractListAnswer, ContractParams } from '../../common/contract/contract.decorators';
 import { CurrentPrincipal } from './current-principal.decorator';
 import type { Principal } from '../../common/request-context';
 import { Public, RequireRole } from './access.decorators';
 import { AuthService } from './auth.service';
 import { OidcVerifier } from './oidc-verifier';
+import { TokenService } from './token.service';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -14,6 +24,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly oidc: OidcVerifier,
+    private readonly tokens: TokenService,
   ) {}
 
   @Get('config')
@@ -22,6 +33,21 @@ export class AuthController {
   config(): AuthConfig {
     const oidc = this.oidc.publicSettings;
     return { localSignIn: true, ...(oidc ? { oidc } : {}) };
+  }
+
+  @Get('keys')
+  @Public()
+  @Header('cache-control', 'public, max-age=300')
+  @ContractAnswer(200, AccessTokenKeySet, 'The staff access-token keys, current and retired, as ES256 JWKs (kid = RFC 7638 thumbprint)')
+  async keys(): Promise<AccessTokenKeySet> {
+    const keys = await this.tokens.publishedKeys();
+    return {
+      keys: keys.map(({ jwk, kid }) => {
+        const { kty, crv, x, y } = jwk;
+        if (!kty || !crv || !x || !y) throw new Error('An access-token key is not an elliptic-curve key');
+        return { kty, crv, x, y, kid, alg: 'ES256' as const, use: 'sig' as const };
+      }),
+    };
   }
 
   @Post('login')

@@ -22,8 +22,9 @@ export class CaptchaService {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
     private readonly counters: SharedCounterRepository,
   ) {
-    // Derived from the tenant's signing key: no extra secret to provision, different per tenant.
-    const der = config.tokenSigningKey.export({ format: 'der', type: 'pkcs8' });
+    // Derived from the tenant's current staff-token key: no extra secret to provision, different per tenant.
+    // Rotating that key only voids the challenges in flight (minutes).
+    const der = config.accessTokenKeys.current.privateKey.export({ format: 'der', type: 'pkcs8' });
     this.hmacKey = Buffer.from(hkdfSync('sha256', der, Buffer.alloc(0), 'vaccinate/captcha-hmac', 32)).toString('hex');
   }
 

@@ -1,15 +1,19 @@
 import { Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
-import { CertificateLinkRequest, CertificateLinkToken, CertificateRevocationList, IdParam, IssuedCertificateResponse } from '@vaccinate/api-contracts';
+import { CertificateLinkRequest, CertificateLinkToken, CertificateRevocationList, DccTrustList, IdParam, IssuedCertificateResponse } from '@vaccinate/api-contracts';
 import { ContractAnswer, ContractBody, ContractParams } from '../../common/contract/contract.decorators';
 import { RateLimit } from '../../common/rate-limit';
 import { Public, RequireRole } from '../auth/access.decorators';
+import { CertificateSigner } from './certificate-signer';
 import { CertificateService } from './certificate.service';
 
 @ApiTags('certificates')
 @Controller()
 export class CertificateController {
-  constructor(private readonly certificates: CertificateService) {}
+  constructor(
+    private readonly certificates: CertificateService,
+    private readonly signer: CertificateSigner,
+  ) {}
 
   @Post('vaccinations/:id/certificates')
   @HttpCode(201)
@@ -40,5 +44,14 @@ export class CertificateController {
   @ContractAnswer(200, CertificateRevocationList, 'Revoked certificate identifiers (UVCI), newest first')
   revocations(): Promise<CertificateRevocationList> {
     return this.certificates.revocations();
+  }
+
+  @Get('certificates/trust-list')
+  @Public()
+  @Header('cache-control', 'public, max-age=300')
+  @Header('access-control-allow-origin', '*')
+  @ContractAnswer(200, DccTrustList, 'The Document Signer Certificates of the EU DCC (HC1) codes and their CSCA, in the DCC Gateway trust-list shape')
+  trustList(): DccTrustList {
+    return this.signer.trustList();
   }
 }

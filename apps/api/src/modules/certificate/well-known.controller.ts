@@ -4,18 +4,19 @@ import { JsonWebKeySet, KeyFileParam, ShcRevocationList } from '@vaccinate/api-c
 import { ContractAnswer, ContractParams } from '../../common/contract/contract.decorators';
 import { AppException } from '../../common/problem/app-exception';
 import { Public } from '../auth/access.decorators';
-import { TokenService } from '../auth/token.service';
+import { CertificateSigner } from './certificate-signer';
 import { CertificateService } from './certificate.service';
 
 /**
- * Where verifiers look, by convention: the tenant's public keys and, per key, the SMART Health Card
- * revocation list. Verifiers on other origins (another tenant's verify page, a wallet) read both from the browser.
+ * Where verifiers look, by convention: the tenant's certificate keys (current and retired) and, per
+ * key, the SMART Health Card revocation list. Verifiers on other origins (another tenant's verify
+ * page, a wallet) read both from the browser. Staff-token keys are not here: see `GET /api/auth/keys`.
  */
 @ApiTags('keys')
 @Controller('.well-known')
 export class WellKnownController {
   constructor(
-    private readonly tokens: TokenService,
+    private readonly signer: CertificateSigner,
     private readonly certificates: CertificateService,
   ) {}
 
@@ -23,12 +24,17 @@ export class WellKnownController {
   @Public()
   @Header('cache-control', 'public, max-age=300')
   @Header('access-control-allow-origin', '*')
-  @ContractAnswer(200, JsonWebKeySet, 'JSON Web Key Set with the ES256 public key (kid = RFC 7638 thumbprint; crlVersion = its revocation list version)')
+  @ContractAnswer(200, JsonWebKeySet, 'The certificate keys, current and retired, as ES256 JWKs (kid = RFC 7638 thumbprint; crlVersion = its revocation list version)')
   async jwks(): Promise<JsonWebKeySet> {
     const { ctr } = await this.certificates.shcRevocationList();
-    const { kty, crv, x, y, kid } = await this.tokens.publicJwk();
-    if (!kty || !crv || !x || !y || !kid) throw new Error('The signing key is not an elliptic-curve key');
-    return { keys: [{ kty, crv, x, y, kid, alg: 'ES256', use: 'sig', crlVersion: ctr }] };
+    const keys = await this.signer.publishedKeys();
+    return {
+      keys: keys.map(({ jwk, kid }) => {
+        const { kty, crv, x, y } = jwk;
+        if (!kty || !crv || !x || !y) throw new Error('A certificate key is not an elliptic-curve key');
+        return { kty, crv, x, y, kid, alg: 'ES256' as const, use: 'sig' as const, crlVersion: ctr };
+      }),
+    };
   }
 
   @Get('crl/:file')
@@ -38,8 +44,8 @@ export class WellKnownController {
   @ContractAnswer(200, ShcRevocationList, 'SMART Health Cards revocation list of the key `<kid>.json`: revoked `vc.rid` values')
   @ApiNotFoundResponse({ description: 'No key with this kid' })
   async revocationList(@ContractParams(KeyFileParam) { file }: KeyFileParam): Promise<ShcRevocationList> {
-    const kid = (await this.tokens.publicJwk()).kid ?? '';
-    if (!kid || file !== `${kid}.json`) throw new AppException('keys.unknown_kid', 404, 'No such key', 'This tenant signs with another key.');
-    return { kid, ...(await this.certificates.shcRevocationList()) };
+    const key = (await this.signer.publishedKeys()).find(({ kid }) => file === `${kid}.json`);
+    if (!key) throw new AppException('keys.unknown_kid', 404, 'No such key', 'This tenant signs with other keys.');
+    return { kid: key.kid, ...(await this.certificates.shcRevocationList()) };
   }
 }

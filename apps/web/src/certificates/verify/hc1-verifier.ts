@@ -1,6 +1,6 @@
 import { base45Decode, coseAlgorithm, coseKeyId, decodeCbor, decodeCoseSign1, sigStructure } from '@vaccinate/eu-dcc/browser';
 import { UnreadableCodeError, PRODUCT_NAMES, type CertificateVerification } from './certificate-verification';
-import { dccKeyId, importVerifyKey, sameBytes, verifyEs256 } from './ecdsa.util';
+import { certificateKeyId, dccKeyId, importCertificateKey, importVerifyKey, sameBytes, verifyEs256 } from './ecdsa.util';
 import { inflate } from './inflate.util';
 import { revocationOf, type IssuerDirectory, type IssuerTenant } from './issuer-directory';
 
@@ -70,21 +70,34 @@ async function decodeCose(base45: string): Promise<Cose> {
   }
 }
 
-/** The tenant whose key has the code's kid and verifies its signature. */
+/**
+ * The tenant whose Document Signer Certificate (kid = SHA-256 of its DER, first 8 bytes) verifies
+ * the signature; codes signed before DSCs carry the kid of a bare key from the tenant's JWKS.
+ */
 async function findSigner(cose: Cose, issuers: IssuerDirectory): Promise<{ signature: CertificateVerification['signature']; tenant?: IssuerTenant }> {
   const signed = sigStructure(cose.protectedBytes, cose.payload);
   let kidMatched = false;
   for (const tenant of issuers.tenants) {
-    const keys = await issuers.keys(tenant).catch(() => []);
-    for (const jwk of keys) {
-      const key = await importVerifyKey(jwk).catch(() => undefined);
-      if (!key) continue;
-      if (cose.kid && !sameBytes(cose.kid, await dccKeyId(key))) continue;
+    for (const key of await candidateKeys(cose.kid, issuers, tenant)) {
       kidMatched = true;
       if (await verifyEs256(key, cose.signature, signed)) return { signature: 'valid', tenant };
     }
   }
   return { signature: kidMatched ? 'invalid' : 'unknown-issuer' };
+}
+
+async function candidateKeys(kid: Uint8Array | undefined, issuers: IssuerDirectory, tenant: IssuerTenant): Promise<CryptoKey[]> {
+  const keys: CryptoKey[] = [];
+  for (const certificate of await issuers.signerCertificates(tenant).catch(() => [])) {
+    if (kid && !sameBytes(kid, await certificateKeyId(certificate))) continue;
+    const key = await importCertificateKey(certificate).catch(() => undefined);
+    if (key) keys.push(key);
+  }
+  for (const jwk of await issuers.keys(tenant).catch(() => [])) {
+    const key = await importVerifyKey(jwk).catch(() => undefined);
+    if (key && (!kid || sameBytes(kid, await dccKeyId(key)))) keys.push(key);
+  }
+  return keys;
 }
 
 /** CBOR maps to plain objects (keys as strings), for reading the DCC payload; a tag is read as its contents. */

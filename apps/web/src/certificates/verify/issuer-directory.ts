@@ -1,4 +1,4 @@
-import type { CertificateRevocationList, JsonWebKeySet } from '@vaccinate/api-contracts';
+import type { CertificateRevocationList, DccTrustList, JsonWebKeySet } from '@vaccinate/api-contracts';
 import type { TenantDirectory, TenantEntry } from '@vaccinate/tenant-directory';
 import type { CertificateVerification } from './certificate-verification';
 
@@ -9,6 +9,8 @@ export interface IssuerTenant {
   /** Its public URLs: the `iss` of its SMART Health Cards is one of them. */
   origins: string[];
   jwksUrl: string;
+  /** Its EU DCC trust list: the Document Signer Certificates of its HC1 codes. */
+  trustListUrl: string;
   revocationsUrl: string;
 }
 
@@ -19,6 +21,8 @@ export type PublicJwk = JsonWebKey & { kid?: string };
 export interface IssuerDirectory {
   tenants: IssuerTenant[];
   keys(tenant: IssuerTenant): Promise<PublicJwk[]>;
+  /** The tenant's Document Signer Certificates, DER. */
+  signerCertificates(tenant: IssuerTenant): Promise<Uint8Array[]>;
   /** The UVCIs and SMART Health Card revocation ids the tenant has revoked. */
   revokedIds(tenant: IssuerTenant): Promise<Set<string>>;
 }
@@ -38,6 +42,7 @@ export function issuerTenants(directory: TenantDirectory, location: Pick<Locatio
       displayName: tenant.displayName,
       origins,
       jwksUrl: `${origin}/.well-known/jwks.json`,
+      trustListUrl: `${apiBase}/certificates/trust-list`,
       revocationsUrl: `${apiBase}/certificates/revocations`,
     };
   });
@@ -45,6 +50,7 @@ export function issuerTenants(directory: TenantDirectory, location: Pick<Locatio
 
 export function fetchingIssuerDirectory(tenants: IssuerTenant[], fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)): IssuerDirectory {
   const keySets = new Map<string, Promise<PublicJwk[]>>();
+  const trustLists = new Map<string, Promise<Uint8Array[]>>();
   const getJson = async (url: string, cache: RequestCache = 'default'): Promise<unknown> => {
     const response = await fetchImpl(url, { headers: { accept: 'application/json' }, cache });
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
@@ -61,6 +67,19 @@ export function fetchingIssuerDirectory(tenants: IssuerTenant[], fetchImpl: type
         keySets.set(tenant.slug, keys);
       }
       return keys;
+    },
+    signerCertificates(tenant) {
+      let certificates = trustLists.get(tenant.slug);
+      if (!certificates) {
+        certificates = getJson(tenant.trustListUrl).then((body) =>
+          ((body as Partial<DccTrustList>).certificates ?? [])
+            .filter((entry) => entry.certificateType === 'DSC' && typeof entry.rawData === 'string')
+            .map((entry) => Uint8Array.from(atob(entry.rawData), (character) => character.charCodeAt(0))),
+        );
+        certificates.catch(() => trustLists.delete(tenant.slug));
+        trustLists.set(tenant.slug, certificates);
+      }
+      return certificates;
     },
     // Revalidated on every check, past the list's max-age: a revocation must show at once here.
     async revokedIds(tenant) {

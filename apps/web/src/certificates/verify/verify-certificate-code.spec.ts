@@ -1,4 +1,8 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { X509Certificate, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DCC_VACCINES, buildVaccinationPayload, encodeHc1 } from '@vaccinate/eu-dcc';
 import { buildImmunizationBundle, createHealthCardJws, jwsToQrText, shcPublicJwk } from '@vaccinate/smart-health-card';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +15,19 @@ const issuedAt = new Date('2026-03-02T10:00:00Z');
 const expiresAt = new Date('2027-03-02T10:00:00Z');
 const holder = { familyName: 'Großmann', givenName: 'Zoë', birthDate: '1984-02-29' };
 
-function tenant(slug: string): IssuerTenant & { privateKey: KeyObject } {
+/** A Document Signer Certificate for the key, made with the openssl CLI: yet another implementation. */
+function signerCertificate(privateKey: KeyObject): X509Certificate {
+  const dir = mkdtempSync(join(tmpdir(), 'verify-dsc-'));
+  try {
+    writeFileSync(join(dir, 'key.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    execFileSync('openssl', ['req', '-new', '-x509', '-key', join(dir, 'key.pem'), '-out', join(dir, 'dsc.pem'), '-days', '730', '-subj', '/CN=DSC/C=DE', '-sha256']);
+    return new X509Certificate(readFileSync(join(dir, 'dsc.pem')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function tenant(slug: string): IssuerTenant & { privateKey: KeyObject; certificate: X509Certificate } {
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const origin = `http://${slug}.localhost:8080`;
   return {
@@ -19,25 +35,29 @@ function tenant(slug: string): IssuerTenant & { privateKey: KeyObject } {
     displayName: slug.toUpperCase(),
     origins: [origin],
     jwksUrl: `${origin}/.well-known/jwks.json`,
+    trustListUrl: `${origin}/api/certificates/trust-list`,
     revocationsUrl: `${origin}/api/certificates/revocations`,
     privateKey,
+    certificate: signerCertificate(privateKey),
   };
 }
 
 const acme = tenant('acme');
 const globex = tenant('globex');
 
-async function directory(revoked: string[] = [], publish = [acme, globex]): Promise<IssuerDirectory> {
+async function directory(revoked: string[] = [], publish = [acme, globex], publishSigners = publish): Promise<IssuerDirectory> {
   const keys = new Map<string, PublicJwk[]>();
   for (const t of publish) keys.set(t.slug, [await shcPublicJwk(t.privateKey)]);
+  const signers = new Map(publishSigners.map((t) => [t.slug, [new Uint8Array(t.certificate.raw)]]));
   return {
     tenants: [acme, globex],
     keys: async (t) => keys.get(t.slug) ?? [],
+    signerCertificates: async (t) => signers.get(t.slug) ?? [],
     revokedIds: async (t) => new Set(t.slug === 'acme' ? revoked : []),
   };
 }
 
-function hc1(signer: KeyObject, certificateId = 'URN:UVCI:01:DE:ACME/ABC#X'): string {
+function hc1(signer: KeyObject, certificateId = 'URN:UVCI:01:DE:ACME/ABC#X', certificate?: X509Certificate): string {
   const payload = buildVaccinationPayload({
     ...holder,
     vaccine: DCC_VACCINES.comirnaty,
@@ -48,7 +68,7 @@ function hc1(signer: KeyObject, certificateId = 'URN:UVCI:01:DE:ACME/ABC#X'): st
     issuer: 'ACME',
     certificateId,
   });
-  return encodeHc1(payload, { issuerCountry: 'DE', issuedAt, expiresAt, signer: { privateKey: signer } });
+  return encodeHc1(payload, { issuerCountry: 'DE', issuedAt, expiresAt, signer: { privateKey: signer, ...(certificate ? { certificate } : {}) } });
 }
 
 describe('verifying an HC1 code in the browser', () => {
@@ -66,6 +86,16 @@ describe('verifying an HC1 code in the browser', () => {
     });
     expect((await verifyCertificateCode(hc1(acme.privateKey), await directory(['URN:UVCI:01:DE:ACME/ABC#X']), now)).revocation).toBe('revoked');
     expect((await verifyCertificateCode(hc1(acme.privateKey), await directory(), new Date('2027-04-01T00:00:00Z'))).expired).toBe(true);
+  });
+
+  it('verifies a code whose kid names its Document Signer Certificate through the trust list, and only through it', async () => {
+    const code = hc1(globex.privateKey, 'URN:UVCI:01:DE:GLOBEX/1#A', globex.certificate);
+    expect(await verifyCertificateCode(code, await directory(), now)).toMatchObject({ signature: 'valid', tenant: { slug: 'globex' } });
+    // The JWKS alone (the bare key's kid) does not match a DSC kid.
+    expect((await verifyCertificateCode(code, await directory([], [acme, globex], [acme]), now)).signature).toBe('unknown-issuer');
+    // Under a DSC no tenant lists (acme's JWKS key is the same key, but its kid is not the DSC's).
+    const unlisted = hc1(acme.privateKey, 'URN:UVCI:01:DE:ACME/1#A', acme.certificate);
+    expect((await verifyCertificateCode(unlisted, await directory([], [acme, globex], [globex]), now)).signature).toBe('unknown-issuer');
   });
 
   it('names no tenant for a key nobody here publishes', async () => {
