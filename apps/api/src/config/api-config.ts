@@ -301,26 +301,37 @@ function readFieldKeys(fieldKeys: string, current: string, problems: string[]): 
   }
 }
 
+/** Read beside the schema: each is checked against the others (rings, certificates, their CA). */
+const SIGNING_KEY_VARIABLES = [
+  'ACCESS_TOKEN_KEYS',
+  'ACCESS_TOKEN_KEY_CURRENT',
+  'CERTIFICATE_SIGNING_KEYS',
+  'CERTIFICATE_SIGNING_KEY_CURRENT',
+  'CERTIFICATE_SIGNER_CERTIFICATES',
+  'CERTIFICATE_CSCA',
+] as const;
+
 /**
  * Staff tokens and certificates are signed with keys of their own. A deployment that still sets the
  * single key of earlier versions is refused rather than guessed at: see docs/signing-keys.md.
  */
-function readSigningKeys(env: NodeJS.ProcessEnv, country: string | undefined, problems: string[]) {
-  if (env['TOKEN_SIGNING_KEY'] !== undefined) {
+function readSigningKeys(processEnv: NodeJS.ProcessEnv, country: string | undefined, problems: string[]) {
+  const env = Object.fromEntries(SIGNING_KEY_VARIABLES.map((name) => [name, processEnv[name]])) as Partial<Record<(typeof SIGNING_KEY_VARIABLES)[number], string>>;
+  if (processEnv['TOKEN_SIGNING_KEY'] !== undefined) {
     problems.push(
       'TOKEN_SIGNING_KEY: is no longer read; staff tokens and certificates have their own keys now (ACCESS_TOKEN_KEYS, CERTIFICATE_SIGNING_KEYS), see docs/signing-keys.md',
     );
   }
-  const accessTokenKeys = readSigningKeyRing('ACCESS_TOKEN_KEYS', 'ACCESS_TOKEN_KEY_CURRENT', env['ACCESS_TOKEN_KEYS'], env['ACCESS_TOKEN_KEY_CURRENT'], problems);
+  const accessTokenKeys = readSigningKeyRing('ACCESS_TOKEN_KEYS', 'ACCESS_TOKEN_KEY_CURRENT', env.ACCESS_TOKEN_KEYS, env.ACCESS_TOKEN_KEY_CURRENT, problems);
   const certificateRing = readSigningKeyRing(
     'CERTIFICATE_SIGNING_KEYS',
     'CERTIFICATE_SIGNING_KEY_CURRENT',
-    env['CERTIFICATE_SIGNING_KEYS'],
-    env['CERTIFICATE_SIGNING_KEY_CURRENT'],
+    env.CERTIFICATE_SIGNING_KEYS,
+    env.CERTIFICATE_SIGNING_KEY_CURRENT,
     problems,
   );
-  const csca = readCertificateAuthority(env['CERTIFICATE_CSCA'], problems);
-  const certificateKeys = certificateRing ? attachSignerCertificates(certificateRing, env['CERTIFICATE_SIGNER_CERTIFICATES'], csca, country, problems) : undefined;
+  const csca = readCertificateAuthority(env.CERTIFICATE_CSCA, problems);
+  const certificateKeys = certificateRing ? attachSignerCertificates(certificateRing, env.CERTIFICATE_SIGNER_CERTIFICATES, csca, country, problems) : undefined;
   // A key retired from both (the single key of earlier versions) may be in both; a signing key may not.
   const shared =
     accessTokenKeys && certificateKeys && (inRing(certificateKeys, accessTokenKeys.current.publicKey) || inRing(accessTokenKeys, certificateKeys.current.publicKey));
@@ -415,7 +426,7 @@ const bootstrapSchema = z.object({
 });
 
 /** Every variable the API server and `bootstrap-admin` read: the chart and the launcher declare exactly these. */
-export const API_CONFIG_VARIABLE_NAMES: readonly string[] = [...Object.keys(environmentSchema.shape), ...Object.keys(bootstrapSchema.shape)];
+export const API_CONFIG_VARIABLE_NAMES: readonly string[] = [...Object.keys(environmentSchema.shape), ...SIGNING_KEY_VARIABLES, ...Object.keys(bootstrapSchema.shape)];
 
 /** The first admin's e-mail and one-time password, read only by `bootstrap-admin`. */
 export function loadBootstrapAdminConfig(env: NodeJS.ProcessEnv): { email: string; password: string } {

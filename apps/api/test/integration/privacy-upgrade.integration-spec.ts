@@ -1,11 +1,13 @@
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dataSourceOptions } from '../../src/database/data-source-options';
+import { MIGRATIONS } from '../../src/database/migrations';
+import { OpaquePriorityAndClientNetwork1796340000000 } from '../../src/database/migrations/1796340000000-opaque-priority-and-client-network';
 import { PriorityOrder } from '../../src/database/priority-order';
 import { migrateDatabase, provisionTestTenant, rowsOf, startTestApi, type RunningApi, type TestTenant } from '../support/tenant-fixture';
 
-/** The migrations of this change, undone to reach the schema before it. */
-const NEW_MIGRATIONS = 3;
+/** This change's first migration and every later one, undone to reach the schema before it. */
+const NEW_MIGRATIONS = MIGRATIONS.length - MIGRATIONS.indexOf(OpaquePriorityAndClientNetwork1796340000000);
 
 describe('upgrading a tenant that stored plain ranks and client addresses', () => {
   let tenant: TestTenant;
