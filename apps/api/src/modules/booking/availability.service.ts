@@ -63,12 +63,15 @@ export class AvailabilityService {
     });
   }
 
-  /** The Availability document as JSON text. */
-  async forDoseKindJson(productId: string, doseKind: DoseKind, siteId: string | null): Promise<CachedDocument> {
+  /**
+   * The Availability document as JSON text. Polls may get one up to COALESCE_MS behind the last
+   * change; `current` waits for one that includes every change heard so far (for caches built on it).
+   */
+  async forDoseKindJson(productId: string, doseKind: DoseKind, siteId: string | null, { current = false } = {}): Promise<CachedDocument> {
     const product = await this.catalogue.product(productId);
     const { fromDate, toDate } = this.currentHorizon();
     const query = { productId, doseKind, siteId, fromDate, toDate };
-    if (!needsFollowUpReservation(doseKind, product)) return this.cached('days', query, (days): Availability => ({ productId, doseKind, days }));
+    if (!needsFollowUpReservation(doseKind, product)) return this.cached('days', query, (days): Availability => ({ productId, doseKind, days }), undefined, current);
     // A first dose is only worth offering with a follow-up: each day says whether one is free in its window at any site.
     const latestFollowUp = followUpWindow(product, 2, toDate).latest;
     return this.cached(
@@ -83,6 +86,7 @@ export class AvailabilityService {
           return { ...day, followUpAvailable: freeDates.some((date) => isWithin(window, date)) };
         });
       },
+      current,
     );
   }
 
@@ -112,12 +116,13 @@ export class AvailabilityService {
     query: AvailabilitySearch,
     document: (days: AvailableDay[]) => Availability | FollowUpAvailability,
     annotate: (days: AvailableDay[]) => Promise<AvailableDay[]> = async (days) => days,
+    current = false,
   ): Promise<CachedDocument> {
     const key = `${variant}|${query.productId}|${query.doseKind}|${query.siteId ?? '*'}|${query.fromDate}|${query.toDate}`;
     const now = Date.now();
     const entry = this.cache.get(key);
-    const fresh = entry && now - entry.at < TTL_MS && (entry.generation === this.generation || now - entry.at < COALESCE_MS);
-    if (fresh) return answerFrom(entry, now);
+    const fresh = entry && now - entry.at < TTL_MS && (entry.generation === this.generation || (!current && now - entry.at < COALESCE_MS));
+    if (fresh) return current ? entry.document : answerFrom(entry, now);
     // One query serves every request that arrives while it runs; they wait for it up to
     // REFRESH_WAIT_MS and are answered the last document after that, so a slow database never
     // holds a poll up for long.
@@ -150,7 +155,7 @@ export class AvailabilityService {
       },
     );
     if (this.cache.size > 5_000) this.cache.delete(this.cache.keys().next().value as string);
-    return answerFrom(refreshing, now);
+    return current ? cached : answerFrom(refreshing, now);
   }
 }
 

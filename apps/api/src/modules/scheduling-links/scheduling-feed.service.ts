@@ -61,7 +61,9 @@ export class SchedulingFeedService {
     const active = products.filter((product) => product.active);
     const slots: PublishedSlot[] = [];
     for (const product of active) {
-      const document = await this.availability.forDoseKindJson(product.id, 'first', null);
+      // Every change heard so far: the feed keeps what it builds until the next change, so a
+      // coalesced (slightly older) document would stay published.
+      const document = await this.availability.forDoseKindJson(product.id, 'first', null, { current: true });
       const { days } = JSON.parse(document.inCoding.identity.body!.toString('utf8')) as Availability;
       for (const day of days) {
         // A first dose without a free follow-up in its window cannot be booked, so it is not offered as free.
