@@ -129,44 +129,23 @@ export class TenantNetworkPolicies extends Construct {
         }),
     );
 
-    context.when(
-      this,
-      'networkPolicy.recaptchaEgress.enabled',
-      networkPolicy.recaptchaEgress.enabled,
-      () =>
-        new k8s.KubeNetworkPolicy(this, 'api-to-recaptcha', {
-          metadata: metadata('api-to-recaptcha'),
-          spec: {
-            podSelector: { matchLabels: objectLabels('api') },
-            policyTypes: ['Egress'],
-            egress: [
-              {
-                to: [{ ipBlock: { cidr: '0.0.0.0/0', except: NON_PUBLIC_RANGES } }],
-                ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(443) }],
-              },
-            ],
-          },
-        }),
-    );
+    // Google's siteverify and the SMS provider's API: public HTTPS only, never the cluster's own ranges.
+    const publicHttpsEgress = (name: string) =>
+      new k8s.KubeNetworkPolicy(this, name, {
+        metadata: metadata(name),
+        spec: {
+          podSelector: { matchLabels: objectLabels('api') },
+          policyTypes: ['Egress'],
+          egress: [
+            {
+              to: [{ ipBlock: { cidr: '0.0.0.0/0', except: NON_PUBLIC_RANGES } }],
+              ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(443) }],
+            },
+          ],
+        },
+      });
+    context.when(this, 'networkPolicy.recaptchaEgress.enabled', networkPolicy.recaptchaEgress.enabled, () => publicHttpsEgress('api-to-recaptcha'));
 
-    context.when(
-      this,
-      'networkPolicy.smsEgress.enabled',
-      networkPolicy.smsEgress.enabled,
-      () =>
-        new k8s.KubeNetworkPolicy(this, 'api-to-sms-provider', {
-          metadata: metadata('api-to-sms-provider'),
-          spec: {
-            podSelector: { matchLabels: objectLabels('api') },
-            policyTypes: ['Egress'],
-            egress: [
-              {
-                to: [{ ipBlock: { cidr: '0.0.0.0/0', except: NON_PUBLIC_RANGES } }],
-                ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(443) }],
-              },
-            ],
-          },
-        }),
-    );
+    context.when(this, 'networkPolicy.smsEgress.enabled', networkPolicy.smsEgress.enabled, () => publicHttpsEgress('api-to-sms-provider'));
   }
 }
