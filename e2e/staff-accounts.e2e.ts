@@ -101,6 +101,8 @@ describe('staff accounts: invitation, deactivation and a forgotten password', ()
     await page.getByRole('link', { name: 'Forgot your password?' }).waitFor();
     await a11y.check('sign-in');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    // The page loads lazily and the sign-in page also has an "E-mail" field: fill only once the new page is there.
+    await page.getByRole('heading', { name: 'Forgot your password' }).waitFor();
     await page.getByLabel('E-mail').fill(email);
     await page.getByRole('button', { name: 'Send link' }).click();
     await page.getByText('If an account with this address exists, a link is on its way.', { exact: false }).waitFor();
@@ -113,6 +115,7 @@ describe('staff accounts: invitation, deactivation and a forgotten password', ()
     await page.getByRole('button', { name: 'Save password' }).click();
     await page.getByText('Your password is saved.').waitFor();
     await page.getByRole('link', { name: 'Go to sign-in' }).click();
+    await page.getByRole('link', { name: 'Forgot your password?' }).waitFor();
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password', { exact: true }).fill('second password of anna');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
