@@ -11,6 +11,9 @@ export default defineProject({
     include: ['src/**/*.spec.ts', 'test/**/*.integration-spec.ts'],
     exclude: [...configDefaults.exclude, ...processLevelSpecs], // run by the `api-processes` project
     environment: 'node',
+    // Files in a worker share one module graph: Nest, TypeORM and the entities load once per worker, not once per
+    // file (the project's run fell from ~270 s to ~100 s). Each file still starts its own app on its own database.
+    isolate: false,
     globalSetup: ['test/support/postgres.global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
