@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RegistrationRequest } from './registration';
 import { PeopleQuery, PersonCorrection, PersonInput } from './person';
 
 describe('person contracts', () => {
@@ -26,5 +27,52 @@ describe('person contracts', () => {
     expect(
       PersonInput.validate({ givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', birthDate: '1990-12-10', phone: null, employeeNumber: null }).ok,
     ).toBe(true);
+  });
+
+  describe('the phone number, one format wherever a person has one', () => {
+    const ada = { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', birthDate: '1990-12-10' };
+    const READINGS = [
+      ['030 1234567', '+49301234567'], // national: the German default region
+      ['0151 23456789', '+4915123456789'],
+      ['+43 664 1234567', '+436641234567'], // international
+      ['0044 20 7946 0958', '+442079460958'],
+      [' +49 (0)30 123-4567 ', '+49301234567'], // spaces, dashes, brackets
+      ['030-123 45 67', '+49301234567'],
+    ] as const;
+    const GARBAGE = ['12', '+49 12', 'call me', '030 1234567 ext. 5', '+1 555 0100 0000 0000 00', '++49301234567'];
+
+    it("reads a new person's number into E.164", () => {
+      for (const [typed, e164] of READINGS) {
+        const result = PersonInput.validate({ ...ada, phone: typed });
+        expect(result.ok && result.value.phone, typed).toBe(e164);
+      }
+    });
+
+    it("reads a correction's and a registration's number the same way", () => {
+      for (const [typed, e164] of READINGS) {
+        const corrected = PersonCorrection.validate({ phone: typed, version: 1, reason: 'New number' });
+        expect(corrected.ok && corrected.value.phone, typed).toBe(e164);
+        const registered = RegistrationRequest.validate({
+          person: { ...ada, phone: typed },
+          preferredSiteIds: [],
+          preferredWeekdays: [],
+          occupations: [],
+          answers: {},
+          captcha: 'x',
+        });
+        expect(registered.ok ? registered.value.person.phone : registered.problems, typed).toBe(e164);
+      }
+    });
+
+    it('refuses what is no phone number with a field problem on the phone alone', () => {
+      for (const typed of GARBAGE) {
+        const created = PersonInput.validate({ ...ada, phone: typed });
+        expect(created.ok ? [] : created.problems.map((problem) => [problem.field, problem.rule, problem.message]), typed).toEqual([
+          ['phone', 'format:phone-e164', 'must be a phone number that exists, with its country code (+49 ...) when it is not German'],
+        ]);
+        const corrected = PersonCorrection.validate({ phone: typed, version: 1, reason: 'New number' });
+        expect(corrected.ok ? [] : corrected.problems.map((problem) => problem.field), typed).toEqual(['phone']);
+      }
+    });
   });
 });

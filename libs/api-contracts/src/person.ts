@@ -1,14 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import { contract, type Payload } from './contract/contract';
-import { BirthDate, Email, Nullable, SingleLine, Strict, Trimmed } from './contract/schema';
+import { BirthDate, Email, Nullable, PhoneNumber, SingleLine, Strict, Trimmed } from './contract/schema';
 
 export const NAME_MAX = 100;
-export const PHONE_PATTERN = '^\\+?[0-9 ()/-]{5,30}$';
 export const EMPLOYEE_NUMBER_PATTERN = '^[A-Za-z0-9 ._/-]{1,40}$';
 
 // A name goes into mail headers and certificates: one line, no control characters.
 const Name = () => SingleLine(NAME_MAX);
-const Phone = () => Trimmed({ pattern: PHONE_PATTERN, 'x-error-message': 'must be a phone number: digits, spaces, + ( ) / -' });
 const EmployeeNumber = () => Trimmed({ pattern: EMPLOYEE_NUMBER_PATTERN, 'x-error-message': 'must be 1-40 letters, digits, spaces or . _ / -' });
 
 /** A person the tenant vaccinates: an employee or another recipient. All fields but `id` are personal data. */
@@ -19,7 +17,7 @@ export const PersonInput = contract(
     familyName: Name(),
     email: Email(),
     birthDate: BirthDate(),
-    phone: Type.Optional(Nullable(Phone())),
+    phone: Type.Optional(Nullable(PhoneNumber())),
     employeeNumber: Type.Optional(Nullable(EmployeeNumber())),
   }),
 );
@@ -38,7 +36,9 @@ export const Person = contract(
     familyName: Type.String(),
     email: Type.String(),
     birthDate: Type.String({ format: 'date' }),
-    phone: Nullable(Type.String()),
+    // As stored: a number saved before phones were read into E.164 reads as it was typed until the phone itself is next changed
+    // (a correction sends only the fields it changes, so an old number never blocks correcting a name).
+    phone: Nullable(Type.String({ description: 'E.164 (+4930123456); a number saved before E.164 as it was typed' })),
     employeeNumber: Nullable(Type.String()),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),

@@ -11,7 +11,7 @@ import { register } from '../support/waiting-list-fixture';
 
 // Distinctive values, so a hit can only come from them.
 const erased = { givenName: 'Wendelgard', familyName: 'Ochsenknecht', email: 'wendelgard.o@acme.example', birthDate: '1961-04-09' };
-const corrected = { phone: '+49 170 5550123', employeeNumber: 'ACME-61049' };
+const corrected = { phone: '+491705550123', employeeNumber: 'ACME-61049' };
 const erasedValues = [...Object.values(erased), ...Object.values(corrected), 'Typo at the desk'];
 const kept = { givenName: 'Friedebert', familyName: 'Kaltenbrunner', email: 'friedebert.k@acme.example', birthDate: '1972-08-30' };
 

@@ -1,6 +1,7 @@
 import type { Person, PersonPage, ProblemDetails } from '@vaccinate/api-contracts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { personFields } from '../../src/database/encrypted-fields';
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 
 const ada = { givenName: 'Ada', familyName: 'Lovelace', email: 'ada.lovelace@acme.example', birthDate: '1985-12-10' };
@@ -15,6 +16,17 @@ describe('people', () => {
     [assistant, doctor] = await Promise.all([staffToken(api, ['assistant']), staffToken(api, ['doctor'])]);
   });
   afterAll(() => api?.close());
+
+  async function sql<R extends pg.QueryResultRow>(text: string, params: unknown[]): Promise<R[]> {
+    const client = new pg.Client({ connectionString: api.tenant.databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query<R>(text, params)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+  const personRows = (id: string) => sql<{ phone_encrypted: string | null }>('SELECT phone_encrypted FROM person WHERE id = $1', [id]);
 
   async function auditActions(personId: string): Promise<string[]> {
     const client = new pg.Client({ connectionString: api.tenant.databaseUrl });
@@ -82,6 +94,51 @@ describe('people', () => {
     expect(JSON.stringify(problem)).not.toContain('not-an-email');
     const after = ((await (await api.request('/api/people?limit=1', { token: assistant })).json()) as PersonPage).total;
     expect(after).toBe(before);
+  });
+
+  it('reads a phone number into E.164 (a national one as German), keeps it encrypted, and refuses one that is none with a field problem', async () => {
+    const created = await api.request('/api/people', { token: assistant, body: { ...ada, email: 'phone@acme.example', phone: ' 030 123-4567 ' } });
+    expect(created.status).toBe(201);
+    const person = (await created.json()) as Person;
+    expect(person.phone).toBe('+49301234567');
+    const international = await api.request(`/api/people/${person.id}`, {
+      method: 'PATCH',
+      token: doctor,
+      body: { phone: '0043 664 123 4567', version: 1, reason: 'New number' },
+    });
+    expect(((await international.json()) as Person).phone).toBe('+436641234567');
+    const [stored] = await personRows(person.id);
+    expect(stored?.phone_encrypted).toMatch(/^enc:v1:/);
+    expect(personFields.phone.decrypt(api.config.fieldKeys, stored?.phone_encrypted ?? '')).toBe('+436641234567');
+
+    const refusedNew = await api.request('/api/people', { token: assistant, body: { ...ada, email: 'nophone@acme.example', phone: 'call me maybe' } });
+    expect(refusedNew.status).toBe(400);
+    expect(refusedNew.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (await refusedNew.json()) as ProblemDetails;
+    expect(problem.errors).toEqual([{ field: 'phone', message: expect.stringContaining('phone number'), rule: 'format:phone-e164' }]);
+    expect(JSON.stringify(problem)).not.toContain('call me maybe');
+    const search = await api.request('/api/people/search', { token: assistant, body: { email: 'nophone@acme.example' } });
+    expect(await search.json()).toEqual({ items: [] });
+
+    const refusedChange = await api.request(`/api/people/${person.id}`, { method: 'PATCH', token: doctor, body: { phone: '+49 12', version: 2, reason: 'Typo' } });
+    expect(refusedChange.status).toBe(400);
+    expect(((await refusedChange.json()) as ProblemDetails).errors?.map((e) => e.field)).toEqual(['phone']);
+    expect(((await (await api.request(`/api/people/${person.id}`, { token: doctor })).json()) as Person).phone).toBe('+436641234567');
+  });
+
+  it('keeps a number stored before E.164 as it was typed until the phone itself is changed', async () => {
+    const person = (await (await api.request('/api/people', { token: assistant, body: { ...ada, email: 'legacy@acme.example' } })).json()) as Person;
+    const typed = '030/123 45 67 app. 12';
+    await sql('UPDATE person SET phone_encrypted = $2 WHERE id = $1', [person.id, personFields.phone.encrypt(api.config.fieldKeys, typed)]);
+    expect(((await (await api.request(`/api/people/${person.id}`, { token: doctor })).json()) as Person).phone).toBe(typed);
+    const renamed = await api.request(`/api/people/${person.id}`, { method: 'PATCH', token: doctor, body: { familyName: 'Byron', version: 1, reason: 'Married name' } });
+    expect(await renamed.json()).toMatchObject({ familyName: 'Byron', phone: typed });
+    const renumbered = await api.request(`/api/people/${person.id}`, {
+      method: 'PATCH',
+      token: doctor,
+      body: { phone: '030 1234567', version: 2, reason: 'Asked again' },
+    });
+    expect(((await renumbered.json()) as Person).phone).toBe('+49301234567');
   });
 
   it('answers a duplicate e-mail, malformed JSON, a bad id and an unknown id with 4xx problems', async () => {

@@ -1,6 +1,7 @@
 import type { ProblemDetails } from '@vaccinate/api-contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { book, createCatalogue, createDay, inDays, person, type Catalogue } from '../support/booking-fixture';
+import { outboxFields } from '../../src/database/encrypted-fields';
 import { localTime, joinStandby, newSite, offerTokens } from '../support/standby-fixture';
 import { provisionTestTenant, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 import { register, rowsOf } from '../support/waiting-list-fixture';
@@ -170,6 +171,57 @@ describe('standby for spare doses', () => {
     expect(await proposedFor(day.id)).toEqual([8]);
   });
 
+  /** The booking confirmations in the outbox to `email`, read as the mailer reads them. */
+  async function confirmationsTo(
+    email: string,
+  ): Promise<{ locale: string; data: { bookingCode: string; manageUrl: string; appointments: { startsAt: string; siteName: string }[] } }[]> {
+    const rows = await rowsOf<{ payload_encrypted: string }>(
+      api.tenant.databaseUrl,
+      "SELECT payload_encrypted FROM outbox_message WHERE kind = 'mail:booking-confirmation'",
+    );
+    return rows
+      .map(
+        (row) =>
+          JSON.parse(outboxFields.payload.decrypt(api.config.fieldKeys, row.payload_encrypted)) as Awaited<ReturnType<typeof confirmationsTo>>[number] & {
+            to: { email: string };
+          },
+      )
+      .filter((mail) => mail.to.email === email);
+  }
+
+  it("mails a confirmed spare dose the booking confirmation in the person's language; a confirmation rolled back mails nothing", async () => {
+    const site = await newSite(api, doctor, 'Standby mail');
+    await dayToday(site.id);
+    const [winner, late] = [person(), person()];
+    for (const [someone, locale] of [
+      [winner, 'de'],
+      [late, 'en'],
+    ] as const) {
+      const trackingCode = await register(api, { person: someone, locale });
+      expect((await joinStandby(api, { trackingCode, birthDate: someone.birthDate, siteIds: [site.id] })).status).toBe(201);
+    }
+    await announce(site.id, 1, { overbookingFactor: 2 });
+    const tokens = await offerTokens(api, site.name);
+    const tokenOf = (email: string) => tokens.find((offer) => offer.email === email)?.token ?? '';
+    expect((await confirm(tokenOf(winner.email))).status).toBe(200);
+    // The late one's booking is made and then rolled back with the taking of the offer, its mail with it.
+    expect((await confirm(tokenOf(late.email))).status).toBe(409);
+
+    const [booked] = await rowsOf<{ code: string; starts_at: Date }>(
+      api.tenant.databaseUrl,
+      `SELECT b.code, s.starts_at FROM booking b JOIN appointment a ON a.booking_id = b.id JOIN slot s ON s.id = a.slot_id
+        JOIN vaccination_day d ON d.id = s.day_id WHERE d.site_id = $1`,
+      [site.id],
+    );
+    const mails = await confirmationsTo(winner.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.locale).toBe('de');
+    expect(mails[0]?.data.bookingCode).toBe(booked?.code);
+    expect(mails[0]?.data.appointments.map((appointment) => [appointment.startsAt, appointment.siteName])).toEqual([[booked?.starts_at.toISOString(), site.name]]);
+    expect(mails[0]?.data.manageUrl).toMatch(/\/booking\/manage#.+/);
+    expect(await confirmationsTo(late.email)).toEqual([]);
+  });
+
   it('moves the next appointment of someone who joined from a booking to the spare dose today', async () => {
     const site = await newSite(api, doctor, 'Standby booked later');
     const day = await dayToday(site.id);
@@ -191,6 +243,18 @@ describe('standby for spare doses', () => {
     expect(appointments).toEqual([{ day_id: day.id }]); // moved, not doubled: the later place is free again
     const [freed] = await rowsOf<{ booked_first: number }>(api.tenant.databaseUrl, 'SELECT booked_first FROM slot WHERE id = $1', [later.slots[0]?.id]);
     expect(freed?.booked_first).toBe(0);
+    // Bernd hears of the move as of any change to his booking: today's time in place of the later one.
+    const changed = (
+      await rowsOf<{ payload_encrypted: string }>(api.tenant.databaseUrl, "SELECT payload_encrypted FROM outbox_message WHERE kind = 'mail:booking-changed'")
+    )
+      .map(
+        (row) =>
+          JSON.parse(outboxFields.payload.decrypt(api.config.fieldKeys, row.payload_encrypted)) as {
+            data: { bookingCode: string; appointments: { siteName: string; status: string }[] };
+          },
+      )
+      .filter((mail) => mail.data.bookingCode === booked.body.bookingCode);
+    expect(changed.map((mail) => mail.data.appointments.map((appointment) => appointment.status))).toEqual([['booked']]);
   });
 
   it('proposes no dose a walk-in took already', async () => {

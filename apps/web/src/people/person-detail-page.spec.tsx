@@ -98,9 +98,9 @@ function renderPerson(routes: Record<string, (request: RecordedRequest) => Respo
 
 describe('person page: correcting the details', () => {
   it('requires the reason of the correction and sends it with the changed fields', async () => {
-    const mock = renderPerson({ [`PATCH /api/people/${ada.id}`]: () => jsonResponse({ ...ada, phone: '+49 30 1', version: 3 }) });
+    const mock = renderPerson({ [`PATCH /api/people/${ada.id}`]: () => jsonResponse({ ...ada, phone: '+49301234567', version: 3 }) });
     await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
-    await userEvent.type(screen.getByLabelText(/Phone/), '+49 30 1');
+    await userEvent.type(screen.getByLabelText(/Phone/), '030 1234567');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     const reason = screen.getByRole('textbox', { name: 'Reason for the correction' });
@@ -112,12 +112,56 @@ describe('person page: correcting the details', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Your changes have been saved.')).toBeTruthy();
     expect(mock.requests.find((request) => request.method === 'PATCH')?.body).toEqual({
-      phone: '+49 30 1',
+      phone: '030 1234567',
       version: 2,
       reason: 'Phone number given at check-in',
     });
     // The saved correction is a new version, so the history is read again.
     await waitFor(() => expect(mock.requests.filter((request) => request.url.endsWith('/history'))).toHaveLength(2));
+  });
+});
+
+describe('person page: the phone number', () => {
+  const legacy = '030/123 45 67 app. 12'; // typed before numbers were read into E.164
+
+  it('shows a number saved before E.164 as stored and lets another field be corrected without touching it', async () => {
+    const routes = {
+      [`GET /api/people/${ada.id}`]: () => jsonResponse({ ...ada, phone: legacy, version: 2 }),
+      [`PATCH /api/people/${ada.id}`]: () => jsonResponse({ ...ada, familyName: 'Byron', phone: legacy, version: 3 }),
+    };
+    const requests = renderPerson(routes).requests;
+    expect(await screen.findByText(legacy)).toBeTruthy();
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const phone = screen.getByLabelText(/Phone/);
+    expect([phone.getAttribute('type'), (phone as HTMLInputElement).value]).toEqual(['tel', legacy]);
+    await userEvent.clear(screen.getByLabelText('Family name'));
+    await userEvent.type(screen.getByLabelText('Family name'), 'Byron');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Reason for the correction' }), 'Married name');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Your changes have been saved.')).toBeTruthy();
+    expect(requests.find((request) => request.method === 'PATCH')?.body).toEqual({ familyName: 'Byron', version: 2, reason: 'Married name' });
+  });
+
+  it('marks a number typed anew that is no phone number at its field, and one the API refuses too', async () => {
+    const refused = { status: 400, code: 'validation.failed', errors: [{ field: 'phone', message: 'must be a phone number that exists', rule: 'format:phone-e164' }] };
+    const mock = renderPerson({ [`PATCH /api/people/${ada.id}`]: () => problemResponse(refused) });
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }));
+    const phone = screen.getByLabelText(/Phone/);
+    await userEvent.type(phone, 'call me');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Reason for the correction' }), 'New number');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const sentence = 'Please enter a phone number that exists, with its country code (such as +43) if it is not a German one.';
+    expect(screen.getByText(sentence)).toBeTruthy();
+    expect(document.activeElement).toBe(phone);
+    expect(mock.requests.some((request) => request.method === 'PATCH')).toBe(false);
+
+    // A number the contract reads but the API refuses all the same (a stale client, say): the API's answer, at the same field.
+    await userEvent.clear(phone);
+    await userEvent.type(phone, '030 1234567');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(mock.requests.some((request) => request.method === 'PATCH')).toBe(true));
+    expect(await screen.findByText(sentence)).toBeTruthy();
+    expect(phone.getAttribute('aria-invalid')).toBe('true');
   });
 });
 

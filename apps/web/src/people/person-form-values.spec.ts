@@ -21,4 +21,14 @@ describe('person form values', () => {
       birthDate: 'Please enter a birth date: not in the future, not before 1900.',
     });
   });
+
+  it('checks a phone number typed anew, but not one kept as loaded (saved before numbers were read into E.164)', () => {
+    const t = createI18n('en').t;
+    const loaded = { ...formValuesFromPerson(ada), phone: '030/123 45 67 app. 12' };
+    expect(validatePersonForm({ ...loaded, familyName: 'Byron' }, t, loaded)).toEqual({});
+    const sentence = 'Please enter a phone number that exists, with its country code (such as +43) if it is not a German one.';
+    expect(validatePersonForm({ ...loaded, phone: '030/123 45 67 app. 13' }, t, loaded)).toEqual({ phone: sentence });
+    expect(validatePersonForm({ ...loaded, phone: 'call me' }, t)).toEqual({ phone: sentence });
+    expect(validatePersonForm({ ...loaded, phone: '030 123-4567' }, t, loaded)).toEqual({});
+  });
 });

@@ -49,7 +49,14 @@ export function changedFields(before: PersonInput, after: PersonInput): Partial<
   return changes;
 }
 
-/** The API's own contract, in the reader's language; the API checks again and its answer wins. */
-export function validatePersonForm(values: PersonFormValues, t: TFunction): FieldErrors<PersonField> {
-  return checkForm(PersonInput, personInputFromForm(values), PERSON_FIELDS, t);
+/**
+ * The API's own contract, in the reader's language; the API checks again and its answer wins.
+ * A phone number kept as `loaded` is not checked: one saved before numbers were read into E.164 stays
+ * as it was typed (and is shown so) until someone changes it, and it never blocks correcting another field
+ * (the correction sends only what changed). A number typed anew is checked and stored in E.164.
+ */
+export function validatePersonForm(values: PersonFormValues, t: TFunction, loaded?: PersonFormValues): FieldErrors<PersonField> {
+  const input = personInputFromForm(values);
+  const phoneKept = loaded !== undefined && input.phone === personInputFromForm(loaded).phone;
+  return checkForm(PersonInput, phoneKept ? { ...input, phone: null } : input, PERSON_FIELDS, t);
 }

@@ -50,7 +50,7 @@ export function PersonForm({ initialValues, submitLabel, onSubmit, secondaryActi
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const local: FieldErrors<FormField> = validatePersonForm(values, t);
+    const local: FieldErrors<FormField> = validatePersonForm(values, t, initialValues);
     const reasonError = askReason ? validateReason(reason, t) : undefined;
     if (reasonError) local.reason = reasonError;
     if (Object.keys(local).length > 0) return fail(local, [t('validation.summary')]);

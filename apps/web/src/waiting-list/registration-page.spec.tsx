@@ -33,10 +33,13 @@ describe('waiting-list registration form', () => {
     await userEvent.type(screen.getByLabelText('Family name'), 'Lovelace');
     await userEvent.type(screen.getByLabelText('E-mail'), 'ada@example.org');
     await userEvent.type(screen.getByLabelText('Date of birth'), '2999-01-01');
-    await userEvent.type(screen.getByLabelText(/Phone/), 'call me');
+    const phone = screen.getByLabelText(/Phone/);
+    expect([phone.getAttribute('type'), phone.getAttribute('autocomplete')]).toEqual(['tel', 'tel']);
+    await userEvent.type(phone, 'call me');
     await userEvent.click(screen.getByRole('button', { name: 'Join the waiting list' }));
     expect(screen.getByText('Please enter a birth date: not in the future, not before 1900.')).toBeTruthy();
-    expect(screen.getByText('Please check the format of this field.')).toBeTruthy();
+    expect(screen.getByText('Please enter a phone number that exists, with its country code (such as +43) if it is not a German one.')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText('Date of birth')); // the first marked field
     expect(screen.queryByText('Please fill in this field.')).toBeNull();
     expect(mock.requests.some((request) => request.method === 'POST')).toBe(false);
   });
@@ -47,7 +50,11 @@ describe('waiting-list registration form', () => {
       'GET /api/captcha/challenge': () => jsonResponse(makeChallenge(3, 20)),
       'POST /api/registrations': () => jsonResponse({ trackingCode: 'R7KQ-4M2X-DZ', statusUrl: 'http://acme.localhost/registration/status#R7KQ-4M2X-DZ' }, 202),
       'POST /api/standby/members': () =>
-        problemResponse({ status: 400, code: 'validation.failed', errors: [{ field: 'phone', message: 'must match pattern "^[0-9 +()/-]+$"', rule: 'pattern' }] }),
+        problemResponse({
+          status: 400,
+          code: 'validation.failed',
+          errors: [{ field: 'phone', message: 'must be a phone number that exists', rule: 'format:phone-e164' }],
+        }),
     });
     renderWithTenant(<RegistrationPage />, { fetch: mock.fetch });
     await userEvent.type(await screen.findByLabelText('Given name'), 'Ada');
@@ -59,9 +66,10 @@ describe('waiting-list registration form', () => {
 
     await userEvent.click(await screen.findByRole('button', { name: 'Join standby' }));
     const phone = await screen.findByLabelText(/Mobile number/);
-    await screen.findByText('Please check the format of this field.');
+    await screen.findByText('Please enter a phone number that exists, with its country code (such as +43) if it is not a German one.');
     expect(phone.getAttribute('aria-invalid')).toBe('true');
-    expect(document.body.textContent).not.toContain('must match pattern');
+    expect(document.activeElement).toBe(phone);
+    expect(document.body.textContent).not.toContain('must be a phone number that exists');
     const optIn = mock.requests.find((request) => request.url === '/api/standby/members');
     expect(optIn?.body).toMatchObject({ trackingCode: 'R7KQ-4M2X-DZ', birthDate: '1980-05-17' });
   });

@@ -14,6 +14,7 @@ import { FormAlert } from '../shared/ui/form-alert';
 import { SelectField } from '../shared/ui/select-field';
 import { StatusMessage } from '../shared/ui/status-message';
 import { TextField } from '../shared/ui/text-field';
+import { useFormFailure } from '../shared/ui/use-form-failure';
 import { CheckboxGroup } from './checkbox-group';
 import { usePublicCatalogue } from './use-public-catalogue';
 import { StandbyOptInForm } from './standby-opt-in-form';
@@ -21,7 +22,14 @@ import { registerOnWaitingList } from './waiting-list-api';
 
 const PERSON_FIELDS = ['givenName', 'familyName', 'email', 'birthDate', 'phone'] as const;
 type PersonField = (typeof PERSON_FIELDS)[number];
-const INPUT_TYPES: Record<PersonField, string> = { givenName: 'text', familyName: 'text', email: 'email', birthDate: 'date', phone: 'tel' };
+// The person types their own details here, so the browser may fill them in.
+const INPUTS: Record<PersonField, { type: string; autoComplete: string }> = {
+  givenName: { type: 'text', autoComplete: 'given-name' },
+  familyName: { type: 'text', autoComplete: 'family-name' },
+  email: { type: 'email', autoComplete: 'email' },
+  birthDate: { type: 'date', autoComplete: 'bday' },
+  phone: { type: 'tel', autoComplete: 'tel' },
+};
 const OCCUPATIONS = ['medical-staff', 'shift-work'] as const;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -39,8 +47,8 @@ export function RegistrationPage() {
   const [weekdays, setWeekdays] = useState<number[]>([]);
   const [occupations, setOccupations] = useState<string[]>([]);
   const [chronic, setChronic] = useState(false);
-  const [errors, setErrors] = useState<string[]>([]);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<PersonField>>({});
+  const failure = useFormFailure<PersonField>([]);
+  const { fieldErrors, general: errors, formRef, alertRef } = failure;
   const [submitting, setSubmitting] = useState(false);
   const [accepted, setAccepted] = useState<string | null>(null);
 
@@ -59,13 +67,12 @@ export function RegistrationPage() {
     };
     // The API's own contract, checked here first: the same rules, the messages in the reader's language.
     const local = contractFieldErrors(RegistrationRequest, request, PERSON_FIELDS, 'person.', t);
-    setFieldErrors(local);
     if (Object.keys(local).length > 0) {
-      setErrors([t('validation.summary')]);
+      failure.fail(local, [t('validation.summary')]);
       return;
     }
     setSubmitting(true);
-    setErrors([]);
+    failure.clear();
     try {
       const answer = await registerOnWaitingList(api, { ...request, captcha: await captcha.solution() });
       setAccepted(answer.trackingCode);
@@ -79,8 +86,7 @@ export function RegistrationPage() {
         if ((PERSON_FIELDS as readonly string[]).includes(name)) byField[name as PersonField] = text;
         else other.push(`${fieldLabel(problem.field, t)}: ${text}`);
       }
-      setFieldErrors(byField);
-      setErrors(Object.keys(byField).length > 0 ? [t('validation.summary'), ...other] : other.length > 0 ? other : [describeError(error, t)]);
+      failure.fail(byField, Object.keys(byField).length > 0 ? [t('validation.summary'), ...other] : other.length > 0 ? other : [describeError(error, t)]);
       captcha.renew();
     } finally {
       setSubmitting(false);
@@ -108,14 +114,15 @@ export function RegistrationPage() {
     <section className="page" aria-labelledby="register-title">
       <h1 id="register-title">{t('waitingList.register.title')}</h1>
       <p className="lead">{t('waitingList.register.intro')}</p>
-      <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        <FormAlert messages={errors} />
+      <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
+        <FormAlert ref={alertRef} messages={errors} />
         <div className="form__grid">
           {PERSON_FIELDS.map((field) => (
             <TextField
               key={field}
               name={field}
-              type={INPUT_TYPES[field]}
+              type={INPUTS[field].type}
+              autoComplete={INPUTS[field].autoComplete}
               label={t(`person.${field}`)}
               optionalLabel={field === 'phone' ? t('common.optional') : undefined}
               value={person[field]}

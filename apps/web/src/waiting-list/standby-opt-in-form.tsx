@@ -10,6 +10,7 @@ import { QueryState } from '../shared/query-state';
 import { FormAlert } from '../shared/ui/form-alert';
 import { StatusMessage } from '../shared/ui/status-message';
 import { TextField } from '../shared/ui/text-field';
+import { useFormFailure } from '../shared/ui/use-form-failure';
 import { CheckboxGroup } from './checkbox-group';
 import { usePublicCatalogue } from './use-public-catalogue';
 import { joinStandby, leaveStandby, type StandbySource } from './waiting-list-api';
@@ -33,14 +34,13 @@ export function StandbyOptInForm({ source }: { source: StandbySource }) {
   const [window, setWindow] = useState({ from: '', to: '' });
   const [quiet, setQuiet] = useState({ from: '21:00', to: '08:00' });
   const [phone, setPhone] = useState('');
-  const [errors, setErrors] = useState<string[]>([]);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors<StandbyField>>({});
+  const failure = useFormFailure<StandbyField>([]);
+  const { fieldErrors, general: errors, formRef, alertRef } = failure;
   const [outcome, setOutcome] = useState<'joined' | 'left' | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setErrors([]);
-    setFieldErrors({});
+    failure.clear();
     try {
       await joinStandby(api, {
         ...source,
@@ -58,28 +58,27 @@ export function StandbyOptInForm({ source }: { source: StandbySource }) {
         const input = inputOf(problem.field);
         if (input) byField[input] = problemText(problem, t);
       }
-      setFieldErrors(byField);
-      setErrors([Object.keys(byField).length > 0 ? t('validation.summary') : describeError(error, t)]);
+      failure.fail(byField, [Object.keys(byField).length > 0 ? t('validation.summary') : describeError(error, t)]);
       captcha.renew();
     }
   };
 
   const leave = async () => {
-    setErrors([]);
+    failure.clear();
     try {
       await leaveStandby(api, source);
       setOutcome('left');
     } catch (error) {
-      setErrors([describeError(error, t)]);
+      failure.fail({}, [describeError(error, t)]);
     }
   };
 
   if (outcome) return <StatusMessage tone="success">{t(`waitingList.standby.${outcome}`)}</StatusMessage>;
   return (
-    <form className="form card" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="standby-title">
+    <form ref={formRef} className="form card" noValidate onSubmit={(event) => void submit(event)} aria-labelledby="standby-title">
       <h2 id="standby-title">{t('waitingList.standby.title')}</h2>
       <p>{t('waitingList.standby.intro')}</p>
-      <FormAlert messages={errors} />
+      <FormAlert ref={alertRef} messages={errors} />
       <QueryState resource={catalogue.resource} retry={catalogue.refresh}>
         {(loaded) => (
           <CheckboxGroup
@@ -129,6 +128,7 @@ export function StandbyOptInForm({ source }: { source: StandbySource }) {
           name="phone"
           error={fieldErrors.phone}
           type="tel"
+          autoComplete="tel"
           label={t('waitingList.standby.phone')}
           optionalLabel={t('common.optional')}
           value={phone}

@@ -28,10 +28,13 @@ export function isPlausibleBirthDate(value: string, today = new Date()): boolean
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
-/** A number as typed, in E.164 when it reads as a real one (without a country code: a German one); otherwise trimmed, for the check to refuse. */
+/**
+ * A number as typed, in E.164 when it reads as a real one (without a country code: a German one); otherwise trimmed, for the check to refuse.
+ * E.164 has no extension: a number typed with one is refused rather than stored without it.
+ */
 export function normalizePhoneNumber(text: string): string {
   const parsed = parsePhoneNumberFromString(text.trim(), 'DE');
-  return parsed?.isValid() ? parsed.number : text.trim();
+  return parsed?.isValid() && !parsed.ext ? parsed.number : text.trim();
 }
 
 /** The formats the contracts use, known to every compiled validator (API and web alike). */

@@ -10,14 +10,14 @@ import { Sql } from '../../database/sql';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { hashManageToken, newBookingCode, newManageToken } from './booking-code';
 import { bookingCalendar, bookingMail } from './booking-mail';
-import type { BookingView } from './booking-view';
+import { reservedBookingView, type BookingView } from './booking-view';
 import { BookingViewRepository } from './booking-view.repository';
 import { BookingException, BookingExceptionCode } from './booking.exception';
 import { BookingGroupCommit } from './booking-group-commit';
 import { BookingRepository, ReservationRefused, type NewBooking, type NewPerson, type ReservedDose } from './booking.repository';
 import { AvailabilityNotifications } from './availability-notifications';
 import { RecentBookings } from './recent-bookings';
-import { SlotDirectory, type SlotPlace } from './slot-directory';
+import { SlotDirectory } from './slot-directory';
 import { SoldOutSlots } from './sold-out-slots';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9-]{16,64}$/;
@@ -85,16 +85,8 @@ export class BookingService {
       employeeNumber: request.person.employeeNumber?.trim() || null,
       locale: request.locale ?? null,
     };
-    const viewOf = (bookingId: string, appointmentIds: string[]): BookingView => ({
-      id: bookingId,
-      code,
-      status: 'active',
-      locale,
-      product: { id: product.id, name: product.name },
-      person,
-      manageToken,
-      appointments: doses.map((dose, index) => appointmentView(appointmentIds[index] ?? '', dose, places.get(dose.slotId))),
-    });
+    const viewOf = (bookingId: string, appointmentIds: string[]): BookingView =>
+      reservedBookingView({ code, locale, manageToken, product: { id: product.id, name: product.name }, person, doses }, { bookingId, appointmentIds }, places);
     try {
       const booking: NewBooking = {
         person,
@@ -224,19 +216,6 @@ export class BookingService {
         return new BookingException(BookingExceptionCode.NotOffered);
     }
   }
-}
-
-function appointmentView(id: string, dose: ReservedDose, place: SlotPlace | undefined): BookingView['appointments'][number] {
-  return {
-    id,
-    slotId: dose.slotId,
-    doseKind: dose.kind,
-    doseNumber: dose.doseNumber,
-    status: 'booked',
-    startsAt: place?.startsAt.toISOString() ?? '',
-    endsAt: place?.endsAt.toISOString() ?? '',
-    site: place?.site ?? { id: '', name: '', street: '', postalCode: '', city: '' },
-  };
 }
 
 function publicAppointments(view: BookingView): BookingConfirmation['appointments'] {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DoseKind } from '@vaccinate/api-contracts';
+import type { DoseKind, VaccineProduct } from '@vaccinate/api-contracts';
 import { doseKindOf, nextDoseNumber } from '@vaccinate/dose-schedule';
 import { dateIn } from '../../common/time-zone';
 import type { ApiConfig } from '../../config/api-config';
@@ -9,8 +9,12 @@ import { AllocationRepository, RegistrationNoLongerQueued } from '../allocation/
 import { AvailabilityNotifications } from '../booking/availability-notifications';
 import { hashManageToken, newBookingCode, newManageToken } from '../booking/booking-code';
 import { BookingRepository, ReservationRefused, type NewPerson, type ReservedDose } from '../booking/booking.repository';
+import { bookingMail } from '../booking/booking-mail';
+import { reservedBookingView } from '../booking/booking-view';
 import { BookingViewRepository } from '../booking/booking-view.repository';
+import { SlotDirectory } from '../booking/slot-directory';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { OutboxRepository } from '../outbox/outbox.repository';
 import { PersonRepository } from '../people/person.repository';
 import { VaccinationRepository } from '../vaccination/vaccination.repository';
 import { StandbyOfferRepository, type ConfirmOutcome, type OpenOffer, type TakeOffer } from './standby-offer.repository';
@@ -20,6 +24,8 @@ import { StandbyOfferRepository, type ConfirmOutcome, type OpenOffer, type TakeO
  * the offer: it shows on the day board like any booking, and staff check the person in as booked.
  * A free place of the day is used first; when none is left, the next slot gets one more place (the
  * dose is on site already). A member from a booking has that booking's next appointment moved to today.
+ * Either way the person gets the mail a booking gets (a confirmation, or the change of their booking),
+ * written before the offer is taken, so a confirmation that does not commit mails nothing.
  */
 @Injectable()
 export class SpareDoseBookingService {
@@ -31,6 +37,8 @@ export class SpareDoseBookingService {
     private readonly vaccinations: VaccinationRepository,
     private readonly registrations: AllocationRepository,
     private readonly catalogue: CatalogueService,
+    private readonly slots: SlotDirectory,
+    private readonly outbox: OutboxRepository,
     private readonly notifications: AvailabilityNotifications,
     private readonly sql: Sql,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
@@ -76,25 +84,33 @@ export class SpareDoseBookingService {
             doseNumber: moving.doseNumber,
           })),
         );
+        const moved = await this.bookingViews.byId(bookingId, client);
+        if (moved) await this.outbox.enqueue(client, bookingMail('booking-changed', moved, this.config.publicUrl));
         return take(client);
       });
     }
     const person = await this.person(offer);
     if (!person) return this.sql.transaction(take);
-    const dose = await this.dose(person, offer.productId);
+    const product = await this.catalogue.product(offer.productId);
+    const dose = await this.dose(person, product);
     const place = await this.place(day.id, dose.kind);
+    const places = await this.slots.get([place.slotId]);
     const manageToken = newManageToken();
+    const code = newBookingCode();
+    const doses = [{ ...dose, slotId: place.slotId }];
+    const reserved = { code, locale: offer.locale, manageToken, product: { id: product.id, name: product.name }, person, doses };
     let announcementId = '';
     const reservation = await this.bookings.reserve({
       person,
       productId: offer.productId,
       locale: offer.locale,
-      code: newBookingCode(),
+      code,
       manageToken,
       manageTokenHash: hashManageToken(manageToken),
       idempotencyKey: null,
-      doses: [{ ...dose, slotId: place.slotId }],
+      doses,
       sparePlace: place.spare,
+      mail: (ids) => bookingMail('booking-confirmation', reservedBookingView(reserved, ids, places), this.config.publicUrl),
       alsoInTransaction: async (client, bookingId) => {
         announcementId = await take(client);
         if (offer.registrationId) await this.registrations.markBooked(client, offer.registrationId, bookingId);
@@ -127,10 +143,9 @@ export class SpareDoseBookingService {
   }
 
   /** The dose the person is due, counted as a walk-in's is: from their documented doses of the product. */
-  private async dose(person: NewPerson, productId: string): Promise<Omit<ReservedDose, 'slotId'>> {
-    const product = await this.catalogue.product(productId);
+  private async dose(person: NewPerson, product: VaccineProduct): Promise<Omit<ReservedDose, 'slotId'>> {
     const personId = await this.people.idByEmail(this.sql, person.email);
-    const history = personId ? await this.vaccinations.history(personId, productId) : [];
+    const history = personId ? await this.vaccinations.history(personId, product.id) : [];
     const doseNumber = nextDoseNumber(history.map((given) => ({ doseNumber: given.doseNumber, date: dateIn(this.config.timeZone, given.administeredAt) })));
     return { kind: doseKindOf(doseNumber, product), doseNumber };
   }

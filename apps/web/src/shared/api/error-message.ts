@@ -13,6 +13,7 @@ const RULE_KEYS: Record<string, string> = {
   'format:date-time': 'validation.date',
   'format:date-or-date-time': 'validation.date',
   'format:birth-date': 'validation.birthDate',
+  'format:phone-e164': 'validation.phone',
   pattern: 'validation.pattern',
   length: 'validation.tooLong',
   range: 'validation.range',
