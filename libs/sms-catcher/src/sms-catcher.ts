@@ -21,7 +21,7 @@ export interface SmsCatcherOptions {
   vonage?: VonageAccount[];
   /**
    * How long after accepting a text the provider reports it delivered to the callback URL it was
-   * given, as the phone network's answer would come back. Default 500 ms; null reports only on `report()`.
+   * given, as the phone network's answer would come back. Default 1 s; null reports only on `report()`.
    */
   deliverAfterMs?: number | null;
   /** Where callbacks go, on the callback URL's path (a reverse proxy in front of the API); by default the callback URL itself. */
@@ -69,7 +69,7 @@ export async function startSmsCatcher(options: SmsCatcherOptions): Promise<SmsCa
   if (!LOOPBACK_HOSTS.has(host)) throw new Error('The SMS catcher listens on loopback only (127.0.0.1, ::1 or localhost).');
   const store = new TextStore(options.capacity ?? 500);
   const [twilioAccounts, vonageAccounts] = [options.twilio ?? [], options.vonage ?? []];
-  const deliverAfterMs = options.deliverAfterMs === undefined ? 500 : options.deliverAfterMs;
+  const deliverAfterMs = options.deliverAfterMs === undefined ? 1_000 : options.deliverAfterMs;
   const timers = new Set<NodeJS.Timeout>();
 
   const callbackFor = (text: CaughtText, status: string, report: ReportOptions): CallbackRequest => {
