@@ -11,6 +11,8 @@ declare module 'vitest' {
     /** The first tenant's (acme's) API port, behind the gateway. */
     apiBasePort: number;
     mailCatcherUrl: string;
+    /** The SMS catcher: acme sends through its Twilio fake, globex through its Vonage fake. */
+    smsCatcherUrl: string;
     oneTimePasswords: Record<string, string>;
     /** Password of `doctor@<slug>.example` and `assistant@<slug>.example`, by tenant. */
     demoStaffPasswords: Record<string, string>;
@@ -54,6 +56,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await chmod(dataDir, 0o755);
   const gatewayPort = await freePort();
   const mailCatcherPort = await freePort();
+  const smsCatcherPort = await freePort();
   const postgresPort = await freePort();
   const tenantCount = (JSON.parse(await readFile(join(root, 'apps/platform/local-tenants.json'), 'utf8')) as { tenants: unknown[] }).tenants.length;
   const apiBasePort = await freePortRun(tenantCount);
@@ -66,6 +69,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       POSTGRES_PORT: String(postgresPort),
       SMTP_PORT: String(await freePort()),
       MAIL_CATCHER_PORT: String(mailCatcherPort),
+      SMS_CATCHER_PORT: String(smsCatcherPort),
       MAILER_PORT: String(await freePort()),
       CERTIFICATES_PORT: String(await freePort()),
     },
@@ -98,6 +102,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('gatewayPort', gatewayPort);
   project.provide('apiBasePort', apiBasePort);
   project.provide('mailCatcherUrl', `http://127.0.0.1:${mailCatcherPort}/`);
+  project.provide('smsCatcherUrl', `http://127.0.0.1:${smsCatcherPort}/`);
   project.provide('oneTimePasswords', oneTimePasswords);
   const demoStaffPasswords: Record<string, string> = {};
   for (const slug of ['acme', 'globex']) {

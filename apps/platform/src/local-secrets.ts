@@ -85,3 +85,22 @@ export async function demoStaffPassword(dataDir: string, slug: string): Promise<
   }));
   return stored.password;
 }
+
+export interface LocalSmsAccount {
+  /** Twilio's account SID or Vonage's API key. */
+  accountId: string;
+  /** Twilio's auth token or Vonage's API secret. */
+  authSecret: string;
+  /** Vonage's signature secret. */
+  signatureSecret: string;
+}
+
+/** The tenant's made-up account at the SMS catcher's fake of `provider`, kept for the next start. */
+export async function smsAccount(dataDir: string, slug: string, provider: 'twilio' | 'vonage'): Promise<LocalSmsAccount> {
+  return readOrCreate(join(dataDir, 'tenants', `${slug}.sms-${provider}.json`), () => ({
+    // Shaped as the providers issue them: Twilio's SID is AC and 32 hex digits, Vonage's key 8.
+    accountId: provider === 'twilio' ? `AC${randomBytes(16).toString('hex')}` : randomBytes(4).toString('hex'),
+    authSecret: randomBytes(16).toString('hex'),
+    signatureSecret: randomBytes(24).toString('base64url'),
+  }));
+}

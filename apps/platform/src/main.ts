@@ -5,6 +5,7 @@ import { leaveSignalsToCaller } from '@vaccinate/local-postgres';
 import { loadPlatformConfig } from './config/platform-config';
 import { startDatabaseServer, type DatabaseServer } from './database-server';
 import { startMailServices, type MailServices } from './mail-services';
+import { startSmsServices, type SmsServices } from './sms-services';
 import { startCertificateService, type CertificateService } from './certificate-service';
 import { directoryOf, loadLocalTenants } from './local-tenants';
 import { startTenant, type RunningTenant } from './tenant-process';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const running: RunningTenant[] = [];
   let database: DatabaseServer | undefined;
   let mail: MailServices | undefined;
+  let sms: SmsServices | undefined;
   let certificates: CertificateService | undefined;
   let stopping = false;
   const gateway = createGateway({
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     await gateway.close();
     await Promise.all(running.map((tenant) => tenant.stop()));
     await certificates?.stop();
+    await sms?.stop();
     await mail?.stop();
     await database?.stop();
     // Last, and never in the way: a collector gone away must not leave the services above running.
@@ -54,7 +57,8 @@ async function main(): Promise<void> {
     database = await startDatabaseServer(config);
     log(database.embedded ? `PostgreSQL (embedded) under ${join(config.dataDir, 'postgres')}` : 'PostgreSQL from DATABASE_URL');
     mail = await startMailServices(config, log);
-    for (const tenant of tenants) running.push(await startTenant(config, database.adminUrl, tenant, mail, log));
+    sms = await startSmsServices(config, tenants, log);
+    for (const tenant of tenants) running.push(await startTenant(config, database.adminUrl, tenant, mail, log, sms.accounts.get(tenant.entry.slug)));
     certificates = await startCertificateService(config, tenants, log);
     await gateway.listen({ port: config.gatewayPort, host: '127.0.0.1' });
   } catch (error) {
@@ -62,10 +66,10 @@ async function main(): Promise<void> {
     await stop(1);
     return;
   }
-  printWelcome(running, config.gatewayPort, mail.catcherUrl, Date.now() - startedAt);
+  printWelcome(running, config.gatewayPort, mail.catcherUrl, sms.catcherUrl, Date.now() - startedAt);
 }
 
-function printWelcome(running: RunningTenant[], port: number, mailCatcherUrl: string, elapsedMs: number): void {
+function printWelcome(running: RunningTenant[], port: number, mailCatcherUrl: string, smsCatcherUrl: string, elapsedMs: number): void {
   const lines = [
     '',
     `Ready in ${(elapsedMs / 1000).toFixed(1)} s. Open a company's vaccination center:`,
@@ -79,6 +83,7 @@ function printWelcome(running: RunningTenant[], port: number, mailCatcherUrl: st
     `  Verify a certificate   http://${running[0]?.tenant.entry.slug ?? 'acme'}.localhost:${port}/verify`,
     `  API documentation      http://${running[0]?.tenant.entry.slug ?? 'acme'}.localhost:${port}/api/openapi.json`,
     `  Mail catcher           ${mailCatcherUrl}   (every mail the centers send, e.g. booking confirmations)`,
+    `  SMS catcher            ${smsCatcherUrl}   (every text message, e.g. spare-dose offers to standby members with a phone number)`,
     '',
     'Ctrl-C stops everything. Data stays under .data/ for the next start.',
     '',

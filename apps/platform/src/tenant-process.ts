@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
-import { apiEnvironment, databaseUrlFor, provisionTenantDatabase } from '@vaccinate/tenant-provisioning';
+import { apiEnvironment, databaseUrlFor, provisionTenantDatabase, type ApiEnvironmentInput } from '@vaccinate/tenant-provisioning';
 import { tracingEnvironment, type PlatformConfig } from './config/platform-config';
 import type { LocalTenant } from './local-tenants';
 import { forwardLines, runToCompletion, stopChild, summarizeLogLine, waitUntilReady } from './child-process';
@@ -23,6 +23,8 @@ export async function startTenant(
   tenant: LocalTenant,
   mail: { mailerUrl: string; mailerApiKey: string },
   log: (line: string) => void,
+  /** Its account at the SMS catcher's fake of its provider; without it the API only logs that a text would go out. */
+  sms?: ApiEnvironmentInput['sms'],
 ): Promise<RunningTenant> {
   const slug = tenant.entry.slug;
   const secrets = await tenantSecrets(config.dataDir, slug);
@@ -54,6 +56,7 @@ export async function startTenant(
         defaultLocale: tenant.entry.defaultLocale,
       },
       mailerUrl: mail.mailerUrl,
+      ...(sms ? { sms } : {}),
     }),
     MAILER_API_KEY: mail.mailerApiKey,
     ...tracingEnvironment(config),

@@ -1,7 +1,7 @@
 import type { Announcement, ProblemDetails } from '@vaccinate/api-contracts';
+import { startSmsCatcher, type CaughtText, type SmsCatcher } from '@vaccinate/sms-catcher';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCatalogue, person, type Catalogue } from '../support/booking-fixture';
-import { fakeTwilio, fakeVonage } from '../support/sms-provider-fakes';
 import { joinStandby, newSite } from '../support/standby-fixture';
 import { provisionTestTenant, rowsOf, staffToken, startTestApi, type RunningApi } from '../support/tenant-fixture';
 import { register } from '../support/waiting-list-fixture';
@@ -51,13 +51,22 @@ function expectNothingPersonalLogged(api: RunningApi, text: string): void {
   expect(logs).not.toContain(text);
 }
 
+/** The one text the provider took, held back so each test reports its status itself. */
+function onlyText(catcher: SmsCatcher): CaughtText {
+  const texts = catcher.texts();
+  expect(texts).toHaveLength(1);
+  const [text] = texts;
+  if (!text) throw new Error('no text');
+  return text;
+}
+
 describe('standby offers by SMS through Twilio', () => {
   const account = { sid: `AC${'0'.repeat(31)}1`, authToken: 'twilio-test-auth-token' };
-  let twilio: Awaited<ReturnType<typeof fakeTwilio>>;
+  let twilio: SmsCatcher;
   let setup: Setup & { catalogue: Catalogue };
 
   beforeAll(async () => {
-    twilio = await fakeTwilio(account);
+    twilio = await startSmsCatcher({ port: 0, twilio: [account], deliverAfterMs: null });
     setup = await setUp('smstwilio', {
       SMS_PROVIDER: 'twilio',
       SMS_FROM: '+4930555000',
@@ -68,42 +77,41 @@ describe('standby offers by SMS through Twilio', () => {
   });
   afterAll(async () => {
     await setup?.api.close();
-    await twilio?.close();
+    await twilio?.stop();
   });
 
   it('sends the offer from the tenant number to the E.164 number and stores the delivery Twilio reports', async () => {
     const announcementId = await announce(setup);
-    expect(twilio.messages).toHaveLength(1);
-    const [message] = twilio.messages;
-    if (!message) throw new Error('no message');
-    expect(message).toMatchObject({ To: E164_NUMBER, From: '+4930555000', StatusCallback: `${setup.api.config.publicUrl}/api/sms/twilio/status` });
-    expect(message.Body).toMatch(new RegExp(`^Jcovden: SMS smstwilio\\. ${setup.api.config.publicUrl}/standby/offer#[A-Za-z0-9_-]{43}$`));
+    const text = onlyText(twilio);
+    expect(text).toMatchObject({ provider: 'twilio', to: E164_NUMBER, from: '+4930555000', callbackUrl: `${setup.api.config.publicUrl}/api/sms/twilio/status` });
+    expect(text.text).toMatch(new RegExp(`^Jcovden: SMS smstwilio\\. ${setup.api.config.publicUrl}/standby/offer#[A-Za-z0-9_-]{43}$`));
     expect(await smsCounts(setup, announcementId)).toEqual({ sent: 1, delivered: 0, failed: 0 });
 
-    expect((await twilio.callback(setup.api.baseUrl, message, 'delivered')).status).toBe(204);
+    // Through the API's port, as the reverse proxy in front of PUBLIC_URL would route it.
+    const route = { origin: setup.api.baseUrl };
+    expect((await twilio.report(text, 'delivered', route)).status).toBe(204);
     // A late "sent" does not undo the delivery.
-    expect((await twilio.callback(setup.api.baseUrl, message, 'sent')).status).toBe(204);
+    expect((await twilio.report(text, 'sent', route)).status).toBe(204);
     expect(await smsCounts(setup, announcementId)).toEqual({ sent: 0, delivered: 1, failed: 0 });
     const [row] = await rowsOf<{ sms_status: string; sms_status_at: Date; sms_message_id: string }>(
       setup.api.tenant.databaseUrl,
       'SELECT sms_status, sms_status_at, sms_message_id FROM standby_offer WHERE announcement_id = $1',
       [announcementId],
     );
-    expect(row).toMatchObject({ sms_status: 'delivered', sms_message_id: message.sid });
+    expect(row).toMatchObject({ sms_status: 'delivered', sms_message_id: text.messageId });
     expect(row?.sms_status_at).toBeInstanceOf(Date);
-    expectNothingPersonalLogged(setup.api, message.Body);
+    expectNothingPersonalLogged(setup.api, text.text);
   });
 
   it('refuses a callback without signature (401) or with a wrong one (403), as problem+json, and stores nothing', async () => {
-    const message = twilio.messages[0];
-    if (!message) throw new Error('no message');
-    const unsigned = await twilio.callback(setup.api.baseUrl, message, 'failed', null);
+    const text = onlyText(twilio);
+    const unsigned = await twilio.report(text, 'failed', { origin: setup.api.baseUrl, signature: null });
     expect(unsigned.status).toBe(401);
-    const forged = await twilio.callback(setup.api.baseUrl, message, 'failed', 'c2lnbmVkIGJ5IHNvbWVib2R5IGVsc2U=');
+    const forged = await twilio.report(text, 'failed', { origin: setup.api.baseUrl, signature: 'c2lnbmVkIGJ5IHNvbWVib2R5IGVsc2U=' });
     expect(forged.status).toBe(403);
-    expect(forged.headers.get('content-type')).toContain('application/problem+json');
-    expect(((await forged.json()) as ProblemDetails).code).toBe('sms.bad_signature');
-    const [row] = await rowsOf<{ sms_status: string }>(setup.api.tenant.databaseUrl, 'SELECT sms_status FROM standby_offer WHERE sms_message_id = $1', [message.sid]);
+    expect(forged.contentType).toContain('application/problem+json');
+    expect((JSON.parse(forged.body) as ProblemDetails).code).toBe('sms.bad_signature');
+    const [row] = await rowsOf<{ sms_status: string }>(setup.api.tenant.databaseUrl, 'SELECT sms_status FROM standby_offer WHERE sms_message_id = $1', [text.messageId]);
     expect(row?.sms_status).toBe('delivered');
   });
 
@@ -118,11 +126,11 @@ describe('standby offers by SMS through Twilio', () => {
 
 describe('standby offers by SMS through Vonage', () => {
   const account = { apiKey: 'abcd1234', apiSecret: 'vonage-test-api-secret', signatureSecret: 'vonage-test-signature-secret' };
-  let vonage: Awaited<ReturnType<typeof fakeVonage>>;
+  let vonage: SmsCatcher;
   let setup: Setup & { catalogue: Catalogue };
 
   beforeAll(async () => {
-    vonage = await fakeVonage(account);
+    vonage = await startSmsCatcher({ port: 0, vonage: [account], deliverAfterMs: null });
     setup = await setUp('smsvonage', {
       SMS_PROVIDER: 'vonage',
       SMS_FROM: 'Impfzentrum',
@@ -134,27 +142,32 @@ describe('standby offers by SMS through Vonage', () => {
   });
   afterAll(async () => {
     await setup?.api.close();
-    await vonage?.close();
+    await vonage?.stop();
   });
 
-  it('sends the offer under the sender id and stores a failed delivery from a signed receipt; a forged receipt is refused', async () => {
+  it('sends the offer under the sender id and stores a failed delivery from a signed receipt; a forged or replayed receipt is refused', async () => {
     const announcementId = await announce(setup);
-    expect(vonage.messages).toHaveLength(1);
-    const [message] = vonage.messages;
-    if (!message) throw new Error('no message');
-    expect(message).toMatchObject({ to: E164_NUMBER.slice(1), from: 'Impfzentrum', callback: `${setup.api.config.publicUrl}/api/sms/vonage/receipts` });
-    expect(message.text).toMatch(new RegExp(`^Jcovden: SMS smsvonage\\. ${setup.api.config.publicUrl}/standby/offer#`));
+    const text = onlyText(vonage);
+    // The catcher keeps the number in E.164; it refuses one sent with the plus, as Vonage does.
+    expect(text).toMatchObject({ provider: 'vonage', to: E164_NUMBER, from: 'Impfzentrum', callbackUrl: `${setup.api.config.publicUrl}/api/sms/vonage/receipts` });
+    expect(text.text).toMatch(new RegExp(`^Jcovden: SMS smsvonage\\. ${setup.api.config.publicUrl}/standby/offer#`));
     const [offer] = await rowsOf<{ id: string }>(setup.api.tenant.databaseUrl, 'SELECT id FROM standby_offer WHERE announcement_id = $1', [announcementId]);
-    expect(message.clientRef).toBe(offer?.id);
+    expect(text.reference).toBe(offer?.id);
 
-    const forged = await vonage.receipt(setup.api.baseUrl, message, 'delivered', 'F'.repeat(64));
+    const route = { origin: setup.api.baseUrl };
+    const forged = await vonage.report(text, 'delivered', { ...route, signature: 'F'.repeat(64) });
     expect(forged.status).toBe(403);
-    expect(forged.headers.get('content-type')).toContain('application/problem+json');
+    expect(forged.contentType).toContain('application/problem+json');
+    // Signed rightly, but six minutes ago: a receipt recorded on the way and posted again.
+    const replayed = await vonage.report(text, 'delivered', { ...route, signedAt: new Date(Date.now() - 6 * 60_000) });
+    expect(replayed.status).toBe(403);
+    expect(replayed.contentType).toContain('application/problem+json');
+    expect((JSON.parse(replayed.body) as ProblemDetails).code).toBe('sms.stale_receipt');
     expect(await smsCounts(setup, announcementId)).toEqual({ sent: 1, delivered: 0, failed: 0 });
 
-    expect((await vonage.receipt(setup.api.baseUrl, message, 'failed')).status).toBe(204);
+    expect((await vonage.report(text, 'failed', route)).status).toBe(204);
     expect(await smsCounts(setup, announcementId)).toEqual({ sent: 0, delivered: 0, failed: 1 });
-    expectNothingPersonalLogged(setup.api, message.text);
+    expectNothingPersonalLogged(setup.api, text.text);
   });
 
   it('answers 404 on the route of the provider the tenant does not use', async () => {

@@ -9,6 +9,8 @@ export interface PlatformConfig {
   postgresPort: number;
   smtpPort: number;
   mailCatcherPort: number;
+  /** The SMS catcher: the local fakes of the SMS providers' APIs and the page listing what they took. */
+  smsCatcherPort: number;
   mailerPort: number;
   certificatesPort: number;
   /** When set, an existing server's admin URL is used instead of the embedded one. */
@@ -56,6 +58,7 @@ export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): Platfo
     postgresPort: port(env, 'POSTGRES_PORT', 54320, problems),
     smtpPort: port(env, 'SMTP_PORT', 1025, problems),
     mailCatcherPort: port(env, 'MAIL_CATCHER_PORT', 8025, problems),
+    smsCatcherPort: port(env, 'SMS_CATCHER_PORT', 8026, problems),
     mailerPort: port(env, 'MAILER_PORT', 3201, problems),
     certificatesPort: port(env, 'CERTIFICATES_PORT', 3202, problems),
     adminDatabaseUrl: env['DATABASE_URL'] || undefined,

@@ -11,7 +11,7 @@ import { StandbyOfferRepository } from '../standby-offer.repository';
 import { SmsCallbackException, SmsCallbackExceptionCode } from './sms-callback.exception';
 import { twilioStatus, vonageStatus } from './sms-status';
 import { twilioSignatureValid } from './twilio-sms-sender';
-import { vonageSignatureValid } from './vonage-sms-sender';
+import { vonageReceiptFresh, vonageSignatureValid } from './vonage-sms-sender';
 
 /**
  * Delivery status from the SMS providers: public routes, trusted only with a valid signature.
@@ -44,11 +44,12 @@ export class SmsCallbackController {
   @HttpCode(204)
   @Public()
   @ApiNoContentResponse({ description: 'Status stored' })
-  @ApiForbiddenResponse({ description: 'The signature does not match' })
+  @ApiForbiddenResponse({ description: 'The signature does not match, or the receipt was signed too long ago (a replay)' })
   async vonage(@ContractBody(VonageDeliveryReceipt) receipt: VonageDeliveryReceipt): Promise<void> {
     const sms = this.config.sms;
     if (sms.provider !== 'vonage') throw new SmsCallbackException(SmsCallbackExceptionCode.NotConfigured);
     if (!vonageSignatureValid(sms, receipt)) throw new SmsCallbackException(SmsCallbackExceptionCode.BadSignature);
+    if (!vonageReceiptFresh(receipt)) throw new SmsCallbackException(SmsCallbackExceptionCode.Stale);
     await this.store('vonage', receipt.messageId, receipt.status, vonageStatus(receipt.status));
   }
 

@@ -40,3 +40,15 @@ export function vonageSignatureValid(config: VonageConfig, fields: Record<string
   const verifier = new Vonage({ apiKey: config.apiKey, apiSecret: config.apiSecret });
   return verifier.sms.verifySignature(fields['sig'] ?? '', fields, config.signatureSecret, AlgorithmTypes.sha256hmac);
 }
+
+/**
+ * How far a receipt's signing time (its signed `timestamp`) may lie from now: a receipt recorded on
+ * the way and posted again later is refused, however valid its signature.
+ */
+export const VONAGE_RECEIPT_MAX_AGE_SECONDS = 300;
+
+export function vonageReceiptFresh(fields: Record<string, string>, now = Date.now()): boolean {
+  const signedAt = fields['timestamp'] ?? '';
+  if (!/^\d{1,12}$/.test(signedAt)) return false;
+  return Math.abs(now / 1000 - Number(signedAt)) <= VONAGE_RECEIPT_MAX_AGE_SECONDS;
+}
