@@ -1,12 +1,18 @@
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { CallbackAnswer } from './caught-text';
+import type { CallbackAnswer, CaughtText } from './caught-text';
 
 /** A status callback as a provider would post it to the URL it was given. */
 export interface CallbackRequest {
   url: string;
   headers: Record<string, string>;
   body: string;
+}
+
+/** A text a provider fake took, and its answer to the send request, written when `answer` is called. */
+export interface TakenText {
+  text: CaughtText;
+  answer: () => void;
 }
 
 export function answerJson(response: ServerResponse, status: number, body: unknown): void {

@@ -142,6 +142,38 @@ describe('SMS catcher', () => {
     }
   });
 
+  it('holds the answer to a send until the report on that text has been answered, for both providers', async () => {
+    const holding = await startSmsCatcher({ port: 0, twilio: [twilioAccount], vonage: [vonageAccount], deliverAfterMs: null, holdAnswers: true });
+    try {
+      const client = Twilio(twilioAccount.sid, twilioAccount.authToken, { autoRetry: false });
+      client.api.baseUrl = holding.url.replace(/\/$/, '');
+      const events: string[] = [];
+      const sending = client.messages
+        .create({ to: '+4915123456789', from: '+4930555000', body: 'x', statusCallback: `http://127.0.0.1:${receiver.port}/status?offer=o-1` })
+        .then((sent) => (events.push('answered'), sent));
+      const text = await holding.waitForText((each) => each.provider === 'twilio');
+      expect(text.callbackUrl).toBe(`http://127.0.0.1:${receiver.port}/status?offer=o-1`);
+      const reported = await holding.report(text, 'delivered');
+      events.push('reported');
+      expect(reported.status).toBe(204);
+      expect(receiver.received.at(-1)?.path).toBe('/status?offer=o-1');
+      expect((await sending).sid).toBe(text.messageId);
+      expect(events).toEqual(['reported', 'answered']);
+
+      const vonage = new Vonage({ apiKey: vonageAccount.apiKey, apiSecret: vonageAccount.apiSecret }, { restHost: holding.url.replace(/\/$/, '') });
+      const vonageSending = vonage.sms.send({ to: '4915123456789', from: 'Globex', text: 'x', clientRef: 'o-2', callback: `http://127.0.0.1:${receiver.port}/receipts` });
+      const vonageText = await holding.waitForText((each) => each.provider === 'vonage');
+      expect((await holding.report(vonageText, 'delivered')).status).toBe(204);
+      expect((await vonageSending).messages[0]?.messageId).toBe(vonageText.messageId);
+
+      // Switched off, the next send is answered at once.
+      holding.holdAnswers(false);
+      expect((await client.messages.create({ to: '+4915123456789', from: '+4930555000', body: 'y' })).sid).toMatch(/^SM/);
+    } finally {
+      await holding.stop();
+    }
+  });
+
   it('lists what it caught as JSON and on an escaped page, forgets it on DELETE, and answers only on loopback names', async () => {
     const client = Twilio(twilioAccount.sid, twilioAccount.authToken, { autoRetry: false });
     client.api.baseUrl = catcher.url.replace(/\/$/, '');

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { renderTextList } from './catcher-page';
 import type { CallbackAnswer, CaughtText } from './caught-text';
-import { answerJson, postCallback, type CallbackRequest } from './http-util';
+import { answerJson, postCallback, type CallbackRequest, type TakenText } from './http-util';
 import { TextStore } from './text-store';
 import { handleTwilio, twilioStatusCallback, type TwilioAccount } from './twilio-api';
 import { handleVonage, vonageReceipt, type VonageAccount } from './vonage-api';
@@ -26,6 +26,12 @@ export interface SmsCatcherOptions {
   deliverAfterMs?: number | null;
   /** Where callbacks go, on the callback URL's path (a reverse proxy in front of the API); by default the callback URL itself. */
   callbackOrigin?: string;
+  /**
+   * Holds each send request's answer until `report()` has posted a status for that text and got the
+   * API's answer: the report arrives before the sender learns the message id, as with a slow answer
+   * path. Default false; `holdAnswers()` switches it on a running catcher.
+   */
+  holdAnswers?: boolean;
 }
 
 export interface ReportOptions {
@@ -48,6 +54,8 @@ export interface SmsCatcher {
   waitForText(match: (text: CaughtText) => boolean, timeoutMs?: number): Promise<CaughtText>;
   /** Posts the provider's signed status callback for `text` now, as the provider would, and answers what the API said. */
   report(text: CaughtText, status: string, options?: ReportOptions): Promise<CallbackAnswer>;
+  /** Switches `holdAnswers` for the texts taken from now on; answers already held wait for their report. */
+  holdAnswers(hold: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -71,6 +79,9 @@ export async function startSmsCatcher(options: SmsCatcherOptions): Promise<SmsCa
   const [twilioAccounts, vonageAccounts] = [options.twilio ?? [], options.vonage ?? []];
   const deliverAfterMs = options.deliverAfterMs === undefined ? 1_000 : options.deliverAfterMs;
   const timers = new Set<NodeJS.Timeout>();
+  let holding = options.holdAnswers ?? false;
+  /** Send answers held back, by the caught text's id. */
+  const heldAnswers = new Map<string, () => void>();
 
   const callbackFor = (text: CaughtText, status: string, report: ReportOptions): CallbackRequest => {
     if (text.provider === 'twilio') {
@@ -90,10 +101,15 @@ export async function startSmsCatcher(options: SmsCatcherOptions): Promise<SmsCa
       body: '',
     }));
     store.delivered(text, status, answer.status);
+    const held = heldAnswers.get(text.id);
+    heldAnswers.delete(text.id);
+    held?.();
     return answer;
   };
 
-  const accepted = (text: CaughtText, response: ServerResponse) => {
+  const accepted = ({ text, answer }: TakenText, response: ServerResponse) => {
+    if (holding) heldAnswers.set(text.id, answer);
+    else answer();
     if (deliverAfterMs === null || !text.callbackUrl) return;
     // After the answer is on its way, as the network's report comes after the provider took the message.
     response.once('finish', () => {
@@ -152,6 +168,9 @@ export async function startSmsCatcher(options: SmsCatcherOptions): Promise<SmsCa
     texts: () => store.list(),
     clear: () => store.clear(),
     report,
+    holdAnswers(hold) {
+      holding = hold;
+    },
     waitForText(match, timeoutMs = 10_000) {
       const found = store.list().find(match);
       if (found) return Promise.resolve(found);
@@ -171,6 +190,7 @@ export async function startSmsCatcher(options: SmsCatcherOptions): Promise<SmsCa
     async stop() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      heldAnswers.clear();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

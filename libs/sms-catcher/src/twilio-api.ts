@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CaughtText } from './caught-text';
-import { answerJson, basicCredentials, type CallbackRequest } from './http-util';
+import { answerJson, basicCredentials, type CallbackRequest, type TakenText } from './http-util';
 import { twilioSignature } from './signatures';
 import type { TextStore } from './text-store';
 
@@ -18,7 +18,7 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * Twilio's REST API as its SDK calls it: `POST /2010-04-01/Accounts/{AccountSid}/Messages.json`,
  * form-encoded, basic auth with the SID and auth token. False when the path is not Twilio's.
  */
-export function handleTwilio(request: IncomingMessage, body: string, response: ServerResponse, accounts: TwilioAccount[], store: TextStore): CaughtText | false | null {
+export function handleTwilio(request: IncomingMessage, body: string, response: ServerResponse, accounts: TwilioAccount[], store: TextStore): TakenText | false | null {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
   const match = MESSAGES_PATH.exec(path);
   if (!match) return false;
@@ -40,25 +40,26 @@ export function handleTwilio(request: IncomingMessage, body: string, response: S
   const sid = `SM${randomBytes(16).toString('hex')}`;
   const caught = store.add({ provider: 'twilio', messageId: sid, account: account.sid, to, from, text, callbackUrl: form.get('StatusCallback') ?? '' });
   const now = new Date().toUTCString();
-  answerJson(response, 201, {
-    sid,
-    account_sid: account.sid,
-    to,
-    from,
-    body: text,
-    status: 'queued',
-    num_segments: '1',
-    direction: 'outbound-api',
-    api_version: '2010-04-01',
-    date_created: now,
-    date_updated: now,
-    date_sent: null,
-    error_code: null,
-    error_message: null,
-    price: null,
-    uri: `/2010-04-01/Accounts/${account.sid}/Messages/${sid}.json`,
-  });
-  return caught;
+  const answer = () =>
+    answerJson(response, 201, {
+      sid,
+      account_sid: account.sid,
+      to,
+      from,
+      body: text,
+      status: 'queued',
+      num_segments: '1',
+      direction: 'outbound-api',
+      api_version: '2010-04-01',
+      date_created: now,
+      date_updated: now,
+      date_sent: null,
+      error_code: null,
+      error_message: null,
+      price: null,
+      uri: `/2010-04-01/Accounts/${account.sid}/Messages/${sid}.json`,
+    });
+  return { text: caught, answer };
 }
 
 /** Twilio's status callback for `text`: a form post signed over the callback URL; `signature` replaces the right one (null: none). */

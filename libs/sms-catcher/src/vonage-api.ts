@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CaughtText } from './caught-text';
-import { answerJson, basicCredentials, type CallbackRequest } from './http-util';
+import { answerJson, basicCredentials, type CallbackRequest, type TakenText } from './http-util';
 import { vonageSignature } from './signatures';
 import type { TextStore } from './text-store';
 
@@ -19,7 +19,7 @@ const VONAGE_NUMBER = /^[1-9]\d{6,14}$/;
  * Vonage's SMS API as its SDK calls it: `POST /sms/json` with the API key and secret, answering 200
  * with a status per message (a refusal too). False when the path is not Vonage's.
  */
-export function handleVonage(request: IncomingMessage, body: string, response: ServerResponse, accounts: VonageAccount[], store: TextStore): CaughtText | false | null {
+export function handleVonage(request: IncomingMessage, body: string, response: ServerResponse, accounts: VonageAccount[], store: TextStore): TakenText | false | null {
   if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/sms/json') return false;
   if (request.method !== 'POST') {
     answerJson(response, 404, { type: 'https://developer.vonage.com/api-errors#not-found', title: 'Not Found' });
@@ -48,21 +48,22 @@ export function handleVonage(request: IncomingMessage, body: string, response: S
     callbackUrl: sms['callback'] ?? '',
     ...(reference === undefined ? {} : { reference }),
   });
-  answerJson(response, 200, {
-    'message-count': '1',
-    messages: [
-      {
-        to,
-        'message-id': messageId,
-        status: '0',
-        'remaining-balance': '3.14159265',
-        'message-price': '0.03330000',
-        network: '26201',
-        ...(reference === undefined ? {} : { 'client-ref': reference }),
-      },
-    ],
-  });
-  return caught;
+  const answer = () =>
+    answerJson(response, 200, {
+      'message-count': '1',
+      messages: [
+        {
+          to,
+          'message-id': messageId,
+          status: '0',
+          'remaining-balance': '3.14159265',
+          'message-price': '0.03330000',
+          network: '26201',
+          ...(reference === undefined ? {} : { 'client-ref': reference }),
+        },
+      ],
+    });
+  return { text: caught, answer };
 }
 
 export interface VonageReceiptOptions {
