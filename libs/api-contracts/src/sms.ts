@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { contract, type Payload } from './contract/contract';
+import { Strict, Uuid } from './contract/schema';
 
 const Field = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 
@@ -13,9 +14,22 @@ export const TwilioStatusCallback = contract(
 );
 export type TwilioStatusCallback = Payload<typeof TwilioStatusCallback>;
 
-/** `POST /api/sms/vonage/receipts`: a Vonage delivery receipt, signed with the account's signature secret (`sig`). */
+/**
+ * The query of Twilio's status callback URL: the offer the text was sent for, given with the send so a
+ * report that arrives before the send's answer still finds it. Signed with the rest of the URL.
+ */
+export const TwilioStatusQuery = contract('TwilioStatusQuery', Strict({ offer: Type.Optional(Uuid('must be an offer id')) }));
+export type TwilioStatusQuery = Payload<typeof TwilioStatusQuery>;
+
+/**
+ * `POST /api/sms/vonage/receipts`: a Vonage delivery receipt, signed with the account's signature secret (`sig`);
+ * `client-ref` echoes the offer id the text was sent with.
+ */
 export const VonageDeliveryReceipt = contract(
   'VonageDeliveryReceipt',
-  Type.Object({ messageId: Field(64), status: Field(32), sig: Field(200) }, { additionalProperties: Type.String({ maxLength: 2000 }) }),
+  Type.Object(
+    { messageId: Field(64), status: Field(32), sig: Field(200), 'client-ref': Type.Optional(Uuid('must be an offer id')) },
+    { additionalProperties: Type.String({ maxLength: 2000 }) },
+  ),
 );
 export type VonageDeliveryReceipt = Payload<typeof VonageDeliveryReceipt>;

@@ -1,5 +1,6 @@
 import type { Announcement, ProblemDetails } from '@vaccinate/api-contracts';
 import { startSmsCatcher, type CaughtText, type SmsCatcher } from '@vaccinate/sms-catcher';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCatalogue, person, type Catalogue } from '../support/booking-fixture';
 import { joinStandby, newSite } from '../support/standby-fixture';
@@ -51,6 +52,34 @@ function expectNothingPersonalLogged(api: RunningApi, text: string): void {
   expect(logs).not.toContain(text);
 }
 
+interface SmsColumns {
+  id: string;
+  sms_provider: string | null;
+  sms_message_id: string | null;
+  sms_status: string | null;
+}
+
+async function smsColumns(setup: Setup): Promise<SmsColumns[]> {
+  return rowsOf<SmsColumns>(setup.api.tenant.databaseUrl, 'SELECT id, sms_provider, sms_message_id, sms_status FROM standby_offer ORDER BY id');
+}
+
+/**
+ * Announces with the provider's answer to the send held back until its "delivered" report has been
+ * answered by the API: the report comes before the API learns the message id.
+ */
+async function announceWithDeliveryFirst(setup: Setup & { catalogue: Catalogue }, catcher: SmsCatcher): Promise<{ announcementId: string; text: CaughtText }> {
+  catcher.clear();
+  catcher.holdAnswers(true);
+  try {
+    const announcing = announce(setup);
+    const text = await catcher.waitForText(() => true);
+    expect((await catcher.report(text, 'delivered', { origin: setup.api.baseUrl })).status).toBe(204);
+    return { announcementId: await announcing, text };
+  } finally {
+    catcher.holdAnswers(false);
+  }
+}
+
 /** The one text the provider took, held back so each test reports its status itself. */
 function onlyText(catcher: SmsCatcher): CaughtText {
   const texts = catcher.texts();
@@ -83,7 +112,14 @@ describe('standby offers by SMS through Twilio', () => {
   it('sends the offer from the tenant number to the E.164 number and stores the delivery Twilio reports', async () => {
     const announcementId = await announce(setup);
     const text = onlyText(twilio);
-    expect(text).toMatchObject({ provider: 'twilio', to: E164_NUMBER, from: '+4930555000', callbackUrl: `${setup.api.config.publicUrl}/api/sms/twilio/status` });
+    const [offer] = await rowsOf<{ id: string }>(setup.api.tenant.databaseUrl, 'SELECT id FROM standby_offer WHERE announcement_id = $1', [announcementId]);
+    // The offer id goes along in the callback URL, which Twilio signs whole.
+    expect(text).toMatchObject({
+      provider: 'twilio',
+      to: E164_NUMBER,
+      from: '+4930555000',
+      callbackUrl: `${setup.api.config.publicUrl}/api/sms/twilio/status?offer=${offer?.id}`,
+    });
     expect(text.text).toMatch(new RegExp(`^Jcovden: SMS smstwilio\\. ${setup.api.config.publicUrl}/standby/offer#[A-Za-z0-9_-]{43}$`));
     expect(await smsCounts(setup, announcementId)).toEqual({ sent: 1, delivered: 0, failed: 0 });
 
@@ -121,6 +157,38 @@ describe('standby offers by SMS through Twilio', () => {
     const refused = await joinStandby(setup.api, { trackingCode, birthDate: someone.birthDate, phone: '+49 12' });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as ProblemDetails).errors?.map((problem) => problem.field)).toEqual(['phone']);
+  });
+
+  it('stores a delivery reported before the send is answered, found by the offer id in the callback URL, and the answer does not undo it', async () => {
+    const { announcementId, text } = await announceWithDeliveryFirst(setup, twilio);
+    const [row] = await rowsOf<SmsColumns>(
+      setup.api.tenant.databaseUrl,
+      'SELECT id, sms_provider, sms_message_id, sms_status FROM standby_offer WHERE announcement_id = $1',
+      [announcementId],
+    );
+    expect(text.callbackUrl).toBe(`${setup.api.config.publicUrl}/api/sms/twilio/status?offer=${row?.id}`);
+    expect(row).toMatchObject({ sms_provider: 'twilio', sms_message_id: text.messageId, sms_status: 'delivered' });
+    expect(await smsCounts(setup, announcementId)).toEqual({ sent: 0, delivered: 1, failed: 0 });
+  });
+
+  it('answers a signed callback for an offer id it does not know 204 and changes nothing; an id that is not one is a field problem', async () => {
+    const [text] = twilio.texts();
+    if (!text) throw new Error('no text');
+    const before = await smsColumns(setup);
+    const statusUrl = `${setup.api.config.publicUrl}/api/sms/twilio/status`;
+    const stranger = { ...text, messageId: `SM${randomBytes(16).toString('hex')}`, callbackUrl: `${statusUrl}?offer=${randomUUID()}` };
+    expect((await twilio.report(stranger, 'failed', { origin: setup.api.baseUrl })).status).toBe(204);
+    // A known offer named with a message it was not sent as is not taken over either.
+    const [offer] = before;
+    const mismatched = { ...stranger, callbackUrl: `${statusUrl}?offer=${offer?.id}` };
+    expect((await twilio.report(mismatched, 'failed', { origin: setup.api.baseUrl })).status).toBe(204);
+    expect(await smsColumns(setup)).toEqual(before);
+
+    const bad = await twilio.report({ ...stranger, callbackUrl: `${statusUrl}?offer=not-an-id` }, 'failed', { origin: setup.api.baseUrl });
+    expect(bad.status).toBe(400);
+    expect(bad.contentType).toContain('application/problem+json');
+    expect((JSON.parse(bad.body) as ProblemDetails).errors?.map((problem) => problem.field)).toEqual(['offer']);
+    expect(await smsColumns(setup)).toEqual(before);
   });
 });
 
@@ -168,6 +236,33 @@ describe('standby offers by SMS through Vonage', () => {
     expect((await vonage.report(text, 'failed', route)).status).toBe(204);
     expect(await smsCounts(setup, announcementId)).toEqual({ sent: 0, delivered: 0, failed: 1 });
     expectNothingPersonalLogged(setup.api, text.text);
+  });
+
+  it('stores a delivery reported before the send is answered, found by the client-ref, and the answer does not undo it', async () => {
+    const { announcementId, text } = await announceWithDeliveryFirst(setup, vonage);
+    const [row] = await rowsOf<SmsColumns>(
+      setup.api.tenant.databaseUrl,
+      'SELECT id, sms_provider, sms_message_id, sms_status FROM standby_offer WHERE announcement_id = $1',
+      [announcementId],
+    );
+    expect(text.reference).toBe(row?.id);
+    expect(row).toMatchObject({ sms_provider: 'vonage', sms_message_id: text.messageId, sms_status: 'delivered' });
+    expect(await smsCounts(setup, announcementId)).toEqual({ sent: 0, delivered: 1, failed: 0 });
+  });
+
+  it('answers a signed receipt for an offer id it does not know 204 and changes nothing; a client-ref that is no id is a field problem', async () => {
+    const [text] = vonage.texts();
+    if (!text) throw new Error('no text');
+    const before = await smsColumns(setup);
+    const stranger = { ...text, messageId: randomBytes(8).toString('hex').toUpperCase(), reference: randomUUID() };
+    expect((await vonage.report(stranger, 'failed', { origin: setup.api.baseUrl })).status).toBe(204);
+    expect(await smsColumns(setup)).toEqual(before);
+
+    const bad = await vonage.report({ ...stranger, reference: 'not-an-id' }, 'failed', { origin: setup.api.baseUrl });
+    expect(bad.status).toBe(400);
+    expect(bad.contentType).toContain('application/problem+json');
+    expect((JSON.parse(bad.body) as ProblemDetails).errors?.map((problem) => problem.field)).toEqual(['client-ref']);
+    expect(await smsColumns(setup)).toEqual(before);
   });
 
   it('answers 404 on the route of the provider the tenant does not use', async () => {

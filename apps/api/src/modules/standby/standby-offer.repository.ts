@@ -45,6 +45,20 @@ export interface OpenOffer {
   locale: 'de' | 'en';
 }
 
+/** What a provider's status callback names: its message id, and the offer id sent with the text (none for texts sent before it went along). */
+export interface SmsReportTarget {
+  provider: SentSms['provider'];
+  messageId: string;
+  offerId?: string | undefined;
+}
+
+/**
+ * The status a callback leaves: delivered and failed are final, a "sent" (a step before the
+ * handset) never replaces them, whichever order the reports come in.
+ */
+const smsStatusFromCallback = (status: string) => `sms_status = CASE WHEN ${status} = 'sent' AND sms_status IN ('delivered', 'failed') THEN sms_status ELSE ${status} END,
+  sms_status_at = CASE WHEN ${status} = 'sent' AND sms_status IN ('delivered', 'failed') THEN sms_status_at ELSE now() END`;
+
 export type ConfirmOutcome = { outcome: 'confirmed' | 'already_taken' | 'expired'; announcementId: string } | { outcome: 'not_found' };
 
 const ANNOUNCEMENT_COLUMNS = `a.id, a.site_id, a.product_id, a.doses, a.taken, a.available_until, a.offer_minutes, a.overbooking_factor, a.status,
@@ -203,30 +217,42 @@ export class StandbyOfferRepository {
     return rows[0]?.id as string;
   }
 
-  /** The offer's text message went to the provider (`sent`), or the provider refused it (`failed`). */
+  /**
+   * The offer's text message went to the provider (`sent`, with its message id), or the provider
+   * refused it (`failed`). The status is the send's only when no callback has told one yet: a report
+   * can come back before the send's answer, and it knows better.
+   */
   async recordSms(offerId: string, outcome: SentSms | 'failed'): Promise<void> {
     const [provider, messageId, status] = outcome === 'failed' ? [null, null, 'failed'] : [outcome.provider, outcome.messageId, 'sent'];
-    await this.sql.query(`UPDATE standby_offer SET sms_provider = $2, sms_message_id = $3, sms_status = $4, sms_status_at = now() WHERE id = $1`, [
-      offerId,
-      provider,
-      messageId,
-      status,
-    ]);
+    await this.sql.query(
+      `UPDATE standby_offer SET sms_provider = coalesce($2, sms_provider), sms_message_id = coalesce($3, sms_message_id),
+         sms_status = coalesce(sms_status, $4), sms_status_at = CASE WHEN sms_status IS NULL THEN now() ELSE sms_status_at END
+        WHERE id = $1`,
+      [offerId, provider, messageId, status],
+    );
   }
 
   /**
-   * A provider's status callback; callbacks arrive in any order, so a late "sent" never replaces
-   * delivered or failed. False when no offer has the message.
+   * A provider's status callback, by the offer id sent with the text when it names one (storing the
+   * message id too, if the send's answer has not yet), else by message id. An offer that already
+   * has another message is not taken over. False when no offer has the message.
    */
-  async updateSmsStatus(provider: SentSms['provider'], messageId: string, status: SmsStatus): Promise<boolean> {
-    const { rows } = await this.sql.query<{ id: string }>(
-      `UPDATE standby_offer SET sms_status = $3, sms_status_at = now()
-        WHERE sms_provider = $1 AND sms_message_id = $2 AND ($3 <> 'sent' OR sms_status = 'sent') RETURNING id`,
-      [provider, messageId, status],
-    );
-    if (rows.length > 0) return true;
-    const known = await this.sql.query(`SELECT 1 FROM standby_offer WHERE sms_provider = $1 AND sms_message_id = $2`, [provider, messageId]);
-    return known.rows.length > 0;
+  async updateSmsStatus(target: SmsReportTarget, status: SmsStatus): Promise<boolean> {
+    const { provider, messageId, offerId } = target;
+    const { rows } = offerId
+      ? await this.sql.query<{ id: string }>(
+          `UPDATE standby_offer SET sms_provider = $2, sms_message_id = $3, ${smsStatusFromCallback('$4')}
+            WHERE id = $1 AND (sms_message_id IS NULL OR (sms_provider = $2 AND sms_message_id = $3))
+              AND NOT EXISTS (SELECT 1 FROM standby_offer other WHERE other.sms_provider = $2 AND other.sms_message_id = $3 AND other.id <> $1)
+            RETURNING id`,
+          [offerId, provider, messageId, status],
+        )
+      : await this.sql.query<{ id: string }>(`UPDATE standby_offer SET ${smsStatusFromCallback('$3')} WHERE sms_provider = $1 AND sms_message_id = $2 RETURNING id`, [
+          provider,
+          messageId,
+          status,
+        ]);
+    return rows.length > 0;
   }
 
   /**

@@ -23,13 +23,16 @@ export class TwilioSmsSender implements SmsSender {
       to: message.to,
       from: this.config.from,
       body: message.text,
-      statusCallback: callbackUrl(this.publicUrl, 'twilio'),
+      statusCallback: callbackUrl(this.publicUrl, 'twilio', message.reference),
     });
     return { provider: 'twilio', messageId: sent.sid };
   }
 }
 
-/** Twilio signs the callback URL it was given and every form field with the account's auth token (HMAC-SHA1). */
-export function twilioSignatureValid(config: TwilioConfig, publicUrl: string, signature: string, fields: Record<string, string>): boolean {
-  return Twilio.validateRequest(config.authToken, signature, callbackUrl(publicUrl, 'twilio'), fields);
+/**
+ * Twilio signs the callback URL it was given (with the offer id in it, for texts sent since it is
+ * given) and every form field with the account's auth token (HMAC-SHA1).
+ */
+export function twilioSignatureValid(config: TwilioConfig, publicUrl: string, signature: string, fields: Record<string, string>, offerId?: string): boolean {
+  return Twilio.validateRequest(config.authToken, signature, callbackUrl(publicUrl, 'twilio', offerId), fields);
 }

@@ -26,6 +26,7 @@ export class VonageSmsSender implements SmsSender {
       to: message.to.replace(/^\+/, ''),
       from: this.config.from.replace(/^\+/, ''),
       text: message.text,
+      // Echoed in the receipt as client-ref: it finds the offer even before the answer's message id is stored.
       clientRef: message.reference,
       callback: callbackUrl(this.publicUrl, 'vonage'),
     });
