@@ -23,12 +23,13 @@ export type TwilioStatusQuery = Payload<typeof TwilioStatusQuery>;
 
 /**
  * `POST /api/sms/vonage/receipts`: a Vonage delivery receipt, signed with the account's signature secret (`sig`);
- * `client-ref` echoes the offer id the text was sent with.
+ * `client-ref` echoes the reference the text was sent with: our offer id, or anything another system sending from
+ * the same account chose (acknowledged and ignored, since Vonage retries every refused receipt).
  */
 export const VonageDeliveryReceipt = contract(
   'VonageDeliveryReceipt',
   Type.Object(
-    { messageId: Field(64), status: Field(32), sig: Field(200), 'client-ref': Type.Optional(Uuid('must be an offer id')) },
+    { messageId: Field(64), status: Field(32), sig: Field(200), 'client-ref': Type.Optional(Field(100)) },
     { additionalProperties: Type.String({ maxLength: 2000 }) },
   ),
 );

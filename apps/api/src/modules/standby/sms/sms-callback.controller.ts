@@ -1,6 +1,6 @@
 import { Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNoContentResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { TwilioStatusCallback, TwilioStatusQuery, VonageDeliveryReceipt } from '@vaccinate/api-contracts';
+import { FORMATS, TwilioStatusCallback, TwilioStatusQuery, VonageDeliveryReceipt } from '@vaccinate/api-contracts';
 import type { Logger } from 'pino';
 import { APP_LOGGER } from '../../../app-logger.token';
 import { ContractBody, ContractQuery } from '../../../common/contract/contract.decorators';
@@ -58,7 +58,9 @@ export class SmsCallbackController {
     if (sms.provider !== 'vonage') throw new SmsCallbackException(SmsCallbackExceptionCode.NotConfigured);
     if (!vonageSignatureValid(sms, receipt)) throw new SmsCallbackException(SmsCallbackExceptionCode.BadSignature);
     if (!vonageReceiptFresh(receipt)) throw new SmsCallbackException(SmsCallbackExceptionCode.Stale);
-    await this.store({ provider: 'vonage', messageId: receipt.messageId, offerId: receipt['client-ref'] }, receipt.status, vonageStatus(receipt.status));
+    const reference = receipt['client-ref'];
+    const offerId = reference !== undefined && FORMATS.uuid(reference) ? reference : undefined;
+    await this.store({ provider: 'vonage', messageId: receipt.messageId, offerId }, receipt.status, vonageStatus(receipt.status));
   }
 
   private async store(target: SmsReportTarget, reported: string, status: ReturnType<typeof twilioStatus>): Promise<void> {
