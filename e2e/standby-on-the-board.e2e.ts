@@ -6,6 +6,7 @@ import { checkedContext } from './support/accessibility';
 import { launchBrowser } from './support/browser';
 import { mailBody, mailTo } from './support/caught-mail';
 import { signInAsAdmin } from './support/staff-sign-in';
+import { joinStandby } from './support/standby-member';
 import { tenantApi } from './support/tenant-api';
 
 const PASSPHRASE = 'a long and private passphrase';
@@ -58,20 +59,7 @@ describe('a spare dose taken from standby', () => {
     // Someone on the waiting list for this site only joins standby; staff announce one spare dose.
     const email = `standby.${randomUUID().slice(0, 8)}@acme.example`;
     const person = { givenName: 'Stella', familyName: 'Bereit', email, birthDate: '1985-04-12' };
-    const registered = await api.call<{ trackingCode: string }>('POST', '/registrations', {
-      person,
-      preferredSiteIds: [site.id],
-      locale: 'en',
-      captcha: await api.captcha(),
-    });
-    expect(registered.status).toBe(202);
-    const joined = await api.call('POST', '/standby/members', {
-      trackingCode: registered.body.trackingCode,
-      birthDate: person.birthDate,
-      siteIds: [site.id],
-      captcha: await api.captcha(),
-    });
-    expect(joined.status).toBe(201);
+    await joinStandby(api, site.id, person);
     await api.post('/standby/announcements', { siteId: site.id, productId: product.id, doses: 1, availableUntil: new Date(Date.now() + 3_600_000).toISOString() }, token);
 
     const catcherUrl = inject('mailCatcherUrl');

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkedContext } from './support/accessibility';
 import { launchBrowser } from './support/browser';
 import { textTo } from './support/caught-texts';
+import { joinStandby } from './support/standby-member';
 import { tenantApi } from './support/tenant-api';
 
 /** acme sends its texts through the SMS catcher's Twilio fake, globex through its Vonage fake (apps/platform/local-tenants.json). */
@@ -31,21 +32,7 @@ describe('a spare-dose offer by SMS', () => {
     const product = (await api.get<VaccineProduct[]>('/vaccines', token)).find((vaccine) => vaccine.minAgeYears <= 40) as VaccineProduct;
     const phone = `+49151${String(randomInt(10_000_000, 100_000_000))}`;
     const person = { givenName: 'Simon', familyName: 'Kurz', email: `sms.${randomUUID().slice(0, 8)}@${slug}.example`, birthDate: '1985-04-12' };
-    const registered = await api.call<{ trackingCode: string }>('POST', '/registrations', {
-      person,
-      preferredSiteIds: [site.id],
-      locale: 'en',
-      captcha: await api.captcha(),
-    });
-    expect(registered.status).toBe(202);
-    const joined = await api.call('POST', '/standby/members', {
-      trackingCode: registered.body.trackingCode,
-      birthDate: person.birthDate,
-      siteIds: [site.id],
-      phone,
-      captcha: await api.captcha(),
-    });
-    expect(joined.status).toBe(201);
+    await joinStandby(api, site.id, person, phone);
     await api.post('/standby/announcements', { siteId: site.id, productId: product.id, doses: 1, availableUntil: new Date(Date.now() + 3_600_000).toISOString() }, token);
     return { siteName, phone };
   }
