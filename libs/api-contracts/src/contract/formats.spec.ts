@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, isIsoDateTime, isPhoneRegion, isPlausibleBirthDate, normalizePhoneNumber } from './formats';
+import { countryCallingCodeOf, isIsoDate, isIsoDateTime, isPhoneRegion, isPlausibleBirthDate, normalizePhoneNumber } from './formats';
 
 describe('isPlausibleBirthDate', () => {
   const today = new Date('2026-11-23T12:00:00Z');
@@ -65,5 +65,11 @@ describe('isPhoneRegion', () => {
     ['XX', false],
   ])('%s -> %s', (code, expected) => {
     expect(isPhoneRegion(code)).toBe(expected);
+  });
+});
+
+describe('countryCallingCodeOf', () => {
+  it('gives the code a number of the region begins with, and none for an unknown region', () => {
+    expect([countryCallingCodeOf('AT'), countryCallingCodeOf('CH'), countryCallingCodeOf('DE'), countryCallingCodeOf('XX')]).toEqual(['+43', '+41', '+49', null]);
   });
 });

@@ -1,5 +1,5 @@
 import { FormatRegistry } from '@sinclair/typebox';
-import { isSupportedCountry, isValidPhoneNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { getCountryCallingCode, isSupportedCountry, isValidPhoneNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // The WHATWG form of `<input type="email">`, with a dot required in the domain as mail providers do.
@@ -31,6 +31,11 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 /** An ISO 3166-1 alpha-2 country whose national numbers can be read (`AT`, `CH`, `DE`): a tenant's phone region. */
 export function isPhoneRegion(code: string): code is CountryCode {
   return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code);
+}
+
+/** `AT` -> `+43`: how a number of the region begins when written with its country code. */
+export function countryCallingCodeOf(region: string): string | null {
+  return isPhoneRegion(region) ? `+${getCountryCallingCode(region)}` : null;
 }
 
 /**
