@@ -41,7 +41,8 @@ const SLUG = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 const COUNTRY = /^[A-Z]{2}$/;
-const DEFAULT_PHONE_REGION = 'DE';
+/** The phoneRegion of an entry that names none: the country of the API's default HOLIDAY_REGION. */
+export const DEFAULT_PHONE_REGION = 'DE';
 
 export function isValidSlug(slug: string): boolean {
   return SLUG.test(slug);
