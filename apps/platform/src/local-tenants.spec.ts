@@ -38,6 +38,15 @@ describe('local tenants', () => {
     await expect(load([tenant('acme', { sms: 'carrier-pigeon' })])).rejects.toThrow(/"sms" of acme must be twilio or vonage/);
   });
 
+  it("passes a tenant's holiday region to its API and reads phone numbers in its country, Germany unless it names another", async () => {
+    const tenants = await load([tenant('acme', { holidayRegion: 'AT-9' }), tenant('globex')]);
+    expect(tenants.map(({ entry, holidayRegion }) => [entry.slug, holidayRegion, entry.phoneRegion])).toEqual([
+      ['acme', 'AT-9', 'AT'],
+      ['globex', 'DE', 'DE'],
+    ]);
+    await expect(load([tenant('acme', { holidayRegion: 'Austria' })])).rejects.toThrow(/"holidayRegion" of acme must be a country or country-state code/);
+  });
+
   it('reads the committed demo tenants: acme through Twilio, globex through Vonage', async () => {
     const tenants = await loadLocalTenants(join(__dirname, '..', 'local-tenants.json'), 3101);
     expect(tenants.map(({ entry, sms }) => [entry.slug, sms])).toEqual([

@@ -49,6 +49,7 @@ export async function startTenant(
       logLevel: config.apiLogLevel,
       allocator: true,
       schedulingLinks: true,
+      holidayRegion: tenant.holidayRegion,
       display: {
         name: tenant.entry.displayName,
         primaryColor: tenant.entry.branding.primaryColor,

@@ -69,6 +69,7 @@ describe('the local gateway', () => {
             apiBaseUrl: '/api',
             branding: { primaryColor: '#123456', accentColor: '#654321' },
             defaultLocale: 'en',
+            phoneRegion: 'DE',
           },
         ],
       },

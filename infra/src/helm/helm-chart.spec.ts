@@ -121,6 +121,7 @@ describe('the platform chart', () => {
     expect(validate(platformExample), JSON.stringify(validate.errors)).toBe(true);
     const [first] = platformExample.tenantDirectory.tenants;
     expect(validate({ ...platformExample, tenantDirectory: { tenants: [{ ...first, defaultLocale: 'fr' }] } })).toBe(false);
+    expect(validate({ ...platformExample, tenantDirectory: { tenants: [{ ...first, phoneRegion: 'DE-BE' }] } }), 'a phone region is a country').toBe(false);
     const mailer = platformExample.mailer;
     expect(validate({ ...platformExample, mailer: { ...mailer, from: '' } }), 'an enabled mailer needs a sender').toBe(false);
     expect(validate({ ...platformExample, mailer: { ...mailer, image: { ...mailer.image, tag: '' } } })).toBe(false);

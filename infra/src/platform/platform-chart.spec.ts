@@ -18,6 +18,16 @@ describe('the platform chart', () => {
     expect(directory.tenants.map((tenant) => tenant.slug)).toEqual(['acme', 'globex']);
   });
 
+  it("carries each tenant's phone region to the web app, German for an entry that names none", () => {
+    const data = find(manifests, 'ConfigMap', 'tenant-directory')['data'] as Record<string, string>;
+    expect(JSON.parse(data['acme.json'] ?? '{}')).not.toHaveProperty('phoneRegion');
+    const directory = parseTenantDirectory({ version: 1, tenants: Object.values(data).map((entry) => JSON.parse(entry)) });
+    expect(directory.tenants.map((tenant) => [tenant.slug, tenant.phoneRegion])).toEqual([
+      ['acme', 'DE'],
+      ['globex', 'AT'],
+    ]);
+  });
+
   it('is merged by the web server into one directory document, ignoring ConfigMap bookkeeping files', async () => {
     type Merge = (files: { name: string; content: string }[]) => unknown;
     const webServer = resolve(__dirname, '..', '..', '..', 'apps', 'web', 'nginx', 'tenant-directory.js');

@@ -39,6 +39,10 @@ const directoryEntry: JsonSchema = {
       },
     },
     defaultLocale: { type: 'string', enum: ['de', 'en'] },
+    phoneRegion: text(
+      "country (ISO 3166-1 alpha-2) a phone number without country code is read in: the country of the tenant API's holidayRegion; DE when left out",
+      '^[A-Z]{2}$',
+    ),
   },
 };
 

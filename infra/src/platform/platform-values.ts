@@ -8,6 +8,8 @@ export interface DirectoryEntryValues {
   apiBaseUrl: string;
   branding: { primaryColor: string; accentColor: string; logoUrl?: string };
   defaultLocale: string;
+  /** Where the web app reads a phone number typed without country code: the country of the tenant chart's holidayRegion (Terraform derives it). */
+  phoneRegion?: string;
 }
 
 /** Values of the platform chart: installed once, in the platform namespace. */
@@ -130,6 +132,7 @@ export const platformExample: PlatformValues = {
         domains: ['globex.vaccinate.example'],
         branding: { primaryColor: '#146c43', accentColor: '#f0ad4e', logoUrl: '/branding/globex.svg' },
         defaultLocale: 'de',
+        phoneRegion: 'AT',
       },
     ],
   },

@@ -32,7 +32,10 @@ export const tenantValuesSchema: JsonSchema = {
       defaultLocale: oneOf('language of mails when the person chose none', ['de', 'en']),
       employeeNumber: oneOf('whether the booking form asks for the employee number', ['optional', 'required']),
       certificateCountry: text('ISO 3166-1 alpha-2 country of the vaccination certificates', '^[A-Z]{2}$'),
-      holidayRegion: text('country or country-state code whose public holidays the day calendar warns about (DE, DE-BE)', '^[A-Z]{2}(-[A-Z0-9]{1,3})?$'),
+      holidayRegion: text(
+        'country or country-state code whose public holidays the day calendar warns about (DE, DE-BE); phone numbers without country code are read in its country',
+        '^[A-Z]{2}(-[A-Z0-9]{1,3})?$',
+      ),
       vaccinatorOnCertificate: object({ enabled: flag('certificates name the doctor who gave each dose') }),
       branding: object({
         primaryColor: text('#rrggbb', COLOR),

@@ -25,7 +25,7 @@ export interface TenantValues {
     employeeNumber: string;
     /** ISO 3166-1 alpha-2 country of its vaccination certificates. */
     certificateCountry: string;
-    /** Country or country-state code (DE, DE-BE) whose public holidays the day calendar warns about. */
+    /** Country or country-state code (DE, DE-BE) whose public holidays the day calendar warns about; phone numbers without country code are read in its country. */
     holidayRegion: string;
     /** Certificates name the doctor who gave each dose (off: an employee's name on a document the holder shows around). */
     vaccinatorOnCertificate: { enabled: boolean };

@@ -31,8 +31,9 @@ describe('person contracts', () => {
 
   describe('the phone number, one format wherever a person has one', () => {
     const ada = { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', birthDate: '1990-12-10' };
+    const GERMANY = { phoneRegion: 'DE' };
     const READINGS = [
-      ['030 1234567', '+49301234567'], // national: the German default region
+      ['030 1234567', '+49301234567'], // national: read in the tenant's region, here Germany
       ['0151 23456789', '+4915123456789'],
       ['+43 664 1234567', '+436641234567'], // international
       ['0044 20 7946 0958', '+442079460958'],
@@ -43,32 +44,47 @@ describe('person contracts', () => {
 
     it("reads a new person's number into E.164", () => {
       for (const [typed, e164] of READINGS) {
-        const result = PersonInput.validate({ ...ada, phone: typed });
+        const result = PersonInput.validate({ ...ada, phone: typed }, GERMANY);
         expect(result.ok && result.value.phone, typed).toBe(e164);
       }
     });
 
     it("reads a correction's and a registration's number the same way", () => {
       for (const [typed, e164] of READINGS) {
-        const corrected = PersonCorrection.validate({ phone: typed, version: 1, reason: 'New number' });
+        const corrected = PersonCorrection.validate({ phone: typed, version: 1, reason: 'New number' }, GERMANY);
         expect(corrected.ok && corrected.value.phone, typed).toBe(e164);
-        const registered = RegistrationRequest.validate({
-          person: { ...ada, phone: typed },
-          preferredSiteIds: [],
-          preferredWeekdays: [],
-          occupations: [],
-          answers: {},
-          captcha: 'x',
-        });
+        const registered = RegistrationRequest.validate(
+          {
+            person: { ...ada, phone: typed },
+            preferredSiteIds: [],
+            preferredWeekdays: [],
+            occupations: [],
+            answers: {},
+            captcha: 'x',
+          },
+          GERMANY,
+        );
         expect(registered.ok ? registered.value.person.phone : registered.problems, typed).toBe(e164);
+      }
+    });
+
+    it("reads a national number in the tenant's region, Austria or Switzerland as much as Germany", () => {
+      for (const [typed, phoneRegion, e164] of [
+        ['0664 1234567', 'AT', '+436641234567'],
+        ['0316 123456', 'AT', '+43316123456'],
+        ['079 123 45 67', 'CH', '+41791234567'],
+        ['0151 23456789', 'CH', ''], // a German mobile is no Swiss number: refused
+      ] as const) {
+        const result = PersonCorrection.validate({ phone: typed, version: 1, reason: 'New number' }, { phoneRegion });
+        expect(result.ok ? result.value.phone : result.problems.map((problem) => problem.field), `${typed} in ${phoneRegion}`).toEqual(e164 === '' ? ['phone'] : e164);
       }
     });
 
     it('refuses what is no phone number with a field problem on the phone alone', () => {
       for (const typed of GARBAGE) {
-        const created = PersonInput.validate({ ...ada, phone: typed });
+        const created = PersonInput.validate({ ...ada, phone: typed }, GERMANY);
         expect(created.ok ? [] : created.problems.map((problem) => [problem.field, problem.rule, problem.message]), typed).toEqual([
-          ['phone', 'format:phone-e164', 'must be a phone number that exists, with its country code (+49 ...) when it is not German'],
+          ['phone', 'format:phone-e164', "must be a phone number that exists, with its country code (+43 ...) when it is not of the tenant's country"],
         ]);
         const corrected = PersonCorrection.validate({ phone: typed, version: 1, reason: 'New number' });
         expect(corrected.ok ? [] : corrected.problems.map((problem) => problem.field), typed).toEqual(['phone']);

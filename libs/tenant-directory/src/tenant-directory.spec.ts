@@ -8,6 +8,7 @@ const acme = {
   apiBaseUrl: '/api',
   branding: { primaryColor: '#0b5fff', accentColor: '#ffb000', logoUrl: '/branding/acme.svg' },
   defaultLocale: 'en',
+  phoneRegion: 'AT',
 };
 const globex = { ...acme, slug: 'globex', displayName: 'Globex', domains: ['globex.localhost'], defaultLocale: 'de' };
 
@@ -53,6 +54,14 @@ describe('parseTenantDirectory', () => {
       'tenants[0] (slug "acme"): "displayName" must be a non-empty string',
       'tenants[0] (slug "acme"): "apiBaseUrl" must be an http(s) URL or a path starting with "/"',
       'tenants[0] (slug "acme"): "defaultLocale" must be one of de, en',
+    ]);
+  });
+
+  it('reads phone numbers of an entry without phoneRegion as German ones, and refuses a region that is no country code', () => {
+    const { phoneRegion: _omitted, ...withoutRegion } = acme;
+    expect(parseTenantDirectory({ version: 1, tenants: [withoutRegion] }).tenants[0]?.phoneRegion).toBe('DE');
+    expect(problemsOf({ version: 1, tenants: [{ ...acme, phoneRegion: 'DE-BE' }] })).toEqual([
+      'tenants[0] (slug "acme"): "phoneRegion" must be an ISO 3166-1 alpha-2 country code such as DE or AT',
     ]);
   });
 

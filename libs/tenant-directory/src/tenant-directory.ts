@@ -8,6 +8,11 @@ export interface TenantEntry {
   apiBaseUrl: string;
   branding: TenantBranding;
   defaultLocale: SupportedLocale;
+  /**
+   * ISO 3166-1 alpha-2 country a phone number typed without its country code is read in: the country
+   * of the tenant API's HOLIDAY_REGION. An entry written before it existed reads as `DE`, the API's default.
+   */
+  phoneRegion: string;
 }
 
 export interface TenantBranding {
@@ -35,6 +40,9 @@ export class TenantDirectoryError extends Error {
 const SLUG = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
 const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
+const COUNTRY = /^[A-Z]{2}$/;
+/** The phoneRegion of an entry that names none: the country of the API's default HOLIDAY_REGION. */
+export const DEFAULT_PHONE_REGION = 'DE';
 
 export function isValidSlug(slug: string): boolean {
   return SLUG.test(slug);
@@ -102,6 +110,10 @@ function checkEntry(raw: unknown, where: string, problems: string[]): TenantEntr
   if (!SUPPORTED_LOCALES.includes(locale as SupportedLocale)) {
     problems.push(`${where}: "defaultLocale" must be one of ${SUPPORTED_LOCALES.join(', ')}`);
   }
+  const phoneRegion = raw['phoneRegion'] ?? DEFAULT_PHONE_REGION;
+  if (typeof phoneRegion !== 'string' || !COUNTRY.test(phoneRegion)) {
+    problems.push(`${where}: "phoneRegion" must be an ISO 3166-1 alpha-2 country code such as DE or AT`);
+  }
   const branding = raw['branding'];
   if (!isRecord(branding)) {
     problems.push(`${where}: "branding" must be an object with primaryColor and accentColor`);
@@ -130,6 +142,7 @@ function checkEntry(raw: unknown, where: string, problems: string[]): TenantEntr
       ...(typeof logoUrl === 'string' ? { logoUrl } : {}),
     },
     defaultLocale: locale as SupportedLocale,
+    phoneRegion: phoneRegion as string,
   };
 }
 

@@ -85,7 +85,13 @@ export const API_ENVIRONMENT_VARIABLES: readonly ApiEnvironmentVariable[] = [
   { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', required: false, secret: false, description: 'OTLP/HTTP collector base URL for traces; unset turns tracing off' },
   { name: 'SCHEDULING_LINKS', required: false, secret: false, description: 'on | off: publish free first-dose slots as a public SMART Scheduling Links feed (off)' },
   { name: 'SCHEDULING_LINKS_STATE', required: false, secret: false, description: 'state or region codes of the sites, comma-separated, as a hint to slot aggregators' },
-  { name: 'HOLIDAY_REGION', required: false, secret: false, description: 'country or country-state code whose public holidays the day calendar warns about (DE)' },
+  {
+    name: 'HOLIDAY_REGION',
+    required: false,
+    secret: false,
+    description:
+      'country or country-state code whose public holidays the day calendar warns about (DE); its country is where phone numbers without a country code are read',
+  },
   { name: 'RETENTION_UNVACCINATED_DAYS', required: false, secret: false, description: 'days registrations and standby memberships without a vaccination are kept (365)' },
   { name: 'RETENTION_MAIL_DAYS', required: false, secret: false, description: 'days sent and dead mails are kept (90)' },
   { name: 'RETENTION_AUDIT_DAYS', required: false, secret: false, description: 'days audit events are kept (1095)' },
@@ -111,6 +117,8 @@ export interface ApiEnvironmentInput {
   otlpEndpoint?: string;
   /** Publish the free slots as a SMART Scheduling Links feed (the local demo does: its data is made up). */
   schedulingLinks?: boolean;
+  /** `DE` or `DE-BE`: whose public holidays are warned about; its country reads phone numbers without a country code. */
+  holidayRegion?: string;
   /** An SMS provider account (a local fake of its API in tests); without it texts only go to the log. */
   sms?: { provider: 'twilio' | 'vonage'; from: string; accountId: string; authSecret: string; signatureSecret?: string; baseUrl?: string };
 }
@@ -138,6 +146,7 @@ export function apiEnvironment(input: ApiEnvironmentInput): Record<string, strin
     CERTIFICATE_CSCA: input.secrets.certificateCsca,
     ACCESS_TOKEN_TTL_SECONDS: '900',
     TIME_ZONE: 'Europe/Berlin',
+    ...(input.holidayRegion ? { HOLIDAY_REGION: input.holidayRegion } : {}),
     CERTIFICATE_SECRET: input.secrets.certificateSecret,
     CERTIFICATE_SECRET_ID: certificateSecretId(input.slug),
     ...(input.display

@@ -16,6 +16,8 @@ locals {
       { for k, v in { logoUrl = var.branding.logo_url } : k => v if v != null },
     )
     defaultLocale = var.default_locale
+    # The API reads a phone number without country code in its holiday region's country (DE-BE -> DE); the web app likewise.
+    phoneRegion = split("-", var.holiday_region)[0]
   }
 
   # The API takes #rrggbb only; the directory also allows #rgb, so short colors are doubled out.

@@ -41,7 +41,7 @@ variable "time_zone" {
 }
 
 variable "holiday_region" {
-  description = "Country or country-state code (DE, DE-BE) whose public holidays the day calendar warns about."
+  description = "Country or country-state code (DE, DE-BE) whose public holidays the day calendar warns about; phone numbers typed without country code are read in its country."
   type        = string
   default     = "DE"
 }

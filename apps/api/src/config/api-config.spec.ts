@@ -105,6 +105,14 @@ describe('loadApiConfig', () => {
     expect(loadApiConfig({ ...valid, CERTIFICATE_SECRET_ID: 'acme-2026' }).certificates.secret.id).toBe('acme-2026');
   });
 
+  it("reads phone numbers in the holiday region's country, Germany unless the tenant sets another", () => {
+    expect(loadApiConfig(valid).phoneRegion).toBe('DE');
+    expect(loadApiConfig({ ...valid, HOLIDAY_REGION: 'DE-BY' }).phoneRegion).toBe('DE');
+    expect(loadApiConfig({ ...valid, HOLIDAY_REGION: 'at-9' })).toMatchObject({ holidayRegion: 'AT-9', phoneRegion: 'AT' });
+    expect(loadApiConfig({ ...valid, HOLIDAY_REGION: 'CH-ZH' }).phoneRegion).toBe('CH');
+    expect(problemsOf({ ...valid, HOLIDAY_REGION: 'XX' })).toEqual(['HOLIDAY_REGION: must be a country or country-state code such as DE or DE-BE']);
+  });
+
   it('names the vaccinating doctor on certificates only when the tenant sets CERTIFICATE_VACCINATOR_NAME=on', () => {
     expect(loadApiConfig(valid).certificates.namesVaccinator).toBe(false);
     expect(loadApiConfig({ ...valid, CERTIFICATE_VACCINATOR_NAME: 'on' }).certificates.namesVaccinator).toBe(true);

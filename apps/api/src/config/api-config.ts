@@ -1,7 +1,7 @@
 import type { KeyObject, X509Certificate } from 'node:crypto';
 import { FieldKeyConfigError, FieldKeyRing } from '@vaccinate/field-encryption';
 import type { CertificateSecret } from '@vaccinate/certificate-token';
-import { isStaffRole, type StaffRole } from '@vaccinate/api-contracts';
+import { isPhoneRegion, isStaffRole, type StaffRole } from '@vaccinate/api-contracts';
 import { z } from 'zod';
 import { isHolidayRegion } from '../common/public-holidays';
 import { attachSignerCertificates, readCertificateAuthority, readSigningKeyRing, type CertificateSigningKey, type SigningKeyRing } from './signing-keys';
@@ -29,6 +29,12 @@ export interface ApiConfig {
   timeZone: string;
   /** `DE` or `DE-BE`: public holidays of this region are warned about when planning days. */
   holidayRegion: string;
+  /**
+   * The country a phone number typed without its country code is read in: the holiday region's
+   * country (DE-BE -> DE). Not a setting of its own: the vaccination days take place in that country,
+   * and a second setting could only be forgotten when the first one changes.
+   */
+  phoneRegion: string;
   /** Where the outbox delivers mail; without it messages wait in the outbox. */
   mailer: { url: string; apiKey: string | null } | null;
   /** Mail delivery jobs: the first retry's delay (doubled per attempt) and how long a delivery may hold its job. */
@@ -130,7 +136,12 @@ const environmentSchema = z.object({
   OIDC_ROLE_MAP: z.string().optional(),
   TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin').default('Europe/Berlin'),
   /** Whose public holidays a planned day is checked against: a country, or a country and a state (ISO 3166-2). */
-  HOLIDAY_REGION: z.string().trim().toUpperCase().refine(isHolidayRegion, 'must be a country or country-state code such as DE or DE-BE').default('DE'),
+  HOLIDAY_REGION: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((region) => isHolidayRegion(region) && isPhoneRegion(phoneRegionOf(region)), 'must be a country or country-state code such as DE or DE-BE')
+    .default('DE'),
   MAILER_URL: httpUrl.optional(),
   MAILER_API_KEY: optionalText,
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
@@ -194,6 +205,11 @@ const environmentSchema = z.object({
     .optional(),
 });
 
+/** `DE-BE` -> `DE`: the country of a holiday region, whose national phone numbers the tenant's people type. */
+export function phoneRegionOf(holidayRegion: string): string {
+  return holidayRegion.split('-')[0] ?? holidayRegion;
+}
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -248,6 +264,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv): ApiConfig {
     oidc,
     timeZone: values.TIME_ZONE,
     holidayRegion: values.HOLIDAY_REGION,
+    phoneRegion: phoneRegionOf(values.HOLIDAY_REGION),
     mailer: values.MAILER_URL ? { url: values.MAILER_URL.replace(/\/$/, ''), apiKey: values.MAILER_API_KEY ?? null } : null,
     mailJobs: { retryDelaySeconds: values.MAIL_RETRY_DELAY_SECONDS, jobTimeoutSeconds: values.MAIL_JOB_TIMEOUT_SECONDS },
     captcha:

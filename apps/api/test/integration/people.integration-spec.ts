@@ -96,7 +96,7 @@ describe('people', () => {
     expect(after).toBe(before);
   });
 
-  it('reads a phone number into E.164 (a national one as German), keeps it encrypted, and refuses one that is none with a field problem', async () => {
+  it('reads a phone number into E.164 (a national one as German: the default holiday region is DE), keeps it encrypted, and refuses one that is none with a field problem', async () => {
     const created = await api.request('/api/people', { token: assistant, body: { ...ada, email: 'phone@acme.example', phone: ' 030 123-4567 ' } });
     expect(created.status).toBe(201);
     const person = (await created.json()) as Person;

@@ -4,6 +4,7 @@ import { initReactI18next } from 'react-i18next';
 import { de } from './locales/de';
 import { en } from './locales/en';
 import { storeLocale } from './locale-resolver';
+import { countryName } from '../tenant/phone-region';
 
 /** One i18next instance per app mount (tests mount many), resources bundled: no loading flash. */
 export function createI18n(locale: SupportedLocale): i18n {
@@ -16,6 +17,8 @@ export function createI18n(locale: SupportedLocale): i18n {
     interpolation: { escapeValue: false }, // React escapes already.
     initAsync: false,
   });
+  // `{{region, regionName}}`: a country code as the country's name in the language of the sentence.
+  instance.services.formatter?.add('regionName', (value: unknown, language: string | undefined) => countryName(String(value), language));
   document.documentElement.lang = locale;
   instance.on('languageChanged', (language) => {
     document.documentElement.lang = language;

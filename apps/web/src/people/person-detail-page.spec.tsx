@@ -150,7 +150,7 @@ describe('person page: the phone number', () => {
     await userEvent.type(phone, 'call me');
     await userEvent.type(screen.getByRole('textbox', { name: 'Reason for the correction' }), 'New number');
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    const sentence = 'Please enter a phone number that exists, with its country code (such as +43) if it is not a German one.';
+    const sentence = 'Please enter a phone number that exists, with its country code (e.g. +49 …) when it is not a number from Germany.';
     expect(screen.getByText(sentence)).toBeTruthy();
     expect(document.activeElement).toBe(phone);
     expect(mock.requests.some((request) => request.method === 'PATCH')).toBe(false);

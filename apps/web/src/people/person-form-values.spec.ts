@@ -26,7 +26,7 @@ describe('person form values', () => {
     const t = createI18n('en').t;
     const loaded = { ...formValuesFromPerson(ada), phone: '030/123 45 67 app. 12' };
     expect(validatePersonForm({ ...loaded, familyName: 'Byron' }, t, loaded)).toEqual({});
-    const sentence = 'Please enter a phone number that exists, with its country code (such as +43) if it is not a German one.';
+    const sentence = 'Please enter a phone number that exists, with its country code (e.g. +49 …) when it is not a number from Germany.';
     expect(validatePersonForm({ ...loaded, phone: '030/123 45 67 app. 13' }, t, loaded)).toEqual({ phone: sentence });
     expect(validatePersonForm({ ...loaded, phone: 'call me' }, t)).toEqual({ phone: sentence });
     expect(validatePersonForm({ ...loaded, phone: '030 123-4567' }, t, loaded)).toEqual({});

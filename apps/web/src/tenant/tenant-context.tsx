@@ -1,10 +1,13 @@
 import type { TenantEntry } from '@vaccinate/tenant-directory';
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { documentTitle } from './branding';
+import { applyPhoneRegion } from './phone-region';
 
 const TenantContext = createContext<TenantEntry | null>(null);
 
 export function TenantProvider({ tenant, children }: { tenant: TenantEntry; children: ReactNode }) {
+  // Before the children render: their first check of a phone number already reads it in the tenant's country.
+  applyPhoneRegion(tenant.phoneRegion);
   return <TenantContext.Provider value={tenant}>{children}</TenantContext.Provider>;
 }
 

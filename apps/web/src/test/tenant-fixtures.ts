@@ -7,6 +7,7 @@ export const acme: TenantEntry = {
   apiBaseUrl: '/api',
   branding: { primaryColor: '#0b5fff', accentColor: '#ffb000', logoUrl: '/branding/acme.svg' },
   defaultLocale: 'en',
+  phoneRegion: 'DE',
 };
 
 export const globex: TenantEntry = {
@@ -16,6 +17,7 @@ export const globex: TenantEntry = {
   apiBaseUrl: 'https://api.globex.example/api',
   branding: { primaryColor: '#ffd400', accentColor: '#222222' },
   defaultLocale: 'de',
+  phoneRegion: 'AT',
 };
 
 export const directory = { version: 1, tenants: [acme, globex] };

@@ -1,18 +1,19 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { makeChallenge } from '../test/booking-fixtures';
 import { createFetchMock, jsonResponse, problemResponse } from '../test/fetch-mock';
 import { renderWithTenant } from '../test/render-with-tenant';
+import { acme } from '../test/tenant-fixtures';
 import { RegistrationPage } from './registration-page';
 
-function openForm() {
+function openForm(tenant = acme) {
   const mock = createFetchMock({
     'GET /api/catalogue': () => jsonResponse({ products: [], sites: [{ id: 's1', name: 'Werk Nord' }], timeZone: 'Europe/Berlin' }),
     'GET /api/captcha/challenge': () => problemResponse({ status: 503, code: 'http.unavailable' }),
     'POST /api/registrations': () => jsonResponse({ trackingCode: 'R7KQ-4M2X-DZ' }, 202),
   });
-  renderWithTenant(<RegistrationPage />, { fetch: mock.fetch });
+  renderWithTenant(<RegistrationPage />, { fetch: mock.fetch, tenant });
   return mock;
 }
 
@@ -38,10 +39,29 @@ describe('waiting-list registration form', () => {
     await userEvent.type(phone, 'call me');
     await userEvent.click(screen.getByRole('button', { name: 'Join the waiting list' }));
     expect(screen.getByText('Please enter a birth date: not in the future, not before 1900.')).toBeTruthy();
-    expect(screen.getByText('Please enter a phone number that exists, with its country code (such as +43) if it is not a German one.')).toBeTruthy();
+    expect(screen.getByText('Please enter a phone number that exists, with its country code (e.g. +49 …) when it is not a number from Germany.')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByLabelText('Date of birth')); // the first marked field
     expect(screen.queryByText('Please fill in this field.')).toBeNull();
     expect(mock.requests.some((request) => request.method === 'POST')).toBe(false);
+  });
+
+  it("reads a number without country code in the tenant's country, and names that country when it refuses one", async () => {
+    const mock = openForm({ ...acme, phoneRegion: 'CH' });
+    await userEvent.type(await screen.findByLabelText('Given name'), 'Ada');
+    await userEvent.type(screen.getByLabelText('Family name'), 'Lovelace');
+    await userEvent.type(screen.getByLabelText('E-mail'), 'ada@example.org');
+    await userEvent.type(screen.getByLabelText('Date of birth'), '1980-05-17');
+    const phone = screen.getByLabelText(/Phone/);
+    await userEvent.type(phone, '0664 1234567'); // Austrian, no Swiss number
+    await userEvent.click(screen.getByRole('button', { name: 'Join the waiting list' }));
+    expect(screen.getByText('Please enter a phone number that exists, with its country code (e.g. +41 …) when it is not a number from Switzerland.')).toBeTruthy();
+    expect(mock.requests.some((request) => request.method === 'POST')).toBe(false);
+
+    await userEvent.clear(phone);
+    await userEvent.type(phone, '079 123 45 67');
+    await userEvent.click(screen.getByRole('button', { name: 'Join the waiting list' }));
+    await waitFor(() => expect(screen.queryByText(/when it is not a number from Switzerland/)).toBeNull());
+    expect(phone.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('offers standby on the receipt with the new tracking code and birth date, and marks a refused phone number at its field in the reader’s words', async () => {
@@ -66,7 +86,7 @@ describe('waiting-list registration form', () => {
 
     await userEvent.click(await screen.findByRole('button', { name: 'Join standby' }));
     const phone = await screen.findByLabelText(/Mobile number/);
-    await screen.findByText('Please enter a phone number that exists, with its country code (such as +43) if it is not a German one.');
+    await screen.findByText('Please enter a phone number that exists, with its country code (e.g. +49 …) when it is not a number from Germany.');
     expect(phone.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(phone);
     expect(document.body.textContent).not.toContain('must be a phone number that exists');

@@ -7,8 +7,16 @@ import { normalizeBookingCode } from '../booking-code';
 import { normalizePhoneNumber } from './formats';
 import { NORMALIZE, TRIM } from './schema';
 
+/** What a check knows of the tenant it runs for: a national phone number is read in `phoneRegion` (ISO 3166-1 alpha-2). */
+export interface ValidationContext {
+  phoneRegion?: string;
+}
+
 /** The readings a string marked `x-normalize` gets before the check. */
-const NORMALIZERS: Record<string, (text: string) => string> = { 'booking-code': normalizeBookingCode, phone: normalizePhoneNumber };
+const NORMALIZERS: Record<string, (text: string, context: ValidationContext) => string> = {
+  'booking-code': normalizeBookingCode,
+  phone: (text, context) => normalizePhoneNumber(text, context.phoneRegion),
+};
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
@@ -19,7 +27,8 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; problems: Fiel
 export interface Contract<S extends TSchema = TSchema> {
   readonly name: string;
   readonly schema: S;
-  validate(value: unknown): Validation<Static<S>>;
+  /** Without a `phoneRegion` in the context, only phone numbers with their country code are read. */
+  validate(value: unknown, context?: ValidationContext): Validation<Static<S>>;
   /** Reads text values (a query string, path segments) as the declared numbers and booleans; `validate` checks the result. */
   fromText(value: unknown): unknown;
 }
@@ -27,13 +36,13 @@ export interface Contract<S extends TSchema = TSchema> {
 /** The TypeScript type of a contract: `type RegistrationRequest = Payload<typeof RegistrationRequest>`. */
 export type Payload<C extends Contract> = Static<C['schema']>;
 
-type Trim = (value: unknown) => void;
+type Trim = (value: unknown, context: ValidationContext) => void;
 
 /** Trims the marked strings of plain objects in place, before the check; built once per contract. */
 function trimmerOf(schema: TSchema): Trim | null {
   if (schema.type === 'array' && schema.items) {
     const item = trimmerOf(schema.items as TSchema);
-    return item && ((value) => Array.isArray(value) && value.forEach(item));
+    return item && ((value, context) => Array.isArray(value) && value.forEach((element) => item(element, context)));
   }
   if (schema.type !== 'object' || !schema.properties) return null;
   const steps: Trim[] = [];
@@ -41,20 +50,20 @@ function trimmerOf(schema: TSchema): Trim | null {
     const normalize = typeof property[NORMALIZE] === 'string' ? NORMALIZERS[property[NORMALIZE] as string] : undefined;
     if (property[TRIM] === true || normalize) {
       const read = normalize ?? ((text: string) => text.trim());
-      steps.push((object) => {
+      steps.push((object, context) => {
         const record = object as Record<string, unknown>;
         const text = record[key];
-        if (typeof text === 'string') record[key] = read(text);
+        if (typeof text === 'string') record[key] = read(text, context);
       });
       continue;
     }
     const nested = trimmerOf(property);
-    if (nested) steps.push((object) => nested((object as Record<string, unknown>)[key]));
+    if (nested) steps.push((object, context) => nested((object as Record<string, unknown>)[key], context));
   }
   if (steps.length === 0) return null;
-  return (value) => {
+  return (value, context) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
-    for (const step of steps) step(value);
+    for (const step of steps) step(value, context);
   };
 }
 
@@ -95,10 +104,10 @@ export function contract<S extends TSchema>(name: string, schema: S): Contract<S
   return {
     name,
     schema,
-    validate(value) {
+    validate(value, context = {}) {
       // Built on first use, so a page that imports every contract builds only the ones it checks.
       check ??= checkOf(schema);
-      trim?.(value);
+      trim?.(value, context);
       return check.Check(value) ? { ok: true, value: value as Static<S> } : { ok: false, problems: fieldProblems(check.Errors(value)) };
     },
     fromText: (value) => fromText(schema, value),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, isIsoDateTime, isPlausibleBirthDate } from './formats';
+import { countryCallingCodeOf, isIsoDate, isIsoDateTime, isPhoneRegion, isPlausibleBirthDate, normalizePhoneNumber } from './formats';
 
 describe('isPlausibleBirthDate', () => {
   const today = new Date('2026-11-23T12:00:00Z');
@@ -34,5 +34,42 @@ describe('isIsoDateTime', () => {
     ['2026-03-02', false],
   ])('%s -> %s', (value, expected) => {
     expect(isIsoDateTime(value)).toBe(expected);
+  });
+});
+
+describe('normalizePhoneNumber', () => {
+  it.each([
+    ['0664 1234567', 'AT', '+436641234567'],
+    ['0664 1234567', 'DE', '+496641234567'], // the same digits, another country's number
+    ['079 123 45 67', 'CH', '+41791234567'],
+    ['030 1234567', 'DE', '+49301234567'],
+    [' +41 79 123 45 67 ', 'AT', '+41791234567'],
+  ])('%s in %s -> %s', (typed, region, expected) => {
+    expect(normalizePhoneNumber(typed, region)).toBe(expected);
+  });
+
+  it('reads a national number in no country without a region, or with one it does not know', () => {
+    expect(normalizePhoneNumber('0664 1234567')).toBe('0664 1234567');
+    expect(normalizePhoneNumber('0664 1234567', 'XX')).toBe('0664 1234567');
+    expect(normalizePhoneNumber('+43 664 1234567')).toBe('+436641234567');
+  });
+});
+
+describe('isPhoneRegion', () => {
+  it.each([
+    ['AT', true],
+    ['CH', true],
+    ['DE', true],
+    ['de', false],
+    ['DE-BE', false],
+    ['XX', false],
+  ])('%s -> %s', (code, expected) => {
+    expect(isPhoneRegion(code)).toBe(expected);
+  });
+});
+
+describe('countryCallingCodeOf', () => {
+  it('gives the code a number of the region begins with, and none for an unknown region', () => {
+    expect([countryCallingCodeOf('AT'), countryCallingCodeOf('CH'), countryCallingCodeOf('DE'), countryCallingCodeOf('XX')]).toEqual(['+43', '+41', '+49', null]);
   });
 });

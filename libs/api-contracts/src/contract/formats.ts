@@ -1,5 +1,5 @@
 import { FormatRegistry } from '@sinclair/typebox';
-import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { getCountryCallingCode, isSupportedCountry, isValidPhoneNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // The WHATWG form of `<input type="email">`, with a dot required in the domain as mail providers do.
@@ -28,12 +28,24 @@ export function isPlausibleBirthDate(value: string, today = new Date()): boolean
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
+/** An ISO 3166-1 alpha-2 country whose national numbers can be read (`AT`, `CH`, `DE`): a tenant's phone region. */
+export function isPhoneRegion(code: string): code is CountryCode {
+  return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code);
+}
+
+/** `AT` -> `+43`: how a number of the region begins when written with its country code. */
+export function countryCallingCodeOf(region: string): string | null {
+  return isPhoneRegion(region) ? `+${getCountryCallingCode(region)}` : null;
+}
+
 /**
- * A number as typed, in E.164 when it reads as a real one (without a country code: a German one); otherwise trimmed, for the check to refuse.
- * E.164 has no extension: a number typed with one is refused rather than stored without it.
+ * A number as typed, in E.164 when it reads as a real one; otherwise trimmed, for the check to refuse.
+ * A number without a country code is read in `region`, the tenant's country; without a region only
+ * numbers with a country code are read. E.164 has no extension: a number typed with one is refused
+ * rather than stored without it.
  */
-export function normalizePhoneNumber(text: string): string {
-  const parsed = parsePhoneNumberFromString(text.trim(), 'DE');
+export function normalizePhoneNumber(text: string, region?: string): string {
+  const parsed = parsePhoneNumberFromString(text.trim(), region !== undefined && isPhoneRegion(region) ? region : undefined);
   return parsed?.isValid() && !parsed.ext ? parsed.number : text.trim();
 }
 

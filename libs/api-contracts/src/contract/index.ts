@@ -1,5 +1,5 @@
 export * from './contract';
 export { fieldOf, fieldProblems } from './field-problems';
-export { FORMATS, isIsoDate, isIsoDateTime, isPlausibleBirthDate } from './formats';
+export { countryCallingCodeOf, FORMATS, isIsoDate, isIsoDateTime, isPhoneRegion, isPlausibleBirthDate, normalizePhoneNumber } from './formats';
 export * from './schema';
 export { Type, type Static, type TSchema } from '@sinclair/typebox';

@@ -46,7 +46,10 @@ export const BirthDate = () => Text('must be a date (YYYY-MM-DD) between 1900-01
 export const Email = () => Trimmed({ format: 'email', maxLength: 254, [ERROR_MESSAGE]: 'must be a valid e-mail address' });
 export const Locale = () => OneOf(['de', 'en']);
 
-/** A mobile or landline number as typed; read into E.164 (+4930123456), numbers without a country code as German ones (see `normalizePhoneNumber`). */
+/**
+ * A mobile or landline number as typed; read into E.164 (+4930123456), a number without a country code
+ * in the tenant's country (the check's `phoneRegion`, see `normalizePhoneNumber`).
+ */
 export const PhoneNumber = (options: { description?: string } = {}): TString =>
   Type.String({
     ...options,
@@ -54,5 +57,5 @@ export const PhoneNumber = (options: { description?: string } = {}): TString =>
     format: 'phone-e164',
     [NORMALIZE]: 'phone',
     examples: ['+49 30 1234567', '030 1234567'],
-    [ERROR_MESSAGE]: 'must be a phone number that exists, with its country code (+49 ...) when it is not German',
+    [ERROR_MESSAGE]: "must be a phone number that exists, with its country code (+43 ...) when it is not of the tenant's country",
   });

@@ -111,6 +111,19 @@ run "passes_retention_and_the_holiday_region_only_when_given" {
   }
 }
 
+run "reads_phone_numbers_in_the_holiday_regions_country" {
+  command = plan
+
+  variables {
+    holiday_region = "AT-9"
+  }
+
+  assert {
+    condition     = output.directory_entry.phoneRegion == "AT" && output.chart_values.tenant.holidayRegion == "AT-9"
+    error_message = "the web app must read phone numbers in the country of the API's holiday region"
+  }
+}
+
 run "refuses_retention_the_api_refuses" {
   command = plan
 

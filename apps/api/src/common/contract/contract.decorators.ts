@@ -3,7 +3,7 @@ import { ApiBody, ApiParam, ApiProduces, ApiQuery, ApiResponse } from '@nestjs/s
 import type { SchemaObject } from '@nestjs/swagger';
 import type { Contract, Payload } from '@vaccinate/api-contracts';
 import { referenceTo } from './contract-schemas';
-import { ContractPipe } from './contract.pipe';
+import { contractPipeOf } from './contract.pipe';
 
 type Properties = Record<string, SchemaObject>;
 
@@ -32,7 +32,7 @@ function plainDesignType(target: object, key: string | symbol | undefined, index
 /** The request body, checked with the contract's compiled validator and documented by its schema. */
 export function ContractBody(contract: Contract): ParameterDecorator {
   return (target, key, index) => {
-    Body(new ContractPipe(contract, 'body'))(target, key, index);
+    Body(contractPipeOf(contract, 'body'))(target, key, index);
     plainDesignType(target, key, index);
     onMethod(target, key, ApiBody({ schema: referenceTo(contract) }));
   };
@@ -41,7 +41,7 @@ export function ContractBody(contract: Contract): ParameterDecorator {
 /** The query string, read as the contract's types and checked; each property is a documented parameter. */
 export function ContractQuery(contract: Contract): ParameterDecorator {
   return (target, key, index) => {
-    Query(new ContractPipe(contract, 'query'))(target, key, index);
+    Query(contractPipeOf(contract, 'query'))(target, key, index);
     plainDesignType(target, key, index);
     for (const [name, schema, required] of propertiesOf(contract)) onMethod(target, key, ApiQuery({ name, schema, required }));
   };
@@ -50,7 +50,7 @@ export function ContractQuery(contract: Contract): ParameterDecorator {
 /** The path parameters, checked; each property is a documented path parameter. */
 export function ContractParams(contract: Contract): ParameterDecorator {
   return (target, key, index) => {
-    Param(new ContractPipe(contract, 'params'))(target, key, index);
+    Param(contractPipeOf(contract, 'params'))(target, key, index);
     plainDesignType(target, key, index);
     for (const [name, schema] of propertiesOf(contract)) onMethod(target, key, ApiParam({ name, schema, required: true }));
   };

@@ -2,7 +2,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import { ContractPipe } from '../../common/contract/contract.pipe';
+import { isContractPipe } from '../../common/contract/contract.pipe';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 const NO_CONTENT = '204';
@@ -124,7 +124,7 @@ export function uncheckedRouteArguments(controllers: ControllerType[]): string[]
       for (const [key, argument] of Object.entries(routeArguments)) {
         const part = CHECKED.get(key.split(':')[0] ?? '');
         if (!part) continue;
-        const byContract = argument.data === undefined && argument.pipes.some((pipe) => pipe instanceof ContractPipe);
+        const byContract = argument.data === undefined && argument.pipes.some(isContractPipe);
         if (!byContract) problems.push(`${type.name}.${name} reads its ${part} without a contract`);
       }
     }

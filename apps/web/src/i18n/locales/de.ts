@@ -118,7 +118,7 @@ export const de: Messages = {
     summary: 'Bitte korrigieren Sie die markierten Felder.',
     wholeNumberMin: 'Bitte geben Sie eine ganze Zahl ein, {{min}} oder mehr.',
     birthDate: 'Bitte geben Sie ein Geburtsdatum ein: nicht in der Zukunft, nicht vor 1900.',
-    phone: 'Bitte geben Sie eine Telefonnummer ein, die es gibt, mit Ländervorwahl (etwa +43), wenn es keine deutsche ist.',
+    phone: 'Bitte geben Sie eine Telefonnummer ein, die es gibt, mit Ländervorwahl (etwa {{code}} …), wenn es keine Nummer aus dem Land {{region, regionName}} ist.',
     pattern: 'Bitte prüfen Sie das Format dieses Felds.',
     tooLong: 'Das ist zu lang.',
     range: 'Diese Zahl liegt außerhalb des erlaubten Bereichs.',

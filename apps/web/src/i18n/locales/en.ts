@@ -118,7 +118,7 @@ export const en = {
     summary: 'Please correct the marked fields.',
     wholeNumberMin: 'Please enter a whole number, {{min}} or more.',
     birthDate: 'Please enter a birth date: not in the future, not before 1900.',
-    phone: 'Please enter a phone number that exists, with its country code (such as +43) if it is not a German one.',
+    phone: 'Please enter a phone number that exists, with its country code (e.g. {{code}} …) when it is not a number from {{region, regionName}}.',
     pattern: 'Please check the format of this field.',
     tooLong: 'This is too long.',
     range: 'This number is outside the allowed range.',

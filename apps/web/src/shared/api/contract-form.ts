@@ -1,5 +1,6 @@
 import type { Contract, FieldProblem } from '@vaccinate/api-contracts';
 import type { TFunction } from 'i18next';
+import { tenantPhoneRegion } from '../../tenant/phone-region';
 import { describeFieldProblem } from './error-message';
 import type { FieldErrors } from './field-errors';
 
@@ -28,7 +29,7 @@ export function contractFieldErrors<F extends string>(
   wording: FieldWording<F> = {},
 ): FieldErrors<F> {
   // The contract trims in place; the form keeps what the person typed.
-  const result = contract.validate(structuredClone(request));
+  const result = contract.validate(structuredClone(request), { phoneRegion: tenantPhoneRegion() });
   const errors: FieldErrors<F> = {};
   if (result.ok) return errors;
   for (const problem of result.problems) {

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '@vaccinate/api-contracts';
 import type { TFunction } from 'i18next';
+import { phoneTextParams } from '../../tenant/phone-region';
 import { ApiNetworkError, ApiProblemError, ApiTimeoutError } from './api-error';
 
 /** Values a page knows that make a code's sentence precise (dates already formatted for the reader). */
@@ -53,6 +54,8 @@ export function describeFieldProblem(problem: FieldProblem, t: TFunction, code?:
   const byCode = code ? t(`problems.${code}`, { defaultValue: '' }) : '';
   if (byCode) return byCode;
   const key = problem.rule ? RULE_KEYS[problem.rule] : undefined;
+  // A number without its country code is read in the tenant's country: the sentence names it.
+  if (key === 'validation.phone') return t(key, phoneTextParams());
   return t(key ?? 'validation.invalid');
 }
 
