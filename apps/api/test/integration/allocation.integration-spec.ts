@@ -149,7 +149,8 @@ describe('the allocator', () => {
     await api.app.get(AllocationWorker).runUntilIdle();
     expect((await registrations([code]))[0]?.status).toBe('booked');
     expect(await (await api.request('/api/waiting-list/dead-letters', { token: doctor })).json()).toEqual([]);
-  });
+    // Two attempts, each waiting out pg-boss's retry clock: a loaded machine needs more than the default 30 s.
+  }, 60_000);
 
   it('books a group released for one site only at that site', async () => {
     // An earlier day at the other site: without the per-site release the allocator would take it.
