@@ -89,8 +89,8 @@ function fieldHeight(page: TaggedPageWriter, [label, value]: Field): number {
  * Labels and values side by side, tagged as a table with row headers, so a screen reader says
  * "Name: Müller, Erika" rather than running the two texts together.
  */
-function drawFields(page: TaggedPageWriter, fields: Field[], parent?: PDFKit.PDFStructureElement): void {
-  const table = page.group('Table', parent);
+function drawFields(page: TaggedPageWriter, fields: Field[]): void {
+  const table = page.group('Table');
   const rowHeader: StructureOptions = { scope: 'Row' };
   for (const field of fields) {
     const [label, value] = field;
