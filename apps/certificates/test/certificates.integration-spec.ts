@@ -118,17 +118,17 @@ describe('certificates function', () => {
     expect(text).toContain('Deutschland');
     expect(text).toContain(record.certificateId);
     expect(text).toContain('QR-Code des digitalen COVID-Zertifikats der EU');
-    // Reading order: person before doses before codes.
-    expect(text.indexOf('Geimpfte Person')).toBeLessThan(text.indexOf('Impfungen'));
+    // Reading order: the person, the codes next to them, then the doses.
+    expect(text.indexOf('Geimpfte Person')).toBeLessThan(text.indexOf('QR-Codes zur Prüfung'));
+    expect(text.indexOf('QR-Codes zur Prüfung')).toBeLessThan(text.indexOf('Impfungen'));
     expect(text.indexOf('Dosis 1 von 2')).toBeLessThan(text.indexOf('Dosis 3 von 3'));
-    expect(text.indexOf('Dosis 3 von 3')).toBeLessThan(text.indexOf('QR-Codes zur Prüfung'));
     expect(read.info).toMatch(/Title:\s+Impfzertifikat – Acme Chemie GmbH/);
     expect(raw.toString('latin1')).toMatch(/\/Lang \(de\)/);
     // Without the doctor setting the certificate names no one.
     expect(text).not.toContain('Geimpft von');
   });
 
-  it('writes a tagged PDF: headings, label/value tables and both QR codes as figures with alternative text', async () => {
+  it('writes a tagged PDF: headings, a label/value table, both QR codes as figures with alternative text, a dose table', async () => {
     const { token, record } = await issueTestToken(acme);
     const raw = await rawBody(`${certificates.url}/v1/certificates/pdf`, request(token));
     expect((await readPdf(raw)).info).toMatch(/Tagged:\s+yes/);
@@ -137,14 +137,8 @@ describe('certificates function', () => {
     const withRole = (role: string) => tree.filter((element) => element.role === role);
     expect(withRole('Document')).toHaveLength(1);
     expect(withRole('H1').map((element) => element.text)).toEqual(['Impfzertifikat']);
-    expect(withRole('H2').map((element) => element.text)).toEqual(['Geimpfte Person', 'Impfungen', 'QR-Codes zur Prüfung']);
-    expect(withRole('H3').map((element) => element.text)).toEqual([
-      'Dosis 1 von 2: Comirnaty',
-      'Dosis 2 von 2: Comirnaty',
-      'Dosis 3 von 3: Comirnaty',
-      'Digitales COVID-Zertifikat der EU',
-      'SMART Health Card',
-    ]);
+    expect(withRole('H2').map((element) => element.text)).toEqual(['Geimpfte Person', 'QR-Codes zur Prüfung', 'Impfungen']);
+    expect(withRole('H3').map((element) => element.text)).toEqual(['Digitales COVID-Zertifikat der EU', 'SMART Health Card']);
     // Each label is a row header followed by its value, so a screen reader reads them as a pair.
     const cells = tree.filter((element) => element.role === 'TH' || element.role === 'TD').map((element) => `${element.role}:${element.text}`);
     expect(cells.slice(0, 6)).toEqual([
@@ -155,23 +149,32 @@ describe('certificates function', () => {
       'TH:Zertifikatkennung',
       `TD:${record.certificateId}`,
     ]);
-    expect(cells).toContain('TD:FD7002');
+    // The dose table: a header row of column headers, then per dose its number as the row header
+    // and the details; no doctor column when the record names none.
+    expect(cells.slice(6, 12)).toEqual(['TH:Dosis', 'TH:Datum der Impfung', 'TH:Impfstoff', 'TH:Hersteller', 'TH:Land der Impfung', 'TH:Charge']);
+    expect(cells.slice(-6)).toEqual(['TH:Dosis 3 von 3', 'TD:20. Dezember 2021', 'TD:Comirnaty', 'TD:BioNTech Manufacturing GmbH', 'TD:Deutschland', 'TD:FD7002']);
+    expect(withRole('THead')).toHaveLength(1);
+    expect(withRole('TBody')).toHaveLength(1);
     expect(withRole('Figure').map((element) => element.alt)).toEqual([
-      'QR-Code des digitalen COVID-Zertifikats der EU mit den oben aufgeführten Impfungen, lesbar mit Prüf-Apps.',
-      'QR-Code der SMART Health Card mit den oben aufgeführten Impfungen, lesbar mit SMART-Health-Card-Apps.',
+      'QR-Code des digitalen COVID-Zertifikats der EU mit den auf diesem Zertifikat aufgeführten Impfungen, lesbar mit Prüf-Apps.',
+      'QR-Code der SMART Health Card mit den auf diesem Zertifikat aufgeführten Impfungen, lesbar mit SMART-Health-Card-Apps.',
     ]);
-    // Reading order of the tree: the person, then the doses, then the codes.
+    // Reading order of the tree: the person, then the codes, then the doses.
     const order = (text: string) => tree.findIndex((element) => element.text === text);
-    expect(order('Geimpfte Person')).toBeLessThan(order('Impfungen'));
-    expect(order('Dosis 3 von 3: Comirnaty')).toBeLessThan(order('QR-Codes zur Prüfung'));
+    expect(order('Geimpfte Person')).toBeLessThan(order('QR-Codes zur Prüfung'));
+    expect(order('SMART Health Card')).toBeLessThan(order('Impfungen'));
+    expect(order('Impfungen')).toBeLessThan(order('Dosis 1 von 2'));
   });
 
   it('names the vaccinating doctor on each dose when the record carries the name, and only on the page', async () => {
     const { token, record } = await issueTestToken(acme, { vaccinatorName: 'Dr. Anna Weiß' });
     const raw = await rawBody(`${certificates.url}/v1/certificates/pdf`, request(token, HOLDER, 'en'));
     const tree = await readStructureTree(raw);
-    const cells = tree.filter((element) => element.role === 'TH' || element.role === 'TD').map((element) => element.text);
-    expect(cells.filter((text, index) => text === 'Vaccinated by' && cells[index + 1] === 'Dr. Anna Weiß')).toHaveLength(3);
+    const cells = tree.filter((element) => element.role === 'TH' || element.role === 'TD').map((element) => `${element.role}:${element.text}`);
+    // One column, "Vaccinated by", holding the doctor of each dose at the end of its row.
+    expect(cells.filter((cell) => cell === 'TH:Vaccinated by')).toHaveLength(1);
+    expect(cells.filter((cell, index) => cell === 'TD:Dr. Anna Weiß' && cells[index + 1]?.startsWith('TH:Dose'))).toHaveLength(2);
+    expect(cells.at(-1)).toBe('TD:Dr. Anna Weiß');
     expect(tree.filter((element) => element.role === 'Figure')).toHaveLength(2);
     // The signed QR payloads are what the tenant signed; the doctor is not in them.
     expect(JSON.stringify(verifyHc1(record.hc1, { key: acme.publicKey }).payload)).not.toContain('Weiß');

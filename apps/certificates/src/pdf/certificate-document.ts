@@ -1,8 +1,8 @@
-import type { CertifiedDose } from '@vaccinate/certificate-token';
 import type { CertificateLocale } from '../certificate/certificate-request';
 import type { IssuedCertificateRecord } from '../certificate/issued-certificate-record';
-import { CERTIFICATE_TEXTS, countryName, formatDate, type CertificateTexts } from './certificate-texts';
+import { CERTIFICATE_TEXTS, formatDate, type CertificateTexts } from './certificate-texts';
 import { normalizeColor, readableTextOn } from './color.util';
+import { layoutDoseTable } from './dose-table';
 import { MUTED, PAGE_MARGIN, TaggedPageWriter, type StructureOptions, type TextStyle } from './tagged-page-writer';
 
 export interface CertificateDocumentProps {
@@ -15,16 +15,19 @@ export interface CertificateDocumentProps {
 const BODY: TextStyle = { size: 10 };
 const LABEL: TextStyle = { size: 10, color: MUTED };
 const HEADING: TextStyle = { size: 12, weight: 'bold' };
-const DOSE_TITLE: TextStyle = { size: 10, weight: 'bold' };
+const CODE_TITLE: TextStyle = { size: 10, weight: 'bold' };
 const SMALL: TextStyle = { size: 8, color: MUTED };
 const LABEL_WIDTH = 150;
+/** The printed side of each QR code, quiet zone included: 220 pt = 77.6 mm, read at arm's length. */
 const QR_SIZE = 220;
 
 type Field = [label: string, value: string];
 
 /**
- * A4 in reading order: issuer and title, the person, the doses, then the two QR codes each with
- * its alternative text and a visible description. Tagged: headings, paragraphs and figures.
+ * A4 in reading order: issuer and title, the person, the two QR codes each with its alternative
+ * text and a visible description, then the doses as a table. The codes come right after the
+ * person so they are on page 1 next to name and birth date however many doses follow: the page is
+ * what is shown at a door. Tagged: headings, label/value tables, figures, the dose table.
  */
 export function renderCertificateDocument({ record, locale, hc1Png, shcPng }: CertificateDocumentProps): Promise<Buffer> {
   const texts = CERTIFICATE_TEXTS[locale];
@@ -44,10 +47,11 @@ export function renderCertificateDocument({ record, locale, hc1Png, shcPng }: Ce
   drawHeading(page, texts.personHeading, 'H2');
   drawFields(page, personFields(texts, record, locale));
 
-  drawHeading(page, texts.dosesHeading, 'H2');
-  for (const dose of record.doses) drawDose(page, texts, dose, locale);
-
   drawCodes(page, texts, hc1Png, shcPng);
+
+  const doseTable = layoutDoseTable(page, texts, record.doses, locale);
+  drawHeading(page, texts.dosesHeading, 'H2', undefined, doseTable.leadHeight);
+  doseTable.draw();
   return page.finish();
 }
 
@@ -66,10 +70,11 @@ function drawHeader(page: TaggedPageWriter, texts: CertificateTexts, record: Iss
   page.y = height;
 }
 
-function drawHeading(page: TaggedPageWriter, text: string, type: 'H2' | 'H3', parent?: PDFKit.PDFStructureElement): void {
+/** `keepWith`: how much of what follows must fit on the same page (at least a line). */
+function drawHeading(page: TaggedPageWriter, text: string, type: 'H2' | 'H3', parent?: PDFKit.PDFStructureElement, keepWith = 14): void {
   const height = page.heightOf(text, HEADING, page.contentWidth);
-  // A heading never ends a page: keep room for a line of what follows.
-  page.keepTogether(12 + height + 6 + 14);
+  // A heading never ends a page.
+  page.keepTogether(12 + height + 6 + keepWith);
   page.y += 12;
   const y = page.y;
   page.tag(type, () => page.text(text, PAGE_MARGIN, y, page.contentWidth, HEADING), parent);
@@ -84,8 +89,8 @@ function fieldHeight(page: TaggedPageWriter, [label, value]: Field): number {
  * Labels and values side by side, tagged as a table with row headers, so a screen reader says
  * "Name: Müller, Erika" rather than running the two texts together.
  */
-function drawFields(page: TaggedPageWriter, fields: Field[], parent?: PDFKit.PDFStructureElement): void {
-  const table = page.group('Table', parent);
+function drawFields(page: TaggedPageWriter, fields: Field[]): void {
+  const table = page.group('Table');
   const rowHeader: StructureOptions = { scope: 'Row' };
   for (const field of fields) {
     const [label, value] = field;
@@ -107,40 +112,6 @@ function personFields(texts: CertificateTexts, record: IssuedCertificateRecord, 
   ];
 }
 
-function doseFields(texts: CertificateTexts, dose: CertifiedDose, locale: CertificateLocale): Field[] {
-  const fields: Field[] = [
-    [texts.product, dose.productName],
-    [texts.manufacturer, dose.manufacturer],
-    [texts.date, formatDate(dose.date, locale)],
-    [texts.country, countryName(dose.country, locale)],
-  ];
-  if (dose.lotNumber) fields.push([texts.lot, dose.lotNumber]);
-  if (dose.vaccinatorName) fields.push([texts.vaccinatedBy, dose.vaccinatorName]);
-  return fields;
-}
-
-/** One dose as a section that is never split over two pages. */
-function drawDose(page: TaggedPageWriter, texts: CertificateTexts, dose: CertifiedDose, locale: CertificateLocale): void {
-  const title = `${texts.dose(dose.doseNumber, dose.seriesDoses)}: ${dose.productName}`;
-  const fields = doseFields(texts, dose, locale);
-  const titleHeight = page.heightOf(title, DOSE_TITLE, page.contentWidth);
-  const height = 6 + titleHeight + 3 + fields.reduce((sum, field) => sum + fieldHeight(page, field), 0) + 6;
-  page.keepTogether(height);
-  const top = page.y;
-  page.artifact(() =>
-    page.doc
-      .moveTo(PAGE_MARGIN, top)
-      .lineTo(PAGE_MARGIN + page.contentWidth, top)
-      .lineWidth(1)
-      .stroke('#d0d0d0'),
-  );
-  const section = page.group('Sect');
-  page.tag('H3', () => page.text(title, PAGE_MARGIN, top + 6, page.contentWidth, DOSE_TITLE), section);
-  page.y = top + 6 + titleHeight + 3;
-  drawFields(page, fields, section);
-  page.y += 6;
-}
-
 /** The two codes side by side, each a heading, a figure with alternative text and a caption. */
 function drawCodes(page: TaggedPageWriter, texts: CertificateTexts, hc1Png: Buffer, shcPng: Buffer): void {
   const columnWidth = page.contentWidth * 0.48;
@@ -148,7 +119,7 @@ function drawCodes(page: TaggedPageWriter, texts: CertificateTexts, hc1Png: Buff
     { heading: texts.hc1Heading, alt: texts.hc1Alt, png: hc1Png, x: PAGE_MARGIN },
     { heading: texts.shcHeading, alt: texts.shcAlt, png: shcPng, x: PAGE_MARGIN + page.contentWidth - columnWidth },
   ];
-  const headingHeight = Math.max(...codes.map((code) => page.heightOf(code.heading, DOSE_TITLE, columnWidth)));
+  const headingHeight = Math.max(...codes.map((code) => page.heightOf(code.heading, CODE_TITLE, columnWidth)));
   const captionHeight = Math.max(...codes.map((code) => page.heightOf(code.alt, SMALL, columnWidth)));
   const footerHeight = page.heightOf(texts.footer, SMALL, page.contentWidth);
   const headingBlock = 12 + page.heightOf(texts.codesHeading, HEADING, page.contentWidth) + 6;
@@ -159,7 +130,7 @@ function drawCodes(page: TaggedPageWriter, texts: CertificateTexts, hc1Png: Buff
   const top = page.y + 4;
   for (const code of codes) {
     const group = page.group('Div', section);
-    page.tag('H3', () => page.text(code.heading, code.x, top, columnWidth, DOSE_TITLE), group);
+    page.tag('H3', () => page.text(code.heading, code.x, top, columnWidth, CODE_TITLE), group);
     const imageX = code.x + (columnWidth - QR_SIZE) / 2;
     const imageY = top + headingHeight + 4;
     const figure: StructureOptions = { alt: code.alt, bbox: [imageX, imageY, imageX + QR_SIZE, imageY + QR_SIZE] };

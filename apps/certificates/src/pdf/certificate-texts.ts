@@ -10,6 +10,8 @@ export interface CertificateTexts {
   dosesHeading: string;
   product: string;
   manufacturer: string;
+  /** The dose table's first column, whose cells say which dose a row is. */
+  doseColumn: string;
   dose: (number: number, total: number) => string;
   date: string;
   country: string;
@@ -35,6 +37,7 @@ export const CERTIFICATE_TEXTS: Record<CertificateLocale, CertificateTexts> = {
     dosesHeading: 'Impfungen',
     product: 'Impfstoff',
     manufacturer: 'Hersteller',
+    doseColumn: 'Dosis',
     dose: (number, total) => `Dosis ${number} von ${total}`,
     date: 'Datum der Impfung',
     country: 'Land der Impfung',
@@ -43,9 +46,9 @@ export const CERTIFICATE_TEXTS: Record<CertificateLocale, CertificateTexts> = {
     certificateId: 'Zertifikatkennung',
     codesHeading: 'QR-Codes zur Prüfung',
     hc1Heading: 'Digitales COVID-Zertifikat der EU',
-    hc1Alt: 'QR-Code des digitalen COVID-Zertifikats der EU mit den oben aufgeführten Impfungen, lesbar mit Prüf-Apps.',
+    hc1Alt: 'QR-Code des digitalen COVID-Zertifikats der EU mit den auf diesem Zertifikat aufgeführten Impfungen, lesbar mit Prüf-Apps.',
     shcHeading: 'SMART Health Card',
-    shcAlt: 'QR-Code der SMART Health Card mit den oben aufgeführten Impfungen, lesbar mit SMART-Health-Card-Apps.',
+    shcAlt: 'QR-Code der SMART Health Card mit den auf diesem Zertifikat aufgeführten Impfungen, lesbar mit SMART-Health-Card-Apps.',
     footer: 'Die QR-Codes sind vom Aussteller digital signiert. Prüf-Apps zeigen, ob Signatur und Inhalt gültig sind.',
   },
   en: {
@@ -58,6 +61,7 @@ export const CERTIFICATE_TEXTS: Record<CertificateLocale, CertificateTexts> = {
     dosesHeading: 'Vaccinations',
     product: 'Vaccine',
     manufacturer: 'Manufacturer',
+    doseColumn: 'Dose',
     dose: (number, total) => `Dose ${number} of ${total}`,
     date: 'Date of vaccination',
     country: 'Country of vaccination',
@@ -66,9 +70,9 @@ export const CERTIFICATE_TEXTS: Record<CertificateLocale, CertificateTexts> = {
     certificateId: 'Certificate identifier',
     codesHeading: 'QR codes for verification',
     hc1Heading: 'EU Digital COVID Certificate',
-    hc1Alt: 'QR code of the EU Digital COVID Certificate with the vaccinations listed above, readable with verifier apps.',
+    hc1Alt: 'QR code of the EU Digital COVID Certificate with the vaccinations listed on this certificate, readable with verifier apps.',
     shcHeading: 'SMART Health Card',
-    shcAlt: 'QR code of the SMART Health Card with the vaccinations listed above, readable with SMART Health Card apps.',
+    shcAlt: 'QR code of the SMART Health Card with the vaccinations listed on this certificate, readable with SMART Health Card apps.',
     footer: 'The QR codes are digitally signed by the issuer. Verifier apps show whether signature and content are valid.',
   },
 };

@@ -52,11 +52,12 @@ export class TaggedPageWriter {
     return this.doc.page.width;
   }
 
-  /** Starts a new page when `height` points do not fit on this one any more. */
-  keepTogether(height: number): void {
-    if (this.y + height <= this.doc.page.height - PAGE_MARGIN) return;
+  /** Starts a new page when `height` points do not fit on this one any more; says whether it did. */
+  keepTogether(height: number): boolean {
+    if (this.y + height <= this.doc.page.height - PAGE_MARGIN) return false;
     this.doc.addPage();
     this.y = PAGE_MARGIN;
+    return true;
   }
 
   /** A grouping element (a section) under the document or under another group. */
@@ -71,9 +72,12 @@ export class TaggedPageWriter {
     (parent ?? this.root).add(this.doc.struct(type, options, draw));
   }
 
-  /** Decoration that carries no content: skipped by screen readers. */
-  artifact(draw: () => void): void {
-    this.doc.markContent('Artifact', { type: 'Layout' });
+  /**
+   * What carries no content of its own: decoration (`Layout`), or what a page break repeats, such as
+   * a table's header row (`Pagination`). Screen readers skip it.
+   */
+  artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    this.doc.markContent('Artifact', { type });
     draw();
     this.doc.endMarkedContent();
   }
@@ -88,6 +92,11 @@ export class TaggedPageWriter {
 
   heightOf(text: string, style: TextStyle, width: number): number {
     return this.style(style).doc.heightOfString(text, { width });
+  }
+
+  /** The width of `text` on one line. */
+  widthOf(text: string, style: TextStyle): number {
+    return this.style(style).doc.widthOfString(text);
   }
 
   /** Draws `text` at (x, y) in the given width; the caller moves `y`. */

@@ -18,6 +18,11 @@ export async function createTestIssuer(url: string, secretId: string): Promise<T
   return { url, privateKey, publicKey, jwk: await shcPublicJwk(publicKey), secret: { id: secretId, secret: new Uint8Array(randomBytes(32)) } };
 }
 
+/** Two primary doses and a booster, then a booster each autumn. */
+function doseDate(index: number): string {
+  return ['2021-05-03', '2021-06-14', '2021-12-20'][index] ?? `${2019 + index}-10-1${index % 10}`;
+}
+
 export const HOLDER = { familyName: 'Müller-Łukasik', givenName: 'Erika Zoë', birthDate: '1964-08-12' };
 
 /**
@@ -36,6 +41,8 @@ export async function issueTestToken(
     withoutQrPayloads?: boolean;
     /** The doctor named on each dose, as for a tenant that prints who vaccinated. */
     vaccinatorName?: string;
+    /** How many doses the holder received: 3 (two primary, one booster) unless told. */
+    doseCount?: number;
   } = {},
 ): Promise<{ token: string; record: IssuedCertificateRecord }> {
   const issuedAt = options.issuedAt ?? new Date();
@@ -43,7 +50,8 @@ export async function issueTestToken(
   const signingKey = options.signWith ?? issuer.privateKey;
   const certificateId = generateUvci({ country: 'DE', issuingEntity: 'ACME' });
   const vaccine = DCC_VACCINES.comirnaty;
-  const doses = [1, 2, 3].map((doseNumber, index) => {
+  const doseNumbers = Array.from({ length: options.doseCount ?? 3 }, (_, index) => index + 1);
+  const doses = doseNumbers.map((doseNumber, index) => {
     const { dn, sd } = doseNumbering(doseNumber, vaccine.primarySeriesDoses);
     return {
       vaccine: 'comirnaty',
@@ -51,7 +59,7 @@ export async function issueTestToken(
       manufacturer: 'BioNTech Manufacturing GmbH',
       doseNumber: dn,
       seriesDoses: sd,
-      date: ['2021-05-03', '2021-06-14', '2021-12-20'][index]!,
+      date: doseDate(index),
       country: 'DE',
       lotNumber: `FD${7000 + index}`,
       ...(options.vaccinatorName ? { vaccinatorName: options.vaccinatorName } : {}),
