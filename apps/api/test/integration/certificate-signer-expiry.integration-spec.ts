@@ -50,7 +50,7 @@ describe('a Document Signer Certificate that lapses', () => {
     expect(text).toContain(`vaccinate_certificate_signer_not_after_seconds{key="v1",current="false"} ${retiredNotAfter.getTime() / 1000}`);
   });
 
-  it('signs while the DSC is valid, then answers 503 certificate.signer_not_valid and keeps documenting without a certificate', async () => {
+  it('signs while the DSC is valid, then answers 503 certificate.signer_not_valid to a request or correction and keeps documenting without a certificate', async () => {
     const doctor = await staffToken(api, ['doctor']);
     const holder = await createHolder(api, doctor);
     const before = await documentVaccination(api, catalogue, { personId: holder.id, doseNumber: 1, administeredAt: '2026-03-02T09:15:00Z' });
@@ -73,10 +73,21 @@ describe('a Document Signer Certificate that lapses', () => {
     expect(await certificateRowsOf(api, after)).toEqual([]);
     expect((await certificateMails(api)).length).toBe(mailsBefore);
 
+    // A correction would revoke and re-sign: it is refused whole, so the old certificate stays valid and unrevoked.
+    const corrected = await api.request(`/api/people/${holder.id}`, {
+      method: 'PATCH',
+      token: lateDoctor,
+      body: { familyName: 'Neumann', version: holder.version, reason: 'Name misspelt at sign-up' },
+    });
+    expect(corrected.status).toBe(503);
+    expect(((await corrected.json()) as ProblemDetails).code).toBe('certificate.signer_not_valid');
+    expect(await certificateRowsOf(api, before)).toEqual([expect.objectContaining({ revoked_at: null })]);
+    expect(((await (await api.request(`/api/people/${holder.id}`, { token: lateDoctor })).json()) as { familyName: string }).familyName).toBe(holder.familyName);
+
     // One error per refused signature, naming the key and its DSC's dates; nothing about the holder anywhere.
     const lines = api.logs.slice(logsBefore);
     const refusals = lines.filter((line) => line.includes('the current DSC is not valid')).map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(refusals).toHaveLength(2);
+    expect(refusals).toHaveLength(3);
     for (const refusal of refusals) {
       expect(refusal).toMatchObject({ level: 50, code: 'certificate.signer_not_valid', key: 'v2', state: 'expired', notAfter: notAfter.toISOString() });
     }
