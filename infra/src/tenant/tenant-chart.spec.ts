@@ -2,6 +2,7 @@ import { API_ENVIRONMENT_VARIABLES, apiEnvironment, generateTenantSecrets } from
 import { parser as promqlParser } from '@prometheus-io/lezer-promql';
 import { describe, expect, it } from 'vitest';
 import { tenantChart } from '../charts';
+import { promtoolTestRules } from '../kubernetes/promtool';
 import { PLATFORM_FUNCTION_PORT } from '../workload/labels';
 import { find, helmRender, type Manifest } from '../testing/manifests';
 import { tenantCiValues, tenantExample, type TenantValues } from './tenant-values';
@@ -276,7 +277,7 @@ describe('monitoring (Prometheus Operator and Grafana)', () => {
     });
   });
 
-  it("alerts on this tenant's dead letters, allocator backlog, 5xx rate and readiness only", () => {
+  it("alerts on this tenant's dead letters, allocator backlog, 5xx rate, readiness and lapsing DSC only", () => {
     const rules = find(everything, 'PrometheusRule', 'api')['spec'].groups[0].rules as Manifest[];
     expect(rules.map((r) => r['alert'])).toEqual([
       'VaccinateApiNotReady',
@@ -284,6 +285,8 @@ describe('monitoring (Prometheus Operator and Grafana)', () => {
       'VaccinateMailDeadLetters',
       'VaccinateAllocatorDeadLetters',
       'VaccinateAllocatorBacklog',
+      'VaccinateCertificateSignerExpiring',
+      'VaccinateCertificateSignerExpiringSoon',
     ]);
     for (const rule of rules) {
       expect(promqlErrors(rule['expr']), rule['alert']).toEqual([]);
@@ -291,6 +294,40 @@ describe('monitoring (Prometheus Operator and Grafana)', () => {
       expect(selectors.length, rule['alert']).toBeGreaterThan(0);
       for (const selector of selectors) expect(selector, rule['alert']).toContain('tenant="acme"');
     }
+  });
+
+  it("warns 60 days and alarms 14 days before the current DSC lapses, for this tenant's current key only (promtool test rules)", () => {
+    const rule = find(everything, 'PrometheusRule', 'api');
+    const summaryOf = (alert: string) => (rule['spec'].groups[0].rules as Manifest[]).find((r) => r['alert'] === alert)?.['annotations'].summary as string;
+    const day = 86_400;
+    // promtool's clock starts at 0: the current DSC lapses on day 61; a retired one and another tenant's lapse on day 1.
+    // Hourly samples and hourly evaluations over 62.5 days: each evaluation sees the sample of its hour.
+    const lapses = (days: number) => `${days * day}+0x1500`;
+    const alerts = (alertname: string, ...evalDays: [number, boolean][]) =>
+      evalDays.map(([days, firing]) => ({
+        eval_time: `${days * 24}h`,
+        alertname,
+        exp_alerts: firing ? [{ exp_labels: { severity: alertname.endsWith('Soon') ? 'critical' : 'warning' }, exp_annotations: { summary: summaryOf(alertname) } }] : [],
+      }));
+    const output = promtoolTestRules(
+      rule,
+      [
+        {
+          interval: '1h',
+          input_series: [
+            { series: 'vaccinate_certificate_signer_not_after_seconds{tenant="acme",key="v2",current="true"}', values: lapses(61) },
+            { series: 'vaccinate_certificate_signer_not_after_seconds{tenant="acme",key="v1",current="false"}', values: lapses(1) },
+            { series: 'vaccinate_certificate_signer_not_after_seconds{tenant="other",key="v1",current="true"}', values: lapses(1) },
+          ],
+          alert_rule_test: [
+            ...alerts('VaccinateCertificateSignerExpiring', [0.5, false], [1, false], [2, true], [50, true], [62, true]),
+            ...alerts('VaccinateCertificateSignerExpiringSoon', [2, false], [47, false], [48, true], [62, true]),
+          ],
+        },
+      ],
+      '1h',
+    );
+    expect(output).toContain('SUCCESS');
   });
 
   it('ships a dashboard the Grafana sidecar loads, with a tenant variable', () => {

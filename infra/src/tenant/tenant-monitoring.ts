@@ -7,6 +7,10 @@ import type { TenantValues } from './tenant-values';
 /** Queued allocation jobs that mean the allocator has fallen behind (registrations wait longer than ~an hour at 600/min). */
 const ALLOCATOR_BACKLOG = 30_000;
 const ERROR_RATIO = 0.05;
+/** Days before the current DSC lapses: time to get a new one from the CSCA, then time to roll it out. */
+const SIGNER_WARNING_DAYS = 60;
+const SIGNER_CRITICAL_DAYS = 14;
+const DAY_SECONDS = 86_400;
 
 /**
  * Optional Prometheus Operator objects for one tenant's API: a ServiceMonitor on the metrics port
@@ -95,6 +99,20 @@ export class TenantMonitoring extends Construct {
                     '30m',
                     'warning',
                     'The waiting-list allocator has fallen behind.',
+                  ),
+                  rule(
+                    'VaccinateCertificateSignerExpiring',
+                    `min(vaccinate_certificate_signer_not_after_seconds{${tenantFilter},current="true"}) - time() < ${SIGNER_WARNING_DAYS * DAY_SECONDS}`,
+                    '1h',
+                    'warning',
+                    "The current certificate key's DSC lapses within 60 days; renew it (docs/signing-keys.md).",
+                  ),
+                  rule(
+                    'VaccinateCertificateSignerExpiringSoon',
+                    `min(vaccinate_certificate_signer_not_after_seconds{${tenantFilter},current="true"}) - time() < ${SIGNER_CRITICAL_DAYS * DAY_SECONDS}`,
+                    '1h',
+                    'critical',
+                    "The current certificate key's DSC lapses within 14 days; after that no certificate is issued and the API does not start.",
                   ),
                 ],
               },

@@ -62,6 +62,7 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   if (metrics) {
     const sql = app.get(Sql);
     metrics.watchDatabase(sql.connectionPool, (text, params) => sql.query(text, params));
+    metrics.watchCertificateSigners(config.certificateKeys);
     attachMetrics(app, metrics);
   }
   app.get(OpenApiDocumentHolder).document = tenantOpenApiDocument(openApiDocument(app), config.tenantSlug, config.publicUrl);

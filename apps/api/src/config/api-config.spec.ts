@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { X509Certificate, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FieldKeyRing } from '@vaccinate/field-encryption';
 import {
@@ -215,8 +215,14 @@ describe('signing keys', () => {
       2,
       new Date(Date.now() - 3 * 365 * 86_400_000),
     );
+    const lapsedOn = new X509Certificate(Buffer.from(lapsed, 'base64')).validTo;
     expect(problemsOf({ ...valid, CERTIFICATE_SIGNER_CERTIFICATES: `v1:${lapsed}`, CERTIFICATE_CSCA: otherAuthority.certificate })).toEqual([
-      'CERTIFICATE_SIGNER_CERTIFICATES: the certificate of the current key v1 is not valid now; rotate to a key with a valid DSC',
+      `CERTIFICATE_SIGNER_CERTIFICATES: the certificate of the current key v1 expired on ${new Date(lapsedOn).toISOString()}; rotate to a key with a valid DSC (docs/signing-keys.md)`,
+    ]);
+    const early = new Date(Date.now() + 30 * 86_400_000);
+    const notYet = await issueDocumentSigner(otherAuthority, secrets.certificateSigningKeys.slice(3), { country: 'DE', commonName: 'x' }, 2, early);
+    expect(problemsOf({ ...valid, CERTIFICATE_SIGNER_CERTIFICATES: `v1:${notYet}`, CERTIFICATE_CSCA: otherAuthority.certificate })).toEqual([
+      `CERTIFICATE_SIGNER_CERTIFICATES: the certificate of the current key v1 is valid only from ${new Date(Math.floor(early.getTime() / 1000) * 1000).toISOString()}; rotate to a key with a valid DSC (docs/signing-keys.md)`,
     ]);
     // An operator's DSC from another (national) CSCA is accepted once that CSCA is configured.
     expect(

@@ -103,12 +103,28 @@ export function attachSignerCertificates(
     problems.push(`${variable}: the current certificate key ${ring.current.id} has no Document Signer Certificate`);
   }
   // Verifiers refuse codes signed outside the DSC's validity: better not to start than to issue them.
-  if (currentCertificate && !(new Date(currentCertificate.validFrom) <= now && now <= new Date(currentCertificate.validTo))) {
-    problems.push(`${variable}: the certificate of the current key ${ring.current.id} is not valid now; rotate to a key with a valid DSC`);
+  const validity = currentCertificate ? signerValidityAt(currentCertificate, now) : undefined;
+  if (validity && validity.state !== 'valid') {
+    const when = validity.state === 'expired' ? `expired on ${validity.notAfter.toISOString()}` : `is valid only from ${validity.notBefore.toISOString()}`;
+    problems.push(`${variable}: the certificate of the current key ${ring.current.id} ${when}; rotate to a key with a valid DSC (docs/signing-keys.md)`);
   }
   if (problems.length > 0) return undefined;
   const withCertificate = (key: SigningKey): CertificateSigningKey => ({ ...key, signerCertificate: certificates.get(key.id) ?? null });
   return { current: { ...withCertificate(ring.current), privateKey: ring.current.privateKey }, keys: ring.keys.map(withCertificate) };
+}
+
+export interface SignerValidity {
+  state: 'valid' | 'expired' | 'not_yet_valid';
+  notBefore: Date;
+  notAfter: Date;
+}
+
+/** Where `at` falls in a DSC's validity: EU verifiers refuse a code signed outside it. */
+export function signerValidityAt(certificate: X509Certificate, at: Date): SignerValidity {
+  const notBefore = new Date(certificate.validFrom);
+  const notAfter = new Date(certificate.validTo);
+  const state = at < notBefore ? 'not_yet_valid' : at > notAfter ? 'expired' : 'valid';
+  return { state, notBefore, notAfter };
 }
 
 export function readCertificateAuthority(value: string | undefined, problems: string[]): X509Certificate | undefined {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
 import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import type { CertificateSigningKey, SigningKeyRing } from '../config/signing-keys';
 import { TallyCounter, TallyHistogram } from './request-tally';
 import { ALLOCATION_DEAD_LETTERS, ALLOCATION_QUEUE, JOB_SCHEMA } from '../modules/allocation/allocation-queue';
 
@@ -102,6 +103,24 @@ export class ApiMetrics {
         for (const [queue, count] of Object.entries(counts)) this.set({ queue }, count);
       },
     });
+  }
+
+  /**
+   * When each certificate key's DSC lapses, labelled by the operator's key id and whether it is the
+   * current one: after notAfter every certificate it signs is refused by verifiers, so the alerts
+   * watch the current key's. Keys without a DSC (retired before DSCs existed) have no series.
+   */
+  watchCertificateSigners(ring: SigningKeyRing<CertificateSigningKey>): void {
+    const gauge = new Gauge({
+      name: 'vaccinate_certificate_signer_not_after_seconds',
+      help: 'Unix time at which a certificate key\'s Document Signer Certificate expires; current="true" marks the key that signs.',
+      labelNames: ['key', 'current'] as const,
+      registers: [this.registry],
+    });
+    for (const key of ring.keys) {
+      if (!key.signerCertificate) continue;
+      gauge.set({ key: key.id, current: String(key.id === ring.current.id) }, new Date(key.signerCertificate.validTo).getTime() / 1000);
+    }
   }
 
   /** `GET /metrics` on its own port: the Service exposes it to Prometheus only, never through the Ingress. */

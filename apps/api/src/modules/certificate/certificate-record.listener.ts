@@ -6,6 +6,8 @@ import { RecordEvents, type RecordListener } from '../record-events/record-event
 import { CertificateException, CertificateExceptionCode } from './certificate.exception';
 import { CertificateIssuanceService } from './certificate-issuance.service';
 
+const DOCUMENTATION_KEEPS = new Set<string>([CertificateExceptionCode.HolderIncomplete, CertificateExceptionCode.SignerNotValid]);
+
 /** Follows documentations and corrections: a certificate for each new dose, revocation and re-issue on corrections. */
 @Injectable()
 export class CertificateRecordListener implements RecordListener, OnModuleInit {
@@ -23,8 +25,9 @@ export class CertificateRecordListener implements RecordListener, OnModuleInit {
     try {
       await this.issuance.issue(client, vaccinationId, 'documented');
     } catch (error) {
-      // A person record that cannot carry a certificate must not undo the documentation; staff can issue it after fixing the record.
-      if (!(error instanceof CertificateException && error.code === CertificateExceptionCode.HolderIncomplete)) throw error;
+      // A person record that cannot carry a certificate, or a lapsed DSC, must not undo the documentation:
+      // staff issue the certificate once the record is fixed or the operator has rotated the key.
+      if (!(error instanceof CertificateException && DOCUMENTATION_KEEPS.has(error.code))) throw error;
       this.logger.warn({ vaccinationId, code: error.code }, 'certificate not issued');
     }
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { CertificateLinkRequest, CertificateLinkToken, CertificateRevocationList, DccTrustList, IdParam, IssuedCertificateResponse } from '@vaccinate/api-contracts';
 import { ContractAnswer, ContractBody, ContractParams } from '../../common/contract/contract.decorators';
 import { RateLimit } from '../../common/rate-limit';
@@ -21,6 +21,7 @@ export class CertificateController {
   @ContractAnswer(201, IssuedCertificateResponse, 'Issued; the link is mailed to the person')
   @ApiNotFoundResponse({ description: 'No such vaccination' })
   @ApiConflictResponse({ description: 'The vaccination was superseded by a correction' })
+  @ApiServiceUnavailableResponse({ description: "certificate.signer_not_valid: the current signing key's DSC has expired or is not yet valid" })
   issue(@ContractParams(IdParam) { id }: IdParam): Promise<IssuedCertificateResponse> {
     return this.certificates.issueOnRequest(id);
   }

@@ -5,6 +5,7 @@ export enum CertificateExceptionCode {
   VaccinationSuperseded = 'certificate.vaccination_superseded',
   HolderIncomplete = 'certificate.holder_incomplete',
   LinkNotFound = 'certificate.link_not_found',
+  SignerNotValid = 'certificate.signer_not_valid',
 }
 
 const DETAILS: Record<CertificateExceptionCode, { status: number; title: string; detail: string }> = {
@@ -23,6 +24,11 @@ const DETAILS: Record<CertificateExceptionCode, { status: number; title: string;
     status: 404,
     title: 'Link not valid',
     detail: 'This certificate link is not valid or has expired. Ask your vaccination center to send the certificate again.',
+  },
+  [CertificateExceptionCode.SignerNotValid]: {
+    status: 503,
+    title: 'Certificates cannot be signed now',
+    detail: "The signing key's Document Signer Certificate is not valid now, so no certificate was issued. The operator must rotate to a key with a valid one.",
   },
 };
 
