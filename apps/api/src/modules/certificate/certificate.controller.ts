@@ -1,5 +1,6 @@
 import { Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { SignsCertificates } from '../record-events/signs-certificates';
 import { CertificateLinkRequest, CertificateLinkToken, CertificateRevocationList, DccTrustList, IdParam, IssuedCertificateResponse } from '@vaccinate/api-contracts';
 import { ContractAnswer, ContractBody, ContractParams } from '../../common/contract/contract.decorators';
 import { RateLimit } from '../../common/rate-limit';
@@ -21,7 +22,7 @@ export class CertificateController {
   @ContractAnswer(201, IssuedCertificateResponse, 'Issued; the link is mailed to the person')
   @ApiNotFoundResponse({ description: 'No such vaccination' })
   @ApiConflictResponse({ description: 'The vaccination was superseded by a correction' })
-  @ApiServiceUnavailableResponse({ description: "certificate.signer_not_valid: the current signing key's DSC has expired or is not yet valid" })
+  @SignsCertificates()
   issue(@ContractParams(IdParam) { id }: IdParam): Promise<IssuedCertificateResponse> {
     return this.certificates.issueOnRequest(id);
   }

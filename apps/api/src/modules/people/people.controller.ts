@@ -14,6 +14,7 @@ import {
 } from '@vaccinate/api-contracts';
 import { ContractAnswer, ContractBody, ContractParams, ContractQuery } from '../../common/contract/contract.decorators';
 import { RequireRole } from '../auth/access.decorators';
+import { SignsCertificates } from '../record-events/signs-certificates';
 import { PeopleService } from './people.service';
 import { RosterService } from './roster.service';
 
@@ -82,6 +83,7 @@ export class PeopleController {
   @RequireRole('doctor')
   @ContractAnswer(200, Person, 'Corrected; the earlier values stay in the history')
   @ApiConflictResponse({ description: 'Stale version, or e-mail or employee number already registered' })
+  @SignsCertificates()
   update(@ContractParams(IdParam) { id }: IdParam, @ContractBody(PersonCorrection) correction: PersonCorrection): Promise<Person> {
     const { version, reason, ...change } = correction;
     return this.people.update(id, change, version, reason);

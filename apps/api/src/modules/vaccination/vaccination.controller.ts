@@ -3,6 +3,7 @@ import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { AdverseReactionRequest, IdParam, LotWasteRecorded, LotWasteRequest, PersonHistory, Vaccination, VaccinationCorrection } from '@vaccinate/api-contracts';
 import { ContractAnswer, ContractBody, ContractParams } from '../../common/contract/contract.decorators';
 import { RequireRole } from '../auth/access.decorators';
+import { SignsCertificates } from '../record-events/signs-certificates';
 import { CorrectionService } from './correction.service';
 import { PersonHistoryService } from './person-history.service';
 import { WasteService } from './waste.service';
@@ -20,6 +21,7 @@ export class VaccinationController {
   @RequireRole('doctor')
   @ContractAnswer(201, Vaccination, 'The corrected record; the old one stays in the history as superseded')
   @ApiConflictResponse({ description: 'vaccination.not_current' })
+  @SignsCertificates()
   correct(@ContractParams(IdParam) { id }: IdParam, @ContractBody(VaccinationCorrection) correction: VaccinationCorrection): Promise<Vaccination> {
     return this.corrections.correct(id, correction);
   }
