@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { summarize } from './caught-message';
 import { mailHtmlForViewer, renderMessageList, renderMessagePage } from './catcher-page';
-import type { MessageStore } from './message-store';
+import type { CaughtMessage } from './caught-message';
+import type { CaughtStore } from './caught-store';
 
 const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; base-uri 'none'; form-action 'none'";
 // The mail's HTML runs with no script and an opaque origin even if it is opened outside the iframe.
@@ -12,7 +13,7 @@ const LOOPBACK_HOST = /^(localhost|[a-z0-9-]+\.localhost|127\.0\.0\.1|\[::1\])(:
 
 type Route = (request: IncomingMessage, response: ServerResponse, params: string[]) => void;
 
-export function createCatcherHttpServer(store: MessageStore): Server {
+export function createCatcherHttpServer(store: CaughtStore<CaughtMessage>): Server {
   const routes: [string, RegExp, Route][] = [
     ['GET', /^\/$/, (_request, response) => send(response, 200, 'text/html; charset=utf-8', renderMessageList(store.list()), PAGE_POLICY)],
     [

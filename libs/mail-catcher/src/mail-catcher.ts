@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { CaughtMessage } from './caught-message';
 import { createCatcherHttpServer } from './catcher-http.server';
-import { MessageStore } from './message-store';
+import { CaughtStore } from './caught-store';
 import { startSmtpListener } from './smtp-listener';
 
 export interface MailCatcherOptions {
@@ -33,7 +33,7 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 export async function startMailCatcher(options: MailCatcherOptions): Promise<MailCatcher> {
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK_HOSTS.has(host)) throw new Error('The mail catcher listens on loopback only (127.0.0.1, ::1 or localhost).');
-  const store = new MessageStore(options.capacity ?? 500);
+  const store = new CaughtStore<CaughtMessage>(options.capacity ?? 500, 'No matching mail arrived');
   const smtp = await startSmtpListener(store, host, options.smtpPort);
   const http = createCatcherHttpServer(store);
   try {
@@ -52,22 +52,7 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
     url: `http://${urlHost}:${httpPort}/`,
     messages: () => store.list(),
     clear: () => store.clear(),
-    waitForMessage(match, timeoutMs = 10_000) {
-      const found = store.list().find(match);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          unsubscribe();
-          reject(new Error(`No matching mail arrived within ${timeoutMs} ms`));
-        }, timeoutMs);
-        const unsubscribe = store.subscribe((message) => {
-          if (!match(message)) return;
-          clearTimeout(timer);
-          unsubscribe();
-          resolve(message);
-        });
-      });
-    },
+    waitForMessage: (match, timeoutMs = 10_000) => store.waitFor(match, timeoutMs),
     async stop() {
       http.closeAllConnections();
       await Promise.all([new Promise<void>((resolve) => http.close(() => resolve())), smtp.close()]);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import type { CaughtAttachment, CaughtMessage } from './caught-message';
-import type { MessageStore } from './message-store';
+import type { CaughtStore } from './caught-store';
 
 const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 
@@ -16,7 +16,7 @@ export interface SmtpListener {
  * A real SMTP server, so the mailer is exercised through the same transport as in production.
  * Plain text on loopback: no STARTTLS, any AUTH accepted (a client configured with a user still works).
  */
-export async function startSmtpListener(store: MessageStore, host: string, port: number): Promise<SmtpListener> {
+export async function startSmtpListener(store: CaughtStore<CaughtMessage>, host: string, port: number): Promise<SmtpListener> {
   const server = new SMTPServer({
     banner: 'vaccinate mail catcher',
     disabledCommands: ['STARTTLS'],
@@ -35,7 +35,8 @@ export async function startSmtpListener(store: MessageStore, host: string, port:
             callback(Object.assign(new Error('Message too large'), { responseCode: 552 }));
             return;
           }
-          store.add(toCaughtMessage(parsed, session.envelope.mailFrom, session.envelope.rcptTo));
+          const message = toCaughtMessage(parsed, session.envelope.mailFrom, session.envelope.rcptTo);
+          store.add((id) => ({ id, ...message }));
           callback();
         })
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error('Could not parse the message')));

@@ -1,10 +1,10 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CaughtStore } from '@vaccinate/mail-catcher';
 import { renderTextList } from './catcher-page';
 import type { CallbackAnswer, CaughtText } from './caught-text';
 import { answerJson, postCallback, type CallbackRequest, type TakenText } from './http-util';
-import { TextStore } from './text-store';
 import { handleTwilio, twilioStatusCallback, type TwilioAccount } from './twilio-api';
 import { handleVonage, vonageReceipt, type VonageAccount } from './vonage-api';
 
@@ -75,7 +75,7 @@ const PAGE_HEADERS = {
 export async function startSmsCatcher(options: SmsCatcherOptions): Promise<SmsCatcher> {
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK_HOSTS.has(host)) throw new Error('The SMS catcher listens on loopback only (127.0.0.1, ::1 or localhost).');
-  const store = new TextStore(options.capacity ?? 500);
+  const store = new CaughtStore<CaughtText>(options.capacity ?? 500, 'No matching text message');
   const [twilioAccounts, vonageAccounts] = [options.twilio ?? [], options.vonage ?? []];
   const deliverAfterMs = options.deliverAfterMs === undefined ? 1_000 : options.deliverAfterMs;
   const timers = new Set<NodeJS.Timeout>();
@@ -100,7 +100,8 @@ export async function startSmsCatcher(options: SmsCatcherOptions): Promise<SmsCa
       contentType: '',
       body: '',
     }));
-    store.delivered(text, status, answer.status);
+    text.delivery = { status, answer: answer.status };
+    store.changed(text);
     const held = heldAnswers.get(text.id);
     heldAnswers.delete(text.id);
     held?.();
@@ -171,22 +172,7 @@ export async function startSmsCatcher(options: SmsCatcherOptions): Promise<SmsCa
     holdAnswers(hold) {
       holding = hold;
     },
-    waitForText(match, timeoutMs = 10_000) {
-      const found = store.list().find(match);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          unsubscribe();
-          reject(new Error(`No matching text message within ${timeoutMs} ms`));
-        }, timeoutMs);
-        const unsubscribe = store.subscribe((text) => {
-          if (!match(text)) return;
-          clearTimeout(timer);
-          unsubscribe();
-          resolve(text);
-        });
-      });
-    },
+    waitForText: (match, timeoutMs = 10_000) => store.waitFor(match, timeoutMs),
     async stop() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CaughtStore } from '@vaccinate/mail-catcher';
 import type { CaughtText } from './caught-text';
 import { answerJson, basicCredentials, type CallbackRequest, type TakenText } from './http-util';
 import { twilioSignature } from './signatures';
-import type { TextStore } from './text-store';
 
 export interface TwilioAccount {
   /** `AC` and 32 hex digits. */
@@ -18,7 +18,13 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * Twilio's REST API as its SDK calls it: `POST /2010-04-01/Accounts/{AccountSid}/Messages.json`,
  * form-encoded, basic auth with the SID and auth token. False when the path is not Twilio's.
  */
-export function handleTwilio(request: IncomingMessage, body: string, response: ServerResponse, accounts: TwilioAccount[], store: TextStore): TakenText | false | null {
+export function handleTwilio(
+  request: IncomingMessage,
+  body: string,
+  response: ServerResponse,
+  accounts: TwilioAccount[],
+  store: CaughtStore<CaughtText>,
+): TakenText | false | null {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
   const match = MESSAGES_PATH.exec(path);
   if (!match) return false;
@@ -38,7 +44,18 @@ export function handleTwilio(request: IncomingMessage, body: string, response: S
     return null;
   }
   const sid = `SM${randomBytes(16).toString('hex')}`;
-  const caught = store.add({ provider: 'twilio', messageId: sid, account: account.sid, to, from, text, callbackUrl: form.get('StatusCallback') ?? '' });
+  const caught = store.add((id) => ({
+    id,
+    receivedAt: new Date().toISOString(),
+    delivery: null,
+    provider: 'twilio',
+    messageId: sid,
+    account: account.sid,
+    to,
+    from,
+    text,
+    callbackUrl: form.get('StatusCallback') ?? '',
+  }));
   const now = new Date().toUTCString();
   const answer = () =>
     answerJson(response, 201, {

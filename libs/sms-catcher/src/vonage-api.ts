@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CaughtStore } from '@vaccinate/mail-catcher';
 import type { CaughtText } from './caught-text';
 import { answerJson, basicCredentials, type CallbackRequest, type TakenText } from './http-util';
 import { vonageSignature } from './signatures';
-import type { TextStore } from './text-store';
 
 export interface VonageAccount {
   apiKey: string;
@@ -19,7 +19,13 @@ const VONAGE_NUMBER = /^[1-9]\d{6,14}$/;
  * Vonage's SMS API as its SDK calls it: `POST /sms/json` with the API key and secret, answering 200
  * with a status per message (a refusal too). False when the path is not Vonage's.
  */
-export function handleVonage(request: IncomingMessage, body: string, response: ServerResponse, accounts: VonageAccount[], store: TextStore): TakenText | false | null {
+export function handleVonage(
+  request: IncomingMessage,
+  body: string,
+  response: ServerResponse,
+  accounts: VonageAccount[],
+  store: CaughtStore<CaughtText>,
+): TakenText | false | null {
   if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/sms/json') return false;
   if (request.method !== 'POST') {
     answerJson(response, 404, { type: 'https://developer.vonage.com/api-errors#not-found', title: 'Not Found' });
@@ -38,7 +44,10 @@ export function handleVonage(request: IncomingMessage, body: string, response: S
   }
   const messageId = randomBytes(8).toString('hex').toUpperCase();
   const reference = sms['client-ref'];
-  const caught = store.add({
+  const caught = store.add((id) => ({
+    id,
+    receivedAt: new Date().toISOString(),
+    delivery: null,
     provider: 'vonage',
     messageId,
     account: account.apiKey,
@@ -47,7 +56,7 @@ export function handleVonage(request: IncomingMessage, body: string, response: S
     text: sms['text'] ?? '',
     callbackUrl: sms['callback'] ?? '',
     ...(reference === undefined ? {} : { reference }),
-  });
+  }));
   const answer = () =>
     answerJson(response, 200, {
       'message-count': '1',
